@@ -1,0 +1,1 @@
+"""Crawl stage: Scrapy project (spiders, middlewares, pipelines) and the sample web."""

@@ -1,0 +1,1 @@
+"""Extraction stage: pure detectors, captured page -> candidate findings."""

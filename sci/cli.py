@@ -1,0 +1,169 @@
+"""The `sci` command. Core commands live here; each stage registers its own.
+
+Stage command modules are wiring data (like Scrapy's *_BASE dicts): a new
+stage is a module with ``register(app)`` plus a line in STAGE_COMMANDS.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from sci.bootstrap import init_store
+from sci.context import AppContext
+from sci.editions import load_editions
+from sci.errors import DataError
+from sci.registry import load_registry
+from sci.settings import Settings, describe
+
+STAGE_COMMANDS = (
+    "crawlers.cli",
+    "extractors.cli",
+    "review.cli",
+    "scoring.cli",
+    "sci.demo",
+)
+
+app = typer.Typer(
+    help="smartcity-index: crawl, extract, review and score the Smart City Index.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
+
+
+@app.callback()
+def _main(ctx: typer.Context) -> None:
+    ctx.obj = AppContext(Settings.from_env())
+    ctx.call_on_close(ctx.obj.close)
+
+
+def obj(ctx: typer.Context) -> AppContext:
+    return ctx.obj  # type: ignore[no-any-return]
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    edition: EditionOpt = None,
+    all_editions: Annotated[bool, typer.Option("--all", help="Every edition")] = True,
+) -> None:
+    """Create or migrate the store and load registry and catalog (idempotent)."""
+    c = obj(ctx)
+    specs = load_editions(c.settings.data_dir)
+    chosen = (
+        [specs[y] for y in sorted(specs)]
+        if edition is None and all_editions
+        else [c.edition(edition)]
+    )
+    summary = init_store(c.store, chosen)
+    table = Table(title=f"Store ready: {c.settings.sqlalchemy_url}")
+    for col in ("edition", "cities", "areas", "indicators", "parameters"):
+        table.add_column(col, justify="right")
+    for year, counts in sorted(summary.editions.items()):
+        table.add_row(
+            str(year), *(str(counts[k]) for k in ("cities", "areas", "indicators", "parameters"))
+        )
+    c.console.print(table)
+
+
+@app.command()
+def cities(
+    ctx: typer.Context,
+    edition: EditionOpt = None,
+    json_out: JsonOpt = False,
+    file: Annotated[str | None, typer.Option("--file", help="Any registry CSV")] = None,
+) -> None:
+    """List the cities of an edition's registry (or of any registry file)."""
+    from pathlib import Path
+
+    c = obj(ctx)
+    records = load_registry(Path(file)) if file else c.edition(edition).cities()
+    if json_out:
+        print(json.dumps([r.to_json() for r in records], ensure_ascii=False, indent=1))
+        return
+    table = Table(
+        title=f"{len(records)} cities"
+        + (f" ({file})" if file else f" – edition {edition or c.settings.edition}")
+    )
+    for col in ("AGS", "name", "state", "population", "km²", "website"):
+        table.add_column(col)
+    for r in records:
+        table.add_row(
+            r.ags,
+            r.name,
+            r.state,
+            f"{r.population:,}".replace(",", "."),
+            f"{r.area_km2:.2f}",
+            r.website,
+        )
+    c.console.print(table)
+
+
+@app.command()
+def catalog(ctx: typer.Context, edition: EditionOpt = None, json_out: JsonOpt = False) -> None:
+    """Show the indicator catalog of an edition (areas, indicators, parameters)."""
+    c = obj(ctx)
+    year = edition or c.settings.edition
+    cat = c.catalog(year)
+    if json_out:
+        print(json.dumps(cat.to_json(year), ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"Catalog {cat.version} – edition {year}")
+    for col in ("area", "label", "bonus cap", "indicators", "parameters", "by source"):
+        table.add_column(col)
+    for area in cat.areas:
+        params = [p for i in area.indicators for p in i.parameters]
+        sources: dict[str, int] = {}
+        for p in params:
+            sources[p.source] = sources.get(p.source, 0) + 1
+        table.add_row(
+            area.id,
+            area.label,
+            f"{area.bonus_cap:g}",
+            str(len(area.indicators)),
+            str(len(params)),
+            ", ".join(f"{k} {v}" for k, v in sorted(sources.items())),
+        )
+    total_i = sum(len(a.indicators) for a in cat.areas)
+    total_p = sum(1 for _ in cat.parameters())
+    table.add_row("total", "", "", str(total_i), str(total_p), f"+{len(cat.tracked)} tracked")
+    c.console.print(table)
+
+
+@app.command("settings")
+def show_settings(ctx: typer.Context) -> None:
+    """List every setting: environment variable, default, current value, help."""
+    c = obj(ctx)
+    table = Table(title="Settings (environment variables)")
+    for col in ("variable", "current", "help"):
+        table.add_column(col)
+    for var, _default, help_text in describe():
+        current = getattr(c.settings, var.removeprefix("SCI_").lower())
+        table.add_row(var, str(current), help_text)
+    c.console.print(table)
+
+
+def _register_stages() -> None:
+    for module in STAGE_COMMANDS:
+        importlib.import_module(module).register(app)
+
+
+_register_stages()
+
+
+def main() -> None:
+    """Console entry point: data errors become a clear message and exit code 2."""
+    try:
+        app()
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)

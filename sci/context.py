@@ -1,0 +1,38 @@
+"""What every command receives: settings, a lazily opened store, the console."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.console import Console
+
+from sci.catalog import Catalog
+from sci.db import Store
+from sci.editions import EditionSpec, edition_spec
+from sci.settings import Settings
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    console: Console = field(default_factory=Console)
+    err: Console = field(default_factory=lambda: Console(stderr=True))
+    _store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        """The evidence store, migrated on first use so every command sees the current schema."""
+        if self._store is None:
+            self._store = Store(self.settings)
+            self._store.migrate()
+        return self._store
+
+    def edition(self, year: int | None = None) -> EditionSpec:
+        return edition_spec(self.settings.data_dir, year or self.settings.edition)
+
+    def catalog(self, year: int | None = None) -> Catalog:
+        return self.edition(year).load_catalog()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()

@@ -1,0 +1,123 @@
+"""All configuration in one place.
+
+Every setting is a field of :class:`Settings` with a default and help text and
+can be overridden by an environment variable ``SCI_<NAME>`` (upper case).
+Components receive a ``Settings`` object; nothing else reads ``os.environ``.
+`sci settings` prints the table (the README lists it too).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sci import ROOT
+
+PREFIX = "SCI_"
+
+
+def _s(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    # --- store and files ---------------------------------------------------
+    database_url: str = _s(
+        "", "SQLAlchemy URL of the evidence store; empty = SQLite in var_dir/sci.db"
+    )
+    data_dir: Path = _s(
+        ROOT / "data", "Folder with cities/, catalog/, patterns/ … (versioned data)"
+    )
+    var_dir: Path = _s(ROOT / "var", "Folder for the SQLite store, WARC files, screenshots, locks")
+    edition: int = _s(2020, "Default edition (year) for every command")
+
+    # --- crawling ------------------------------------------------------------
+    contact_url: str = _s("https://github.com/smartcity-index", "Contact URL put in the User-Agent")
+    user_agent: str = _s(
+        "smartcity-index/0.1 (research crawler for the Smart City Index; +{contact_url})",
+        "User-Agent of every request; {contact_url} is filled in",
+    )
+    crawl_max_pages: int = _s(1500, "Page budget per city and crawl")
+    crawl_max_depth: int = _s(6, "Link depth limit from the seeds")
+    crawl_concurrency_per_host: int = _s(2, "Parallel requests per host (politeness)")
+    crawl_concurrency: int = _s(16, "Parallel requests overall")
+    crawl_delay: float = _s(1.0, "Seconds between requests to one host")
+    crawl_timeout: float = _s(30.0, "Download timeout in seconds")
+    crawl_retries: int = _s(2, "Retries of failed requests (with backoff)")
+    crawl_max_body_bytes: int = _s(10 * 1024 * 1024, "Largest response body kept, in bytes")
+    allow_private_addresses: bool = _s(
+        False, "Allow private, link-local and loopback targets (tests and the offline demo)"
+    )
+    render: str = _s("auto", "Browser rendering: auto | always | never")
+    render_wait_ms: int = _s(5000, "Cap for waiting on late widgets when rendering (ms)")
+    chromium_path: str = _s("/usr/bin/chromium", "Chromium executable for Playwright")
+
+    # --- third-party endpoints (tests point these at loopback servers) -------
+    apple_search_url: str = _s("https://itunes.apple.com/search", "Apple iTunes Search API")
+    apple_lookup_url: str = _s("https://itunes.apple.com/lookup", "Apple iTunes Lookup API")
+    google_play_url: str = _s("https://play.google.com", "Google Play web store base URL")
+    youtube_feed_url: str = _s(
+        "https://www.youtube.com/feeds/videos.xml", "YouTube channel Atom feed endpoint"
+    )
+    api_rate_per_minute: int = _s(20, "Requests per minute to one third-party API host")
+
+    # --- review app ------------------------------------------------------------
+    serve_host: str = _s("127.0.0.1", "Address the review app listens on")
+    serve_port: int = _s(8000, "Port the review app listens on")
+    secret_key: str = _s("", "Secret for sessions and CSRF; empty = generated once into var_dir")
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.var_dir / 'sci.db'}"
+
+    @property
+    def resolved_user_agent(self) -> str:
+        return self.user_agent.format(contact_url=self.contact_url)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from ``SCI_*`` variables; keyword overrides win."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = environ.get(PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _parse(f, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
+    kind = type(f.default)
+    try:
+        if kind is bool:
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        if kind in (int, float):
+            return kind(raw)
+        if isinstance(f.default, Path):
+            return Path(raw)
+        return raw
+    except ValueError:
+        raise ValueError(f"{PREFIX}{f.name.upper()}={raw!r}: expected {kind.__name__}") from None
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(variable, default, help) for every setting, for `sci settings` and the README."""
+    return [
+        (PREFIX + f.name.upper(), str(f.default), f.metadata["help"])
+        for f in dataclasses.fields(Settings)
+    ]

@@ -1,0 +1,1 @@
+"""Scoring stage: catalog + confirmed values -> indicators -> areas -> index."""
