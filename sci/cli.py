@@ -23,6 +23,7 @@ from sci.settings import Settings, describe
 
 STAGE_COMMANDS = (
     "crawlers.cli",
+    "crawlers.imports.cli",
     "extractors.cli",
     "review.cli",
     "scoring.cli",
