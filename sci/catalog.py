@@ -180,18 +180,21 @@ class _Validator:
         aid = self.text(node, "id", "area")
         label = self.text(node, "label", f"area {aid}")
         cap = node.get("bonus_cap")
-        if not isinstance(cap, int | float) or isinstance(cap, bool) or cap < 0:
+        cap_ok = isinstance(cap, int | float) and not isinstance(cap, bool) and cap >= 0
+        if not cap_ok:
             self.err(node, f"area {aid}: bonus_cap must be a number ≥ 0, got {cap!r}")
         if aid:
             self.unique(node, aid, "area")
-        inds = [self.indicator(i, aid or "") for i in node.get("indicators") or []]
+        raw_inds = node.get("indicators") or []
+        inds = [self.indicator(i, aid or "") for i in raw_inds]
         indicators = tuple(i for i in inds if i)
-        pilots = [i for i in indicators if i.pilot]
-        if len(pilots) != 1:
-            self.err(node, f"area {aid}: needs exactly one pilot indicator, has {len(pilots)}")
-        if not any(not i.pilot for i in indicators):
+        # Count from the raw nodes so one bad parameter does not also report a missing indicator.
+        pilots = sum(1 for i in raw_inds if isinstance(i, dict) and i.get("pilot") is True)
+        if pilots != 1:
+            self.err(node, f"area {aid}: needs exactly one pilot indicator, has {pilots}")
+        if pilots == len(raw_inds):
             self.err(node, f"area {aid}: has no regular indicator")
-        if aid is None or label is None or None in inds:
+        if aid is None or label is None or not cap_ok or None in inds:
             return None
         return Area(aid, label, float(cap), indicators)
 

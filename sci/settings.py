@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sci import ROOT
+from sci.errors import DataError, Problem
 
 PREFIX = "SCI_"
 
@@ -112,7 +113,8 @@ def _parse(f: dataclasses.Field[Any], raw: str) -> Any:
             return Path(raw)
         return raw
     except ValueError:
-        raise ValueError(f"{PREFIX}{f.name.upper()}={raw!r}: expected {kind.__name__}") from None
+        msg = f"{PREFIX}{f.name.upper()}={raw!r}: expected {kind.__name__}"
+        raise DataError([Problem("environment", None, msg)]) from None
 
 
 def describe() -> list[tuple[str, str, str]]:
