@@ -19,10 +19,10 @@ from markupsafe import Markup
 
 from crawlers.sampleweb import downloads
 from crawlers.sampleweb.hostile import HOSTILE_ROUTES, path_index, resolve_hostile
+from crawlers.sampleweb.robots import robots_txt, sitemap_xml
 from crawlers.sampleweb.site import JSON, Request, Response, Result, html, not_found
 from crawlers.sampleweb.urls import UrlScheme
 from crawlers.sampleweb.world import World
-from crawlers.sampleweb.robots import robots_txt, sitemap_xml
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import gzip
 import time
+import traceback
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-from crawlers.sampleweb.site import Request, Response, Site, not_found
+from crawlers.sampleweb.site import TEXT, Request, Response, Site, not_found
 
 if TYPE_CHECKING:
     from crawlers.sampleweb.server import SampleWeb
@@ -101,6 +102,13 @@ class SampleHandler(BaseHTTPRequestHandler):
                 result(self)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # client gave up (e.g. on the 50 MB body)
+        except Exception:
+            # A bug in a sample page must show up as a 500 in the test, not as a
+            # mysterious dropped connection.
+            if not self.status_sent:
+                self._send(Response(traceback.format_exc().encode(), TEXT, 500,
+                                    cacheable=False), req, head, 0)
+            self.close_connection = True
         finally:
             web.log_request(f"{host_ip}:{port}", self.command, self.path,
                             self.status_sent, self.bytes_sent, req.headers)

@@ -84,7 +84,8 @@ def latin1_no_charset(req: Request) -> Result:
             "<h1>Geschichte der Stadt</h1><p>Über die Jahrhunderte wuchs die Stadt rund um "
             "die Burg; Größe und Bedeutung nahmen zu. Öffnungszeiten des Stadtarchivs: "
             "Montag bis Freitag. Straßenverzeichnis und Bürgerbücher im Lesesaal.</p>"
-            "<footer>Beispielseite – Simulation für Testzwecke</footer></body></html>")
+            # Latin-1 has no en dash, so this footer uses a plain hyphen.
+            "<footer>Beispielseite - Simulation für Testzwecke</footer></body></html>")
     return Response(text.encode("iso-8859-1"), "text/html")
 
 

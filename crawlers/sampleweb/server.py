@@ -10,7 +10,6 @@ from types import TracebackType
 
 from crawlers.sampleweb.bench import BenchSite
 from crawlers.sampleweb.cities import CitySite, load_cities
-
 from crawlers.sampleweb.handler import HostServer
 from crawlers.sampleweb.hostile import HOSTILE_ROUTES
 from crawlers.sampleweb.manifest import Manifest
