@@ -31,6 +31,7 @@ class HostServer(ThreadingHTTPServer):
     """One loopback address; knows its site and the owning SampleWeb."""
 
     daemon_threads = True
+    request_queue_size = 128  # crawlers open many connections at once
 
     def __init__(self, addr: tuple[str, int], site: Site, web: SampleWeb) -> None:
         super().__init__(addr, SampleHandler)
