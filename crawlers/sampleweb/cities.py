@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 
 from crawlers.sampleweb import downloads
@@ -32,6 +32,12 @@ def jinja_env() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES),
                        autoescape=select_autoescape(["html"]), trim_blocks=True,
                        lstrip_blocks=True)
+
+
+@cache
+def _snippet(source: str) -> Template:
+    """Compiled YAML text snippet; compiling on every request cost milliseconds."""
+    return jinja_env().from_string(source)
 
 
 def load_cities(data_dir: Path) -> list[dict[str, Any]]:
@@ -80,7 +86,13 @@ class CitySite:
                 info["download_url"] = c["downloads"][info["download"]]
             self._add(info["url"], "service.html", service=info)
             services.append(info)
+        for extra in self.common.get("other_services", []):
+            info = {**extra, "mode": "info", "key": None,
+                    "url": u.page("buergerservice", extra["slug"])}
+            self._add(info["url"], "service.html", service=info)
+            services.append(info)
         self.services = sorted(services, key=lambda s: s["title"])
+        self.param_services = [s for s in self.services if s["key"]]
         self._add(u.index("buergerservice"), "service_index.html")
         offices = []
         for key, mode in c.get("appointments", {}).items():
@@ -160,7 +172,7 @@ class CitySite:
         if not source:
             return Markup("")
         world = self.world
-        return Markup(jinja_env().from_string(source).render(
+        return Markup(_snippet(source).render(
             city=self.city, world=world, partner=world.partner, social=world.social,
             city_url=lambda slug: world.city_url(world.city_by_slug(slug) or self.city),
             **ctx))

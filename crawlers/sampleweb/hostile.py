@@ -109,7 +109,8 @@ def slow(handler: SampleHandler) -> None:
     time.sleep(handler.server.web.slow_seconds)
     body = _page("Langsame Seite", "<p>Diese Antwort kam mit Verzögerung.</p>").encode()
     handler.start(200, {"Content-Type": HTML, "Content-Length": str(len(body))})
-    handler.write(body)
+    if handler.command != "HEAD":
+        handler.write(body)
 
 
 def big_body(handler: SampleHandler) -> None:

@@ -20,6 +20,14 @@ INVALID_ID = {"errorMessage": "Invalid value(s) for key(s): [itunesId]",
                                   "handle your search results", "country": "ISO-2A country code",
                                   "limit": "The number of search results to return",
                                   "term": "A search string", "lang": "ISO-2A language code"}}
+# German Play "not found" page, after shared/realworld/googleplay/notfound_de_error_tail.html
+# (MrAdex77/google-play-scraper test/fixtures/datasafety/missing-de.tail.html, MIT, @ 10eba301).
+PLAY_NOT_FOUND = Response(
+    b'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Nicht gefunden</title>'
+    b'</head><body><div id="af-error-page"><div class="uaxL4e"><div class="kO0hKc">'
+    b"Nicht gefunden</div><div class=\"Y9dUHc\">Die angeforderte URL wurde auf diesem Server "
+    b"nicht gefunden.</div></div></div></body></html>",
+    status=404, cacheable=False)
 GENRE_IDS = {"Utilities": "6002", "Navigation": "6010", "Travel": "6003", "Lifestyle": "6012"}
 
 
@@ -102,7 +110,7 @@ class AppStoreSite(PartnerSite):
             return self._detail(*found[0], base) if found else None
         if req.path == "/store/apps/details":
             found = [(c, a) for c, a in self.apps() if a["bundle"] == req.arg("id")]
-            return self._detail(*found[0], base, play=True) if found else None
+            return self._detail(*found[0], base, play=True) if found else PLAY_NOT_FOUND
         return None
 
     def _detail(self, city: dict[str, Any], app: dict[str, Any], base: str,

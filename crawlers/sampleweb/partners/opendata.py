@@ -25,6 +25,14 @@ class OpenDataSite(PartnerSite):
     feature_key = "open_data"
 
     def datasets(self, city: dict[str, Any], base: str) -> list[dict[str, Any]]:
+        # Rebuilt at most daily per city: the only time-dependent field is a date.
+        key = (city["slug"], base, self.world.days_ago(0).date())
+        cache: dict[tuple, list[dict[str, Any]]] = self.__dict__.setdefault("_cache", {})
+        if key not in cache:
+            cache[key] = self._generate(city, base)
+        return cache[key]
+
+    def _generate(self, city: dict[str, Any], base: str) -> list[dict[str, Any]]:
         count = int(feature(city, "open_data").get("datasets", 0))
         org = {"id": f"org-{city['ags']}", "name": city["slug"], "title": city["official_name"],
                "type": "organization", "description": "", "image_url": "",

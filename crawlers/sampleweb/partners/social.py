@@ -86,7 +86,8 @@ class SocialSite(PartnerSite):
             for when, text in self.posts(acc))
         extra = ""
         if acc.get("channel_id"):
-            extra = (f'<link rel="alternate" type="application/rss+xml" title="RSS" '
+            extra = (f'<meta itemprop="channelId" content="{acc["channel_id"]}">'
+                     f'<link rel="alternate" type="application/rss+xml" title="RSS" '
                      f'href="/feeds/videos.xml?channel_id={acc["channel_id"]}">')
         verified = ' <span class="verified">✓ Offizielle Seite</span>' if acc["official"] else ""
         return self.page(f"{acc['owner']} ({acc['network']})",
