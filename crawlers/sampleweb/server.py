@@ -99,8 +99,13 @@ class SampleWeb:
         )
 
     def stop(self) -> None:
+        # shutdown() waits up to one poll interval; do all hosts at once.
+        stoppers = [threading.Thread(target=s.shutdown) for s in self._servers]
+        for t in stoppers:
+            t.start()
+        for t in stoppers:
+            t.join()
         for server in self._servers:
-            server.shutdown()
             server.server_close()
         self._servers = []
 

@@ -330,3 +330,37 @@ def test_write_registry(manifest: Manifest, tmp_path: Path) -> None:
         rows = list(csv.reader(fh))
     assert rows[0] == ["ags", "name", "state", "population", "area_km2", "website", "university"]
     assert len(rows) == len(manifest.cities) + 1
+
+
+@pytest.mark.browser
+def test_script_content_appears_in_a_browser(manifest: Manifest) -> None:
+    """The render-needed pages really do fill in under Chromium."""
+    import os
+    import shutil
+
+    chromium = os.environ.get("SCI_CHROMIUM_PATH", "/usr/bin/chromium")
+    in_ci = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if in_ci:
+            pytest.fail("playwright missing in CI")
+        pytest.skip("playwright not installed")
+    if not shutil.which(chromium):
+        if in_ci:
+            pytest.fail(f"chromium missing in CI: {chromium}")
+        pytest.skip(f"no chromium at {chromium}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(city(manifest, "Köln") + "/termine/buergeramt/")
+            page.wait_for_selector("#terminbuchung iframe", timeout=5000)
+            assert any("/widget/koeln" in f.url for f in page.frames)
+            page.goto(city(manifest, "Darmstadt") + "/rathaus/maengelmelder")
+            page.wait_for_selector("#root h1", timeout=5000)
+            assert "Mängelmelder" in page.inner_text("#root")
+            page.goto(city(manifest, "Heidelberg") + "/")
+            page.wait_for_selector("#fds-chatbot", timeout=5000)
+        finally:
+            browser.close()
