@@ -147,8 +147,9 @@ def gzip_bomb(handler: SampleHandler) -> None:
         handler.write(data)
 
 
-HOSTILE_ROUTES: dict[str, tuple[str, Callable]] = {
-    # name -> (path as linked, responder); "kind" decides the call signature
+# name -> (URL as linked, responder). Responders in SPECIALS take the handler and
+# write to the socket; the others take the request and return a Response.
+HOSTILE_ROUTES: dict[str, tuple[str, Callable[..., Result] | Callable[..., None]]] = {
     "calendar_trap": ("/veranstaltungen/kalender?monat=2026-11", calendar_trap),
     "pagination_trap": ("/presse/archiv?seite=1", pagination_trap),
     "error_500": ("/service/fehler", error_500),

@@ -15,7 +15,7 @@ from crawlers.sampleweb.hostile import HOSTILE_ROUTES
 from crawlers.sampleweb.manifest import Manifest
 from crawlers.sampleweb.partners import build_partner
 from crawlers.sampleweb.site import Response, Site
-from crawlers.sampleweb.world import BENCH_IP, PARTNER_IPS, SOCIAL_PREFIXES, World
+from crawlers.sampleweb.world import BENCH_IP, PARTNER_IPS, SOCIAL_PREFIXES, World, today_utc
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "sampleweb"
 
@@ -131,7 +131,9 @@ class SampleWeb:
         return self._overrides.get((host_ip, raw_path)) or self._overrides.get((host_ip, path))
 
     def last_modified_for(self, host_ip: str, path: str) -> float:
-        return self._modified.get((host_ip, path), self._started)
+        # Generated dates roll over at midnight UTC, so no page is older than that.
+        default = max(self._started, today_utc().timestamp())
+        return self._modified.get((host_ip, path), default)
 
     def log_request(self, host: str, method: str, path: str, status: int, sent: int,
                     headers: dict[str, str]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 CITY_IPS = [f"127.0.0.{i}" for i in range(2, 8)]
@@ -38,7 +38,6 @@ class World:
     port: int
     cities: list[dict]
     data_dir: Path
-    started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def partner(self, role: str) -> str:
         return f"http://{PARTNER_IPS[role]}:{self.port}"
@@ -53,6 +52,13 @@ class World:
         return next((c for c in self.cities if c["slug"] == slug), None)
 
     def days_ago(self, days: float) -> dt.datetime:
-        """Dates relative to now keep recency checks meaningful on any day."""
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        return now - dt.timedelta(days=days)
+        """Noon UTC ``days`` days before today.
+
+        Relative to today so recency checks mean the same on any day, but fixed
+        within a day so pages (and their ETags) do not change between requests.
+        """
+        return today_utc() + dt.timedelta(hours=12) - dt.timedelta(days=days)
+
+
+def today_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)

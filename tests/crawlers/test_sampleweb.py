@@ -364,3 +364,32 @@ def test_script_content_appears_in_a_browser(manifest: Manifest) -> None:
             page.wait_for_selector("#fds-chatbot", timeout=5000)
         finally:
             browser.close()
+
+
+def test_generated_dates_are_stable_between_requests(manifest: Manifest,
+                                                     client: httpx.Client) -> None:
+    url = manifest.social["facebook"] + "stadtkoeln"
+    assert client.get(url).headers["etag"] == client.get(url).headers["etag"]
+
+
+def test_cli_prints_manifest_and_stops() -> None:
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "crawlers.sampleweb", "--port", "0"],
+                            stdout=subprocess.PIPE, text=True, cwd=DATA.parents[1])
+    try:
+        assert proc.stdout is not None
+        lines = []
+        for line in proc.stdout:  # the manifest JSON ends with a bare "}"
+            lines.append(line)
+            if line == "}\n":
+                break
+        printed = json.loads("".join(lines))
+        home = httpx.get(printed["cities"][0]["website"], trust_env=False, timeout=5)
+        assert home.status_code == 200
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=5) == 0
