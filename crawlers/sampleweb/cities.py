@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 
 from crawlers.sampleweb import downloads
-from crawlers.sampleweb.hostile import HOSTILE_ROUTES, path_index, resolve_hostile
+from crawlers.sampleweb.hostile import HOSTILE_ROUTES, routes_for
 from crawlers.sampleweb.robots import robots_txt, sitemap_xml
 from crawlers.sampleweb.site import JSON, Request, Response, Result, html, not_found
 from crawlers.sampleweb.urls import UrlScheme
@@ -61,9 +61,7 @@ class CitySite:
         self.common = city["common"]
         self.pages: dict[str, tuple[str, dict[str, Any]]] = {}
         self.api: dict[str, dict[str, Any]] = {}
-        self.hostile = {p: n for p, n in path_index().items()
-                        if n in city.get("hostile", []) or
-                        (n == "redirect_b" and "redirect_loop" in city.get("hostile", []))}
+        self.hostile = routes_for(city.get("hostile", []))
         self._build()
 
     # -- page table -----------------------------------------------------------
@@ -150,7 +148,7 @@ class CitySite:
         if path == "/sitemap.xml":
             return sitemap_xml(req.base_url, self.sitemap_paths())
         if path in self.hostile:
-            return resolve_hostile(self.hostile[path], req)
+            return self.hostile[path](req)
         if path in self.api:
             feature = self.api[path]
             data = {"title": feature["title"],

@@ -12,7 +12,8 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from crawlers.sampleweb.handler import SampleHandler
 from crawlers.sampleweb.site import HTML, Request, Response, Result, redirect
@@ -167,22 +168,23 @@ HOSTILE_ROUTES: dict[str, tuple[str, Callable[..., Result] | Callable[..., None]
 SPECIALS = {connection_reset, slow, big_body, gzip_bomb}
 
 
-def route(name: str, req: Request) -> Result:
-    """The result for hostile case ``name``; specials are returned uncalled."""
-    func = HOSTILE_ROUTES[name][1]
+def routes_for(cases: Iterable[str]) -> dict[str, Callable[[Request], Result]]:
+    """URL path (no query) -> resolver, for the cases one city serves.
+
+    Specials resolve to themselves (the handler then calls them with itself);
+    ``redirect_loop`` brings its second hop along.
+    """
+    cases = list(cases)
+    out: dict[str, Callable[[Request], Result]] = {}
+    for name in cases:
+        link, func = HOSTILE_ROUTES[name]
+        out[link.split("?")[0]] = _as_resolver(func)
+    if "redirect_loop" in cases:
+        out["/umleitung/b"] = redirect_b
+    return out
+
+
+def _as_resolver(func: Callable[..., Any]) -> Callable[[Request], Result]:
     if func in SPECIALS:
-        return func
-    return func(req)
-
-
-def path_index() -> dict[str, str]:
-    """URL path (without query) -> case name, including redirect_loop's 2nd hop."""
-    index = {path.split("?")[0]: name for name, (path, _) in HOSTILE_ROUTES.items()}
-    index["/umleitung/b"] = "redirect_b"
-    return index
-
-
-def resolve_hostile(name: str, req: Request) -> Result:
-    if name == "redirect_b":
-        return redirect_b(req)
-    return route(name, req)
+        return lambda req: func
+    return func
