@@ -23,6 +23,7 @@ class Manifest:
     social: dict[str, str] = field(default_factory=dict)
     bench: str = ""
     port: int = 0
+    truth_dir: str = ""  # data/sampleweb/truth: <ags>.yaml per city
 
     def write_registry(self, path: str | Path) -> Path:
         """Write a city registry CSV in the project's registry format."""

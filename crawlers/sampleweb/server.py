@@ -95,7 +95,7 @@ class SampleWeb:
             partner_hosts=[f"{ip}:{port}" for ip in PARTNER_IPS.values()],
             hostile=hostile,
             social={n: world.social(n) + ("" if p else "@") for n, p in SOCIAL_PREFIXES.items()},
-            bench=partners["bench"], port=port,
+            bench=partners["bench"], port=port, truth_dir=str(self.data_dir / "truth"),
         )
 
     def stop(self) -> None:

@@ -79,6 +79,7 @@ def test_manifest_roles_and_cities(manifest: Manifest) -> None:
     assert len(manifest.cities) >= 6
     assert len({c["website"] for c in manifest.cities}) == len(manifest.cities)
     assert '"cities"' in manifest.to_json()
+    assert Path(manifest.truth_dir, "05315000.yaml").is_file()
 
 
 def test_city_home_pages_are_german(manifest: Manifest, client: httpx.Client) -> None:
