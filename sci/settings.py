@@ -66,6 +66,18 @@ class Settings:
         "https://www.youtube.com/feeds/videos.xml", "YouTube channel Atom feed endpoint"
     )
     api_rate_per_minute: int = _s(20, "Requests per minute to one third-party API host")
+    apple_rate_per_minute: int = _s(
+        20, "Requests per minute to Apple's Search/Lookup API (Apple documents ~20/min); 0 = no limit"
+    )
+    mastodon_url: str = _s(
+        "", "Mastodon instance base URL override; empty = the instance in the account's own URL"
+    )
+    facebook_url: str = _s("https://www.facebook.com", "Facebook base URL (public pages)")
+    instagram_url: str = _s("https://www.instagram.com", "Instagram base URL (public profiles)")
+    x_url: str = _s("https://x.com", "X (Twitter) base URL (public profiles)")
+    external_render: bool = _s(
+        True, "Render Facebook/Instagram/X pages with Chromium to read post dates"
+    )
 
     # --- review app ------------------------------------------------------------
     serve_host: str = _s("127.0.0.1", "Address the review app listens on")

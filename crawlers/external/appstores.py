@@ -1,0 +1,127 @@
+"""App-store runner (`sci crawl --source app-stores`): the city's official app in both stores.
+
+Per city: Apple's Search API (term = city name, country=de, entity=software),
+every hit classified by publisher (extractors.appstore); the official app's
+bundle id is then looked up on Google Play. Decoys (transport, tourism,
+private) are recorded in the evidence, flagged, and never chosen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from crawlers.external.fetch import FetchError, Fetched
+from crawlers.external.run import ExternalRun, SourceError
+from extractors import appstore as ap
+from sci.candidates import EvidenceIn
+from sci.context import AppContext
+from sci.registry import CityRecord
+
+EXTRACTOR = "external:appstore"
+
+
+class AppStoreRunner:
+    def __init__(self, run: ExternalRun, patterns: ap.AppPatterns) -> None:
+        self.run, self.pat, self.settings = run, patterns, run.settings
+
+    def city(self, s: Session, city: CityRecord) -> None:
+        search = self.run.fetcher.get(s, self.settings.apple_search_url, city.ags, params={
+            "term": city.name, "country": "de", "entity": "software", "limit": "50"})
+        try:
+            apps = ap.parse_itunes(search.body)
+        except ap.StoreFormatError as exc:
+            raise SourceError(f"{search.url}: {exc}") from None
+        chosen, judged = ap.choose_official(apps, city.name, city.website, self.pat)
+        listing = [{"name": a.name, "publisher": a.publisher, "store": a.store, "id": a.app_id,
+                    "kind": c.kind, "reason": c.reason, "chosen": a is chosen} for a, c in judged]
+        flagged = [f"{a.name} ({c.kind}: {a.publisher})" for a, c in judged if c.kind != "official"]
+        if chosen is None:
+            self.run.candidate(s, city.ags, "city_app.available", False, 0.5, EXTRACTOR, ap.VERSION, [
+                EvidenceIn(search.url, f"Keine offizielle App gefunden; Treffer: {', '.join(flagged) or '—'}",
+                           "results", search.capture_id, False, 0.5,
+                           detail={"apps": listing, "query": city.name})])
+            return
+        stores = [(chosen, search, f"results[{apps.index(chosen)}]")]
+        play = self._play(s, city, chosen)
+        if play is not None:
+            stores.append(play)
+        self._emit(s, city, stores, listing, flagged)
+
+    def _play(self, s: Session, city: CityRecord,
+              chosen: ap.StoreApp) -> tuple[ap.StoreApp, Fetched, str] | None:
+        if not chosen.bundle:
+            return None
+        url = self.settings.google_play_url.rstrip("/") + "/store/apps/details"
+        page = self.run.fetcher.get(s, url, city.ags, ok_statuses=(200, 404),
+                                    params={"id": chosen.bundle, "hl": "de", "gl": "de"})
+        try:
+            app = ap.parse_play(page.text(), page.url, chosen.bundle)
+        except ap.StoreFormatError as exc:
+            # The same bundle id is missing on Play: normal for iOS-only apps, not an error.
+            self.run.summary.notes.append(f"{city.name}: {exc}")
+            return None
+        kind = ap.classify(app, city.name, city.website, self.pat).kind
+        if kind != "official":
+            self.run.summary.notes.append(f"{city.name}: Play app {chosen.bundle} is by {app.publisher} ({kind})")
+            return None
+        return app, page, "ld+json SoftwareApplication / page"
+
+    def _emit(self, s: Session, city: CityRecord, stores: list[tuple[ap.StoreApp, Fetched, str]],
+              listing: list[dict[str, Any]], flagged: list[str]) -> None:
+        first = stores[0][0]
+        value = {"name": first.name, "publisher": first.publisher,
+                 "stores": {a.store: a.url for a, _, _ in stores}}
+        ev = [EvidenceIn(f.url, f"{a.name} — Anbieter: {a.publisher}", loc, f.capture_id, True, 0.9,
+                         detail={"store": a.store, "app_id": a.app_id, "url": a.url, "apps": listing,
+                                 "flagged": flagged}) for a, f, loc in stores]
+        self.run.candidate(s, city.ags, "city_app.available", value, 0.9, EXTRACTOR, ap.VERSION, ev)
+
+        rated = [(a, f, loc) for a, f, loc in stores if a.rating is not None]
+        rating = ap.weighted_rating([a for a, _, _ in rated])
+        if rating is not None:
+            self.run.candidate(s, city.ags, "city_app.rating", rating, 0.9, EXTRACTOR, ap.VERSION, [
+                EvidenceIn(f.url, f"{a.name}: {a.rating:.2f} Sterne aus {a.rating_count or 0} Bewertungen "
+                           f"({a.store})", f"{loc}.averageUserRating", f.capture_id, a.rating, 0.9,
+                           detail={"store": a.store, "average": a.rating, "count": a.rating_count})
+                for a, f, loc in rated])
+
+        text_app, f, loc = max(stores, key=lambda t: len(t[0].description))
+        found = ap.features(f"{text_app.name}\n{text_app.description}", self.pat)
+        labels = [label for label, _ in found]
+        self.run.candidate(s, city.ags, "city_app.features", len(found), 0.6, EXTRACTOR, ap.VERSION, [
+            EvidenceIn(f.url, f"{len(found)}/9 Funktionen: {', '.join(labels) or 'keine erkannt'}",
+                       f"{loc}.description", f.capture_id, len(found), 0.6,
+                       detail={"functions": labels, "keywords": dict(found),
+                               "description": text_app.description[:2000]})])
+
+        dated = [(a, f, loc) for a, f, loc in stores if a.updated is not None]
+        if dated:
+            a, f, loc = max(dated, key=lambda t: t[0].updated)  # type: ignore[arg-type, return-value]
+            days = ap.days_since(a.updated, self.run.now)  # type: ignore[arg-type]
+            self.run.candidate(s, city.ags, "city_app.last_update", days, 0.9, EXTRACTOR, ap.VERSION, [
+                EvidenceIn(f.url, f"{a.name}: letzte Aktualisierung {a.updated:%d.%m.%Y} ({a.store})",
+                           f"{loc}.currentVersionReleaseDate", f.capture_id, days, 0.9,
+                           detail={"store": a.store, "updated": a.updated.isoformat(),  # type: ignore[union-attr]
+                                   "crawl_date": self.run.now.date().isoformat()})])
+
+
+def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:
+    """SourceRunner for "app-stores"."""
+    settings = ctx.settings
+    apple_host = urlsplit(settings.apple_search_url).hostname or ""
+    external = ExternalRun(ctx.store, settings, "app-stores", edition,
+                           {"cities": [c.ags for c in cities]},
+                           limits={apple_host: settings.apple_rate_per_minute}, now=options.get("now"))
+    runner = AppStoreRunner(external, ap.load_patterns(settings.data_dir / "patterns" / "appstore.yaml"))
+    try:
+        external.each(cities, runner.city, options.get("progress"))
+    except BaseException:
+        external.finish("interrupted")
+        raise
+    return external.finish().as_dict()
+
+
+__all__ = ["run", "AppStoreRunner", "FetchError"]

@@ -1,0 +1,136 @@
+"""One HTTP fetch = one archived WARC record + one capture row, politely rate-limited.
+
+The external runners talk to JSON APIs, feeds and store pages; each response is
+archived (sci.archive) and indexed as a :class:`sci.models.Capture` so every
+candidate can point at exactly what was fetched. Failures become
+:class:`FetchError` with the URL in the message, for the per-city error list.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+from sqlalchemy.orm import Session
+
+from crawlers.external.guard import BlockedAddress, check_url
+from sci.archive import WarcArchive
+from sci.models import Capture
+from sci.settings import Settings
+
+
+class FetchError(RuntimeError):
+    """A request failed (network, HTTP status, blocked address); the message names the URL."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    capture_id: int
+
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+class RateLimiter:
+    """At most ``per_minute`` requests per host; 0 = unlimited. Thread-safe."""
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.interval = 60.0 / per_minute if per_minute > 0 else 0.0
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._clock, self._sleep = clock, sleep
+
+    def wait(self, host: str) -> float:
+        """Block until the host may be asked again; return the seconds waited."""
+        if not self.interval:
+            return 0.0
+        with self._lock:
+            now = self._clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.interval
+        delay = slot - now
+        if delay > 0:
+            self._sleep(delay)
+        return delay
+
+
+class Fetcher:
+    """GET with address guard, per-host rate limit, WARC archive and capture row."""
+
+    def __init__(self, settings: Settings, crawl_id: int, source: str,
+                 limits: dict[str, int] | None = None) -> None:
+        self.settings, self.crawl_id, self.source = settings, crawl_id, source
+        # Host-specific limits (e.g. Apple's) override the generic API rate.
+        self._limiters = {host: RateLimiter(n) for host, n in (limits or {}).items()}
+        self._default = RateLimiter(settings.api_rate_per_minute)
+        self._archives: dict[str, WarcArchive] = {}
+        self._seen: dict[str, Fetched] = {}
+        self.client = httpx.Client(
+            headers={"User-Agent": settings.resolved_user_agent, "Accept-Language": "de-DE,de;q=0.8"},
+            timeout=settings.crawl_timeout, follow_redirects=True,
+            event_hooks={"request": [self._guard]},
+        )
+
+    def _guard(self, request: httpx.Request) -> None:
+        # Runs for redirects too, so a redirect cannot smuggle us onto a private address.
+        try:
+            check_url(str(request.url), self.settings.allow_private_addresses)
+        except BlockedAddress as exc:
+            raise FetchError(f"blocked: {exc}") from None
+
+    def _archive(self, ags: str | None) -> WarcArchive:
+        key = ags or "all"
+        if key not in self._archives:
+            path = f"warc/{self.crawl_id}/{self.source}-{key}.warc.gz"
+            self._archives[key] = WarcArchive(self.settings, path)
+        return self._archives[key]
+
+    def get(self, session: Session, url: str, ags: str | None, *, ok_statuses: tuple[int, ...] = (200,),
+            params: dict[str, str] | None = None) -> Fetched:
+        """Fetch ``url`` (once per crawl), archive it, add a capture; raise FetchError."""
+        full = str(httpx.URL(url, params=params)) if params else url
+        if full in self._seen:
+            # One capture per URL and crawl (the capture table's unique key); reuse it.
+            fetched = self._seen[full]
+            if fetched.status not in ok_statuses:
+                raise FetchError(f"{full}: HTTP {fetched.status}")
+            return fetched
+        host = urlsplit(full).netloc
+        self._limiters.get(urlsplit(full).hostname or "", self._default).wait(host)
+        try:
+            resp = self.client.get(full)
+        except FetchError:
+            raise
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{full}: {type(exc).__name__}: {exc}") from None
+        body = resp.content[: self.settings.crawl_max_body_bytes]
+        rec = self._archive(ags).write_exchange(
+            str(resp.url), resp.status_code, resp.reason_phrase, list(resp.headers.items()), body,
+            request_headers=list(resp.request.headers.items()))
+        ctype = resp.headers.get("content-type", "")
+        cap = Capture(crawl_id=self.crawl_id, ags=ags, url=full, final_url=str(resp.url),
+                      status=resp.status_code, headers=dict(resp.headers), content_type=ctype or None,
+                      content_hash=rec.content_hash, size=len(body), warc_file=rec.warc_file,
+                      warc_offset=rec.offset, warc_length=rec.length)
+        session.add(cap)
+        session.flush()
+        fetched = Fetched(full, str(resp.url), resp.status_code, ctype, body, cap.id)
+        self._seen[full] = fetched
+        if resp.status_code not in ok_statuses:
+            raise FetchError(f"{full}: HTTP {resp.status_code}")
+        return fetched
+
+    def close(self) -> None:
+        self.client.close()
+        for archive in self._archives.values():
+            archive.close()
