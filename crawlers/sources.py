@@ -15,9 +15,9 @@ from sci.registry import CityRecord
 
 SOURCES: dict[str, str] = {
     # "city": "crawlers.<module>:run",          (crawl stage)
-    # "app-stores": "crawlers.<module>:run",    (external sources)
-    # "social": "crawlers.<module>:run",
-    # "open-data": "crawlers.<module>:run",
+    "app-stores": "crawlers.external.appstores:run",
+    "social": "crawlers.external.social:run",
+    "open-data": "crawlers.external.opendata:run",
 }
 
 

@@ -179,7 +179,8 @@ def classify(app: StoreApp, city_name: str, city_website: str, pat: AppPatterns)
     if best[0] >= pat.provider_min_score and names_city:
         return Classification("official", float(best[0]),
                               f"publisher {app.publisher!r} is municipal IT provider {best[1]!r}", [best[1]])
-    return Classification("private", 0.0, f"publisher {app.publisher!r} is neither the city nor its IT provider")
+    return Classification("private", 0.0,
+                          f"publisher {app.publisher!r} is neither the city nor its IT provider")
 
 
 def choose_official(apps: list[StoreApp], city_name: str, city_website: str,

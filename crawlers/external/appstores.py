@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
-from crawlers.external.fetch import FetchError, Fetched
+from crawlers.external.fetch import Fetched
 from crawlers.external.run import ExternalRun, SourceError
 from extractors import appstore as ap
 from sci.candidates import EvidenceIn
@@ -65,7 +65,8 @@ class AppStoreRunner:
             return None
         kind = ap.classify(app, city.name, city.website, self.pat).kind
         if kind != "official":
-            self.run.summary.notes.append(f"{city.name}: Play app {chosen.bundle} is by {app.publisher} ({kind})")
+            self.run.summary.notes.append(
+                f"{city.name}: Play app {chosen.bundle} is by {app.publisher} ({kind})")
             return None
         return app, page, "ld+json SoftwareApplication / page"
 
@@ -88,14 +89,16 @@ class AppStoreRunner:
                            detail={"store": a.store, "average": a.rating, "count": a.rating_count})
                 for a, f, loc in rated])
 
-        text_app, f, loc = max(stores, key=lambda t: len(t[0].description))
-        found = ap.features(f"{text_app.name}\n{text_app.description}", self.pat)
+        # Union over the stores: listings differ (Play pages often lead with release notes).
+        text = "\n".join(f"{a.name}\n{a.description}" for a, _, _ in stores)
+        found = ap.features(text, self.pat)
         labels = [label for label, _ in found]
         self.run.candidate(s, city.ags, "city_app.features", len(found), 0.6, EXTRACTOR, ap.VERSION, [
             EvidenceIn(f.url, f"{len(found)}/9 Funktionen: {', '.join(labels) or 'keine erkannt'}",
                        f"{loc}.description", f.capture_id, len(found), 0.6,
-                       detail={"functions": labels, "keywords": dict(found),
-                               "description": text_app.description[:2000]})])
+                       detail={"functions": labels, "keywords": dict(found), "store": a.store,
+                               "description": a.description[:2000]})
+            for a, f, loc in stores])
 
         dated = [(a, f, loc) for a, f, loc in stores if a.updated is not None]
         if dated:
@@ -124,4 +127,3 @@ def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[s
     return external.finish().as_dict()
 
 
-__all__ = ["run", "AppStoreRunner", "FetchError"]
