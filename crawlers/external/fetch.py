@@ -130,6 +130,19 @@ class Fetcher:
             raise FetchError(f"{full}: HTTP {resp.status_code}")
         return fetched
 
+    def record_rendered(self, session: Session, url: str, final_url: str, ags: str | None,
+                        html: str) -> Fetched:
+        """Archive a browser-rendered DOM as a resource record and index it (rendered=True)."""
+        body = html.encode("utf-8")
+        rec = self._archive(ags).write_resource(final_url, "text/html; charset=utf-8", body)
+        cap = Capture(crawl_id=self.crawl_id, ags=ags, url=url, final_url=final_url, status=200,
+                      content_type="text/html; charset=utf-8", content_hash=rec.content_hash,
+                      size=len(body), warc_file=rec.warc_file, warc_offset=rec.offset,
+                      warc_length=rec.length, rendered=True)
+        session.add(cap)
+        session.flush()
+        return Fetched(url, final_url, 200, "text/html; charset=utf-8", body, cap.id)
+
     def close(self) -> None:
         self.client.close()
         for archive in self._archives.values():

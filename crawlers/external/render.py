@@ -1,0 +1,80 @@
+"""Render public profile pages with Chromium (Playwright) to read post dates shown by scripts.
+
+Facebook, Instagram and X build their pages in the browser; only a rendered DOM
+shows post dates. Every request the page makes passes the same address guard
+as plain fetches, so a page cannot pull the browser onto a private network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from crawlers.external.guard import BlockedAddress, check_url
+from sci.settings import Settings
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class RenderError(RuntimeError):
+    """The page could not be rendered (browser missing, navigation failed, address blocked)."""
+
+
+class Renderer:
+    """One Chromium for a whole run, started on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._pw: Any = None
+        self._browser: Any = None
+
+    def _start(self) -> None:
+        from playwright.sync_api import Error, sync_playwright
+
+        try:
+            self._pw = sync_playwright().start()
+            self._browser = self._pw.chromium.launch(executable_path=self.settings.chromium_path, args=ARGS)
+        except Error as exc:
+            self.close()
+            raise RenderError(f"cannot start Chromium at {self.settings.chromium_path}: {exc}") from None
+
+    def _route(self, route: Any) -> None:
+        try:
+            check_url(route.request.url, self.settings.allow_private_addresses)
+        except BlockedAddress:
+            route.abort()
+            return
+        route.continue_()
+
+    def render(self, url: str, selector: str = "time[datetime], [data-utime]") -> tuple[str, str]:
+        """(final URL, DOM HTML) once ``selector`` shows up or the wait cap passes."""
+        from playwright.sync_api import Error, TimeoutError
+
+        try:
+            check_url(url, self.settings.allow_private_addresses)
+        except BlockedAddress as exc:
+            raise RenderError(str(exc)) from None
+        if self._browser is None:
+            self._start()
+        context = self._browser.new_context(user_agent=self.settings.resolved_user_agent, locale="de-DE")
+        try:
+            page = context.new_page()
+            page.route("**/*", self._route)
+            page.goto(url, wait_until="load", timeout=self.settings.crawl_timeout * 1000)
+            # Dates arrive late (scripts, lazy feeds): wait for them, up to the cap.
+            with contextlib.suppress(TimeoutError):
+                page.wait_for_selector(selector, timeout=self.settings.render_wait_ms)
+            return page.url, page.content()
+        except Error as exc:
+            raise RenderError(f"{url}: {exc}") from None
+        finally:
+            context.close()
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._pw is not None:
+            self._pw.stop()
+            self._pw = None
