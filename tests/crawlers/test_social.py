@@ -45,7 +45,7 @@ def _routes() -> dict[str, object]:
         "/api/v1/accounts/42/statuses": (200, "application/json", statuses),
         "/stadt.koeln": (200, HTML, PROFILE),
         "/stadtbonn": (200, HTML, LATE),
-        "/login.wall": (200, HTML, "<h1>Melde dich an, um fortzufahren</h1>".encode()),
+        "/login.wall": (200, HTML, b"<h1>Melde dich an, um fortzufahren</h1>"),
     }
 
 
