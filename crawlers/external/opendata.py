@@ -1,0 +1,76 @@
+"""Open-data runner (`sci crawl --source open-data`): dataset count and software of each city portal.
+
+Portal URLs come from ``open_data.portal`` candidates or decided values (the
+extraction stage) or ``options["portals"]`` ({ags: url}). Known APIs are probed
+under the portal's path first, then at the host root (a shared host's root API
+may count other cities' data, so it is only the fallback).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.orm import Session
+
+from crawlers.external.accounts import found_links
+from crawlers.external.fetch import FetchError
+from crawlers.external.run import ExternalRun, SourceError
+from extractors import opendata_api as od
+from sci.candidates import EvidenceIn
+from sci.context import AppContext
+from sci.registry import CityRecord
+
+EXTRACTOR = "external:opendata"
+
+
+class OpenDataRunner:
+    def __init__(self, run: ExternalRun, probes: list[od.Probe], portals: dict[str, str]) -> None:
+        self.run, self.probes, self.portals = run, probes, portals
+
+    def city(self, s: Session, city: CityRecord) -> None:
+        portal = self.portals.get(city.ags)
+        if portal is None:
+            self.run.summary.notes.append(f"{city.name}: no open-data portal found on the city site")
+            return
+        tried: list[str] = []
+        root = f"{urlsplit(portal).scheme}://{urlsplit(portal).netloc}/"
+        for base in dict.fromkeys([portal, root]):
+            for probe in self.probes:
+                url = od.probe_urls(base, probe)[0]
+                try:
+                    answer = self.run.fetcher.get(s, url, city.ags)
+                    count = od.read_count(probe, answer.body)
+                except (FetchError, od.PortalFormatError) as exc:
+                    tried.append(str(exc))
+                    continue
+                self._emit(s, city, portal, probe, answer.url, answer.capture_id, count)
+                return
+        raise SourceError(f"portal {portal}: no known API answered ({'; '.join(tried[-3:])})")
+
+    def _emit(self, s: Session, city: CityRecord, portal: str, probe: od.Probe, api_url: str,
+              capture_id: int, count: int) -> None:
+        detail = {"software": probe.software, "api": api_url, "field": probe.count, "portal": portal}
+        snippet = f"{probe.software}-API: {count} Datensätze ({probe.count})"
+        value = {"url": portal, "datasets": count, "software": probe.software}
+        for parameter, found in (("open_data.portal", value), ("open_data.datasets", count)):
+            ev = EvidenceIn(api_url, snippet, probe.count, capture_id, found, 0.95, detail=detail)
+            self.run.candidate(s, city.ags, parameter, found, 0.95, EXTRACTOR, od.VERSION, [ev])
+
+
+def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:
+    """SourceRunner for "open-data"; options: progress, portals={ags: url}."""
+    portals: dict[str, str] = dict(options.get("portals") or {})
+    if not portals:
+        with ctx.store.session() as s:
+            links = found_links(s, edition, [c.ags for c in cities], ["open_data.portal"])
+        portals = {ags: url for (ags, _), url in links.items()}
+    probes = od.load_probes(ctx.settings.data_dir / "patterns" / "opendata_api.yaml")
+    external = ExternalRun(ctx.store, ctx.settings, "open-data", edition,
+                           {"cities": [c.ags for c in cities], "portals": portals}, now=options.get("now"))
+    try:
+        external.each(cities, OpenDataRunner(external, probes, portals).city, options.get("progress"))
+    except BaseException:
+        external.finish("interrupted")
+        raise
+    return external.finish().as_dict()

@@ -1,0 +1,49 @@
+"""Open-data runner against a loopback CKAN serving the real package_search answer."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from crawlers.external import opendata
+from sci.context import AppContext
+from sci.models import Candidate, Capture
+from sci.registry import CityRecord
+from sci.settings import Settings
+from tests.crawlers.external_server import fixture, serve
+
+KOELN = CityRecord("05315000", "Köln", "Nordrhein-Westfalen", 1085664, 405.02, "https://www.stadt-koeln.de/")
+BONN = CityRecord("05314000", "Bonn", "Nordrhein-Westfalen", 329673, 141.06, "https://www.bonn.de/")
+ESSEN = CityRecord("05113000", "Essen", "Nordrhein-Westfalen", 582760, 210.34, "https://www.essen.de/")
+AACHEN = CityRecord("05334002", "Aachen", "Nordrhein-Westfalen", 248960, 160.85, "https://www.aachen.de/")
+JSON = "application/json; charset=utf-8"
+
+
+def test_counts_software_and_per_city_errors(settings: Settings) -> None:
+    ckan = fixture("ckan_envidat_ch_package_search_rows2_2026.json")
+    piveau = fixture("piveau_hub_search_response_SYNTHETIC_format_example.json")
+    routes = {"/koeln/api/3/action/package_search": (200, JSON, ckan),
+              "/api/hub/search/search": (200, JSON, piveau)}
+    broken = {"/bonn/api/3/action/package_search": (200, JSON, b'{"success": true, "result": {"cou')}
+    with serve(routes, "127.0.0.24") as (base, log), serve(broken, "127.0.0.25") as (bonn, _):
+        ctx = AppContext(settings.replace(api_rate_per_minute=0))
+        portals = {"05315000": f"{base}/koeln/", "05314000": f"{bonn}/bonn/", "05113000": f"{base}/essen"}
+        stats = opendata.run(ctx, [KOELN, BONN, ESSEN, AACHEN], 2020, {"portals": portals})
+    with ctx.store.session() as s:
+        cands = {(c.ags, c.parameter): c for c in s.scalars(select(Candidate))}
+        portal = cands[("05315000", "open_data.portal")]
+        assert portal.value == {"url": f"{base}/koeln/", "datasets": 858, "software": "CKAN"}
+        assert cands[("05315000", "open_data.datasets")].value == 858
+        ev = portal.evidence[0]
+        assert ev.locator == "result.count" and ev.url.endswith("/koeln/api/3/action/package_search?rows=0")
+        assert s.get(Capture, ev.capture_id) is not None
+        # Essen: nothing under its path; the root's Piveau hub search answers.
+        assert cands[("05113000", "open_data.portal")].value["software"] == "Piveau"
+    # Bonn: the cut-off answer fails every probe -> one clear error, the run went on.
+    assert len(stats["errors"]) == 1 and stats["errors"][0].startswith("Bonn (05314000): portal ")
+    assert "no known API answered" in stats["errors"][0]
+    assert ("05314000", "open_data.portal") not in cands
+    assert "Aachen: no open-data portal found on the city site" in stats["notes"]
+    assert json.loads(json.dumps(stats))["cities"] == 4
+    assert "/koeln/api/3/action/package_search?rows=0" in log

@@ -1,0 +1,43 @@
+"""extractors.opendata_api on the real CKAN answer and the Piveau format sample."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors import opendata_api as od
+from sci import ROOT
+from tests.crawlers.external_server import fixture
+
+PROBES = {p.software: p for p in od.load_probes(ROOT / "data" / "patterns" / "opendata_api.yaml")}
+
+
+def test_ckan_count_from_real_answer() -> None:
+    assert od.read_count(PROBES["CKAN"], fixture("ckan_envidat_ch_package_search_rows2_2026.json")) == 858
+
+
+def test_piveau_count() -> None:
+    body = fixture("piveau_hub_search_response_SYNTHETIC_format_example.json")
+    assert od.read_count(PROBES["Piveau"], body) == 2
+
+
+def test_errors_name_the_problem() -> None:
+    ckan = PROBES["CKAN"]
+    with pytest.raises(od.PortalFormatError, match="not JSON"):
+        od.read_count(ckan, b"<html>Wartungsarbeiten</html>")
+    with pytest.raises(od.PortalFormatError, match="success=false"):
+        od.read_count(ckan, json.dumps({"success": False, "error": {"message": "Not found"}}).encode())
+    with pytest.raises(od.PortalFormatError, match="no 'result.count'"):
+        od.read_count(ckan, b'{"success": true, "result": {}}')
+    with pytest.raises(od.PortalFormatError, match="not a dataset count"):
+        od.read_count(ckan, b'{"success": true, "result": {"count": "viele"}}')
+    with pytest.raises(od.PortalFormatError, match="no 'total_count'"):
+        od.read_count(PROBES["Opendatasoft"], b"{}")
+
+
+def test_probe_urls_path_then_root() -> None:
+    assert od.probe_urls("https://opendata.example.de/koeln", PROBES["CKAN"]) == [
+        "https://opendata.example.de/koeln/api/3/action/package_search?rows=0",
+        "https://opendata.example.de/api/3/action/package_search?rows=0"]
+    assert len(od.probe_urls("https://offenedaten.example.de/", PROBES["DKAN"])) == 1
