@@ -2,8 +2,70 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.table import Table
+
+from crawlers.imports.charging import import_charging
+from crawlers.imports.values import import_values
+from sci.context import AppContext
+
+FileArg = Annotated[Path, typer.Argument(help="File to import", dir_okay=False)]
+EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
 
 
 def register(app: typer.Typer) -> None:
     """Add the import commands to the `sci` app."""
+    group = typer.Typer(help="Import official registers and value files as candidates (atomic).",
+                        no_args_is_help=True)
+    app.add_typer(group, name="import")
+
+    @group.command("charging")
+    def charging(
+        ctx: typer.Context, file: FileArg, edition: EditionOpt = None,
+        encoding: Annotated[str, typer.Option(help="Text encoding of the CSV")] = "utf-8",
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Bundesnetzagentur charging-station register (CSV): stations/km², fast share, points/station."""
+        c: AppContext = ctx.obj
+        spec = c.edition(edition)
+        with c.console.status(f"importing {file} …"):
+            s = import_charging(c.store, file, spec.year, spec.cities(), c.settings.data_dir, encoding)
+        if as_json:
+            c.console.print_json(json.dumps(s.__dict__, ensure_ascii=False))
+            return
+        names = {city.ags: city.name for city in spec.cities()}
+        table = Table(title=f"{file}: {s.rows} rows, batch {s.batch_id}, crawl {s.crawl_id}")
+        for col in ("city", "stations/km²", "fast %", "points/station"):
+            table.add_column(col, justify="right")
+        for ags, fig in s.cities.items():
+            table.add_row(names[ags], *(f"{v:g}" for v in fig.values()))
+        c.console.print(table)
+        c.console.print(f"{s.candidates_new} new candidates; {len(s.unmatched)} rows matched no city")
+        for line in s.unmatched:
+            c.console.print(f"  unmatched {line}")
+
+    @group.command("values")
+    def values(
+        ctx: typer.Context, file: FileArg, edition: EditionOpt = None,
+        analyst: Annotated[str | None, typer.Option(help="Analyst vouching for the values")] = None,
+        confirm: Annotated[bool, typer.Option("--confirm", help="Write import decisions too")] = False,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """CSV ags,parameter,value,source,note (broadband atlas, KBA, MaStR, hand-compiled figures)."""
+        c: AppContext = ctx.obj
+        spec = c.edition(edition)
+        with c.console.status(f"importing {file} …"):
+            s = import_values(c.store, file, spec.year, spec.load_catalog(),
+                              {city.ags for city in spec.cities()}, analyst=analyst, confirm=confirm)
+        if as_json:
+            c.console.print_json(json.dumps(s.__dict__, ensure_ascii=False))
+            return
+        c.console.print(f"{file}: {s.rows} rows -> {s.candidates_new} new candidates, "
+                        f"{s.decisions} decisions (batch {s.batch_id}, crawl {s.crawl_id})")
+        for pid, n in sorted(s.by_parameter.items()):
+            c.console.print(f"  {pid}: {n}")

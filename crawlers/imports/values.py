@@ -1,0 +1,162 @@
+"""`sci import values FILE.csv`: figures from other registers or compiled by hand, as candidates.
+
+Columns ``ags,parameter,value,source,note``. Values are parsed by the catalog
+kind of their parameter (boolean ja/nein/true/false, number with "." or German
+decimal comma, level 0..levels, recency = days >= 0). Strict and atomic: every
+problem is collected with file:line, and one problem imports nothing. With
+``confirm`` the analyst's ``import`` decisions are written in the same transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from crawlers.imports.batch import open_batch, read_text
+from sci.candidates import EvidenceIn, add_candidate
+from sci.catalog import Catalog, Parameter
+from sci.db import Store
+from sci.errors import DataError, Problem
+from sci.models import Analyst, Decision
+
+EXTRACTOR, VERSION = "import:values", "1"
+COLUMNS = ("ags", "parameter", "value", "source", "note")
+TRUE, FALSE = {"true", "ja", "yes", "1", "wahr"}, {"false", "nein", "no", "0", "falsch"}
+NUMBER = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^-?\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    line: int
+    ags: str
+    parameter: str
+    value: Any
+    source: str
+    note: str
+    raw: str
+
+
+@dataclass
+class ValuesSummary:
+    file: str
+    rows: int
+    crawl_id: int = 0
+    batch_id: int = 0
+    candidates_new: int = 0
+    decisions: int = 0
+    by_parameter: dict[str, int] = field(default_factory=dict)
+
+
+def parse_value(raw: str, param: Parameter) -> Any:
+    """The value in the parameter's kind; ValueError with a reason otherwise."""
+    text = raw.strip()
+    if param.kind == "boolean":
+        if text.lower() in TRUE:
+            return True
+        if text.lower() in FALSE:
+            return False
+        raise ValueError(f"{text!r} is not a boolean (true/false, ja/nein)")
+    if not NUMBER.match(text):
+        raise ValueError(f"{text!r} is not a number")
+    # "1.234,5" and "0,75" are German; "0.75" is a plain decimal point.
+    number = float(text.replace(".", "").replace(",", ".")) if "," in text else float(text)
+    if param.kind == "number":
+        return number
+    if not number.is_integer():
+        raise ValueError(f"{text!r}: {param.kind} values are whole numbers")
+    value = int(number)
+    if param.kind == "level" and not 0 <= value <= (param.levels or 0):
+        raise ValueError(f"level {value} outside 0..{param.levels}")
+    if param.kind == "recency" and value < 0:
+        raise ValueError(f"recency {value} is negative (days since)")
+    return value
+
+
+def parse_values(text: str, file: str, catalog: Catalog, ags_known: set[str]) -> list[ValueRow]:
+    """Every row validated; DataError listing all problems (file:line: reason)."""
+    params = {p.id: p for p in catalog.all_parameters()}
+    lines = text.splitlines()
+    data = [(i + 1, line) for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
+    if not data:
+        raise DataError([Problem(file, None, "empty file: expected header " + ",".join(COLUMNS))])
+    header_line, header_text = data[0]
+    header = [h.strip().lower() for h in next(csv.reader([header_text]))]
+    missing = [c for c in COLUMNS[:4] if c not in header]
+    if missing:
+        raise DataError([Problem(file, header_line, f"missing column(s): {', '.join(missing)}")])
+    problems: list[Problem] = []
+    rows: list[ValueRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, raw in data[1:]:
+        cells = next(csv.reader(io.StringIO(raw)))
+        if len(cells) != len(header):
+            problems.append(Problem(file, line, f"{len(cells)} fields, header has {len(header)}"))
+            continue
+        rec = {h: c.strip() for h, c in zip(header, cells, strict=True)}
+        ags, pid = rec["ags"], rec["parameter"]
+        if ags not in ags_known:
+            problems.append(Problem(file, line, f"ags {ags!r} is not a city of this edition"))
+        if pid not in params:
+            problems.append(Problem(file, line, f"unknown parameter {pid!r}"))
+        if not rec["source"]:
+            problems.append(Problem(file, line, "source is empty (say where the figure comes from)"))
+        if (ags, pid) in seen:
+            problems.append(Problem(file, line, f"{ags}/{pid} already given in line {seen[(ags, pid)]}"))
+        seen[(ags, pid)] = line
+        if pid not in params:
+            continue
+        try:
+            value = parse_value(rec["value"], params[pid])
+        except ValueError as exc:
+            problems.append(Problem(file, line, f"{pid}: {exc}"))
+            continue
+        rows.append(ValueRow(line, ags, pid, value, rec["source"], rec.get("note", ""), raw))
+    if problems:
+        raise DataError(problems)
+    if not rows:
+        raise DataError([Problem(file, header_line, "no data rows after the header")])
+    return rows
+
+
+def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_known: set[str],
+                  analyst: str | None = None, confirm: bool = False) -> ValuesSummary:
+    source = read_text(path)
+    rows = parse_values(source.text, str(path), catalog, ags_known)
+    if confirm and not analyst:
+        raise DataError([Problem(str(path), None, "--confirm needs --analyst NAME (who vouches for it)")])
+    summary = ValuesSummary(str(path), len(rows))
+    with store.session() as s:
+        if confirm:
+            _check_analyst(s, str(analyst), str(path))
+        stats = {"rows": len(rows), "confirmed": confirm, "analyst": analyst}
+        crawl, batch = open_batch(s, edition, "values", source, len(rows), stats)
+        summary.crawl_id, summary.batch_id = crawl.id, batch.id
+        for row in rows:
+            cand, created = add_candidate(
+                s, edition=edition, ags=row.ags, parameter=row.parameter, value=row.value,
+                confidence=1.0, extractor=EXTRACTOR, extractor_version=VERSION, crawl_id=crawl.id,
+                evidence=[EvidenceIn(source.line_url(row.line), row.raw, f"L{row.line}", value=row.value,
+                                     confidence=1.0, detail={"source": row.source, "note": row.note,
+                                                             "batch": batch.id})])
+            summary.candidates_new += created
+            summary.by_parameter[row.parameter] = summary.by_parameter.get(row.parameter, 0) + 1
+            if confirm:
+                s.add(Decision(edition_year=edition, ags=row.ags, parameter=row.parameter,
+                               candidate_id=cand.id, action="import", value=row.value,
+                               analyst=str(analyst), note=row.note,
+                               source=f"{row.source} ({source.line_url(row.line)})"))
+                summary.decisions += 1
+    return summary
+
+
+def _check_analyst(session: Any, name: str, file: str) -> None:
+    """Once analysts are registered (review stage), only an active one may confirm."""
+    known = {a.name: a for a in session.scalars(select(Analyst))}
+    if known and (name not in known or not known[name].active):
+        raise DataError([Problem(file, None, f"analyst {name!r} is not an active analyst")])
