@@ -45,9 +45,10 @@ def register(app: typer.Typer) -> None:
         for ags, fig in s.cities.items():
             table.add_row(names[ags], *(f"{v:g}" for v in fig.values()))
         c.console.print(table)
-        c.console.print(f"{s.candidates_new} new candidates; {len(s.unmatched)} rows matched no city")
+        c.console.print(f"{s.candidates_new} new candidates; {len(s.unmatched)} rows matched no city",
+                        soft_wrap=True)
         for line in s.unmatched:
-            c.console.print(f"  unmatched {line}")
+            c.console.print(f"  unmatched {line}", soft_wrap=True, markup=False, highlight=False)
 
     @group.command("values")
     def values(
