@@ -19,7 +19,11 @@ from sci.bootstrap import init_store
 from sci.context import AppContext
 from sci.editions import load_editions
 
-DEMO_STEPS: tuple[str, ...] = ("sci.demo:init_step",)
+DEMO_STEPS: tuple[str, ...] = (
+    "sci.demo:init_step",
+    # external sources read the extract step's links: keep this after "extractors.demo:extract_step"
+    "crawlers.external.demo:external_step",
+)
 
 
 @dataclass

@@ -44,18 +44,25 @@ class OpenDataRunner:
                 except (FetchError, od.PortalFormatError) as exc:
                     tried.append(str(exc))
                     continue
-                self._emit(s, city, portal, probe, answer.url, answer.capture_id, count)
+                # An API found only at the host root may cover more than this city (shared
+                # hosting, regional portals): lower confidence so an analyst looks.
+                at_root = base == root and portal.rstrip("/") != root.rstrip("/")
+                self._emit(s, city, portal, probe, answer.url, answer.capture_id, count, at_root)
                 return
         raise SourceError(f"portal {portal}: no known API answered ({'; '.join(tried[-3:])})")
 
     def _emit(self, s: Session, city: CityRecord, portal: str, probe: od.Probe, api_url: str,
-              capture_id: int, count: int) -> None:
-        detail = {"software": probe.software, "api": api_url, "field": probe.count, "portal": portal}
+              capture_id: int, count: int, at_root: bool) -> None:
+        detail = {"software": probe.software, "api": api_url, "field": probe.count, "portal": portal,
+                  "api_at_host_root": at_root}
         snippet = f"{probe.software}-API: {count} Datensätze ({probe.count})"
+        if at_root:
+            snippet += " – API der Wurzel-Adresse, zählt evtl. mehr als diese Stadt"
+        confidence = 0.6 if at_root else 0.95
         value = {"url": portal, "datasets": count, "software": probe.software}
         for parameter, found in (("open_data.portal", value), ("open_data.datasets", count)):
-            ev = EvidenceIn(api_url, snippet, probe.count, capture_id, found, 0.95, detail=detail)
-            self.run.candidate(s, city.ags, parameter, found, 0.95, EXTRACTOR, od.VERSION, [ev])
+            ev = EvidenceIn(api_url, snippet, probe.count, capture_id, found, confidence, detail=detail)
+            self.run.candidate(s, city.ags, parameter, found, confidence, EXTRACTOR, od.VERSION, [ev])
 
 
 def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:

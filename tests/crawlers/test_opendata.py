@@ -39,7 +39,9 @@ def test_counts_software_and_per_city_errors(settings: Settings) -> None:
         assert ev.locator == "result.count" and ev.url.endswith("/koeln/api/3/action/package_search?rows=0")
         assert s.get(Capture, ev.capture_id) is not None
         # Essen: nothing under its path; the root's Piveau hub search answers.
-        assert cands[("05113000", "open_data.portal")].value["software"] == "Piveau"
+        essen = cands[("05113000", "open_data.portal")]
+        assert essen.value["software"] == "Piveau" and essen.confidence == 0.6
+        assert essen.evidence[0].detail["api_at_host_root"] is True and portal.confidence == 0.95
     # Bonn: the cut-off answer fails every probe -> one clear error, the run went on.
     assert len(stats["errors"]) == 1 and stats["errors"][0].startswith("Bonn (05314000): portal ")
     assert "no known API answered" in stats["errors"][0]
