@@ -157,13 +157,33 @@ def _short(city: str) -> str:
     return re.split(r"\s+(?:am|an der|im|in der|ob der)\s+|\s*\(", city.lower())[0].strip()
 
 
-def classify(app: StoreApp, city_name: str, city_website: str, pat: AppPatterns) -> Classification:
+def linked_ids(values: list[object]) -> set[str]:
+    """App Store ids and Play package names in links the city's own pages show."""
+    found: set[str] = set()
+    stack = list(values)
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, str):
+            found.update(re.findall(r"/app/(?:[^/?#]+/)?id(\d{6,})", v))
+            found.update(re.findall(r"details\?(?:[^#]*&)?id=([A-Za-z][\w.]+)", v))
+    return found
+
+
+def classify(app: StoreApp, city_name: str, city_website: str, pat: AppPatterns,
+             linked: frozenset[str] = frozenset()) -> Classification:
     """Who publishes the app: the city (official), transport, tourism, or someone else."""
     publisher = f" {app.publisher.lower()} "
     for kind in ("transport", "tourism"):
         cues = [c for c in pat.decoys.get(kind, ()) if c in publisher]
         if cues:
             return Classification(kind, 0.0, f"publisher {app.publisher!r} is a {kind} body", cues)
+    if app.app_id in linked or (app.bundle and app.bundle in linked):
+        # The city's own site links this very app: stronger than any name match.
+        return Classification("official", 100.0, "linked from the city website")
     words = _norm(app.publisher).split()
     city_words = [w for w in words if w in pat.city_words]
     residual = " ".join(w for w in words if w not in pat.city_words and w not in ("der", "die", "des"))
@@ -183,10 +203,11 @@ def classify(app: StoreApp, city_name: str, city_website: str, pat: AppPatterns)
                           f"publisher {app.publisher!r} is neither the city nor its IT provider")
 
 
-def choose_official(apps: list[StoreApp], city_name: str, city_website: str,
-                    pat: AppPatterns) -> tuple[StoreApp | None, list[tuple[StoreApp, Classification]]]:
+def choose_official(apps: list[StoreApp], city_name: str, city_website: str, pat: AppPatterns,
+                    linked: frozenset[str] = frozenset()
+                    ) -> tuple[StoreApp | None, list[tuple[StoreApp, Classification]]]:
     """The official app (best publisher match, then most ratings) and every app's classification."""
-    judged = [(a, classify(a, city_name, city_website, pat)) for a in apps]
+    judged = [(a, classify(a, city_name, city_website, pat, linked)) for a in apps]
     official = [(a, c) for a, c in judged if c.kind == "official"]
     if not official:
         return None, judged

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crawlers.external.fetch import Fetched
@@ -18,23 +19,38 @@ from crawlers.external.run import ExternalRun, SourceError
 from extractors import appstore as ap
 from sci.candidates import EvidenceIn
 from sci.context import AppContext
+from sci.models import Candidate
 from sci.registry import CityRecord
 
 EXTRACTOR = "external:appstore"
 
 
 class AppStoreRunner:
-    def __init__(self, run: ExternalRun, patterns: ap.AppPatterns) -> None:
+    def __init__(self, run: ExternalRun, patterns: ap.AppPatterns,
+                 linked: dict[str, frozenset[str]] | None = None) -> None:
         self.run, self.pat, self.settings = run, patterns, run.settings
+        self.linked = linked or {}
+
+    def _itunes(self, fetched: Fetched) -> list[ap.StoreApp]:
+        try:
+            return ap.parse_itunes(fetched.body)
+        except ap.StoreFormatError as exc:
+            raise SourceError(f"{fetched.url}: {exc}") from None
 
     def city(self, s: Session, city: CityRecord) -> None:
         search = self.run.fetcher.get(s, self.settings.apple_search_url, city.ags, params={
             "term": city.name, "country": "de", "entity": "software", "limit": "50"})
-        try:
-            apps = ap.parse_itunes(search.body)
-        except ap.StoreFormatError as exc:
-            raise SourceError(f"{search.url}: {exc}") from None
-        chosen, judged = ap.choose_official(apps, city.name, city.website, self.pat)
+        apps = self._itunes(search)
+        linked = self.linked.get(city.ags, frozenset())
+        sources = {a.app_id: (search, f"results[{i}]") for i, a in enumerate(apps)}
+        missing = sorted(i for i in linked if i.isdigit() and i not in sources)
+        if missing:  # linked from the city site but not found by the search term: look them up
+            lookup = self.run.fetcher.get(s, self.settings.apple_lookup_url, city.ags,
+                                          params={"id": ",".join(missing), "country": "de"})
+            for i, app in enumerate(self._itunes(lookup)):
+                apps.append(app)
+                sources[app.app_id] = (lookup, f"results[{i}]")
+        chosen, judged = ap.choose_official(apps, city.name, city.website, self.pat, linked)
         listing = [{"name": a.name, "publisher": a.publisher, "store": a.store, "id": a.app_id,
                     "kind": c.kind, "reason": c.reason, "chosen": a is chosen} for a, c in judged]
         flagged = [f"{a.name} ({c.kind}: {a.publisher})" for a, c in judged if c.kind != "official"]
@@ -44,31 +60,31 @@ class AppStoreRunner:
                            "results", search.capture_id, False, 0.5,
                            detail={"apps": listing, "query": city.name})])
             return
-        stores = [(chosen, search, f"results[{apps.index(chosen)}]")]
-        play = self._play(s, city, chosen)
+        stores = [(chosen, *sources[chosen.app_id])]
+        play = self._play(s, city, chosen, linked)
         if play is not None:
             stores.append(play)
         self._emit(s, city, stores, listing, flagged)
 
-    def _play(self, s: Session, city: CityRecord,
-              chosen: ap.StoreApp) -> tuple[ap.StoreApp, Fetched, str] | None:
-        if not chosen.bundle:
-            return None
+    def _play(self, s: Session, city: CityRecord, chosen: ap.StoreApp,
+              linked: frozenset[str]) -> tuple[ap.StoreApp, Fetched, str] | None:
+        # Play ids the city links first, then the iOS bundle id (often the same package name).
+        ids = [i for i in sorted(linked) if not i.isdigit()] + [chosen.bundle] * bool(chosen.bundle)
         url = self.settings.google_play_url.rstrip("/") + "/store/apps/details"
-        page = self.run.fetcher.get(s, url, city.ags, ok_statuses=(200, 404),
-                                    params={"id": chosen.bundle, "hl": "de", "gl": "de"})
-        try:
-            app = ap.parse_play(page.text(), page.url, chosen.bundle)
-        except ap.StoreFormatError as exc:
-            # The same bundle id is missing on Play: normal for iOS-only apps, not an error.
-            self.run.summary.notes.append(f"{city.name}: {exc}")
-            return None
-        kind = ap.classify(app, city.name, city.website, self.pat).kind
-        if kind != "official":
-            self.run.summary.notes.append(
-                f"{city.name}: Play app {chosen.bundle} is by {app.publisher} ({kind})")
-            return None
-        return app, page, "ld+json SoftwareApplication / page"
+        for app_id in dict.fromkeys(ids):
+            page = self.run.fetcher.get(s, url, city.ags, ok_statuses=(200, 404),
+                                        params={"id": app_id, "hl": "de", "gl": "de"})
+            try:
+                app = ap.parse_play(page.text(), page.url, app_id)
+            except ap.StoreFormatError as exc:
+                # Missing on Play is normal for iOS-only apps: a note, not an error.
+                self.run.summary.notes.append(f"{city.name}: {exc}")
+                continue
+            kind = ap.classify(app, city.name, city.website, self.pat, linked).kind
+            if kind == "official":
+                return app, page, "ld+json SoftwareApplication / page"
+            self.run.summary.notes.append(f"{city.name}: Play app {app_id} is by {app.publisher} ({kind})")
+        return None
 
     def _emit(self, s: Session, city: CityRecord, stores: list[tuple[ap.StoreApp, Fetched, str]],
               listing: list[dict[str, Any]], flagged: list[str]) -> None:
@@ -111,6 +127,20 @@ class AppStoreRunner:
                                    "crawl_date": self.run.now.date().isoformat()})])
 
 
+def site_links(ctx: AppContext, cities: list[CityRecord], edition: int) -> dict[str, frozenset[str]]:
+    """App ids in the extraction stage's ``city_app.available`` findings (links on the city site)."""
+    wanted = {c.ags for c in cities}
+    out: dict[str, set[str]] = {}
+    with ctx.store.session() as s:
+        rows = s.scalars(select(Candidate).where(Candidate.edition_year == edition,
+                                                 Candidate.parameter == "city_app.available",
+                                                 Candidate.extractor != EXTRACTOR))
+        for cand in rows:
+            if cand.ags in wanted and cand.value:
+                out.setdefault(cand.ags, set()).update(ap.linked_ids([cand.value]))
+    return {ags: frozenset(ids) for ags, ids in out.items()}
+
+
 def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:
     """SourceRunner for "app-stores"."""
     settings = ctx.settings
@@ -118,7 +148,8 @@ def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[s
     external = ExternalRun(ctx.store, settings, "app-stores", edition,
                            {"cities": [c.ags for c in cities]},
                            limits={apple_host: settings.apple_rate_per_minute}, now=options.get("now"))
-    runner = AppStoreRunner(external, ap.load_patterns(settings.data_dir / "patterns" / "appstore.yaml"))
+    runner = AppStoreRunner(external, ap.load_patterns(settings.data_dir / "patterns" / "appstore.yaml"),
+                            site_links(ctx, cities, edition))
     try:
         external.each(cities, runner.city, options.get("progress"))
     except BaseException:

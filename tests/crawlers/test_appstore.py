@@ -96,3 +96,43 @@ def test_rerun_adds_nothing_new(settings: Settings) -> None:
         second = appstores.run(ctx, [KOELN], 2020, {"now": NOW})
     assert first["candidates_new"] == 4 and second["candidates_new"] == 0
     assert second["candidates_unchanged"] == 4
+
+
+def test_app_linked_from_city_site_is_looked_up(settings: Settings) -> None:
+    """Search misses it; the extraction stage's link (App Store id + Play id) finds and confirms it."""
+    from sci.candidates import EvidenceIn, add_candidate
+
+    app = itunes_app(1460009060, "Mein Aachen", "Digitalagentur Beispiel GmbH", bundleId="de.aachen.ios",
+                     averageUserRating=4.0, userRatingCount=50)
+
+    def lookup(query: dict[str, str]) -> tuple[int, str, bytes]:
+        assert query == {"id": "1460009060", "country": "de"}
+        return 200, "text/javascript; charset=utf-8", search_body([app])
+
+    def play(query: dict[str, str]) -> tuple[int, str, bytes]:
+        if query["id"] == "de.aachen.android":
+            return 200, "text/html; charset=utf-8", play_page("Mein Aachen", "Digitalagentur Beispiel GmbH")
+        return 404, "text/html; charset=utf-8", fixture("notfound_de_error_tail.html")
+
+    with serve({"/search": _search, "/lookup": lookup}, "127.0.0.21") as (apple, _), \
+            serve({"/store/apps/details": play}, "127.0.0.22") as (play_base, play_log):
+        ctx = _ctx(settings, apple, play_base)
+        with ctx.store.session() as s:
+            add_candidate(s, edition=2020, ags=AACHEN.ags, parameter="city_app.available",
+                          value={"url": "https://apps.apple.com/de/app/mein-aachen/id1460009060",
+                                 "play": "https://play.google.com/store/apps/details?id=de.aachen.android"},
+                          confidence=0.8, extractor="extract:city_app", extractor_version="1",
+                          evidence=[EvidenceIn("https://www.aachen.de/app", "Mein Aachen im App Store")])
+        stats = appstores.run(ctx, [AACHEN], 2020, {"now": NOW})
+    assert stats["errors"] == [], stats
+    assert play_log[0].startswith("/store/apps/details?id=de.aachen.android")
+    with ctx.store.session() as s:
+        mine = s.scalars(select(Candidate).where(Candidate.extractor == appstores.EXTRACTOR,
+                                                 Candidate.parameter == "city_app.available")).one()
+        assert mine.value["name"] == "Mein Aachen"
+        assert set(mine.value["stores"]) == {"app_store", "google_play"}
+        listing = mine.evidence[0].detail["apps"]
+        assert listing == [{"name": "Mein Aachen", "publisher": "Digitalagentur Beispiel GmbH",
+                            "store": "app_store", "id": "1460009060", "kind": "official",
+                            "reason": "linked from the city website", "chosen": True}]
+        assert "/lookup?id=1460009060" in mine.evidence[0].url

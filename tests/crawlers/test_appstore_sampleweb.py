@@ -66,14 +66,16 @@ def test_external_step_matches_sample_truth(web: Any, settings: Settings) -> Non
     state = DemoState(ctx, 2020, serve=False, extras={"sampleweb": web, "now": now})
     external_step(state)
     with ctx.store.session() as s:
-        cands = {(c.ags, c.parameter): c for c in s.scalars(select(Candidate).where(Candidate.extractor != "test"))}
+        rows = s.scalars(select(Candidate).where(Candidate.extractor != "test"))
+        cands = {(c.ags, c.parameter): c for c in rows}
         for city in cities:
             ags = city["ags"]
             official = [a for a in city["apps"] if a["kind"] == "official"]
             avail = cands[(ags, "city_app.available")]
             listing = avail.evidence[0].detail["apps"]
             # Every app is classified as the sample web's author meant it.
-            assert {a["name"]: a["kind"] for a in listing} == {a["name"]: a["kind"] for a in city["apps"]}, ags
+            truth = {a["name"]: a["kind"] for a in city["apps"]}
+            assert {a["name"]: a["kind"] for a in listing} == truth, ags
             if official:
                 assert avail.value["name"] == official[0]["name"]
                 assert cands[(ags, "city_app.last_update")].value == official[0]["days_updated"]
