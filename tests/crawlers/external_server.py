@@ -36,6 +36,9 @@ def serve(routes: dict[str, Route], host: str = "127.0.0.1") -> Iterator[tuple[s
             else:
                 status, ctype, body = route
             self.send_response(status)
+            if 300 <= status < 400:  # redirects: the body is the Location
+                self.send_header("Location", body.decode())
+                body = b""
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

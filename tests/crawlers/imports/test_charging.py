@@ -76,3 +76,14 @@ def test_wrong_encoding_names_the_line(store: Store, settings: Settings, tmp_pat
     assert _count(store, Candidate) == 0
     # Declared explicitly, the Windows file imports.
     assert import_charging(store, bad, 2020, CITIES, settings.data_dir, encoding="cp1252").rows == 66
+
+
+def test_import_on_postgresql_is_atomic(pg_store: Store, settings: Settings, tmp_path: Path) -> None:
+    bad = tmp_path / "register.csv"
+    bad.write_text(SAMPLE.read_text(encoding="utf-8") + "X;S;1;;1;Köln;NRW;Köln;1;2;1.1.21;22;Laterne;2"
+                   + ";" * 12 + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="register.csv:73: Art der Ladeeinrichtung 'Laterne'"):
+        import_charging(pg_store, bad, 2020, CITIES, settings.data_dir)
+    assert _count(pg_store, Candidate) == 0
+    summary = import_charging(pg_store, SAMPLE, 2020, CITIES, settings.data_dir)
+    assert summary.candidates_new == 33 and _count(pg_store, ImportBatch) == 1
