@@ -29,8 +29,19 @@ def _cities(state: DemoState) -> list[CityRecord]:
     return [c for c in load_registry(path) if c.ags in wanted]
 
 
+def _sampleweb(state: DemoState) -> Any:
+    """The crawl step's running sample web; started here if this step runs on its own."""
+    if "sampleweb" not in state.extras:
+        from crawlers.sampleweb import SampleWeb
+
+        web = SampleWeb()
+        state.extras["sampleweb"] = web.start()
+        state.cleanups.append(web.stop)
+    return state.extras["sampleweb"]
+
+
 def external_step(state: DemoState) -> None:
-    manifest: Any = state.extras["sampleweb"]
+    manifest = _sampleweb(state)
     ctx = state.ctx
     appstore = manifest.partners["appstore"].rstrip("/")
     network = manifest.partners["social"].rstrip("/")

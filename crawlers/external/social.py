@@ -53,6 +53,8 @@ class SocialRunner:
         self.renderer: Renderer | None = Renderer(run.settings) if run.settings.external_render else None
 
     def city(self, s: Session, city: CityRecord) -> None:
+        if not self.accounts.get(city.ags):
+            self.run.summary.notes.append(f"{city.name}: no social-media account found on the city site")
         for network, url in self.accounts.get(city.ags, []):
             try:
                 self._account(s, city, network, url)
