@@ -41,3 +41,18 @@ def test_probe_urls_path_then_root() -> None:
         "https://opendata.example.de/koeln/api/3/action/package_search?rows=0",
         "https://opendata.example.de/api/3/action/package_search?rows=0"]
     assert len(od.probe_urls("https://offenedaten.example.de/", PROBES["DKAN"])) == 1
+
+
+@pytest.mark.parametrize(("software", "body", "count"), [
+    # Shapes as documented by the projects (no real samples stored): DKAN 2 search, ODS v2.1 and v1.
+    ("DKAN", b'{"total": "17", "results": {}}', None),
+    ("DKAN", b'{"total": 17, "results": {}}', 17),
+    ("Opendatasoft", b'{"total_count": 431, "results": []}', 431),
+    ("Opendatasoft (API v1)", b'{"nhits": 96, "parameters": {}, "datasets": []}', 96),
+])
+def test_other_portal_apis(software: str, body: bytes, count: int | None) -> None:
+    if count is None:
+        with pytest.raises(od.PortalFormatError, match="not a dataset count"):
+            od.read_count(PROBES[software], body)
+    else:
+        assert od.read_count(PROBES[software], body) == count
