@@ -65,6 +65,8 @@ def read_count(probe: Probe, body: bytes) -> int:
         count = _path(doc, probe.count)
     except KeyError as exc:
         raise PortalFormatError(f"{probe.software}: answer has no {exc.args[0]!r}") from None
+    if isinstance(count, str) and count.isdigit():
+        count = int(count)  # DKAN 2 sends its total as a string
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
         raise PortalFormatError(f"{probe.software}: {probe.count} is {count!r}, not a dataset count")
     return count

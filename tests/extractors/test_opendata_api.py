@@ -45,7 +45,8 @@ def test_probe_urls_path_then_root() -> None:
 
 @pytest.mark.parametrize(("software", "body", "count"), [
     # Shapes as documented by the projects (no real samples stored): DKAN 2 search, ODS v2.1 and v1.
-    ("DKAN", b'{"total": "17", "results": {}}', None),
+    ("DKAN", b'{"total": "17", "results": {}}', 17),
+    ("DKAN", b'{"total": "viele", "results": {}}', None),
     ("DKAN", b'{"total": 17, "results": {}}', 17),
     ("Opendatasoft", b'{"total_count": 431, "results": []}', 431),
     ("Opendatasoft (API v1)", b'{"nhits": 96, "parameters": {}, "datasets": []}', 96),
