@@ -50,7 +50,9 @@ def rebase(url: str, network: str, settings: Settings) -> str:
 class SocialRunner:
     def __init__(self, run: ExternalRun, accounts: dict[str, list[tuple[str, str]]]) -> None:
         self.run, self.settings, self.accounts = run, run.settings, accounts
-        self.renderer: Renderer | None = Renderer(run.settings) if run.settings.external_render else None
+        # SCI_RENDER=never (no browser on this machine) wins over SCI_EXTERNAL_RENDER.
+        use_browser = run.settings.external_render and run.settings.render != "never"
+        self.renderer: Renderer | None = Renderer(run.settings) if use_browser else None
 
     def city(self, s: Session, city: CityRecord) -> None:
         if not self.accounts.get(city.ags):
