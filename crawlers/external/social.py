@@ -60,7 +60,7 @@ class SocialRunner:
         for network, url in self.accounts.get(city.ags, []):
             try:
                 self._account(s, city, network, url)
-            except (FetchError, sa.FeedFormatError, RenderError) as exc:
+            except (FetchError, sa.FeedFormatError) as exc:
                 # One broken account must not cost the city's other accounts.
                 self.run.summary.errors.append(f"{city.name} ({city.ags}) {network} {url}: {exc}")
 
@@ -121,7 +121,12 @@ class SocialRunner:
         latest = sa.latest_on_page(page.text())
         if latest is not None or self.renderer is None:
             return latest, page
-        final_url, dom = self.renderer.render(target)
+        try:
+            final_url, dom = self.renderer.render(target)
+        except RenderError as exc:
+            # No date without the browser: the analyst checks by hand (manual-check candidate).
+            self.run.summary.errors.append(f"{city.name} ({city.ags}) {network}: render failed: {exc}")
+            return None, page
         rendered = self.run.fetcher.record_rendered(s, target, final_url, city.ags, dom)
         return sa.latest_on_page(dom), rendered
 

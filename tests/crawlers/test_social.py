@@ -128,3 +128,15 @@ def test_rendered_page_shows_late_dates(settings: Settings) -> None:
     with ctx.store.session() as s:
         cap = s.get(Capture, insta.evidence[0].capture_id)
         assert cap is not None and cap.rendered is True
+
+
+def test_browser_failure_leaves_a_manual_check(settings: Settings) -> None:
+    with serve(_routes(), "127.0.0.23") as (base, _):
+        ctx = _ctx(settings, base, render=True)
+        ctx.settings = ctx.settings.replace(chromium_path=str(Path(settings.var_dir) / "no-chromium"))
+        accounts = [("05314000", "instagram", "https://www.instagram.com/stadtbonn")]
+        stats = social.run(ctx, [BONN], 2020, {"now": NOW, "accounts": accounts})
+    assert len(stats["errors"]) == 1 and "render failed: cannot start Chromium" in stats["errors"][0]
+    assert stats["manual_checks"] == ["Bonn (05314000) instagram: https://www.instagram.com/stadtbonn"]
+    manual = _by_param(ctx)[("05314000", "social_media.instagram_activity")]
+    assert manual.value is None and manual.evidence[0].detail["needs_manual_check"] is True
