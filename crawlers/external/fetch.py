@@ -22,6 +22,14 @@ from sci.archive import WarcArchive
 from sci.models import Capture
 from sci.settings import Settings
 
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+MAX_RETRY_AFTER = 120.0  # seconds; a longer Retry-After fails the request instead of stalling the run
+
+
+def _retry_after(resp: httpx.Response) -> float:
+    raw = resp.headers.get("retry-after", "")
+    return min(float(raw), MAX_RETRY_AFTER) if raw.isdigit() else 0.0
+
 
 class FetchError(RuntimeError):
     """A request failed (network, HTTP status, blocked address); the message names the URL."""
@@ -68,8 +76,10 @@ class Fetcher:
     """GET with address guard, per-host rate limit, WARC archive and capture row."""
 
     def __init__(self, settings: Settings, crawl_id: int, source: str,
-                 limits: dict[str, int] | None = None) -> None:
+                 limits: dict[str, int] | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.settings, self.crawl_id, self.source = settings, crawl_id, source
+        self._sleep = sleep
         # Host-specific limits (e.g. Apple's) override the generic API rate.
         self._limiters = {host: RateLimiter(n) for host, n in (limits or {}).items()}
         self._default = RateLimiter(settings.api_rate_per_minute)
@@ -105,14 +115,7 @@ class Fetcher:
             if fetched.status not in ok_statuses:
                 raise FetchError(f"{full}: HTTP {fetched.status}")
             return fetched
-        host = urlsplit(full).netloc
-        self._limiters.get(urlsplit(full).hostname or "", self._default).wait(host)
-        try:
-            resp = self.client.get(full)
-        except FetchError:
-            raise
-        except httpx.HTTPError as exc:
-            raise FetchError(f"{full}: {type(exc).__name__}: {exc}") from None
+        resp = self._request(full)
         body = resp.content[: self.settings.crawl_max_body_bytes]
         rec = self._archive(ags).write_exchange(
             str(resp.url), resp.status_code, resp.reason_phrase, list(resp.headers.items()), body,
@@ -129,6 +132,29 @@ class Fetcher:
         if resp.status_code not in ok_statuses:
             raise FetchError(f"{full}: HTTP {resp.status_code}")
         return fetched
+
+    def _request(self, url: str) -> httpx.Response:
+        """GET with rate limit and retries: 429 honours Retry-After, 5xx and network errors back off."""
+        limiter = self._limiters.get(urlsplit(url).hostname or "", self._default)
+        attempts = self.settings.crawl_retries + 1
+        for attempt in range(attempts):
+            limiter.wait(urlsplit(url).netloc)
+            last = attempt == attempts - 1
+            try:
+                resp = self.client.get(url)
+            except FetchError:
+                raise
+            except httpx.TransportError as exc:
+                if last:
+                    raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+                self._sleep(self.settings.crawl_delay * 2 ** attempt)
+                continue
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
+            if resp.status_code not in RETRY_STATUSES or last:
+                return resp
+            self._sleep(_retry_after(resp) or self.settings.crawl_delay * 2 ** attempt)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 
     def record_rendered(self, session: Session, url: str, final_url: str, ags: str | None,
                         html: str) -> Fetched:

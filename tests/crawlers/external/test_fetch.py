@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from sqlalchemy import select
 
-from crawlers.external.fetch import Fetcher, FetchError, RateLimiter
+from crawlers.external.fetch import Fetcher, FetchError, RateLimiter, _retry_after
 from crawlers.external.guard import BlockedAddress, check_url
 from sci.archive import read_record
 from sci.db import Store
@@ -92,7 +93,30 @@ def test_loopback_refused_outside_offline_mode(store: Store, settings: Settings)
 def test_connection_refused_is_a_fetch_error(store: Store, settings: Settings) -> None:
     with serve({}, "127.0.0.26") as (base, _):
         pass  # server gone: the port is closed now
-    fetcher = Fetcher(settings, _crawl(store), "social")
+    fetcher = Fetcher(settings.replace(api_rate_per_minute=0), _crawl(store), "social")
     with store.session() as s, pytest.raises(FetchError, match="ConnectError"):
         fetcher.get(s, f"{base}/x", None)
     fetcher.close()
+
+
+def test_retry_after_header_is_capped() -> None:
+    assert _retry_after(httpx.Response(429, headers={"Retry-After": "7"})) == 7.0
+    assert _retry_after(httpx.Response(429, headers={"Retry-After": "86400"})) == 120.0
+    assert _retry_after(httpx.Response(503, headers={"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"})) == 0.0
+
+
+def test_retries_back_off_then_give_up(store: Store, settings: Settings) -> None:
+    answers = iter([(429, "text/plain", b"slow down"), (503, "text/plain", b"busy"),
+                    (200, "application/json", b"[]")])
+    slept: list[float] = []
+    with serve({"/api": lambda q: next(answers), "/down": (503, "text/plain", b"busy")},
+               "127.0.0.26") as (base, log):
+        quick = settings.replace(crawl_retries=2, crawl_delay=0.5, api_rate_per_minute=0)
+        fetcher = Fetcher(quick, _crawl(store), "social", sleep=slept.append)
+        with store.session() as s:
+            assert fetcher.get(s, f"{base}/api", None).body == b"[]"
+            with pytest.raises(FetchError, match="HTTP 503"):
+                fetcher.get(s, f"{base}/down", None)
+        fetcher.close()
+    # No Retry-After from the test server: backoff crawl_delay * 2**attempt.
+    assert slept == [0.5, 1.0, 0.5, 1.0] and log.count("/api") == 3 and log.count("/down") == 3
