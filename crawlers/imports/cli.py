@@ -67,6 +67,7 @@ def register(app: typer.Typer) -> None:
             c.console.print_json(json.dumps(s.__dict__, ensure_ascii=False))
             return
         c.console.print(f"{file}: {s.rows} rows -> {s.candidates_new} new candidates, "
-                        f"{s.decisions} decisions (batch {s.batch_id}, crawl {s.crawl_id})")
+                        f"{s.decisions} decisions, {s.unchanged} already decided "
+                        f"(batch {s.batch_id}, crawl {s.crawl_id})")
         for pid, n in sorted(s.by_parameter.items()):
             c.console.print(f"  {pid}: {n}")

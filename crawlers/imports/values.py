@@ -24,6 +24,7 @@ from sci.catalog import Catalog, Parameter
 from sci.db import Store
 from sci.errors import DataError, Problem
 from sci.models import Analyst, Decision
+from sci.values import current_values
 
 EXTRACTOR, VERSION = "import:values", "1"
 COLUMNS = ("ags", "parameter", "value", "source", "note")
@@ -50,6 +51,7 @@ class ValuesSummary:
     batch_id: int = 0
     candidates_new: int = 0
     decisions: int = 0
+    unchanged: int = 0
     by_parameter: dict[str, int] = field(default_factory=dict)
 
 
@@ -134,6 +136,7 @@ def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_
     with store.session() as s:
         if confirm:
             _check_analyst(s, str(analyst), str(path))
+        current = current_values(s, edition) if confirm else {}
         stats = {"rows": len(rows), "confirmed": confirm, "analyst": analyst}
         crawl, batch = open_batch(s, edition, "values", source, len(rows), stats)
         summary.crawl_id, summary.batch_id = crawl.id, batch.id
@@ -146,7 +149,10 @@ def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_
                                                              "batch": batch.id})])
             summary.candidates_new += created
             summary.by_parameter[row.parameter] = summary.by_parameter.get(row.parameter, 0) + 1
-            if confirm:
+            now = current.get((row.ags, row.parameter))
+            if confirm and now is not None and now.value == row.value:
+                summary.unchanged += 1  # re-import of the same figure: the log already says so
+            elif confirm:
                 s.add(Decision(edition_year=edition, ags=row.ags, parameter=row.parameter,
                                candidate_id=cand.id, action="import", value=row.value,
                                analyst=str(analyst), note=row.note,

@@ -60,6 +60,11 @@ def test_confirm_writes_import_decisions(store: Store, tmp_path: Path) -> None:
         assert current[("06412000", "city_app.features")].value == 6
         assert current[("06412000", "city_app.features")].action == "import"
         assert "Prüfung im App Store" in current[("06412000", "city_app.features")].source
+    again = import_values(store, _write(tmp_path, GOOD), 2020, CATALOG, AGS, analyst="anna", confirm=True)
+    assert (again.decisions, again.unchanged, again.candidates_new) == (0, 4, 0)
+    changed = GOOD.replace("06412000,city_app.features,6", "06412000,city_app.features,7")
+    third = import_values(store, _write(tmp_path, changed), 2020, CATALOG, AGS, analyst="anna", confirm=True)
+    assert (third.decisions, third.unchanged) == (1, 3)
 
 
 def test_confirm_needs_a_known_analyst(store: Store, tmp_path: Path) -> None:
