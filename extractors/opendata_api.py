@@ -44,7 +44,27 @@ def probe_urls(portal_url: str, probe: Probe) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
+def _find(doc: Any, suffix: str) -> Any:
+    """First value whose key ends with ``suffix`` ("totalItems" matches "hydra:totalItems" and IRIs)."""
+    stack = [doc]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.endswith(suffix) and key[: -len(suffix)][-1:] in ("", ":", "#", "/"):
+                    # JSON-LD may wrap literals: {"@value": 12, …}, expanded form [{"@value": 12}]
+                    if isinstance(value, list) and len(value) == 1:
+                        value = value[0]
+                    return value.get("@value") if isinstance(value, dict) else value
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    raise KeyError(f"**.{suffix}")
+
+
 def _path(doc: Any, path: str) -> Any:
+    if path.startswith("**."):
+        return _find(doc, path[3:])
     for key in path.split("."):
         if not isinstance(doc, dict) or key not in doc:
             raise KeyError(path)

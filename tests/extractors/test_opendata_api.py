@@ -50,10 +50,16 @@ def test_probe_urls_path_then_root() -> None:
     ("DKAN", b'{"total": 17, "results": {}}', 17),
     ("Opendatasoft", b'{"total_count": 431, "results": []}', 431),
     ("Opendatasoft (API v1)", b'{"nhits": 96, "parameters": {}, "datasets": []}', 96),
+    # ckanext-dcat catalog.jsonld: a hydra:PagedCollection node in @graph (compacted or full IRI).
+    ("DCAT-AP (ckanext-dcat)", b'{"@graph": [{"@type": "dcat:Catalog"}, {"@type": "hydra:PagedCollection",'
+                               b' "hydra:totalItems": 512, "hydra:itemsPerPage": 100}]}', 512),
+    ("DCAT-AP (ckanext-dcat)", b'[{"http://www.w3.org/ns/hydra/core#totalItems": [{"@value": 7}]}]', 7),
+    ("DCAT-AP (ckanext-dcat)", b'{"@graph": [{"hydra:totalItems": {"@value": 7}}]}', 7),
+    ("DCAT-AP (ckanext-dcat)", b'{"@graph": [{"@type": "dcat:Catalog", "notTotalItems": 3}]}', None),
 ])
 def test_other_portal_apis(software: str, body: bytes, count: int | None) -> None:
     if count is None:
-        with pytest.raises(od.PortalFormatError, match="not a dataset count"):
+        with pytest.raises(od.PortalFormatError, match="not a dataset count|has no"):
             od.read_count(PROBES[software], body)
     else:
         assert od.read_count(PROBES[software], body) == count
