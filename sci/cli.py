@@ -26,6 +26,7 @@ STAGE_COMMANDS = (
     "crawlers.imports.cli",
     "extractors.cli",
     "review.cli",
+    "review.web.cli",
     "scoring.cli",
     "sci.demo",
 )

@@ -1,0 +1,102 @@
+"""Jinja2 rendering with autoescape on for every template, plus the view filters.
+
+Everything shown comes from the web (titles, snippets, URLs): autoescape is
+forced on regardless of file extension, and the only "markup" filters
+return structured segments the template escapes itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from review.web.csrf import session_token
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+# Evidence.detail keys extractors use for the matched text, best first.
+MATCH_KEYS = ("match", "matched", "keyword", "term", "pattern_match")
+
+
+def highlight(snippet: str, detail: dict[str, Any] | None, value: Any = None) -> list[tuple[str, bool]]:
+    """Split a snippet into (text, is_match) segments around the extractor's match.
+
+    The match comes from the evidence detail, else a string value found in
+    the snippet; case-insensitive, every occurrence. No match → one segment.
+    """
+    needles = [detail.get(k) for k in MATCH_KEYS] if isinstance(detail, dict) else []
+    needles.append(value)
+    needle = next(
+        (n for n in needles if isinstance(n, str) and n.strip() and n.lower() in snippet.lower()), None
+    )
+    if not needle:
+        return [(snippet, False)]
+    out: list[tuple[str, bool]] = []
+    low, nlow, pos = snippet.lower(), needle.lower(), 0
+    while (hit := low.find(nlow, pos)) >= 0:
+        if hit > pos:
+            out.append((snippet[pos:hit], False))
+        out.append((snippet[hit : hit + len(needle)], True))
+        pos = hit + len(needle)
+    if pos < len(snippet):
+        out.append((snippet[pos:], False))
+    return out
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in {"http", "https"} else None
+
+
+def show_value(value: Any) -> str:
+    """A decided or suggested value as an analyst reads it."""
+    if value is None:
+        return "—"
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nein"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(highlight=highlight, safe_href=safe_href, show=show_value)
+    return env
+
+
+class Renderer:
+    def __init__(self) -> None:
+        self.env = make_env()
+
+    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        template = self.env.get_template(name)
+        html = template.render(
+            request=request,
+            user=request.scope.get("user"),
+            csrf_token=session_token(request),
+            **context,
+        )
+        return HTMLResponse(html, status_code=status)

@@ -1,0 +1,1 @@
+"""Thin request handlers: load → authorise → call the review domain → render."""

@@ -1,0 +1,148 @@
+"""The city view (every parameter with value, status, source, evidence, comments), manual
+entry, the data sheet (HTML + XLSX) and issuing the city's feedback link."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from review.datasheet import datasheet_rows, export_xlsx
+from review.feedback import issue_token
+from review.state import manual_value
+from review.values_input import parse_value
+from review.web.auth import current_user
+from review.web.views.common import catalog, city_or_404, edition, form, renderer, reply, store
+from sci.models import City, Edition
+
+
+async def city_list(request: Request) -> Response:
+    with store(request).session() as s:
+        cities = sorted(s.query(City), key=lambda c: c.name)
+        return renderer(request).page(request, "cities.html", cities=cities, edition=edition(request))
+
+
+def year_diff(session: Any, ags: str, year: int) -> tuple[Any, str | None]:
+    """The scoring stage's year-over-year diff, or why it is not shown."""
+    ed = session.get(Edition, year)
+    if ed is None or ed.previous_year is None:
+        return None, f"edition {year} has no previous edition to compare with"
+    try:
+        module = importlib.import_module("scoring.diff")
+    except ImportError:
+        return None, "year-over-year diff not available (scoring.diff is not installed)"
+    try:
+        return module.city_diff(session, ags, ed.previous_year, year), None
+    except Exception as exc:  # noqa: BLE001 - a scoring bug must not take the city view down
+        return None, f"year-over-year diff failed: {exc}"
+
+
+async def city_page(request: Request) -> Response:
+    year = edition(request)
+    cat = catalog(request, year)
+    ags = request.path_params["ags"]
+    with store(request).session() as s:
+        city = city_or_404(s, ags)
+        rows = datasheet_rows(s, cat, year, ags)
+        diff, diff_note = year_diff(s, ags, year)
+        params = {p.id: p for p in cat.all_parameters()}
+        return renderer(request).page(
+            request,
+            "city.html",
+            city=city,
+            rows=rows,
+            params=params,
+            edition=year,
+            diff=diff,
+            diff_note=diff_note,
+            feedback_url=None,
+        )
+
+
+async def manual_entry(request: Request) -> Response:
+    user = current_user(request)
+    data = form(request)
+    year = int(str(data.get("edition") or edition(request)))
+    ags = request.path_params["ags"]
+    back = f"/cities/{ags}?edition={year}"
+    pid = str(data.get("parameter", ""))
+    source = str(data.get("source", "")).strip()
+    try:
+        parameter = catalog(request, year).parameter(pid)
+        if not source:
+            raise ValueError("Quelle fehlt / a source note is required for a manual value")
+        value = parse_value(parameter, str(data.get("value", "")))
+        with store(request).session() as s:
+            city_or_404(s, ags)
+            decision = manual_value(
+                s,
+                edition=year,
+                ags=ags,
+                parameter=pid,
+                value=value,
+                analyst=user.name,
+                source=source,
+                note=str(data.get("note", "")).strip(),
+            )
+            payload = {"ok": True, "decision_id": decision.id, "value": decision.value}
+    except KeyError:
+        return reply(request, {"error": f"unknown parameter {pid!r}"}, back, 422)
+    except ValueError as exc:
+        return reply(request, {"error": f"{pid}: {exc}"}, back, 422)
+    return reply(request, payload, back + f"#p-{pid}")
+
+
+async def datasheet_page(request: Request) -> Response:
+    year = edition(request)
+    cat = catalog(request, year)
+    with store(request).session() as s:
+        city = city_or_404(s, request.path_params["ags"])
+        rows = datasheet_rows(s, cat, year, city.ags)
+        return renderer(request).page(request, "datasheet.html", city=city, rows=rows, edition=year)
+
+
+async def datasheet_xlsx(request: Request) -> Response:
+    year = edition(request)
+    cat = catalog(request, year)
+    with store(request).session() as s:
+        city = city_or_404(s, request.path_params["ags"])
+        rows = datasheet_rows(s, cat, year, city.ags)
+    tmp = Path(tempfile.mkstemp(suffix=".xlsx")[1])
+    export_xlsx(rows, tmp)
+    return FileResponse(
+        tmp,
+        filename=f"datasheet-{city.ags}-{year}.xlsx",
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        background=BackgroundTask(tmp.unlink, missing_ok=True),
+    )
+
+
+async def feedback_link(request: Request) -> Response:
+    """Issue a tokenised link; it is shown once (only its hash is stored)."""
+    current_user(request)
+    year = int(str(form(request).get("edition") or edition(request)))
+    ags = request.path_params["ags"]
+    cat = catalog(request, year)
+    with store(request).session() as s:
+        city = city_or_404(s, ags)
+        token = issue_token(s, year, ags)
+        rows = datasheet_rows(s, cat, year, ags)
+        diff, diff_note = year_diff(s, ags, year)
+        params = {p.id: p for p in cat.all_parameters()}
+        url = f"{request.base_url}f/{token}"
+        return renderer(request).page(
+            request,
+            "city.html",
+            city=city,
+            rows=rows,
+            params=params,
+            edition=year,
+            diff=diff,
+            diff_note=diff_note,
+            feedback_url=url,
+        )

@@ -1,0 +1,41 @@
+"""Login and logout."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from review.analysts import verify_login
+from review.web import csrf
+from review.web.auth import login_session, safe_next
+from review.web.views.common import form, renderer, store
+
+
+async def login_form(request: Request) -> Response:
+    return renderer(request).page(
+        request, "login.html", next=safe_next(request.query_params.get("next")), error=None
+    )
+
+
+async def login_submit(request: Request) -> Response:
+    data = form(request)
+    name, password = str(data.get("name", "")).strip(), str(data.get("password", ""))
+    target = safe_next(str(data.get("next", "")))
+    with store(request).session() as s:
+        analyst = verify_login(s, name, password) if name and password else None
+        if analyst is not None and getattr(analyst, "active", True):
+            login_session(request, analyst, csrf.new_token())
+            return RedirectResponse(target, status_code=303)
+    # Same message for unknown name and wrong password: no account probing.
+    return renderer(request).page(
+        request,
+        "login.html",
+        status=401,
+        next=target,
+        error="Name oder Passwort falsch / wrong name or password",
+    )
+
+
+async def logout(request: Request) -> Response:
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)

@@ -1,0 +1,96 @@
+"""The queue page: pending candidates with their evidence side by side, filters, bulk approve."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from sqlalchemy import select
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from review.queue import QueueFilter, queue_count, queue_items
+from review.web.auth import current_user
+from review.web.views.common import catalog, edition, renderer, store
+from sci.models import Capture, City
+
+PAGE_SIZE = 50
+STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "superseded")
+TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor")
+
+
+async def home(request: Request) -> Response:
+    return RedirectResponse("/queue", status_code=303)
+
+
+def parse_filter(params: dict[str, str], year: int) -> QueueFilter:
+    """Query string → QueueFilter; a bad number is a 400 naming the field."""
+
+    def num(key: str) -> float | None:
+        raw = params.get(key, "").strip().replace(",", ".")
+        if not raw:
+            return None
+        try:
+            return float(raw)
+        except ValueError:
+            raise HTTPException(400, f"{key}: not a number: {raw!r}") from None
+
+    status = params.get("status") or "pending"
+    if status not in STATUSES:
+        raise HTTPException(400, f"status must be one of {', '.join(STATUSES)}")
+    text = {k: (params.get(k) or "").strip() or None for k in TEXT_FILTERS}
+    return QueueFilter(
+        edition=year,
+        status=status,
+        min_confidence=num("min_confidence"),
+        max_confidence=num("max_confidence"),
+        **text,
+    )
+
+
+def filter_query(flt: QueueFilter) -> str:
+    """The filter as a query string (links, bulk form), without empty fields."""
+    pairs = {
+        "edition": flt.edition,
+        "status": flt.status,
+        "min_confidence": flt.min_confidence,
+        "max_confidence": flt.max_confidence,
+        **{k: getattr(flt, k) for k in TEXT_FILTERS},
+    }
+    return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
+
+
+async def queue_page(request: Request) -> Response:
+    user = current_user(request)
+    year = edition(request)
+    cat = catalog(request, year)
+    flt = parse_filter(dict(request.query_params), year)
+    try:
+        offset = max(0, int(request.query_params.get("offset", "0")))
+    except ValueError:
+        raise HTTPException(400, "offset must be a number") from None
+    with store(request).session() as s:
+        total = queue_count(s, cat, flt)
+        items = queue_items(s, cat, flt, limit=PAGE_SIZE, offset=offset)
+        cities = sorted(((c.ags, c.name) for c in s.query(City)), key=lambda c: c[1])
+        extractors = sorted({i.candidate.extractor for i in items})
+        capture_ids = {ev.capture_id for i in items for ev in i.evidence if ev.capture_id}
+        captures = {c.id: c for c in s.scalars(select(Capture).where(Capture.id.in_(capture_ids)))}
+        page = renderer(request).page(
+            request,
+            "queue.html",
+            items=items,
+            total=total,
+            flt=flt,
+            offset=offset,
+            page_size=PAGE_SIZE,
+            query=filter_query(flt),
+            cities=cities,
+            catalog=cat,
+            captures=captures,
+            statuses=STATUSES,
+            extractors=extractors,
+            can_bulk=user.is_lead and flt.status == "pending" and total > 0,
+            edition=year,
+        )
+    return page

@@ -1,0 +1,41 @@
+"""The view filters: match highlighting, link safety, value display, forced autoescape."""
+
+from __future__ import annotations
+
+from review.web.render import highlight, make_env, safe_href, show_value
+
+
+def test_highlight_marks_every_occurrence_of_the_detail_match_case_insensitively() -> None:
+    segs = highlight("Termin buchen: Online-Termin im Bürgeramt", {"match": "termin"})
+    assert segs == [("Termin", True), (" buchen: Online-", False), ("Termin", True), (" im Bürgeramt", False)]
+
+
+def test_highlight_falls_back_to_a_string_value_then_to_no_mark() -> None:
+    assert highlight("Call 115 now", {}, "115") == [("Call ", False), ("115", True), (" now", False)]
+    assert highlight("nothing here", {"match": "absent"}, True) == [("nothing here", False)]
+
+
+def test_safe_href_only_links_http_and_https() -> None:
+    assert safe_href("https://www.berlin.de/a?b=1") == "https://www.berlin.de/a?b=1"
+    assert safe_href("javascript:alert(1)") is None
+    assert safe_href(" JavaScript:alert(1)") is None
+    assert safe_href("data:text/html,<script>") is None
+    assert safe_href("") is None
+
+
+def test_show_value_reads_like_the_analyst_expects() -> None:
+    assert [show_value(v) for v in (True, False, None, 3.0, 2.5, {"b": 1, "a": 2})] == [
+        "ja",
+        "nein",
+        "—",
+        "3",
+        "2.5",
+        '{"a": 2, "b": 1}',
+    ]
+
+
+def test_every_template_escapes_even_with_an_unusual_extension() -> None:
+    env = make_env()
+    source = "{{ x }}{% for t, hit in x|highlight({'match': 'b'}) %}{{ t }}{% endfor %}"
+    html = env.from_string(source).render(x="<b onerror=x>")
+    assert "<b" not in html and "&lt;b onerror=x&gt;" in html
