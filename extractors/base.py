@@ -1,0 +1,75 @@
+"""Shared types of the detectors: the city a page is judged for, and one finding.
+
+Every detector module has ``NAME`` (its module name), ``VERSION`` and a pure
+``detect(page, patterns, city=None) -> list[Finding]``: no I/O, no globals;
+patterns come from ``data/patterns/<NAME>.yaml`` via :mod:`extractors.patterns`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+# Second-level labels under which the registrable domain has three labels (stadt.co.uk style);
+# German city sites are almost all <name>.de, so this short list is enough without a PSL download.
+_MULTI_LABEL_SUFFIXES = frozenset({"co.uk", "com.de", "org.uk", "gv.at", "or.at", "co.at"})
+
+
+def registrable_domain(host: str) -> str:
+    """``www.stadt-koeln.de`` -> ``stadt-koeln.de``; IP addresses (loopback test hosts) stay whole."""
+    host = host.lower().strip(".")
+    try:
+        ipaddress.ip_address(host)
+        return host
+    except ValueError:
+        pass
+    labels = host.split(".")
+    keep = 3 if ".".join(labels[-2:]) in _MULTI_LABEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def on_hosts(url_or_host: str, hosts: tuple[str, ...]) -> bool:
+    """True when the URL's host is one of ``hosts`` or a subdomain of one."""
+    host = (urlsplit(url_or_host).hostname if "/" in url_or_host else url_or_host) or ""
+    host = host.lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@dataclass(frozen=True)
+class CityContext:
+    ags: str
+    name: str
+    hosts: tuple[str, ...]  # the city's own host(s): registrable domain of the registry website
+
+    @classmethod
+    def from_website(cls, ags: str, name: str, website: str, *extra_hosts: str) -> CityContext:
+        host = urlsplit(website if "//" in website else f"//{website}").hostname or ""
+        hosts = tuple(dict.fromkeys([registrable_domain(host), *extra_hosts]))
+        return cls(ags=ags, name=name, hosts=tuple(h for h in hosts if h))
+
+
+@dataclass(frozen=True)
+class Finding:
+    parameter: str
+    value: bool | dict[str, Any]  # true / object when present, False when the page shows it is not
+    confidence: float
+    url: str
+    snippet: str
+    locator: str
+    capture_id: int | None
+    extractor: str
+    version: str
+
+    @property
+    def positive(self) -> bool:
+        return self.value is not False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def contract_json(self) -> dict[str, Any]:
+        """The single-page contract shape of ``sci extract --url``."""
+        return {"parameter": self.parameter, "value": self.value, "confidence": round(self.confidence, 3),
+                "evidence": {"url": self.url, "snippet": self.snippet, "locator": self.locator}}

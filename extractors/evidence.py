@@ -1,0 +1,59 @@
+"""Evidence helpers: snippets of the matched text in context, locators, Finding construction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bs4 import Tag
+
+from extractors.base import Finding
+from extractors.page import Page
+
+SNIPPET_LIMIT = 300
+
+
+def snippet(text: str, start: int, end: int, limit: int = SNIPPET_LIMIT) -> str:
+    """The match ``text[start:end]`` centred in at most ``limit`` chars, cut at word boundaries.
+
+    An analyst must see the matched words *and* what surrounds them ("nur telefonisch"
+    after "Termin"), so the window is spread evenly on both sides of the match.
+    """
+    if len(text) <= limit:
+        return text
+    room = max(limit - (end - start) - 2, 0)
+    lo = max(start - room // 2, 0)
+    hi = min(lo + (end - start) + room, len(text))
+    lo = max(min(lo, hi - limit + 2), 0)
+    if lo > 0:
+        cut = text.find(" ", lo, start) if lo < start else -1
+        lo = cut + 1 if cut != -1 else lo
+    if hi < len(text):
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut != -1 else hi
+    out = text[lo:hi].strip()
+    out = ("…" if lo > 0 else "") + out + ("…" if hi < len(text) else "")
+    return out[:limit]
+
+
+def css_path(tag: Tag) -> str:
+    """CSS path of an element (for detectors that go to the soup directly); stops at an id."""
+    parts: list[str] = []
+    node: Any = tag
+    while isinstance(node, Tag) and node.name != "[document]":
+        ident = node.get("id")
+        if isinstance(ident, str) and ident:
+            parts.append(f"{node.name}#{ident}")
+            break
+        parent = node.parent
+        same = [c for c in parent.children if isinstance(c, Tag) and c.name == node.name] if parent else []
+        parts.append(f"{node.name}:nth-of-type({same.index(node) + 1})" if len(same) > 1 else node.name)
+        node = parent
+    return " > ".join(reversed(parts))
+
+
+def finding(page: Page, *, parameter: str, value: bool | dict[str, Any], confidence: float, snippet: str,
+            locator: str, extractor: str, version: str, url: str | None = None) -> Finding:
+    """A Finding carrying the page's URL and capture; confidence clamped to [0, 1]."""
+    return Finding(parameter=parameter, value=value, confidence=min(max(float(confidence), 0.0), 1.0),
+                   url=url or page.final_url, snippet=snippet[:SNIPPET_LIMIT], locator=locator,
+                   capture_id=page.capture_id, extractor=extractor, version=version)

@@ -1,0 +1,111 @@
+"""Term matching for detectors: exact (separator-tolerant) plus rapidfuzz fuzzy matching, and cue windows.
+
+Terms come from pattern data. A term matches exactly when its words appear
+with any of space/hyphen/nothing between them ("Anwohner-Parkausweis",
+"Anwohnerparkausweis"), also as the head of a longer compound
+("Kfz-Anmeldungsformular"). Fuzzy matching (rapidfuzz ``ratio`` on the
+compacted token n-grams) catches spelling variants such as
+"Bewohnerparkausweis"; its threshold is data, because near-antonyms like
+"Kfz-Anmeldung"/"Kfz-Abmeldung" score 92 and must stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_TOKEN = re.compile(r"\w+")
+_SEP = r"[\s\-‐–/]*"
+_CLAUSE_END = re.compile(r"[.!?;]\s|\n|\s\|\s|\s–\s")
+
+
+@dataclass(frozen=True)
+class Match:
+    term: str
+    start: int
+    end: int
+    score: float  # 100 = exact
+
+
+def compact(text: str) -> str:
+    """Lower case without separators: "Kfz-Ab Meldung" -> "kfzabmeldung"."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+@lru_cache(maxsize=4096)
+def _term_regex(term: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.split(r"[\s\-‐–/]+", term.strip()) if w]
+    body = _SEP.join(words)
+    # Short terms need a word start ("115" must not match "2115"); long ones may close a compound.
+    lead = r"\b" if len(compact(term)) < 8 else ""
+    return re.compile(lead + body, re.I)
+
+
+def _ngrams(text: str, max_n: int) -> Iterable[tuple[str, int, int]]:
+    toks = [(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for i in range(len(toks)):
+        joined = ""
+        for n in range(max_n):
+            if i + n >= len(toks):
+                break
+            joined += toks[i + n][0]
+            yield joined, toks[i][1], toks[i + n][2]
+
+
+def find_terms(text: str, terms: Sequence[str], threshold: float = 100.0) -> list[Match]:
+    """All matches of ``terms`` in ``text``, sorted by position; overlapping matches keep the best."""
+    found: list[Match] = []
+    for term in terms:
+        for m in _term_regex(term).finditer(text):
+            found.append(Match(term, m.start(), m.end(), 100.0))
+    if threshold < 100.0:
+        targets = [(t, compact(t), len(re.split(r"[\s\-‐–/]+", t.strip())) + 1) for t in terms]
+        max_n = max((n for *_, n in targets), default=1)
+        for gram, start, end in _ngrams(text, max_n):
+            for term, ct, _n in targets:
+                # Length prefilter: a ratio >= threshold is impossible beyond this length gap.
+                if abs(len(gram) - len(ct)) > len(ct) * (100 - threshold) / 50 + 1:
+                    continue
+                score = fuzz.ratio(gram, ct, score_cutoff=threshold)
+                if score and score < 100:
+                    found.append(Match(term, start, end, float(score)))
+    found.sort(key=lambda m: (m.start, -m.score, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            if m.score > out[-1].score:
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: cues beyond a full stop or "|" are about something else."""
+    lo = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        lo = m.end()
+    nxt = _CLAUSE_END.search(text, end)
+    return lo, (nxt.start() + 1 if nxt else len(text))
+
+
+def has_cue_near(text: str, start: int, end: int, cues: Iterable[str], window: int = 80,
+                 clip: bool = True) -> str | None:
+    """The first cue (case-insensitive, word start) within ``window`` chars of the match, else None.
+
+    With ``clip`` the window stops at clause ends, so "Termine online buchen. Standesamt:
+    nur telefonisch" does not negate the first clause.
+    """
+    lo, hi = max(start - window, 0), min(end + window, len(text))
+    if clip:
+        c_lo, c_hi = clause_bounds(text, start, end)
+        lo, hi = max(lo, c_lo), min(hi, c_hi)
+    region = text[lo:hi]
+    for cue in cues:
+        if _term_regex(cue).search(region) if len(compact(cue)) < 8 else cue.lower() in region.lower():
+            return cue
+    return None

@@ -1,0 +1,76 @@
+"""Loading detector pattern files (``data/patterns/<name>.yaml``), validated with file:line errors.
+
+Validation is structural and applies to every detector's file, so a typo in
+data cannot silently weaken a detector: any ``confidence`` must be a number in
+[0, 1], any ``threshold`` a number in [0, 100], and every string under a key
+ending in ``regex``/``regexes`` (or Wappalyzer-shaped ``scriptSrc``/``html``)
+must compile.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sci.errors import DataError, Problem
+
+_REGEX_KEYS = ("regex", "regexes", "scriptsrc", "html")
+
+
+def patterns_path(data_dir: Path, name: str) -> Path:
+    return Path(data_dir) / "patterns" / f"{name}.yaml"
+
+
+def _check(node: yaml.Node, file: str, problems: list[Problem], key: str = "") -> None:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            _check(v, file, problems, str(k.value))
+        return
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check(item, file, problems, key)
+        return
+    value = node.value
+    low = key.lower()
+    if low in ("confidence", "threshold"):
+        top = 1.0 if low == "confidence" else 100.0
+        try:
+            num = float(value)
+        except ValueError:
+            problems.append(Problem(file, line, f"{key} must be a number, got {value!r}"))
+            return
+        if not 0.0 <= num <= top:
+            problems.append(Problem(file, line, f"{key} must be within [0, {top:g}], got {value}"))
+    elif low.endswith(_REGEX_KEYS):
+        try:
+            # Wappalyzer appends ";confidence:50" / ";version:\\1" to patterns; strip before compiling.
+            re.compile(value.split("\\;")[0])
+        except re.error as exc:
+            problems.append(Problem(file, line, f"bad regular expression under {key!r}: {exc}"))
+
+
+def load_patterns(data_dir: Path, name: str) -> dict[str, Any]:
+    """The validated pattern mapping of detector ``name``; DataError naming file:line on problems."""
+    path = patterns_path(data_dir, name)
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(file, None, f"pattern file for detector {name!r} not found")]) from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError([Problem(file, mark.line + 1 if mark else None, f"invalid YAML: {exc}")]) from None
+    if not isinstance(data, dict) or node is None:
+        raise DataError([Problem(file, 1, "pattern file must be a mapping")])
+    problems: list[Problem] = []
+    _check(node, file, problems)
+    if problems:
+        raise DataError(problems)
+    return data

@@ -1,0 +1,59 @@
+"""Which detectors run: wiring as data. A new detector is a module plus one line here."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from extractors.base import CityContext, Finding
+from extractors.page import Page
+from extractors.patterns import load_patterns
+
+# One line per detector module (each has NAME, VERSION, detect(page, patterns, city)).
+DETECTORS: tuple[str, ...] = (
+)
+
+
+@dataclass(frozen=True)
+class LoadedDetector:
+    module: ModuleType
+    patterns: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.module.NAME)
+
+    @property
+    def version(self) -> str:
+        return str(self.module.VERSION)
+
+
+def load_detectors(data_dir: Path, detectors: tuple[str, ...] = DETECTORS) -> list[LoadedDetector]:
+    """Import every detector and load its pattern file (errors name the file and line)."""
+    loaded = []
+    for path in detectors:
+        module = importlib.import_module(path)
+        loaded.append(LoadedDetector(module, load_patterns(data_dir, module.NAME)))
+    return loaded
+
+
+def run_detectors(page: Page, detectors: list[LoadedDetector],
+                  city: CityContext | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for det in detectors:
+        findings.extend(det.module.detect(page, det.patterns, city))
+    return findings
+
+
+_cache: dict[Path, list[LoadedDetector]] = {}
+
+
+def run_all(page: Page, city: CityContext | None, data_dir: Path) -> list[Finding]:
+    """All detectors over one page; patterns are loaded once per data_dir and process."""
+    key = Path(data_dir).resolve()
+    if key not in _cache:
+        _cache[key] = load_detectors(key)
+    return run_detectors(page, _cache[key], city)
