@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -72,7 +73,7 @@ class LoginWall:
             return
         path: str = scope["path"]
         name = scope.get("session", {}).get("analyst")
-        user = self.load_user(name) if name else None
+        user = await run_in_threadpool(self.load_user, name) if name else None
         scope["user"] = user
         if user is None and not path.startswith(PUBLIC_PREFIXES):
             response = _refuse(Request(scope))

@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from functools import wraps
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -35,19 +36,23 @@ def session_token(request: Request) -> str:
     return str(token)
 
 
-def protect(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
-    """Refuse unsafe requests whose token is missing or wrong; hand the parsed form on."""
+def protect(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """Refuse unsafe requests whose token is missing or wrong; hand the parsed form on.
+
+    Handlers are plain functions (the store is synchronous); they run in the
+    thread pool so one slow page never blocks the other analysts.
+    """
 
     @wraps(handler)
     async def checked(request: Request) -> Response:
         if request.method in SAFE_METHODS:
-            return await handler(request)
+            return await run_in_threadpool(handler, request)
         expected = request.session.get("csrf")
         form: FormData = await request.form()
         given = request.headers.get(HEADER) or form.get(FIELD)
         if not expected or not isinstance(given, str) or not hmac.compare_digest(given, str(expected)):
             return JSONResponse({"error": "missing or invalid CSRF token; reload the page"}, status_code=403)
         request.state.form = form
-        return await handler(request)
+        return await run_in_threadpool(handler, request)
 
     return checked

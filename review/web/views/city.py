@@ -21,7 +21,7 @@ from review.web.views.common import catalog, city_or_404, edition, form, rendere
 from sci.models import City, Edition
 
 
-async def city_list(request: Request) -> Response:
+def city_list(request: Request) -> Response:
     with store(request).session() as s:
         cities = sorted(s.query(City), key=lambda c: c.name)
         return renderer(request).page(request, "cities.html", cities=cities, edition=edition(request))
@@ -42,7 +42,7 @@ def year_diff(session: Any, ags: str, year: int) -> tuple[Any, str | None]:
         return None, f"year-over-year diff failed: {exc}"
 
 
-async def city_page(request: Request) -> Response:
+def city_page(request: Request) -> Response:
     year = edition(request)
     cat = catalog(request, year)
     ags = request.path_params["ags"]
@@ -64,7 +64,7 @@ async def city_page(request: Request) -> Response:
         )
 
 
-async def manual_entry(request: Request) -> Response:
+def manual_entry(request: Request) -> Response:
     user = current_user(request)
     data = form(request)
     year = int(str(data.get("edition") or edition(request)))
@@ -97,7 +97,7 @@ async def manual_entry(request: Request) -> Response:
     return reply(request, payload, back + f"#p-{pid}")
 
 
-async def datasheet_page(request: Request) -> Response:
+def datasheet_page(request: Request) -> Response:
     year = edition(request)
     cat = catalog(request, year)
     with store(request).session() as s:
@@ -106,7 +106,7 @@ async def datasheet_page(request: Request) -> Response:
         return renderer(request).page(request, "datasheet.html", city=city, rows=rows, edition=year)
 
 
-async def datasheet_xlsx(request: Request) -> Response:
+def datasheet_xlsx(request: Request) -> Response:
     year = edition(request)
     cat = catalog(request, year)
     with store(request).session() as s:
@@ -122,7 +122,7 @@ async def datasheet_xlsx(request: Request) -> Response:
     )
 
 
-async def feedback_link(request: Request) -> Response:
+def feedback_link(request: Request) -> Response:
     """Issue a tokenised link; it is shown once (only its hash is stored)."""
     current_user(request)
     year = int(str(form(request).get("edition") or edition(request)))

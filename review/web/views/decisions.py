@@ -18,7 +18,7 @@ from sci.models import Candidate
 ACTIONS = ("approve", "reject", "correct")
 
 
-async def decide_candidate(request: Request) -> Response:
+def decide_candidate(request: Request) -> Response:
     user = current_user(request)
     data = form(request)
     cid = request.path_params["cid"]
@@ -60,7 +60,7 @@ async def decide_candidate(request: Request) -> Response:
     return reply(request, payload, back)
 
 
-async def undo_decision(request: Request) -> Response:
+def undo_decision(request: Request) -> Response:
     user = current_user(request)
     back = back_to(request, "/queue")
     note = str(form(request).get("note", "")).strip()
@@ -80,7 +80,7 @@ async def undo_decision(request: Request) -> Response:
     return reply(request, payload, back)
 
 
-async def bulk(request: Request) -> Response:
+def bulk(request: Request) -> Response:
     """Approve a filtered set, only if it is still the size the lead saw and confirmed."""
     user = require_lead(request)
     data = form(request)

@@ -40,7 +40,7 @@ def _capture(request: Request) -> Capture:
     return cap
 
 
-async def replay(request: Request) -> Response:
+def replay(request: Request) -> Response:
     cap = _capture(request)
     if not cap.warc_file or cap.warc_offset is None:
         raise HTTPException(404, "this capture has no archived copy")
@@ -65,7 +65,7 @@ async def replay(request: Request) -> Response:
     )
 
 
-async def screenshot(request: Request) -> Response:
+def screenshot(request: Request) -> Response:
     cap = _capture(request)
     if not cap.screenshot_path:
         raise HTTPException(404, "this capture was not rendered")

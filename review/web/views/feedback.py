@@ -25,7 +25,7 @@ def _resolve(request: Request, session: object) -> tuple[int, str]:
     return found
 
 
-async def sheet(request: Request) -> Response:
+def sheet(request: Request) -> Response:
     with store(request).session() as s:
         year, ags = _resolve(request, s)
         city = city_or_404(s, ags)
@@ -42,7 +42,7 @@ async def sheet(request: Request) -> Response:
         )
 
 
-async def comment(request: Request) -> Response:
+def comment(request: Request) -> Response:
     data = form(request)
     token = request.path_params["token"]
     text = str(data.get("comment", "")).strip()

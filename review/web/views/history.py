@@ -10,7 +10,7 @@ from review.history import history
 from review.web.views.common import catalog, city_or_404, edition, renderer, store
 
 
-async def history_page(request: Request) -> Response:
+def history_page(request: Request) -> Response:
     year = edition(request)
     ags, pid = request.path_params["ags"], request.path_params["parameter"]
     try:

@@ -11,13 +11,13 @@ from review.web.auth import login_session, safe_next
 from review.web.views.common import form, renderer, store
 
 
-async def login_form(request: Request) -> Response:
+def login_form(request: Request) -> Response:
     return renderer(request).page(
         request, "login.html", next=safe_next(request.query_params.get("next")), error=None
     )
 
 
-async def login_submit(request: Request) -> Response:
+def login_submit(request: Request) -> Response:
     data = form(request)
     name, password = str(data.get("name", "")).strip(), str(data.get("password", ""))
     target = safe_next(str(data.get("next", "")))
@@ -36,6 +36,6 @@ async def login_submit(request: Request) -> Response:
     )
 
 
-async def logout(request: Request) -> Response:
+def logout(request: Request) -> Response:
     request.session.clear()
     return RedirectResponse("/login", status_code=303)

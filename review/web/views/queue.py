@@ -19,7 +19,7 @@ STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "s
 TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor")
 
 
-async def home(request: Request) -> Response:
+def home(request: Request) -> Response:
     return RedirectResponse("/queue", status_code=303)
 
 
@@ -60,7 +60,7 @@ def filter_query(flt: QueueFilter) -> str:
     return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
 
 
-async def queue_page(request: Request) -> Response:
+def queue_page(request: Request) -> Response:
     user = current_user(request)
     year = edition(request)
     cat = catalog(request, year)

@@ -22,12 +22,12 @@ def _page(
         )
 
 
-async def user_list(request: Request) -> Response:
+def user_list(request: Request) -> Response:
     require_lead(request)
     return _page(request)
 
 
-async def user_create(request: Request) -> Response:
+def user_create(request: Request) -> Response:
     require_lead(request)
     data = form(request)
     name, role = str(data.get("name", "")).strip(), str(data.get("role", "analyst"))
@@ -39,7 +39,7 @@ async def user_create(request: Request) -> Response:
     return _page(request, created=name)
 
 
-async def user_disable(request: Request) -> Response:
+def user_disable(request: Request) -> Response:
     lead = require_lead(request)
     name = request.path_params["name"]
     if name == lead.name:
