@@ -14,6 +14,12 @@ from extractors.patterns import load_patterns
 
 # One line per detector module (each has NAME, VERSION, detect(page, patterns, city)).
 DETECTORS: tuple[str, ...] = (
+    "extractors.online_services",
+    "extractors.appointments",
+    "extractors.hotline_115",
+    "extractors.chatbot",
+    "extractors.defect_reporting",
+    "extractors.e_payment",
 )
 
 

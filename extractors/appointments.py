@@ -1,0 +1,55 @@
+"""Online appointment booking for the five offices, including booking systems on vendor hosts.
+
+Statements ("Buchen Sie Ihren Termin über die Online-Terminvergabe", "Termine
+nur telefonisch") come from the shared statement engine. On an office's page
+(its heading names the office) a booking widget also counts: an iframe or link
+to a known vendor host or to a URL that looks like a booking system, or, in a
+static capture, an inline script that injects such an iframe later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from extractors.base import CityContext, Finding, on_hosts
+from extractors.evidence import finding
+from extractors.page import Page
+from extractors.statements import heading, statements, subjects_in
+
+NAME = "appointments"
+VERSION = "1"
+_SCRIPT_IFRAME = re.compile(r"""createElement\(\s*["']iframe["']\s*\)""")
+_SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    head = heading(page)
+    topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
+    found = statements(page, patterns, NAME, VERSION, topic=topic)
+    if not topic:
+        return found
+    spec = patterns["booking"]
+    vendors = tuple(spec["vendor_hosts"])
+    url_re = re.compile(spec["url_regex"])
+
+    def add(confidence: float, text: str, locator: str, url: str | None = None) -> None:
+        for param in topic:
+            found.append(finding(page, parameter=param, value=True, confidence=confidence,
+                                 snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,
+                                 version=VERSION, url=url))
+
+    for frame in page.iframes:
+        if on_hosts(frame.url, vendors) or url_re.search(frame.url) or url_re.search(frame.text):
+            add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",
+                frame.locator)
+    for link in page.links:
+        if on_hosts(link.url, vendors):
+            add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator)
+    for script in page.inline_scripts:
+        if _SCRIPT_IFRAME.search(script):
+            urls = [u for u in _SCRIPT_URL.findall(script) if on_hosts(u, vendors) or url_re.search(u)]
+            if urls:
+                add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
+    return found

@@ -1,0 +1,62 @@
+"""Einheitliche Behördennummer 115: is the city reachable via 115?
+
+Every "115" on the page is a candidate; it counts only when nothing marks it
+as something else (§ 115 SGB X, Buslinie 115, the extension in "06151 115-0",
+amounts, rooms) and a 115 cue (Behördennummer, Servicecenter, erreichbar …)
+stands near it. A negative statement ("nicht an den Verbund der 115
+angeschlossen", "nicht geschaltet") yields ``false``. A ``tel:115`` link is
+direct evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding, snippet
+from extractors.matching import clause_bounds, find_terms
+from extractors.page import Page
+from extractors.statements import is_chrome
+
+NAME = "hotline_115"
+VERSION = "1"
+PARAMETER = "citizen_information.hotline_115"
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    number = re.compile(patterns["number_regex"])
+    trap_before = re.compile(patterns["trap_before_regex"])
+    trap_after = re.compile(patterns["trap_after_regex"])
+    window = int(patterns["window"])
+    cues = list(patterns["cues"])
+    negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
+    found: list[Finding] = []
+    for block in page.blocks:
+        if is_chrome(block):
+            continue
+        text = block.text
+        for m in number.finditer(text):
+            if trap_before.search(text[max(m.start() - 20, 0):m.start()]) or trap_after.search(text[m.end():]):
+                continue
+            lo, hi = clause_bounds(text, m.start(), m.end())
+            sentence = text[lo:hi]
+            near = text[max(lo, m.start() - window):min(hi, m.end() + window)]
+            neg = next(((c, conf) for c, conf in negatives if find_terms(sentence, [c])), None)
+            if neg:
+                value, conf = False, neg[1]
+            elif find_terms(near, cues):
+                value, conf = True, float(patterns["positive_confidence"])
+            else:
+                continue
+            found.append(finding(page, parameter=PARAMETER, value=value, confidence=conf,
+                                 snippet=snippet(text, m.start(), m.end()), locator=block.locator,
+                                 extractor=NAME, version=VERSION))
+    for link in page.links:
+        if re.fullmatch(r"tel:\s*\+?(49)?\s*115", link.url.replace("%20", " ")):
+            found.append(finding(page, parameter=PARAMETER, value=True,
+                                 confidence=float(patterns["tel_link_confidence"]),
+                                 snippet=snippet(link.context, 0, 0), locator=link.locator,
+                                 extractor=NAME, version=VERSION))
+    return found

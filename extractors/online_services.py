@@ -1,0 +1,48 @@
+"""Online services (the nine Onlinedienste): offered *online*, not merely described.
+
+Statements ("… vollständig online beantragen", "nur persönlich vor Ort") come
+from the shared statement engine; on a service's own page two page-structure
+signals are added: the application form itself (a POST form with enough named
+fields) is strong evidence it is online, and an application that exists only
+as a PDF/DOCX download is weak evidence it is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding
+from extractors.page import Page
+from extractors.statements import heading, statements, subjects_in
+
+NAME = "online_services"
+VERSION = "1"
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    head = heading(page)
+    topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
+    found = statements(page, patterns, NAME, VERSION, topic=topic)
+    if not topic:
+        return found
+    form_spec = patterns["form"]
+    excluded = {f.lower() for f in form_spec.get("exclude_fields", [])}
+    for form in page.forms:
+        fields = [f for f in dict.fromkeys(form.fields) if f.lower() not in excluded]
+        if form.method == "post" and len(fields) >= int(form_spec["min_fields"]):
+            for param in topic:
+                found.append(finding(page, parameter=param, value=True, confidence=form_spec["confidence"],
+                                     snippet=f"{head} — Formular: {form.text}", locator=form.locator,
+                                     extractor=NAME, version=VERSION))
+    doc = patterns["document_form"]
+    url_re, text_re = re.compile(doc["regex"], re.I), re.compile(doc["link_text_regex"])
+    for link in page.links:
+        if url_re.search(link.url) and text_re.search(link.text):
+            for param in topic:
+                found.append(finding(page, parameter=param, value=False, confidence=doc["confidence"],
+                                     snippet=f"{head} — {link.context}", locator=link.locator,
+                                     extractor=NAME, version=VERSION, url=page.final_url))
+    return found

@@ -1,0 +1,120 @@
+"""What a page *says* about a subject: "<subject> … online beantragen" or "<subject> … nur persönlich".
+
+Shared engine of the text-driven detectors (online services, appointments,
+Mängelmelder, ePayment, chatbot, 115). Pattern data gives subjects (terms per
+parameter), positive cues ("offered online") and negative cues ("not
+offered"), each with a confidence. Two scopes:
+
+* sentence: a sentence naming a subject and carrying a cue speaks about that
+  subject (press release: "Die Kita-Anmeldung ist jetzt vollständig online möglich");
+* topic: on a page whose heading names a subject (the "Kita-Anmeldung" service
+  page), a cue in a sentence naming no other subject speaks about the heading's
+  subject ("Diese Leistung kann nur persönlich beantragt werden").
+
+Within one sentence a negative cue beats a positive one: "Eine Online-Beantragung
+ist nicht möglich" contains both. Navigation, header and footer blocks are
+skipped: menu entries are labels, not statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.base import Finding
+from extractors.evidence import finding, snippet
+from extractors.matching import find_terms
+from extractors.page import Page, TextBlock
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
+_CHROME = re.compile(r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    confidence: float
+    negative: bool
+
+
+def cues_from(patterns: Mapping[str, Any]) -> list[Cue]:
+    """Positive and negative cues of a pattern file; negatives first (they win within a sentence)."""
+    neg = [Cue(str(c["cue"]), float(c["confidence"]), True) for c in patterns.get("negative", [])]
+    pos = [Cue(str(c["cue"]), float(c["confidence"]), False) for c in patterns.get("positive", [])]
+    return neg + pos
+
+
+def is_chrome(block: TextBlock) -> bool:
+    """Navigation, header, footer, breadcrumb or cookie-banner block."""
+    return bool(_CHROME.search(block.locator))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def subjects_in(text: str, subjects: Mapping[str, Any], default_threshold: float) -> dict[str, tuple[int, int]]:
+    """Parameter -> span of its first term match in ``text``."""
+    out: dict[str, tuple[int, int]] = {}
+    for param, spec in subjects.items():
+        exclude = spec.get("exclude", [])
+        for m in find_terms(text, spec["terms"], float(spec.get("threshold", default_threshold))):
+            if exclude and find_terms(text[m.start:m.end + 20], exclude):
+                continue
+            out[param] = (m.start, m.end)
+            break
+    return out
+
+
+def heading(page: Page) -> str:
+    """The page's subject line: its first h1, else the title."""
+    for b in page.blocks:
+        if b.locator.split(" > ")[-1].split(":")[0].split("#")[0] == "h1":
+            return b.text
+    return page.title
+
+
+def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
+               topic: Mapping[str, tuple[int, int]] | None = None) -> list[Finding]:
+    """Findings for every (subject, cue) statement on the page; see module docstring for the scopes."""
+    subjects = patterns["subjects"]
+    threshold = float(patterns.get("threshold", 100))
+    cues = cues_from(patterns)
+    topic_factor = float(patterns.get("topic_factor", 1.0))
+    sentence_factor = float(patterns.get("sentence_factor", 0.95))
+    if topic is None:
+        topic = subjects_in(heading(page), subjects, threshold)
+    ignore = [str(t) for t in patterns.get("ignore", [])]
+    found: list[Finding] = []
+    for block in page.blocks:
+        if is_chrome(block):
+            continue
+        text = block.text
+        block_cues = [(c, m) for c in cues for m in find_terms(text, [c.text])]
+        if not block_cues:
+            continue
+        for lo, hi in sentences(text):
+            in_sentence = [(c, m) for c, m in block_cues if lo <= m.start < hi]
+            if not in_sentence:
+                continue
+            cue, m = next(((c, m) for c, m in in_sentence if c.negative), in_sentence[0])
+            if ignore and find_terms(text[lo:hi], ignore):
+                continue  # about something else that shares the words (Verwarngeld online bezahlen)
+            named = subjects_in(text[lo:hi], subjects, threshold)
+            targets = {p: (s + lo, e + lo) for p, (s, e) in named.items()}
+            factor = sentence_factor
+            if not targets and topic:
+                targets, factor = {p: (m.start, m.end) for p in topic}, topic_factor
+            for param, (s, e) in targets.items():
+                found.append(finding(
+                    page, parameter=param, value=not cue.negative, confidence=cue.confidence * factor,
+                    snippet=snippet(text, min(s, m.start), max(e, m.end)), locator=block.locator,
+                    extractor=extractor, version=version))
+    return found
