@@ -44,8 +44,11 @@ def replay(request: Request) -> Response:
     cap = _capture(request)
     if not cap.warc_file or cap.warc_offset is None:
         raise HTTPException(404, "this capture has no archived copy")
+    var_dir = Path(settings(request).var_dir).resolve()
+    if not (var_dir / cap.warc_file).resolve().is_relative_to(var_dir):
+        raise HTTPException(404, "archived copy outside the archive")
     try:
-        rec = read_record(settings(request).var_dir, cap.warc_file, cap.warc_offset)
+        rec = read_record(var_dir, cap.warc_file, cap.warc_offset)
     except (OSError, StopIteration, ValueError) as exc:
         raise HTTPException(
             404, f"archived copy unreadable: {cap.warc_file}@{cap.warc_offset}: {exc}"
@@ -60,7 +63,6 @@ def replay(request: Request) -> Response:
             "content-type": ctype,
             "content-security-policy": REPLAY_CSP,
             "x-content-type-options": "nosniff",
-            "x-archived-url": cap.final_url.encode("ascii", "backslashreplace").decode()[:2000],
         },
     )
 
