@@ -20,13 +20,12 @@ from starlette.testclient import TestClient
 
 from review.web.app import create_app
 from sci import ROOT
-
-sys.path.insert(0, str(ROOT))  # the factories of the test suite build the data (tests/ is not installed)
 from sci.catalog import Catalog
 from sci.db import Store
 from sci.editions import edition_spec
 from sci.settings import Settings
 
+sys.path.insert(0, str(ROOT))  # the test suite's factories build the data (tests/ is not installed)
 from tests.review import factories  # noqa: E402
 from tests.review.web.conftest import csrf_of  # noqa: E402
 
