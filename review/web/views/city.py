@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -18,7 +19,7 @@ from review.state import manual_value
 from review.values_input import parse_value
 from review.web.auth import current_user
 from review.web.views.common import catalog, city_or_404, edition, form, renderer, reply, store
-from sci.models import City, Edition
+from sci.models import City, Edition, Feedback
 
 
 def city_list(request: Request) -> Response:
@@ -42,26 +43,32 @@ def year_diff(session: Any, ags: str, year: int) -> tuple[Any, str | None]:
         return None, f"year-over-year diff failed: {exc}"
 
 
-def city_page(request: Request) -> Response:
-    year = edition(request)
+def _city_view(request: Request, session: Any, year: int, ags: str, feedback_url: str | None) -> Response:
     cat = catalog(request, year)
-    ags = request.path_params["ags"]
+    city = city_or_404(session, ags)
+    diff, diff_note = year_diff(session, ags, year)
+    general = session.scalars(
+        select(Feedback)
+        .where(Feedback.edition_year == year, Feedback.ags == ags, Feedback.parameter.is_(None))
+        .order_by(Feedback.id)
+    )
+    return renderer(request).page(
+        request,
+        "city.html",
+        city=city,
+        rows=datasheet_rows(session, cat, year, ags),
+        params={p.id: p for p in cat.all_parameters()},
+        edition=year,
+        diff=diff,
+        diff_note=diff_note,
+        general=list(general),
+        feedback_url=feedback_url,
+    )
+
+
+def city_page(request: Request) -> Response:
     with store(request).session() as s:
-        city = city_or_404(s, ags)
-        rows = datasheet_rows(s, cat, year, ags)
-        diff, diff_note = year_diff(s, ags, year)
-        params = {p.id: p for p in cat.all_parameters()}
-        return renderer(request).page(
-            request,
-            "city.html",
-            city=city,
-            rows=rows,
-            params=params,
-            edition=year,
-            diff=diff,
-            diff_note=diff_note,
-            feedback_url=None,
-        )
+        return _city_view(request, s, edition(request), request.path_params["ags"], None)
 
 
 def manual_entry(request: Request) -> Response:
@@ -127,22 +134,7 @@ def feedback_link(request: Request) -> Response:
     current_user(request)
     year = int(str(form(request).get("edition") or edition(request)))
     ags = request.path_params["ags"]
-    cat = catalog(request, year)
     with store(request).session() as s:
-        city = city_or_404(s, ags)
+        city_or_404(s, ags)
         token = issue_token(s, year, ags)
-        rows = datasheet_rows(s, cat, year, ags)
-        diff, diff_note = year_diff(s, ags, year)
-        params = {p.id: p for p in cat.all_parameters()}
-        url = f"{request.base_url}f/{token}"
-        return renderer(request).page(
-            request,
-            "city.html",
-            city=city,
-            rows=rows,
-            params=params,
-            edition=year,
-            diff=diff,
-            diff_note=diff_note,
-            feedback_url=url,
-        )
+        return _city_view(request, s, year, ags, f"{request.base_url}f/{token}")

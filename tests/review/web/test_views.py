@@ -168,6 +168,10 @@ def test_feedback_round_link_comment_without_account_visible_to_analysts(web: We
     row = analyst.get(f"/cities/{factories.HAMBURG}").text
     row = row[row.index('id="p-city_app.available"') :]
     assert "Die App heißt HH-App" in row[:3000]
+    general = {"csrf_token": ctoken, "author": "Stadt HH", "comment": "Danke, alles korrekt"}
+    assert city.post(path + "/comment", data=general).status_code == 303
+    page = analyst.get(f"/cities/{factories.HAMBURG}").text
+    assert "Allgemeine Anmerkungen" in page and "Danke, alles korrekt" in page
     assert city.get("/f/not-a-token").status_code == 404
     assert city.get("/queue").status_code == 303  # the token opens the sheet, nothing else
 
