@@ -38,7 +38,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             continue
         text = block.text
         for m in number.finditer(text):
-            if trap_before.search(text[max(m.start() - 20, 0):m.start()]) or trap_after.search(text[m.end():]):
+            before = text[max(m.start() - 20, 0):m.start()]
+            if trap_before.search(before) or trap_after.search(text[m.end():]):
                 continue
             lo, hi = clause_bounds(text, m.start(), m.end())
             sentence = text[lo:hi]

@@ -29,7 +29,8 @@ from extractors.matching import find_terms
 from extractors.page import Page, TextBlock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
-_CHROME = re.compile(r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
+_CHROME = re.compile(
+    r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def subjects_in(text: str, subjects: Mapping[str, Any], default_threshold: float) -> dict[str, tuple[int, int]]:
+def subjects_in(text: str, subjects: Mapping[str, Any],
+                default_threshold: float) -> dict[str, tuple[int, int]]:
     """Parameter -> span of its first term match in ``text``."""
     out: dict[str, tuple[int, int]] = {}
     for param, spec in subjects.items():
