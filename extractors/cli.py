@@ -1,9 +1,132 @@
-"""`sci` commands of the extractors stage."""
+"""`sci` commands of the extractors stage: extract, candidates, eval."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from extractors.aggregate import aggregate
+from extractors.evaluate import evaluate
+from extractors.page import Page
+from extractors.registry import run_all
+from extractors.run import extract_crawl, latest_crawl
+from sci.context import AppContext
+from sci.errors import DataError, Problem
+from sci.models import Candidate
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extractors" / "corpus"
+
+
+def extract_file(url: str, source: str, data_dir: Path) -> list[dict[str, object]]:
+    """The single-page contract: one aggregated finding per parameter, best evidence."""
+    if source == "-":
+        body = sys.stdin.buffer.read()
+    else:
+        try:
+            body = Path(source).read_bytes()
+        except OSError as exc:
+            raise DataError([Problem(source, None, f"cannot read: {exc.strerror}")]) from None
+    page = Page.from_html(url, body)
+    aggs = aggregate(run_all(page, None, data_dir))
+    out = []
+    for agg in aggs.values():
+        best = agg.best
+        out.append({"parameter": agg.parameter, "value": agg.value, "confidence": round(agg.confidence, 3),
+                    "evidence": {"url": best.url, "snippet": best.snippet, "locator": best.locator}})
+    return out
 
 
 def register(app: typer.Typer) -> None:
     """Add this stage's commands to the `sci` app."""
+
+    @app.command()
+    def extract(
+        ctx: typer.Context,
+        file: Annotated[str | None, typer.Argument(help="With --url: HTML file, or - for stdin")] = None,
+        crawl: Annotated[str, typer.Option("--crawl", help="Crawl id or 'latest'")] = "latest",
+        edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
+        url: Annotated[str | None, typer.Option("--url", help="Single page: URL of FILE")] = None,
+    ) -> None:
+        """Run the detectors over a crawl's captures (or, with --url, over one HTML file)."""
+        app_ctx: AppContext = ctx.obj
+        if url is not None or file is not None:
+            if url is None or file is None:
+                raise DataError([Problem("sci extract", None, "single-page mode needs --url URL and FILE")])
+            result = extract_file(url, file, Path(app_ctx.settings.data_dir))
+            typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+            return
+        store = app_ctx.store
+        with store.session() as s:
+            if crawl == "latest":
+                crawl_id = latest_crawl(s, edition)
+            else:
+                crawl_id = int(crawl) if crawl.isdigit() else None
+        if crawl_id is None:
+            raise DataError([Problem("sci extract", None, f"no crawl {crawl!r} with captures")])
+        with app_ctx.console.status("extracting …") as status:
+            stats = extract_crawl(store, app_ctx.settings, edition, crawl_id,
+                                  progress=lambda i, n: status.update(f"page {i + 1}/{n}"))
+        app_ctx.console.print(
+            f"crawl {crawl_id}: {stats.pages} pages ({stats.parsed} parsed, {stats.cached} unchanged/cached, "
+            f"{stats.skipped} skipped), {stats.findings} findings, {stats.candidates_new} new candidates, "
+            f"{stats.candidates_existing} unchanged")
+
+    @app.command()
+    def candidates(
+        ctx: typer.Context,
+        city: Annotated[str | None, typer.Option("--city", help="AGS")] = None,
+        parameter: Annotated[str | None, typer.Option("--parameter", help="Parameter id")] = None,
+        edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
+    ) -> None:
+        """List stored candidates (newest first per city and parameter)."""
+        app_ctx: AppContext = ctx.obj
+        year = edition or app_ctx.settings.edition
+        with app_ctx.store.session() as s:
+            q = select(Candidate).where(Candidate.edition_year == year)
+            if city:
+                q = q.where(Candidate.ags == city)
+            if parameter:
+                q = q.where(Candidate.parameter == parameter)
+            rows = [{"ags": c.ags, "parameter": c.parameter, "value": c.value, "confidence": c.confidence,
+                     "status": c.status,
+                     "evidence": [{"url": e.url, "snippet": e.snippet, "locator": e.locator}
+                                  for e in c.evidence]}
+                    for c in s.scalars(q.order_by(Candidate.ags, Candidate.parameter, Candidate.id.desc()))]
+        if as_json:
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+            return
+        table = Table("AGS", "parameter", "value", "conf.", "status", "best evidence")
+        for r in rows:
+            ev = r["evidence"][0] if r["evidence"] else {"url": "", "snippet": ""}
+            table.add_row(r["ags"], r["parameter"], json.dumps(r["value"], ensure_ascii=False),
+                          f"{r['confidence']:.2f}", r["status"], f"{ev['url']}\n{ev['snippet'][:120]}")
+        app_ctx.console.print(table)
+
+    @app.command(name="eval")
+    def eval_(
+        ctx: typer.Context,
+        corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus folder")] = DEFAULT_CORPUS,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
+    ) -> None:
+        """Per-parameter precision and recall of all detectors on the labelled corpus, and micro average."""
+        app_ctx: AppContext = ctx.obj
+        scores = evaluate(corpus, Path(app_ctx.settings.data_dir))
+        if as_json:
+            typer.echo(json.dumps({k: v.to_dict() for k, v in scores.items()}, ensure_ascii=False, indent=1))
+            return
+        table = Table("parameter", "facts", "predictions", "correct", "precision", "recall")
+        for name, sc in scores.items():
+            table.add_row(name, str(sc.facts), str(sc.predictions), str(sc.correct), f"{sc.precision:.3f}",
+                          f"{sc.recall:.3f}", style="bold" if name == "micro" else None)
+        app_ctx.console.print(table)
+        for name, sc in scores.items():
+            if name != "micro":
+                for err in sc.errors:
+                    app_ctx.console.print(f"[yellow]{name}[/]: {err}")
