@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from review.web import csrf
 from review.web.auth import LoginWall, user_loader
+from review.web.cues import load_cues
 from review.web.render import Renderer
 from review.web.secret import resolve_secret
 from review.web.views import city, decisions, evidence, feedback, history, login, queue, users
@@ -118,6 +119,6 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     app = Starlette(routes=routes, middleware=middleware)
     app.state.settings = settings
     app.state.store = store
-    app.state.renderer = Renderer()
+    app.state.renderer = Renderer(load_cues(settings.data_dir / "patterns"))
     app.state.catalog = Catalogs(settings)
     return app

@@ -8,6 +8,7 @@ return structured segments the template escapes itself.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,27 +25,33 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 MATCH_KEYS = ("match", "matched", "keyword", "term", "pattern_match")
 
 
-def highlight(snippet: str, detail: dict[str, Any] | None, value: Any = None) -> list[tuple[str, bool]]:
-    """Split a snippet into (text, is_match) segments around the extractor's match.
+def highlight(
+    snippet: str, detail: dict[str, Any] | None, value: Any = None, cues: re.Pattern[str] | None = None
+) -> list[tuple[str, bool]]:
+    """Split a snippet into (text, is_match) segments around what the extractor matched.
 
-    The match comes from the evidence detail, else a string value found in
-    the snippet; case-insensitive, every occurrence. No match → one segment.
+    The match comes from the evidence detail, else a string value found in the
+    snippet, else any detector cue (from data/patterns) in it; case-insensitive,
+    every occurrence. No match → one unmarked segment.
     """
     needles = [detail.get(k) for k in MATCH_KEYS] if isinstance(detail, dict) else []
     needles.append(value)
     needle = next(
         (n for n in needles if isinstance(n, str) and n.strip() and n.lower() in snippet.lower()), None
     )
-    if not needle:
+    pattern = re.compile(re.escape(needle), re.IGNORECASE) if needle else cues
+    if pattern is None:
         return [(snippet, False)]
     out: list[tuple[str, bool]] = []
-    low, nlow, pos = snippet.lower(), needle.lower(), 0
-    while (hit := low.find(nlow, pos)) >= 0:
-        if hit > pos:
-            out.append((snippet[pos:hit], False))
-        out.append((snippet[hit : hit + len(needle)], True))
-        pos = hit + len(needle)
-    if pos < len(snippet):
+    pos = 0
+    for m in pattern.finditer(snippet):
+        if m.end() == m.start():
+            continue
+        if m.start() > pos:
+            out.append((snippet[pos : m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(snippet) or not out:
         out.append((snippet[pos:], False))
     return out
 
@@ -75,7 +82,7 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-def make_env() -> Environment:
+def make_env(cues: re.Pattern[str] | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -83,13 +90,17 @@ def make_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(highlight=highlight, safe_href=safe_href, show=show_value)
+    env.filters.update(
+        highlight=lambda snippet, detail=None, value=None: highlight(snippet, detail, value, cues),
+        safe_href=safe_href,
+        show=show_value,
+    )
     return env
 
 
 class Renderer:
-    def __init__(self) -> None:
-        self.env = make_env()
+    def __init__(self, cues: re.Pattern[str] | None = None) -> None:
+        self.env = make_env(cues)
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         template = self.env.get_template(name)

@@ -39,3 +39,25 @@ def test_every_template_escapes_even_with_an_unusual_extension() -> None:
     source = "{{ x }}{% for t, hit in x|highlight({'match': 'b'}) %}{{ t }}{% endfor %}"
     html = env.from_string(source).render(x="<b onerror=x>")
     assert "<b" not in html and "&lt;b onerror=x&gt;" in html
+
+
+def test_without_a_recorded_match_the_detector_cues_are_marked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from review.web.cues import load_cues
+    from sci import ROOT
+
+    (tmp_path / "a.yaml").write_text(
+        "subjects: {x: {terms: [Bürgeramt]}}\npositive: [{cue: Termin online, confidence: 0.9}]\n"
+        "keywords: [KI]\nthreshold: 100\n",
+        encoding="utf-8",
+    )
+    cues = load_cues(tmp_path)
+    segs = highlight("Im Bürgeramt: TERMIN ONLINE buchen (KI)", {}, True, cues)
+    assert segs == [
+        ("Im ", False),
+        ("Bürgeramt", True),
+        (": ", False),
+        ("TERMIN ONLINE", True),
+        (" buchen (KI)", False),
+    ]
+    real = load_cues(ROOT / "data" / "patterns")
+    assert real is not None and real.search("Jetzt Online-Terminvergabe nutzen")
