@@ -11,8 +11,9 @@ offered"), each with a confidence. Two scopes:
   page), a cue in a sentence naming no other subject speaks about the heading's
   subject ("Diese Leistung kann nur persönlich beantragt werden").
 
-Within one sentence a negative cue beats a positive one: "Eine Online-Beantragung
-ist nicht möglich" contains both. Navigation, header and footer blocks are
+Within one sentence a negative cue beats a positive one unless the positive is
+clearly stronger (``negation_margin``): "Eine Online-Beantragung ist nicht
+möglich" contains both. Navigation, header and footer blocks are
 skipped: menu entries are labels, not statements.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from extractors.base import Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import find_terms
+from extractors.matching import Match, find_terms
 from extractors.page import Page, TextBlock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
@@ -47,9 +48,14 @@ def cues_from(patterns: Mapping[str, Any]) -> list[Cue]:
     return neg + pos
 
 
+_CONTENT = re.compile(r"(^|[ >])(main|article)([#.:\s]|$)|#(content|main|inhalt)", re.I)
+
+
 def is_chrome(block: TextBlock) -> bool:
-    """Navigation, header, footer, breadcrumb or cookie-banner block."""
-    return bool(_CHROME.search(block.locator))
+    """Navigation, header, footer, breadcrumb or cookie-banner block (an article's own header is content)."""
+    loc = block.locator
+    m = _CHROME.search(loc)
+    return bool(m) and not _CONTENT.search(loc[:m.start()])
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -75,12 +81,52 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
     return out
 
 
+def _cell_row(locator: str) -> str | None:
+    """The row path of a table cell block (``… > tr:nth-of-type(2) > td:nth-of-type(1)``), else None."""
+    head, _, last = locator.rpartition(" > ")
+    return head if last.split(":")[0] in ("td", "th") and head.split(" > ")[-1].startswith("tr") else None
+
+
+def statement_blocks(page: Page) -> list[TextBlock]:
+    """Visible non-chrome blocks; the cells of one table row are joined into one block, because
+    "Standesamt | nur telefonisch" in two cells is one statement."""
+    out: list[TextBlock] = []
+    rows: dict[str, int] = {}
+    for block in page.blocks:
+        if is_chrome(block):
+            continue
+        row = _cell_row(block.locator)
+        if row is None:
+            out.append(block)
+        elif row in rows:
+            prev = out[rows[row]]
+            out[rows[row]] = TextBlock(f"{prev.text}: {block.text}", row)
+        else:
+            rows[row] = len(out)
+            out.append(TextBlock(block.text, row))
+    return out
+
+
 def heading(page: Page) -> str:
     """The page's subject line: its first h1, else the title."""
     for b in page.blocks:
         if b.locator.split(" > ")[-1].split(":")[0].split("#")[0] == "h1":
             return b.text
     return page.title
+
+
+def _decisive(cues: list[tuple[Cue, Match]], margin: float) -> tuple[Cue, Match]:
+    """The cue that decides a sentence: a negative one unless a positive cue is clearly stronger.
+
+    "Eine Online-Beantragung ist nicht möglich" must read as negative, while
+    "vollständig online beantragt; die Zustellung erfolgt per Post" stays positive.
+    """
+    best_pos = max((cm for cm in cues if not cm[0].negative), key=lambda cm: cm[0].confidence, default=None)
+    best_neg = max((cm for cm in cues if cm[0].negative), key=lambda cm: cm[0].confidence, default=None)
+    if best_neg and (best_pos is None or best_neg[0].confidence >= best_pos[0].confidence - margin):
+        return best_neg
+    assert best_pos is not None
+    return best_pos
 
 
 def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
@@ -94,10 +140,9 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     if topic is None:
         topic = subjects_in(heading(page), subjects, threshold)
     ignore = [str(t) for t in patterns.get("ignore", [])]
+    margin = float(patterns.get("negation_margin", 0.15))
     found: list[Finding] = []
-    for block in page.blocks:
-        if is_chrome(block):
-            continue
+    for block in statement_blocks(page):
         text = block.text
         block_cues = [(c, m) for c in cues for m in find_terms(text, [c.text])]
         if not block_cues:
@@ -106,7 +151,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
             in_sentence = [(c, m) for c, m in block_cues if lo <= m.start < hi]
             if not in_sentence:
                 continue
-            cue, m = next(((c, m) for c, m in in_sentence if c.negative), in_sentence[0])
+            cue, m = _decisive(in_sentence, margin)
             if ignore and find_terms(text[lo:hi], ignore):
                 continue  # about something else that shares the words (Verwarngeld online bezahlen)
             named = subjects_in(text[lo:hi], subjects, threshold)
