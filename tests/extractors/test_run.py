@@ -1,0 +1,102 @@
+"""extract_crawl: captures -> page findings -> one candidate per city and parameter."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from extractors.models import PageFindings
+from extractors.run import extract_crawl, latest_crawl
+from sci.models import Candidate, Evidence
+from tests.extractors.captures import CrawlWriter, city, init_with_cities
+
+KOELN = city("05315000", "Köln", "http://127.0.0.2/")
+BONN = city("05314000", "Bonn", "http://127.0.0.3/")
+
+STANDESAMT_PHONE = ("<html><body><main><h1>Standesamt</h1><p>Termine nur telefonisch unter 0221 221-0. "
+                    "Eine Online-Terminvergabe wird nicht angeboten.</p></main></body></html>")
+BUERGERAMT_JS = ("<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
+                 "<div id='t'>Terminbuchung wird geladen …</div></main></body></html>")
+BUERGERAMT_RENDERED = ("<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
+                       "<div id='t'><iframe src='http://127.0.0.10/widget/koeln?amt=buergeramt' "
+                       "title='Online-Terminvergabe'></iframe></div></main></body></html>")
+KONTAKT_115 = ("<html><body><main><h1>Kontakt</h1><p>Sie erreichen uns über die Behördennummer 115.</p>"
+               "<p>Buslinie 115 bis Rathaus.</p></main></body></html>")
+
+
+def _candidates(store):
+    with store.session() as s:
+        return {(c.ags, c.parameter): (c.value, c.confidence, [e.url for e in c.evidence])
+                for c in s.scalars(select(Candidate))}
+
+
+def test_extracts_candidates_per_city_with_evidence(store, settings):
+    init_with_cities(store, settings, [KOELN, BONN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/standesamt/", STANDESAMT_PHONE)
+    w.add(KOELN.ags, "http://127.0.0.2/kontakt/", KONTAKT_115)
+    # A partner page fetched by Bonn's crawl belongs to Bonn.
+    w.add(BONN.ags, "http://127.0.0.10/bonn/kontakt", KONTAKT_115)
+    w.add(BONN.ags, "http://127.0.0.3/logo.png", b"\x89PNG", content_type="image/png")
+    w.close()
+    stats = extract_crawl(store, settings, None, w.crawl_id)
+    assert stats.pages == 4 and stats.parsed == 3 and stats.skipped == 1
+    got = _candidates(store)
+    assert got[(KOELN.ags, "online_appointments.registry_office")][0] is False
+    assert got[(KOELN.ags, "citizen_information.hotline_115")][0] is True
+    assert got[(BONN.ags, "citizen_information.hotline_115")][2] == ["http://127.0.0.10/bonn/kontakt"]
+    assert (BONN.ags, "online_appointments.registry_office") not in got
+    with store.session() as s:
+        ev = s.scalars(select(Evidence).join(Candidate).where(
+            Candidate.parameter == "online_appointments.registry_office")).one()
+        assert "nur telefonisch" in ev.snippet and ev.locator.endswith("p") and ev.capture_id
+        assert ev.extractor == "appointments" and ev.extractor_version == "1"
+
+
+def test_rerun_on_unchanged_crawl_adds_nothing_and_reuses_page_findings(store, settings):
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/kontakt/", KONTAKT_115)
+    w.close()
+    first = extract_crawl(store, settings, None, w.crawl_id)
+    second = extract_crawl(store, settings, None, w.crawl_id)
+    assert first.candidates_new == 1 and first.parsed == 1
+    assert second.candidates_new == 0 and second.candidates_existing == 1
+    assert second.parsed == 0 and second.cached == 1
+    # A later crawl where the page is unchanged: not parsed again, candidate unchanged.
+    w2 = CrawlWriter(store, settings)
+    w2.add(KOELN.ags, "http://127.0.0.2/kontakt/", KONTAKT_115, change="unchanged")
+    w2.close()
+    third = extract_crawl(store, settings, None, w2.crawl_id)
+    assert third.parsed == 0 and third.cached == 1 and third.candidates_new == 0
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Candidate)) == 1
+        assert s.scalar(select(func.count()).select_from(PageFindings)) == 1
+        assert latest_crawl(s) == w2.crawl_id
+
+
+def test_rendered_sibling_dom_is_used(store, settings):
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/buergeramt/", BUERGERAMT_JS)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/buergeramt/", BUERGERAMT_RENDERED, rendered=True)
+    w.close()
+    stats = extract_crawl(store, settings, None, w.crawl_id)
+    assert stats.pages == 1
+    value, confidence, _ = _candidates(store)[(KOELN.ags, "online_appointments.citizens_office")]
+    assert value is True and confidence >= 0.9
+
+
+def test_contradicting_evidence_is_kept_and_lowers_confidence(store, settings):
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/standesamt/", STANDESAMT_PHONE)
+    w.add(KOELN.ags, "http://127.0.0.2/presse/standesamt-online/",
+          "<html><body><main><h1>Neu</h1><p>Das Standesamt bietet jetzt die Online-Terminvergabe an.</p>"
+          "</main></body></html>")
+    w.close()
+    extract_crawl(store, settings, None, w.crawl_id)
+    with store.session() as s:
+        cand = s.scalars(select(Candidate).where(Candidate.parameter == "online_appointments.registry_office")).one()
+        assert cand.value is False  # 0.92 "nicht angeboten" beats 0.855 from a press sentence
+        assert cand.confidence < 0.92
+        assert [e.detail.get("contradicts", False) for e in cand.evidence] == [False, True]
