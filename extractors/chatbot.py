@@ -41,9 +41,9 @@ def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str,
                 hits.append((tech, conf, f"<script src=\"{src}\">", f'script[src="{src}"]'))
                 break
         for glob in spec.get("js", []):
-            name = glob.lstrip("$")
-            if re.search(rf"(?<![\w$.]){re.escape(name)}\s*(\(|=|\.|\[)", scripts):
-                hits.append((tech, conf * 0.95, f"JS global {name}", "script"))
+            # Wappalyzer js keys are global names, "$crisp" included; "window.X" and "X(" both count.
+            if re.search(rf"(?<![\w$]){re.escape(glob)}\s*(\(|=|\.|\[)", scripts):
+                hits.append((tech, conf * 0.95, f"JS global {glob}", "script"))
                 break
         for selector in spec.get("dom", []):
             try:

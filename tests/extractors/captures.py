@@ -20,7 +20,9 @@ def init_with_cities(store: Store, settings: Settings, cities: list[CityRecord],
 
 
 def city(ags: str, name: str, website: str) -> CityRecord:
-    return CityRecord(ags=ags, name=name, state="Testland", population=150_000, area_km2=100.0, website=website)
+    return CityRecord(
+        ags=ags, name=name, state="Testland", population=150_000, area_km2=100.0, website=website
+    )
 
 
 @dataclass
@@ -40,8 +42,17 @@ class CrawlWriter:
             s.flush()
             self.crawl_id = crawl.id
 
-    def add(self, ags: str, url: str, html: str | bytes, *, rendered: bool = False, change: str = "new",
-            content_type: str = "text/html; charset=utf-8", status: int = 200) -> int:
+    def add(
+        self,
+        ags: str,
+        url: str,
+        html: str | bytes,
+        *,
+        rendered: bool = False,
+        change: str = "new",
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+    ) -> int:
         body = html.encode("utf-8") if isinstance(html, str) else html
         arch = self.archives.get(ags)
         if arch is None:
@@ -51,10 +62,22 @@ class CrawlWriter:
         else:
             rec = arch.write_exchange(url, status, "OK", [("Content-Type", content_type)], body)
         with self.store.session() as s:
-            cap = Capture(crawl_id=self.crawl_id, ags=ags, url=url, final_url=url, status=status,
-                          headers={"content-type": content_type}, content_type=content_type,
-                          content_hash=rec.content_hash, size=len(body), warc_file=rec.warc_file,
-                          warc_offset=rec.offset, warc_length=rec.length, rendered=rendered, change=change)
+            cap = Capture(
+                crawl_id=self.crawl_id,
+                ags=ags,
+                url=url,
+                final_url=url,
+                status=status,
+                headers={"content-type": content_type},
+                content_type=content_type,
+                content_hash=rec.content_hash,
+                size=len(body),
+                warc_file=rec.warc_file,
+                warc_offset=rec.offset,
+                warc_length=rec.length,
+                rendered=rendered,
+                change=change,
+            )
             s.add(cap)
             s.flush()
             return cap.id

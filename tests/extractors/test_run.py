@@ -12,21 +12,31 @@ from tests.extractors.captures import CrawlWriter, city, init_with_cities
 KOELN = city("05315000", "Köln", "http://127.0.0.2/")
 BONN = city("05314000", "Bonn", "http://127.0.0.3/")
 
-STANDESAMT_PHONE = ("<html><body><main><h1>Standesamt</h1><p>Termine nur telefonisch unter 0221 221-0. "
-                    "Eine Online-Terminvergabe wird nicht angeboten.</p></main></body></html>")
-BUERGERAMT_JS = ("<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
-                 "<div id='t'>Terminbuchung wird geladen …</div></main></body></html>")
-BUERGERAMT_RENDERED = ("<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
-                       "<div id='t'><iframe src='http://127.0.0.10/widget/koeln?amt=buergeramt' "
-                       "title='Online-Terminvergabe'></iframe></div></main></body></html>")
-KONTAKT_115 = ("<html><body><main><h1>Kontakt</h1><p>Sie erreichen uns über die Behördennummer 115.</p>"
-               "<p>Buslinie 115 bis Rathaus.</p></main></body></html>")
+STANDESAMT_PHONE = (
+    "<html><body><main><h1>Standesamt</h1><p>Termine nur telefonisch unter 0221 221-0. "
+    "Eine Online-Terminvergabe wird nicht angeboten.</p></main></body></html>"
+)
+BUERGERAMT_JS = (
+    "<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
+    "<div id='t'>Terminbuchung wird geladen …</div></main></body></html>"
+)
+BUERGERAMT_RENDERED = (
+    "<html><body><main><h1>Bürgeramt</h1><p>Hier können Sie einen Termin vereinbaren.</p>"
+    "<div id='t'><iframe src='http://127.0.0.10/widget/koeln?amt=buergeramt' "
+    "title='Online-Terminvergabe'></iframe></div></main></body></html>"
+)
+KONTAKT_115 = (
+    "<html><body><main><h1>Kontakt</h1><p>Sie erreichen uns über die Behördennummer 115.</p>"
+    "<p>Buslinie 115 bis Rathaus.</p></main></body></html>"
+)
 
 
 def _candidates(store):
     with store.session() as s:
-        return {(c.ags, c.parameter): (c.value, c.confidence, [e.url for e in c.evidence])
-                for c in s.scalars(select(Candidate))}
+        return {
+            (c.ags, c.parameter): (c.value, c.confidence, [e.url for e in c.evidence])
+            for c in s.scalars(select(Candidate))
+        }
 
 
 def test_extracts_candidates_per_city_with_evidence(store, settings):
@@ -46,8 +56,11 @@ def test_extracts_candidates_per_city_with_evidence(store, settings):
     assert got[(BONN.ags, "citizen_information.hotline_115")][2] == ["http://127.0.0.10/bonn/kontakt"]
     assert (BONN.ags, "online_appointments.registry_office") not in got
     with store.session() as s:
-        ev = s.scalars(select(Evidence).join(Candidate).where(
-            Candidate.parameter == "online_appointments.registry_office")).one()
+        ev = s.scalars(
+            select(Evidence)
+            .join(Candidate)
+            .where(Candidate.parameter == "online_appointments.registry_office")
+        ).one()
         assert "nur telefonisch" in ev.snippet and ev.locator.endswith("p") and ev.capture_id
         assert ev.extractor == "appointments" and ev.extractor_version == "1"
 
@@ -90,13 +103,18 @@ def test_contradicting_evidence_is_kept_and_lowers_confidence(store, settings):
     init_with_cities(store, settings, [KOELN])
     w = CrawlWriter(store, settings)
     w.add(KOELN.ags, "http://127.0.0.2/termine/standesamt/", STANDESAMT_PHONE)
-    w.add(KOELN.ags, "http://127.0.0.2/presse/standesamt-online/",
-          "<html><body><main><h1>Neu</h1><p>Das Standesamt bietet jetzt die Online-Terminvergabe an.</p>"
-          "</main></body></html>")
+    w.add(
+        KOELN.ags,
+        "http://127.0.0.2/presse/standesamt-online/",
+        "<html><body><main><h1>Neu</h1><p>Das Standesamt bietet jetzt die Online-Terminvergabe an.</p>"
+        "</main></body></html>",
+    )
     w.close()
     extract_crawl(store, settings, None, w.crawl_id)
     with store.session() as s:
-        cand = s.scalars(select(Candidate).where(Candidate.parameter == "online_appointments.registry_office")).one()
+        cand = s.scalars(
+            select(Candidate).where(Candidate.parameter == "online_appointments.registry_office")
+        ).one()
         assert cand.value is False  # 0.92 "nicht angeboten" beats 0.855 from a press sentence
         assert cand.confidence < 0.92
         assert [e.detail.get("contradicts", False) for e in cand.evidence] == [False, True]

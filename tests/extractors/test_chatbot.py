@@ -1,0 +1,69 @@
+"""chatbot: Wappalyzer-shaped fingerprints and statements vs. "chatten" in a youth-centre text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import chatbot
+from tests.extractors.detect_helpers import corpus_values, values, wrap
+
+P = "citizen_information.chatbot"
+
+
+@pytest.mark.parametrize(
+    "body, technology",
+    [
+        (
+            "<script src='https://userlike-cdn-widgets.s3-eu-west-1.amazonaws.com/abc.js'></script>",
+            "Userlike",
+        ),
+        ("<script>window.$crisp=[];window.CRISP_WEBSITE_ID='x';</script>", "Crisp Live Chat"),
+        ("<script src='https://chat.stadt.de/widget/chatbot.js' async></script>", "Generic chatbot widget"),
+        ("<div id='chatbot'></div>", "Generic chatbot widget"),
+    ],
+)
+def test_fingerprints(body, technology):
+    assert values(chatbot, wrap(body)) == {P: {"technology": technology}}
+
+
+def test_statement_positive():
+    body = "<p>Unser Chatbot „Frag die Stadt“ beantwortet rund um die Uhr Fragen zur Verwaltung.</p>"
+    assert values(chatbot, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Einen Chatbot bietet die Stadt Köln derzeit nicht an.</p>",
+        "<p>Ein Online-Chat oder Chatbot wird von der Stadtverwaltung nicht angeboten.</p>",
+    ],
+)
+def test_negatives(body):
+    assert values(chatbot, wrap(body)) == {P: False}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Im Jugendzentrum kann man jetzt auch freitags kickern, zocken und mit Freunden chatten.</p>",
+        "<p>Die Stadtwerke haben einen Chatbot, der rund um die Uhr Fragen zu Strom beantwortet.</p>",
+        "<p>Der Chatbot der Stadtwerke beantwortet Fragen zur Abrechnung.</p>",
+        "<script src='/js/chart.min.js'></script><p>Statistik</p>",
+    ],
+)
+def test_traps(body):
+    assert values(chatbot, wrap(body)) == {}
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "a29-dortmund-userlike",
+        "a30-solingen-jugendzentrum-chatten",
+        "a33-wuerzburg-botpress",
+        "a34-mainz-stadtwerke-chatbot",
+    ],
+)
+def test_corpus_pages(slug):
+    got, facts = corpus_values(chatbot, slug)
+    assert {k: v is not False for k, v in got.items()} == facts

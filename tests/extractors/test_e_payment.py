@@ -1,0 +1,54 @@
+"""e_payment: citizen-office fees paid online vs. parking fines and "nicht möglich"."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import e_payment
+from tests.extractors.detect_helpers import corpus_values, values, wrap
+
+P = "citizens_office.e_payment"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Die Gebühr bezahlen Sie direkt online per ePayment (giropay, Kreditkarte, PayPal).</p>",
+        "<h1>Online bezahlen</h1>"
+        "<p>Gebühren des Bürgeramts können Sie bei Online-Anträgen per ePayment bezahlen.</p>",
+    ],
+)
+def test_positives(body):
+    assert values(e_payment, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h1>Online bezahlen</h1><p>Gebühren des Bürgeramts zahlen Sie vor Ort bar oder mit Girocard. "
+        "Eine Online-Bezahlung (ePayment) ist nicht möglich.</p>",
+        "<p>Eine Online-Bezahlung ist im Bürgerbüro noch nicht möglich.</p>",
+    ],
+)
+def test_negatives(body):
+    assert values(e_payment, wrap(body)) == {P: False}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Verwarngelder können Sie online bezahlen – per giropay.</p>",
+        "<p>Tickets für das Stadttheater können Sie online bezahlen.</p>",
+        "<p>Spenden Sie per PayPal für den Tierpark.</p>",
+    ],
+)
+def test_traps(body):
+    assert values(e_payment, wrap(body)) == {}
+
+
+@pytest.mark.parametrize(
+    "slug", ["a40-hildesheim-verwarngeld-trap", "a41-koblenz-antrag-epayment", "a39-neuss-epayment"]
+)
+def test_corpus_pages(slug):
+    got, facts = corpus_values(e_payment, slug)
+    assert {k: v is not False for k, v in got.items()} == facts

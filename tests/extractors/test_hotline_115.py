@@ -1,0 +1,71 @@
+"""hotline_115: the Behördennummer vs. bus lines, paragraphs, extensions and rooms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import hotline_115
+from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
+
+P = "citizen_information.hotline_115"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Sie erreichen uns über die Behördennummer 115.</p>",
+        "<p>Bürgertelefon: Die Stadt ist über die einheitliche Behördennummer 115 erreichbar.</p>",
+        "<p>Rufen Sie an: <a href='tel:115'>115</a></p>",
+        "<p>Zentrale: 069 8065-115. Sie erreichen uns auch unter der Behördennummer 115.</p>",
+    ],
+)
+def test_positives(body):
+    assert values(hotline_115, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Darmstadt ist nicht an den Verbund der einheitlichen Behördennummer 115 angeschlossen.</p>",
+        "<p>Die Behördennummer 115 ist in Kaiserslautern nicht geschaltet.</p>",
+    ],
+)
+def test_negatives(body):
+    fs = findings(hotline_115, wrap(body))
+    assert fs and {f.value for f in fs} == {False}
+    assert "115" in fs[0].snippet
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>So erreichen Sie das Rathaus: Buslinie 115 bis Haltestelle Luisenplatz.</p>",
+        "<p>Leistungen nach § 115 SGB X erläutert das Sozialreferat.</p>",
+        "<p>Zentrale der Stadtverwaltung: 06151 115-0 (Montag bis Freitag erreichbar).</p>",
+        "<p>Redaktion: Presseamt, Raum 115. Telefon 0355 612-0</p>",
+        "<p>Die Gebühr beträgt 115 Euro.</p>",
+        "<p>Seit 115 Jahren erreichen Sie uns am Markt.</p>",
+    ],
+)
+def test_traps(body):
+    assert values(hotline_115, wrap(body)) == {}
+
+
+def test_navigation_and_footer_are_not_statements():
+    # wrap() puts "Behördennummer 115" into the navigation: a menu label is not evidence.
+    assert values(hotline_115, wrap("<p>Willkommen</p>")) == {}
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "a24-bonn-kontakt-115",
+        "a25-jena-115-nicht-geschaltet",
+        "a26-offenbach-zentrale-115-0",
+        "a28-halle-sgb-115",
+        "a44-cottbus-impressum-raum115",
+    ],
+)
+def test_corpus_pages(slug):
+    got, facts = corpus_values(hotline_115, slug)
+    assert {k: v is not False for k, v in got.items()} == facts

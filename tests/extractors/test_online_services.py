@@ -1,0 +1,102 @@
+"""online_services: offered online (statement, application form) vs. only described / in person / PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import online_services
+from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
+
+P = "online_services."
+
+
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        (
+            "<h1>Meldebescheinigung</h1><p>Sie können die Leistung vollständig online beantragen.</p>",
+            "registration_certificate",
+        ),
+        ("<p>Ab sofort können Sie die Kfz-Abmeldung online beantragen.</p>", "vehicle_deregistration"),
+        (
+            "<h1>Online-Antrag: Gewerbeabmeldung</h1>"
+            "<form method='post'><input name='vorname'><input name='nachname'>"
+            "<input name='betrieb'><button>Absenden</button></form>",
+            "business_deregistration",
+        ),
+        ("<h1>Bewohnerparkausweis</h1><p>Jetzt online beantragen.</p>", "resident_parking_permit"),
+        (
+            "<p>Die Gewerbeanmeldung können Sie online über das Gewerbe-Service-Portal erledigen.</p>",
+            "business_registration",
+        ),
+    ],
+)
+def test_positives(body, param):
+    assert values(online_services, wrap(body))[P + param] is True
+
+
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        (
+            "<h1>Ummeldung</h1><p>Diese Leistung kann nur persönlich vor Ort beantragt werden. "
+            "Eine Online-Beantragung ist nicht möglich.</p>",
+            "change_of_address",
+        ),
+        (
+            "<h1>Kita-Anmeldung</h1><p>Bitte laden Sie das Antragsformular herunter.</p>"
+            "<p><a href='/kita-anmeldung.pdf'>Antragsformular Kita-Anmeldung (PDF)</a></p>",
+            "daycare_registration",
+        ),
+        ("<p>Die Gewerbeabmeldung kann derzeit nicht online erfolgen.</p>", "business_deregistration"),
+        ("<p>Die Ummeldung bleibt weiterhin nur persönlich möglich.</p>", "change_of_address"),
+    ],
+)
+def test_negatives_with_evidence(body, param):
+    fs = [f for f in findings(online_services, wrap(body)) if f.parameter == P + param]
+    assert fs and all(f.value is False for f in fs)
+    assert all(f.snippet and f.locator and f.extractor == "online_services" and f.version == "1" for f in fs)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # described, not offered: no claim either way
+        "<h1>Kfz-Zulassung</h1>"
+        "<p>Die internetbasierte Fahrzeugzulassung (i-Kfz) ist mit Online-Ausweis möglich.</p>",
+        "<h1>Bürgeramt</h1><p>Zuständig für An- und Ummeldungen.</p><p>Online-Termin buchen</p>",
+        # the office, not the service: "nur persönlich" at the registration office says nothing on the service
+        "<h1>Kfz-Zulassungsstelle</h1><p>Vorsprache nur persönlich vor Ort.</p>",
+        # a search form is not an application form
+        "<h1>Meldebescheinigung</h1><form method='get'><input name='q'></form>",
+    ],
+)
+def test_traps_make_no_claim(body):
+    assert values(online_services, wrap(body)) == {}
+
+
+def test_near_antonyms_stay_apart():
+    got = values(online_services, wrap("<p>Die Kfz-Abmeldung können Sie vollständig online erledigen.</p>"))
+    assert got == {P + "vehicle_deregistration": True}
+
+
+def test_fuzzy_spelling_variant():
+    # "Anwohnerparkausweiss" (typo) is within the tested threshold 88 of "Anwohnerparkausweis"
+    got = values(online_services, wrap("<p>Den Anwohnerparkausweiss können Sie online beantragen.</p>"))
+    assert got == {P + "resident_parking_permit": True}
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "a03-leipzig-bewohnerparkausweis",
+        "a04-hagen-bewohnerparken-pdf",
+        "a06-krefeld-kfz-zulassung-nur-vorort",
+        "a13-paderborn-az",
+        "a14-bottrop-presse-online-dienste",
+        "a48-leverkusen-anwohnerparken-fuzzy",
+    ],
+)
+def test_corpus_pages(slug):
+    got, facts = corpus_values(online_services, slug)
+    assert {k: v is not False for k, v in got.items()} == facts
