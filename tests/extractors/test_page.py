@@ -1,0 +1,93 @@
+"""The page model: one parse, visible blocks with locators, links with text and context, charsets."""
+
+from __future__ import annotations
+
+from extractors.page import Page
+
+HTML = """<html lang="de"><head><title> Bürgeramt | Stadt </title><base href="https://www.stadt.de/buerger/">
+<meta name="description" content="Termine"><meta property="og:title" content="OG">
+<script src="/js/app.js"></script><script>var chatbot = {};</script><style>p { color: red }</style></head>
+<body><nav id="menu"><ul><li><a href="start.html">Start</a></li><li><a href="/x#top">X</a></li></ul></nav>
+<main id="content"><h1>Bürgeramt</h1>
+<p>Termine <b>online</b>-buchen: <a href="termine/?amt=1#frag" rel="nofollow">
+<img src="i.png" alt="Kalender"> Hier</a> oder <a href="tel:115">115</a>.</p>
+<div>direkter Text<p>verschachtelt</p></div>
+<div style="display: none">unsichtbar</div><p hidden>auch unsichtbar</p><p aria-hidden="true">Icon</p>
+<noscript>Bitte JavaScript aktivieren</noscript>
+<ul><li>eins</li><li>zwei</li></ul>
+<iframe src="https://termine.example/widget" title="Terminbuchung"></iframe>
+<form action="/suche" method="GET"><input name="q"><input type="hidden" name="lang" value="de">
+<button>Suchen</button></form>
+<a href="javascript:void(0)">JS</a><a href="#">Anker</a>
+</main></body></html>"""
+
+
+def page() -> Page:
+    return Page.from_html(
+        "https://www.stadt.de/buerger/amt.html", HTML, headers={"Content-Type": "text/html"}, capture_id=7
+    )
+
+
+def test_basic_fields():
+    p = page()
+    assert (
+        p.title == "Bürgeramt | Stadt" and p.lang == "de" and p.host == "www.stadt.de" and p.capture_id == 7
+    )
+    assert p.headers == {"content-type": "text/html"}
+    assert p.meta == {"description": "Termine", "og:title": "OG"}
+    assert p.script_srcs == ["https://www.stadt.de/js/app.js"]
+    assert p.inline_scripts == ["var chatbot = {};"]
+
+
+def test_links_absolute_with_text_and_context():
+    links = {link.url: link for link in page().links}
+    assert "https://www.stadt.de/buerger/start.html" in links and "https://www.stadt.de/x" in links
+    hier = links["https://www.stadt.de/buerger/termine/?amt=1"]
+    assert hier.text == "Kalender Hier" and hier.rel == "nofollow"
+    assert hier.context.startswith("Termine online-buchen: Kalender Hier oder 115")
+    assert hier.locator == "main#content > p:nth-of-type(1) > a:nth-of-type(1)"
+    assert "tel:115" in links
+    assert not any(u.startswith("javascript") or u.endswith("#") for u in links)
+
+
+def test_blocks_visible_text_only_and_locators():
+    p = page()
+    texts = [b.text for b in p.blocks]
+    assert "Bürgeramt" in texts and "direkter Text" in texts and "verschachtelt" in texts
+    assert [b.text for b in p.blocks if b.locator.startswith("main#content > ul")] == ["eins", "zwei"]
+    for hidden in ("unsichtbar", "auch unsichtbar", "Icon", "Bitte JavaScript", "color: red", "var chatbot"):
+        assert hidden not in p.text
+    h1 = next(b for b in p.blocks if b.text == "Bürgeramt")
+    assert h1.locator == "main#content > h1"
+    assert p.soup.select_one(h1.locator).get_text() == "Bürgeramt"
+
+
+def test_iframes_and_forms():
+    p = page()
+    assert [(f.url, f.text) for f in p.iframes] == [("https://termine.example/widget", "Terminbuchung")]
+    (form,) = p.forms
+    assert (
+        form.action == "https://www.stadt.de/suche" and form.method == "get" and form.fields == ("q", "lang")
+    )
+
+
+def test_rendered_dom_preferred():
+    p = Page.from_html("https://a.de/", "<p>static</p>", rendered_html="<p>rendered</p>")
+    assert p.text == "rendered" and p.static_soup.get_text() == "static"
+
+
+def test_charsets():
+    latin1 = "<p>Bürgerbüro Gebühr</p>".encode("iso-8859-1")
+    assert Page.from_html("https://a.de/", latin1).text == "Bürgerbüro Gebühr"
+    cp1252_declared_utf8 = "<p>„Bürger“ 5 €</p>".encode("cp1252")
+    p = Page.from_html(
+        "https://a.de/", cp1252_declared_utf8, headers={"content-type": "text/html; charset=utf-8"}
+    )
+    assert p.text == "„Bürger“ 5 €"
+    meta = '<meta charset="windows-1252"><p>Straße</p>'.encode("cp1252")
+    assert Page.from_html("https://a.de/", meta).text == "Straße"
+
+
+def test_deep_nesting_does_not_recurse():
+    html = "<div>" * 3000 + "tief" + "</div>" * 3000
+    assert Page.from_html("https://a.de/", html).text == "tief"
