@@ -38,7 +38,9 @@ def compact(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _term_regex(term: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in re.split(r"[\s\-‐–/]+", term.strip()) if w]
+    # Inside a word an optional hyphen or soft hyphen may split the compound
+    # ("Anwohner-Parkausweis", "Anwohner\u00adparkausweis" from CMS hyphenation).
+    words = ["[-\u00ad]?".join(re.escape(ch) for ch in w) for w in re.split(r"[\s\-‐–/]+", term.strip()) if w]
     body = _SEP.join(words)
     # Short terms need a word start ("115" must not match "2115"); long ones may close a compound.
     lead = r"\b" if len(compact(term)) < 8 else ""

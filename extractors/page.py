@@ -192,11 +192,12 @@ class Page:
 
 
 def _link_text(a: Tag) -> str:
-    parts = [a.get_text(" ")]
-    for img in a.find_all("img"):
-        alt = img.get("alt")
-        if isinstance(alt, str):
-            parts.append(alt)
+    parts: list[str] = []
+    for node in a.descendants:  # document order: "<img alt=Kalender> Hier" reads "Kalender Hier"
+        if type(node) is NavigableString:
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name == "img" and isinstance(node.get("alt"), str):
+            parts.append(str(node["alt"]))
     for attr in ("aria-label", "title"):
         val = a.get(attr)
         if isinstance(val, str):

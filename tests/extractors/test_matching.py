@@ -1,0 +1,45 @@
+"""Term matching: separators, compounds, fuzzy thresholds (tested values), cue windows."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from extractors.matching import compact, find_terms, has_cue_near
+
+
+def test_exact_is_separator_tolerant_and_matches_compound_heads():
+    text = "Anwohner-Parkausweis, Anwohnerparkausweis und Kfz Zulassungsbescheinigung"
+    assert [m.score for m in find_terms(text, ["Anwohnerparkausweis"])] == [100.0, 100.0]
+    assert find_terms("Kfz-Anmeldungsformular", ["Kfz-Anmeldung"])[0].start == 0
+
+
+def test_short_terms_need_a_word_start():
+    assert find_terms("Tel 2115", ["115"]) == []
+    assert len(find_terms("Nummer 115", ["115"])) == 1
+
+
+def test_threshold_values_documented_in_patterns():
+    # the figures quoted in data/patterns/online_services.yaml
+    assert round(fuzz.ratio(compact("Bewohnerparkausweis"), compact("Anwohnerparkausweis")), 1) == 89.5
+    assert round(fuzz.ratio(compact("Kfz-Abmeldung"), compact("Kfz-Anmeldung")), 1) == 91.7
+    assert round(fuzz.ratio(compact("Gewerbeabmeldung"), compact("Gewerbeanmeldung")), 1) == 93.8
+
+
+def test_fuzzy_threshold_separates_variants_from_antonyms():
+    assert find_terms("Bewohner Parkausweis", ["Anwohnerparkausweis"], 88)
+    assert not find_terms("Bewohnerparkausweis", ["Anwohnerparkausweis"], 90)
+    assert not find_terms("Kfz-Abmeldung", ["Kfz-Anmeldung"], 100)
+    assert find_terms("Kfz-Abmeldung", ["Kfz-Anmeldung"], 90)  # why those subjects stay exact
+
+
+def test_overlapping_matches_keep_the_best():
+    (m,) = find_terms("Online-Anwohnerparkausweis", ["Anwohnerparkausweis"], 85)
+    assert (m.start, m.score) == (7, 100.0)
+
+
+def test_cue_window_stops_at_clause_end():
+    text = "Termine online buchen. Standesamt: nur telefonisch"
+    assert has_cue_near(text, 0, 7, ["nur telefonisch"]) is None
+    assert has_cue_near(text, 23, 33, ["nur telefonisch"]) == "nur telefonisch"
+    assert has_cue_near(text, 0, 7, ["nur telefonisch"], clip=False) == "nur telefonisch"
+    assert has_cue_near("a" * 200 + " nur telefonisch", 0, 1, ["nur telefonisch"], window=50) is None
