@@ -18,7 +18,7 @@ from extractors.registry import run_all
 from extractors.run import extract_crawl, latest_crawl
 from sci.context import AppContext
 from sci.errors import DataError, Problem
-from sci.models import Candidate
+from sci.models import Candidate, Crawl
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extractors" / "corpus"
 
@@ -67,8 +67,10 @@ def register(app: typer.Typer) -> None:
                 crawl_id = latest_crawl(s, edition)
             else:
                 crawl_id = int(crawl) if crawl.isdigit() else None
-        if crawl_id is None:
+            exists = crawl_id is not None and s.get(Crawl, crawl_id) is not None
+        if not exists:
             raise DataError([Problem("sci extract", None, f"no crawl {crawl!r} with captures")])
+        assert crawl_id is not None
         with app_ctx.console.status("extracting …") as status:
             stats = extract_crawl(store, app_ctx.settings, edition, crawl_id,
                                   progress=lambda i, n: status.update(f"page {i + 1}/{n}"))
