@@ -20,6 +20,12 @@ DETECTORS: tuple[str, ...] = (
     "extractors.chatbot",
     "extractors.defect_reporting",
     "extractors.e_payment",
+    "extractors.social_media",
+    "extractors.council",
+    "extractors.open_data",
+    "extractors.geodata",
+    "extractors.participation",
+    "extractors.city_app",
 )
 
 

@@ -1,0 +1,91 @@
+"""The city's official general app (city_app.available) from its app-store links.
+
+Store links (App Store ``/app/<slug>/id<n>``, Google Play
+``/store/apps/details?id=<bundle>``) count only when the page presents the
+app as the city's own: an official cue around the links ("die offizielle App
+der Stadt", "Stadt-App") or an app/bundle name that is the city's name. Apps
+of transport companies, tourism boards, utilities, waste services, museums,
+and an article about another city's app are not the city's app. Value:
+``{"ios": url|None, "android": url|None, "name": str|None}``, iOS and Android
+links of one app (same block or adjacent blocks) merged into one finding.
+"Eine eigene App der Stadt gibt es nicht" gives ``false``.
+Patterns: ``data/patterns/city_app.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding, snippet
+from extractors.page import Page
+from extractors.statements import heading, statements
+from extractors.web_presence import (
+    block_index,
+    foreign_city,
+    has_any,
+    name_match,
+    name_variants,
+    sentence_of,
+    surroundings,
+)
+
+NAME = "city_app"
+VERSION = "1"
+PARAMETER = "city_app.available"
+_QUOTED = re.compile(r"[„“\"»]([^„“\"”«»]{2,60})[“”\"«]")
+
+
+def store_name(url: str) -> str:
+    """The app's identity in its store URL: the iTunes slug or the Play bundle id."""
+    parts = urlsplit(url)
+    m = re.search(r"/app/([^/]+)/id\d+", parts.path)
+    if m:
+        return m.group(1)
+    return parse_qs(parts.query).get("id", [""])[0]
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    found = statements(page, patterns, NAME, VERSION)
+    affixes = patterns.get("affixes", [])
+    names = name_variants(city, page, affixes)
+    index = block_index(page)
+    title = heading(page)
+    apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link
+    for link in page.links:
+        stores = patterns["stores"].items()
+        store = next((k for k, s in stores if re.search(s["url_regex"], link.url, re.I)), None)
+        if store is None:
+            continue
+        around = surroundings(page, link, index)
+        sentence = sentence_of(link.context, link.text)
+        if has_any(f"{link.text} {sentence}", patterns["institutions"]) or \
+                foreign_city(around, names, patterns.get("foreign", {})):
+            continue
+        quoted = _QUOTED.findall(around)
+        app_name = quoted[-1].strip() if quoted else None
+        ident = store_name(link.url)
+        by_name = any(name_match(n, names, affixes, float(patterns["name_threshold"])) > 0
+                      for n in (ident, app_name or "") if n)
+        cue = has_any(f"{title} {around}", patterns["official_cues"])
+        if cue and has_any(around, patterns["institutions"]) and not by_name:
+            continue  # "die offizielle App der Verkehrsbetriebe"
+        if not (cue or by_name):
+            continue
+        confidence = float(patterns["official_confidence"] if cue else patterns["name_confidence"])
+        key = app_name or around[-120:]
+        entry = apps.setdefault(key, {"value": {"ios": None, "android": None, "name": app_name},
+                                      "confidence": confidence, "link": link, "around": around})
+        entry["value"][store] = entry["value"][store] or link.url
+        entry["confidence"] = max(entry["confidence"], confidence)
+    for entry in apps.values():
+        link, around = entry["link"], entry["around"]
+        at = around.find(link.text) if link.text else -1
+        text = snippet(around, at, at + len(link.text)) if at >= 0 else snippet(around, 0, 0)
+        found.append(finding(page, parameter=PARAMETER, value=entry["value"], confidence=entry["confidence"],
+                             snippet=f"{text} → {link.url}", locator=link.locator,
+                             extractor=NAME, version=VERSION))
+    return found

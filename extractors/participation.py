@@ -1,0 +1,25 @@
+"""Online citizen-participation platform (participation.platform), value ``{"url": …}``.
+
+Links are the evidence (vendor URL shapes and portal link texts, see
+:mod:`extractors.portal_links`); text only ever says the thing is *not* there
+("Eine Online-Beteiligungsplattform gibt es nicht"),
+through the shared statement engine. Patterns: ``data/patterns/participation.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from extractors.base import CityContext, Finding
+from extractors.page import Page
+from extractors.portal_links import portal_findings
+from extractors.statements import statements
+
+NAME = "participation"
+VERSION = "1"
+PARAMETER = "participation.platform"
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    return portal_findings(page, patterns, city, NAME, VERSION) + statements(page, patterns, NAME, VERSION)

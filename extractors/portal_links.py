@@ -1,0 +1,88 @@
+"""Links to a city's portals (open data, geodata, participation, council system, Rats-TV) as findings.
+
+Shared by the portal detectors. A link is evidence of a portal when its URL
+has a known vendor shape (CKAN ``/dataset/``, SessionNet ``si0040.asp``,
+``beteiligung.<city>.de`` …) or its text names the portal ("Open-Data-Portal",
+"Ratsinformationssystem") and it leads off the page's own host (a menu link to
+the city's own description page is not the portal). Links are not evidence
+when they point to documents (a PDF city map is no geoportal), to state or
+federal portals, when the sentence around them is about another city, or
+when it says the thing is only planned. The spec per parameter comes from
+pattern data (``portals:`` in the detector's YAML).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding, snippet
+from extractors.matching import compact, find_terms
+from extractors.page import Link, Page
+from extractors.web_presence import (
+    block_index,
+    foreign_city,
+    has_any,
+    in_chrome,
+    name_variants,
+    sentence_of,
+    surroundings,
+)
+
+
+def _vendor(url: str, vendors: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    for v in vendors:
+        if re.search(v["url_regex"], url, re.I):
+            return v
+    return None
+
+
+def _evidence(link: Link, context: str) -> str:
+    text = link.context if link.text and link.text in link.context else context
+    at = text.find(link.text) if link.text else -1
+    base = snippet(text, at, at + len(link.text)) if at >= 0 else snippet(text, 0, 0)
+    return f"{base} → {link.url}"
+
+
+def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
+                    extractor: str, version: str) -> list[Finding]:
+    """One positive finding per (parameter, portal link) on the page."""
+    exclude = re.compile(patterns["exclude_url_regex"], re.I)
+    foreign_spec = patterns.get("foreign", {})
+    avoid = patterns.get("avoid", [])
+    names = name_variants(city, page, patterns.get("affixes", []))
+    index = block_index(page)
+    found: list[Finding] = []
+    for link in [*page.links, *page.iframes]:  # a Rats-TV player is usually an iframe
+        url = link.url
+        if not url.lower().startswith(("http://", "https://")) or exclude.search(url):
+            continue
+        external = (urlsplit(url).hostname or "").lower() != page.host
+        for param, spec in patterns["portals"].items():
+            vendor = _vendor(url, spec.get("vendors", []))
+            if vendor is not None:
+                confidence = float(vendor["confidence"])
+            elif external and find_terms(link.text, spec["link_terms"], float(spec.get("threshold", 100))):
+                confidence, vendor = float(spec["link_confidence"]), None
+            else:
+                continue
+            context = surroundings(page, link, index, before=1)
+            sentence = sentence_of(context, link.text)
+            if foreign_city(sentence, names, foreign_spec) or has_any(sentence, avoid):
+                continue
+            if has_any(link.text + " " + sentence, spec.get("not_terms", [])):
+                continue  # "Mängelmelder" on a participation host is another parameter
+            if names and any(n in compact(url) for n in names):
+                confidence = min(confidence + 0.04, 1.0)  # the portal carries the city's name
+            if in_chrome(page, link, index):
+                confidence *= float(patterns.get("chrome_factor", 0.95))
+            value: dict[str, Any] = {"url": url}
+            if spec.get("system_key"):
+                value[spec["system_key"]] = vendor["system"] if vendor else "unknown"
+            found.append(finding(page, parameter=param, value=value, confidence=confidence,
+                                 snippet=_evidence(link, context), locator=link.locator,
+                                 extractor=extractor, version=version))
+    return found

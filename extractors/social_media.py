@@ -1,0 +1,113 @@
+"""Official social-media accounts of the city administration: Facebook, X, Instagram, YouTube (+ Mastodon).
+
+A link is an account when its URL has the network's profile shape (share
+buttons, posts, videos and hashtags do not). It is the *administration's*
+account when nothing marks it as an institution's (zoo, museum, Stadtwerke,
+theatre, party, mayor, tourism or marketing company — the latter are not the
+administration even when the city owns them) and something vouches for it:
+the handle is the city's name with administrative affixes only
+("stadtkoeln", "wissenschaftsstadt.darmstadt"; rapidfuzz for spelling
+variants), the surrounding text presents the city's official channels, or the
+link carries ``rel="me"``. Statements like "Auf Instagram ist die
+Stadtverwaltung nicht vertreten" give ``false``. Value: ``{"url", "handle"}``.
+Patterns: ``data/patterns/social_media.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding, snippet
+from extractors.matching import compact
+from extractors.page import Link, Page
+from extractors.statements import heading, statements
+from extractors.web_presence import (
+    block_index,
+    foreign_city,
+    has_any,
+    name_match,
+    name_variants,
+    sentence_of,
+    surroundings,
+    translit,
+)
+
+NAME = "social_media"
+VERSION = "1"
+
+
+def account(link: Link, net: str, spec: Mapping[str, Any]) -> str | None:
+    """The handle when ``link`` is a profile URL of network ``net``, else None."""
+    m = re.search(spec["url_regex"], link.url, re.I)
+    if not m:
+        return None
+    groups = {k: v for k, v in m.groupdict().items() if v and k != "host"}
+    handle = next(iter(groups.values()), None)
+    if not handle or handle.lower() in {h.lower() for h in spec.get("not_handles", [])}:
+        return None
+    if net == "mastodon":
+        # "/@name" is also Medium's and others' shape: require a known instance, rel="me" or the word.
+        host = (urlsplit(link.url).hostname or "").lower()
+        named = has_any(f"{link.text} {link.context}", spec.get("names", []))
+        if host not in spec.get("instances", []) and "me" not in link.rel.split() and not named:
+            return None
+    return handle
+
+
+def institution(handle: str, text: str, terms: list[str]) -> str | None:
+    """An institution word in the link's text/sentence, or (for words of 5+ letters) inside the handle."""
+    hit = has_any(text, terms)
+    if hit:
+        return hit
+    h = compact(translit(handle))
+    tokens = set(re.split(r"[._\-@]+", translit(handle).lower()))
+    for term in terms:
+        t = compact(translit(term))
+        if (len(t) >= 5 and t in h) or t in tokens:
+            return term
+    return None
+
+
+def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
+    found = statements(page, patterns, NAME, VERSION)
+    affixes = patterns.get("affixes", [])
+    names = name_variants(city, page, affixes)
+    conf = patterns["confidence"]
+    index = block_index(page)
+    title = heading(page)
+    for link in page.links:
+        for net, spec in patterns["networks"].items():
+            handle = account(link, net, spec)
+            if handle is None:
+                continue
+            sentence = sentence_of(link.context, link.text)
+            if institution(handle, f"{link.text} {sentence}", patterns["institutions"]):
+                continue
+            if foreign_city(sentence, names, patterns.get("foreign", {})):
+                continue
+            around = f"{title} {surroundings(page, link, index)}"
+            by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0
+            cue = has_any(around, patterns["official_cues"])
+            rel_me = "me" in link.rel.split()
+            if by_name and cue:
+                confidence = conf["name_and_cue"]
+            elif by_name:
+                confidence = conf["name"]
+            elif rel_me:
+                confidence = conf["rel_me"]
+            elif cue:
+                confidence = conf["cue"]
+            else:
+                continue
+            at = link.context.find(link.text) if link.text else -1
+            text = snippet(link.context, at, at + len(link.text)) if at >= 0 else link.context
+            why = f"Name {handle!r}" if by_name else (f"„{cue}“" if cue else 'rel="me"')
+            found.append(finding(page, parameter=spec["parameter"], value={"url": link.url, "handle": handle},
+                                 confidence=confidence, snippet=f"{text} → {link.url} ({why})",
+                                 locator=link.locator, extractor=NAME, version=VERSION))
+            break
+    return found

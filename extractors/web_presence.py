@@ -1,0 +1,147 @@
+"""Shared helpers of the web-presence detectors (portals, council, social media, city app).
+
+These detectors judge *links*: a link to a CKAN portal, a SessionNet
+instance, an app-store entry or a Facebook profile is the evidence. What a
+link means depends on what surrounds it ("Die Stadt Osnabrück hat ihr
+Open-Data-Portal ausgebaut" on Salzgitter's site is not Salzgitter's portal),
+so this module gives each link its surroundings (its block and the blocks just
+before it: a list of icons usually follows the sentence that introduces it),
+tells whether a text is about another city, and matches handles and names
+against the city. Everything here is pure; word lists come from pattern data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from extractors.base import CityContext, registrable_domain
+from extractors.matching import compact, find_terms
+from extractors.page import Link, Page
+from extractors.statements import is_chrome
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def translit(text: str) -> str:
+    """German umlauts the way handles and hosts spell them: Köln -> Koeln."""
+    return text.translate(_UMLAUTS)
+
+
+def name_variants(city: CityContext | None, page: Page, affixes: Sequence[str]) -> tuple[str, ...]:
+    """Compact spellings of the city's name: "koeln", "koln"; also "frankfurt" for "Frankfurt am Main".
+
+    Without a city (single-page mode) the name is guessed from the page's own
+    domain with administrative affixes removed ("stadt-koeln.de" -> "koeln").
+    """
+    names: list[str] = []
+    if city is not None and city.name:
+        base = re.split(r"[(,/]", city.name)[0].strip()
+        words = base.split()
+        for form in (base, words[0] if words else base):
+            names += [compact(translit(form)), compact(form.translate(_PLAIN))]
+    elif page.host and not page.host.replace(".", "").isdigit():
+        label = registrable_domain(page.host).split(".")[0]
+        names.append(strip_affixes(compact(label), affixes))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 3))
+
+
+def strip_affixes(handle: str, affixes: Sequence[str]) -> str:
+    """Remove administrative affixes ("stadt", "stadtverwaltung", "de") at either end of a compact handle.
+
+    Only at the ends: "de" inside "dresden" is part of the name.
+    """
+    alt = "|".join(re.escape(a) for a in sorted(affixes, key=len, reverse=True))
+    if not alt:
+        return handle
+    return re.sub(rf"^(?:{alt})+|(?:{alt})+$", "", handle)
+
+
+def name_match(handle: str, names: Sequence[str], affixes: Sequence[str], threshold: float) -> float:
+    """0-100: how well a handle/profile name is the city itself (and nothing but affixes beside it).
+
+    "stadtkoeln", "Stadt_Koeln", "wissenschaftsstadt.darmstadt" score 100;
+    "swk.kaiserslautern" does not (the leftover "swk" is not an affix), nor
+    does "koelnerzoo". Spelling variants score by rapidfuzz ratio.
+    """
+    h = compact(translit(handle))
+    best = 0.0
+    for name in names:
+        if name in h and not strip_affixes(h.replace(name, "", 1), affixes):
+            return 100.0
+        rest = strip_affixes(h, affixes)
+        score = fuzz.ratio(rest, name) if rest else 0.0
+        best = max(best, score if score >= threshold else 0.0)
+    return best
+
+
+def block_index(page: Page) -> dict[str, int]:
+    """Locator -> position in ``page.blocks`` (so a link finds the block it sits in)."""
+    return {b.locator: i for i, b in enumerate(page.blocks)}
+
+
+def surroundings(page: Page, link: Link, index: Mapping[str, int], before: int = 2) -> str:
+    """Text of the link's block and the ``before`` non-chrome blocks preceding it."""
+    parts = link.locator.split(" > ")
+    pos = None
+    for n in range(len(parts) - 1, 0, -1):
+        pos = index.get(" > ".join(parts[:n]))
+        if pos is not None:
+            break
+    if pos is None:
+        return link.context
+    texts = [b.text for b in page.blocks[max(pos - before, 0):pos] if not is_chrome(b)]
+    return " ".join([*texts, page.blocks[pos].text])[-900:]
+
+
+def sentence_of(text: str, needle: str) -> str:
+    """The sentence of ``text`` that contains ``needle`` (the link text), else the whole text."""
+    if needle:
+        for sent in _SENTENCE.split(text):
+            if needle in sent:
+                return sent
+    return text
+
+
+def has_any(text: str, terms: Iterable[str]) -> str | None:
+    """The first of ``terms`` found in ``text`` (exact, separator-tolerant), else None."""
+    terms = list(terms)
+    hits = find_terms(text, terms) if terms else []
+    return hits[0].term if hits else None
+
+
+def foreign_city(text: str, names: Sequence[str], foreign: Mapping[str, Any]) -> str | None:
+    """A sign that ``text`` (the sentence around a link) speaks of another city, else None.
+
+    Signs: a cue such as "Nachbarstadt", or "<Stadt|Landeshauptstadt|…> <Name>"
+    naming a place that is not this city, while this city's name is not in the
+    sentence's subject position. Without known names nothing is foreign.
+    """
+    cue = has_any(text, foreign.get("cues", []))
+    if cue:
+        return cue
+    if not names:
+        return None
+    prefixes = "|".join(re.escape(p) for p in foreign.get("prefixes", []))
+    if not prefixes:
+        return None
+    for m in re.finditer(rf"\b(?:{prefixes})\s+([A-ZÄÖÜ][\wäöüß-]+)", text):
+        other = compact(translit(m.group(1)))
+        if other and not any(n in other or other in n for n in names):
+            return m.group(0)
+    return None
+
+
+def in_chrome(page: Page, link: Link, index: Mapping[str, int]) -> bool:
+    """Whether the link sits in navigation, header, footer or a cookie banner."""
+    parts = link.locator.split(" > ")
+    for n in range(len(parts) - 1, 0, -1):
+        pos = index.get(" > ".join(parts[:n]))
+        if pos is not None:
+            return is_chrome(page.blocks[pos])
+    return False
