@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from extractors.base import CityContext, Finding
@@ -26,6 +27,40 @@ PARAMETER = "citizen_information.chatbot"
 def _wappalyzer_regex(pattern: str) -> re.Pattern[str]:
     # Wappalyzer appends ";version:\1" / ";confidence:50" after an escaped semicolon.
     return re.compile(pattern.split("\\;")[0], re.I)
+
+
+_SIMPLE_SELECTOR = re.compile(
+    r"^(?P<tag>[a-z][a-z0-9]*)?(?:#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w-]+)\])$")
+
+
+@lru_cache(maxsize=256)
+def _dom_regex(selector: str) -> re.Pattern[str] | None:
+    """A regex over the HTML for simple selectors (``tag#id``, ``.class``, ``[attr]``), else None.
+
+    Running soupsieve for every selector on every page cost more than the parse itself; these
+    shapes cover the fingerprints in use and are exact enough for a start tag.
+    """
+    m = _SIMPLE_SELECTOR.match(selector)
+    if not m:
+        return None
+    tag = m["tag"] or r"[a-z][a-z0-9]*"
+    if m["id"]:
+        cond = rf"""\bid\s*=\s*["']?{re.escape(m["id"])}(?=["'\s>])"""
+    elif m["cls"]:
+        cond = rf"""\bclass\s*=\s*["'][^"']*(?<![\w-]){re.escape(m["cls"])}(?![\w-])"""
+    else:
+        cond = rf"""\s{re.escape(m["attr"])}(?=[\s=>/])"""
+    return re.compile(rf"<{tag}\b[^>]*?{cond}", re.I)
+
+
+def _has_element(page: Page, selector: str) -> bool:
+    rx = _dom_regex(selector)
+    if rx is not None:
+        return bool(rx.search(page.rendered_html if page.rendered_html is not None else page.html))
+    try:
+        return page.soup.select_one(selector) is not None
+    except ValueError:
+        return False
 
 
 def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str, float, str, str]]:
@@ -46,11 +81,7 @@ def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str,
                 hits.append((tech, conf * 0.95, f"JS global {glob}", "script"))
                 break
         for selector in spec.get("dom", []):
-            try:
-                el = page.soup.select_one(selector)
-            except ValueError:
-                continue
-            if el is not None:
+            if _has_element(page, selector):
                 hits.append((tech, conf, f"Element {selector}", selector))
                 break
     return hits

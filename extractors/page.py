@@ -30,6 +30,7 @@ SPACED_TAGS = frozenset("a br img input select td th".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 _WS = re.compile(r"\s+")
+_CSS_ID = re.compile(r"[A-Za-z][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _hidden(tag: Tag) -> bool:
 
 def _segment(tag: Tag, n: int, total: int) -> str:
     ident = tag.get("id")
-    if isinstance(ident, str) and ident and re.fullmatch(r"[A-Za-z][\w-]*", ident):
+    if isinstance(ident, str) and ident and _CSS_ID.fullmatch(ident):
         return f"{tag.name}#{ident}"
     return f"{tag.name}:nth-of-type({n})" if total > 1 else tag.name
 
@@ -153,6 +154,14 @@ class Page:
         html = self.soup.find("html")
         lang = html.get("lang") if isinstance(html, Tag) else None
         return lang if isinstance(lang, str) and lang else None
+
+    @cached_property
+    def heading(self) -> str:
+        """The page's subject line: its first visible h1, else the title."""
+        for b in self.blocks:
+            if b.locator.rsplit(" > ", 1)[-1].split(":")[0].split("#")[0] == "h1":
+                return b.text
+        return self.title
 
     @property
     def links(self) -> list[Link]:

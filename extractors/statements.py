@@ -23,10 +23,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from extractors.base import Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import Match, find_terms
+from extractors.matching import Match, find_any, find_terms
 from extractors.page import Page, TextBlock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
@@ -73,8 +74,11 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
     out: dict[str, tuple[int, int]] = {}
     for param, spec in subjects.items():
         exclude = spec.get("exclude", [])
-        for m in find_terms(text, spec["terms"], float(spec.get("threshold", default_threshold))):
-            if exclude and find_terms(text[m.start:m.end + 20], exclude):
+        threshold = float(spec.get("threshold", default_threshold))
+        terms = tuple(spec["terms"])
+        matches = find_any(text, terms) if threshold >= 100 else find_terms(text, terms, threshold)
+        for m in matches:
+            if exclude and find_any(text[m.start:m.end + 20], tuple(exclude)):
                 continue
             out[param] = (m.start, m.end)
             break
@@ -87,9 +91,15 @@ def _cell_row(locator: str) -> str | None:
     return head if last.split(":")[0] in ("td", "th") and head.split(" > ")[-1].startswith("tr") else None
 
 
+_statement_blocks: WeakKeyDictionary[Page, list[TextBlock]] = WeakKeyDictionary()
+
+
 def statement_blocks(page: Page) -> list[TextBlock]:
     """Visible non-chrome blocks; the cells of one table row are joined into one block, because
-    "Standesamt | nur telefonisch" in two cells is one statement."""
+    "Standesamt | nur telefonisch" in two cells is one statement. Memoised per page (five
+    detectors ask for the same page)."""
+    if page in _statement_blocks:
+        return _statement_blocks[page]
     out: list[TextBlock] = []
     rows: dict[str, int] = {}
     for block in page.blocks:
@@ -104,15 +114,13 @@ def statement_blocks(page: Page) -> list[TextBlock]:
         else:
             rows[row] = len(out)
             out.append(TextBlock(block.text, row))
+    _statement_blocks[page] = out
     return out
 
 
 def heading(page: Page) -> str:
-    """The page's subject line: its first h1, else the title."""
-    for b in page.blocks:
-        if b.locator.split(" > ")[-1].split(":")[0].split("#")[0] == "h1":
-            return b.text
-    return page.title
+    """The page's subject line: its first h1, else the title (computed once per page)."""
+    return page.heading
 
 
 def _decisive(cues: list[tuple[Cue, Match]], margin: float) -> tuple[Cue, Match]:
@@ -135,6 +143,8 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     subjects = patterns["subjects"]
     threshold = float(patterns.get("threshold", 100))
     cues = cues_from(patterns)
+    by_text = {c.text: c for c in cues}
+    cue_terms = tuple(by_text)
     topic_factor = float(patterns.get("topic_factor", 1.0))
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
     if topic is None:
@@ -144,7 +154,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     found: list[Finding] = []
     for block in statement_blocks(page):
         text = block.text
-        block_cues = [(c, m) for c in cues for m in find_terms(text, [c.text])]
+        block_cues = [(by_text[m.term], m) for m in find_any(text, cue_terms)]
         if not block_cues:
             continue
         for lo, hi in sentences(text):
@@ -152,7 +162,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
             if not in_sentence:
                 continue
             cue, m = _decisive(in_sentence, margin)
-            if ignore and find_terms(text[lo:hi], ignore):
+            if ignore and find_any(text[lo:hi], tuple(ignore)):
                 continue  # about something else that shares the words (Verwarngeld online bezahlen)
             named = subjects_in(text[lo:hi], subjects, threshold)
             targets = {p: (s + lo, e + lo) for p, (s, e) in named.items()}
