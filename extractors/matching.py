@@ -44,33 +44,47 @@ def _term_body(term: str) -> str:
     return (r"\b" if len(compact(term)) < 8 else "") + _SEP.join(words)
 
 
-@lru_cache(maxsize=1024)
-def _alternation(terms: tuple[str, ...], ignore_case: bool = False) -> re.Pattern[str]:
-    # Longest first: at one position "nicht möglich" must win over "möglich". Patterns are lower
-    # case and run over lower-cased text: re.IGNORECASE made this eight times slower.
-    order = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
-    body = "|".join(f"(?P<t{i}>{_term_body(terms[i].lower())})" for i in order)
-    return re.compile(body, re.I) if ignore_case else re.compile(body)
+_SEPARATORS = frozenset(" \t\n\r\xa0-‐–/\u00ad")
 
 
 @lru_cache(maxsize=1024)
-def _prefixes(terms: tuple[str, ...]) -> tuple[str, ...]:
-    # The first four letters of a term's first word: never split by a hyphen in practice, so a
-    # plain substring test on the lower-cased text rules most blocks out before the regex runs.
-    return tuple(dict.fromkeys(re.split(r"[\s\-‐–/]+", t.strip().lower())[0][:4] for t in terms))
+def _compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """(term, separator-free lower-case form, needs a word start) per term."""
+    return tuple((t, "".join(ch for ch in t.lower() if ch not in _SEPARATORS), len(compact(t)) < 8)
+                 for t in terms)
 
 
 def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
-    """Exact matches of any of ``terms`` in one regex pass (leftmost, longest term first)."""
+    """Exact matches of any of ``terms``: leftmost first, the longest term at one position.
+
+    Separators (space, hyphen, soft hyphen, slash) are ignored on both sides, so
+    "Anwohner-Parkausweis" and "Anwohner\u00adparkausweis" match "Anwohnerparkausweis";
+    punctuation is kept, so "nur. Telefonisch" is not "nur telefonisch". Plain ``str.find`` on
+    the separator-free text: an alternation regex with re.IGNORECASE cost 0.5 µs per character.
+    """
     if not terms:
         return []
     low = text.lower()
-    if not any(p in low for p in _prefixes(terms)):
-        return []
-    # A few characters change length when lower-cased ("İ"): then offsets would shift.
-    hits = (_alternation(terms).finditer(low) if len(low) == len(text)
-            else _alternation(terms, True).finditer(text))
-    return [Match(terms[int(str(m.lastgroup)[1:])], m.start(), m.end(), 100.0) for m in hits]
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
+        low = "".join(ch.lower()[0] for ch in text)
+    idx = [i for i, ch in enumerate(low) if ch not in _SEPARATORS]
+    flat = "".join(low[i] for i in idx)
+    found: list[Match] = []
+    for term, ct, word_start in _compact_terms(terms):
+        if not ct:
+            continue
+        pos = flat.find(ct)
+        while pos != -1:
+            start = idx[pos]
+            if not word_start or start == 0 or not low[start - 1].isalnum():
+                found.append(Match(term, start, idx[pos + len(ct) - 1] + 1, 100.0))
+            pos = flat.find(ct, pos + 1)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -53,4 +53,5 @@ def parameters(module: ModuleType) -> set[str]:
     params = set(load_patterns(DATA, module.NAME).get("subjects", {}))
     if hasattr(module, "PARAMETER"):
         params.add(module.PARAMETER)
+    params.update(getattr(module, "PARAMETERS", ()))
     return params
