@@ -63,7 +63,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         around = surroundings(page, link, index)
         sentence = sentence_of(link.context, link.text)
         if has_any(f"{link.text} {sentence}", patterns["institutions"]) or \
-                foreign_city(around, names, patterns.get("foreign", {})):
+                foreign_city(around, link.url, names, patterns.get("foreign", {})):
             continue
         quoted = _QUOTED.findall(around)
         app_name = quoted[-1].strip() if quoted else None

@@ -71,7 +71,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
                 continue
             context = surroundings(page, link, index, before=1)
             sentence = sentence_of(context, link.text)
-            if foreign_city(sentence, names, foreign_spec) or has_any(sentence, avoid):
+            if foreign_city(sentence, url, names, foreign_spec) or has_any(sentence, avoid):
                 continue
             if has_any(link.text + " " + sentence, spec.get("not_terms", [])):
                 continue  # "Mängelmelder" on a participation host is another parameter

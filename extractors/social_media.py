@@ -87,7 +87,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             sentence = sentence_of(link.context, link.text)
             if institution(handle, f"{link.text} {sentence}", patterns["institutions"]):
                 continue
-            if foreign_city(sentence, names, patterns.get("foreign", {})):
+            if foreign_city(sentence, link.url, names, patterns.get("foreign", {})):
                 continue
             around = f"{title} {surroundings(page, link, index)}"
             by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0

@@ -25,7 +25,7 @@ from extractors.statements import is_chrome
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def translit(text: str) -> str:
@@ -96,7 +96,7 @@ def surroundings(page: Page, link: Link, index: Mapping[str, int], before: int =
     if pos is None:
         return link.context
     texts = [b.text for b in page.blocks[max(pos - before, 0):pos] if not is_chrome(b)]
-    return " ".join([*texts, page.blocks[pos].text])[-900:]
+    return "\n".join([*texts, page.blocks[pos].text])[-900:]
 
 
 def sentence_of(text: str, needle: str) -> str:
@@ -115,24 +115,24 @@ def has_any(text: str, terms: Iterable[str]) -> str | None:
     return hits[0].term if hits else None
 
 
-def foreign_city(text: str, names: Sequence[str], foreign: Mapping[str, Any]) -> str | None:
-    """A sign that ``text`` (the sentence around a link) speaks of another city, else None.
+def foreign_city(text: str, url: str, names: Sequence[str], foreign: Mapping[str, Any]) -> str | None:
+    """A sign that a link (``url``, in the sentence ``text``) belongs to another city, else None.
 
-    Signs: a cue such as "Nachbarstadt", or "<Stadt|Landeshauptstadt|…> <Name>"
-    naming a place that is not this city, while this city's name is not in the
-    sentence's subject position. Without known names nothing is foreign.
+    Signs: a cue such as "Nachbarstadt"; or "<Stadt|Landeshauptstadt|…> <Name>"
+    in the sentence naming a place that is not this city *and* whose name is in
+    the link's URL ("Die Stadt Osnabrück hat ihr Open-Data-Portal" → opendata.osnabrueck.de).
+    The URL condition keeps German nouns after "Stadt" ("der Stadt Informationen") harmless.
     """
     cue = has_any(text, foreign.get("cues", []))
     if cue:
         return cue
-    if not names:
-        return None
     prefixes = "|".join(re.escape(p) for p in foreign.get("prefixes", []))
-    if not prefixes:
+    if not names or not prefixes:
         return None
+    target = compact(translit(url))
     for m in re.finditer(rf"\b(?:{prefixes})\s+([A-ZÄÖÜ][\wäöüß-]+)", text):
         other = compact(translit(m.group(1)))
-        if other and not any(n in other or other in n for n in names):
+        if len(other) >= 3 and other in target and not any(n in other or other in n for n in names):
             return m.group(0)
     return None
 
