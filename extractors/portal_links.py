@@ -33,8 +33,10 @@ from extractors.web_presence import (
 )
 
 
-def _vendor(url: str, vendors: list[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+def _vendor(url: str, vendors: list[Mapping[str, Any]], external: bool) -> Mapping[str, Any] | None:
     for v in vendors:
+        if v.get("external_only") and not external:
+            continue
         if re.search(v["url_regex"], url, re.I):
             return v
     return None
@@ -62,7 +64,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
             continue
         external = (urlsplit(url).hostname or "").lower() != page.host
         for param, spec in patterns["portals"].items():
-            vendor = _vendor(url, spec.get("vendors", []))
+            vendor = _vendor(url, spec.get("vendors", []), external)
             if vendor is not None:
                 confidence = float(vendor["confidence"])
             elif external and find_terms(link.text, spec["link_terms"], float(spec.get("threshold", 100))):
