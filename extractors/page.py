@@ -1,36 +1,26 @@
 """The page model: one captured page parsed once and shared by every detector.
 
-BeautifulSoup (lxml parser) is the parsing API. All derived views (visible
-text blocks, links with their text and context, scripts, iframes, forms, meta)
-come from a single iterative walk over the tree, computed on first use and
-cached, so twelve detectors cost one parse and one walk.
+The page is parsed once with lxml; all derived views (visible text blocks,
+links with their text and context, scripts, iframes, forms, meta) come from a
+single walk (:mod:`extractors.dom`), computed on first use and cached, so a
+dozen detectors cost one parse and one walk. ``soup`` (BeautifulSoup, lxml
+parser) is built only when a detector asks for it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from lxml import etree
 
-# Elements that start a new text block; text directly inside belongs to the block.
-BLOCK_TAGS = frozenset(
-    "p li td th h1 h2 h3 h4 h5 h6 dt dd blockquote figcaption caption label button legend summary "
-    "address pre div section article header footer nav main aside form body table tr ul ol dl "
-    "fieldset details option center".split()
-)
-# Never visible text; scripts and iframes are still recorded before being skipped.
-SKIP_TAGS = frozenset("script style noscript template svg iframe object head title".split())
-# Inline elements whose edges are word boundaries ("<a>A</a><a>B</a>" is "A B", not "AB").
-SPACED_TAGS = frozenset("a br img input select td th".split())
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+from extractors.dom import link_text, norm, parse, walk
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
-_WS = re.compile(r"\s+")
-_CSS_ID = re.compile(r"[A-Za-z][\w-]*")
 
 
 @dataclass(frozen=True)
@@ -88,25 +78,6 @@ def decode_html(body: str | bytes, headers: Mapping[str, str]) -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
-def _hidden(tag: Tag) -> bool:
-    attrs = tag.attrs
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    style = attrs.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _segment(tag: Tag, n: int, total: int) -> str:
-    ident = tag.get("id")
-    if isinstance(ident, str) and ident and _CSS_ID.fullmatch(ident):
-        return f"{tag.name}#{ident}"
-    return f"{tag.name}:nth-of-type({n})" if total > 1 else tag.name
-
-
 class Page:
     """A captured page. Construct with :meth:`from_html`; views are computed lazily, once."""
 
@@ -120,7 +91,8 @@ class Page:
         self.html = html
         self.rendered_html = rendered_html
         # The rendered DOM shows late widgets (chatbots, booking iframes); prefer it.
-        self.soup = BeautifulSoup(rendered_html if rendered_html is not None else html, "lxml")
+        self.dom_html = rendered_html if rendered_html is not None else html
+        self.tree: etree._Element = parse(self.dom_html)
 
     @classmethod
     def from_html(cls, url: str, html: str | bytes, *, headers: Mapping[str, str] | None = None,
@@ -131,14 +103,19 @@ class Page:
                    html=decode_html(html, hdrs), rendered_html=rendered_html)
 
     @cached_property
+    def soup(self) -> BeautifulSoup:
+        """BeautifulSoup of the rendered DOM when there is one, else of the static HTML (built lazily)."""
+        return BeautifulSoup(self.dom_html, "lxml")
+
+    @cached_property
     def static_soup(self) -> BeautifulSoup:
         return self.soup if self.rendered_html is None else BeautifulSoup(self.html, "lxml")
 
     @cached_property
     def base_url(self) -> str:
-        base = self.soup.find("base", href=True)
-        href = base.get("href") if isinstance(base, Tag) else None
-        return urljoin(self.final_url, href) if isinstance(href, str) else self.final_url
+        base = self.tree.find(".//base[@href]")
+        href = base.get("href") if base is not None else None
+        return urljoin(self.final_url, href) if href else self.final_url
 
     def absolute(self, href: str) -> str:
         """Absolute URL of an href on this page, fragment removed."""
@@ -146,14 +123,12 @@ class Page:
 
     @cached_property
     def title(self) -> str:
-        t = self.soup.title
-        return _norm(t.get_text()) if t else ""
+        t = self.tree.find(".//title")
+        return norm(t.text_content()) if t is not None else ""
 
     @cached_property
     def lang(self) -> str | None:
-        html = self.soup.find("html")
-        lang = html.get("lang") if isinstance(html, Tag) else None
-        return lang if isinstance(lang, str) and lang else None
+        return self.tree.get("lang") or None
 
     @cached_property
     def heading(self) -> str:
@@ -197,127 +172,28 @@ class Page:
 
     @cached_property
     def _views(self) -> _Views:
-        return _walk(self)
+        w = walk(self.tree, self.absolute)
+        links = []
+        for a, path, ctx in w.links:
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith("#") or href.lower().startswith("javascript:"):
+                continue
+            text = link_text(a)
+            links.append(Link(self.absolute(href), text, path, " ".join((a.get("rel") or "").split()),
+                              (ctx or text)[:300]))
+        iframes = []
+        for f, path, ctx in w.iframes:
+            src = (f.get("src") or f.get("data-src") or "").strip()
+            if src:
+                iframes.append(Link(self.absolute(src), f.get("title") or "", path, "", ctx[:300]))
+        forms = []
+        for f, path in w.forms:
+            fields = f.iter("input", "select", "textarea")
+            names = tuple(str(el.get("name")) for el in fields if el.get("name"))
+            action = f.get("action")
+            forms.append(Form(self.absolute(action) if action else self.final_url,
+                              (f.get("method") or "get").lower(), names, path, norm(f.text_content())[:500]))
+        blocks = [TextBlock(t, loc) for t, loc in w.blocks]
+        return _Views(links, w.script_srcs, w.inline_scripts, iframes, blocks, forms, w.meta)
 
 
-def _link_text(a: Tag) -> str:
-    parts: list[str] = []
-    for node in a.descendants:  # document order: "<img alt=Kalender> Hier" reads "Kalender Hier"
-        if type(node) is NavigableString:
-            parts.append(str(node))
-        elif isinstance(node, Tag) and node.name == "img" and isinstance(node.get("alt"), str):
-            parts.append(str(node["alt"]))
-    for attr in ("aria-label", "title"):
-        val = a.get(attr)
-        if isinstance(val, str):
-            parts.append(val)
-    return _norm(" ".join(parts))
-
-
-def _walk(page: Page) -> _Views:
-    """One pass over the DOM in document order collecting every view (iterative: no recursion limit)."""
-    block_parts: list[list[str]] = []
-    block_locs: list[str] = []
-    raw_links: list[tuple[Tag, str, int]] = []
-    raw_iframes: list[tuple[Tag, str, int]] = []
-    raw_forms: list[tuple[Tag, str]] = []
-    script_srcs: list[str] = []
-    inline_scripts: list[str] = []
-    meta: dict[str, str] = {}
-
-    root = page.soup
-    # Stack items: (node, css path, block index, hidden) or a str separator for a block index.
-    stack: list[tuple[Tag | NavigableString, str, int, bool] | tuple[str, int]] = []
-    block_parts.append([])
-    block_locs.append("html")
-
-    def push_children(node: Tag, path: str, block: int, hidden: bool) -> None:
-        tags = [c for c in node.contents if isinstance(c, Tag)]
-        totals = Counter(t.name for t in tags)
-        seen: Counter[str] = Counter()
-        items: list[tuple[Tag | NavigableString, str, int, bool]] = []
-        for child in node.contents:
-            if isinstance(child, Tag):
-                seen[child.name] += 1
-                seg = _segment(child, seen[child.name], totals[child.name])
-                items.append((child, seg if "#" in seg else f"{path} > {seg}", block, hidden))
-            elif type(child) is NavigableString and not hidden:
-                items.append((child, path, block, hidden))
-        stack.extend(reversed(items))
-
-    push_children(root, "", 0, False)
-    while stack:
-        item = stack.pop()
-        if isinstance(item[0], str) and len(item) == 2:
-            block_parts[item[1]].append(" ")  # type: ignore[index]
-            continue
-        node, path, block, hidden = item  # type: ignore[misc]
-        path = path.removeprefix(" > ")
-        if isinstance(node, NavigableString):
-            block_parts[block].append(str(node))
-            continue
-        name = node.name
-        if name == "script":
-            src = node.get("src")
-            if isinstance(src, str) and src.strip():
-                script_srcs.append(page.absolute(src))
-            elif node.string:
-                inline_scripts.append(str(node.string))
-            continue
-        if name == "meta":
-            key = node.get("name") or node.get("property") or node.get("http-equiv")
-            content = node.get("content")
-            if isinstance(key, str) and isinstance(content, str):
-                meta[key.lower()] = content
-            continue
-        if name == "iframe":
-            raw_iframes.append((node, path, block))
-            continue
-        if name == "a" and node.get("href") is not None:
-            raw_links.append((node, path, block))
-        elif name == "form":
-            raw_forms.append((node, path))
-        hidden = hidden or name in SKIP_TAGS or _hidden(node)
-        if name in BLOCK_TAGS and not hidden:
-            block_parts[block].append(" ")
-            block = len(block_parts)
-            block_parts.append([])
-            block_locs.append(path)
-        elif name in SPACED_TAGS and not hidden:
-            block_parts[block].append(" ")
-            stack.append(("sep", block))
-        if name == "img" and not hidden and isinstance(node.get("alt"), str):
-            block_parts[block].append(f" {node['alt']} ")
-        push_children(node, path, block, hidden)
-
-    texts = [_norm("".join(parts)) for parts in block_parts]
-    blocks = [TextBlock(t, loc) for t, loc in zip(texts, block_locs, strict=True) if t]
-
-    def context(block: int, fallback: str) -> str:
-        return (texts[block] or fallback)[:300]
-
-    links = []
-    for a, path, block in raw_links:
-        href = str(a["href"]).strip()
-        if not href or href.startswith("#") or href.lower().startswith("javascript:"):
-            continue
-        text = _link_text(a)
-        rel = a.get("rel")
-        links.append(Link(page.absolute(href), text, path, " ".join(rel) if isinstance(rel, list) else
-                          str(rel or ""), context(block, text)))
-    iframes = []
-    for f, path, block in raw_iframes:
-        src = f.get("src") or f.get("data-src")
-        if isinstance(src, str) and src.strip():
-            title = f.get("title")
-            iframes.append(Link(page.absolute(src), title if isinstance(title, str) else "", path, "",
-                                context(block, "")))
-    forms = []
-    for f, path in raw_forms:
-        action = f.get("action")
-        method = f.get("method")
-        names = tuple(str(el["name"]) for el in f.find_all(["input", "select", "textarea"]) if el.get("name"))
-        forms.append(Form(page.absolute(action) if isinstance(action, str) and action else page.final_url,
-                          method.lower() if isinstance(method, str) else "get", names, path,
-                          _norm(f.get_text(" "))[:500]))
-    return _Views(links, script_srcs, inline_scripts, iframes, blocks, forms, meta)

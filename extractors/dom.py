@@ -1,0 +1,157 @@
+"""The single walk over a page's DOM that builds every view of :class:`extractors.page.Page`.
+
+It runs on lxml's tree (C iteration, about five times faster than walking
+BeautifulSoup's), in document order, iteratively (no recursion limit on
+badly nested legacy pages). Text is attributed to the nearest enclosing block
+element, hidden subtrees contribute no text, and each element's CSS path is
+built on the way down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lhtml
+
+# Elements that start a new text block; text directly inside belongs to the block.
+BLOCK_TAGS = frozenset(
+    "p li td th h1 h2 h3 h4 h5 h6 dt dd blockquote figcaption caption label button legend summary "
+    "address pre div section article header footer nav main aside form body table tr ul ol dl "
+    "fieldset details option center".split()
+)
+# Never visible text; scripts and iframes are still recorded before being skipped.
+SKIP_TAGS = frozenset("script style noscript template svg iframe object head title".split())
+# Inline elements whose edges are word boundaries ("<a>A</a><a>B</a>" is "A B", not "AB").
+SPACED_TAGS = frozenset("a br img input select td th".split())
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CSS_ID = re.compile(r"[A-Za-z][\w-]*")
+_WS = re.compile(r"\s+")
+# huge_tree: libxml2 otherwise drops content nested deeper than 256 levels (broken legacy markup).
+_PARSER = lhtml.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def parse(html: str) -> etree._Element:
+    """lxml tree of a decoded page (an empty page becomes an empty document)."""
+    try:
+        return lhtml.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return lhtml.document_fromstring(b"<html><body></body></html>", parser=_PARSER)
+
+
+def _hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _segment(el: etree._Element, n: int, total: int) -> str:
+    ident = el.get("id")
+    if ident and _CSS_ID.fullmatch(ident):
+        return f"{el.tag}#{ident}"
+    return f"{el.tag}:nth-of-type({n})" if total > 1 else str(el.tag)
+
+
+def link_text(a: etree._Element) -> str:
+    """Visible text of a link in document order, image alt texts included."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(a, events=("start", "end")):
+        if event == "start":
+            if node.tag == "img" and node.get("alt"):
+                parts.append(f" {node.get('alt')} ")
+            if node.text:
+                parts.append(node.text)
+        elif node is not a and node.tail:
+            parts.append(node.tail)
+    return norm("".join(parts))
+
+
+@dataclass
+class Walked:
+    blocks: list[tuple[str, str]]  # (text, locator), non-empty, in order of the block's start
+    links: list[tuple[etree._Element, str, str]]  # (element, locator, context)
+    iframes: list[tuple[etree._Element, str, str]]
+    forms: list[tuple[etree._Element, str]]
+    script_srcs: list[str]
+    inline_scripts: list[str]
+    meta: dict[str, str]
+
+
+def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
+    parts: list[list[str]] = [[]]
+    locs: list[str] = ["html"]
+    raw_links: list[tuple[etree._Element, str, int]] = []
+    raw_iframes: list[tuple[etree._Element, str, int]] = []
+    forms: list[tuple[etree._Element, str]] = []
+    srcs: list[str] = []
+    inline: list[str] = []
+    meta: dict[str, str] = {}
+    # Items: ("el", element, path, block, hidden) | ("text", str, block) | ("sep", block)
+    stack: list[tuple] = [("el", root, "html", 0, False)]
+    while stack:
+        item = stack.pop()
+        kind = item[0]
+        if kind == "text":
+            parts[item[2]].append(item[1])
+            continue
+        if kind == "sep":
+            parts[item[1]].append(" ")
+            continue
+        _, el, path, block, hidden = item
+        name = el.tag
+        if name == "script":
+            src = el.get("src")
+            if src and src.strip():
+                srcs.append(absolute(src))
+            elif el.text:
+                inline.append(el.text)
+            continue
+        if name == "meta":
+            key = el.get("name") or el.get("property") or el.get("http-equiv")
+            if key and el.get("content") is not None:
+                meta[key.lower()] = el.get("content")
+            continue
+        if name == "iframe":
+            raw_iframes.append((el, path, block))
+            continue
+        if name == "a" and el.get("href") is not None:
+            raw_links.append((el, path, block))
+        elif name == "form":
+            forms.append((el, path))
+        hidden = hidden or name in SKIP_TAGS or _hidden(el)
+        inner = block
+        if name in BLOCK_TAGS and not hidden:
+            parts[block].append(" ")
+            inner = len(parts)
+            parts.append([])
+            locs.append(path)
+        elif name in SPACED_TAGS and not hidden:
+            parts[block].append(" ")
+            stack.append(("sep", block))
+        if name == "img" and not hidden and el.get("alt"):
+            parts[inner].append(f" {el.get('alt')} ")
+        children = [c for c in el if isinstance(c.tag, str)]
+        totals = Counter(c.tag for c in children)
+        seen: Counter[str] = Counter()
+        pushed = []
+        for child in children:
+            seen[child.tag] += 1
+            seg = _segment(child, seen[child.tag], totals[child.tag])
+            pushed.append(("el", child, seg if "#" in seg else f"{path} > {seg}", inner, hidden))
+            if child.tail and not hidden:
+                pushed.append(("text", child.tail, inner))
+        stack.extend(reversed(pushed))
+        if el.text and not hidden:
+            stack.append(("text", el.text, inner))
+    texts = [norm("".join(p)) for p in parts]
+    blocks = [(t, loc) for t, loc in zip(texts, locs, strict=True) if t]
+    return Walked(blocks, [(a, p, texts[b]) for a, p, b in raw_links],
+                  [(f, p, texts[b]) for f, p, b in raw_iframes], forms, srcs, inline, meta)
