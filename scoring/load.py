@@ -1,0 +1,119 @@
+"""Inputs of the pipeline: decided values and cities from the store, or from a values CSV.
+
+The current value of (edition, ags, parameter) comes only from
+:func:`sci.values.current_values`; a values file (``ags,parameter,value``) lets
+other tools score without touching the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sci.editions import edition_spec
+from sci.errors import DataError, Problem
+from sci.models import City, Decision, Membership
+from sci.values import CurrentValue, current_values
+from scoring.pipeline import ScoreResult, cities_frame, score
+
+COLUMNS = ("ags", "parameter", "value")
+
+
+def parse_cell(text: str) -> Any:
+    """A CSV value cell: true/false, empty (= no value), a number, or a JSON object."""
+    t = text.strip()
+    if t.lower() in ("true", "false"):
+        return t.lower() == "true"
+    if t == "" or t.lower() == "null":
+        return None
+    if t.startswith("{"):
+        return json.loads(t)
+    try:
+        return int(t)
+    except ValueError:
+        return float(t)
+
+
+def values_from_csv(path: Path) -> pd.DataFrame:
+    """Read ``ags,parameter,value``; any bad row -> DataError naming file:line (nothing loaded)."""
+    if not path.is_file():
+        raise DataError([Problem(str(path), None, "values file not found")])
+    rows, problems = [], []
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        reader = csv.reader(fh)
+        header = [h.strip() for h in next(reader, [])]
+        if tuple(header[:3]) != COLUMNS:
+            raise DataError([Problem(str(path), 1, f"header must be {','.join(COLUMNS)}, got {header}")])
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) < 3:
+                problems.append(Problem(str(path), line, f"expected 3 columns, got {len(cells)}"))
+                continue
+            ags, pid = cells[0].strip(), cells[1].strip()
+            if not (len(ags) == 8 and ags.isdigit()):
+                problems.append(Problem(str(path), line, f"ags must be 8 digits, got {ags!r}"))
+                continue
+            try:
+                value = parse_cell(cells[2])
+            except ValueError:
+                problems.append(Problem(str(path), line, f"{ags} {pid}: unreadable value {cells[2]!r}"))
+                continue
+            rows.append((ags, pid, value, f"{path}:{line}"))
+    if problems:
+        raise DataError(problems)
+    return pd.DataFrame(rows, columns=[*COLUMNS, "where"])
+
+
+def values_frame(current: dict[tuple[str, str], CurrentValue]) -> pd.DataFrame:
+    rows = [(c.ags, c.parameter, c.value, f"decision #{c.decision_id}") for c in current.values()]
+    return pd.DataFrame(rows, columns=[*COLUMNS, "where"])
+
+
+def cities_from_store(session: Session, edition: int) -> pd.DataFrame:
+    stmt = (
+        select(City.ags, City.name)
+        .join(Membership, Membership.ags == City.ags)
+        .where(Membership.edition_year == edition)
+        .order_by(City.ags)
+    )
+    return cities_frame([(a, n) for a, n in session.execute(stmt)])
+
+
+def has_decisions(session: Session, edition: int) -> bool:
+    stmt = select(func.count()).select_from(Decision).where(Decision.edition_year == edition)
+    return bool(session.scalar(stmt))
+
+
+def score_from_store(session: Session, data_dir: Path, year: int, with_trend: bool = True) -> ScoreResult:
+    """Score an edition from the store; the previous edition is scored the same way for the trend."""
+    spec = edition_spec(data_dir, year)
+    cities = cities_from_store(session, year)
+    if cities.empty:
+        raise DataError([Problem(f"edition {year}", None, "no cities in the store: run `sci init` first")])
+    previous = None
+    if with_trend and spec.previous and has_decisions(session, spec.previous):
+        previous = score_from_store(session, data_dir, spec.previous, with_trend=False).rank
+    values = values_frame(current_values(session, year))
+    return score(spec.load_catalog(), cities, values, previous, edition=year)
+
+
+def score_from_files(
+    data_dir: Path, year: int, values: Path, previous_values: Path | None = None
+) -> ScoreResult:
+    """Score an edition's registry from a values file; no store involved."""
+    spec = edition_spec(data_dir, year)
+    previous = None
+    if previous_values is not None:
+        if spec.previous is None:
+            raise DataError([Problem(str(previous_values), None, f"edition {year} has no previous edition")])
+        previous = score_from_files(data_dir, spec.previous, previous_values).rank
+    cities = cities_frame([(r.ags, r.name) for r in spec.cities()])
+    return score(spec.load_catalog(), cities, values_from_csv(values), previous, edition=year)
