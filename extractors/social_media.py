@@ -38,6 +38,7 @@ from extractors.web_presence import (
 
 NAME = "social_media"
 VERSION = "1"
+TRACKED = ("social_media.mastodon",)  # recorded, not scored (catalog: tracked parameter)
 
 
 def account(link: Link, net: str, spec: Mapping[str, Any]) -> str | None:

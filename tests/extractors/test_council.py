@@ -1,0 +1,75 @@
+"""council: council information systems (vendor recognised) and Rats-TV vs plans, PDFs, other parliaments."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import council
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+DCW, TV = "internal_processes.digital_council_work", "participation.council_tv"
+
+
+@pytest.mark.parametrize("href, system", [
+    ("https://ratsinformation.stadt-koeln.de/si0040.asp", "sessionnet"),
+    ("https://www.stadt-koeln.de/sessionnet/buergerinfo/info.php", "sessionnet"),
+    ("https://ratsinfo.koeln.de/bi/allris.net.asp", "allris"),
+    ("https://koeln.ratsinfomanagement.net/sitzungen/", "ratsinfomanagement"),
+    ("https://sdnet.koeln.de/sdnetrim/UGhVM0hpd2NXNFdFcExjZUNe.html", "sdnet"),
+    ("https://ris.koeln.de/oparl/v1/system", "oparl"),
+    ("https://ratsinfo.example.org/gremien/", "unknown"),
+])
+def test_council_systems(href, system):
+    got = vals(council, page(f"<p>Im <a href='{href}'>Ratsinformationssystem</a> finden Sie Vorlagen.</p>"))
+    assert got == {DCW: {"url": href, "system": system}}
+
+
+def test_link_text_alone_on_an_external_host():
+    [f] = run(council, page("<p><a href='https://buergerinfo.example.net/'>Bürgerinformationssystem</a></p>"))
+    assert f.value == {"url": "https://buergerinfo.example.net/", "system": "unknown"}
+    assert "Bürgerinformationssystem" in f.snippet and f.locator.endswith("> a")
+
+
+@pytest.mark.parametrize("body", [
+    "<p><a href='https://stream.example.de/koeln/live'>Rats-TV: Livestream</a></p>",
+    "<iframe src='https://koeln.ratstv.example-stream.de/player' title='Rats-TV'></iframe>",
+    "<p>Sitzungen verfolgen: <a href='https://www.koeln-ratstv.de/'>Übertragung</a></p>",
+])
+def test_council_tv(body):
+    assert TV in vals(council, page(body))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>Die Einführung eines Ratsinformationssystems ist für 2026 geplant.</p>", {DCW: False}),
+    ("<p>Sitzungsunterlagen werden nicht online veröffentlicht; sie liegen im Rathaus zur Einsicht aus.</p>",
+     {DCW: False}),
+    ("<p>Die Sitzungen des Rates werden nicht im Internet übertragen (kein Rats-TV).</p>", {TV: False}),
+    ("<p>Ein Rats-TV gibt es in Köln nicht.</p>", {TV: False}),
+])
+def test_negatives(body, expected):
+    assert vals(council, page(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p><a href='/dokumente/sitzungskalender.pdf'>Sitzungskalender 2024 (PDF)</a></p>",
+    "<p>Der Landtag überträgt seine Plenarsitzungen im <a href='https://landtag.example.de/live'>Livestream</a>.</p>",
+    "<p>Die Nachbarstadt Bonn hat ein <a href='https://www.bonn.de/ratstv'>Rats-TV</a>.</p>",
+    "<p><a href='/rathaus/rats-tv.html'>Rats-TV</a></p>",  # the city's own page about it, not a stream
+    "<p><a href='https://www.facebook.com/sharer/sharer.php?u=https://www.stadt-koeln.de/ratstv'>Teilen</a></p>",
+])
+def test_traps(body):
+    assert vals(council, page(body)) == {}
+
+
+def test_nav_link_to_own_page_is_not_the_system():
+    assert vals(council, page("<p>Willkommen im Rathaus.</p>")) == {}
+
+
+@pytest.mark.parametrize("slug", [
+    "b15-bonn-ratsinfo-ratstv", "b16-aachen-allris-kein-ratstv", "b17-mainz-ratsinfo-geplant",
+    "b18-kassel-landtag-stream", "b19-hagen-kein-ratstv-pdf", "b20-freiburg-oparl-ratstv",
+    "b21-wuerzburg-keine-online-unterlagen", "b22-chemnitz-nachbarstadt-ratstv",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(council, slug)
+    assert got == facts

@@ -1,0 +1,53 @@
+"""geodata: the city's geodata portal vs PDF maps, Google Maps and the state's geoportal."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import geodata
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+P = "geodata.portal"
+
+
+@pytest.mark.parametrize("href, text", [
+    ("https://geoportal.stadt-koeln.de/", "Geoportal"),
+    ("https://www.stadt-koeln.de/masterportal/?Map/layerIds=1", "Karte"),
+    ("https://gis.koeln.de/mapbender/application/stadtplan", "Stadtplan"),
+    ("https://maps.koeln.de/stadtplan/", "Online-Stadtplan"),
+    ("https://www.stadt-koeln.de/geodienste?service=WMS&request=GetCapabilities", "WMS-Dienst"),
+    ("https://koeln.maps.arcgis.com/home/", "Themenkarten"),
+])
+def test_portals(href, text):
+    assert vals(geodata, page(f"<p>Karten: <a href='{href}'>{text}</a></p>")) == {P: {"url": href}}
+
+
+@pytest.mark.parametrize("body", [
+    "<p><a href='/downloads/stadtplan.pdf'>Stadtplan (PDF)</a> "
+    "<a href='/img/plan.png'>Innenstadtplan</a></p>",
+    "<p>So finden Sie zu uns: <a href='https://www.google.de/maps/place/Rathaus'>Google Maps</a></p>",
+    "<p>Landesweite Geobasisdaten im <a href='https://www.geoportal.nrw/'>Geoportal.NRW</a>.</p>",
+    "<p><a href='https://www.openstreetmap.org/#map=12/50.9/6.9'>OpenStreetMap</a></p>",
+    "<p>Die Nachbarstadt Bonn hat ein neues <a href='https://geoportal.bonn.de/'>Geoportal</a>.</p>",
+])
+def test_traps(body):
+    assert vals(geodata, page(body)) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ein Geodatenportal bietet die Stadt Köln nicht an.",
+    "Ein eigenes Geoportal gibt es in Köln nicht.",
+    "Der interaktive Stadtplan ist derzeit nicht verfügbar.",
+])
+def test_negatives(sentence):
+    [f] = run(geodata, page(f"<p>{sentence}</p>"))
+    assert (f.parameter, f.value) == (P, False)
+
+
+@pytest.mark.parametrize("slug", [
+    "b30-remscheid-stadtplan-pdf", "b31-hamburg-masterportal", "b32-duesseldorf-stadtplan-online",
+    "b33-bottrop-kein-geoportal", "b34-augsburg-mapbender-google", "b35-kiel-stadtplan-nicht-verfuegbar",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(geodata, slug)
+    assert got == facts

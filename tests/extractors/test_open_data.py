@@ -1,0 +1,64 @@
+"""open_data: the city's open-data portal vs state/federal portals, downloads and other cities' portals."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import open_data
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+P = "open_data.portal"
+
+
+@pytest.mark.parametrize("href, text", [
+    ("https://opendata.stadt-koeln.de/dataset/haltestellen", "Haltestellen"),
+    ("https://offenedaten-koeln.de/api/3/action/package_list", "API"),
+    ("https://koeln.opendatasoft.com/explore/", "Katalog"),
+    ("https://www.offenedaten-koeln.de/", "Open-Data-Portal"),
+    ("https://offenedaten.koeln/", "Offene Daten Köln"),
+])
+def test_portals(href, text):
+    assert vals(open_data, page(f"<p>Daten der Stadt: <a href='{href}'>{text}</a></p>")) == {P: {"url": href}}
+
+
+def test_city_name_in_url_raises_confidence():
+    [a] = run(open_data, page("<p><a href='https://opendata.stadt-koeln.de/'>Portal</a></p>"))
+    [b] = run(open_data, page("<p><a href='https://opendata.example.org/'>Portal</a></p>"))
+    assert a.confidence > b.confidence
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Bundesweite Daten bei <a href='https://www.govdata.de/'>GovData</a> und <a href='https://open.nrw/'>Open.NRW</a>.</p>",
+    "<p><a href='/statistik/einwohner.csv'>Einwohner (CSV)</a> "
+    "<a href='/statistik/daten.xlsx'>Open Data (XLSX)</a></p>",
+    "<p>Die Stadt Bonn hat ihr <a href='https://opendata.bonn.de/'>Open-Data-Portal</a> ausgebaut.</p>",
+    "<p>Ein Geodatenportal bietet die Stadt nicht an.</p>",
+    "<p><a href='https://geoportal.stadt-koeln.de/'>Geoportal</a></p>",
+])
+def test_traps(body):
+    assert vals(open_data, page(body)) == {}
+
+
+def test_planned_link_is_no_portal_but_a_negative():
+    html = page("<p>Ein <a href='https://opendata.stadt-koeln.de/'>Open-Data-Portal</a> ist geplant.</p>")
+    assert vals(open_data, html) == {P: False}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Stadt Köln betreibt derzeit kein eigenes Open-Data-Portal.",
+    "Ein Open-Data-Portal ist in Planung.",
+    "Ein Open-Data-Angebot gibt es nicht.",
+])
+def test_negatives(sentence):
+    [f] = run(open_data, page(f"<p>{sentence}</p>"))
+    assert f.value is False and f.parameter == P and "Open" in f.snippet
+
+
+@pytest.mark.parametrize("slug", [
+    "b23-muenster-ckan", "b24-wolfsburg-osnabrueck-opendata", "b25-bochum-govdata",
+    "b26-hamm-kein-portal-opennrw",
+    "b27-bonn-opendatasoft", "b28-gelsenkirchen-opendata-planung", "b29-karlsruhe-statistik-csv",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(open_data, slug)
+    assert got == facts

@@ -1,0 +1,61 @@
+"""participation: online participation platforms vs defect-reporting services and closed platforms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import participation
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+P = "participation.platform"
+
+
+@pytest.mark.parametrize("href, text", [
+    ("https://mitreden.koeln.de/proposals", "Vorschläge"),
+    ("https://beteiligung.stadt-koeln.de/", "Beteiligung"),
+    ("https://adhocracy.plus/koeln/", "Projekte"),
+    ("https://beteiligung.nrw.de/portal/koeln/startseite", "Verfahren"),
+    ("https://www.koeln-mitwirken.example/", "Beteiligungsplattform"),
+])
+def test_platforms(href, text):
+    html = page(f"<p>Machen Sie mit: <a href='{href}'>{text}</a></p>")
+    assert vals(participation, html) == {P: {"url": href}}
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Schäden melden: <a href='https://www.sags-doch.de/koeln'>Sag's doch</a>, "
+    "<a href='https://maengelmelder.koeln.de/'>Mängelmelder</a></p>",
+    "<p><a href='/beteiligung'>Bürgerbeteiligung</a> im Rathaus, jeden Dienstag.</p>",
+    "<p><a href='/dokumente/beteiligungskonzept.pdf'>Beteiligungsplattform – Konzept (PDF)</a></p>",
+])
+def test_traps(body):
+    assert vals(participation, page(body)) == {}
+
+
+def test_planned_link_is_no_portal_but_a_negative():
+    link = "<a href='https://beteiligung.koeln.de/'>Beteiligungsplattform</a>"
+    html = page(f"<p>Die {link} ist in Planung.</p>")
+    assert vals(participation, html) == {P: False}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eine Online-Beteiligungsplattform gibt es in Köln nicht.",
+    "Die Beteiligungsplattform der Stadt wurde Ende 2023 eingestellt.",
+])
+def test_negatives(sentence):
+    [f] = run(participation, page(f"<p>{sentence}</p>"))
+    assert (f.parameter, f.value) == (P, False)
+
+
+def test_not_only_online_is_no_negation():
+    assert vals(participation, page("<p>Nicht nur die Online-Beteiligung zählt, auch Ihr Besuch.</p>")) == {}
+
+
+@pytest.mark.parametrize("slug", [
+    "b36-potsdam-consul", "b37-saarbruecken-keine-plattform",
+    "b38-pforzheim-maengelmelder-beteiligung-eingestellt",
+    "b39-bielefeld-beteiligung-nrw", "b40-berlin-mein-berlin",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(participation, slug)
+    assert got == facts

@@ -1,0 +1,113 @@
+"""social_media: the administration's own accounts vs share buttons, posts and institutions' accounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import social_media
+from extractors.base import CityContext
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+NETWORKS = ("facebook", "twitter", "instagram", "youtube", "mastodon")
+FB, TW, IG, YT, MA = (f"social_media.{n}" for n in NETWORKS)
+
+
+@pytest.mark.parametrize("href, param, handle", [
+    ("https://www.facebook.com/stadtkoeln", FB, "stadtkoeln"),
+    ("https://x.com/Stadt_Koeln", TW, "Stadt_Koeln"),
+    ("https://twitter.com/stadtkoeln/", TW, "stadtkoeln"),
+    ("https://www.instagram.com/stadt.koeln/", IG, "stadt.koeln"),
+    ("https://www.youtube.com/@stadtkoeln", YT, "@stadtkoeln"),
+    ("https://www.youtube.com/user/stadtkoeln", YT, "stadtkoeln"),
+    ("https://www.facebook.com/stadtkoln", FB, "stadtkoln"),  # umlaut dropped, not transliterated
+])
+def test_city_accounts_by_name(href, param, handle):
+    got = vals(social_media, page(f"<p>Neuigkeiten auch auf <a href='{href}'>unserem Kanal</a>.</p>"))
+    assert got == {param: {"url": href, "handle": handle}}
+
+
+def test_official_listing_vouches_for_handles_without_the_name():
+    body = ("<p>Folgen Sie der Stadtverwaltung auf ihren offiziellen Kanälen:</p>"
+            "<ul><li><a href='https://x.com/StadtOS'>X</a></li></ul>")
+    [f] = run(social_media, page(body), city=CityContext("03404000", "Osnabrück", ("osnabrueck.de",)))
+    assert f.parameter == TW and f.value["handle"] == "StadtOS" and 0.8 <= f.confidence < 0.88
+    assert f.locator.endswith("> a") and "X" in f.snippet and f.url.startswith("https://www.stadt-koeln.de")
+
+
+def test_opaque_channel_id_needs_the_official_listing():
+    link = "<a href='https://www.youtube.com/channel/UCkoelnStadtVerwaltung01'>YouTube</a>"
+    assert vals(social_media, page(f"<p>Videos: {link}</p>")) == {}
+    got = vals(social_media, page(f"<p>Unsere offiziellen Kanäle:</p><ul><li>{link}</li></ul>"))
+    assert got[YT]["handle"] == "UCkoelnStadtVerwaltung01"
+
+
+def test_rel_me_and_mastodon_instances():
+    body = ("<p><a rel='me' href='https://social.example.org/@koeln'>Fediverse</a> "
+            "<a href='https://mastodon.social/@stadtkoeln'>Toots</a></p>")
+    found = run(social_media, page(body))
+    assert {f.value["url"] for f in found if f.parameter == MA} == {
+        "https://social.example.org/@koeln", "https://mastodon.social/@stadtkoeln"}
+
+
+@pytest.mark.parametrize("body", [
+    "<p><a href='https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fstadt-koeln.de'>Teilen</a>"
+    "<a href='https://twitter.com/intent/tweet?url=x'>Twittern</a><a href='https://x.com/share?url=x'>X</a></p>",
+    "<p>Das Video: <a href='https://www.youtube.com/watch?v=abc123def45'>ansehen</a>, "
+    "<a href='https://www.instagram.com/p/Cx1AbCdEfGh/'>Beitrag</a>, "
+    "<a href='https://www.instagram.com/explore/tags/koeln/'>#koeln</a></p>",
+    "<p>Folgen Sie dem Kölner Zoo auf <a href='https://www.instagram.com/koelnerzoo/'>Instagram</a>.</p>",
+    "<p>Die Stadtwerke auf <a href='https://www.facebook.com/stadtwerkekoeln'>Facebook</a>.</p>",
+    "<p>Folgen Sie uns: <a href='https://www.facebook.com/koelntourismus'>Köln Tourismus</a></p>",
+    "<p>Oberbürgermeisterin Henriette Reker auf <a href='https://www.instagram.com/henriettereker/'>Instagram</a></p>",
+    "<p>Die SPD-Fraktion im Rat auf <a href='https://www.facebook.com/spdkoeln'>Facebook</a>.</p>",
+    "<p>Der Historiker schreibt auf <a href='https://medium.com/@koelnhistorie'>Medium</a>.</p>",
+    "<p>Die Stadt Bonn ist jetzt auf <a href='https://www.instagram.com/stadt.bonn/'>Instagram</a>.</p>",
+    "<p>Ein Fan-Account: <a href='https://www.instagram.com/koeln_fotos_123/'>Fotos</a>.</p>",
+])
+def test_traps(body):
+    assert vals(social_media, page(body)) == {}
+
+
+def test_leftover_affix_only_counts_as_name():
+    # "swk.kaiserslautern" names the city but the leftover "swk" is the utility, not an affix.
+    kl = CityContext("07312000", "Kaiserslautern", ("kaiserslautern.de",))
+    body = "<p>Aktuelles zu Bus und Energie bei der <a href='https://www.facebook.com/swk.kaiserslautern'>SWK</a>.</p>"
+    assert vals(social_media, page(body), "https://www.kaiserslautern.de/x", kl) == {}
+
+
+@pytest.mark.parametrize("sentence, param", [
+    ("Auf Instagram ist die Stadtverwaltung nicht vertreten.", IG),
+    ("Unseren Account bei X (ehemals Twitter) haben wir stillgelegt.", TW),
+    ("Einen eigenen YouTube-Kanal betreibt die Stadt Köln nicht.", YT),
+    ("Auf Facebook ist die Stadt nicht mehr aktiv.", FB),
+])
+def test_negative_statements(sentence, param):
+    [f] = run(social_media, page(f"<p>{sentence}</p>"))
+    assert (f.parameter, f.value) == (param, False) and sentence[:20] in f.snippet
+
+
+@pytest.mark.parametrize("sentence", [
+    "Folgen Sie uns auf Facebook und Instagram – verpassen Sie nichts!",
+    "Der Zoo ist auf Instagram nicht vertreten.",
+    "Wir sind auf Xing nicht aktiv.",
+])
+def test_statement_traps(sentence):
+    assert vals(social_media, page(f"<p>{sentence}</p>")) == {}
+
+
+def test_single_page_mode_guesses_the_name_from_the_domain():
+    body = "<p><a href='https://www.facebook.com/stadtkoeln'>Facebook</a></p>"
+    assert FB in vals(social_media, page(body), city=None)
+
+
+@pytest.mark.parametrize("slug", [
+    "b01-koeln-soziale-medien", "b02-darmstadt-mastodon-statt-x", "b03-heidelberg-pressemitteilung-share",
+    "b04-kaiserslautern-kein-youtube", "b05-salzgitter-kontakt-tabelle", "b06-osnabrueck-fraktionen",
+    "b07-muenchen-tourismus-kanaele", "b08-bremen-videos", "b09-hamburg-footer-rel-me",
+    "b10-dresden-blog-medium",
+    "b11-leipzig-nachbarstadt-instagram", "b12-nuernberg-ob-privat", "b13-essen-staedtische-gesellschaften",
+    "b14-stuttgart-instagram-post",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(social_media, slug)
+    assert got == facts
