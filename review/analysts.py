@@ -1,0 +1,85 @@
+"""Analyst accounts: argon2-hashed passwords, roles (analyst | lead), disabling."""
+
+from __future__ import annotations
+
+import contextlib
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sci.models import Analyst
+
+ROLES = ("analyst", "lead")
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()
+# Verified against when the name is unknown, so a wrong name costs as much time as a wrong
+# password and login timing does not reveal which analyst names exist.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def _by_name(session: Session, name: str) -> Analyst | None:
+    return session.scalars(select(Analyst).where(Analyst.name == name)).first()
+
+
+def create_analyst(session: Session, name: str, role: str, password: str) -> Analyst:
+    """A new analyst; ValueError on a duplicate or empty name, unknown role or short password."""
+    name = (name or "").strip()
+    if not name or len(name) > 120 or any(ch.isspace() for ch in name):
+        raise ValueError(f"invalid name {name!r}: 1-120 characters, no spaces")
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r} (analyst or lead)")
+    if len(password or "") < MIN_PASSWORD:
+        raise ValueError(f"password too short: at least {MIN_PASSWORD} characters")
+    if _by_name(session, name) is not None:
+        raise ValueError(f"analyst {name!r} exists already")
+    row = Analyst(name=name, role=role, password_hash=_hasher.hash(password), active=True)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_password(session: Session, name: str, password: str) -> Analyst:
+    """Reset an analyst's password (and re-enable the account); LookupError if unknown."""
+    row = _by_name(session, name)
+    if row is None:
+        raise LookupError(f"no analyst {name!r}")
+    if len(password or "") < MIN_PASSWORD:
+        raise ValueError(f"password too short: at least {MIN_PASSWORD} characters")
+    row.password_hash = _hasher.hash(password)
+    row.active = True
+    session.flush()
+    return row
+
+
+def verify_login(session: Session, name: str, password: str) -> Analyst | None:
+    """The active analyst with this name and password, else None."""
+    row = _by_name(session, (name or "").strip())
+    if row is None:
+        with contextlib.suppress(VerificationError):
+            _hasher.verify(_DUMMY_HASH, password or "")
+        return None
+    try:
+        _hasher.verify(row.password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    if not row.active:
+        return None
+    if _hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = _hasher.hash(password)
+    return row
+
+
+def disable_analyst(session: Session, name: str) -> Analyst:
+    """Disable a login (decisions keep the name); LookupError if unknown."""
+    row = _by_name(session, name)
+    if row is None:
+        raise LookupError(f"no analyst {name!r}")
+    row.active = False
+    session.flush()
+    return row
+
+
+def list_analysts(session: Session) -> list[Analyst]:
+    return list(session.scalars(select(Analyst).order_by(Analyst.name)))
