@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sci.editions import edition_spec
 from sci.errors import DataError, Problem
-from sci.models import City, Decision, Membership
+from sci.models import City, Decision, Evidence, Membership
 from sci.values import CurrentValue, current_values
 from scoring.pipeline import ScoreResult, cities_frame, score
 
@@ -100,9 +100,11 @@ def score_from_store(session: Session, data_dir: Path, year: int, with_trend: bo
         raise DataError([Problem(f"edition {year}", None, "no cities in the store: run `sci init` first")])
     previous = None
     if with_trend and spec.previous and has_decisions(session, spec.previous):
-        previous = score_from_store(session, data_dir, spec.previous, with_trend=False).rank
+        previous = score_from_store(session, data_dir, spec.previous, with_trend=False)
     values = values_frame(current_values(session, year))
-    return score(spec.load_catalog(), cities, values, previous, edition=year)
+    result = score(spec.load_catalog(), cities, values, previous.rank if previous else None, edition=year)
+    result.previous = previous
+    return result
 
 
 def score_from_files(
@@ -114,6 +116,41 @@ def score_from_files(
     if previous_values is not None:
         if spec.previous is None:
             raise DataError([Problem(str(previous_values), None, f"edition {year} has no previous edition")])
-        previous = score_from_files(data_dir, spec.previous, previous_values).rank
+        previous = score_from_files(data_dir, spec.previous, previous_values)
     cities = cities_frame([(r.ags, r.name) for r in spec.cities()])
-    return score(spec.load_catalog(), cities, values_from_csv(values), previous, edition=year)
+    ranks = previous.rank if previous else None
+    result = score(spec.load_catalog(), cities, values_from_csv(values), ranks, edition=year)
+    result.previous = previous
+    return result
+
+
+def decision_details(session: Session, edition: int) -> pd.DataFrame:
+    """Per decided (ags, parameter): decision id/action/analyst and the best evidence URL."""
+    current = current_values(session, edition)
+    cand_of = dict(
+        session.execute(
+            select(Decision.id, Decision.candidate_id).where(
+                Decision.id.in_([c.decision_id for c in current.values()])
+            )
+        ).all()
+    )
+    cands = [c for c in cand_of.values() if c is not None]
+    urls: dict[int, str] = {}
+    if cands:
+        stmt = select(Evidence.candidate_id, Evidence.url).where(Evidence.candidate_id.in_(cands))
+        for cid, url in session.execute(stmt.order_by(Evidence.rank.desc())):
+            urls[cid] = url  # rank 0 is read last and wins
+    rows = [
+        (
+            c.ags,
+            c.parameter,
+            c.decision_id,
+            c.action,
+            c.analyst,
+            urls.get(cand_of.get(c.decision_id) or -1) or c.source,
+        )
+        for c in current.values()
+    ]
+    return pd.DataFrame(
+        rows, columns=["ags", "parameter", "decision_id", "action", "analyst", "evidence_url"]
+    ).set_index(["ags", "parameter"])

@@ -38,6 +38,8 @@ class ScoreResult:
     total: pd.Series
     rank: pd.Series
     trend: pd.Series | None
+    # The previous edition's result when it was scored for the trend (key-figure changes).
+    previous: ScoreResult | None = None
 
     def ranking(self) -> pd.DataFrame:
         """The ranking table, best first (ties keep registry order)."""
