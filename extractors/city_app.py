@@ -85,6 +85,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         link, around = entry["link"], entry["around"]
         at = around.find(link.text) if link.text else -1
         text = snippet(around, at, at + len(link.text)) if at >= 0 else snippet(around, 0, 0)
+        text = text.replace("\n", " ")
         found.append(finding(page, parameter=PARAMETER, value=entry["value"], confidence=entry["confidence"],
                              snippet=f"{text} → {link.url}", locator=link.locator,
                              extractor=NAME, version=VERSION))

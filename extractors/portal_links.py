@@ -46,7 +46,7 @@ def _evidence(link: Link, context: str) -> str:
     text = link.context if link.text and link.text in link.context else context
     at = text.find(link.text) if link.text else -1
     base = snippet(text, at, at + len(link.text)) if at >= 0 else snippet(text, 0, 0)
-    return f"{base} → {link.url}"
+    return f"{base.replace(chr(10), ' ')} → {link.url}"
 
 
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,

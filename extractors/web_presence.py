@@ -75,7 +75,9 @@ def name_match(handle: str, names: Sequence[str], affixes: Sequence[str], thresh
         if name in h and not strip_affixes(h.replace(name, "", 1), affixes):
             return 100.0
         rest = strip_affixes(h, affixes)
-        score = fuzz.ratio(rest, name) if rest else 0.0
+        # Fuzzy only for spelling variants of the whole name (lost umlaut: "osnabruck"); a longer
+        # handle that merely contains the name plus something else ("swkkaiserslautern") is not one.
+        score = fuzz.ratio(rest, name) if rest and abs(len(rest) - len(name)) <= 2 else 0.0
         best = max(best, score if score >= threshold else 0.0)
     return best
 

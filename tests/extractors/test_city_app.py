@@ -1,0 +1,76 @@
+"""city_app: the official app from store links vs transport/tourism/waste apps and other cities' apps."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import city_app
+from extractors.base import CityContext
+from tests.extractors.web_helpers import corpus_check, page, run, vals
+
+P = "city_app.available"
+IOS = "https://apps.apple.com/de/app/stadt-koeln/id1460000001"
+ANDROID = "https://play.google.com/store/apps/details?id=de.koeln.stadtapp"
+
+
+def test_official_app_both_stores_merged():
+    body = (f"<p>Mit der offiziellen App „Stadt Köln“ haben Sie die Stadt in der Tasche.</p>"
+            f"<p><a href='{IOS}'>Laden im App Store</a> · <a href='{ANDROID}'>Jetzt bei Google Play</a></p>")
+    [f] = run(city_app, page(body))
+    assert f.value == {"ios": IOS, "android": ANDROID, "name": "Stadt Köln"}
+    assert f.confidence == pytest.approx(0.9) and "App Store" in f.snippet and "> a" in f.locator
+
+
+def test_app_named_after_the_city_without_cue():
+    body = "<p>Mobil: <a href='https://apps.apple.com/de/app/koeln-app/id1460000009'>Köln App (iOS)</a></p>"
+    [f] = run(city_app, page(body))
+    assert f.value["ios"].endswith("id1460000009") and f.confidence == pytest.approx(0.82)
+
+
+def test_store_shapes_without_the_real_host():
+    # The loopback sample web serves the store paths on its own host; the path shape decides.
+    body = ("<p>Die offizielle Stadt-App:</p>"
+            "<p><a href='http://127.0.0.13:8080/de/app/stadt-koeln/id1'>iOS</a> "
+            "<a href='http://127.0.0.13:8080/store/apps/details?id=de.koeln.app'>Android</a></p>")
+    value = vals(city_app, page(body))[P]
+    assert value["ios"] and value["android"]
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Fahrpläne und Tickets: die App der Verkehrsbetriebe "
+    "<a href='https://apps.apple.com/de/app/kvb/id12'>KVB</a></p>",
+    "<p>Die offizielle App von Köln Tourismus: <a href='https://play.google.com/store/apps/details?id=de.koeln.tour'>"
+    "Stadtführer</a></p>",
+    "<p>Abfuhrtermine: <a href='https://play.google.com/store/apps/details?id=de.koeln.abfall'>Abfall-App</a></p>",
+    "<p>Die Stadt Bonn hat ihre neue <a href='https://apps.apple.com/de/app/bonn-app/id155'>Bonn-App</a> "
+    "vorgestellt.</p>",
+    "<p>Unser Tipp: <a href='https://apps.apple.com/de/app/wetter-pro/id99'>Wetter Pro</a></p>",
+    "<p><a href='https://apps.apple.com/de/developer/stadt-koeln/id777'>Alle Apps</a></p>",
+])
+def test_traps(body):
+    assert vals(city_app, page(body)) == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eine eigene App der Stadt Köln gibt es nicht.",
+    "Eine eigene Stadt-App bietet die Stadt Köln nicht an.",
+    "Die Stadt-App wurde Ende 2023 eingestellt.",
+])
+def test_negatives(sentence):
+    [f] = run(city_app, page(f"<p>{sentence}</p>"))
+    assert (f.parameter, f.value) == (P, False)
+
+
+def test_bundle_id_names_the_city():
+    city = CityContext("08221000", "Heidelberg", ("heidelberg.de",))
+    body = "<p><a href='https://play.google.com/store/apps/details?id=de.heidelberg.app'>Android</a></p>"
+    assert P in vals(city_app, page(body), "https://www.heidelberg.de/apps", city)
+
+
+@pytest.mark.parametrize("slug", [
+    "b41-koeln-stadt-app", "b42-osnabrueck-keine-app-kvb", "b43-heilbronn-marketing-app",
+    "b44-augsburg-ulm-app-artikel", "b45-heidelberg-app-store-name", "b46-erfurt-abfall-app-eingestellt",
+])
+def test_corpus_pages(slug):
+    got, facts = corpus_check(city_app, slug)
+    assert got == facts
