@@ -23,6 +23,8 @@ DEMO_STEPS: tuple[str, ...] = (
     "sci.demo:init_step",
     # external sources read the extract step's links: keep this after "extractors.demo:extract_step"
     "crawlers.external.demo:external_step",
+    # fills the queue from every candidate so far: keep after the extract and external steps
+    "review.demo:queue_step",
 )
 
 
