@@ -45,6 +45,7 @@ def _term_body(term: str) -> str:
 
 
 _SEPARATORS = frozenset(" \t\n\r\xa0-‐–/\u00ad")
+_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]+")
 
 
 @lru_cache(maxsize=1024)
@@ -52,6 +53,15 @@ def _compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
     """(term, separator-free lower-case form, needs a word start) per term."""
     return tuple((t, "".join(ch for ch in t.lower() if ch not in _SEPARATORS), len(compact(t)) < 8)
                  for t in terms)
+
+
+@lru_cache(maxsize=8192)
+def _flatten(text: str) -> tuple[str, str]:
+    """(lower-cased text, the same without separators); memoised: every detector reads the same blocks."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
+        low = "".join(ch.lower()[0] for ch in text)
+    return low, _SEPARATOR_RE.sub("", low)
 
 
 def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
@@ -64,21 +74,22 @@ def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
     """
     if not terms:
         return []
-    low = text.lower()
-    if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
-        low = "".join(ch.lower()[0] for ch in text)
-    idx = [i for i, ch in enumerate(low) if ch not in _SEPARATORS]
-    flat = "".join(low[i] for i in idx)
-    found: list[Match] = []
+    low, flat = _flatten(text)
+    hits = []
     for term, ct, word_start in _compact_terms(terms):
-        if not ct:
-            continue
-        pos = flat.find(ct)
+        pos = flat.find(ct) if ct else -1
         while pos != -1:
-            start = idx[pos]
-            if not word_start or start == 0 or not low[start - 1].isalnum():
-                found.append(Match(term, start, idx[pos + len(ct) - 1] + 1, 100.0))
+            hits.append((term, pos, len(ct), word_start))
             pos = flat.find(ct, pos + 1)
+    if not hits:
+        return []
+    # Map positions in the separator-free text back to the original (only when something matched).
+    idx = [i for i, ch in enumerate(low) if ch not in _SEPARATORS]
+    found: list[Match] = []
+    for term, pos, length, word_start in hits:
+        start = idx[pos]
+        if not word_start or start == 0 or not low[start - 1].isalnum():
+            found.append(Match(term, start, idx[pos + length - 1] + 1, 100.0))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Match] = []
     for m in found:

@@ -123,6 +123,22 @@ def heading(page: Page) -> str:
     return page.heading
 
 
+def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
+    """Cheap page-level test: does the page name any subject at all (exact terms, or the ``stems``
+    a fuzzy subject declares)? Statements need a subject in the sentence or in the heading."""
+    text = f"{page.heading}\n{page.text}"
+    for spec in subjects.values():
+        if float(spec.get("threshold", 100)) >= 100:
+            words = spec["terms"]
+        elif spec.get("stems"):
+            words = spec["stems"]
+        else:
+            return True  # a fuzzy subject without stems cannot be pre-filtered
+        if find_any(text, tuple(words)):
+            return True
+    return False
+
+
 def _decisive(cues: list[tuple[Cue, Match]], margin: float) -> tuple[Cue, Match]:
     """The cue that decides a sentence: a negative one unless a positive cue is clearly stronger.
 
@@ -147,6 +163,8 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     cue_terms = tuple(by_text)
     topic_factor = float(patterns.get("topic_factor", 1.0))
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
+    if not topic and not mentions_subject(page, subjects):
+        return []
     if topic is None:
         topic = subjects_in(heading(page), subjects, threshold)
     ignore = [str(t) for t in patterns.get("ignore", [])]
