@@ -37,7 +37,9 @@ def coerce_value(param: Parameter, value: Any) -> float:
     Shapes (DESIGN "finding value"): booleans may be an object meaning "present";
     numbers may arrive as an object with a numeric "value" key.
     """
-    if value is None:
+    if isinstance(value, np.generic):  # pandas hands out numpy scalars for homogeneous columns
+        value = value.item()
+    if value is None or (isinstance(value, float) and math.isnan(value)):  # NaN is pandas' "missing"
         return math.nan if param.kind == "recency" else 0.0
     if param.kind == "boolean":
         if isinstance(value, bool):
