@@ -6,7 +6,7 @@ import secrets
 
 from sqlalchemy import select
 
-from review.analysts import create_analyst
+from review.analysts import create_analyst, set_password
 from review.serve import serve
 from sci.demo import DemoState
 from sci.models import Analyst
@@ -14,24 +14,24 @@ from sci.models import Analyst
 DEMO_USERS = (("demo-analyst", "analyst"), ("demo-lead", "lead"))
 
 
-def ensure_user(state: DemoState, name: str, role: str) -> str | None:
-    """Create `name` with a fresh random password (returned); None if it already exists."""
+def demo_login(state: DemoState, name: str, role: str) -> str:
+    """Create `name` (or, in the demo store only, reset it) with a fresh random password."""
+    password = secrets.token_urlsafe(9)
     with state.ctx.store.session() as s:
-        if s.scalars(select(Analyst).where(Analyst.name == name)).first() is not None:
-            return None
-        password = secrets.token_urlsafe(9)
-        create_analyst(s, name, role, password)
-        return password
+        if s.scalars(select(Analyst).where(Analyst.name == name)).first() is None:
+            create_analyst(s, name, role, password)
+        else:
+            # An earlier demo step may have created the account (the lead's bulk approval)
+            # without telling anyone the password: reset it so it can be printed.
+            set_password(s, name, password)
+    return password
 
 
 def serve_step(state: DemoState) -> None:
     console = state.ctx.console
     for name, role in DEMO_USERS:
-        password = ensure_user(state, name, role)
-        if password is None:
-            console.print(f"{role} login: [bold]{name}[/] (exists already; reset with `sci user add`)")
-        else:
-            console.print(f"{role} login: [bold]{name}[/] password [bold]{password}[/]")
+        password = demo_login(state, name, role)
+        console.print(f"{role} login: [bold]{name}[/] password [bold]{password}[/]")
     settings = state.ctx.settings
     url = f"http://{settings.serve_host}:{settings.serve_port}/"
     if not state.serve:

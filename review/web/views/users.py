@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from starlette.requests import Request
 from starlette.responses import Response
 
-from review.analysts import create_analyst, disable_analyst
+from review.analysts import create_analyst, disable_analyst, list_analysts
 from review.web.auth import require_lead
 from review.web.views.common import form, renderer, reply, store
-from sci.models import Analyst
 
 
 def _page(
     request: Request, status: int = 200, error: str | None = None, created: str | None = None
 ) -> Response:
     with store(request).session() as s:
-        analysts = list(s.scalars(select(Analyst).order_by(Analyst.name)))
+        analysts = list_analysts(s)
         return renderer(request).page(
             request, "users.html", status=status, analysts=analysts, error=error, created=created
         )

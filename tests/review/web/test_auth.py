@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from review.web.app import ROUTES
 from tests.review.web.conftest import Web, csrf_of
 
@@ -36,13 +34,14 @@ def test_every_page_redirects_to_login_without_a_session(web: Web) -> None:
         assert client.get(path, headers={"accept": "application/json"}).status_code == 401, path
 
 
-@pytest.mark.parametrize("path", PRIVATE_POSTS)
-def test_every_action_is_refused_without_a_session_even_with_a_token(web: Web, path: str) -> None:
+def test_every_action_is_refused_without_a_session_even_with_a_token(web: Web) -> None:
     client = web.client()
     token = csrf_of(client.get("/login").text)  # an anonymous session's valid token is not a login
-    res = client.post(path, data={"csrf_token": token, "action": "approve"})
-    assert res.status_code == 401
-    assert "login required" in res.text
+    assert len(PRIVATE_POSTS) >= 8
+    for path in PRIVATE_POSTS:
+        res = client.post(path, data={"csrf_token": token, "action": "approve"})
+        assert res.status_code == 401, path
+        assert "login required" in res.text
 
 
 def test_login_rejects_wrong_password_and_unknown_name_alike(web: Web) -> None:
