@@ -33,7 +33,9 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     cues = list(patterns["cues"])
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
     found: list[Finding] = []
-    for block in page.blocks:
+    # Most pages never mention 115: skip the block scan then (tel: links are checked below).
+    blocks = page.blocks if "115" in page.text else []
+    for block in blocks:
         if is_chrome(block):
             continue
         text = block.text

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 _TOKEN = re.compile(r"\w+")
 _SEP = r"[\s\-‐–/]*"
@@ -31,9 +31,12 @@ class Match:
     score: float  # 100 = exact
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def compact(text: str) -> str:
     """Lower case without separators: "Kfz-Ab Meldung" -> "kfzabmeldung"."""
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NON_WORD.sub("", text.lower())
 
 
 def _term_body(term: str) -> str:
@@ -114,20 +117,32 @@ def _ngrams(text: str, max_n: int) -> Iterable[tuple[str, int, int]]:
             yield joined, toks[i][1], toks[i + n][2]
 
 
+@lru_cache(maxsize=1024)
+def _fuzzy_targets(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], int]:
+    """((term, compact form) per term, longest n-gram to compare: words of the longest term + 1)."""
+    max_n = max((len(re.split(r"[\s\-‐–/]+", t.strip())) + 1 for t in terms), default=1)
+    return tuple((t, compact(t)) for t in terms), max_n
+
+
+def contains_any(text: str, terms: tuple[str, ...]) -> bool:
+    """Whether any term occurs (same rules as :func:`find_any`, without computing positions)."""
+    _, flat = _flatten(text)
+    return any(ct and ct in flat for _, ct, _ in _compact_terms(terms))
+
+
 def find_terms(text: str, terms: Sequence[str], threshold: float = 100.0) -> list[Match]:
     """All matches of ``terms`` in ``text``, sorted by position; overlapping matches keep the best."""
     found: list[Match] = find_any(text, tuple(terms))
     if threshold < 100.0:
-        targets = [(t, compact(t), len(re.split(r"[\s\-‐–/]+", t.strip())) + 1) for t in terms]
-        max_n = max((n for *_, n in targets), default=1)
-        for gram, start, end in _ngrams(text, max_n):
-            for term, ct, _n in targets:
-                # Length prefilter: a ratio >= threshold is impossible beyond this length gap.
-                if abs(len(gram) - len(ct)) > len(ct) * (100 - threshold) / 50 + 1:
-                    continue
-                score = fuzz.ratio(gram, ct, score_cutoff=threshold)
-                if score and score < 100:
-                    found.append(Match(term, start, end, float(score)))
+        targets, max_n = _fuzzy_targets(tuple(terms))
+        grams = list(_ngrams(text, max_n))
+        choices = [g for g, _, _ in grams]
+        for term, ct in targets:
+            # rapidfuzz scores every n-gram in C; the cut-off drops the rest early.
+            for _, score, i in process.extract(ct, choices, scorer=fuzz.ratio, score_cutoff=threshold,
+                                               limit=None):
+                if score < 100:
+                    found.append(Match(term, grams[i][1], grams[i][2], float(score)))
     found.sort(key=lambda m: (m.start, -m.score, -(m.end - m.start)))
     out: list[Match] = []
     for m in found:

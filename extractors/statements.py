@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 
 from extractors.base import Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import Match, find_any, find_terms
+from extractors.matching import Match, contains_any, find_any, find_terms
 from extractors.page import Page, TextBlock
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
@@ -134,7 +134,7 @@ def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
             words = spec["stems"]
         else:
             return True  # a fuzzy subject without stems cannot be pre-filtered
-        if find_any(text, tuple(words)):
+        if contains_any(text, tuple(words)):
             return True
     return False
 
