@@ -20,8 +20,10 @@ def render_explain(c: AppContext, doc: dict[str, Any]) -> None:
     )
     for a in doc["areas"]:
         p = a["pilot"]
-        c.console.rule(
-            f"{a['label']}: {a['score']:.4f} (rank {a['rank']}) = ({a['indicator_sum']:.4f} + bonus "
+        # print, not rule: a rule truncates the formula to one line.
+        c.console.print(
+            f"\n[bold]{a['label']}[/]: {a['score']:.4f} (rank {a['rank']}) = "
+            f"({a['indicator_sum']:.4f} + bonus "
             f"{a['bonus']:.4f}) / {a['achievable']:g} · 100; "
             f"bonus = {a['bonus_cap']:g} · {p['n']:g} / {p['max_n']:g}"
         )
