@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from sqlalchemy import select
@@ -9,10 +10,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from review.queue import QueueFilter, queue_count, queue_items
+from review.queue import QueueFilter, QueueItem, queue_count, queue_items
 from review.web.auth import current_user
 from review.web.views.common import catalog, edition, renderer, store
-from sci.models import Capture, City
+from sci.models import Capture, City, Decision, Evidence
+from sci.values import current_values
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "superseded")
@@ -60,6 +62,27 @@ def filter_query(flt: QueueFilter) -> str:
     return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
 
 
+def decided_evidence(session: Any, year: int, items: list[QueueItem]) -> dict[int, list[Evidence]]:
+    """Evidence behind the value decided so far, per queued candidate that would change it.
+
+    A nightly crawl that found different evidence is queued with the old
+    evidence next to the new one, so the analyst sees what changed.
+    """
+    current = current_values(session, year)
+    out: dict[int, list[Evidence]] = {}
+    for item in items:
+        cv = current.get((item.candidate.ags, item.candidate.parameter))
+        decision = session.get(Decision, cv.decision_id) if cv else None
+        if decision is None or decision.candidate_id in (None, item.candidate.id):
+            continue
+        out[item.candidate.id] = list(
+            session.scalars(
+                select(Evidence).where(Evidence.candidate_id == decision.candidate_id).order_by(Evidence.rank)
+            )
+        )
+    return out
+
+
 def queue_page(request: Request) -> Response:
     user = current_user(request)
     year = edition(request)
@@ -74,6 +97,7 @@ def queue_page(request: Request) -> Response:
         items = queue_items(s, cat, flt, limit=PAGE_SIZE, offset=offset)
         cities = sorted(((c.ags, c.name) for c in s.query(City)), key=lambda c: c[1])
         extractors = sorted({i.candidate.extractor for i in items})
+        old = decided_evidence(s, year, items)
         capture_ids = {ev.capture_id for i in items for ev in i.evidence if ev.capture_id}
         captures = {c.id: c for c in s.scalars(select(Capture).where(Capture.id.in_(capture_ids)))}
         page = renderer(request).page(
@@ -88,6 +112,7 @@ def queue_page(request: Request) -> Response:
             cities=cities,
             catalog=cat,
             captures=captures,
+            old=old,
             statuses=STATUSES,
             extractors=extractors,
             can_bulk=user.is_lead and flt.status == "pending" and total > 0,

@@ -191,3 +191,35 @@ def test_bad_input_is_a_clear_error(web: Web) -> None:
     assert client.get("/queue?status=nonsense").status_code == 400
     assert client.get("/cities/99999999").status_code == 404
     assert client.get(f"/history/{factories.BERLIN}/no.such_parameter").status_code == 404
+
+
+def test_changed_evidence_is_queued_with_old_and_new_side_by_side(web: Web) -> None:
+    from review.queue import fill_queue
+
+    first = factories.candidate(
+        web.store,
+        ags=factories.KOELN,
+        parameter="open_data.portal",
+        value=True,
+        snippet="Open-Data-Portal der Stadt Köln",
+        url="https://www.stadt-koeln.de/opendata",
+    )
+    client, token = web.login("anna")
+    hdr = {**JSON, "x-csrf-token": token}
+    assert (
+        client.post(f"/candidates/{first}/decide", headers=hdr, data={"action": "approve"}).status_code == 200
+    )
+    second = factories.candidate(
+        web.store,
+        ags=factories.KOELN,
+        parameter="open_data.portal",
+        value={"url": "https://offenedaten-koeln.de", "datasets": 812},
+        snippet="812 Datensätze im Portal",
+        url="https://offenedaten-koeln.de",
+    )
+    with web.store.session() as s:
+        assert fill_queue(s, 2020).queued >= 1
+    html = client.get(f"/queue?parameter=open_data.portal&ags={factories.KOELN}").text
+    item = html[html.index(f'id="c-{second}"') :]
+    assert "Bisheriger Beleg" in item and "https://www.stadt-koeln.de/opendata" in item
+    assert "812 Datensätze im Portal" in item and "(geändert)" in item
