@@ -223,3 +223,36 @@ def test_changed_evidence_is_queued_with_old_and_new_side_by_side(web: Web) -> N
     item = html[html.index(f'id="c-{second}"') :]
     assert "Bisheriger Beleg" in item and "https://www.stadt-koeln.de/opendata" in item
     assert "812 Datensätze im Portal" in item and "(geändert)" in item
+
+
+def test_city_view_shows_the_year_over_year_change_with_evidence(web: Web) -> None:
+    client, token = web.login("anna")
+    hdr = {**JSON, "x-csrf-token": token}
+    old = factories.candidate(
+        web.store,
+        ags=factories.BERLIN,
+        parameter="city_app.available",
+        value=False,
+        edition=2019,
+        snippet="Keine App",
+        url="https://www.berlin.de/2019",
+    )
+    new = factories.candidate(
+        web.store,
+        ags=factories.BERLIN,
+        parameter="city_app.available",
+        value=True,
+        snippet="Die Berlin-App",
+        url="https://www.berlin.de/app",
+    )
+    for cid in (old, new):
+        assert (
+            client.post(f"/candidates/{cid}/decide", headers=hdr, data={"action": "approve"}).status_code
+            == 200
+        )
+    html = client.get(f"/cities/{factories.BERLIN}").text
+    section = html[
+        html.index('class="year-diff"') : html.index("</section>", html.index('class="year-diff"'))
+    ]
+    assert "city_app.available" in section and "https://www.berlin.de/2019" in section
+    assert "https://www.berlin.de/app" in section and "nein" in section and "ja" in section
