@@ -26,6 +26,8 @@ DEMO_STEPS: tuple[str, ...] = (
     "crawlers.external.demo:external_step",
     # fills the queue from every candidate so far: keep after the extract and external steps
     "review.demo:queue_step",
+    # scores the decided values and writes the exports: keep after the queue step, before serving
+    "scoring.demo:score_step",
     # prints the demo logins and serves the review app until Ctrl-C: keep this the LAST step
     "review.web.demo:serve_step",
 )
