@@ -3,8 +3,8 @@
 Shared by the portal detectors. A link is evidence of a portal when its URL
 has a known vendor shape (CKAN ``/dataset/``, SessionNet ``si0040.asp``,
 ``beteiligung.<city>.de`` …) or its text names the portal ("Open-Data-Portal",
-"Ratsinformationssystem") and it leads off the page's own host (a menu link to
-the city's own description page is not the portal). Links are not evidence
+"Ratsinformationssystem"; exact, separator-tolerant terms) and it leads off
+the page's own host (a menu link to the city's own description page is not the portal). Links are not evidence
 when they point to documents (a PDF city map is no geoportal), to state or
 federal portals, when the sentence around them is about another city, or
 when it says the thing is only planned. The spec per parameter comes from
@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import compact, find_terms
+from extractors.matching import compact
 from extractors.page import Link, Page
 from extractors.web_presence import (
     block_index,
@@ -33,13 +32,20 @@ from extractors.web_presence import (
 )
 
 
-def _vendor(url: str, vendors: list[Mapping[str, Any]], external: bool) -> Mapping[str, Any] | None:
-    for v in vendors:
-        if v.get("external_only") and not external:
-            continue
-        if re.search(v["url_regex"], url, re.I):
-            return v
-    return None
+class _Vendors:
+    """A parameter's vendor URL shapes, compiled once per page: one combined search rejects most links."""
+
+    def __init__(self, vendors: list[Mapping[str, Any]]) -> None:
+        self.vendors = [(re.compile(v["url_regex"], re.I), v) for v in vendors]
+        self.any = re.compile("|".join(f"(?:{v['url_regex']})" for v in vendors), re.I) if vendors else None
+
+    def match(self, url: str, external: bool) -> Mapping[str, Any] | None:
+        if self.any is None or not self.any.search(url):
+            return None
+        for rx, v in self.vendors:
+            if (external or not v.get("external_only")) and rx.search(url):
+                return v
+        return None
 
 
 def _evidence(link: Link, context: str) -> str:
@@ -57,17 +63,18 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     avoid = patterns.get("avoid", [])
     names = name_variants(city, page, patterns.get("affixes", []))
     index = block_index(page)
+    vendors = {param: _Vendors(spec.get("vendors", [])) for param, spec in patterns["portals"].items()}
     found: list[Finding] = []
     for link in [*page.links, *page.iframes]:  # a Rats-TV player is usually an iframe
         url = link.url
         if not url.lower().startswith(("http://", "https://")) or exclude.search(url):
             continue
-        external = (urlsplit(url).hostname or "").lower() != page.host
+        external = url.split("/", 3)[2].split(":")[0].lower() != page.host  # cheaper than urlsplit per link
         for param, spec in patterns["portals"].items():
-            vendor = _vendor(url, spec.get("vendors", []), external)
+            vendor = vendors[param].match(url, external)
             if vendor is not None:
                 confidence = float(vendor["confidence"])
-            elif external and find_terms(link.text, spec["link_terms"], float(spec.get("threshold", 100))):
+            elif external and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None
             else:
                 continue

@@ -41,9 +41,9 @@ VERSION = "1"
 TRACKED = ("social_media.mastodon",)  # recorded, not scored (catalog: tracked parameter)
 
 
-def account(link: Link, net: str, spec: Mapping[str, Any]) -> str | None:
-    """The handle when ``link`` is a profile URL of network ``net``, else None."""
-    m = re.search(spec["url_regex"], link.url, re.I)
+def account(link: Link, net: str, spec: Mapping[str, Any], rx: re.Pattern[str]) -> str | None:
+    """The handle when ``link`` is a profile URL of network ``net`` (``rx``: its compiled shape)."""
+    m = rx.search(link.url)
     if not m:
         return None
     groups = {k: v for k, v in m.groupdict().items() if v and k != "host"}
@@ -80,9 +80,12 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     conf = patterns["confidence"]
     index = block_index(page)
     title = heading(page)
+    shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
     for link in page.links:
+        if "/@" not in link.url and not any(d in link.url for d in patterns["domains"]):
+            continue  # cheap test first: most links are nowhere near a social network
         for net, spec in patterns["networks"].items():
-            handle = account(link, net, spec)
+            handle = account(link, net, spec, shapes[net])
             if handle is None:
                 continue
             sentence = sentence_of(link.context, link.text)

@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extractors.base import CityContext, registrable_domain
-from extractors.matching import compact, find_terms
+from extractors.matching import compact, contains_any, find_terms
 from extractors.page import Link, Page
 from extractors.statements import is_chrome
 
@@ -112,8 +112,10 @@ def sentence_of(text: str, needle: str) -> str:
 
 def has_any(text: str, terms: Iterable[str]) -> str | None:
     """The first of ``terms`` found in ``text`` (exact, separator-tolerant), else None."""
-    terms = list(terms)
-    hits = find_terms(text, terms) if terms else []
+    terms = tuple(terms)
+    if not terms or not contains_any(text, terms):  # cheap substring pre-test, then exact positions
+        return None
+    hits = find_terms(text, terms)
     return hits[0].term if hits else None
 
 
