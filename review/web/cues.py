@@ -38,4 +38,5 @@ def load_cues(patterns_dir: Path) -> re.Pattern[str] | None:
     if not phrases:
         return None
     ordered = sorted({p.lower(): p for p in phrases}.values(), key=lambda p: (-len(p), p))
-    return re.compile("|".join(re.escape(p) for p in ordered), re.IGNORECASE)
+    # Whole words only: "Kein" must not light up inside "Keine", nor "App" inside "Apple".
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)", re.IGNORECASE)

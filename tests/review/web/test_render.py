@@ -59,5 +59,6 @@ def test_without_a_recorded_match_the_detector_cues_are_marked(tmp_path) -> None
         ("TERMIN ONLINE", True),
         (" buchen (KI)", False),
     ]
+    assert highlight("Keine Bürgeramtsseite", {}, None, cues) == [("Keine Bürgeramtsseite", False)]
     real = load_cues(ROOT / "data" / "patterns")
     assert real is not None and real.search("Jetzt Online-Terminvergabe nutzen")
