@@ -142,7 +142,7 @@ def supersede(session: Session, candidate_ids: list[int]) -> int:
 
 
 def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") -> Decision:
-    """Append an "undo" reverting ``decision_id``; its candidate goes back to pending.
+    """Append an "undo" reverting ``decision_id``; its candidate goes back to the status before.
 
     Conflict if anything was decided on that candidate (or, for a manual value,
     on that city and parameter) after it: undo only ever reverts the latest step.
@@ -172,7 +172,11 @@ def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") ->
         session.flush()
         return row
     cand = _candidate(session, target.candidate_id)
-    _set_status(session, cand, STATUS_OF.get(target.action, cand.status), "pending")
+    log = list(session.scalars(select(Decision).where(Decision.candidate_id == cand.id)))
+    # The status after the undo is whatever the remaining log says (an earlier approve
+    # may stand again), derived in one place rather than assumed to be "pending".
+    after = candidate_status([*log, Decision(id=target.id + 10**12, action="undo", reverts_id=target.id)])
+    _set_status(session, cand, STATUS_OF.get(target.action, cand.status), after)
     return _append(session, cand, "undo", None, analyst, note.strip(), reverts_id=target.id)
 
 

@@ -160,3 +160,17 @@ def test_candidate_status_is_derived_from_the_log(seeded: Store) -> None:
     # an undone undo restores the original decision
     assert candidate_status([d(1, "reject"), d(2, "undo", 1), d(3, "undo", 2)]) == "rejected"
     assert candidate_status([d(1, "auto_confirm")]) == "auto_confirmed"
+
+
+def test_undo_of_a_second_opinion_restores_the_first_decision(seeded: Store) -> None:
+    cid = factories.candidate(seeded, ags=BERLIN, parameter=LEVEL, value=1)
+    with seeded.session() as s:
+        decide(s, candidate_id=cid, action="approve", analyst="anna")
+        second = decide(s, candidate_id=cid, action="correct", analyst="bert", value=2,
+                        expected_status="approved")
+    assert current(seeded) == {LEVEL: 2}
+    with pytest.raises(Conflict), seeded.session() as s:  # the page showed "pending": stale
+        decide(s, candidate_id=cid, action="reject", analyst="carl", expected_status="pending")
+    with seeded.session() as s:
+        undo(s, decision_id=second.id, analyst="bert")
+    assert factories.status_of(seeded, cid) == "approved" and current(seeded) == {LEVEL: 1}
