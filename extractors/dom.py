@@ -10,7 +10,6 @@ built on the way down.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,13 +50,6 @@ def _hidden(el: etree._Element) -> bool:
         return True
     style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _segment(el: etree._Element, n: int, total: int) -> str:
-    ident = el.get("id")
-    if ident and _CSS_ID.fullmatch(ident):
-        return f"{el.tag}#{ident}"
-    return f"{el.tag}:nth-of-type({n})" if total > 1 else str(el.tag)
 
 
 def link_text(a: etree._Element) -> str:
@@ -138,17 +130,28 @@ def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
             stack.append(("sep", block))
         if name == "img" and not hidden and el.get("alt"):
             parts[inner].append(f" {el.get('alt')} ")
-        children = [c for c in el if isinstance(c.tag, str)]
-        totals = Counter(c.tag for c in children)
-        seen: Counter[str] = Counter()
-        pushed = []
-        for child in children:
-            seen[child.tag] += 1
-            seg = _segment(child, seen[child.tag], totals[child.tag])
-            pushed.append(("el", child, seg if "#" in seg else f"{path} > {seg}", inner, hidden))
-            if child.tail and not hidden:
-                pushed.append(("text", child.tail, inner))
-        stack.extend(reversed(pushed))
+        children = [c for c in el if c.tag.__class__ is str]
+        if children:
+            # Plain dicts, not Counter: this loop runs for every element of every page.
+            totals: dict[str, int] = {}
+            for c in children:
+                totals[c.tag] = totals.get(c.tag, 0) + 1
+            seen: dict[str, int] = {}
+            pushed = []
+            for child in children:
+                tag = child.tag
+                n = seen[tag] = seen.get(tag, 0) + 1
+                ident = child.get("id")
+                if ident and _CSS_ID.fullmatch(ident):
+                    child_path = f"{tag}#{ident}"
+                elif totals[tag] > 1:
+                    child_path = f"{path} > {tag}:nth-of-type({n})"
+                else:
+                    child_path = f"{path} > {tag}"
+                pushed.append(("el", child, child_path, inner, hidden))
+                if child.tail and not hidden:
+                    pushed.append(("text", child.tail, inner))
+            stack.extend(reversed(pushed))
         if el.text and not hidden:
             stack.append(("text", el.text, inner))
     texts = [norm("".join(p)) for p in parts]
