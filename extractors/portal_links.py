@@ -37,7 +37,12 @@ class _Vendors:
 
     def __init__(self, vendors: list[Mapping[str, Any]]) -> None:
         self.vendors = [(re.compile(v["url_regex"], re.I), v) for v in vendors]
-        self.any = re.compile("|".join(f"(?:{v['url_regex']})" for v in vendors), re.I) if vendors else None
+        self.any = (re.compile("|".join(f"(?:{v['url_regex']})" for v in vendors), re.I | re.M)
+                    if vendors else None)
+
+    def on_page(self, urls: str) -> bool:
+        """Whether any vendor shape occurs among the page's link URLs (one per line): most pages have none."""
+        return self.any is not None and self.any.search(urls) is not None
 
     def match(self, url: str, external: bool) -> Mapping[str, Any] | None:
         if self.any is None or not self.any.search(url):
@@ -63,15 +68,18 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     avoid = patterns.get("avoid", [])
     names = name_variants(city, page, patterns.get("affixes", []))
     index = block_index(page)
+    links = [*page.links, *page.iframes]  # a Rats-TV player is usually an iframe
+    urls = "\n".join(link.url for link in links)
     vendors = {param: _Vendors(spec.get("vendors", [])) for param, spec in patterns["portals"].items()}
+    any_vendor = {param: v.on_page(urls) for param, v in vendors.items()}
     found: list[Finding] = []
-    for link in [*page.links, *page.iframes]:  # a Rats-TV player is usually an iframe
+    for link in links:
         url = link.url
         if not url.lower().startswith(("http://", "https://")) or exclude.search(url):
             continue
         external = url.split("/", 3)[2].split(":")[0].lower() != page.host  # cheaper than urlsplit per link
         for param, spec in patterns["portals"].items():
-            vendor = vendors[param].match(url, external)
+            vendor = vendors[param].match(url, external) if any_vendor[param] else None
             if vendor is not None:
                 confidence = float(vendor["confidence"])
             elif external and has_any(link.text, spec["link_terms"]):

@@ -59,15 +59,14 @@ def account(link: Link, net: str, spec: Mapping[str, Any], rx: re.Pattern[str]) 
     return handle
 
 
-def institution(handle: str, text: str, terms: list[str]) -> str | None:
+def institution(handle: str, text: str, terms: list[str], compact_terms: list[tuple[str, str]]) -> str | None:
     """An institution word in the link's text/sentence, or (for words of 5+ letters) inside the handle."""
     hit = has_any(text, terms)
     if hit:
         return hit
     h = compact(translit(handle))
     tokens = set(re.split(r"[._\-@]+", translit(handle).lower()))
-    for term in terms:
-        t = compact(translit(term))
+    for term, t in compact_terms:
         if (len(t) >= 5 and t in h) or t in tokens:
             return term
     return None
@@ -80,6 +79,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     conf = patterns["confidence"]
     index = block_index(page)
     title = heading(page)
+    compact_institutions = [(t, compact(translit(t))) for t in patterns["institutions"]]
     shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
     for link in page.links:
         if "/@" not in link.url and not any(d in link.url for d in patterns["domains"]):
@@ -89,7 +89,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if handle is None:
                 continue
             sentence = sentence_of(link.context, link.text)
-            if institution(handle, f"{link.text} {sentence}", patterns["institutions"]):
+            if institution(handle, f"{link.text} {sentence}", patterns["institutions"], compact_institutions):
                 continue
             if foreign_city(sentence, link.url, names, patterns.get("foreign", {})):
                 continue
