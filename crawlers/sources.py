@@ -14,7 +14,7 @@ from sci.context import AppContext
 from sci.registry import CityRecord
 
 SOURCES: dict[str, str] = {
-    # "city": "crawlers.<module>:run",          (crawl stage)
+    "city": "crawlers.run:run",
     "app-stores": "crawlers.external.appstores:run",
     "social": "crawlers.external.social:run",
     "open-data": "crawlers.external.opendata:run",

@@ -57,6 +57,10 @@ class Settings:
     render: str = _s("auto", "Browser rendering: auto | always | never")
     render_wait_ms: int = _s(5000, "Cap for waiting on late widgets when rendering (ms)")
     chromium_path: str = _s("/usr/bin/chromium", "Chromium executable for Playwright")
+    crawl_extra_partner_hosts: str = _s(
+        "", "Extra partner hosts (comma-separated host or host:port) one hop is followed into"
+    )
+    crawl_max_partner_pages: int = _s(50, "Page budget per city for one-hop pages on partner hosts")
 
     # --- third-party endpoints (tests point these at loopback servers) -------
     apple_search_url: str = _s("https://itunes.apple.com/search", "Apple iTunes Search API")

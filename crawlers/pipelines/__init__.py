@@ -1,0 +1,1 @@
+"""Scrapy item pipelines of the crawl stage."""

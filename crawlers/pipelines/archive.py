@@ -1,0 +1,89 @@
+"""Archive every response (and rendered page) to WARC and index it as a ``capture`` row.
+
+One WARC file per crawl and city: ``warc/<crawl_id>/<ags>.warc.gz`` under var_dir.
+Each capture is committed in its own transaction right after its record is
+written, so ``kill -9`` loses at most the page in flight (which resume fetches
+again); a record cut off mid-write is trimmed by :func:`crawlers.warcfix.trim`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider
+from sqlalchemy.exc import IntegrityError
+
+from crawlers.history import Known
+from crawlers.warcfix import trim
+from sci.archive import WarcArchive
+from sci.models import Capture
+
+
+def change_of(status: int, content_hash: str, prev: Known | None) -> str:
+    """new | changed | unchanged against the last capture of the same URL."""
+    if status == 304:
+        return "unchanged"
+    if prev is None:
+        return "new"
+    return "unchanged" if prev.content_hash == content_hash else "changed"
+
+
+class ArchivePipeline:
+    """Scrapy item pipeline; the spider provides ``store``, ``sci_settings``, ``crawl_id``, ``ags``."""
+
+    def open_spider(self, spider: Spider) -> None:
+        s = spider.sci_settings  # type: ignore[attr-defined]
+        rel = f"warc/{spider.crawl_id}/{spider.ags}.warc.gz"  # type: ignore[attr-defined]
+        trim(Path(s.var_dir) / rel)
+        self.archive = WarcArchive(s, rel)
+        self.var_dir = Path(s.var_dir)
+
+    def close_spider(self, spider: Spider) -> None:
+        self.archive.close()
+
+    def process_item(self, item: dict[str, Any], spider: Spider) -> dict[str, Any]:
+        if item.get("kind") != "page":
+            return item
+        prev: Known | None = item.get("previous")
+        warc_headers = {"WARC-Sci-Crawl": str(spider.crawl_id), "WARC-Sci-AGS": spider.ags}  # type: ignore[attr-defined]
+        if item["rendered"]:
+            rec = self.archive.write_resource(item["url"], "text/html; charset=utf-8", item["body"],
+                                              extra_warc_headers=warc_headers)
+        else:
+            rec = self.archive.write_exchange(item["final_url"], item["status"], item["reason"],
+                                              item["headers"], item["body"], item["request_headers"],
+                                              extra_warc_headers=warc_headers)
+        screenshot = None
+        if item.get("screenshot"):
+            shot = self.archive.write_resource(f"urn:screenshot:{item['url']}", "image/png",
+                                               item["screenshot"], extra_warc_headers=warc_headers)
+            screenshot = f"screenshots/{spider.crawl_id}/{spider.ags}/{shot.content_hash[:20]}.png"  # type: ignore[attr-defined]
+            (self.var_dir / screenshot).parent.mkdir(parents=True, exist_ok=True)
+            (self.var_dir / screenshot).write_bytes(item["screenshot"])
+        change = change_of(item["status"], rec.content_hash, prev)
+        warc_file, offset, length, chash = rec.warc_file, rec.offset, rec.length, rec.content_hash
+        if item["status"] == 304 and prev is not None:
+            # The 304 exchange is archived too, but the evidence is the body it confirmed.
+            warc_file, offset, length, chash = prev.warc_file, prev.warc_offset, None, prev.content_hash
+        headers = {k.lower(): v for k, v in item["headers"]}
+        cap = Capture(crawl_id=spider.crawl_id, ags=spider.ags, url=item["url"],  # type: ignore[attr-defined]
+                      final_url=item["final_url"], status=item["status"], headers=headers,
+                      content_type=item.get("content_type"), content_hash=chash, size=len(item["body"]),
+                      warc_file=warc_file, warc_offset=offset, warc_length=length,
+                      rendered=item["rendered"], screenshot_path=screenshot, change=change,
+                      etag=headers.get("etag") or (prev.etag if prev and item["status"] == 304 else None),
+                      last_modified=headers.get("last-modified")
+                      or (prev.last_modified if prev and item["status"] == 304 else None),
+                      depth=item["depth"], referer=item.get("referer"))
+        try:
+            with spider.store.session() as session:  # type: ignore[attr-defined]
+                session.add(cap)
+        except IntegrityError:
+            return item  # already captured by this crawl (a resumed run raced itself): keep one
+        counts = spider.counts  # type: ignore[attr-defined]
+        counts["pages"] += 1
+        counts[change] += 1
+        counts["bytes"] += item["transferred"]
+        item["capture_id"] = cap.id
+        return item

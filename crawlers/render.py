@@ -1,0 +1,75 @@
+"""Browser rendering of pages whose static HTML hints at script-injected content.
+
+The static capture is always kept; a rendered page is an additional capture
+(``rendered=True``) with the DOM after late widgets loaded and a full-page
+screenshot. Only the home page and hinted pages go through Chromium (it is
+~25× slower than a plain fetch).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from typing import Any
+
+from scrapy import Request
+from scrapy.http import TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
+
+from crawlers import scope
+
+
+def wants_render(spider: Any, response: TextResponse) -> bool:
+    mode = spider.render_mode
+    if mode == "never" or response.meta.get("sci_partner"):
+        return False
+    if mode == "always" or response.meta.get("sci_depth", 0) == 0:
+        return True
+    text = " ".join(t.strip() for t in response.xpath("//body//text()[not(ancestor::script)]").getall())
+    return scope.needs_render(response.text, len(text), spider.vocab)
+
+
+async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | None:
+    """Render ``response.url`` in Chromium; return a rendered page item (None when not wanted)."""
+    url = response.meta.get("redirect_urls", [response.url])[0]
+    if (url, True) in spider.done or not wants_render(spider, response):
+        return None
+    req = Request(response.url, dont_filter=True, meta={
+        "playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True,
+        "sci_rendering": True})
+    try:
+        rendered = await maybe_deferred_to_future(spider.crawler.engine.download(req))
+    except Exception as exc:  # noqa: BLE001 - a failed render keeps the static capture
+        spider.counts["render_errors"] = spider.counts.get("render_errors", 0) + 1
+        spider.logger.info("render failed: %s: %s", url, exc)
+        return None
+    page = rendered.meta.get("playwright_page")
+    if page is None:
+        return None
+    try:
+        cap = spider.settings.getint("SCI_RENDER_WAIT_MS", 5000)
+        await _wait_for_widgets(page, spider.vocab.wait_selectors, cap)
+        dom = (await page.content()).encode("utf-8")
+        shot = await page.screenshot(full_page=True, timeout=cap * 2)
+    finally:
+        await page.close()
+    prev = spider.previous.get((url, True))
+    return {
+        "kind": "page", "url": url, "final_url": rendered.url, "status": 200, "reason": "OK",
+        "rendered": True, "body": dom, "transferred": 0, "headers": [], "request_headers": [],
+        "content_type": "text/html; charset=utf-8", "screenshot": shot,
+        "depth": response.meta.get("sci_depth", 0), "referer": response.meta.get("sci_referer"),
+        "previous": prev, "dom_hash": hashlib.sha256(dom).hexdigest(),
+    }
+
+
+async def _wait_for_widgets(page: Any, selectors: tuple[str, ...], cap_ms: int) -> None:
+    """Network idle (late widgets fetch their content) or the cap, whichever comes first."""
+    # The cap was reached when this raises: take the DOM as it is.
+    with contextlib.suppress(Exception):
+        await page.wait_for_load_state("networkidle", timeout=cap_ms)
+    for sel in selectors:
+        try:
+            await page.wait_for_selector(sel, timeout=200, state="attached")
+        except Exception:  # noqa: BLE001 - a selector that never appears is fine
+            continue

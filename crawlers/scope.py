@@ -1,0 +1,85 @@
+"""Where a city crawl may go, and in what order: own domain, known partners, topic priority.
+
+All vocabularies are data (data/crawl/*.yaml) handed into these pure functions.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+BINARY_EXTENSIONS = frozenset(
+    "pdf doc docx xls xlsx ppt pptx odt ods odp zip gz tgz rar 7z exe msi dmg iso jpg jpeg png gif "
+    "webp svg tif tiff mp3 mp4 avi mov wmv mkv webm ics vcf csv geojson kml kmz shp bin".split()
+)
+# Two-label public suffixes (a registrable domain then has three labels).
+MULTI_LABEL_SUFFIXES = ("co.uk", "com.de")
+
+
+@dataclass(frozen=True)
+class CrawlVocabulary:
+    partner_patterns: tuple[str, ...]
+    weights: tuple[tuple[str, int], ...]
+    render_markers: tuple[str, ...]
+    min_text_chars: int
+    wait_selectors: tuple[str, ...]
+
+
+def load_vocabulary(data_dir: Path, extra_partner_hosts: str = "") -> CrawlVocabulary:
+    """Read partners.yaml, topics.yaml, render.yaml; add comma-separated extra partner hosts."""
+    base = data_dir / "crawl"
+    partners = yaml.safe_load((base / "partners.yaml").read_text(encoding="utf-8")) or {}
+    topics = yaml.safe_load((base / "topics.yaml").read_text(encoding="utf-8")) or {}
+    render = yaml.safe_load((base / "render.yaml").read_text(encoding="utf-8")) or {}
+    patterns = [str(p).lower() for hosts in partners.values() for p in hosts]
+    patterns += [h.strip().lower() for h in extra_partner_hosts.split(",") if h.strip()]
+    weights = {**(topics.get("weights") or {}), **(topics.get("penalties") or {})}
+    return CrawlVocabulary(
+        partner_patterns=tuple(patterns),
+        weights=tuple((str(k).lower(), int(v)) for k, v in weights.items()),
+        render_markers=tuple(str(m).lower() for m in render.get("widget_markers") or ()),
+        min_text_chars=int(render.get("min_text_chars", 200)),
+        wait_selectors=tuple(render.get("wait_selectors") or ()),
+    )
+
+
+def site_key(url: str) -> str:
+    """The registrable domain of a URL (IP hosts: host:port, since each loopback site is one host)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
+        return f"{host}:{parts.port}" if parts.port else host
+    labels = host.removeprefix("www.").split(".")
+    keep = 3 if ".".join(labels[-2:]) in MULTI_LABEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def is_partner(url: str, patterns: tuple[str, ...]) -> bool:
+    """Does the URL's host (or host:port) match a known partner host pattern?"""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return any(fnmatch.fnmatchcase(host, p) or fnmatch.fnmatchcase(netloc, p) for p in patterns)
+
+
+def is_binary(url: str) -> bool:
+    """Links to downloads are recorded, not fetched (judged by the path's extension)."""
+    last = urlsplit(url).path.lower().rsplit("/", 1)[-1]
+    return "." in last and last.rsplit(".", 1)[-1] in BINARY_EXTENSIONS
+
+
+def priority(url: str, text: str, weights: tuple[tuple[str, int], ...]) -> int:
+    """Topic relevance of a link: sum of keyword weights found in its URL and link text."""
+    hay = f"{url} {text}".lower()
+    return sum(w for kw, w in weights if kw in hay)
+
+
+def needs_render(html: str, visible_text_len: int, vocab: CrawlVocabulary) -> bool:
+    """Does static HTML hint at script-injected content (a widget host, an almost empty body)?"""
+    low = html.lower()
+    return visible_text_len < vocab.min_text_chars or any(m in low for m in vocab.render_markers)

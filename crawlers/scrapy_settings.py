@@ -1,0 +1,77 @@
+"""The Scrapy settings of every crawl, built from :class:`sci.settings.Settings` in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sci.settings import Settings
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
+    """Politeness, identity, limits, middlewares and the browser handler as a Scrapy settings dict.
+
+    ``overrides`` are Scrapy setting names (e.g. ``ITEM_PIPELINES={}``) and win over everything.
+    """
+    result: dict[str, Any] = {
+        "BOT_NAME": "smartcity-index",
+        "SPIDER_MODULES": ["crawlers.spiders"],
+        "NEWSPIDER_MODULE": "crawlers.spiders",
+        "USER_AGENT": settings.resolved_user_agent,
+        "ROBOTSTXT_OBEY": True,
+        "ROBOTSTXT_USER_AGENT": "smartcity-index",
+        "CONCURRENT_REQUESTS": settings.crawl_concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": settings.crawl_concurrency_per_host,
+        "DOWNLOAD_DELAY": settings.crawl_delay,
+        # A fixed delay is what we promise site operators; no random jitter below it.
+        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_TIMEOUT": settings.crawl_timeout,
+        "DOWNLOAD_MAXSIZE": settings.crawl_max_body_bytes,
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_ENABLED": True,
+        "RETRY_TIMES": settings.crawl_retries,
+        # 304 is an answer to our conditional request, not an error; 429/5xx are retried.
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "REDIRECT_MAX_TIMES": 5,
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "WARNING",
+        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+        "SCI_ALLOW_PRIVATE_ADDRESSES": settings.allow_private_addresses,
+        "SCI_RETRY_BACKOFF_BASE": 1.0 if settings.crawl_delay > 0 else 0.0,
+        "DOWNLOADER_MIDDLEWARES": {
+            # Before anything can open a connection (and again for every redirect hop).
+            "crawlers.middlewares.address_guard.AddressGuardMiddleware": 50,
+            # Resumed crawls answer already-captured URLs from the WARC instead of the network.
+            "crawlers.middlewares.replay.ReplayMiddleware": 60,
+            "crawlers.middlewares.backoff.BackoffRetryMiddleware": 550,
+            "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        },
+        "ITEM_PIPELINES": {"crawlers.pipelines.archive.ArchivePipeline": 300},
+        "DOWNLOAD_HANDLERS": {
+            "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+            "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+        },
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": {
+            "executable_path": settings.chromium_path, "args": CHROMIUM_ARGS, "headless": True,
+        },
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(settings.crawl_timeout * 1000),
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+        "SCI_RENDER": settings.render,
+        "SCI_RENDER_WAIT_MS": settings.render_wait_ms,
+        "SCI_MAX_PAGES": settings.crawl_max_pages,
+        "SCI_MAX_PARTNER_PAGES": settings.crawl_max_partner_pages,
+        "DEPTH_LIMIT": settings.crawl_max_depth,
+        "DEPTH_PRIORITY": 0,
+    }
+    if settings.render == "never":
+        # No browser at all: plain Twisted handlers, no Chromium process started.
+        result.pop("DOWNLOAD_HANDLERS")
+    result.update(overrides)
+    return result

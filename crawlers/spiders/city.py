@@ -1,0 +1,225 @@
+"""The `city` spider: one city's website, focused on the catalog's topics, one hop into partners.
+
+``scrapy crawl city -a ags=05315000`` works from the repo root (settings from
+SCI_* variables); ``sci crawl`` runs it per city with ``crawl_id`` set.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from crawlers import scope
+from crawlers.history import done_captures, previous_captures
+from crawlers.render import render_page
+from sci.db import Store
+from sci.settings import Settings
+
+LINKS_PER_PAGE_CAP = 400  # generated pages (traps) can carry thousands of links
+
+
+class CitySpider(Spider):
+    name = "city"
+    custom_settings: dict[str, Any] = {}
+
+    def __init__(self, ags: str, crawl_id: str | int | None = None, website: str | None = None,
+                 *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ags = ags
+        self._crawl_id = crawl_id
+        self._website = website
+        self.counts = {"pages": 0, "new": 0, "changed": 0, "unchanged": 0, "errors": 0, "bytes": 0,
+                       "blocked": 0, "downloads": 0}
+        self.scheduled: set[str] = set()
+        self.budget_used = {"own": 0, "partner": 0}
+        self._last_progress = 0.0
+
+    # -- setup -------------------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> CitySpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._setup()  # before pipelines open: they need the crawl id and store
+        return spider
+
+    def _setup(self) -> None:
+        from crawlers.run import city_website, ensure_crawl  # local: run imports this module
+
+        s = self.sci_settings = Settings.from_env(self.settings.get("SCI_ENV") or None)
+        self.store = Store(s)
+        self.crawl_id = int(self._crawl_id) if self._crawl_id else ensure_crawl(self.store, s, [self.ags])
+        self.website = self._website or city_website(self.store, s.edition, self.ags)
+        self.home_site = scope.site_key(self.website)
+        self.vocab = scope.load_vocabulary(Path(s.data_dir), s.crawl_extra_partner_hosts)
+        self.max_pages = self.settings.getint("SCI_MAX_PAGES", s.crawl_max_pages)
+        self.max_partner = self.settings.getint("SCI_MAX_PARTNER_PAGES", s.crawl_max_partner_pages)
+        self.render_mode = self.settings.get("SCI_RENDER", s.render)
+        with self.store.session() as session:
+            self.previous = previous_captures(session, self.ags, self.crawl_id)
+            self.done = done_captures(session, self.crawl_id, self.ags)
+        self.progress_path = Path(s.var_dir) / "crawls" / str(self.crawl_id) / f"{self.ags}.json"
+        self.progress_path.parent.mkdir(parents=True, exist_ok=True)
+        self.downloads_path = self.progress_path.with_suffix(".downloads.jsonl")
+
+    async def start(self) -> AsyncIterator[Request]:
+        yield self._request(self.website, depth=0, prio=1000, referer=None)
+        yield Request(urljoin(self.website, "/robots.txt"), callback=self.parse_robots, priority=999,
+                      errback=self.on_error, meta={"handle_httpstatus_all": True})
+
+    # -- requests ------------------------------------------------------------------------------
+    def _request(self, url: str, depth: int, prio: int, referer: str | None,
+                 partner: bool = False) -> Request | None:
+        url = urldefrag(url)[0]
+        if url in self.scheduled:
+            return None
+        pool = "partner" if partner else "own"
+        if self.budget_used[pool] >= (self.max_partner if partner else self.max_pages):
+            return None
+        self.scheduled.add(url)
+        self.budget_used[pool] += 1
+        meta: dict[str, Any] = {"handle_httpstatus_all": True, "sci_depth": depth, "sci_partner": partner,
+                                "sci_referer": referer}
+        headers: dict[str, str] = {}
+        done = self.done.get((url, False))
+        prev = self.previous.get((url, False))
+        if done is not None and done.warc_file:
+            meta["sci_replay"] = (done.warc_file, done.warc_offset)
+        elif prev is not None:
+            meta["sci_previous"] = prev
+            if prev.etag:
+                headers["If-None-Match"] = prev.etag
+            if prev.last_modified:
+                headers["If-Modified-Since"] = prev.last_modified
+        if referer:
+            headers["Referer"] = referer
+        return Request(url, callback=self.parse, errback=self.on_error, priority=prio, meta=meta,
+                       headers=headers, dont_filter=True)
+
+    def parse_robots(self, response: Response) -> Iterator[Any]:
+        if response.status != 200 or not isinstance(response, TextResponse):
+            return
+        for line in response.text.splitlines():
+            if line.lower().startswith("sitemap:"):
+                url = line.split(":", 1)[1].strip()
+                if scope.site_key(url) == self.home_site:
+                    yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=900)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        for loc in response.xpath("//*[local-name()='loc']/text()").getall():
+            loc = loc.strip()
+            if scope.site_key(loc) == self.home_site and not scope.is_binary(loc):
+                req = self._request(loc, 1, scope.priority(loc, "", self.vocab.weights), self.website)
+                if req is not None:
+                    yield req
+
+    # -- pages ---------------------------------------------------------------------------------
+    async def parse(self, response: Response) -> AsyncIterator[Any]:
+        meta = response.meta
+        replay = "sci_replay" in meta
+        if response.status == 304 and meta.get("sci_previous") is not None:
+            prev = meta["sci_previous"]
+            if not replay:
+                yield self._item(response, status=304)
+            replayed = await self._replay_previous(response, prev)
+            for req in self._links(replayed):
+                yield req
+            return
+        if not replay:
+            yield self._item(response, status=response.status)
+        if response.status >= 400:
+            self.counts["errors"] += 1
+        if 200 <= response.status < 300 and isinstance(response, TextResponse):
+            for req in self._links(response):
+                yield req
+            item = await render_page(self, response)
+            if item is not None:
+                yield item
+        self._progress()
+
+    async def _replay_previous(self, response: Response, prev: Any) -> Response:
+        from crawlers.middlewares.replay import replay_response
+
+        return replay_response(Path(self.sci_settings.var_dir), response.request, prev.warc_file,
+                               prev.warc_offset)
+
+    def _links(self, response: Response) -> Iterator[Request]:
+        if not isinstance(response, TextResponse) or "html" not in (response.headers.get(
+                "Content-Type", b"text/html").decode("latin-1").lower()):
+            return
+        depth = response.meta.get("sci_depth", 0)
+        if response.meta.get("sci_partner") or depth >= self.settings.getint("DEPTH_LIMIT", 6):
+            return  # one hop into partner hosts only; depth limit on our own site
+        for a in response.css("a[href]")[:LINKS_PER_PAGE_CAP]:
+            href = a.attrib.get("href", "").strip()
+            if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
+                continue
+            url = urldefrag(response.urljoin(href))[0]
+            if not url.startswith(("http://", "https://")):
+                continue
+            text = " ".join(a.css("::text").getall())
+            own = scope.site_key(url) == self.home_site
+            partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
+            if not (own or partner):
+                continue
+            if scope.is_binary(url):
+                self._record_download(url, response.url, text)
+                continue
+            req = self._request(url, depth + 1, scope.priority(url, text, self.vocab.weights),
+                                response.url, partner=partner)
+            if req is not None:
+                yield req
+
+    def _record_download(self, url: str, page: str, text: str) -> None:
+        if url in self.scheduled:
+            return
+        self.scheduled.add(url)
+        self.counts["downloads"] += 1
+        with self.downloads_path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"url": url, "page": page, "text": text.strip()[:200]}) + "\n")
+
+    def _item(self, response: Response, status: int) -> dict[str, Any]:
+        meta = response.meta
+        first = (meta.get("redirect_urls") or [response.url])[0]
+        body = response.body
+        return {
+            "kind": "page", "url": urldefrag(first)[0], "final_url": response.url, "status": status,
+            "reason": "", "rendered": False, "body": body, "transferred": len(body),
+            "headers": [(k.decode("latin-1"), v.decode("latin-1"))
+                        for k, vs in response.headers.items() for v in vs],
+            "request_headers": [(k.decode("latin-1"), v.decode("latin-1"))
+                                for k, vs in response.request.headers.items() for v in vs],
+            "content_type": response.headers.get("Content-Type", b"").decode("latin-1") or None,
+            "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"),
+            "previous": meta.get("sci_previous"),
+        }
+
+    def on_error(self, failure: Any) -> None:
+        if failure.check(HttpError):
+            return
+        from crawlers.middlewares.address_guard import BlockedAddressError
+
+        self.counts["blocked" if failure.check(BlockedAddressError) else "errors"] += 1
+        self.logger.info("fetch failed: %s: %s", failure.request.url, failure.value)
+        self._progress()
+
+    def _progress(self, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self._last_progress < 0.5:
+            return
+        self._last_progress = now
+        queue = len(self.crawler.engine._slot.scheduler) if getattr(self.crawler.engine, "_slot", None) else 0
+        data = {**self.counts, "queue": queue, "finished": final}
+        tmp = self.progress_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data))
+        tmp.replace(self.progress_path)
+
+    def closed(self, reason: str) -> None:
+        self._progress(final=True)
+        self.store.dispose()
