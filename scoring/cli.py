@@ -145,7 +145,9 @@ def register(app: typer.Typer) -> None:
         year_from: Annotated[int, typer.Option("--from", help="Earlier edition")],
         year_to: Annotated[int, typer.Option("--to", help="Later edition")],
         city: Annotated[str | None, typer.Option("--city", help="Only this city (name or AGS)")] = None,
-        csv_file: Annotated[Path | None, typer.Option("--csv", help="Also write the changes as CSV")] = None,
+        csv_file: Annotated[
+            Path | None, typer.Option("--csv", help="Also write the changes (and <name>_ranks.csv) as CSV")
+        ] = None,
         json_out: JsonOpt = False,
     ) -> None:
         """Year over year: changed values with the evidence of both years, and rank changes."""
@@ -162,6 +164,7 @@ def register(app: typer.Typer) -> None:
         ]
         if csv_file is not None:
             diff.write_csv(rows, csv_file)
+            diff.write_csv(ranks, csv_file.with_name(csv_file.stem + "_ranks.csv"), diff.RANK_COLUMNS)
         if json_out:
             print(
                 json.dumps(

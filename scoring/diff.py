@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from sci.models import Candidate, Capture, Decision, Evidence
 from sci.values import CurrentValue, current_values
 
+RANK_COLUMNS = ("ags", "rank_from", "rank_to", "gained")
 DIFF_COLUMNS = (
     "ags", "parameter", "change", "from_value", "to_value",
     "from_url", "from_captured_at", "from_snippet", "from_decision",
@@ -100,11 +101,11 @@ def rank_changes(before: dict[str, int], after: dict[str, int]) -> list[dict[str
     return out
 
 
-def write_csv(rows: Iterable[dict[str, Any]], path: Path) -> None:
+def write_csv(rows: Iterable[dict[str, Any]], path: Path, columns: tuple[str, ...] = DIFF_COLUMNS) -> None:
     """Atomic CSV: a half-written diff never replaces a complete one."""
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=DIFF_COLUMNS, extrasaction="ignore")
+        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
         for r in rows:
             w.writerow({k: (_norm(v) if isinstance(v, dict | list | bool) else v) for k, v in r.items()})

@@ -18,7 +18,7 @@ from scoring.pipeline import ScoreResult
 # Indicator -> sentence; {pct} share in %, {label} the parameter's German label.
 SENTENCES: dict[str, str] = {
     "online_services": "{pct} % der Städte bieten die Leistung „{label}“ online an",
-    "online_appointments": "{pct} % der Städte: {label}",
+    "online_appointments": "{pct} % der Städte bieten {label} an",
 }
 
 

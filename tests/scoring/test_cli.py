@@ -162,3 +162,5 @@ def test_store_scoring_trend_and_diff(env: dict[str, str], tmp_path: Path) -> No
     assert change["from_captured_at"] and change["to_captured_at"]
     assert doc["ranks"] == [{"ags": KOELN, "rank_from": 1, "rank_to": 2, "gained": -1}]
     assert list(csv.DictReader(csv_file.open()))[0]["to_url"].endswith("app-2020")
+    ranks_csv = list(csv.DictReader((tmp_path / "diff_ranks.csv").open()))
+    assert ranks_csv == [{"ags": KOELN, "rank_from": "1", "rank_to": "2", "gained": "-1"}]

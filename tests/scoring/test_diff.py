@@ -40,3 +40,15 @@ def test_rank_changes() -> None:
         {"ags": "a", "rank_from": 3, "rank_to": 1, "gained": 2},
         {"ags": "b", "rank_from": None, "rank_to": 2, "gained": None},
     ]
+
+
+def test_city_diff_on_postgresql(pg_store) -> None:
+    with pg_store.session() as s:
+        decide(s, 2019, KOELN, "city_app.available", False, url="http://127.0.0.2/a")
+        decide(
+            s, 2020, KOELN, "city_app.available", {"url": "http://127.0.0.2/app"}, url="http://127.0.0.2/b"
+        )
+        rows = city_diff(s, KOELN, 2019, 2020)
+    assert [(r["change"], r["from_value"], r["to_url"]) for r in rows] == [
+        ("changed", False, "http://127.0.0.2/b")
+    ]
