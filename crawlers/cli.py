@@ -1,9 +1,126 @@
-"""`sci` commands of the crawlers stage."""
+"""`sci crawl`: crawl city websites (and, via --source, the external sources)."""
 
 from __future__ import annotations
 
+import importlib
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.live import Live
+from rich.table import Table
+
+from crawlers.lock import CrawlLock, LockedError
+from crawlers.run import unfinished_crawl
+from crawlers.sources import SOURCES
+from sci.bootstrap import load_cities
+from sci.context import AppContext
+from sci.errors import DataError, Problem
+from sci.registry import CityRecord, load_registry
+
+
+def select_cities(all_cities: list[CityRecord], wanted: list[str]) -> list[CityRecord]:
+    """Cities by AGS or (case-insensitive) name; unknown ones are a clean error."""
+    if not wanted:
+        return all_cities
+    by_key = {c.ags: c for c in all_cities} | {c.name.lower(): c for c in all_cities}
+    missing = [w for w in wanted if w.lower() not in by_key and w not in by_key]
+    if missing:
+        raise DataError([Problem("--city", 0, f"unknown city: {m}") for m in missing])
+    return [by_key.get(w) or by_key[w.lower()] for w in wanted]
+
+
+def city_table(per_city: dict[str, dict[str, Any]], names: dict[str, str], title: str,
+               seconds: float | None = None) -> Table:
+    table = Table(title=title)
+    cols = ["city", "pages", "new", "changed", "unchanged", "errors", "blocked", "downloads", "queue",
+            "bytes"]
+    for col in cols:
+        table.add_column(col, justify="left" if col == "city" else "right")
+    if seconds is not None:
+        table.add_column("duration s", justify="right")
+    for ags, p in per_city.items():
+        row = [f"{names.get(ags, ags)} ({ags})"] + [f"{p.get(c, 0):,}" for c in cols[1:]]
+        if seconds is not None:
+            row.append(f"{p.get('seconds', seconds):.1f}")
+        table.add_row(*row)
+    return table
 
 
 def register(app: typer.Typer) -> None:
-    """Add this stage's commands to the `sci` app."""
+    @app.command()
+    def crawl(
+        ctx: typer.Context,
+        city: Annotated[list[str] | None, typer.Option("--city", help="AGS or name (repeatable)")] = None,
+        cities_file: Annotated[Path | None, typer.Option("--cities", help="Registry CSV of cities")] = None,
+        max_pages: Annotated[int | None, typer.Option(help="Page budget per city")] = None,
+        render: Annotated[str | None, typer.Option(help="auto | always | never")] = None,
+        allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback/private targets")] = False,
+        resume: Annotated[bool, typer.Option(help="Finish the newest interrupted crawl")] = False,
+        nightly: Annotated[bool, typer.Option(help="Take the nightly lock (no overlapping runs)")] = False,
+        source: Annotated[str, typer.Option(help=f"city | {' | '.join(SOURCES)} | all")] = "city",
+        edition: Annotated[int | None, typer.Option(help="Edition year")] = None,
+    ) -> None:
+        """Crawl city websites politely into the WARC archive (or run another source)."""
+        c: AppContext = ctx.obj
+        if render is not None and render not in ("auto", "always", "never"):
+            raise DataError([Problem("--render", 0, f"must be auto, always or never, not {render!r}")])
+        if source != "all" and source not in SOURCES:
+            known = ", ".join(SOURCES)
+            raise DataError([Problem("--source", 0, f"unknown source {source!r}; known: {known}")])
+        changes: dict[str, Any] = {k: v for k, v in {"crawl_max_pages": max_pages, "render": render}.items()
+                                   if v is not None}
+        if allow_private_addresses:
+            changes["allow_private_addresses"] = True
+        year = edition or c.settings.edition
+        c.settings = c.settings.replace(edition=year, **changes)
+        spec = c.edition(year)
+        if cities_file is not None:
+            extra = load_registry(cities_file)
+            load_cities(c.store, year, extra)
+            pool = extra
+        else:
+            pool = spec.cities()
+        targets = select_cities(pool, city or [])
+        try:
+            if nightly:
+                with CrawlLock(c.settings.var_dir / "locks" / "nightly.lock"):
+                    _run_sources(c, targets, year, source, resume)
+            else:
+                _run_sources(c, targets, year, source, resume)
+        except LockedError as exc:
+            c.console.print(f"[yellow]nightly crawl skipped: {exc}")
+            raise typer.Exit(3) from None
+
+
+def _run_sources(c: AppContext, targets: list[CityRecord], year: int, source: str, resume: bool) -> None:
+    names = [*SOURCES] if source == "all" else [source]
+    for name in names:
+        module, func = SOURCES[name].split(":")
+        runner = getattr(importlib.import_module(module), func)
+        options: dict[str, Any] = {"progress": lambda msg: c.console.log(msg)}
+        if name == "city":
+            _run_city(c, runner, targets, year, resume, options)
+        else:
+            c.console.print(runner(c, targets, year, options))
+
+
+def _run_city(c: AppContext, runner: Any, targets: list[CityRecord], year: int, resume: bool,
+              options: dict[str, Any]) -> None:
+    if resume:
+        open_crawl = unfinished_crawl(c.store, year)
+        if open_crawl is None:
+            raise DataError([Problem("--resume", 0, f"no interrupted city crawl in edition {year}")])
+        options["resume_id"] = open_crawl.id
+        wanted = set(open_crawl.scope.get("cities", []))
+        pool = {t.ags: t for t in c.edition(year).cities()} | {t.ags: t for t in targets}
+        targets = [pool[a] for a in wanted if a in pool]
+    names = {t.ags: t.name for t in targets}
+    started = time.monotonic()
+    with Live(city_table({}, names, "crawling"), console=c.console, refresh_per_second=2) as live:
+        options["city_progress"] = lambda per: live.update(city_table(per, names, "crawling"))
+        stats = runner(c, targets, year, options)
+    c.console.print(city_table(stats["cities"], names,
+                               f"crawl {stats['crawl_id']}: {stats['status']}",
+                               seconds=time.monotonic() - started))

@@ -120,4 +120,4 @@ def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[s
     """SOURCES entry "city" (see crawlers.sources.SourceRunner)."""
     settings = ctx.settings.replace(edition=edition)
     return run_crawl(ctx.store, settings, cities, resume_id=options.get("resume_id"),
-                     progress=options.get("progress"))
+                     progress=options.get("city_progress"))

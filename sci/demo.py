@@ -21,6 +21,7 @@ from sci.editions import load_editions
 
 DEMO_STEPS: tuple[str, ...] = (
     "sci.demo:init_step",
+    "crawlers.demo:crawl_step",
     "extractors.demo:extract_step",
     # external sources read the extract step's links: keep this after "extractors.demo:extract_step"
     "crawlers.external.demo:external_step",

@@ -41,6 +41,7 @@ class CitySpider(Spider):
         self.scheduled: set[str] = set()
         self.budget_used = {"own": 0, "partner": 0}
         self._last_progress = 0.0
+        self._started = time.monotonic()
 
     # -- setup -------------------------------------------------------------------------------
     @classmethod
@@ -215,7 +216,8 @@ class CitySpider(Spider):
             return
         self._last_progress = now
         queue = len(self.crawler.engine._slot.scheduler) if getattr(self.crawler.engine, "_slot", None) else 0
-        data = {**self.counts, "queue": queue, "finished": final}
+        data = {**self.counts, "queue": queue, "finished": final,
+                "seconds": round(time.monotonic() - self._started, 2)}
         tmp = self.progress_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data))
         tmp.replace(self.progress_path)
