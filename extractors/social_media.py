@@ -93,7 +93,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 continue
             if foreign_city(sentence, link.url, names, patterns.get("foreign", {})):
                 continue
-            around = f"{title} {surroundings(page, link, index)}"
+            near = surroundings(page, link, index)
+            around = f"{title} {near}"
             by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0
             cue = has_any(around, patterns["official_cues"])
             rel_me = "me" in link.rel.split()
@@ -107,8 +108,10 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 confidence = conf["cue"]
             else:
                 continue
-            at = link.context.find(link.text) if link.text else -1
-            text = snippet(link.context, at, at + len(link.text)) if at >= 0 else link.context
+            # The surroundings show the analyst what introduces the link ("Folgen Sie der Stadtverwaltung …").
+            flat = near.replace("\n", " ")
+            at = flat.rfind(link.text) if link.text else -1
+            text = snippet(flat, at, at + len(link.text)) if at >= 0 else snippet(flat, len(flat), len(flat))
             why = f"Name {handle!r}" if by_name else (f"„{cue}“" if cue else 'rel="me"')
             found.append(finding(page, parameter=spec["parameter"], value={"url": link.url, "handle": handle},
                                  confidence=confidence, snippet=f"{text} → {link.url} ({why})",

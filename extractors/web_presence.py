@@ -97,7 +97,16 @@ def surroundings(page: Page, link: Link, index: Mapping[str, int], before: int =
             break
     if pos is None:
         return link.context
-    texts = [b.text for b in page.blocks[max(pos - before, 0):pos] if not is_chrome(b)]
+    # Siblings of the link's block (the other items of an icon list) are skipped, so the sentence that
+    # introduces a long list is still found for its last item.
+    parent = page.blocks[pos].locator.rpartition(" > ")[0]
+    texts: list[str] = []
+    i = pos - 1
+    while i >= 0 and len(texts) < before:
+        block = page.blocks[i]
+        if block.locator.rpartition(" > ")[0] != parent and not is_chrome(block):
+            texts.insert(0, block.text)
+        i -= 1
     return "\n".join([*texts, page.blocks[pos].text])[-900:]
 
 

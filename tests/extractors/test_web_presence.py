@@ -62,3 +62,11 @@ def test_surroundings_include_the_introducing_block():
     page = Page.from_html("https://www.stadt.de/", html)
     text = surroundings(page, page.links[0], block_index(page))
     assert text.startswith("Folgen Sie") and text.endswith("X")
+
+
+def test_surroundings_skip_the_other_items_of_an_icon_list():
+    items = "".join(f"<li><a href='https://x.example/{n}'>{n}</a></li>" for n in "abcdef")
+    html = f"<main><p>Unsere offiziellen Kanäle:</p><ul>{items}</ul></main>"
+    page = Page.from_html("https://www.stadt.de/", html)
+    text = surroundings(page, page.links[-1], block_index(page))
+    assert text == "Unsere offiziellen Kanäle:\nf"
