@@ -38,6 +38,7 @@ APP_CSP = (
 
 ROUTES: list[tuple[str, object, list[str]]] = [
     ("/", queue.home, ["GET"]),
+    ("/favicon.ico", evidence.no_icon, ["GET"]),
     ("/login", login.login_form, ["GET"]),
     ("/login", login.login_submit, ["POST"]),
     ("/logout", login.logout, ["POST"]),

@@ -23,7 +23,7 @@ from sci.models import Analyst
 
 # Paths reachable without an account: the login form, assets, and the city
 # feedback pages (their tokenised URL is the credential).
-PUBLIC_PREFIXES = ("/login", "/static/", "/f/")
+PUBLIC_PREFIXES = ("/login", "/static/", "/f/", "/favicon.ico")
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,8 @@ def screenshot(request: Request) -> Response:
         raise HTTPException(404, "screenshot missing")
     media = "image/jpeg" if path.suffix.lower() in {".jpg", ".jpeg"} else "image/png"
     return FileResponse(path, media_type=media, headers={"content-security-policy": REPLAY_CSP})
+
+
+def no_icon(request: Request) -> Response:
+    """Browsers ask for it on every page; answer without a 404 in the analysts' consoles."""
+    return Response(status_code=204)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from review.web.app import ROUTES
 from tests.review.web.conftest import Web, csrf_of
 
-PUBLIC = ("/login", "/f/")
+PUBLIC = ("/login", "/f/", "/favicon.ico")
 
 
 def _concrete(path: str) -> str:
