@@ -124,7 +124,9 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps({k: v.to_dict() for k, v in scores.items()}, ensure_ascii=False, indent=1))
             return
         table = Table("parameter", "facts", "predictions", "correct", "precision", "recall")
-        table.columns[0].no_wrap = True
+        for col in table.columns[1:]:
+            col.no_wrap = True  # numbers must never be truncated; the parameter column may fold
+        table.columns[0].overflow = "fold"
         for name, sc in scores.items():
             table.add_row(name, str(sc.facts), str(sc.predictions), str(sc.correct), f"{sc.precision:.3f}",
                           f"{sc.recall:.3f}", style="bold" if name == "micro" else None)
