@@ -99,12 +99,14 @@ def surroundings(page: Page, link: Link, index: Mapping[str, int], before: int =
         return link.context
     # Siblings of the link's block (the other items of an icon list) are skipped, so the sentence that
     # introduces a long list is still found for its last item.
-    parent = page.blocks[pos].locator.rpartition(" > ")[0]
+    parent, _, own = page.blocks[pos].locator.rpartition(" > ")
+    in_list = own.startswith(("li", "dd", "dt"))
     texts: list[str] = []
     i = pos - 1
     while i >= 0 and len(texts) < before:
         block = page.blocks[i]
-        if block.locator.rpartition(" > ")[0] != parent and not is_chrome(block):
+        sibling = in_list and block.locator.rpartition(" > ")[0] == parent
+        if not sibling and not is_chrome(block):
             texts.insert(0, block.text)
         i -= 1
     return "\n".join([*texts, page.blocks[pos].text])[-900:]
