@@ -106,12 +106,13 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     middleware = [
         Middleware(SecurityHeaders),
-        # SameSite=strict: the browser never sends the session on cross-site requests.
+        # SameSite=lax: no session on cross-site POSTs (CSRF tokens guard them too), but a link
+        # to a queue item from a mail or chat opens logged in.
         Middleware(
             SessionMiddleware,
             secret_key=resolve_secret(settings),
             session_cookie="sci_session",
-            same_site="strict",
+            same_site="lax",
             https_only=False,
             max_age=14 * 24 * 3600,
         ),
