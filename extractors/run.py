@@ -62,7 +62,17 @@ def latest_crawl(session: Session, edition: int | None = None) -> int | None:
 
 
 def _is_html(cap: Capture) -> bool:
-    return cap.status == 200 and "html" in (cap.content_type or "text/html").lower() and bool(cap.warc_file)
+    return cap.status == 200 and "html" in (cap.content_type or "text/html").lower()
+
+
+def _archived(s: Session, cap: Capture) -> Capture | None:
+    """The capture whose WARC record holds this page's body: itself, or for an unchanged page that
+    the crawler did not archive again, the latest earlier capture with the same content."""
+    if cap.warc_file:
+        return cap
+    return s.scalars(select(Capture).where(
+        Capture.ags == cap.ags, Capture.url == cap.url, Capture.content_hash == cap.content_hash,
+        Capture.rendered == cap.rendered, Capture.warc_file.is_not(None)).order_by(Capture.id.desc())).first()
 
 
 def _page(settings: Settings, cap: Capture, rendered: Capture | None) -> Page:
@@ -115,8 +125,12 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
                 stats.cached += 1
                 found = [Finding(**{**f, "capture_id": cap.id}) for f in cached.findings]
             else:
+                source = _archived(s, cap)
+                if source is None:
+                    stats.skipped += 1
+                    continue
                 try:
-                    page = _page(settings, cap, sib)
+                    page = _page(settings, source, sib)
                 except (OSError, StopIteration, ValueError):
                     stats.skipped += 1
                     continue

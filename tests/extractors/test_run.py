@@ -118,3 +118,22 @@ def test_contradicting_evidence_is_kept_and_lowers_confidence(store, settings):
         assert cand.value is False  # 0.92 "nicht angeboten" beats 0.855 from a press sentence
         assert cand.confidence < 0.92
         assert [e.detail.get("contradicts", False) for e in cand.evidence] == [False, True]
+
+
+def test_unchanged_page_not_archived_again_is_read_from_its_earlier_capture(store, settings):
+    from sci.models import Capture
+
+    init_with_cities(store, settings, [KOELN])
+    w1 = CrawlWriter(store, settings)
+    first_id = w1.add(KOELN.ags, "http://127.0.0.2/kontakt/", KONTAKT_115)
+    w1.close()
+    w2 = CrawlWriter(store, settings)
+    with store.session() as s:
+        old = s.get(Capture, first_id)
+        s.add(Capture(crawl_id=w2.crawl_id, ags=KOELN.ags, url=old.url, final_url=old.url, status=200,
+                      content_type=old.content_type, content_hash=old.content_hash, change="unchanged"))
+    stats = extract_crawl(store, settings, None, w2.crawl_id)
+    assert stats.parsed == 1 and stats.skipped == 0
+    with store.session() as s:
+        cand = s.scalars(select(Candidate)).one()
+        assert cand.parameter == "citizen_information.hotline_115" and cand.evidence[0].capture_id == first_id
