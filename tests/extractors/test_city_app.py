@@ -70,6 +70,7 @@ def test_bundle_id_names_the_city():
 @pytest.mark.parametrize("slug", [
     "b41-koeln-stadt-app", "b42-osnabrueck-keine-app-kvb", "b43-heilbronn-marketing-app",
     "b44-augsburg-ulm-app-artikel", "b45-heidelberg-app-store-name", "b46-erfurt-abfall-app-eingestellt",
+    "b52-ludwigshafen-lu-app",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(city_app, slug)

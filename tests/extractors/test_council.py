@@ -68,7 +68,7 @@ def test_nav_link_to_own_page_is_not_the_system():
 @pytest.mark.parametrize("slug", [
     "b15-bonn-ratsinfo-ratstv", "b16-aachen-allris-kein-ratstv", "b17-mainz-ratsinfo-geplant",
     "b18-kassel-landtag-stream", "b19-hagen-kein-ratstv-pdf", "b20-freiburg-oparl-ratstv",
-    "b21-wuerzburg-keine-online-unterlagen", "b22-chemnitz-nachbarstadt-ratstv",
+    "b21-wuerzburg-keine-online-unterlagen", "b22-chemnitz-nachbarstadt-ratstv", "b49-kiel-ratsversammlung",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(council, slug)

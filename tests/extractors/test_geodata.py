@@ -47,6 +47,7 @@ def test_negatives(sentence):
 @pytest.mark.parametrize("slug", [
     "b30-remscheid-stadtplan-pdf", "b31-hamburg-masterportal", "b32-duesseldorf-stadtplan-online",
     "b33-bottrop-kein-geoportal", "b34-augsburg-mapbender-google", "b35-kiel-stadtplan-nicht-verfuegbar",
+    "b50-mannheim-daten-karten", "b54-oldenburg-digitalstrategie",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(geodata, slug)

@@ -58,6 +58,7 @@ def test_negatives(sentence):
     "b23-muenster-ckan", "b24-wolfsburg-osnabrueck-opendata", "b25-bochum-govdata",
     "b26-hamm-kein-portal-opennrw",
     "b27-bonn-opendatasoft", "b28-gelsenkirchen-opendata-planung", "b29-karlsruhe-statistik-csv",
+    "b50-mannheim-daten-karten", "b54-oldenburg-digitalstrategie",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(open_data, slug)

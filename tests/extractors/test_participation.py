@@ -54,7 +54,7 @@ def test_not_only_online_is_no_negation():
 @pytest.mark.parametrize("slug", [
     "b36-potsdam-consul", "b37-saarbruecken-keine-plattform",
     "b38-pforzheim-maengelmelder-beteiligung-eingestellt",
-    "b39-bielefeld-beteiligung-nrw", "b40-berlin-mein-berlin",
+    "b39-bielefeld-beteiligung-nrw", "b40-berlin-mein-berlin", "b51-halle-gestalten",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(participation, slug)

@@ -106,8 +106,16 @@ def test_single_page_mode_guesses_the_name_from_the_domain():
     "b07-muenchen-tourismus-kanaele", "b08-bremen-videos", "b09-hamburg-footer-rel-me",
     "b10-dresden-blog-medium",
     "b11-leipzig-nachbarstadt-instagram", "b12-nuernberg-ob-privat", "b13-essen-staedtische-gesellschaften",
-    "b14-stuttgart-instagram-post",
+    "b14-stuttgart-instagram-post", "b47-muenster-footer-icons", "b48-dortmund-youtube-c",
+    "b53-krefeld-keine-netzwerke",
 ])
 def test_corpus_pages(slug):
     got, facts = corpus_check(social_media, slug)
     assert got == facts
+
+
+def test_one_sentence_denies_several_networks():
+    got = vals(social_media, page("<p>Die Stadt ist auf Facebook, Instagram und X nicht vertreten.</p>"))
+    assert got == {FB: False, IG: False, TW: False}
+    xing = page("<p>Die Stadt ist auf Facebook und Xing nicht vertreten.</p>")
+    assert vals(social_media, xing) == {FB: False}
