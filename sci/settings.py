@@ -87,6 +87,9 @@ class Settings:
     serve_host: str = _s("127.0.0.1", "Address the review app listens on")
     serve_port: int = _s(8000, "Port the review app listens on")
     secret_key: str = _s("", "Secret for sessions and CSRF; empty = generated once into var_dir")
+    session_https_only: bool = _s(
+        False, "Send the review app's session cookie over HTTPS only (set when served behind TLS)"
+    )
     review_public_url: str = _s(
         "", "Base URL of the review app as city staff reach it (feedback links); empty = serve_host:port"
     )

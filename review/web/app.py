@@ -113,7 +113,7 @@ def create_app(settings: Settings, store: Store) -> Starlette:
             secret_key=resolve_secret(settings),
             session_cookie="sci_session",
             same_site="lax",
-            https_only=False,
+            https_only=settings.session_https_only,
             max_age=14 * 24 * 3600,
         ),
         Middleware(LoginWall, load_user=user_loader(store.session)),

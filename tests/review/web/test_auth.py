@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from starlette.testclient import TestClient
+
 from review.web.app import ROUTES
 from tests.review.web.conftest import Web, csrf_of
 
@@ -123,3 +125,12 @@ def test_logout_ends_the_session(web: Web) -> None:
     client, token = web.login("anna")
     assert client.post("/logout", data={"csrf_token": token}).status_code == 303
     assert client.get("/queue").status_code == 303
+
+
+def test_session_cookie_is_httponly_lax_and_https_only_when_configured(web: Web) -> None:
+    from review.web.app import create_app
+
+    header = web.client().get("/login").headers["set-cookie"].lower()
+    assert "httponly" in header and "samesite=lax" in header and "secure" not in header
+    secure = create_app(web.settings.replace(session_https_only=True), web.store)
+    assert "secure" in TestClient(secure).get("/login").headers["set-cookie"].lower()
