@@ -104,7 +104,11 @@ def register(app: typer.Typer) -> None:
         """Show the chain value -> s -> indicator raw -> indicator score -> area -> total."""
         c = _ctx(ctx)
         result = compute(c, edition or c.settings.edition, values, None)
-        doc = explain.explain_city(result, explain.find_city(result, city), area)
+        details = None
+        if values is None:  # from the store: show the decision and evidence behind each value
+            with c.store.session() as s:
+                details = load.decision_details(s, result.edition)
+        doc = explain.explain_city(result, explain.find_city(result, city), area, details)
         if json_out:
             print(json.dumps(doc, ensure_ascii=False))
         else:

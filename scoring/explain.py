@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pandas as pd
+
 from sci.errors import DataError, Problem
 from scoring.pipeline import ScoreResult
 
@@ -31,7 +33,22 @@ def _num(v: float) -> float | None:
     return None if math.isnan(v) else float(v)
 
 
-def explain_indicator(result: ScoreResult, ags: str, ind_id: str) -> dict[str, Any]:
+def _decision(details: pd.DataFrame | None, ags: str, pid: str) -> dict[str, Any]:
+    """The decision and evidence URL behind a value (from load.decision_details), if known."""
+    if details is None or (ags, pid) not in details.index:
+        return {}
+    row = details.loc[(ags, pid)]
+    return {
+        "decision_id": int(row["decision_id"]),
+        "action": row["action"],
+        "analyst": row["analyst"],
+        "evidence_url": row["evidence_url"],
+    }
+
+
+def explain_indicator(
+    result: ScoreResult, ags: str, ind_id: str, details: pd.DataFrame | None = None
+) -> dict[str, Any]:
     ind = next(i for i in result.catalog.indicators() if i.id == ind_id)
     raw_col, score_col = result.indicator_raw[ind_id], result.indicators[ind_id]
     best, worst = score_col.idxmax(), score_col.idxmin()
@@ -44,6 +61,7 @@ def explain_indicator(result: ScoreResult, ags: str, ind_id: str) -> dict[str, A
             "decided": bool(result.decided.at[ags, p.id]),
             "value": _num(result.raw.at[ags, p.id]),
             "s": float(result.parameters.at[ags, p.id]),
+            **_decision(details, ags, p.id),
         }
         for p in ind.parameters
     ]
@@ -67,7 +85,10 @@ def explain_indicator(result: ScoreResult, ags: str, ind_id: str) -> dict[str, A
     return out
 
 
-def explain_city(result: ScoreResult, ags: str, area: str | None = None) -> dict[str, Any]:
+def explain_city(
+    result: ScoreResult, ags: str, area: str | None = None, details: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """The whole chain for one city (optionally one area); ``details`` adds decisions and evidence."""
     areas = [a for a in result.catalog.areas if area is None or a.id == area]
     if not areas:
         known = ", ".join(a.id for a in result.catalog.areas)
@@ -76,7 +97,7 @@ def explain_city(result: ScoreResult, ags: str, area: str | None = None) -> dict
     for a in areas:
         count = a.pilot.parameters[0]
         n = result.raw[count.id]
-        inds = [explain_indicator(result, ags, i.id) for i in a.regular]
+        inds = [explain_indicator(result, ags, i.id, details) for i in a.regular]
         out_areas.append(
             {
                 "id": a.id,

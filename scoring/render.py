@@ -38,8 +38,15 @@ def render_explain(c: AppContext, doc: dict[str, Any]) -> None:
                 c.console.print(f"    [yellow]{i['note']}[/]")
             for prm in i["parameters"]:
                 value = "—" if not prm["decided"] else prm["value"]
+                source = (
+                    f"  [dim]decision #{prm['decision_id']} {prm['action']} by {prm['analyst']}"
+                    f" {prm['evidence_url'] or ''}[/]"
+                    if "decision_id" in prm
+                    else ""
+                )
                 c.console.print(
                     f"    {prm['id']} ({prm['kind']}, w {prm['weight']:g}): value {value} -> s {prm['s']:.4f}"
+                    + source
                 )
 
 

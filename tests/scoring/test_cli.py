@@ -150,6 +150,12 @@ def test_store_scoring_trend_and_diff(env: dict[str, str], tmp_path: Path) -> No
     assert code == 0
     by = {c["ags"]: c for c in json.loads(out)["cities"]}
     assert by[HAMBURG]["rank"] == 1 and by[HAMBURG]["trend"] == "↗"
+    code, out, _ = run(env, "score", "explain", "--city", HAMBURG, "--area", "administration", "--json")
+    app_ind = next(i for i in json.loads(out)["areas"][0]["indicators"] if i["id"] == "city_app")
+    available = next(p for p in app_ind["parameters"] if p["id"] == "city_app.available")
+    assert (available["s"], available["action"], available["analyst"]) == (1.0, "manual", "ana")
+    code, out, _ = run(env, "score", "explain", "--city", "Köln")
+    assert code == 0 and "decision #" in out and "app-2020" in out
     csv_file = tmp_path / "diff.csv"
     code, out, _ = run(
         env, "diff", "--from", "2019", "--to", "2020", "--city", "Köln", "--csv", str(csv_file), "--json"
