@@ -105,7 +105,10 @@
       const el = items[cursor];
       if (!el) return;
       if (el.dataset.status !== "pending") { say("already decided: u to undo", true); return; }
-      if (await decide(el, action)) activate(nextPending(items.indexOf(el)));
+      if (await decide(el, action)) {
+        activate(nextPending(items.indexOf(el)));
+        if (!items.some((i) => i.dataset.status === "pending")) say("Seite erledigt: . lädt die nächsten / page done: . loads more", false);
+      }
     });
   }
 
@@ -131,6 +134,7 @@
       r: () => act("reject"),
       e: () => { const input = items[cursor] && items[cursor].querySelector(".value-input"); if (input) input.focus(); },
       u: () => enqueue(undoLast),
+      ".": () => window.location.reload(),
       "/": () => { const f = document.querySelector("#filters input:not([type=hidden]), #filters select"); if (f) f.focus(); },
     };
     const fn = handlers[ev.key];
