@@ -20,17 +20,25 @@ def render_explain(c: AppContext, doc: dict[str, Any]) -> None:
     )
     for a in doc["areas"]:
         p = a["pilot"]
+        bonus = (
+            f"{a['bonus_cap']:g} · {p['n']:g} / {p['max_n']:g}"
+            if p["max_n"] > 0
+            else "0 (no city reports further pilot projects)"
+        )
         # print, not rule: a rule truncates the formula to one line.
         c.console.print(
             f"\n[bold]{a['label']}[/]: {a['score']:.4f} (rank {a['rank']}) = "
-            f"({a['indicator_sum']:.4f} + bonus "
-            f"{a['bonus']:.4f}) / {a['achievable']:g} · 100; "
-            f"bonus = {a['bonus_cap']:g} · {p['n']:g} / {p['max_n']:g}"
+            f"({a['indicator_sum']:.4f} + bonus {a['bonus']:.4f}) / {a['achievable']:g} · 100; "
+            f"bonus = {bonus}"
         )
         for i in a["indicators"]:
+            formula = (
+                f"100 · ({i['raw']:.4f} − {i['raw_min']:.4f}) / ({i['raw_max']:.4f} − {i['raw_min']:.4f})"
+                if "note" not in i
+                else f"raw {i['raw']:.4f} for every city"
+            )
             c.console.print(
-                f"  [bold]{i['label']}[/] score {i['score']:.4f} = 100 · "
-                f"({i['raw']:.4f} − {i['raw_min']:.4f}) / ({i['raw_max']:.4f} − {i['raw_min']:.4f}); "
+                f"  [bold]{i['label']}[/] score {i['score']:.4f} = {formula}; "
                 f"best {i['best']['name']} {i['best']['score']:.2f}, "
                 f"worst {i['worst']['name']} {i['worst']['score']:.2f}"
             )
