@@ -45,6 +45,7 @@ def values_from_csv(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataError([Problem(str(path), None, "values file not found")])
     rows, problems = [], []
+    seen: dict[tuple[str, str], int] = {}
     with path.open(newline="", encoding="utf-8-sig") as fh:
         reader = csv.reader(fh)
         header = [h.strip() for h in next(reader, [])]
@@ -66,6 +67,12 @@ def values_from_csv(path: Path) -> pd.DataFrame:
             except ValueError:
                 problems.append(Problem(str(path), line, f"{ags} {pid}: unreadable value {cells[2]!r}"))
                 continue
+            if (ags, pid) in seen:  # two values for one key: which one counts would be a guess
+                problems.append(
+                    Problem(str(path), line, f"{ags} {pid}: duplicate (first on line {seen[ags, pid]})")
+                )
+                continue
+            seen[ags, pid] = line
             rows.append((ags, pid, value, f"{path}:{line}"))
     if problems:
         raise DataError(problems)

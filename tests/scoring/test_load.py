@@ -35,6 +35,9 @@ def test_csv_header_and_rows_are_checked(tmp_path: Path) -> None:
         and "v.csv:4:" in text
         and "v.csv:5: expected 3 columns" in text
     )
+    bad.write_text("ags,parameter,value\n05315000,a.b,true\n05315000,a.b,false\n")
+    with pytest.raises(DataError, match="v.csv:3: 05315000 a.b: duplicate \\(first on line 2\\)"):
+        values_from_csv(bad)
     with pytest.raises(DataError, match="values file not found"):
         values_from_csv(tmp_path / "missing.csv")
 
