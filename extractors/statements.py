@@ -165,6 +165,8 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
     if not topic and not mentions_subject(page, subjects):
         return []
+    if not contains_any(page.text, cue_terms):
+        return []  # no cue anywhere: nothing is said about any subject
     if topic is None:
         topic = subjects_in(heading(page), subjects, threshold)
     ignore = [str(t) for t in patterns.get("ignore", [])]
