@@ -50,14 +50,17 @@ def store_name(url: str) -> str:
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     found = statements(page, patterns, NAME, VERSION)
+    stores = [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]
+    urls = "\n".join(link.url for link in page.links)
+    if not any(rx.search(urls) for _, rx in stores):
+        return found  # no store link on the page
     affixes = patterns.get("affixes", [])
     names = name_variants(city, page, affixes)
     index = block_index(page)
     title = heading(page)
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link
     for link in page.links:
-        stores = patterns["stores"].items()
-        store = next((k for k, s in stores if re.search(s["url_regex"], link.url, re.I)), None)
+        store = next((k for k, rx in stores if rx.search(link.url)), None)
         if store is None:
             continue
         around = surroundings(page, link, index)

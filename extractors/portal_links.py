@@ -19,7 +19,7 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import compact
+from extractors.matching import compact, contains_any
 from extractors.page import Link, Page
 from extractors.web_presence import (
     block_index,
@@ -63,15 +63,20 @@ def _evidence(link: Link, context: str) -> str:
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                     extractor: str, version: str) -> list[Finding]:
     """One positive finding per (parameter, portal link) on the page."""
+    links = [*page.links, *page.iframes]  # a Rats-TV player is usually an iframe
+    urls = "\n".join(link.url for link in links)
+    texts = "\n".join(link.text for link in links)
+    portals = patterns["portals"]
+    vendors = {param: _Vendors(spec.get("vendors", [])) for param, spec in portals.items()}
+    any_vendor = {param: v.on_page(urls) for param, v in vendors.items()}
+    any_text = {param: contains_any(texts, tuple(spec["link_terms"])) for param, spec in portals.items()}
+    if not any(any_vendor.values()) and not any(any_text.values()):
+        return []  # most pages: no vendor shape among the URLs, no portal term among the link texts
     exclude = re.compile(patterns["exclude_url_regex"], re.I)
     foreign_spec = patterns.get("foreign", {})
     avoid = patterns.get("avoid", [])
     names = name_variants(city, page, patterns.get("affixes", []))
     index = block_index(page)
-    links = [*page.links, *page.iframes]  # a Rats-TV player is usually an iframe
-    urls = "\n".join(link.url for link in links)
-    vendors = {param: _Vendors(spec.get("vendors", [])) for param, spec in patterns["portals"].items()}
-    any_vendor = {param: v.on_page(urls) for param, v in vendors.items()}
     found: list[Finding] = []
     for link in links:
         url = link.url
@@ -82,7 +87,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
             vendor = vendors[param].match(url, external) if any_vendor[param] else None
             if vendor is not None:
                 confidence = float(vendor["confidence"])
-            elif external and has_any(link.text, spec["link_terms"]):
+            elif external and any_text[param] and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None
             else:
                 continue

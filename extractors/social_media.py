@@ -74,6 +74,10 @@ def institution(handle: str, text: str, terms: list[str], compact_terms: list[tu
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     found = statements(page, patterns, NAME, VERSION)
+    candidates = [link for link in page.links
+                  if "/@" in link.url or any(d in link.url for d in patterns["domains"])]
+    if not candidates:
+        return found  # cheap test first: most links are nowhere near a social network
     affixes = patterns.get("affixes", [])
     names = name_variants(city, page, affixes)
     conf = patterns["confidence"]
@@ -81,9 +85,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     title = heading(page)
     compact_institutions = [(t, compact(translit(t))) for t in patterns["institutions"]]
     shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
-    for link in page.links:
-        if "/@" not in link.url and not any(d in link.url for d in patterns["domains"]):
-            continue  # cheap test first: most links are nowhere near a social network
+    for link in candidates:
         for net, spec in patterns["networks"].items():
             handle = account(link, net, spec, shapes[net])
             if handle is None:
