@@ -43,7 +43,9 @@ TRACKED = ("social_media.mastodon",)  # recorded, not scored (catalog: tracked p
 
 def account(link: Link, net: str, spec: Mapping[str, Any], rx: re.Pattern[str]) -> str | None:
     """The handle when ``link`` is a profile URL of network ``net`` (``rx``: its compiled shape)."""
-    m = rx.search(link.url)
+    # Tracking queries ("?ref=footer", "?hl=de") do not change the profile; share endpoints keep
+    # their path ("sharer.php", "intent/tweet") and are rejected by not_handles.
+    m = rx.search(link.url.split("?", 1)[0])
     if not m:
         return None
     groups = {k: v for k, v in m.groupdict().items() if v and k != "host"}

@@ -20,6 +20,8 @@ FB, TW, IG, YT, MA = (f"social_media.{n}" for n in NETWORKS)
     ("https://www.youtube.com/@stadtkoeln", YT, "@stadtkoeln"),
     ("https://www.youtube.com/user/stadtkoeln", YT, "stadtkoeln"),
     ("https://www.facebook.com/stadtkoln", FB, "stadtkoln"),  # umlaut dropped, not transliterated
+    ("https://www.instagram.com/stadt_koeln/?hl=de", IG, "stadt_koeln"),
+    ("https://www.facebook.com/stadtkoeln?ref=footer", FB, "stadtkoeln"),
 ])
 def test_city_accounts_by_name(href, param, handle):
     got = vals(social_media, page(f"<p>Neuigkeiten auch auf <a href='{href}'>unserem Kanal</a>.</p>"))

@@ -1,0 +1,50 @@
+"""portal_links: the shared link rules of the portal detectors, on a minimal pattern mapping of their own."""
+
+from __future__ import annotations
+
+from extractors.base import CityContext
+from extractors.page import Page
+from extractors.portal_links import portal_findings
+
+PATTERNS = {
+    "portals": {
+        "x.portal": {
+            "vendors": [{"system": "acme", "url_regex": r"/acme/", "confidence": 0.9},
+                        {"url_regex": r"portal-tv", "confidence": 0.8, "external_only": True}],
+            "link_terms": ["Datenschatz"],
+            "link_confidence": 0.7,
+            "system_key": "system",
+        },
+    },
+    "exclude_url_regex": r"\.pdf$|sharer",
+    "chrome_factor": 0.5,
+    "affixes": ["stadt"],
+    "foreign": {"prefixes": ["Stadt"], "cues": ["Nachbarstadt"]},
+    "avoid": ["geplant"],
+}
+CITY = CityContext("1", "Musterstadt", ("musterstadt.de",))
+
+
+def found(body: str, url: str = "https://www.musterstadt.de/seite"):
+    page = Page.from_html(url, f"<html><body><main>{body}</main><footer><p>{body}</p></footer></body></html>")
+    return portal_findings(page, PATTERNS, CITY, "test", "1")
+
+
+def test_vendor_shape_and_link_text():
+    [a, a_footer] = found("<p><a href='https://data.example.org/acme/x'>Daten</a></p>")
+    assert a.value == {"url": "https://data.example.org/acme/x", "system": "acme"} and a.confidence == 0.9
+    assert a_footer.confidence == 0.45  # navigation/footer copies count less (chrome_factor)
+    [b, _] = found("<p><a href='https://schatz.example.org/'>Unser Datenschatz</a></p>")
+    assert b.value == {"url": "https://schatz.example.org/", "system": "unknown"} and b.confidence == 0.7
+    assert "Datenschatz" in b.snippet and b.snippet.endswith("→ https://schatz.example.org/")
+
+
+def test_rules_that_reject_links():
+    assert found("<p><a href='/datenschatz'>Datenschatz</a></p>") == []  # own host: a page about it
+    assert found("<p><a href='/portal-tv/live'>Live</a></p>") == []  # external_only shape on own host
+    assert found("<p><a href='https://data.example.org/acme/plan.pdf'>PDF</a></p>") == []
+    assert found("<p><a href='https://fb.example/sharer?u=/acme/'>Teilen</a></p>") == []
+    assert found("<p>Ein <a href='https://data.example.org/acme/'>Datenschatz</a> ist geplant.</p>") == []
+    assert found("<p>Die Stadt Beispielburg hat einen <a href='https://beispielburg.example/acme/'>"
+                 "Datenschatz</a>.</p>") == []
+    assert found("<p>Ohne Links.</p>") == []
