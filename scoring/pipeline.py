@@ -78,15 +78,19 @@ def raw_table(
     """Long decided values -> (numeric wide table, decided mask); absent = false / 0 / no activity."""
     params = {p.id: p for p in catalog.parameters()}
     tracked = {p.id for p in catalog.tracked}
-    index = {a: i for i, a in enumerate(cities.index)}
     col = {pid: j for j, pid in enumerate(params)}
-    arr = np.zeros((len(index), len(col)))
+    arr = np.zeros((len(cities), len(col)))
     for pid, p in params.items():
         if p.kind == "recency":
             arr[:, col[pid]] = np.nan
     decided = np.zeros_like(arr, dtype=bool)
     problems: list[Problem] = []
     where = values["where"] if "where" in values else pd.Series("values", index=values.index)
+    # Row positions for all values at once; -1 marks a city outside the edition.
+    positions = pd.Series(cities.index.get_indexer(values["ags"]), index=values.index)
+    for row in positions.index[positions.to_numpy() < 0]:
+        ags = values.at[row, "ags"]
+        problems.append(Problem(str(where[row]), None, f"city {ags} is not in this edition"))
     for pid, group in values.groupby("parameter", sort=False):
         if pid in tracked:
             continue  # recorded, never scored
@@ -94,16 +98,20 @@ def raw_table(
             problems.append(Problem(str(where[group.index[0]]), None, f"unknown parameter {pid!r}"))
             continue
         p, j = params[pid], col[pid]
-        for row, ags, value in zip(group.index, group["ags"], group["value"], strict=True):
-            i = index.get(ags)
-            if i is None:
-                problems.append(Problem(str(where[row]), None, f"city {ags} is not in this edition"))
-                continue
-            try:
-                arr[i, j] = coerce_value(p, value)
-            except ValueProblem as e:
-                problems.append(Problem(str(where[row]), None, f"{ags} {pid}: {e}"))
-            decided[i, j] = True
+        rows = positions[group.index].to_numpy()
+        ok = rows >= 0
+        try:
+            coerced = [coerce_value(p, v) for v in group["value"]]
+        except ValueProblem:  # slow path only to name every bad row
+            coerced = []
+            for row, ags, value in zip(group.index, group["ags"], group["value"], strict=True):
+                try:
+                    coerced.append(coerce_value(p, value))
+                except ValueProblem as e:
+                    problems.append(Problem(str(where[row]), None, f"{ags} {pid}: {e}"))
+                    coerced.append(0.0)
+        arr[rows[ok], j] = np.asarray(coerced, dtype=float)[ok]
+        decided[rows[ok], j] = True
     if problems:
         raise DataError(problems)
     return (
