@@ -28,7 +28,7 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.crawl_concurrency_per_host,
         "DOWNLOAD_DELAY": settings.crawl_delay,
         # A fixed delay is what we promise site operators; no random jitter below it.
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0,
         "DOWNLOAD_TIMEOUT": settings.crawl_timeout,
         "DOWNLOAD_MAXSIZE": settings.crawl_max_body_bytes,
         "DOWNLOAD_WARNSIZE": 0,
@@ -39,7 +39,7 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "REDIRECT_MAX_TIMES": 5,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": settings.crawl_log_level,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "SCI_ALLOW_PRIVATE_ADDRESSES": settings.allow_private_addresses,
@@ -48,7 +48,7 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
             # Before anything can open a connection (and again for every redirect hop).
             "crawlers.middlewares.address_guard.AddressGuardMiddleware": 50,
             # Resumed crawls answer already-captured URLs from the WARC instead of the network.
-            "crawlers.middlewares.replay.ReplayMiddleware": 60,
+            "crawlers.middlewares.replay.ReplayMiddleware": 110,
             "crawlers.middlewares.backoff.BackoffRetryMiddleware": 550,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
         },

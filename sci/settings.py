@@ -61,6 +61,7 @@ class Settings:
         "", "Extra partner hosts (comma-separated host or host:port) one hop is followed into"
     )
     crawl_max_partner_pages: int = _s(50, "Page budget per city for one-hop pages on partner hosts")
+    crawl_log_level: str = _s("WARNING", "Scrapy log level of crawls (log in var_dir/crawls/<id>/scrapy.log)")
 
     # --- third-party endpoints (tests point these at loopback servers) -------
     apple_search_url: str = _s("https://itunes.apple.com/search", "Apple iTunes Search API")

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
@@ -37,7 +38,7 @@ class CitySpider(Spider):
         self._crawl_id = crawl_id
         self._website = website
         self.counts = {"pages": 0, "new": 0, "changed": 0, "unchanged": 0, "errors": 0, "bytes": 0,
-                       "blocked": 0, "downloads": 0}
+                       "blocked": 0, "robots": 0, "downloads": 0}
         self.scheduled: set[str] = set()
         self.budget_used = {"own": 0, "partner": 0}
         self._last_progress = 0.0
@@ -65,6 +66,9 @@ class CitySpider(Spider):
         with self.store.session() as session:
             self.previous = previous_captures(session, self.ags, self.crawl_id)
             self.done = done_captures(session, self.crawl_id, self.ags)
+        for url, rendered in self.done:
+            if not rendered:
+                self.budget_used["own" if scope.site_key(url) == self.home_site else "partner"] += 1
         self.progress_path = Path(s.var_dir) / "crawls" / str(self.crawl_id) / f"{self.ags}.json"
         self.progress_path.parent.mkdir(parents=True, exist_ok=True)
         self.downloads_path = self.progress_path.with_suffix(".downloads.jsonl")
@@ -80,15 +84,17 @@ class CitySpider(Spider):
         url = urldefrag(url)[0]
         if url in self.scheduled:
             return None
+        done = self.done.get((url, False))
         pool = "partner" if partner else "own"
-        if self.budget_used[pool] >= (self.max_partner if partner else self.max_pages):
-            return None
+        # Pages this crawl captured before an interruption were counted at setup already.
+        if done is None:
+            if self.budget_used[pool] >= (self.max_partner if partner else self.max_pages):
+                return None
+            self.budget_used[pool] += 1
         self.scheduled.add(url)
-        self.budget_used[pool] += 1
         meta: dict[str, Any] = {"handle_httpstatus_all": True, "sci_depth": depth, "sci_partner": partner,
                                 "sci_referer": referer}
         headers: dict[str, str] = {}
-        done = self.done.get((url, False))
         prev = self.previous.get((url, False))
         if done is not None and done.warc_file:
             meta["sci_replay"] = (done.warc_file, done.warc_offset)
@@ -206,7 +212,12 @@ class CitySpider(Spider):
             return
         from crawlers.middlewares.address_guard import BlockedAddressError
 
-        self.counts["blocked" if failure.check(BlockedAddressError) else "errors"] += 1
+        if failure.check(BlockedAddressError):
+            self.counts["blocked"] += 1
+        elif failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            self.counts["robots"] += 1  # obeyed, not an error
+        else:
+            self.counts["errors"] += 1
         self.logger.info("fetch failed: %s: %s", failure.request.url, failure.value)
         self._progress()
 
