@@ -170,3 +170,15 @@ def test_store_scoring_trend_and_diff(env: dict[str, str], tmp_path: Path) -> No
     assert list(csv.DictReader(csv_file.open()))[0]["to_url"].endswith("app-2020")
     ranks_csv = list(csv.DictReader((tmp_path / "diff_ranks.csv").open()))
     assert ranks_csv == [{"ags": KOELN, "rank_from": "1", "rank_to": "2", "gained": "-1"}]
+
+
+def test_out_dir_gets_every_export(env: dict[str, str], tmp_path: Path) -> None:
+    values = write_values(tmp_path / "v.csv", [(KOELN, "city_app.available", "true")])
+    out = tmp_path / "out"
+    code, _, _ = run(env, "score", "--values", str(values), "--out", str(out), "--city", "Köln")
+    assert code == 0
+    names = {p.name for p in out.iterdir()}
+    expected = {"rankings.csv", "areas.csv", "indicators.csv", "parameters.csv", "index.xlsx", "coverage.csv"}
+    expected |= {"top20.png", "top20.svg", f"profile_{KOELN}.png", "keyfigures.md", "keyfigures.json"}
+    expected |= {f"area_{a}_top10.svg" for a in ("administration", "it_communication", "society")}
+    assert expected <= names
