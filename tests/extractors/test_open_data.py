@@ -34,6 +34,7 @@ def test_city_name_in_url_raises_confidence():
     "<p>Die Stadt Bonn hat ihr <a href='https://opendata.bonn.de/'>Open-Data-Portal</a> ausgebaut.</p>",
     "<p>Ein Geodatenportal bietet die Stadt nicht an.</p>",
     "<p><a href='https://geoportal.stadt-koeln.de/'>Geoportal</a></p>",
+    "<p>Landesdaten: <a href='https://daten.statistik.nrw.de/'>Offene Daten</a></p>",
 ])
 def test_traps(body):
     assert vals(open_data, page(body)) == {}

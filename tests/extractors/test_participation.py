@@ -26,6 +26,7 @@ def test_platforms(href, text):
     "<p>Schäden melden: <a href='https://www.sags-doch.de/koeln'>Sag's doch</a>, "
     "<a href='https://maengelmelder.koeln.de/'>Mängelmelder</a></p>",
     "<p><a href='/beteiligung'>Bürgerbeteiligung</a> im Rathaus, jeden Dienstag.</p>",
+    "<p>Haushalt: <a href='/finanzen/budgets/'>Budgets der Ämter</a></p>",
     "<p><a href='/dokumente/beteiligungskonzept.pdf'>Beteiligungsplattform – Konzept (PDF)</a></p>",
 ])
 def test_traps(body):
