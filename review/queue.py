@@ -66,6 +66,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
     """Supersede stale pending candidates and auto-confirm unchanged ones; idempotent."""
     cands = list(session.scalars(
         select(Candidate).where(Candidate.edition_year == edition).order_by(Candidate.id)
+        .options(selectinload(Candidate.evidence))
     ))
     # Newest candidate per (city, parameter, extractor): different extractors may disagree
     # on purpose (contradictions are for the analyst), but a newer run of the same
@@ -73,10 +74,9 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
     newest: dict[tuple[str, str, str], int] = {}
     for c in cands:
         newest[(c.ags, c.parameter, c.extractor)] = c.id
-    stale = [c.id for c in cands
-             if c.status == "pending" and newest[(c.ags, c.parameter, c.extractor)] != c.id]
+    stale = [c for c in cands if c.status == "pending" and newest[(c.ags, c.parameter, c.extractor)] != c.id]
     superseded = supersede(session, stale)
-    stale_ids = set(stale)
+    stale_ids = {c.id for c in stale}
     ref = _reference(session, edition)
     behind_ids = {v.decision_id for _, v in ref.values()}
     behind = {d.id: d.candidate_id
@@ -84,7 +84,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
     fps = dict(session.execute(
         select(Candidate.id, Candidate.fingerprint).where(Candidate.id.in_([c for c in behind.values() if c]))
     ).tuples().all())
-    auto = queued = 0
+    carry, queued = [], 0
     for c in cands:
         if c.status != "pending" or c.id in stale_ids:
             continue
@@ -92,12 +92,12 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
         origin = behind.get(cur.decision_id) if cur else None
         if cur is not None and origin not in (None, c.id) and fps.get(origin) == c.fingerprint \
                 and cur.value == c.value:
-            auto_confirm(session, candidate_id=c.id, value=cur.value, note=(
-                f"carry-over: value and evidence unchanged since decision #{cur.decision_id} "
-                f"({year}, {cur.action} by {cur.analyst}, candidate #{origin})"))
-            auto += 1
+            carry.append((c, cur.value, f"carry-over: value and evidence unchanged since decision "
+                          f"#{cur.decision_id} ({year}, {cur.action} by {cur.analyst}, candidate #{origin})"))
         else:
             queued += 1
+    auto = auto_confirm(session, carry)
+    # A candidate decided by someone while this ran is neither auto-confirmed nor queued.
     return QueueStats(auto_confirmed=auto, queued=queued, superseded=superseded)
 
 

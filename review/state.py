@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from review.values_input import edition_parameter, validate_value
 from sci.models import Candidate, Decision
@@ -26,6 +27,7 @@ STATUS_OF = {
 }
 SYSTEM = "system"
 LEAD = "lead"
+CHUNK = 500  # ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits
 
 
 class Conflict(Exception):
@@ -76,7 +78,27 @@ def _set_status(session: Session, candidate: Candidate, expected: str, new: str)
     if result.rowcount != 1:
         session.refresh(candidate)
         raise Conflict(_describe(session, candidate))
-    session.refresh(candidate, ["status"])
+    # The row is written; mirror it in the loaded object without another SELECT.
+    set_committed_value(candidate, "status", new)
+
+
+def _set_status_many(session: Session, candidates: list[Candidate], expected: str,
+                     new: str) -> list[Candidate]:
+    """Set-based compare-and-set: the candidates that were still ``expected`` (one UPDATE per chunk)."""
+    won: set[int] = set()
+    ids = [c.id for c in candidates]
+    for i in range(0, len(ids), CHUNK):
+        won.update(session.scalars(
+            update(Candidate)
+            .where(Candidate.id.in_(ids[i:i + CHUNK]), Candidate.status == expected)
+            .values(status=new)
+            .returning(Candidate.id)
+            .execution_options(synchronize_session=False)
+        ))
+    for c in candidates:
+        if c.id in won:
+            set_committed_value(c, "status", new)
+    return [c for c in candidates if c.id in won]
 
 
 def _source(candidate: Candidate) -> str:
@@ -85,14 +107,15 @@ def _source(candidate: Candidate) -> str:
 
 
 def _append(session: Session, candidate: Candidate, action: str, value: Any, analyst: str,
-            note: str, reverts_id: int | None = None) -> Decision:
+            note: str, reverts_id: int | None = None, flush: bool = True) -> Decision:
     row = Decision(
         edition_year=candidate.edition_year, ags=candidate.ags, parameter=candidate.parameter,
         candidate_id=candidate.id, action=action, value=value, analyst=analyst, note=note,
         source=_source(candidate), reverts_id=reverts_id,
     )
     session.add(row)
-    session.flush()
+    if flush:
+        session.flush()
     return row
 
 
@@ -121,24 +144,28 @@ def decide(session: Session, *, candidate_id: int, action: Action, analyst: str,
     return _append(session, cand, action, value, analyst, note.strip())
 
 
-def auto_confirm(session: Session, *, candidate_id: int, value: Any, note: str) -> Decision:
-    """Carry-over (used by the queue filler): confirm an unchanged value as analyst "system"."""
-    cand = _candidate(session, candidate_id)
-    _set_status(session, cand, "pending", "auto_confirmed")
-    return _append(session, cand, "auto_confirm", value, SYSTEM, note)
+def auto_confirm(session: Session, carry: list[tuple[Candidate, Any, str]]) -> int:
+    """Carry-over (used by the queue filler): confirm unchanged values as analyst "system".
+
+    ``carry`` holds (pending candidate, value, note); returns how many were confirmed
+    (a candidate someone decided meanwhile keeps that decision).
+    """
+    notes = {c.id: (value, note) for c, value, note in carry}
+    won = _set_status_many(session, [c for c, _, _ in carry], "pending", "auto_confirmed")
+    for cand in won:
+        value, note = notes[cand.id]
+        _append(session, cand, "auto_confirm", value, SYSTEM, note, flush=False)
+    session.flush()
+    return len(won)
 
 
-def supersede(session: Session, candidate_ids: list[int]) -> int:
-    """Mark pending candidates replaced by a newer one of the same source; returns how many."""
-    if not candidate_ids:
-        return 0
-    result = session.execute(
-        update(Candidate)
-        .where(Candidate.id.in_(candidate_ids), Candidate.status == "pending")
-        .values(status="superseded")
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount)
+def supersede(session: Session, candidates: list[Candidate]) -> int:
+    """Mark pending candidates replaced by a newer one of the same source; returns how many.
+
+    Not a decision row: superseding says nothing about the value, and a row would
+    become the current value.
+    """
+    return len(_set_status_many(session, candidates, "pending", "superseded"))
 
 
 def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") -> Decision:
@@ -201,10 +228,15 @@ def bulk_approve(session: Session, *, candidate_ids: list[int], analyst: str, ro
     if role != LEAD:
         raise PermissionError("only leads may bulk-approve / nur Leads dürfen sammelweise freigeben")
     count = 0
-    for cid in candidate_ids:
-        try:
-            decide(session, candidate_id=cid, action="approve", analyst=analyst, note=note)
-        except (Conflict, LookupError):
-            continue  # decided by someone else meanwhile: their decision stands
-        count += 1
+    ids = list(dict.fromkeys(candidate_ids))
+    for i in range(0, len(ids), CHUNK):
+        cands = list(session.scalars(
+            select(Candidate).where(Candidate.id.in_(ids[i:i + CHUNK]))
+            .options(selectinload(Candidate.evidence))
+        ))
+        # Decided by someone else meanwhile: not "pending" any more, so the CAS skips it.
+        for cand in _set_status_many(session, cands, "pending", "approved"):
+            _append(session, cand, "approve", cand.value, analyst, note.strip(), flush=False)
+            count += 1
+        session.flush()
     return count
