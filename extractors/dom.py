@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml import html as lhtml
 
 # Elements that start a new text block; text directly inside belongs to the block.
 BLOCK_TAGS = frozenset(
@@ -28,21 +27,26 @@ SKIP_TAGS = frozenset("script style noscript template svg iframe object head tit
 SPACED_TAGS = frozenset("a br img input select td th".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
-_WS = re.compile(r"\s+")
 # huge_tree: libxml2 otherwise drops content nested deeper than 256 levels (broken legacy markup).
-_PARSER = lhtml.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
+# Plain etree parser, not lxml.html's: its per-element class lookup cost more than the walk's logic.
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def text_of(el: etree._Element) -> str:
+    """All text inside an element (scripts included), whitespace-normalised."""
+    return norm("".join(el.itertext()))
 
 
 def parse(html: str) -> etree._Element:
     """lxml tree of a decoded page (an empty page becomes an empty document)."""
-    try:
-        return lhtml.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
-    except (etree.ParserError, ValueError):
-        return lhtml.document_fromstring(b"<html><body></body></html>", parser=_PARSER)
+    root = etree.fromstring(html.encode("utf-8", "replace"), _PARSER) if html.strip() else None
+    if root is None:  # an empty or unparseable document
+        root = etree.fromstring(b"<html><body></body></html>", _PARSER)
+    return root
 
 
 def _hidden(el: etree._Element) -> bool:

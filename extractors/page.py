@@ -18,7 +18,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from extractors.dom import link_text, norm, parse, walk
+from extractors.dom import link_text, parse, text_of, walk
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -124,7 +124,7 @@ class Page:
     @cached_property
     def title(self) -> str:
         t = self.tree.find(".//title")
-        return norm(t.text_content()) if t is not None else ""
+        return text_of(t) if t is not None else ""
 
     @cached_property
     def lang(self) -> str | None:
@@ -192,7 +192,7 @@ class Page:
             names = tuple(str(el.get("name")) for el in fields if el.get("name"))
             action = f.get("action")
             forms.append(Form(self.absolute(action) if action else self.final_url,
-                              (f.get("method") or "get").lower(), names, path, norm(f.text_content())[:500]))
+                              (f.get("method") or "get").lower(), names, path, text_of(f)[:500]))
         blocks = [TextBlock(t, loc) for t, loc in w.blocks]
         return _Views(links, w.script_srcs, w.inline_scripts, iframes, blocks, forms, w.meta)
 
