@@ -126,7 +126,7 @@ def heading(page: Page) -> str:
 def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
     """Cheap page-level test: does the page name any subject at all (exact terms, or the ``stems``
     a fuzzy subject declares)? Statements need a subject in the sentence or in the heading."""
-    text = f"{page.heading}\n{page.text}"
+    text = page.text  # the heading is one of the page's blocks (or the title, checked below)
     for spec in subjects.values():
         if float(spec.get("threshold", 100)) >= 100:
             words = spec["terms"]
@@ -134,7 +134,7 @@ def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
             words = spec["stems"]
         else:
             return True  # a fuzzy subject without stems cannot be pre-filtered
-        if contains_any(text, tuple(words)):
+        if contains_any(text, tuple(words)) or contains_any(page.heading, tuple(words)):
             return True
     return False
 
