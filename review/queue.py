@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from review.state import auto_confirm, supersede
+from review.state import auto_confirm, reconcile, supersede
 from sci.catalog import Catalog, Parameter
 from sci.models import Candidate, City, Decision, Edition, Evidence, Feedback
 from sci.values import CurrentValue, current_values
@@ -50,6 +50,7 @@ class QueueStats:
     auto_confirmed: int
     queued: int
     superseded: int
+    reconciled: int = 0  # pending candidates whose own decisions (e.g. imports) already confirm them
 
 
 def _reference(session: Session, edition: int) -> dict[tuple[str, str], tuple[int, CurrentValue]]:
@@ -68,6 +69,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
         select(Candidate).where(Candidate.edition_year == edition).order_by(Candidate.id)
         .options(selectinload(Candidate.evidence))
     ))
+    reconciled = reconcile(session, cands)
     # Newest candidate per (city, parameter, extractor): different extractors may disagree
     # on purpose (contradictions are for the analyst), but a newer run of the same
     # extractor replaces its own older suggestion.
@@ -98,7 +100,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
             queued += 1
     auto = auto_confirm(session, carry)
     # A candidate decided by someone while this ran is neither auto-confirmed nor queued.
-    return QueueStats(auto_confirmed=auto, queued=queued, superseded=superseded)
+    return QueueStats(auto_confirmed=auto, queued=queued, superseded=superseded, reconciled=reconciled)
 
 
 def _parameters(catalog: Catalog, flt: QueueFilter) -> dict[str, Parameter]:

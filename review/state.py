@@ -24,6 +24,8 @@ STATUS_OF = {
     "reject": "rejected",
     "correct": "corrected",
     "auto_confirm": "auto_confirmed",
+    # `sci import values --confirm` vouches for a figure on the candidate it stores.
+    "import": "approved",
 }
 SYSTEM = "system"
 LEAD = "lead"
@@ -166,6 +168,23 @@ def supersede(session: Session, candidates: list[Candidate]) -> int:
     become the current value.
     """
     return len(_set_status_many(session, candidates, "pending", "superseded"))
+
+
+def reconcile(session: Session, candidates: list[Candidate]) -> int:
+    """Bring pending candidates in line with decisions written for them elsewhere (e.g. the
+    values importer's "import" decisions), so nothing already confirmed sits in the queue."""
+    pending = {c.id: c for c in candidates if c.status == "pending"}
+    logs: dict[int, list[Decision]] = {}
+    ids = list(pending)
+    for i in range(0, len(ids), CHUNK):
+        for d in session.scalars(select(Decision).where(Decision.candidate_id.in_(ids[i:i + CHUNK]))):
+            logs.setdefault(d.candidate_id, []).append(d)  # type: ignore[arg-type]
+    fixed = 0
+    for cid, log in logs.items():
+        status = candidate_status(log)
+        if status != "pending":
+            fixed += len(_set_status_many(session, [pending[cid]], "pending", status))
+    return fixed
 
 
 def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") -> Decision:

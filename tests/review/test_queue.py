@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from review.feedback import add_comment
@@ -169,3 +171,25 @@ def test_items_carry_city_name_evidence_previous_value_and_city_comments(
         assert [e.url for e in item.evidence] == ["https://berlin.example/dms"]
         assert (item.previous_value, item.current_value) == (2, None)
         assert [f.comment for f in item.feedback] == ["Seit 2020 E-Akte"]
+
+
+def test_values_confirmed_by_the_importer_are_not_left_in_the_queue(
+    seeded: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from crawlers.imports.values import import_values
+
+    csv = tmp_path / "breitband.csv"
+    csv.write_text("ags,parameter,value,source,note\n"
+                   f"{BERLIN},city_app.rating,4.5,App Store,\n", encoding="utf-8")
+    cat = catalog(settings)
+    import_values(seeded, csv, 2020, cat, {BERLIN, HAMBURG, KOELN}, analyst="anna", confirm=True)
+    unconfirmed = tmp_path / "offen.csv"
+    unconfirmed.write_text(f"ags,parameter,value,source,note\n{HAMBURG},city_app.rating,3.9,App Store,\n",
+                           encoding="utf-8")
+    import_values(seeded, unconfirmed, 2020, cat, {BERLIN, HAMBURG, KOELN})
+    with seeded.session() as s:
+        stats = fill_queue(s, 2020)
+        assert (stats.reconciled, stats.queued) == (1, 1)
+        assert [i.candidate.ags for i in queue_items(s, cat, QueueFilter(edition=2020))] == [HAMBURG]
+        assert queue_count(s, cat, QueueFilter(edition=2020, status="approved", ags=BERLIN)) == 1
+        assert fill_queue(s, 2020).reconciled == 0
