@@ -69,7 +69,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
         select(Candidate).where(Candidate.edition_year == edition).order_by(Candidate.id)
         .options(selectinload(Candidate.evidence))
     ))
-    reconciled = reconcile(session, cands)
+    reconciled, undone = reconcile(session, cands)
     # Newest candidate per (city, parameter, extractor): different extractors may disagree
     # on purpose (contradictions are for the analyst), but a newer run of the same
     # extractor replaces its own older suggestion.
@@ -93,7 +93,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
         year, cur = ref.get((c.ags, c.parameter), (None, None))
         origin = behind.get(cur.decision_id) if cur else None
         if cur is not None and origin not in (None, c.id) and fps.get(origin) == c.fingerprint \
-                and cur.value == c.value:
+                and cur.value == c.value and c.id not in undone:
             carry.append((c, cur.value, f"carry-over: value and evidence unchanged since decision "
                           f"#{cur.decision_id} ({year}, {cur.action} by {cur.analyst}, candidate #{origin})"))
         else:

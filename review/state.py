@@ -170,21 +170,27 @@ def supersede(session: Session, candidates: list[Candidate]) -> int:
     return len(_set_status_many(session, candidates, "pending", "superseded"))
 
 
-def reconcile(session: Session, candidates: list[Candidate]) -> int:
+def reconcile(session: Session, candidates: list[Candidate]) -> tuple[int, set[int]]:
     """Bring pending candidates in line with decisions written for them elsewhere (e.g. the
-    values importer's "import" decisions), so nothing already confirmed sits in the queue."""
+    values importer's "import" decisions), so nothing already confirmed sits in the queue.
+
+    Returns (how many were fixed, ids of pending candidates that have a decision log, i.e.
+    were decided and undone: an analyst wants to look at those, so no carry-over).
+    """
     pending = {c.id: c for c in candidates if c.status == "pending"}
     logs: dict[int, list[Decision]] = {}
     ids = list(pending)
     for i in range(0, len(ids), CHUNK):
         for d in session.scalars(select(Decision).where(Decision.candidate_id.in_(ids[i:i + CHUNK]))):
             logs.setdefault(d.candidate_id, []).append(d)  # type: ignore[arg-type]
-    fixed = 0
+    fixed, touched = 0, set()
     for cid, log in logs.items():
         status = candidate_status(log)
         if status != "pending":
             fixed += len(_set_status_many(session, [pending[cid]], "pending", status))
-    return fixed
+        else:
+            touched.add(cid)
+    return fixed, touched
 
 
 def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") -> Decision:

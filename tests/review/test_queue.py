@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from review.feedback import add_comment
 from review.queue import QueueFilter, fill_queue, queue_count, queue_items
-from review.state import decide, manual_value
+from review.state import decide, manual_value, undo
 from sci.catalog import Catalog
 from sci.db import Store
 from sci.editions import edition_spec
@@ -193,3 +193,17 @@ def test_values_confirmed_by_the_importer_are_not_left_in_the_queue(
         assert [i.candidate.ags for i in queue_items(s, cat, QueueFilter(edition=2020))] == [HAMBURG]
         assert queue_count(s, cat, QueueFilter(edition=2020, status="approved", ags=BERLIN)) == 1
         assert fill_queue(s, 2020).reconciled == 0
+
+
+def test_an_undone_carry_over_stays_queued_for_the_analyst(seeded: Store, settings: Settings) -> None:
+    old = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, edition=2019)
+    with seeded.session() as s:
+        decide(s, candidate_id=old, action="approve", analyst="anna")
+    new = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, edition=2020)
+    with seeded.session() as s:
+        assert fill_queue(s, 2020).auto_confirmed == 1
+        auto = s.scalars(select(Decision).where(Decision.candidate_id == new)).one()
+        undo(s, decision_id=auto.id, analyst="anna", note="will ich selbst prüfen")
+    with seeded.session() as s:
+        stats = fill_queue(s, 2020)
+    assert (stats.auto_confirmed, stats.queued) == (0, 1) and pending(seeded, settings) == [new]
