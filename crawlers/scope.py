@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,6 +49,7 @@ def load_vocabulary(data_dir: Path, extra_partner_hosts: str = "") -> CrawlVocab
     )
 
 
+@lru_cache(maxsize=65536)
 def site_key(url: str) -> str:
     """The registrable domain of a URL (IP hosts: host:port, since each loopback site is one host)."""
     parts = urlsplit(url)

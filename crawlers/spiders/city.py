@@ -173,8 +173,8 @@ class CitySpider(Spider):
             if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
                 continue
             url = urldefrag(response.urljoin(href))[0]
-            if not url.startswith(("http://", "https://")):
-                continue
+            if url in self.scheduled or not url.startswith(("http://", "https://")):
+                continue  # most links on a page point to pages already scheduled: cheapest test first
             text = a.text_content()
             own = scope.site_key(url) == self.home_site
             partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
