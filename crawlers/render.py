@@ -14,7 +14,6 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.http import TextResponse
-from scrapy.utils.defer import maybe_deferred_to_future
 
 from crawlers import scope
 
@@ -38,7 +37,7 @@ async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | N
         "playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True,
         "sci_rendering": True})
     try:
-        rendered = await maybe_deferred_to_future(spider.crawler.engine.download(req))
+        rendered = await spider.crawler.engine.download_async(req)
     except Exception as exc:  # noqa: BLE001 - a failed render keeps the static capture
         spider.counts["render_errors"] = spider.counts.get("render_errors", 0) + 1
         spider.logger.info("render failed: %s: %s", url, exc)

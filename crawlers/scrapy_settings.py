@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from crawlers.middlewares.address_guard import browser_request_refused
 from sci.settings import Settings
 
 CHROMIUM_ARGS = [
@@ -63,6 +65,8 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         },
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(settings.crawl_timeout * 1000),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
+        # The browser fetches scripts, frames and XHR itself: guard those requests too.
+        "PLAYWRIGHT_ABORT_REQUEST": partial(browser_request_refused, settings.allow_private_addresses),
         "SCI_RENDER": settings.render,
         "SCI_RENDER_WAIT_MS": settings.render_wait_ms,
         "SCI_MAX_PAGES": settings.crawl_max_pages,

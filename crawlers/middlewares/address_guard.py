@@ -60,6 +60,14 @@ def refusal(url: str, allow_private: bool) -> str | None:
     return None
 
 
+def browser_request_refused(allow_private: bool, request: object) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST predicate: Chromium's own sub-requests pass the same guard."""
+    url = str(getattr(request, "url", ""))
+    if not url.startswith(("http://", "https://")):
+        return False  # data:, blob:, about: never leave the browser
+    return refusal(url, allow_private) is not None
+
+
 class AddressGuardMiddleware:
     """Downloader middleware: IgnoreRequest for targets outside the public internet."""
 
