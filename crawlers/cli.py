@@ -14,9 +14,10 @@ from rich.table import Table
 from crawlers.lock import CrawlLock, LockedError
 from crawlers.run import unfinished_crawl
 from crawlers.sources import SOURCES
-from sci.bootstrap import load_cities
+from sci.bootstrap import init_store, load_cities
 from sci.context import AppContext
 from sci.errors import DataError, Problem
+from sci.models import Edition
 from sci.registry import CityRecord, load_registry
 
 
@@ -76,6 +77,10 @@ def register(app: typer.Typer) -> None:
         year = edition or c.settings.edition
         c.settings = c.settings.replace(edition=year, **changes)
         spec = c.edition(year)
+        with c.store.session() as session:
+            initialised = session.get(Edition, year) is not None
+        if not initialised:
+            init_store(c.store, [spec])  # crawling a fresh store: register the edition first
         if cities_file is not None:
             extra = load_registry(cities_file)
             load_cities(c.store, year, extra)
