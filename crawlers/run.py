@@ -88,6 +88,20 @@ def read_progress(settings: Settings, crawl_id: int, cities: list[CityRecord]) -
     return out
 
 
+def finish_crawl(store: Store, crawl_id: int, per_city: dict[str, dict[str, Any]], ok: bool,
+                 run_info: dict[str, Any] | None = None) -> None:
+    """Record stats and outcome; an interrupted crawl keeps its runs so resume adds to them."""
+    with store.session() as s:
+        crawl = s.get(Crawl, crawl_id)
+        assert crawl is not None
+        runs = list((crawl.stats or {}).get("runs", [])) + ([run_info] if run_info else [])
+        crawl.stats = {"cities": per_city, "runs": runs, "crawl_id": crawl_id}
+        crawl.status = "finished" if ok else "interrupted"
+        crawl.job_dir = str(Path("crawls") / str(crawl_id))
+        if ok:
+            crawl.finished_at = datetime.now(UTC).replace(tzinfo=None)
+
+
 def run_crawl(store: Store, settings: Settings, cities: list[CityRecord], resume_id: int | None = None,
               progress: Progress | None = None) -> dict[str, Any]:
     """Crawl ``cities`` (or resume crawl ``resume_id``); return the crawl's stats."""
@@ -102,17 +116,8 @@ def run_crawl(store: Store, settings: Settings, cities: list[CityRecord], resume
     if progress:
         progress(per_city)
     ok = proc.returncode == 0 and all(p.get("finished") for p in per_city.values())
-    with store.session() as s:
-        crawl = s.get(Crawl, crawl_id)
-        assert crawl is not None
-        previous = dict(crawl.stats or {})
-        runs = previous.get("runs", []) + [{"seconds": round(time.monotonic() - started, 2),
-                                            "returncode": proc.returncode}]
-        crawl.stats = {"cities": per_city, "runs": runs, "crawl_id": crawl_id}
-        crawl.status = "finished" if ok else "interrupted"
-        crawl.job_dir = str(Path("crawls") / str(crawl_id))
-        if ok:
-            crawl.finished_at = datetime.now(UTC).replace(tzinfo=None)
+    finish_crawl(store, crawl_id, per_city, ok, {"seconds": round(time.monotonic() - started, 2),
+                                                 "returncode": proc.returncode})
     return {"crawl_id": crawl_id, "status": "finished" if ok else "interrupted", "cities": per_city}
 
 

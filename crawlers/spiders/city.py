@@ -240,4 +240,10 @@ class CitySpider(Spider):
 
     def closed(self, reason: str) -> None:
         self._progress(final=True)
+        if not self._crawl_id:
+            # Started as `scrapy crawl city -a ags=…`: this spider owns its crawl row; finish it.
+            from crawlers.run import finish_crawl
+
+            finish_crawl(self.store, self.crawl_id, {self.ags: {**self.counts, "finished": True}},
+                         ok=reason == "finished")
         self.store.dispose()
