@@ -212,3 +212,28 @@ def test_status_column_always_equals_the_status_derived_from_the_log(
             derived = current_from_log(log).get((BERLIN, LEVEL))
             expected_value = {"approved": 1, "corrected": 2}.get(candidate_status(log))
             assert (derived.value if derived else None) == expected_value
+
+
+def test_bulk_approval_on_postgresql_skips_what_an_analyst_decides_meanwhile(
+    settings: Settings, pg_store: Store
+) -> None:
+    require(pg_store is not None, "PostgreSQL needed")
+    factories.seed(pg_store, settings)
+    x = factories.candidate(pg_store, ags=BERLIN, parameter=BOOL, snippet="x")
+    y = factories.candidate(pg_store, ags=HAMBURG, parameter=BOOL, snippet="y")
+    outcome: dict[str, int] = {}
+    with pg_store.session() as s1:
+        decide(s1, candidate_id=x, action="reject", analyst="anna")
+
+        def lead() -> None:
+            with pg_store.session() as s2:
+                outcome["approved"] = bulk_approve(s2, candidate_ids=[x, y], analyst="lena", role="lead")
+
+        t = threading.Thread(target=lead)
+        t.start()
+        t.join(0.5)
+        assert t.is_alive(), "the bulk update should wait for anna's open transaction"
+    t.join(10)
+    assert outcome["approved"] == 1
+    assert [factories.status_of(pg_store, c) for c in (x, y)] == ["rejected", "approved"]
+    assert decisions(pg_store) == 2
