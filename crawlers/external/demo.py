@@ -25,8 +25,15 @@ def _cities(state: DemoState) -> list[CityRecord]:
         return list(given)
     manifest = state.extras["sampleweb"]
     path = manifest.write_registry(state.ctx.settings.var_dir / "external-demo-cities.csv")
-    wanted = {str(c["ags"]) if isinstance(c, dict) else str(c.ags) for c in (given or manifest.cities)}
+    wanted = {_ags(c) for c in (given or manifest.cities)}
     return [c for c in load_registry(path) if c.ags in wanted]
+
+
+def _ags(city: Any) -> str:
+    """The crawl step hands over AGS strings, the manifest dicts, tests CityRecords."""
+    if isinstance(city, str):
+        return city
+    return str(city["ags"]) if isinstance(city, dict) else str(city.ags)
 
 
 def _sampleweb(state: DemoState) -> Any:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from review.analysts import create_analyst
-
 from sci.archive import WarcArchive
 from sci.bootstrap import init_store
 from sci.candidates import EvidenceIn, add_candidate
