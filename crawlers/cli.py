@@ -60,7 +60,7 @@ def register(app: typer.Typer) -> None:
         allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback/private targets")] = False,
         resume: Annotated[bool, typer.Option(help="Finish the newest interrupted crawl")] = False,
         nightly: Annotated[bool, typer.Option(help="Take the nightly lock (no overlapping runs)")] = False,
-        source: Annotated[str, typer.Option(help=f"city | {' | '.join(SOURCES)} | all")] = "city",
+        source: Annotated[str, typer.Option(help=f"{' | '.join(SOURCES)} | all")] = "city",
         edition: Annotated[int | None, typer.Option(help="Edition year")] = None,
     ) -> None:
         """Crawl city websites politely into the WARC archive (or run another source)."""
