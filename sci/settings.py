@@ -91,6 +91,10 @@ class Settings:
     session_https_only: bool = _s(
         False, "Send the review app's session cookie over HTTPS only (set when served behind TLS)"
     )
+    login_max_failures: int = _s(
+        5, "Failed logins for one name before it is locked for login_lockout_minutes (per address: 4x)"
+    )
+    login_lockout_minutes: float = _s(15.0, "How long too many failed logins lock a name or address")
     review_public_url: str = _s(
         "", "Base URL of the review app as city staff reach it (feedback links); empty = serve_host:port"
     )

@@ -21,6 +21,7 @@ from review.web.auth import LoginWall, user_loader
 from review.web.cues import load_cues
 from review.web.render import Renderer
 from review.web.secret import resolve_secret
+from review.web.throttle import LoginThrottle
 from review.web.views import city, decisions, evidence, feedback, history, login, queue, users
 from sci.catalog import Catalog
 from sci.db import Store
@@ -121,6 +122,7 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     app = Starlette(routes=routes, middleware=middleware)
     app.state.settings = settings
     app.state.store = store
+    app.state.login_throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_minutes)
     app.state.renderer = Renderer(load_cues(settings.data_dir / "patterns"))
     app.state.catalog = Catalogs(settings)
     return app

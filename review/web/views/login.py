@@ -8,6 +8,7 @@ from starlette.responses import RedirectResponse, Response
 from review.analysts import verify_login
 from review.web import csrf
 from review.web.auth import login_session, safe_next
+from review.web.throttle import LoginThrottle
 from review.web.views.common import form, renderer, store
 
 
@@ -21,11 +22,25 @@ def login_submit(request: Request) -> Response:
     data = form(request)
     name, password = str(data.get("name", "")).strip(), str(data.get("password", ""))
     target = safe_next(str(data.get("next", "")))
+    throttle: LoginThrottle = request.app.state.login_throttle
+    address = request.client.host if request.client else "unknown"
+    wait = throttle.retry_after(name, address)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        page = renderer(request).page(
+            request, "login.html", status=429, next=target,
+            error=f"Zu viele Fehlversuche – bitte in {minutes} min erneut versuchen / "
+                  f"too many failed logins, try again in {minutes} min",
+        )
+        page.headers["Retry-After"] = str(wait)
+        return page
     with store(request).session() as s:
         analyst = verify_login(s, name, password) if name and password else None
         if analyst is not None and getattr(analyst, "active", True):
+            throttle.succeeded(name)
             login_session(request, analyst, csrf.new_token())
             return RedirectResponse(target, status_code=303)
+    throttle.failed(name, address)
     # Same message for unknown name and wrong password: no account probing.
     return renderer(request).page(
         request,
