@@ -55,19 +55,26 @@ def add_candidate(
     evidence: list[EvidenceIn],
     crawl_id: int | None = None,
 ) -> tuple[Candidate, bool]:
-    """Store a candidate unless an identical one exists; return (candidate, created).
+    """Store a candidate unless an identical one is still the latest word; return (candidate, created).
 
     ``evidence`` is best first; the first item's capture becomes the candidate's.
+    An identical candidate is reused unless the same extractor has said something
+    else since: a value that flips A → B → A gets a new candidate for the second
+    A, so the review stage supersedes the B and can carry the A over again.
     """
     if not evidence:
         raise ValueError(f"candidate {ags}/{parameter} has no evidence")
     fp = fingerprint(parameter, value, evidence)
+    key = (Candidate.edition_year == edition, Candidate.ags == ags, Candidate.parameter == parameter)
     existing = session.scalars(
-        select(Candidate).where(Candidate.edition_year == edition, Candidate.ags == ags,
-                                Candidate.parameter == parameter, Candidate.fingerprint == fp)
+        select(Candidate).where(*key, Candidate.fingerprint == fp).order_by(Candidate.id.desc())
     ).first()
     if existing is not None:
-        return existing, False
+        said_since = session.scalar(
+            select(Candidate.id).where(*key, Candidate.extractor == extractor, Candidate.id > existing.id,
+                                       Candidate.fingerprint != fp).limit(1))
+        if said_since is None:
+            return existing, False
     cand = Candidate(
         edition_year=edition, ags=ags, parameter=parameter, value=value,
         confidence=confidence, extractor=extractor, extractor_version=extractor_version,

@@ -207,3 +207,26 @@ def test_an_undone_carry_over_stays_queued_for_the_analyst(seeded: Store, settin
     with seeded.session() as s:
         stats = fill_queue(s, 2020)
     assert (stats.auto_confirmed, stats.queued) == (0, 1) and pending(seeded, settings) == [new]
+
+
+def test_a_value_that_flips_back_supersedes_the_queued_change_and_is_carried_over(
+    seeded: Store, settings: Settings
+) -> None:
+    """A (decided) -> B (queued) -> A again within one edition: the stale B leaves the queue."""
+    a = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, value=True, snippet="online")
+    with seeded.session() as s:
+        decide(s, candidate_id=a, action="approve", analyst="anna")
+    b = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, value=False, snippet="derzeit nicht")
+    with seeded.session() as s:
+        assert fill_queue(s, 2020).queued == 1
+    assert pending(seeded, settings) == [b]
+    a_again = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, value=True, snippet="online")
+    assert a_again not in (a, b)  # a re-observation, not the old candidate
+    with seeded.session() as s:
+        stats = fill_queue(s, 2020)
+        assert (stats.superseded, stats.auto_confirmed, stats.queued) == (1, 1, 0)
+        assert current_values(s, 2020)[(BERLIN, BOOL)].value is True
+    assert pending(seeded, settings) == []
+    assert factories.status_of(seeded, b) == "superseded"
+    # and re-running the unchanged extraction adds nothing more
+    assert factories.candidate(seeded, ags=BERLIN, parameter=BOOL, value=True, snippet="online") == a_again
