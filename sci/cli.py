@@ -56,16 +56,11 @@ def obj(ctx: typer.Context) -> AppContext:
 def init(
     ctx: typer.Context,
     edition: EditionOpt = None,
-    all_editions: Annotated[bool, typer.Option("--all", help="Every edition")] = True,
 ) -> None:
-    """Create or migrate the store and load registry and catalog (idempotent)."""
+    """Create or migrate the store and load every edition's registry and catalog (or just --edition)."""
     c = obj(ctx)
     specs = load_editions(c.settings.data_dir)
-    chosen = (
-        [specs[y] for y in sorted(specs)]
-        if edition is None and all_editions
-        else [c.edition(edition)]
-    )
+    chosen = [specs[y] for y in sorted(specs)] if edition is None else [c.edition(edition)]
     summary = init_store(c.store, chosen)
     table = Table(title=f"Store ready: {c.settings.sqlalchemy_url}")
     for col in ("edition", "cities", "areas", "indicators", "parameters"):
