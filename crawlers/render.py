@@ -28,11 +28,16 @@ def wants_render(spider: Any, response: TextResponse) -> bool:
     return scope.needs_render(response.text, len(text), spider.vocab)
 
 
-async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | None:
-    """Render ``response.url`` in Chromium; return a rendered page item (None when not wanted)."""
+def should_render(spider: Any, response: TextResponse) -> bool:
+    """Wanted and not already rendered by this crawl before an interruption."""
     url = response.meta.get("redirect_urls", [response.url])[0]
-    if (url, True) in spider.done or not wants_render(spider, response):
-        return None
+    return (url, True) not in spider.done and wants_render(spider, response)
+
+
+async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | None:
+    """Render ``response.url`` in Chromium (the caller checked :func:`should_render`);
+    return the rendered page item, or None when rendering failed."""
+    url = response.meta.get("redirect_urls", [response.url])[0]
     req = Request(response.url, dont_filter=True, meta={
         "playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True,
         "sci_rendering": True})

@@ -20,7 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawlers import scope
 from crawlers.history import done_captures, previous_captures
-from crawlers.render import render_page
+from crawlers.render import render_page, should_render
 from sci.db import Store
 from sci.settings import Settings
 
@@ -127,30 +127,39 @@ class CitySpider(Spider):
                     yield req
 
     # -- pages ---------------------------------------------------------------------------------
-    async def parse(self, response: Response) -> AsyncIterator[Any]:
+    def parse(self, response: Response) -> Iterator[Any] | AsyncIterator[Any]:
+        """Plain generator for ordinary pages: Scrapy handles it with far less asyncio overhead
+        than an async one, which only pages that go through Chromium need."""
+        if (200 <= response.status < 300 and isinstance(response, TextResponse)
+                and should_render(self, response)):
+            return self._parse_and_render(response)
+        return self._parse(response)
+
+    def _parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
         replay = "sci_replay" in meta
         if response.status == 304 and meta.get("sci_previous") is not None:
             prev = meta["sci_previous"]
             if not replay:
                 yield self._item(response, status=304)
-            replayed = await self._replay_previous(response, prev)
-            for req in self._links(replayed):
-                yield req
+            yield from self._links(self._replay_previous(response, prev))
             return
         if not replay:
             yield self._item(response, status=response.status)
         if response.status >= 400:
             self.counts["errors"] += 1
         if 200 <= response.status < 300 and isinstance(response, TextResponse):
-            for req in self._links(response):
-                yield req
-            item = await render_page(self, response)
-            if item is not None:
-                yield item
+            yield from self._links(response)
         self._progress()
 
-    async def _replay_previous(self, response: Response, prev: Any) -> Response:
+    async def _parse_and_render(self, response: TextResponse) -> AsyncIterator[Any]:
+        for out in self._parse(response):
+            yield out
+        item = await render_page(self, response)
+        if item is not None:
+            yield item
+
+    def _replay_previous(self, response: Response, prev: Any) -> Response:
         from crawlers.middlewares.replay import replay_response
 
         return replay_response(Path(self.sci_settings.var_dir), response.request, prev.warc_file,
