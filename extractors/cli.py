@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import typer
 from rich.table import Table
@@ -58,6 +59,10 @@ def register(app: typer.Typer) -> None:
         if url is not None or file is not None:
             if url is None or file is None:
                 raise DataError([Problem("sci extract", None, "single-page mode needs --url URL and FILE")])
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise DataError([Problem("--url", None, f"{url!r} is not an http(s) URL with a host "
+                                         "(the page's address is what its links resolve against)")])
             result = extract_file(url, file, Path(app_ctx.settings.data_dir))
             typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
             return
@@ -89,6 +94,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """List stored candidates (newest first per city and parameter)."""
         app_ctx: AppContext = ctx.obj
+        if city is not None and not (len(city) == 8 and city.isdigit()):
+            raise DataError([Problem("--city", None, f"{city!r} is not an AGS (8 digits, e.g. 05315000)")])
         year = edition or app_ctx.settings.edition
         with app_ctx.store.session() as s:
             q = select(Candidate).where(Candidate.edition_year == year)

@@ -51,6 +51,12 @@ def test_single_page_errors_are_clean(tmp_path):
     assert proc.returncode == 2 and "missing.html" in proc.stderr and "Traceback" not in proc.stderr
     proc = run(["extract", str(tmp_path / "x.html")], tmp_path, check=False)
     assert proc.returncode == 2 and "--url" in proc.stderr
+    page = tmp_path / "p.html"
+    page.write_text("<html><body>Termin</body></html>", encoding="utf-8")
+    proc = run(["extract", "--url", "stadt.de/termine", str(page)], tmp_path, check=False)
+    assert proc.returncode == 2 and "'stadt.de/termine' is not an http(s) URL" in proc.stderr
+    proc = run(["candidates", "--city", "0531500"], tmp_path, check=False)
+    assert proc.returncode == 2 and "'0531500' is not an AGS" in proc.stderr
 
 
 def test_extract_crawl_then_candidates_json(tmp_path):
