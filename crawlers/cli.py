@@ -28,7 +28,7 @@ def select_cities(all_cities: list[CityRecord], wanted: list[str]) -> list[CityR
     by_key = {c.ags: c for c in all_cities} | {c.name.lower(): c for c in all_cities}
     missing = [w for w in wanted if w.lower() not in by_key and w not in by_key]
     if missing:
-        raise DataError([Problem("--city", 0, f"unknown city: {m}") for m in missing])
+        raise DataError([Problem("--city", None, f"unknown city: {m}") for m in missing])
     return [by_key.get(w) or by_key[w.lower()] for w in wanted]
 
 
@@ -66,10 +66,10 @@ def register(app: typer.Typer) -> None:
         """Crawl city websites politely into the WARC archive (or run another source)."""
         c: AppContext = ctx.obj
         if render is not None and render not in ("auto", "always", "never"):
-            raise DataError([Problem("--render", 0, f"must be auto, always or never, not {render!r}")])
+            raise DataError([Problem("--render", None, f"must be auto, always or never, not {render!r}")])
         if source != "all" and source not in SOURCES:
             known = ", ".join(SOURCES)
-            raise DataError([Problem("--source", 0, f"unknown source {source!r}; known: {known}")])
+            raise DataError([Problem("--source", None, f"unknown source {source!r}; known: {known}")])
         changes: dict[str, Any] = {k: v for k, v in {"crawl_max_pages": max_pages, "render": render}.items()
                                    if v is not None}
         if allow_private_addresses:
@@ -116,7 +116,7 @@ def _run_city(c: AppContext, runner: Any, targets: list[CityRecord], year: int, 
     if resume:
         open_crawl = unfinished_crawl(c.store, year)
         if open_crawl is None:
-            raise DataError([Problem("--resume", 0, f"no interrupted city crawl in edition {year}")])
+            raise DataError([Problem("--resume", None, f"no interrupted city crawl in edition {year}")])
         options["resume_id"] = open_crawl.id
         wanted = set(open_crawl.scope.get("cities", []))
         pool = {t.ags: t for t in c.edition(year).cities()} | {t.ags: t for t in targets}
