@@ -11,6 +11,7 @@ import typer
 from rich.live import Live
 from rich.table import Table
 
+from crawlers.external.report import print_summary
 from crawlers.lock import CrawlLock, LockedError
 from crawlers.run import unfinished_crawl
 from crawlers.sources import SOURCES
@@ -108,7 +109,7 @@ def _run_sources(c: AppContext, targets: list[CityRecord], year: int, source: st
         if name == "city":
             _run_city(c, runner, targets, year, resume, options)
         else:
-            c.console.print(runner(c, targets, year, options))
+            print_summary(c.console, runner(c, targets, year, options))
 
 
 def _run_city(c: AppContext, runner: Any, targets: list[CityRecord], year: int, resume: bool,

@@ -4,18 +4,20 @@
 # sources that build on the extracted links, then fill the review queue
 # (unchanged values are carried over, changed ones queued for the analysts).
 #
-# Exit 3 means another nightly run still holds the lock: nothing was done.
-# Settings come from the environment (SCI_DATABASE_URL, SCI_CONTACT_URL …),
-# e.g. from an EnvironmentFile in the systemd unit.
+# Arguments are passed to the crawl commands: e.g. `--cities FILE.csv` or
+# `--city Köln` to run the chain for other or fewer cities (default: the
+# edition's registry). Exit 3: another nightly run still holds the lock and
+# nothing was done. Settings come from the environment (SCI_DATABASE_URL,
+# SCI_CONTACT_URL …), e.g. from an EnvironmentFile in the systemd unit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sci=.venv/bin/sci
 
 echo "nightly run started $(date -Is)"
-"$sci" crawl --nightly
+"$sci" crawl --nightly "$@"
 "$sci" extract --crawl latest
-"$sci" crawl --source app-stores
-"$sci" crawl --source social
-"$sci" crawl --source open-data
+for source in app-stores social open-data; do
+  "$sci" crawl --source "$source" "$@"
+done
 "$sci" review fill
 echo "nightly run finished $(date -Is)"

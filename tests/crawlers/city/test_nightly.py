@@ -1,0 +1,97 @@
+"""scripts/nightly.sh, the documented nightly chain, on the sample web: crawl under the lock,
+extract, app stores, social activity, open data, fill the queue; a second night carries over;
+a run that finds the lock taken does nothing and exits 3."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from crawlers.lock import CrawlLock
+from crawlers.sampleweb import SampleWeb
+from sci import ROOT
+from sci.db import Store
+from sci.models import Candidate, Capture, Crawl, Decision
+from sci.registry import load_registry
+from sci.settings import Settings
+
+SCRIPT = ROOT / "scripts" / "nightly.sh"
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    var = tmp_path_factory.mktemp("nightly")
+    web = SampleWeb()
+    m = web.start()
+    try:
+        registry = m.write_registry(var / "cities.csv")
+        two = registry.read_text(encoding="utf-8").splitlines()[:3]  # header + 2 cities
+        registry.write_text("\n".join(two) + "\n", encoding="utf-8")
+        appstore, network = m.partners["appstore"].rstrip("/"), m.partners["social"].rstrip("/")
+        env = {**os.environ, "SCI_VAR_DIR": str(var), "SCI_DATABASE_URL": "",
+               "SCI_ALLOW_PRIVATE_ADDRESSES": "true", "SCI_CRAWL_DELAY": "0", "SCI_RENDER": "never",
+               "SCI_CRAWL_MAX_PAGES": "120", "SCI_CRAWL_EXTRA_PARTNER_HOSTS": ",".join(m.partner_hosts),
+               "SCI_APPLE_SEARCH_URL": f"{appstore}/search", "SCI_APPLE_LOOKUP_URL": f"{appstore}/lookup",
+               "SCI_GOOGLE_PLAY_URL": appstore, "SCI_YOUTUBE_FEED_URL": f"{network}/feeds/videos.xml",
+               "SCI_FACEBOOK_URL": f"{network}/facebook.com", "SCI_INSTAGRAM_URL": f"{network}/instagram.com",
+               "SCI_X_URL": f"{network}/x.com", "SCI_API_RATE_PER_MINUTE": "0",
+               "SCI_APPLE_RATE_PER_MINUTE": "0", "SCI_EXTERNAL_RENDER": "false", "COLUMNS": "160"}
+
+        def run() -> subprocess.CompletedProcess[str]:
+            return subprocess.run(["bash", str(SCRIPT), "--cities", str(registry)], env=env, cwd=ROOT,
+                                  capture_output=True, text=True, timeout=600)
+
+        store = Store(Settings(var_dir=var))
+        yield {"run": run, "store": store, "var": var, "cities": load_registry(registry)}
+        store.dispose()
+    finally:
+        web.stop()
+
+
+def _count(store: Store, model: Any, *where: Any) -> int:
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def test_two_nights_then_a_locked_night(night: dict[str, Any]) -> None:
+    first = night["run"]()
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    store: Store = night["store"]
+    with store.session() as s:
+        sources = [c.source for c in s.scalars(select(Crawl).order_by(Crawl.id))]
+    assert sources == ["city", "app-stores", "social", "open-data"]
+    assert _count(store, Capture) > 50
+    for city in night["cities"]:
+        with store.session() as s:
+            params = set(s.scalars(select(Candidate.parameter).where(Candidate.ags == city.ags)))
+        assert any(p.startswith("online_services.") for p in params), city.name  # extraction ran
+        assert "city_app.available" in params, city.name  # app stores ran
+        assert any(p.endswith("_activity") for p in params), city.name  # social ran on extracted accounts
+    assert "app-stores (crawl 2)" in first.stdout and "social (crawl 3)" in first.stdout
+    assert "auto-confirmed (carry-over)" in first.stdout  # the queue was filled
+
+    # Night two: the analysts decided nothing, the site did not change -> no new candidates.
+    before = _count(store, Candidate)
+    second = night["run"]()
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    assert _count(store, Candidate) == before
+    with store.session() as s:
+        last_city = s.scalars(select(Crawl).where(Crawl.source == "city").order_by(Crawl.id.desc())).first()
+        assert last_city is not None
+        changes = {c for (c,) in s.execute(select(Capture.change).where(
+            Capture.crawl_id == last_city.id, Capture.status.in_([200, 304]))).all()}
+    assert "unchanged" in changes and "changed" not in changes
+
+    # A night that finds the previous one still running does nothing at all.
+    crawls, decisions = _count(store, Crawl), _count(store, Decision)
+    with CrawlLock(Path(night["var"]) / "locks" / "nightly.lock"):
+        third = night["run"]()
+    assert third.returncode == 3, third.stdout + third.stderr
+    assert "nightly crawl skipped" in third.stdout and "nightly run finished" not in third.stdout
+    assert (_count(store, Crawl), _count(store, Decision)) == (crawls, decisions)
