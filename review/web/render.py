@@ -82,6 +82,14 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def show_time(value: Any) -> str:
+    """A timestamp to the minute (ISO string or datetime), as evidence dates are quoted."""
+    if value is None or value == "":
+        return ""
+    text = value.isoformat(sep=" ") if hasattr(value, "isoformat") else str(value)
+    return text.replace("T", " ")[:16]
+
+
 def make_env(cues: re.Pattern[str] | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -94,6 +102,7 @@ def make_env(cues: re.Pattern[str] | None = None) -> Environment:
         highlight=lambda snippet, detail=None, value=None: highlight(snippet, detail, value, cues),
         safe_href=safe_href,
         show=show_value,
+        when=show_time,
     )
     return env
 

@@ -62,3 +62,13 @@ def test_without_a_recorded_match_the_detector_cues_are_marked(tmp_path) -> None
     assert highlight("Keine Bürgeramtsseite", {}, None, cues) == [("Keine Bürgeramtsseite", False)]
     real = load_cues(ROOT / "data" / "patterns")
     assert real is not None and real.search("Jetzt Online-Terminvergabe nutzen")
+
+
+def test_evidence_times_are_shown_to_the_minute() -> None:
+    from datetime import datetime
+
+    from review.web.render import show_time
+
+    assert show_time("2026-11-26T23:05:49.072843") == "2026-11-26 23:05"
+    assert show_time(datetime(2020, 3, 1, 8, 7, 6)) == "2020-03-01 08:07"
+    assert show_time(None) == ""
