@@ -72,3 +72,19 @@ def test_evidence_times_are_shown_to_the_minute() -> None:
     assert show_time("2026-11-26T23:05:49.072843") == "2026-11-26 23:05"
     assert show_time(datetime(2020, 3, 1, 8, 7, 6)) == "2020-03-01 08:07"
     assert show_time(None) == ""
+
+
+def test_correction_input_starts_from_the_candidate() -> None:
+    from types import SimpleNamespace
+
+    env = make_env()
+    macro = env.get_template("_macros.html").module.value_input  # type: ignore[attr-defined]
+    boolean = SimpleNamespace(kind="boolean", levels=None, unit=None)
+    assert '<option value="nein" selected>' in str(macro(boolean, suggest=True))  # correcting "ja" = "nein"
+    assert '<option value="ja" selected>' in str(macro(boolean, suggest=False))
+    level = SimpleNamespace(kind="level", levels=3, unit=None)
+    assert '<option value="2" selected>' in str(macro(level, suggest=2))
+    number = SimpleNamespace(kind="number", levels=None, unit="km²")
+    assert 'value="4.5"' in str(macro(number, suggest=4.5))
+    assert "selected" not in str(macro(boolean))
+    assert "value=" not in str(macro(number)).split("placeholder")[1]
