@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from sci.errors import DataError, Problem
+
 BINARY_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx ppt pptx odt ods odp zip gz tgz rar 7z exe msi dmg iso jpg jpeg png gif "
     "webp svg tif tiff mp3 mp4 avi mov wmv mkv webm ics vcf csv geojson kml kmz shp bin".split()
@@ -25,6 +27,7 @@ MULTI_LABEL_SUFFIXES = ("co.uk", "com.de")
 @dataclass(frozen=True)
 class CrawlVocabulary:
     partner_patterns: tuple[str, ...]
+    skip_url: re.Pattern[str] | None
     weights: tuple[tuple[str, int], ...]
     render_markers: tuple[str, ...]
     min_text_chars: int
@@ -37,11 +40,20 @@ def load_vocabulary(data_dir: Path, extra_partner_hosts: str = "") -> CrawlVocab
     partners = yaml.safe_load((base / "partners.yaml").read_text(encoding="utf-8")) or {}
     topics = yaml.safe_load((base / "topics.yaml").read_text(encoding="utf-8")) or {}
     render = yaml.safe_load((base / "render.yaml").read_text(encoding="utf-8")) or {}
+    skip_path = base / "skip.yaml"
+    skip = (yaml.safe_load(skip_path.read_text(encoding="utf-8")) or {}) if skip_path.exists() else {}
+    regexes = [str(r) for r in skip.get("url_regexes") or ()]
+    try:
+        skip_url = re.compile("|".join(f"(?:{r})" for r in regexes), re.I) if regexes else None
+    except re.error as exc:
+        msg = f"url_regexes: bad regular expression: {exc}"
+        raise DataError([Problem(str(skip_path), None, msg)]) from None
     patterns = [str(p).lower() for hosts in partners.values() for p in hosts]
     patterns += [h.strip().lower() for h in extra_partner_hosts.split(",") if h.strip()]
     weights = {**(topics.get("weights") or {}), **(topics.get("penalties") or {})}
     return CrawlVocabulary(
         partner_patterns=tuple(patterns),
+        skip_url=skip_url,
         weights=tuple((str(k).lower(), int(v)) for k, v in weights.items()),
         render_markers=tuple(str(m).lower() for m in render.get("widget_markers") or ()),
         min_text_chars=int(render.get("min_text_chars", 200)),

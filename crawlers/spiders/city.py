@@ -88,7 +88,7 @@ class CitySpider(Spider):
         pool = "partner" if partner else "own"
         # Pages this crawl captured before an interruption were counted at setup already.
         if done is None:
-            if self.budget_used[pool] >= (self.max_partner if partner else self.max_pages):
+            if self._budget_spent(partner):
                 return None
             self.budget_used[pool] += 1
         self.scheduled.add(url)
@@ -184,18 +184,26 @@ class CitySpider(Spider):
             url = urldefrag(response.urljoin(href))[0]
             if url in self.scheduled or not url.startswith(("http://", "https://")):
                 continue  # most links on a page point to pages already scheduled: cheapest test first
-            text = a.text_content()
+            if self.vocab.skip_url is not None and self.vocab.skip_url.search(url):
+                continue  # share buttons and intents: the page's own URL, never evidence
             own = scope.site_key(url) == self.home_site
             partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
             if not (own or partner):
                 continue
             if scope.is_binary(url):
-                self._record_download(url, response.url, text)
+                self._record_download(url, response.url, a.text_content())
                 continue
+            if self._budget_spent(partner) and (url, False) not in self.done:
+                continue  # no request can be made: skip the link text and priority work
+            text = a.text_content()
             req = self._request(url, depth + 1, scope.priority(url, text, self.vocab.weights),
                                 response.url, partner=partner)
             if req is not None:
                 yield req
+
+    def _budget_spent(self, partner: bool) -> bool:
+        pool = "partner" if partner else "own"
+        return self.budget_used[pool] >= (self.max_partner if partner else self.max_pages)
 
     def _record_download(self, url: str, page: str, text: str) -> None:
         if url in self.scheduled:

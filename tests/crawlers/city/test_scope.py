@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
 from crawlers import scope
 from sci import ROOT
+from sci.errors import DataError
 
 VOCAB = scope.load_vocabulary(ROOT / "data", "127.0.0.10:8080")
 
@@ -20,6 +26,28 @@ def test_partners_from_data_and_extra_hosts() -> None:
     assert scope.is_partner("http://127.0.0.10:8080/termin", VOCAB.partner_patterns)
     assert not scope.is_partner("http://127.0.0.10:9090/termin", VOCAB.partner_patterns)
     assert not scope.is_partner("https://www.spiegel.de/", VOCAB.partner_patterns)
+
+
+def test_share_buttons_are_never_followed() -> None:
+    skip = VOCAB.skip_url
+    assert skip is not None
+    for url in ("https://www.facebook.com/sharer/sharer.php?u=https%3A//www.stadt-koeln.de/termine/",
+                "https://x.com/intent/tweet?url=https%3A//www.stadt-koeln.de/",
+                "https://twitter.com/intent/post?text=Termin",
+                "https://www.linkedin.com/shareArticle?mini=true&url=https%3A//www.bonn.de/",
+                "https://www.facebook.com/dialog/share?href=https%3A//www.bonn.de/"):
+        assert skip.search(url), url
+    for url in ("https://www.facebook.com/stadtkoeln", "https://x.com/Stadt_Koeln",
+                "https://www.instagram.com/stadt_koeln/", "https://koeln.de/sharepoint/intern/",
+                "https://geoportal.stadt-koeln.de/share-tools/"):
+        assert not skip.search(url), url
+
+
+def test_a_bad_skip_pattern_is_a_clear_error(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data" / "crawl", tmp_path / "crawl")
+    (tmp_path / "crawl" / "skip.yaml").write_text('url_regexes: ["(unclosed"]\n', encoding="utf-8")
+    with pytest.raises(DataError, match="skip.yaml.*bad regular expression"):
+        scope.load_vocabulary(tmp_path)
 
 
 def test_downloads_are_recognised_by_extension() -> None:
