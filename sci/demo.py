@@ -18,6 +18,7 @@ import typer
 from sci.bootstrap import init_store
 from sci.context import AppContext
 from sci.editions import load_editions
+from sci.net import require_free_port
 
 DEMO_STEPS: tuple[str, ...] = (
     "sci.demo:init_step",
@@ -86,5 +87,7 @@ def register(app: typer.Typer) -> None:
             var_dir=var_dir, database_url="", allow_private_addresses=True
         )
         c._store = None
+        if serve:  # before a minute of crawling, not after it
+            require_free_port(c.settings.serve_host, c.settings.serve_port)
         c.console.print(f"demo store: {c.settings.sqlalchemy_url}")
         run_demo(DemoState(c, c.settings.edition, serve=serve))

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from sci.net import require_free_port
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -21,5 +23,6 @@ def register(app: typer.Typer) -> None:
 
         c = ctx.obj
         h, p = host or c.settings.serve_host, c.settings.serve_port if port is None else port
+        require_free_port(h, p)
         c.console.print(f"review app on http://{h}:{p}/  (store: {c.settings.sqlalchemy_url})  Ctrl-C stops")
         run(c.settings, c.store, h, p)
