@@ -1,6 +1,6 @@
 """scripts/nightly.sh, the documented nightly chain, on the sample web: crawl under the lock,
 extract, app stores, social activity, open data, fill the queue; a second night carries over;
-a run that finds the lock taken does nothing and exits 3."""
+a run that finds the lock taken does nothing and exits 3. On SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -24,9 +24,11 @@ from sci.settings import Settings
 SCRIPT = ROOT / "scripts" / "nightly.sh"
 
 
-@pytest.fixture(scope="module")
-def night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    var = tmp_path_factory.mktemp("nightly")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def night(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """The chain as a team runs it: on SQLite, and on PostgreSQL (the shared store of real runs)."""
+    database_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else ""
+    var = tmp_path / "var"
     web = SampleWeb()
     m = web.start()
     try:
@@ -34,7 +36,7 @@ def night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
         two = registry.read_text(encoding="utf-8").splitlines()[:3]  # header + 2 cities
         registry.write_text("\n".join(two) + "\n", encoding="utf-8")
         appstore, network = m.partners["appstore"].rstrip("/"), m.partners["social"].rstrip("/")
-        env = {**os.environ, "SCI_VAR_DIR": str(var), "SCI_DATABASE_URL": "",
+        env = {**os.environ, "SCI_VAR_DIR": str(var), "SCI_DATABASE_URL": database_url,
                "SCI_ALLOW_PRIVATE_ADDRESSES": "true", "SCI_CRAWL_DELAY": "0", "SCI_RENDER": "never",
                # The default page budget: the sample sites are crawled completely (traps end at the depth
                # limit), so both nights see the same pages; a budget cut would make that order-dependent.
@@ -49,7 +51,7 @@ def night(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             return subprocess.run(["bash", str(SCRIPT), "--cities", str(registry)], env=env, cwd=ROOT,
                                   capture_output=True, text=True, timeout=600)
 
-        store = Store(Settings(var_dir=var))
+        store = Store(Settings(var_dir=var, database_url=database_url))
         yield {"run": run, "store": store, "var": var, "cities": load_registry(registry)}
         store.dispose()
     finally:
