@@ -4,8 +4,10 @@ a run that finds the lock taken does nothing and exits 3. On SQLite and on Postg
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,8 +53,12 @@ def night(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, 
             return subprocess.run(["bash", str(SCRIPT), "--cities", str(registry)], env=env, cwd=ROOT,
                                   capture_output=True, text=True, timeout=600)
 
+        def sci(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([sys.executable, "-m", "sci", *args], env=env, cwd=ROOT,
+                                  capture_output=True, text=True, timeout=120)
+
         store = Store(Settings(var_dir=var, database_url=database_url))
-        yield {"run": run, "store": store, "var": var, "cities": load_registry(registry)}
+        yield {"run": run, "sci": sci, "store": store, "var": var, "cities": load_registry(registry)}
         store.dispose()
     finally:
         web.stop()
@@ -79,6 +85,11 @@ def test_two_nights_then_a_locked_night(night: dict[str, Any]) -> None:
         assert any(p.endswith("_activity") for p in params), city.name  # social ran on extracted accounts
     assert "app-stores (crawl 2)" in first.stdout and "social (crawl 3)" in first.stdout
     assert "auto-confirmed (carry-over)" in first.stdout  # the queue was filled
+    # Nothing is decided yet, so the index scores every city as absent: 81 cities, all rank 1.
+    scored = night["sci"]("score", "--json")
+    assert scored.returncode == 0, scored.stderr
+    cities = json.loads(scored.stdout)["cities"]
+    assert len(cities) == 81 and {c["rank"] for c in cities} == {1}
 
     # Night two: the analysts decided nothing, the site did not change -> no new candidates.
     before = _count(store, Candidate)
