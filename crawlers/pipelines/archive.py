@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
 from crawlers.history import Known
 from crawlers.warcfix import trim
 from sci.archive import WarcArchive
-from sci.models import Capture
+from sci.models import Capture, utcnow
 
 BATCH = 50
 FLUSH_SECONDS = 1.0
@@ -46,7 +47,7 @@ class ArchivePipeline:
         self.archive = WarcArchive(s, rel)
         self.var_dir = Path(s.var_dir)
 
-        self.pending: list[Capture] = []
+        self.pending: list[dict[str, Any]] = []
         self.last_flush = time.monotonic()
         self.store = spider.store  # type: ignore[attr-defined]
 
@@ -61,13 +62,14 @@ class ArchivePipeline:
         self.last_flush = time.monotonic()
         try:
             with self.store.session() as session:
-                session.add_all(batch)
+                # One executemany of plain rows: ORM objects cost more than the fetch on a fast site.
+                session.execute(insert(Capture), batch)
         except IntegrityError:
             # Some URL is already indexed (a resumed run raced itself): keep the first, add the rest.
-            for cap in batch:
+            for row in batch:
                 try:
                     with self.store.session() as session:
-                        session.merge(cap)
+                        session.execute(insert(Capture), [row])
                 except IntegrityError:
                     continue
 
@@ -96,15 +98,15 @@ class ArchivePipeline:
             # The 304 exchange is archived too, but the evidence is the body it confirmed.
             warc_file, offset, length, chash = prev.warc_file, prev.warc_offset, None, prev.content_hash
         headers = {k.lower(): v for k, v in item["headers"]}
-        cap = Capture(crawl_id=spider.crawl_id, ags=spider.ags, url=item["url"],  # type: ignore[attr-defined]
-                      final_url=item["final_url"], status=item["status"], headers=headers,
-                      content_type=item.get("content_type"), content_hash=chash, size=len(item["body"]),
-                      warc_file=warc_file, warc_offset=offset, warc_length=length,
-                      rendered=item["rendered"], screenshot_path=screenshot, change=change,
-                      etag=headers.get("etag") or (prev.etag if prev and item["status"] == 304 else None),
-                      last_modified=headers.get("last-modified")
-                      or (prev.last_modified if prev and item["status"] == 304 else None),
-                      depth=item["depth"], referer=item.get("referer"))
+        cap = dict(crawl_id=spider.crawl_id, ags=spider.ags, url=item["url"],  # type: ignore[attr-defined]
+                   final_url=item["final_url"], status=item["status"], headers=headers,
+                   content_type=item.get("content_type"), content_hash=chash, size=len(item["body"]),
+                   warc_file=warc_file, warc_offset=offset, warc_length=length,
+                   rendered=item["rendered"], screenshot_path=screenshot, change=change,
+                   etag=headers.get("etag") or (prev.etag if prev and item["status"] == 304 else None),
+                   last_modified=headers.get("last-modified")
+                   or (prev.last_modified if prev and item["status"] == 304 else None),
+                   depth=item["depth"], referer=item.get("referer"), fetched_at=utcnow())
         self.pending.append(cap)
         if len(self.pending) >= BATCH or time.monotonic() - self.last_flush > FLUSH_SECONDS:
             self.flush()

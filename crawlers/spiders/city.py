@@ -17,6 +17,7 @@ from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
 
 from crawlers import scope
 from crawlers.history import done_captures, previous_captures
@@ -40,6 +41,8 @@ class CitySpider(Spider):
         self.counts = {"pages": 0, "new": 0, "changed": 0, "unchanged": 0, "errors": 0, "bytes": 0,
                        "blocked": 0, "robots": 0, "downloads": 0}
         self.scheduled: set[str] = set()
+        self.passed: set[str] = set()  # links settled as never to be requested (scope, share, budget)
+        self._resolved: dict[str, str] = {}
         self.budget_used = {"own": 0, "partner": 0}
         self._last_progress = 0.0
         self._started = time.monotonic()
@@ -175,31 +178,52 @@ class CitySpider(Spider):
         # lxml directly: a parsel query per link costs more than the whole fetch on a fast site.
         anchors = response.selector.root.iterfind(".//a[@href]") if hasattr(response.selector.root,
                                                                            "iterfind") else ()
+        base = get_base_url(response)  # honours <base href>
+        origin = "/".join(base.split("/", 3)[:3])
         for n, a in enumerate(anchors):
             if n >= LINKS_PER_PAGE_CAP:
                 break
             href = (a.get("href") or "").strip()
             if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
                 continue
-            url = urldefrag(response.urljoin(href))[0]
-            if url in self.scheduled or not url.startswith(("http://", "https://")):
-                continue  # most links on a page point to pages already scheduled: cheapest test first
-            if self.vocab.skip_url is not None and self.vocab.skip_url.search(url):
-                continue  # share buttons and intents: the page's own URL, never evidence
+            url = self._resolve(base, origin, href)
+            # Navigation and footer links repeat on every page: settle each URL once.
+            if url in self.scheduled or url in self.passed:
+                continue
+            if not url.startswith(("http://", "https://")) or (
+                    self.vocab.skip_url is not None and self.vocab.skip_url.search(url)):
+                self.passed.add(url)  # share buttons and intents: the page's own URL, never evidence
+                continue
             own = scope.site_key(url) == self.home_site
             partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
             if not (own or partner):
+                self.passed.add(url)
                 continue
             if scope.is_binary(url):
                 self._record_download(url, response.url, a.text_content())
                 continue
             if self._budget_spent(partner) and (url, False) not in self.done:
-                continue  # no request can be made: skip the link text and priority work
+                self.passed.add(url)  # budgets only fill up: no request can ever be made for it
+                continue
             text = a.text_content()
             req = self._request(url, depth + 1, scope.priority(url, text, self.vocab.weights),
                                 response.url, partner=partner)
             if req is not None:
                 yield req
+
+    def _resolve(self, base: str, origin: str, href: str) -> str:
+        """Absolute URL without fragment; root-relative and absolute hrefs are cached (they do not
+        depend on the page's path), relative ones are joined each time."""
+        if href.startswith("/") and not href.startswith("//"):
+            key = origin + href
+        elif href.startswith(("http://", "https://")):
+            key = href
+        else:
+            return urldefrag(urljoin(base, href))[0]
+        url = self._resolved.get(key)
+        if url is None:
+            url = self._resolved[key] = urldefrag(urljoin(base, href))[0]
+        return url
 
     def _budget_spent(self, partner: bool) -> bool:
         pool = "partner" if partner else "own"
