@@ -43,8 +43,10 @@ class Web:
         return client, csrf_of(client.get("/cities").text)
 
 
-@pytest.fixture
-def web(store: Store, settings: Settings) -> Web:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def web(request: pytest.FixtureRequest, settings: Settings) -> Web:
+    """The app on SQLite and on PostgreSQL, the shared store analysts use in real runs."""
+    store: Store = request.getfixturevalue("store" if request.param == "sqlite" else "pg_store")
     from review.web.app import create_app  # here, so pure-function tests import nothing else
     from tests.review import factories
 
