@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from review.feedback import comments as city_comments
 from sci.catalog import Catalog
+from sci.cells import protect_sheet
 from sci.models import Candidate, Decision, Feedback
 from sci.values import current_values
 
@@ -108,6 +109,7 @@ def export_xlsx(rows: list[DatasheetRow], path: Path | str) -> None:
             r.decided_by, r.decided_at.replace(tzinfo=None) if r.decided_at else None,
             "\n".join(f"{c.author or 'anonym'}: {c.comment}" for c in r.comments),
         ])
+    protect_sheet(ws)  # commenters' names, sources and notes come from outside: never formulas
     ws.freeze_panes = "A2"
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from sci.cells import csv_frame
 from sci.context import AppContext
 from scoring import charts, coverage, diff, explain, exports, keyfigures, load
 from scoring.pipeline import ScoreResult
@@ -41,7 +42,7 @@ def export_all(c: AppContext, result: ScoreResult, out: Path, cities: list[str],
     files = exports.write_tables(result, out, details)
     files += charts.write_charts(result, out, cities or None)
     files += keyfigures.write_key_figures(result, out)
-    coverage.missing(result).to_csv(out / "coverage.csv", index=False)
+    csv_frame(coverage.missing(result)).to_csv(out / "coverage.csv", index=False)
     c.err.print(f"wrote {len(files) + 1} files to {out}")
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sci.cells import csv_row
 from sci.models import Candidate, Capture, Decision, Evidence
 from sci.values import CurrentValue, current_values
 
@@ -108,5 +109,6 @@ def write_csv(rows: Iterable[dict[str, Any]], path: Path, columns: tuple[str, ..
         w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({k: (_norm(v) if isinstance(v, dict | list | bool) else v) for k, v in r.items()})
+            plain = {k: (_norm(v) if isinstance(v, dict | list | bool) else v) for k, v in r.items()}
+            w.writerow(csv_row(plain))
     os.replace(tmp, path)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sci.cells import csv_frame, protect_sheet
 from scoring.pipeline import ScoreResult
 
 
@@ -96,13 +97,14 @@ def write_tables(result: ScoreResult, out: Path, details: pd.DataFrame | None = 
     written = []
     for name, df in tables.items():
         path = out / f"{name}.csv"
-        _atomic(path, lambda p, df=df: df.to_csv(p, index=False))
+        _atomic(path, lambda p, df=df: csv_frame(df).to_csv(p, index=False))
         written.append(path)
 
     def workbook(p: Path) -> None:
         with pd.ExcelWriter(p, engine="openpyxl") as xw:
             for name, df in tables.items():
                 df.to_excel(xw, sheet_name=name, index=False)
+                protect_sheet(xw.sheets[name])  # analyst names and notes stay text
 
     xlsx = out / "index.xlsx"
     tmp = out / "index.tmp.xlsx"  # openpyxl wants the .xlsx suffix
