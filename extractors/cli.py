@@ -1,4 +1,4 @@
-"""`sci` commands of the extractors stage: extract, candidates, eval."""
+"""`sci` commands of the extractors stage: extract, candidates (`sci eval` is in eval_cli.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,12 @@ from rich.table import Table
 from sqlalchemy import select
 
 from extractors.aggregate import aggregate
-from extractors.evaluate import evaluate
 from extractors.page import Page
 from extractors.registry import run_all
 from extractors.run import extract_crawl, latest_crawl
 from sci.context import AppContext
 from sci.errors import DataError, Problem
 from sci.models import Candidate, Crawl
-
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "extractors" / "corpus"
 
 
 def extract_file(url: str, source: str, data_dir: Path) -> list[dict[str, object]]:
@@ -117,28 +114,3 @@ def register(app: typer.Typer) -> None:
             table.add_row(r["ags"], r["parameter"], json.dumps(r["value"], ensure_ascii=False),
                           f"{r['confidence']:.2f}", r["status"], f"{ev['url']}\n{ev['snippet'][:120]}")
         app_ctx.console.print(table)
-
-    @app.command(name="eval")
-    def eval_(
-        ctx: typer.Context,
-        corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus folder")] = DEFAULT_CORPUS,
-        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
-    ) -> None:
-        """Per-parameter precision and recall of all detectors on the labelled corpus, and micro average."""
-        app_ctx: AppContext = ctx.obj
-        scores = evaluate(corpus, Path(app_ctx.settings.data_dir))
-        if as_json:
-            typer.echo(json.dumps({k: v.to_dict() for k, v in scores.items()}, ensure_ascii=False, indent=1))
-            return
-        table = Table("parameter", "facts", "predictions", "correct", "precision", "recall")
-        for col in table.columns[1:]:
-            col.no_wrap = True  # numbers must never be truncated; the parameter column may fold
-        table.columns[0].overflow = "fold"
-        for name, sc in scores.items():
-            table.add_row(name, str(sc.facts), str(sc.predictions), str(sc.correct), f"{sc.precision:.3f}",
-                          f"{sc.recall:.3f}", style="bold" if name == "micro" else None)
-        app_ctx.console.print(table)
-        for name, sc in scores.items():
-            if name != "micro":
-                for err in sc.errors:
-                    app_ctx.console.print(f"[yellow]{name}[/]: {err}")

@@ -1,42 +1,67 @@
 """Measured accuracy: run every detector over a labelled corpus and score the page-level predictions.
 
-Corpus: ``<slug>.html`` + ``<slug>.yaml`` (``url``, ``city: {ags, name}``,
-``cms``, ``facts: {parameter: true|false}``). A prediction is the page's
-aggregated finding per parameter (true/false; absent = no prediction).
-precision = correct predictions / predictions (a prediction for an unlabelled
-parameter is wrong), recall = correct predictions / labelled facts.
+A prediction is the page's aggregated finding per parameter: true (value not
+false) or false; absent = no prediction. Against the labels of a case
+(:mod:`extractors.corpus`):
+
+* ``facts: id: true`` is right only when predicted true, ``facts: id: false``
+  only when predicted false;
+* ``tempting: [id]``: a true prediction is wrong; a false prediction is right
+  (no prediction is right too, but is not a prediction); tempting ids are not
+  facts, so they do not count in recall;
+* a *true* prediction for an id that is neither in facts nor tempting is wrong
+  (cases must be labelled completely); a *false* one there is not scored —
+  the page said something is missing that the labeller did not think about.
+
+precision = right predictions / predictions, recall = facts predicted right /
+facts. Each judged prediction keeps its confidence, so calibration
+(:mod:`extractors.calibration`) reads the same records.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from extractors.aggregate import aggregate
-from extractors.base import CityContext
+from extractors.aggregate import Aggregate, aggregate
+from extractors.corpus import CorpusPage, load_corpus
 from extractors.page import Page
-from extractors.registry import DETECTORS, load_detectors, run_detectors
-from sci.errors import DataError, Problem
+from extractors.registry import DETECTORS, LoadedDetector, load_detectors, run_detectors
 
 
-@dataclass
-class CorpusPage:
+@dataclass(frozen=True)
+class Judged:
+    """One (case, parameter) outcome: what was labelled, what was predicted and how sure."""
     slug: str
-    url: str
-    city: CityContext | None
-    cms: str
-    facts: dict[str, bool]
-    html: bytes
+    parameter: str
+    label: bool | None  # the fact, or None (tempting or unlabelled)
+    tempting: bool
+    predicted: bool | None  # None: no prediction
+    confidence: float  # 0 when nothing was predicted
+    extractor: str
+
+    @property
+    def scored(self) -> bool:
+        """Counts as a prediction (see module docstring)."""
+        if self.predicted is None:
+            return False
+        return self.label is not None or self.tempting or self.predicted
+
+    @property
+    def right(self) -> bool:
+        if self.label is not None:
+            return self.predicted == self.label
+        return self.predicted is not True  # tempting or unlabelled: only a true prediction is wrong
 
 
 @dataclass
 class Score:
     predictions: int = 0
     facts: int = 0
-    correct: int = 0
+    correct: int = 0  # right predictions
+    found: int = 0  # facts predicted right
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -45,61 +70,66 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.correct / self.facts if self.facts else 1.0
+        return self.found / self.facts if self.facts else 1.0
+
+    def add(self, j: Judged) -> None:
+        if j.label is not None:
+            self.facts += 1
+            self.found += j.right
+        if j.scored:
+            self.predictions += 1
+            self.correct += j.right
 
     def to_dict(self) -> dict[str, Any]:
         return {"predictions": self.predictions, "facts": self.facts, "correct": self.correct,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "errors": self.errors}
+                "found": self.found, "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "errors": self.errors}
 
 
-def load_corpus(corpus: Path) -> list[CorpusPage]:
-    pages, problems = [], []
-    for meta_path in sorted(Path(corpus).glob("*.yaml")):
-        html_path = meta_path.with_suffix(".html")
-        try:
-            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            problems.append(Problem(str(meta_path), None, f"invalid YAML: {exc}"))
+def predict(page: Page, detectors: list[LoadedDetector], cp: CorpusPage) -> dict[str, Aggregate]:
+    """The page's aggregated findings per parameter (what `sci extract --url` reports)."""
+    return aggregate(run_detectors(page, detectors, cp.city))
+
+
+def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate]) -> list[Judged]:
+    out = []
+    for param in sorted(set(aggs) | set(cp.facts) | set(cp.tempting)):
+        agg = aggs.get(param)
+        out.append(Judged(cp.slug, param, cp.facts.get(param), param in cp.tempting,
+                          None if agg is None else agg.value is not False,
+                          agg.confidence if agg else 0.0, agg.extractor if agg else ""))
+    return out
+
+
+def judge(pages: Iterable[CorpusPage], data_dir: Path,
+          detectors: tuple[str, ...] = DETECTORS) -> list[Judged]:
+    """Every (case, parameter) outcome of a corpus."""
+    loaded = load_detectors(data_dir, detectors)
+    out: list[Judged] = []
+    for cp in pages:
+        out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp)))
+    return out
+
+
+def score(judged: Iterable[Judged]) -> dict[str, Score]:
+    """Parameter -> Score, plus "micro" over all parameters (errors list the wrong cases)."""
+    scores: dict[str, Score] = {}
+    micro = Score()
+    for j in judged:
+        if j.label is None and not j.scored:
             continue
-        if not isinstance(meta, dict) or "url" not in meta or not isinstance(meta.get("facts"), dict):
-            problems.append(Problem(str(meta_path), 1, "needs url and a facts mapping"))
-            continue
-        if not html_path.exists():
-            problems.append(Problem(str(meta_path), 1, f"missing page {html_path.name}"))
-            continue
-        bad = [k for k, v in meta["facts"].items() if not isinstance(v, bool)]
-        if bad:
-            problems.append(Problem(str(meta_path), None, f"facts must be true/false: {', '.join(bad)}"))
-            continue
-        c = meta.get("city") or {}
-        city = CityContext.from_website(str(c["ags"]), str(c["name"]), meta["url"]) if c else None
-        pages.append(CorpusPage(meta_path.stem, meta["url"], city, str(meta.get("cms", "")),
-                                dict(meta["facts"]), html_path.read_bytes()))
-    if problems:
-        raise DataError(problems)
-    return pages
+        sc = scores.setdefault(j.parameter, Score())
+        sc.add(j)
+        micro.add(j)
+        if not j.right:
+            pred = "-" if j.predicted is None else j.predicted
+            label = "tempting" if j.tempting else ("-" if j.label is None else j.label)
+            sc.errors.append(f"{j.slug}: predicted {pred}, labelled {label}")
+    out = dict(sorted(scores.items()))
+    out["micro"] = micro
+    return out
 
 
 def evaluate(corpus: Path, data_dir: Path, detectors: tuple[str, ...] = DETECTORS) -> dict[str, Score]:
-    """Parameter -> Score, plus "micro" over all parameters."""
-    loaded = load_detectors(data_dir, detectors)
-    scores: dict[str, Score] = {}
-    micro = Score()
-    for cp in load_corpus(corpus):
-        page = Page.from_html(cp.url, cp.html)
-        aggs = aggregate(run_detectors(page, loaded, cp.city))
-        predicted = {p: a.value is not False for p, a in aggs.items()}
-        for param in sorted(set(predicted) | set(cp.facts)):
-            sc = scores.setdefault(param, Score())
-            for s in (sc, micro):
-                if param in cp.facts:
-                    s.facts += 1
-                if param in predicted:
-                    s.predictions += 1
-                    if cp.facts.get(param) == predicted[param]:
-                        s.correct += 1
-            if cp.facts.get(param) != predicted.get(param):
-                sc.errors.append(f"{cp.slug}: predicted {predicted.get(param, '-')}, "
-                                 f"labelled {cp.facts.get(param, '-')}")
-    scores["micro"] = micro
-    return scores
+    """Parameter -> Score, plus "micro", for one corpus folder."""
+    return score(judge(load_corpus(corpus), data_dir, detectors))

@@ -25,6 +25,7 @@ STAGE_COMMANDS = (
     "crawlers.cli",
     "crawlers.imports.cli",
     "extractors.cli",
+    "extractors.eval_cli",
     "review.cli",
     "review.web.cli",
     "scoring.cli",

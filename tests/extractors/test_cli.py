@@ -87,7 +87,11 @@ def test_extract_crawl_then_candidates_json(tmp_path):
 
 
 def test_eval_json(tmp_path):
-    doc = json.loads(run(["eval", "--json"], tmp_path).stdout)
-    assert doc["micro"]["precision"] >= 0.95 and doc["micro"]["recall"] >= 0.95
-    text = run(["eval"], tmp_path).stdout
-    assert "micro" in text and "online_appointments.citizens_office" in text
+    doc = json.loads(run(["eval", "--split", "regression", "--json"], tmp_path).stdout)
+    assert set(doc) == {"regression"} and doc["regression"]["cases"] >= 45
+    micro = doc["regression"]["scores"]["micro"]
+    assert micro["precision"] >= 0.95 and micro["recall"] >= 0.95
+    text = run(["eval", "--split", "regression"], tmp_path).stdout
+    assert "micro" in text and "online_appointments.citizens_office" in text and "regression" in text
+    proc = run(["eval", "--split", "tset"], tmp_path, check=False)
+    assert proc.returncode == 2 and "--split" in proc.stderr

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.evaluate import evaluate, load_corpus
+from extractors.corpus import load_corpus
+from extractors.evaluate import evaluate
 from sci.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,9 +49,31 @@ def test_scoring_counts_unlabelled_predictions_as_wrong(tmp_path):
     assert scores["micro"].precision == 0.0 and scores["micro"].recall == 0.0
 
 
+TWO_OFFICES = ("<main><h1>Termine</h1><p>Einen Termin im Bürgerbüro können Sie online buchen.</p>"
+               "<p>Für das Standesamt gibt es keine Online-Terminvergabe.</p></main>")
+
+
+@pytest.mark.parametrize("labels, predictions, right, found, facts", [
+    # a fact predicted right; a tempting id predicted false is a right prediction but no fact
+    ({"facts": {"online_appointments.citizens_office": True},
+      "tempting": ["online_appointments.registry_office"]}, 2, 2, 1, 1),
+    # a tempting id predicted true is wrong
+    ({"facts": {"online_appointments.registry_office": False},
+      "tempting": ["online_appointments.citizens_office"]}, 2, 1, 1, 1),
+    # an unlabelled false prediction is not scored; an unlabelled true one is wrong
+    ({"facts": {}}, 1, 0, 0, 0),
+])
+def test_tempting_ids_and_unlabelled_predictions(tmp_path, labels, predictions, right, found, facts):
+    corpus = _corpus(tmp_path, {"url": "https://a.de/", **labels}, TWO_OFFICES)
+    micro = evaluate(corpus, ROOT / "data", A_DETECTORS)["micro"]
+    assert (micro.predictions, micro.correct, micro.found, micro.facts) == (predictions, right, found, facts)
+
+
 @pytest.mark.parametrize("meta, message", [
     ({"facts": {}}, "needs url"),
     ({"url": "https://a.de/", "facts": {"x.y": "ja"}}, "true/false"),
+    ({"url": "https://a.de/", "facts": {"x.y": True}, "tempting": ["x.y"]}, "both in facts and tempting"),
+    ({"url": "https://a.de/", "facts": {}, "tempting": "x.y"}, "tempting must be a list"),
 ])
 def test_bad_corpus_files_are_named(tmp_path, meta, message):
     with pytest.raises(DataError, match=message) as err:

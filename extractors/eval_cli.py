@@ -1,0 +1,84 @@
+"""`sci eval`: precision and recall of the detectors on the regression corpus and the real-web dev and
+locked test splits, each set printed on its own (a figure that only holds on our own corpus is not a
+result)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from extractors.corpus import SETS, load_corpus, tempting_share
+from extractors.evaluate import Score, judge, score
+from sci.context import AppContext
+from sci.errors import DataError, Problem
+
+SPLITS = ("all", *SETS)
+
+
+def evaluate_sets(names: list[tuple[str, Path]], data_dir: Path) -> dict[str, dict[str, Any]]:
+    """Set name -> {cases, tempting_share, scores}; a set whose folder has no cases is left out."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, folder in names:
+        pages = load_corpus(folder) if folder.is_dir() else []
+        if not pages:
+            continue
+        out[name] = {"folder": str(folder), "cases": len(pages), "tempting_share": tempting_share(pages),
+                     "scores": score(judge(pages, data_dir))}
+    return out
+
+
+def _table(name: str, result: dict[str, Any]) -> Table:
+    scores: dict[str, Score] = result["scores"]
+    table = Table("parameter", "facts", "predictions", "correct", "precision", "recall",
+                  title=f"{name}: {result['cases']} cases, tempting-negative share "
+                        f"{result['tempting_share']:.2f} ({result['folder']})")
+    for col in table.columns[1:]:
+        col.no_wrap = True  # numbers must never be truncated; the parameter column may fold
+    table.columns[0].overflow = "fold"
+    for param, sc in scores.items():
+        table.add_row(param, str(sc.facts), str(sc.predictions), str(sc.correct), f"{sc.precision:.3f}",
+                      f"{sc.recall:.3f}", style="bold" if param == "micro" else None)
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    """Add `sci eval` to the `sci` app."""
+
+    @app.command(name="eval")
+    def eval_(
+        ctx: typer.Context,
+        split: Annotated[str, typer.Option("--split", help=f"Which set: {' | '.join(SPLITS)}")] = "all",
+        corpus: Annotated[Path | None, typer.Option("--corpus", help="Evaluate this folder instead")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
+        errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List wrong cases")] = True,
+    ) -> None:
+        """Precision and recall per parameter: regression corpus, real-web dev and locked test split."""
+        app_ctx: AppContext = ctx.obj
+        if split not in SPLITS:
+            raise DataError([Problem("--split", None, f"{split!r} is not one of {', '.join(SPLITS)}")])
+        if corpus is not None:
+            if not corpus.is_dir():
+                raise DataError([Problem(str(corpus), None, "corpus folder not found")])
+            names = [(corpus.name, corpus)]
+        else:
+            names = [(n, f) for n, f in SETS.items() if split in ("all", n)]
+        results = evaluate_sets(names, Path(app_ctx.settings.data_dir))
+        if as_json:
+            doc = {n: {**r, "tempting_share": round(r["tempting_share"], 4),
+                       "scores": {p: s.to_dict() for p, s in r["scores"].items()}}
+                   for n, r in results.items()}
+            typer.echo(json.dumps(doc, ensure_ascii=False, indent=1))
+            return
+        for name, folder in names:
+            if name not in results:
+                app_ctx.console.print(f"{name}: no cases in {folder}")
+                continue
+            app_ctx.console.print(_table(name, results[name]))
+            if errors:
+                for param, sc in results[name]["scores"].items():
+                    for err in sc.errors if param != "micro" else ():
+                        app_ctx.console.print(f"[yellow]{name} {param}[/]: {err}")
