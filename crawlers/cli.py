@@ -33,6 +33,21 @@ def select_cities(all_cities: list[CityRecord], wanted: list[str]) -> list[CityR
     return [by_key.get(w) or by_key[w.lower()] for w in wanted]
 
 
+def members_only(path: Path, records: list[CityRecord], pool: list[CityRecord],
+                 scope: str) -> list[CityRecord]:
+    """``records`` if each is a city of the scope; otherwise a clean error and nothing written
+    (a list of other towns used to be added to the edition silently)."""
+    known = {c.ags for c in pool}
+    strangers = [r for r in records if r.ags not in known]
+    if strangers:
+        shown = ", ".join(f"{r.ags} {r.name}" for r in strangers[:5])
+        more = f" and {len(strangers) - 5} more" if len(strangers) > 5 else ""
+        raise DataError([Problem(str(path), None, f"{len(strangers)} municipalities are not in {scope}: "
+                                 f"{shown}{more}; register the list as a panel of its own with "
+                                 f"`sci panel add NAME {path}` and crawl it with --panel NAME")])
+    return records
+
+
 def city_table(per_city: dict[str, dict[str, Any]], names: dict[str, str], title: str,
                seconds: float | None = None) -> Table:
     table = Table(title=title)
@@ -63,6 +78,7 @@ def register(app: typer.Typer) -> None:
         nightly: Annotated[bool, typer.Option(help="Take the nightly lock (no overlapping runs)")] = False,
         source: Annotated[str, typer.Option(help=f"{' | '.join(SOURCES)} | all")] = "city",
         edition: Annotated[int | None, typer.Option(help="Edition year")] = None,
+        panel: Annotated[str | None, typer.Option(help="Crawl a municipality panel (sci panel add)")] = None,
     ) -> None:
         """Crawl city websites politely into the WARC archive (or run another source)."""
         c: AppContext = ctx.obj
@@ -75,20 +91,28 @@ def register(app: typer.Typer) -> None:
                                    if v is not None}
         if allow_private_addresses:
             changes["allow_private_addresses"] = True
-        year = edition or c.settings.edition
+        year = c.scope(edition, panel)
         c.settings = c.settings.replace(edition=year, **changes)
-        spec = c.edition(year)
-        with c.store.session() as session:
-            initialised = session.get(Edition, year) is not None
-        if not initialised:
-            init_store(c.store, [spec])  # crawling a fresh store: register the edition first
+        if panel is None:
+            spec = c.edition(year)
+            with c.store.session() as session:
+                initialised = session.get(Edition, year) is not None
+            if not initialised:
+                init_store(c.store, [spec])  # crawling a fresh store: register the edition first
+        pool = c.edition(year).cities()
+        extra: list[CityRecord] = []
         if cities_file is not None:
-            extra = load_registry(cities_file)
-            load_cities(c.store, year, extra)
+            # Other websites for the scope's own cities only: a list of other towns is a panel.
+            extra = members_only(cities_file, load_registry(cities_file), pool, panel or f"edition {year}")
             pool = extra
-        else:
-            pool = spec.cities()
         targets = select_cities(pool, city or [])
+        if panel is not None and any(not t.website for t in targets):
+            missing = [t for t in targets if not t.website]
+            c.console.print(f"{len(missing)} of {len(targets)} municipalities have no confirmed website yet "
+                            "(sci discover, then review): not crawled", markup=False, highlight=False)
+            targets = [t for t in targets if t.website]
+        if extra:
+            load_cities(c.store, year, extra)  # validated above: updates the websites of members only
         try:
             if nightly:
                 with CrawlLock(c.settings.var_dir / "locks" / "nightly.lock"):

@@ -50,6 +50,7 @@ def register(app: typer.Typer) -> None:
         crawl: Annotated[str, typer.Option("--crawl", help="Crawl id or 'latest'")] = "latest",
         edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
         url: Annotated[str | None, typer.Option("--url", help="Single page: URL of FILE")] = None,
+        panel: Annotated[str | None, typer.Option("--panel", help="Municipality panel")] = None,
     ) -> None:
         """Run the detectors over a crawl's captures (or, with --url, over one HTML file)."""
         app_ctx: AppContext = ctx.obj
@@ -64,6 +65,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
             return
         store = app_ctx.store
+        if panel is not None:
+            edition = app_ctx.scope(edition, panel)
         with store.session() as s:
             if crawl == "latest":
                 crawl_id = latest_crawl(s, edition)

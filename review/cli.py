@@ -107,10 +107,12 @@ def _register_review(app: typer.Typer) -> None:
     app.add_typer(review, name="review")
 
     @review.command("fill")
-    def fill(ctx: typer.Context, edition: EditionOpt = None, as_json: JsonOpt = False) -> None:
+    def fill(ctx: typer.Context, edition: EditionOpt = None, as_json: JsonOpt = False,
+             panel: Annotated[str | None, typer.Option(help="Municipality panel (sci panel add)")] = None,
+             ) -> None:
         """Carry over unchanged values, supersede stale candidates, count what is queued."""
         c: AppContext = ctx.obj
-        year = c.edition(edition).year
+        year = c.edition(c.scope(edition, panel)).year
         with c.store.session() as s:
             stats = fill_queue(s, year)
         if as_json:

@@ -22,6 +22,7 @@ from sci.registry import load_registry
 from sci.settings import Settings, describe
 
 STAGE_COMMANDS = (
+    "sci.panel_cli",
     "crawlers.cli",
     "crawlers.imports.cli",
     "extractors.cli",

@@ -232,3 +232,27 @@ class ImportBatch(Base):
     rows: Mapped[int] = mapped_column(Integer)
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Panel(Base):
+    """A municipality list apart from the index editions (a Land's Gemeinden, a Kreis's towns …).
+
+    A panel is scored as its own ranking. Its rows in ``membership``, ``candidate``,
+    ``decision`` and ``crawl`` carry the panel's *scope key* (``-id``, never a year) in
+    their ``edition_year`` column, so every stage keeps working per scope and an edition's
+    membership is never touched. The ``edition`` row with that key names the catalog.
+    """
+
+    __tablename__ = "panel"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    catalog_year: Mapped[int] = mapped_column(Integer)  # the edition whose catalog the panel is asked
+    kind: Mapped[str] = mapped_column(String(20))  # csv | gv100ad
+    source: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def scope(self) -> int:
+        return -self.id

@@ -37,8 +37,12 @@ class CityRecord:
         return d
 
 
-def load_registry(path: Path) -> list[CityRecord]:
-    """Read and validate a registry CSV; raise DataError listing every problem."""
+def load_registry(path: Path, require_website: bool = True) -> list[CityRecord]:
+    """Read and validate a registry CSV; raise DataError listing every problem.
+
+    ``require_website=False`` (municipality panels) lets a row leave ``website`` empty: website
+    discovery finds it later.
+    """
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -79,7 +83,7 @@ def load_registry(path: Path) -> list[CityRecord]:
         if len(row) != len(columns):
             problems.append(Problem(name, lineno, f"{len(row)} fields, header has {len(columns)}"))
             continue
-        rec = _parse_row(row, mapping, name, lineno, problems)
+        rec = _parse_row(row, mapping, name, lineno, problems, require_website)
         if rec is None:
             continue
         if rec.ags in seen:
@@ -108,7 +112,8 @@ def _column_mapping(columns: list[str]) -> dict[str, int]:
 
 
 def _parse_row(
-    row: list[str], mapping: dict[str, int], name: str, lineno: int, problems: list[Problem]
+    row: list[str], mapping: dict[str, int], name: str, lineno: int, problems: list[Problem],
+    require_website: bool = True,
 ) -> CityRecord | None:
     def cell(col: str) -> str:
         return row[mapping[col]].strip()
@@ -137,7 +142,7 @@ def _parse_row(
         problems.append(Problem(name, lineno, f"area_km2 {cell('area_km2')!r} is not a number > 0"))
     website = cell("website")
     parts = urlsplit(website)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if (website or require_website) and (parts.scheme not in ("http", "https") or not parts.hostname):
         problems.append(Problem(name, lineno, f"bad website URL {website!r}: need http(s)://host/"))
     university: bool | None = None
     if "university" in mapping:

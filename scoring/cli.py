@@ -17,6 +17,7 @@ from scoring.render import render_diff as _render_diff
 from scoring.render import render_explain as _render_explain
 
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year (default SCI_EDITION)")]
+PanelOpt = Annotated[str | None, typer.Option("--panel", help="Score a municipality panel (sci panel add)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout")]
 ValuesOpt = Annotated[
     Path | None, typer.Option("--values", help="Score a values CSV (ags,parameter,value) without the store")
@@ -66,6 +67,7 @@ def register(app: typer.Typer) -> None:
     def score_cmd(
         ctx: typer.Context,
         edition: EditionOpt = None,
+        panel: PanelOpt = None,
         out: Annotated[
             Path | None, typer.Option("--out", help="Write tables, XLSX, charts, key figures")
         ] = None,
@@ -83,7 +85,7 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         c = _ctx(ctx)
-        result = compute(c, edition or c.settings.edition, values, previous_values)
+        result = compute(c, c.scope(edition, panel), values, previous_values)
         if out is not None:
             ags = [explain.find_city(result, x) for x in city or []]
             export_all(c, result, out, ags, from_store=values is None)
@@ -99,12 +101,13 @@ def register(app: typer.Typer) -> None:
         city: Annotated[str, typer.Option("--city", help="City name or AGS")],
         area: Annotated[str | None, typer.Option("--area", help="Only this area id")] = None,
         edition: EditionOpt = None,
+        panel: PanelOpt = None,
         values: ValuesOpt = None,
         json_out: JsonOpt = False,
     ) -> None:
         """Show the chain value -> s -> indicator raw -> indicator score -> area -> total."""
         c = _ctx(ctx)
-        result = compute(c, edition or c.settings.edition, values, None)
+        result = compute(c, c.scope(edition, panel), values, None)
         details = None
         if values is None:  # from the store: show the decision and evidence behind each value
             with c.store.session() as s:
@@ -119,6 +122,7 @@ def register(app: typer.Typer) -> None:
     def coverage_cmd(
         ctx: typer.Context,
         edition: EditionOpt = None,
+        panel: PanelOpt = None,
         values: ValuesOpt = None,
         json_out: JsonOpt = False,
         strict: Annotated[
@@ -127,7 +131,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Parameters without a decision per city (they score as absent)."""
         c = _ctx(ctx)
-        result = compute(c, edition or c.settings.edition, values, None)
+        result = compute(c, c.scope(edition, panel), values, None)
         missing = coverage.missing(result)
         if json_out:
             print(missing.to_json(orient="records", force_ascii=False))

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sci.editions import edition_spec
 from sci.errors import DataError, Problem
 from sci.models import City, Decision, Evidence, Membership
+from sci.panels import scope_spec
 from sci.values import CurrentValue, current_values
 from scoring.pipeline import ScoreResult, cities_frame, score
 
@@ -101,7 +102,7 @@ def has_decisions(session: Session, edition: int) -> bool:
 
 def score_from_store(session: Session, data_dir: Path, year: int, with_trend: bool = True) -> ScoreResult:
     """Score an edition from the store; the previous edition is scored the same way for the trend."""
-    spec = edition_spec(data_dir, year)
+    spec = scope_spec(session, data_dir, year)  # an edition, or a panel (its own ranking)
     cities = cities_from_store(session, year)
     if cities.empty:
         raise DataError([Problem(f"edition {year}", None, "no cities in the store: run `sci init` first")])
