@@ -11,6 +11,7 @@ import typer
 from rich.table import Table
 
 from review.analysts import ROLES, create_analyst, disable_analyst, list_analysts, set_password
+from review.carry_forward import carry_forward
 from review.datasheet import datasheet_rows, export_xlsx
 from review.feedback import issue_token
 from review.queue import fill_queue
@@ -121,6 +122,26 @@ def _register_review(app: typer.Typer) -> None:
         c.console.print(f"edition {year}: {stats.auto_confirmed} auto-confirmed (carry-over), "
                         f"{stats.reconciled} already confirmed by their own decisions (imports), "
                         f"{stats.superseded} superseded, {stats.queued} queued for review")
+
+
+    @review.command("carry")
+    def carry(
+        ctx: typer.Context,
+        edition: EditionOpt = None,
+        previous: Annotated[int | None, typer.Option("--from", help="Edition whose decided values to "
+                                                     "carry (default: the edition's previous)")] = None,
+    ) -> None:
+        """Queue the previous edition's decided values as candidates to re-confirm (with last year's
+        evidence beside this year's crawl); idempotent."""
+        c: AppContext = ctx.obj
+        spec = c.edition(edition)
+        prev = previous or spec.previous
+        if prev is None:
+            _fail(c, f"edition {spec.year} has no previous edition: name one with --from")
+        with c.store.session() as s:
+            stats = carry_forward(s, spec.year, prev)
+        c.console.print(f"edition {spec.year}: {stats.carried} values of {prev} queued to re-confirm, "
+                        f"{stats.already} already queued, {stats.not_member} of cities outside {spec.year}")
 
 
 def _register_feedback(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from sci.bootstrap import init_store
 from sci.context import AppContext
+from sci.edition_new import new_edition
 from sci.editions import load_editions
 from sci.errors import DataError
 from sci.registry import load_registry
@@ -30,6 +31,7 @@ STAGE_COMMANDS = (
     "review.cli",
     "review.web.cli",
     "scoring.cli",
+    "scoring.report_cli",
     "sci.demo",
 )
 
@@ -136,6 +138,28 @@ def catalog(ctx: typer.Context, edition: EditionOpt = None, json_out: JsonOpt = 
     total_p = sum(1 for _ in cat.parameters())
     table.add_row("total", "", "", str(total_i), str(total_p), f"+{len(cat.tracked)} tracked")
     c.console.print(table)
+
+
+edition_app = typer.Typer(help="Editions of the index (registry + catalog per year).", no_args_is_help=True)
+app.add_typer(edition_app, name="edition")
+
+
+@edition_app.command("new")
+def edition_new(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The new edition's year")],
+    previous: Annotated[int, typer.Option("--from", help="Edition to copy registry and catalog from")],
+) -> None:
+    """Start an edition: copy registry and catalog to edit, add the data/editions.yaml entry."""
+    c = obj(ctx)
+    files = new_edition(c.settings.data_dir, year, previous)
+    for f in files:
+        c.console.print(f"wrote {f}")
+    c.console.print(
+        f"next: edit {files[0].name} (cities crossing 100,000) and {files[1].name} (the catalog), "
+        f"then `sci init --edition {year}`; `sci review carry --edition {year}` queues the values "
+        f"of {previous} to re-confirm"
+    )
 
 
 @app.command("settings")

@@ -3,6 +3,7 @@ top 10, and a city's profile across the five areas."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import matplotlib
@@ -22,35 +23,56 @@ def _save(fig: plt.Figure, out: Path, stem: str) -> list[Path]:
     return paths
 
 
-def _bars(scores: pd.Series, names: pd.Series, ranks: pd.Series, title: str) -> plt.Figure:
-    """Horizontal bars, best on top; labels show the rank and the score to two decimals."""
+def svg_text(fig: plt.Figure) -> str:
+    """The figure as an inline ``<svg>`` element (no XML prolog), for self-contained HTML."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def _bars(
+    scores: pd.Series, names: pd.Series, ranks: pd.Series, title: str, trend: pd.Series | None = None
+) -> plt.Figure:
+    """Horizontal bars, best on top; labels show the rank (and trend arrow) and the score."""
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(scores) + 1.2))
-    labels = [f"{int(ranks[a])}. {names[a]}" for a in scores.index]
+    arrow = (lambda a: f" {trend[a]}") if trend is not None else (lambda a: "")
+    labels = [f"{int(ranks[a])}. {names[a]}{arrow(a)}" for a in scores.index]
     ax.barh(range(len(scores)), scores.to_numpy(), color="#1f5fa8")
     ax.set_yticks(range(len(scores)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     for y, v in enumerate(scores.to_numpy()):
-        ax.text(v + 0.5, y, f"{v:.1f}", va="center", fontsize=8)
+        ax.text(v + 0.5, y, f"{v:.1f}".replace(".", ","), va="center", fontsize=8)  # German comma
     ax.set_title(title)
     ax.set_xlabel("Punkte (von 100)")
     return fig
 
 
-def top(result: ScoreResult, out: Path, n: int = 20) -> list[Path]:
+def top_figure(result: ScoreResult, n: int = 20) -> plt.Figure:
     order = result.ranking().head(n)
-    fig = _bars(
-        order["total"], result.cities["name"], result.rank, f"Smart City Index {result.edition}: Top {n}"
+    return _bars(
+        order["total"], result.cities["name"], result.rank, f"Smart City Index {result.edition}: Top {n}",
+        result.trend,
     )
-    return _save(fig, out, f"top{n}")
+
+
+def area_figure(result: ScoreResult, area: str, label: str, n: int = 10) -> plt.Figure:
+    col = result.areas[area].sort_values(ascending=False, kind="stable").head(n)
+    trend = result.area_trends()
+    return _bars(col, result.cities["name"], result.area_ranks[area], f"{label}: Top {n}",
+                 trend[area] if trend is not None else None)
+
+
+def top(result: ScoreResult, out: Path, n: int = 20) -> list[Path]:
+    return _save(top_figure(result, n), out, f"top{n}")
 
 
 def area_top(result: ScoreResult, out: Path, n: int = 10) -> list[Path]:
     paths = []
     for a in result.catalog.areas:
-        col = result.areas[a.id].sort_values(ascending=False, kind="stable").head(n)
-        fig = _bars(col, result.cities["name"], result.area_ranks[a.id], f"{a.label}: Top {n}")
-        paths += _save(fig, out, f"area_{a.id}_top{n}")
+        paths += _save(area_figure(result, a.id, a.label, n), out, f"area_{a.id}_top{n}")
     return paths
 
 

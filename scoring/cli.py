@@ -42,7 +42,7 @@ def export_all(c: AppContext, result: ScoreResult, out: Path, cities: list[str],
             details = load.decision_details(s, result.edition)
     files = exports.write_tables(result, out, details)
     files += charts.write_charts(result, out, cities or None)
-    files += keyfigures.write_key_figures(result, out)
+    files += keyfigures.write_key_figures(result, out, keyfigures.load_sentences(c.settings.data_dir))
     csv_frame(coverage.missing(result)).to_csv(out / "coverage.csv", index=False)
     c.err.print(f"wrote {len(files) + 1} files to {out}")
 
@@ -166,18 +166,18 @@ def register(app: typer.Typer) -> None:
             before = load.score_from_store(s, c.settings.data_dir, year_from, with_trend=False)
             chosen = [explain.find_city(after, city)] if city else list(after.cities.index)
             rows = [r for a in chosen for r in diff.city_diff(s, a, year_from, year_to)]
-        ranks = [
-            r
-            for r in diff.rank_changes(before.rank.to_dict(), after.rank.to_dict())
-            if r["ags"] in set(chosen)
-        ]
+        warnings = diff.warnings(before, after)
+        for w in warnings:
+            c.err.print(f"[yellow]{w}[/]")
+        ranks = diff.comparable_rank_changes(before, after, chosen)
         if csv_file is not None:
             diff.write_csv(rows, csv_file)
             diff.write_csv(ranks, csv_file.with_name(csv_file.stem + "_ranks.csv"), diff.RANK_COLUMNS)
         if json_out:
             print(
                 json.dumps(
-                    {"from": year_from, "to": year_to, "changes": rows, "ranks": ranks}, ensure_ascii=False
+                    {"from": year_from, "to": year_to, "changes": rows, "ranks": ranks,
+                     "warnings": warnings}, ensure_ascii=False
                 )
             )
             return

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from sci.demo import DemoState
-from scoring import charts, coverage, exports, keyfigures, load
+from scoring import charts, coverage, exports, keyfigures, load, report_cli
 
 
 def score_step(state: DemoState) -> None:
@@ -20,7 +20,8 @@ def score_step(state: DemoState) -> None:
         details = load.decision_details(s, state.edition)
     files = exports.write_tables(result, out, details)
     files += charts.write_charts(result, out)
-    files += keyfigures.write_key_figures(result, out)
+    files += keyfigures.write_key_figures(result, out, keyfigures.load_sentences(ctx.settings.data_dir))
+    files += report_cli.build_files(ctx, result, out / "report", details, pdf=True)
     missing = coverage.missing(result)
     table = Table(title=f"Smart City Index {state.edition} (demo, decided values only): top 10")
     for col in ("rank", "city", "total", *(a.label for a in result.catalog.areas)):

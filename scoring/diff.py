@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from sci.cells import csv_row
 from sci.models import Candidate, Capture, Decision, Evidence
 from sci.values import CurrentValue, current_values
+from scoring.pipeline import ScoreResult
 
 RANK_COLUMNS = ("ags", "rank_from", "rank_to", "gained")
 DIFF_COLUMNS = (
@@ -100,6 +101,25 @@ def rank_changes(before: dict[str, int], after: dict[str, int]) -> list[dict[str
         gained = None if prev is None else prev - rank
         out.append({"ags": ags, "rank_from": prev, "rank_to": rank, "gained": gained})
     return out
+
+
+def warnings(before: ScoreResult, after: ScoreResult) -> list[str]:
+    """Plain words when a side has nothing decided: its ranks would be ties of empty tables."""
+    out = []
+    for r in (before, after):
+        if r.decided.to_numpy().sum() == 0:
+            out.append(f"edition {r.edition} has no decided values: no rank changes can be computed")
+    return out
+
+
+def comparable_rank_changes(
+    before: ScoreResult, after: ScoreResult, chosen: list[str]
+) -> list[dict[str, Any]]:
+    """Rank changes of the chosen cities that have decided values in both editions."""
+    both = set(before.ranked()) & set(after.ranked()) & set(chosen)
+    prev = {a: int(r) for a, r in before.rank.items() if a in both}
+    now = {a: int(r) for a, r in after.rank.items() if a in both}
+    return rank_changes(prev, now)
 
 
 def write_csv(rows: Iterable[dict[str, Any]], path: Path, columns: tuple[str, ...] = DIFF_COLUMNS) -> None:

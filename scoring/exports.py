@@ -21,8 +21,9 @@ def rankings_table(result: ScoreResult) -> pd.DataFrame:
 
 
 def areas_table(result: ScoreResult) -> pd.DataFrame:
-    """Long: one row per (area, city) with score and rank within the area, best first."""
+    """Long: one row per (area, city) with score, rank within the area and trend, best first."""
     frames = []
+    trend = result.area_trends()
     for a in result.catalog.areas:
         frames.append(
             pd.DataFrame(
@@ -34,6 +35,7 @@ def areas_table(result: ScoreResult) -> pd.DataFrame:
                     "score": result.areas[a.id].to_numpy(),
                     "bonus": result.bonus[a.id].to_numpy(),
                     "rank": result.area_ranks[a.id].to_numpy(),
+                    **({"trend": trend[a.id].to_numpy()} if trend is not None else {}),
                 }
             ).sort_values("rank", kind="stable")
         )

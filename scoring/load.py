@@ -110,7 +110,9 @@ def score_from_store(session: Session, data_dir: Path, year: int, with_trend: bo
     if with_trend and spec.previous and has_decisions(session, spec.previous):
         previous = score_from_store(session, data_dir, spec.previous, with_trend=False)
     values = values_frame(current_values(session, year))
-    result = score(spec.load_catalog(), cities, values, previous.rank if previous else None, edition=year)
+    # A city the previous edition has no decided value for was not really ranked: trend n.a.
+    prev_ranks = previous.rank.loc[previous.ranked()] if previous else None
+    result = score(spec.load_catalog(), cities, values, prev_ranks, edition=year)
     result.previous = previous
     return result
 
@@ -126,7 +128,7 @@ def score_from_files(
             raise DataError([Problem(str(previous_values), None, f"edition {year} has no previous edition")])
         previous = score_from_files(data_dir, spec.previous, previous_values)
     cities = cities_frame([(r.ags, r.name) for r in spec.cities()])
-    ranks = previous.rank if previous else None
+    ranks = previous.rank.loc[previous.ranked()] if previous else None
     result = score(spec.load_catalog(), cities, values_from_csv(values), ranks, edition=year)
     result.previous = previous
     return result

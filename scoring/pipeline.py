@@ -18,7 +18,7 @@ from scoring.areas import area_scores
 from scoring.indicators import indicator_raw, indicator_scores
 from scoring.parameters import ValueProblem, coerce_value, parameter_scores
 from scoring.pilots import pilot_bonus
-from scoring.ranks import ranks, trends
+from scoring.ranks import area_trends, ranks, trends
 from scoring.total import total_scores
 
 
@@ -40,6 +40,17 @@ class ScoreResult:
     trend: pd.Series | None
     # The previous edition's result when it was scored for the trend (key-figure changes).
     previous: ScoreResult | None = None
+
+    def ranked(self) -> pd.Index:
+        """Cities with at least one decided value: only their ranks mean anything for a trend."""
+        return self.cities.index[self.decided.any(axis=1).to_numpy()]
+
+    def area_trends(self) -> pd.DataFrame | None:
+        """Trend arrow per city and area against the previous edition (cities it ranked)."""
+        if self.previous is None:
+            return None
+        prev = self.previous
+        return area_trends(self.area_ranks, prev.area_ranks.loc[prev.ranked()])
 
     def ranking(self) -> pd.DataFrame:
         """The ranking table, best first (ties keep registry order)."""

@@ -32,3 +32,12 @@ def trends(current: pd.Series, previous: pd.Series | None) -> pd.Series:
         index=current.index,
         name="trend",
     )
+
+
+def area_trends(area_ranks: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Arrow per city and area against the previous edition's area ranks (None without one)."""
+    if previous is None:
+        return None
+    return pd.DataFrame(
+        {a: trends(area_ranks[a], previous[a] if a in previous.columns else None) for a in area_ranks.columns}
+    )

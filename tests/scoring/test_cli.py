@@ -70,7 +70,8 @@ def test_previous_values_give_trends(env: dict[str, str], tmp_path: Path) -> Non
     code, out, _ = run(env, "score", "--values", str(now), "--previous-values", str(before), "--json")
     assert code == 0
     by = {c["ags"]: c for c in json.loads(out)["cities"]}
-    assert by[HAMBURG]["trend"] == "↗" and by[HAMBURG]["rank"] == 1
+    # Hamburg had no decided value in 2019: it was not researched, so no arrow (not "2nd -> 1st").
+    assert by[HAMBURG]["trend"] == "n.a." and by[HAMBURG]["rank"] == 1
     assert by[KOELN]["trend"] == "↘"  # 1st -> shared 2nd: one place down
     assert {c["trend"] for c in by.values()} >= {"n.a."}  # cities new in 2020's registry
 
@@ -149,7 +150,8 @@ def test_store_scoring_trend_and_diff(env: dict[str, str], tmp_path: Path) -> No
     code, out, _ = run(env, "score", "--json")
     assert code == 0
     by = {c["ags"]: c for c in json.loads(out)["cities"]}
-    assert by[HAMBURG]["rank"] == 1 and by[HAMBURG]["trend"] == "↗"
+    # Hamburg has no decided 2019 value (not researched then): no arrow; Köln 1st -> 2nd.
+    assert by[HAMBURG]["rank"] == 1 and by[HAMBURG]["trend"] == "n.a." and by[KOELN]["trend"] == "↘"
     code, out, _ = run(env, "score", "explain", "--city", HAMBURG, "--area", "administration", "--json")
     app_ind = next(i for i in json.loads(out)["areas"][0]["indicators"] if i["id"] == "city_app")
     available = next(p for p in app_ind["parameters"] if p["id"] == "city_app.available")
@@ -167,6 +169,7 @@ def test_store_scoring_trend_and_diff(env: dict[str, str], tmp_path: Path) -> No
     assert change["from_url"].endswith("app-2019") and change["to_snippet"] == "App eingestellt"
     assert change["from_captured_at"] and change["to_captured_at"]
     assert doc["ranks"] == [{"ags": KOELN, "rank_from": 1, "rank_to": 2, "gained": -1}]
+    assert doc["warnings"] == []
     assert list(csv.DictReader(csv_file.open()))[0]["to_url"].endswith("app-2020")
     ranks_csv = list(csv.DictReader((tmp_path / "diff_ranks.csv").open()))
     assert ranks_csv == [{"ags": KOELN, "rank_from": "1", "rank_to": "2", "gained": "-1"}]

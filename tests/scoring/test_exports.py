@@ -58,11 +58,17 @@ def test_charts_are_images(result, tmp_path: Path) -> None:
 
 
 def test_key_figures_with_change(result, tmp_path: Path) -> None:
-    doc = keyfigures.key_figures(result, {"i1": "{pct} % der Städte haben {label}"})
+    """Shares are over the cities with a decided value, in both editions (2019: only Y decided)."""
+    doc = keyfigures.key_figures(result, {"share": {"i1": "{pct} % der Städte haben {label}"}})
     flag = next(f for f in doc["figures"] if f["parameter"] == "i1.flag")
     assert flag["share"] == pytest.approx(2 / 3) and flag["cities"] == 2 and flag["decided"] == 3
-    assert flag["change_points"] == pytest.approx((2 / 3 - 1 / 3) * 100)
-    assert flag["sentence"] == "67 % der Städte haben i1.flag"
+    assert flag["previous_share"] == 1.0 and flag["previous_decided"] == 1
+    assert flag["change_points"] == pytest.approx((2 / 3 - 1) * 100)
+    assert flag["sentence"] == ("67 % der Städte haben i1.flag (2 von 3 Städten mit entschiedenem Wert); "
+                                "-33 Prozentpunkte gegenüber dem Vorjahr.")
+    num = next(f for f in doc["figures"] if f["parameter"] == "i1.num")
+    assert (num["decided"], num["mean"], num["median"]) == (1, 3.0, 3.0) and "change" not in num
     keyfigures.write_key_figures(result, tmp_path)
     assert json.loads((tmp_path / "keyfigures.json").read_text())["previous_edition"] == 2019
-    assert "| i1.flag | 67 % | 2 | 3 |" in (tmp_path / "keyfigures.md").read_text()
+    md = (tmp_path / "keyfigures.md").read_text()
+    assert "| i1.flag | 67 % (2) | 3 |" in md and "3 von 3 Städten haben mindestens" in md
