@@ -17,6 +17,27 @@ from scrapy.http import TextResponse
 
 from crawlers import scope
 
+# Rendered pages get no WebSockets (the guard proxy checks them too, but a page we only read
+# has no business keeping a socket open) and no service workers (blocked per context).
+NO_SOCKETS = "delete window.WebSocket; delete window.WebSocketStream;"
+
+# Cuts the DOM in the page before it is serialised: walks the text nodes and truncates past
+# the budget, so a script that wrote 100 MB of text never becomes a 100 MB string for Python.
+CUT_DOM = """(budget) => {
+  let used = 0, cut = false;
+  const walker = document.createTreeWalker(document.documentElement || document, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const len = node.length;
+    if (used + len > budget) { node.data = node.data.slice(0, Math.max(0, budget - used)); cut = true; }
+    used += Math.min(len, Math.max(0, budget - used));
+  }
+  return cut;
+}"""
+
+
+async def init_page(page: Any, request: Any) -> None:
+    await page.add_init_script(NO_SOCKETS)
+
 
 def wants_render(spider: Any, response: TextResponse) -> bool:
     mode = spider.render_mode
@@ -40,7 +61,7 @@ async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | N
     url = response.meta.get("redirect_urls", [response.url])[0]
     req = Request(response.url, dont_filter=True, meta={
         "playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True,
-        "sci_rendering": True})
+        "playwright_page_init_callback": init_page, "sci_rendering": True})
     try:
         rendered = await spider.crawler.engine.download_async(req)
     except Exception as exc:  # noqa: BLE001 - a failed render keeps the static capture
@@ -53,10 +74,14 @@ async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | N
     try:
         cap = spider.settings.getint("SCI_RENDER_WAIT_MS", 5000)
         await _wait_for_widgets(page, spider.vocab.wait_selectors, cap)
-        dom = (await page.content()).encode("utf-8")
-        shot = await page.screenshot(full_page=True, timeout=cap * 2)
+        dom, shot = await _capture(page, spider.sci_settings, cap)
+    except Exception as exc:  # noqa: BLE001 - a crashed tab (heap cap) keeps the static capture
+        spider.counts["render_errors"] = spider.counts.get("render_errors", 0) + 1
+        spider.logger.info("render failed: %s: %s", url, exc)
+        return None
     finally:
-        await page.close()
+        with contextlib.suppress(Exception):
+            await page.close()
     prev = spider.previous.get((url, True))
     return {
         "kind": "page", "url": url, "final_url": rendered.url, "status": 200, "reason": "OK",
@@ -65,6 +90,19 @@ async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | N
         "depth": response.meta.get("sci_depth", 0), "referer": response.meta.get("sci_referer"),
         "previous": prev, "dom_hash": hashlib.sha256(dom).hexdigest(),
     }
+
+
+async def _capture(page: Any, settings: Any, cap_ms: int) -> tuple[bytes, bytes | None]:
+    """The DOM (cut to render_max_dom_bytes of text) and a screenshot at most
+    render_max_screenshot_px tall (None when even that is over the body size cap)."""
+    await page.evaluate(CUT_DOM, settings.render_max_dom_bytes)
+    dom = (await page.content()).encode("utf-8")[: settings.render_max_dom_bytes * 2]
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    height = await page.evaluate("() => document.documentElement ? document.documentElement.scrollHeight : 0")
+    clip = {"x": 0, "y": 0, "width": size["width"],
+            "height": max(1, min(int(height or size["height"]), settings.render_max_screenshot_px))}
+    shot = await page.screenshot(full_page=True, clip=clip, timeout=cap_ms * 2)
+    return dom, (shot if len(shot) <= settings.crawl_max_body_bytes else None)
 
 
 async def _wait_for_widgets(page: Any, selectors: tuple[str, ...], cap_ms: int) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from crawlers.guard import Guard
+from crawlers.guard_proxy import shared_proxy
 from crawlers.middlewares.address_guard import browser_request_refused
 from sci.settings import Settings
 
@@ -14,11 +16,23 @@ CHROMIUM_ARGS = [
 ]
 
 
+def chromium_args(settings: Settings, guard: Guard) -> list[str]:
+    """Browser flags: every connection through the guard proxy, bounded memory per renderer.
+
+    A page's script can build hundreds of MB of DOM; the V8 heap cap makes such a tab
+    crash (the static capture is kept) instead of taking the machine's memory.
+    """
+    return [*CHROMIUM_ARGS, *shared_proxy(guard).chromium_args(),
+            f"--js-flags=--max-old-space-size={settings.render_max_heap_mb}",
+            "--renderer-process-limit=4"]
+
+
 def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
     """Politeness, identity, limits, middlewares and the browser handler as a Scrapy settings dict.
 
     ``overrides`` are Scrapy setting names (e.g. ``ITEM_PIPELINES={}``) and win over everything.
     """
+    guard = Guard.from_settings(settings)
     result: dict[str, Any] = {
         "BOT_NAME": "smartcity-index",
         "SPIDER_MODULES": ["crawlers.spiders"],
@@ -45,6 +59,9 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "SCI_ALLOW_PRIVATE_ADDRESSES": settings.allow_private_addresses,
+        "SCI_BLOCKED_NETWORKS": settings.blocked_networks,
+        # Connections go to the address the guard checked (no second DNS answer: no rebinding).
+        "TWISTED_DNS_RESOLVER": "crawlers.middlewares.address_guard.PinnedResolver",
         "SCI_RETRY_BACKOFF_BASE": 1.0 if settings.crawl_delay > 0 else 0.0,
         "DOWNLOADER_MIDDLEWARES": {
             # Before anything can open a connection (and again for every redirect hop).
@@ -66,7 +83,9 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(settings.crawl_timeout * 1000),
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 2,
         # The browser fetches scripts, frames and XHR itself: guard those requests too.
-        "PLAYWRIGHT_ABORT_REQUEST": partial(browser_request_refused, settings.allow_private_addresses),
+        "PLAYWRIGHT_ABORT_REQUEST": partial(browser_request_refused, guard),
+        # Service workers fetch behind the page's back and outlive it: none in rendered pages.
+        "PLAYWRIGHT_CONTEXTS": {"default": {"service_workers": "block"}},
         "SCI_RENDER": settings.render,
         "SCI_RENDER_WAIT_MS": settings.render_wait_ms,
         "SCI_MAX_PAGES": settings.crawl_max_pages,
@@ -75,7 +94,9 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "DEPTH_PRIORITY": 0,
     }
     if settings.render == "never":
-        # No browser at all: plain Twisted handlers, no Chromium process started.
+        # No browser at all: plain Twisted handlers, no Chromium process started, no proxy.
         result.pop("DOWNLOAD_HANDLERS")
+    else:
+        result["PLAYWRIGHT_LAUNCH_OPTIONS"]["args"] = chromium_args(settings, guard)
     result.update(overrides)
     return result

@@ -85,6 +85,9 @@ class Crawl(Base):
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
     stats: Mapped[dict[str, Any]] = mapped_column(default=dict)
     job_dir: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    # The process writing this crawl (a second writer on the same WARC files is refused).
+    owner_pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    owner_host: Mapped[str | None] = mapped_column(String(255), nullable=True)
 
 
 class Capture(Base):
@@ -116,6 +119,8 @@ class Capture(Base):
     last_modified: Mapped[str | None] = mapped_column(String(100), nullable=True)
     depth: Mapped[int] = mapped_column(Integer, default=0)
     referer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # URLs before final_url when redirects were followed (url is the first of them).
+    redirects: Mapped[list[Any] | None] = mapped_column(nullable=True)
 
 
 class Candidate(Base):
@@ -219,6 +224,27 @@ class Analyst(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WebSession(Base):
+    """A login session of the review app; the cookie holds only its random id.
+
+    Server-side so that logout, a password reset or disabling an analyst ends it at
+    once, and so that several app workers on one store share it."""
+
+    __tablename__ = "web_session"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    analyst: Mapped[str] = mapped_column(String(120), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LoginAttempt(Base):
+    """Login attempts per key (``name:…`` / ``addr:…``) in the current window (the throttle)."""
+
+    __tablename__ = "login_attempt"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    window_start: Mapped[float] = mapped_column(Float)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class ImportBatch(Base):

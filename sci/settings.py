@@ -52,10 +52,18 @@ class Settings:
     crawl_retries: int = _s(2, "Retries of failed requests (with backoff)")
     crawl_max_body_bytes: int = _s(10 * 1024 * 1024, "Largest response body kept, in bytes")
     allow_private_addresses: bool = _s(
-        False, "Allow private, link-local and loopback targets (tests and the offline demo)"
+        False, "Allow loopback targets (tests and the offline demo); never link-local or private ranges"
+    )
+    blocked_networks: str = _s(
+        "", "Networks never contacted, on top of every non-public range (comma-separated CIDR)"
     )
     render: str = _s("auto", "Browser rendering: auto | always | never")
     render_wait_ms: int = _s(5000, "Cap for waiting on late widgets when rendering (ms)")
+    render_max_heap_mb: int = _s(256, "JavaScript heap cap of a rendered page (MB); a page past it crashes")
+    render_max_dom_bytes: int = _s(
+        10 * 1024 * 1024, "Largest rendered DOM kept (bytes of text); bigger DOMs are cut"
+    )
+    render_max_screenshot_px: int = _s(8000, "Tallest screenshot of a rendered page (pixels)")
     chromium_path: str = _s("/usr/bin/chromium", "Chromium executable for Playwright")
     crawl_extra_partner_hosts: str = _s(
         "", "Extra partner hosts (comma-separated host or host:port) one hop is followed into"

@@ -4,12 +4,18 @@ The external runners talk to JSON APIs, feeds and store pages; each response is
 archived (sci.archive) and indexed as a :class:`sci.models.Capture` so every
 candidate can point at exactly what was fetched. Failures become
 :class:`FetchError` with the URL in the message, for the per-city error list.
+
+Every connection goes through :class:`GuardedTransport` (the address guard on
+each redirect hop, connecting to the pinned address), and bodies are streamed
+and inflated by us with a hard cap, so a gzip bomb never grows past
+``crawl_max_body_bytes`` in memory.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -17,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 from sqlalchemy.orm import Session
 
-from crawlers.external.guard import BlockedAddress, check_url
+from crawlers.guard import BlockedAddress, Guard
 from sci.archive import WarcArchive
 from sci.models import Capture
 from sci.settings import Settings
@@ -46,6 +52,47 @@ class Fetched:
 
     def text(self) -> str:
         return self.body.decode("utf-8", errors="replace")
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """httpx transport that checks every request (each redirect hop) with the guard and connects
+    to the pinned address; the Host header and TLS name stay the URL's host."""
+
+    def __init__(self, guard: Guard, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.guard = guard
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        try:
+            target = self.guard.check(str(request.url))
+        except BlockedAddress as exc:
+            raise FetchError(f"blocked: {exc}") from None
+        request.extensions = {**request.extensions, "sni_hostname": target.host}
+        request.url = request.url.copy_with(host=target.address)
+        return super().handle_request(request)
+
+
+def read_capped(resp: httpx.Response, cap: int) -> bytes:
+    """The body, inflated (gzip/deflate) chunk by chunk and cut at ``cap`` bytes."""
+    encoding = resp.headers.get("content-encoding", "").strip().lower()
+    inflate = None
+    if encoding in ("gzip", "x-gzip"):
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        inflate = zlib.decompressobj()
+    parts: list[bytes] = []
+    left = cap
+    for chunk in resp.iter_raw(65536):
+        if inflate is not None:
+            try:
+                chunk = inflate.decompress(chunk, left)  # never more than the cap allows
+            except zlib.error as exc:
+                raise FetchError(f"{resp.request.url}: bad {encoding} body ({exc})") from None
+        parts.append(chunk[:left])
+        left -= len(parts[-1])
+        if left <= 0:
+            break
+    return b"".join(parts)
 
 
 class RateLimiter:
@@ -86,17 +133,12 @@ class Fetcher:
         self._archives: dict[str, WarcArchive] = {}
         self._seen: dict[str, Fetched] = {}
         self.client = httpx.Client(
-            headers={"User-Agent": settings.resolved_user_agent, "Accept-Language": "de-DE,de;q=0.8"},
-            timeout=settings.crawl_timeout, follow_redirects=True,
-            event_hooks={"request": [self._guard]},
+            headers={"User-Agent": settings.resolved_user_agent, "Accept-Language": "de-DE,de;q=0.8",
+                     # Only encodings read_capped can inflate with a cap.
+                     "Accept-Encoding": "gzip, deflate"},
+            timeout=settings.crawl_timeout, follow_redirects=True, max_redirects=5,
+            transport=GuardedTransport(Guard.from_settings(settings)),
         )
-
-    def _guard(self, request: httpx.Request) -> None:
-        # Runs for redirects too, so a redirect cannot smuggle us onto a private address.
-        try:
-            check_url(str(request.url), self.settings.allow_private_addresses)
-        except BlockedAddress as exc:
-            raise FetchError(f"blocked: {exc}") from None
 
     def _archive(self, ags: str | None) -> WarcArchive:
         key = ags or "all"
@@ -115,8 +157,7 @@ class Fetcher:
             if fetched.status not in ok_statuses:
                 raise FetchError(f"{full}: HTTP {fetched.status}")
             return fetched
-        resp = self._request(full)
-        body = resp.content[: self.settings.crawl_max_body_bytes]
+        resp, body = self._request(full)
         rec = self._archive(ags).write_exchange(
             str(resp.url), resp.status_code, resp.reason_phrase, list(resp.headers.items()), body,
             request_headers=list(resp.request.headers.items()))
@@ -133,15 +174,17 @@ class Fetcher:
             raise FetchError(f"{full}: HTTP {resp.status_code}")
         return fetched
 
-    def _request(self, url: str) -> httpx.Response:
-        """GET with rate limit and retries: 429 honours Retry-After, 5xx and network errors back off."""
+    def _request(self, url: str) -> tuple[httpx.Response, bytes]:
+        """GET with rate limit and retries: 429 honours Retry-After, 5xx and network errors back off;
+        the body is read with the size cap."""
         limiter = self._limiters.get(urlsplit(url).hostname or "", self._default)
         attempts = self.settings.crawl_retries + 1
         for attempt in range(attempts):
             limiter.wait(urlsplit(url).netloc)
             last = attempt == attempts - 1
             try:
-                resp = self.client.get(url)
+                with self.client.stream("GET", url) as resp:
+                    body = read_capped(resp, self.settings.crawl_max_body_bytes)
             except FetchError:
                 raise
             except httpx.TransportError as exc:
@@ -152,7 +195,7 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
             if resp.status_code not in RETRY_STATUSES or last:
-                return resp
+                return resp, body
             self._sleep(_retry_after(resp) or self.settings.crawl_delay * 2 ** attempt)
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
 

@@ -106,7 +106,8 @@ class ArchivePipeline:
                    etag=headers.get("etag") or (prev.etag if prev and item["status"] == 304 else None),
                    last_modified=headers.get("last-modified")
                    or (prev.last_modified if prev and item["status"] == 304 else None),
-                   depth=item["depth"], referer=item.get("referer"), fetched_at=utcnow())
+                   depth=item["depth"], referer=item.get("referer"), fetched_at=utcnow(),
+                   redirects=item.get("redirects") or None)
         self.pending.append(cap)
         if len(self.pending) >= BATCH or time.monotonic() - self.last_flush > FLUSH_SECONDS:
             self.flush()

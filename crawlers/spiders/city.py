@@ -26,6 +26,10 @@ from sci.db import Store
 from sci.settings import Settings
 
 LINKS_PER_PAGE_CAP = 400  # generated pages (traps) can carry thousands of links
+# Every status reaches the spider except the redirects RedirectMiddleware follows
+# (``handle_httpstatus_all`` would switch it off: a site answering 301 was one empty capture).
+REDIRECTS = {301, 302, 303, 307, 308}
+PAGE_STATUSES = [code for code in range(100, 600) if code not in REDIRECTS]
 
 
 class CitySpider(Spider):
@@ -79,7 +83,7 @@ class CitySpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         yield self._request(self.website, depth=0, prio=1000, referer=None)
         yield Request(urljoin(self.website, "/robots.txt"), callback=self.parse_robots, priority=999,
-                      errback=self.on_error, meta={"handle_httpstatus_all": True})
+                      errback=self.on_error, meta={"handle_httpstatus_list": PAGE_STATUSES})
 
     # -- requests ------------------------------------------------------------------------------
     def _request(self, url: str, depth: int, prio: int, referer: str | None,
@@ -95,8 +99,8 @@ class CitySpider(Spider):
                 return None
             self.budget_used[pool] += 1
         self.scheduled.add(url)
-        meta: dict[str, Any] = {"handle_httpstatus_all": True, "sci_depth": depth, "sci_partner": partner,
-                                "sci_referer": referer}
+        meta: dict[str, Any] = {"handle_httpstatus_list": PAGE_STATUSES, "sci_depth": depth,
+                                "sci_partner": partner, "sci_referer": referer}
         headers: dict[str, str] = {}
         prev = self.previous.get((url, False))
         if done is not None and done.warc_file:
@@ -141,6 +145,8 @@ class CitySpider(Spider):
     def _parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
         replay = "sci_replay" in meta
+        if meta.get("redirect_urls"):
+            self._redirected(response)
         if response.status == 304 and meta.get("sci_previous") is not None:
             prev = meta["sci_previous"]
             if not replay:
@@ -161,6 +167,13 @@ class CitySpider(Spider):
         item = await render_page(self, response)
         if item is not None:
             yield item
+
+    def _redirected(self, response: Response) -> None:
+        """A followed redirect: its target counts as scheduled; a moved home page moves the site."""
+        self.scheduled.add(urldefrag(response.url)[0])
+        if response.meta.get("sci_depth", 0) == 0 and scope.site_key(response.url) != self.home_site:
+            # http://stadt.de -> https://www.stadt-neu.de: the site the city links from is the new one.
+            self.home_site = scope.site_key(response.url)
 
     def _replay_previous(self, response: Response, prev: Any) -> Response:
         from crawlers.middlewares.replay import replay_response
@@ -250,7 +263,7 @@ class CitySpider(Spider):
                                 for k, vs in response.request.headers.items() for v in vs],
             "content_type": response.headers.get("Content-Type", b"").decode("latin-1") or None,
             "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"),
-            "previous": meta.get("sci_previous"),
+            "previous": meta.get("sci_previous"), "redirects": list(meta.get("redirect_urls") or []),
         }
 
     def on_error(self, failure: Any) -> None:
@@ -262,6 +275,8 @@ class CitySpider(Spider):
             self.counts["blocked"] += 1
         elif failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             self.counts["robots"] += 1  # obeyed, not an error
+        elif failure.check(IgnoreRequest) and "max redirections" in str(failure.value):
+            self.counts["redirect_loops"] = self.counts.get("redirect_loops", 0) + 1  # cut, not followed
         else:
             self.counts["errors"] += 1
         self.logger.info("fetch failed: %s: %s", failure.request.url, failure.value)

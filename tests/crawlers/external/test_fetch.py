@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from crawlers.external.fetch import Fetcher, FetchError, RateLimiter, _retry_after
-from crawlers.external.guard import BlockedAddress, check_url
+from crawlers.guard import BlockedAddress, Guard
 from sci.archive import read_record
 from sci.db import Store
 from sci.models import Capture, Crawl
@@ -16,17 +16,18 @@ from tests.crawlers.external_server import serve
 
 
 def test_guard_rules() -> None:
-    check_url("http://127.0.0.5:8080/x", allow_private=True)
+    loopback_ok, public_only = Guard(allow_loopback=True), Guard(allow_loopback=False)
+    assert loopback_ok.check("http://127.0.0.5:8080/x").address == "127.0.0.5"
+    with pytest.raises(BlockedAddress, match="loopback"):
+        public_only.check("http://127.0.0.5/x")
     with pytest.raises(BlockedAddress, match="not a public address"):
-        check_url("http://127.0.0.5/x", allow_private=False)
-    with pytest.raises(BlockedAddress, match="not a public address"):
-        check_url("http://10.1.2.3/x", allow_private=False)
-    with pytest.raises(BlockedAddress, match="not a public address"):
-        check_url("http://[::1]/x", allow_private=False)
+        loopback_ok.check("http://10.1.2.3/x")
+    with pytest.raises(BlockedAddress, match="loopback"):
+        public_only.check("http://[::1]/x")
     with pytest.raises(BlockedAddress, match="not a unicast"):
-        check_url("http://0.0.0.0/x", allow_private=True)
+        loopback_ok.check("http://0.0.0.0/x")
     with pytest.raises(BlockedAddress, match="only http"):
-        check_url("file:///etc/passwd", allow_private=True)
+        loopback_ok.check("file:///etc/passwd")
 
 
 def test_rate_limiter_spaces_requests_per_host() -> None:
