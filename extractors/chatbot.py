@@ -16,11 +16,12 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding
+from extractors.named import merge, named_findings, screen
 from extractors.page import Page
 from extractors.statements import statements
 
 NAME = "chatbot"
-VERSION = "1"
+VERSION = "2"
 PARAMETER = "citizen_information.chatbot"
 
 
@@ -88,7 +89,8 @@ def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str,
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    found = statements(page, patterns, NAME, VERSION)
+    found = screen(statements(page, patterns, NAME, VERSION), patterns, page, city)
+    found = merge(found, named_findings(page, patterns, city, NAME, VERSION))
     for tech, conf, what, locator in fingerprints(page, patterns["technologies"]):
         found.append(finding(page, parameter=PARAMETER, value={"technology": tech}, confidence=conf,
                              snippet=f"Chat-Technologie {tech}: {what}", locator=locator,

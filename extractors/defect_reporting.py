@@ -13,18 +13,20 @@ from typing import Any
 
 from extractors.base import CityContext, Finding, on_hosts
 from extractors.evidence import finding
+from extractors.named import merge, named_findings, screen
 from extractors.page import Page
 from extractors.statements import heading, statements, subjects_in
 
 NAME = "defect_reporting"
-VERSION = "1"
+VERSION = "2"
 PARAMETER = "citizen_information.defect_reporting"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
-    found = statements(page, patterns, NAME, VERSION, topic=topic)
+    found = screen(statements(page, patterns, NAME, VERSION, topic=topic), patterns, page, city)
+    found = merge(found, named_findings(page, patterns, city, NAME, VERSION))
     form = patterns["form"]
     field_re = re.compile(form["fields_regex"])
     if topic:

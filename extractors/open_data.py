@@ -12,14 +12,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding
+from extractors.named import merge, named_findings, screen
 from extractors.page import Page
 from extractors.portal_links import portal_findings
 from extractors.statements import statements
 
 NAME = "open_data"
-VERSION = "1"
+VERSION = "2"
 PARAMETER = "open_data.portal"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    return portal_findings(page, patterns, city, NAME, VERSION) + statements(page, patterns, NAME, VERSION)
+    return merge(portal_findings(page, patterns, city, NAME, VERSION),
+                 screen(statements(page, patterns, NAME, VERSION), patterns, page, city),
+                 named_findings(page, patterns, city, NAME, VERSION))

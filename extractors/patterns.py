@@ -5,6 +5,10 @@ data cannot silently weaken a detector: any ``confidence`` must be a number in
 [0, 1], any ``threshold`` a number in [0, 100], and every string under a key
 ending in ``regex``/``regexes`` (or Wappalyzer-shaped ``scriptSrc``/``html``)
 must compile.
+
+A file may ``include: [other, …]``: each named pattern file (e.g. the shared
+``owner.yaml``) is loaded the same way and placed under its own name, so a
+detector reads ``patterns["owner"]`` without the wiring knowing about it.
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ def _check(node: yaml.Node, file: str, problems: list[Problem], key: str = "") -
             problems.append(Problem(file, line, f"bad regular expression under {key!r}: {exc}"))
 
 
-def load_patterns(data_dir: Path, name: str) -> dict[str, Any]:
+def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """The validated pattern mapping of detector ``name``; DataError naming file:line on problems."""
     path = patterns_path(data_dir, name)
     file = str(path)
@@ -73,4 +77,11 @@ def load_patterns(data_dir: Path, name: str) -> dict[str, Any]:
     _check(node, file, problems)
     if problems:
         raise DataError(problems)
+    includes = data.get("include", [])
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        raise DataError([Problem(file, 1, "include must be a list of pattern file names")])
+    for other in includes:
+        if other in (name, *_seen) or other in data:
+            raise DataError([Problem(file, 1, f"include {other!r} is circular or clashes with a key")])
+        data[other] = load_patterns(data_dir, other, (*_seen, name))
     return data

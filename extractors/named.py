@@ -1,0 +1,242 @@
+"""Things named in prose rather than linked: "das Open-Data-Portal der Stadt", "im Bürgerinformationssystem".
+
+Shared engine of the detectors of portals, apps, chatbot, Mängelmelder,
+council information system and Rats-TV. Each detector lists the names of its
+things per parameter under ``mentions:`` (terms, optional ``context`` words
+that must also be in the sentence or the page heading — a "Livestream" is
+Rats-TV only about a council session — and ``exclude`` words). A sentence
+naming one is a statement that the city has it when
+
+* it refers to a specific thing: a preposition with an article before the
+  name ("auf unserem Beteiligungsportal"), a definite article or
+  possessive, the city named as owner, or a use cue ("finden Sie",
+  "abrufbar", "rund um die Uhr"), or the page's heading names it;
+* it is not a question, not an explanation of the concept ("Was ist Open
+  Data?"), not negated (the detector's own ``negative`` cues), and
+* the owner check (:mod:`extractors.owner`) finds no other owner (Land, Bund,
+  Landkreis, neighbour, company) and a live or pilot status.
+
+Planned and discontinued things give ``false`` (the page says the city does
+not have it now); negated sentences give ``false``; other owners give
+nothing. Values are objects ``{"named": …, "owner": …, "status": …}`` plus
+``"url"`` when the sentence carries a link or a written address, so
+consumers reading ``value["url"]`` keep working.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from extractors.base import CityContext, Finding
+from extractors.evidence import finding, snippet
+from extractors.matching import contains_any
+from extractors.owner import FOREIGN, judge, words
+from extractors.page import Page, TextBlock
+from extractors.statements import statement_blocks
+from extractors.web_presence import name_variants
+
+_WRITTEN_URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:de|com|org|net|info|nrw|berlin|hamburg|koeln)(?:/[^\s,;)]*)?",
+                          re.I)
+
+
+def _block_links(page: Page, block: TextBlock) -> list[tuple[str, str]]:
+    """(url, link text) of the links inside ``block`` (table rows joined by statement_blocks included)."""
+    prefix = block.locator + " > "
+    return [(link.url, link.text) for link in page.links
+            if link.locator == block.locator or link.locator.startswith(prefix)]
+
+
+def _url_of(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern[str] | None) -> str | None:
+    for url, text in links:
+        if text and text in sentence and url.startswith(("http://", "https://")) and not (
+                exclude and exclude.search(url)):
+            return url
+    m = _WRITTEN_URL.search(sentence)
+    if m and "@" not in sentence[max(m.start() - 1, 0):m.start() + 1]:
+        found = m.group(0).rstrip(".")
+        return found if found.startswith("http") else f"https://{found}"
+    return None
+
+
+_HEADING = re.compile(r"^h[1-6]\b")
+_BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
+
+
+def split_sentences(text: str, abbreviations: Sequence[str]) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``; a full stop after a number ("zum 30. Juni") or an abbreviation
+    ("z. B.", "Nr.") does not end a sentence — the status word is often after the date."""
+    abbr = {a.lower().rstrip(".") for a in abbreviations}
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == ".":
+            token = re.search(r"(\S+)$", text[start:m.start()])
+            word = token.group(1).lower() if token else ""
+            if word.isdigit() or word in abbr or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((start, m.start() + (1 if text[m.start()] in ".!?" else 0)))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
+    """Whether the sentence is (almost) nothing but link texts."""
+    rest = sentence
+    for _, text in links:
+        if text:
+            rest = rest.replace(text, " ")
+    return len(re.findall(r"[^\W\d]{2,}", rest)) < 2 and rest != sentence
+
+
+def merge(*groups: list[Finding]) -> list[Finding]:
+    """Findings of several engines, without repeats of the same statement (parameter, polarity,
+    locator, snippet): the statement engine and the named engine often read the same sentence."""
+    seen: set[tuple[str, bool, str, str]] = set()
+    out = []
+    for group in groups:
+        for f in group:
+            key = (f.parameter, f.value is not False, f.locator, f.snippet)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _specs(mentions: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """(parameter, spec) pairs; a parameter may list several specs (the city app: by name, by store)."""
+    return [(p, s) for p, spec in mentions.items() for s in (spec if isinstance(spec, list) else [spec])]
+
+
+def _all_terms(mentions: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(t for _, spec in _specs(mentions) for t in spec["terms"])
+
+
+def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
+    """An ``exclude`` word in the sentence (or within ``exclude_window`` chars of the name) makes it
+    another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is."""
+    exclude = spec.get("exclude")
+    if not exclude:
+        return False
+    window = spec.get("exclude_window")
+    region = sent if window is None else sent[max(start - int(window), 0):end + int(window)]
+    return bool(words(region, exclude))
+
+
+def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
+           city: CityContext | None) -> list[Finding]:
+    """The statement engine's positive findings re-checked for owner and status: another owner's
+    thing is dropped, a planned or discontinued one becomes ``false``."""
+    if "owner" not in patterns or not any(f.value is not False for f in found):
+        return found
+    terms = _all_terms(patterns.get("mentions", {})) or tuple(
+        t for spec in patterns.get("subjects", {}).values() for t in spec["terms"])
+    names = name_variants(city, page, patterns["named"].get("affixes", []))
+    out = []
+    for f in found:
+        hits = words(f.snippet, terms) if f.value is not False else []
+        if not hits:
+            out.append(f)
+            continue
+        j = judge(f.snippet, hits[0].start, hits[0].end, patterns["owner"], names=names, city=city)
+        if j.owner in FOREIGN:
+            continue
+        if j.status in ("planned", "discontinued"):
+            f = replace(f, value=False, confidence=float(patterns["named"]["planned_confidence"]))
+        out.append(f)
+    return out
+
+
+def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
+                   extractor: str, version: str) -> list[Finding]:
+    """Findings for every sentence naming one of the detector's things; see the module docstring."""
+    mentions: Mapping[str, Any] = patterns.get("mentions", {})
+    if not mentions:
+        return []
+    head = page.heading
+    terms = _all_terms(mentions)
+    if not contains_any(page.text, terms) and not contains_any(head, terms):
+        return []
+    cues: Mapping[str, Any] = patterns["named"]
+    owners: Mapping[str, Any] = patterns["owner"]
+    reference = re.compile(cues["reference_regex"])
+    definite = re.compile(cues["definite_regex"])
+    indefinite = re.compile(cues["indefinite_regex"])
+    negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
+    names = name_variants(city, page, cues.get("affixes", []))
+    exclude_url = re.compile(patterns["exclude_url_regex"], re.I) if patterns.get("exclude_url_regex") else None
+    specs = _specs(mentions)
+    topics = {p for p, spec in specs if words(head, spec["terms"])}
+    found: list[Finding] = []
+    abbreviations = cues.get("abbreviations", [])
+    for block in statement_blocks(page):
+        text = block.text
+        if _HEADING.match(block.locator.rsplit(" > ", 1)[-1]) or not contains_any(text, terms):
+            continue  # a heading names a topic; the statements are below it
+        links: list[tuple[str, str]] | None = None
+        for lo, hi in split_sentences(text, abbreviations):
+            sent = text[lo:hi]
+            if sent.rstrip().endswith("?") or words(sent, cues["generic"]):
+                continue
+            if links is None:
+                links = _block_links(page, block)
+            if _label_only(sent, links):
+                continue  # a link (list) in the content: a label, judged by portal_links, not a statement
+            for param, spec in specs:
+                hits = words(sent, spec["terms"])
+                if not hits:
+                    continue
+                ctx = spec.get("context")
+                if ctx and not (words(sent, ctx) or words(head, ctx)):
+                    continue
+                m = hits[0]
+                if _excluded(sent, m.start, m.end, spec):
+                    continue
+                before = sent[max(m.start - 45, 0):m.start]
+                anchored = bool(reference.search(before))
+                j = judge(sent, m.start, m.end, owners, names=names, city=city,
+                          urls=[u for u, t in links if t and t in sent], anchored=anchored)
+                if j.owner in spec.get("foreign", FOREIGN):
+                    continue  # somebody else's thing: says nothing about the city's
+                at = (lo + m.start, lo + m.end)
+                evidence = snippet(text, *at)
+                if negatives and words(sent, negatives):
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["negative_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
+                if j.status in ("planned", "discontinued"):
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["planned_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
+                used = bool(words(sent, cues["usage"]))
+                # The city as owner counts when the text says so; a link to the city's own host is no such
+                # statement (menu links to the city's description pages are everywhere).
+                said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)
+                # Concept words ("die Online-Beteiligung", "Open Data") need more than an article.
+                weak = m.term in spec.get("weak", ())
+                specific = anchored or (bool(definite.search(before)) and not weak) or said_city
+                if indefinite.search(before) and not (used or said_city):
+                    continue  # "ein Chatbot …": the concept, unless the city is said to offer it
+                if not (specific or used or param in topics):
+                    continue
+                confidence = float(spec.get("confidence", cues["confidence"]))
+                if not (specific or used):
+                    confidence = float(cues["topic_confidence"])
+                if said_city:
+                    confidence += float(cues["city_bonus"])
+                if j.status == "pilot":
+                    confidence *= float(cues["pilot_factor"])
+                value: dict[str, Any] = {"named": sent[m.start:m.end],
+                                         "owner": "city" if j.owner in ("city", "unknown") else j.owner,
+                                         "status": j.status}
+                url = _url_of(sent, links, exclude_url)
+                if url:
+                    value = {"url": url, **value}
+                found.append(finding(page, parameter=param, value=value, confidence=confidence,
+                                     snippet=evidence, locator=block.locator, extractor=extractor,
+                                     version=version))
+    return found

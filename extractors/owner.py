@@ -1,0 +1,171 @@
+"""Whose is a thing a page names, and in what state it is: the owner and status check.
+
+A city page names many portals, apps and numbers that are not the city's:
+the Land's geoportal, a neighbouring town's chatbot, the transport company's
+app, a utility's fault-report line. And it names the city's own things that
+are not there yet ("ein Open-Data-Portal ist geplant") or soon gone ("der
+Livestream wird zum Jahresende eingestellt"). This module answers both
+questions for one statement, from cue words (``data/patterns/owner.yaml``,
+included in a detector's patterns under ``owner``) and from link hosts
+against the city's registrable domain. Pure functions; the API is three
+calls:
+
+* :func:`host_owner` — owner kind of a URL ("city", "land", "bund" or None);
+* :func:`judge` — :class:`Judgement` (owner, status, the deciding cues) of the
+  thing at ``text[start:end]``;
+* :attr:`Judgement.counts` — whether the statement can support a *true*
+  finding for the city (owner the city or not said, status live or pilot).
+
+Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``neighbour``,
+``company``, ``unknown`` (nothing said — on the city's own page that is
+the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from extractors.base import CityContext, on_hosts
+from extractors.matching import Match, compact, find_any
+
+FOREIGN = ("land", "bund", "county", "neighbour", "company")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@dataclass(frozen=True)
+class Judgement:
+    owner: str  # city | land | bund | county | neighbour | company | unknown
+    status: str  # live | pilot | planned | discontinued
+    owner_cue: str | None = None
+    status_cue: str | None = None
+
+    def counts(self, foreign: Iterable[str] = FOREIGN) -> bool:
+        """True when the statement may support a true finding for the city."""
+        return self.owner not in tuple(foreign) and self.status in ("live", "pilot")
+
+
+_ENDING = re.compile(r"(?:e|n|s|en|es|er|em)?(?!\w)")
+
+
+def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
+    """Exact cue matches that are whole words at both ends for short cues ("AG" not in "Agentur",
+    "wir" not in "wird"); long cues may start a compound ("Chatbot" in "Chatbot-Team") unless
+    ``whole``, which allows only an inflection ending ("Landesamtes", not "der Stadtwerke" for
+    "der Stadt")."""
+    out = []
+    for m in find_any(text, tuple(cues)):
+        if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
+            continue
+        out.append(m)
+    return out
+
+
+def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) -> str | None:
+    """"city" for the city's own hosts, "land"/"bund"/… for hosts of those owners, else None."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return None
+    if city is not None and on_hosts(host, city.hosts):
+        return "city"
+    for kind, spec in patterns["owners"].items():
+        rx = spec.get("host_regex")
+        if rx and re.search(rx, host):
+            return str(kind)
+    return None
+
+
+def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """(owner kind, start, end, words) of "Stadt <Name>" mentions: this city or another one."""
+    prefixes = "|".join(re.escape(p) for p in patterns.get("place_prefixes", []))
+    if not prefixes:
+        return []
+    not_names = {n.lower() for n in patterns.get("not_names", [])}
+    out = []
+    for m in re.finditer(rf"\b(?:{prefixes})\s+([A-ZÄÖÜ][\wäöüß-]+)", text):
+        name = m.group(1)
+        if name.lower() in not_names:
+            continue
+        other = compact(name.translate(_UMLAUTS))
+        plain = compact(name)
+        if not names:
+            kind = "unknown"
+        elif any(n in other or other in n or n in plain or plain in n for n in names):
+            kind = "city"
+        else:
+            kind = "neighbour"
+        out.append((kind, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
+           city: CityContext | None) -> tuple[str, str | None]:
+    window = int(patterns.get("window", 70))
+    places = _places(text, patterns, names)
+    cues: list[tuple[str, int, int, str]] = list(places)
+    for kind, spec in patterns["owners"].items():
+        for m in words(text, spec.get("cues", []), whole=True):
+            if any(s <= m.start < e for _, s, e, _ in places):
+                continue  # "der Stadt" of "der Stadt Bonn" is the place mention
+            cues.append((str(kind), m.start, m.end, m.term))
+    best: tuple[int, int, str, str] | None = None
+    for kind, s, e, cue in cues:
+        if s < end and e > start:
+            continue  # the cue is part of the name itself ("Geoportal NRW" is checked below)
+        dist = s - end if s >= end else start - e
+        if dist > window:
+            continue
+        # Nearest cue wins; on equal distance the city's own cue wins (a page speaks for its city).
+        rank = (dist, 0 if kind == "city" else 1)
+        if best is None or rank < best[:2]:
+            best = (rank[0], rank[1], kind, cue)
+    # A name that carries its owner ("Geoportal NRW", "Open.NRW") speaks for itself.
+    inner = [(k, c) for k, s, e, c in cues if s >= start and e <= end + 12 and s < end and k != "city"]
+    if inner and (best is None or best[0] > 0):
+        kind, cue = inner[0]
+    elif best is None:
+        return "unknown", None
+    else:
+        kind, cue = best[2], best[3]
+    if kind == "county" and city is not None and "kreis" in city.name.lower():
+        return "city", cue  # a Kreis's own pages: the Landkreis is the "city"
+    return kind, cue
+
+
+def _status(text: str, start: int, end: int, patterns: Mapping[str, Any], anchored: bool) -> tuple[str, str | None]:
+    """Status of the thing at ``text[start:end]``. ``anchored``: the thing is a prepositional object
+    ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
+    name ("im geplanten Geoportal") still speaks about it."""
+    for kind in ("discontinued", "planned", "pilot"):
+        for m in words(text, patterns["status"].get(kind, [])):
+            if anchored and not (0 <= start - m.end <= 25):
+                continue
+            return kind, m.term
+        if kind == "discontinued" and patterns.get("discontinued_regex") and not anchored:
+            uploaded = re.compile(patterns["uploaded_before_regex"])
+            for rm in re.finditer(patterns["discontinued_regex"], text):
+                if not uploaded.search(text[:rm.start()]):
+                    return kind, rm.group(0)
+    return "live", None
+
+
+def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names: Sequence[str] = (),
+          city: CityContext | None = None, urls: Iterable[str] = (), anchored: bool = False) -> Judgement:
+    """Owner and status of the thing named at ``text[start:end]`` (``text``: its statement).
+
+    ``names``: compact spellings of the city's name (see ``web_presence.name_variants``);
+    ``urls``: links of the statement — a link to the city's own host makes it the city's, one to
+    a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise.
+    """
+    owner, cue = _owner(text, start, end, patterns, names, city)
+    if owner == "unknown":
+        for url in urls:
+            host = host_owner(url, city, patterns)
+            if host is not None:
+                owner, cue = host, url
+                break
+    status, status_cue = _status(text, start, end, patterns, anchored)
+    return Judgement(owner, status, cue, status_cue)
