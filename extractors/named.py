@@ -94,14 +94,17 @@ def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
 def merge(*groups: list[Finding]) -> list[Finding]:
     """Findings of several engines, without repeats of the same statement (parameter, polarity,
     locator, snippet): the statement engine and the named engine often read the same sentence."""
-    seen: set[tuple[str, bool, str, str]] = set()
-    out = []
+    seen: dict[tuple[str, bool, str, str], int] = {}
+    out: list[Finding] = []
     for group in groups:
         for f in group:
             key = (f.parameter, f.value is not False, f.locator, f.snippet)
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(out)
                 out.append(f)
+            elif out[seen[key]].value is True and isinstance(f.value, dict):
+                # Same statement: keep the better confidence, and the value that says what and whose.
+                out[seen[key]] = replace(f, confidence=max(f.confidence, out[seen[key]].confidence))
     return out
 
 
@@ -166,26 +169,33 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     indefinite = re.compile(cues["indefinite_regex"])
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names = name_variants(city, page, cues.get("affixes", []))
-    exclude_url = re.compile(patterns["exclude_url_regex"], re.I) if patterns.get("exclude_url_regex") else None
+    exclude_rx = patterns.get("exclude_url_regex")
+    exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
     topics = {p for p, spec in specs if words(head, spec["terms"])}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
+    skip_block = re.compile(cues["skip_locator_regex"], re.I)
+    anaphora = {p: tuple(spec.get("anaphora", ())) for p, spec in specs if p in topics}
+    all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     for block in statement_blocks(page):
         text = block.text
-        if _HEADING.match(block.locator.rsplit(" > ", 1)[-1]) or not contains_any(text, terms):
+        if _HEADING.match(block.locator.rsplit(" > ", 1)[-1]) or not contains_any(text, all_terms):
             continue  # a heading names a topic; the statements are below it
+        if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
+            continue  # consent banners and breadcrumbs inside the content area
         links: list[tuple[str, str]] | None = None
         for lo, hi in split_sentences(text, abbreviations):
             sent = text[lo:hi]
-            if sent.rstrip().endswith("?") or words(sent, cues["generic"]):
+            if sent.rstrip().endswith("?") or words(sent, cues["generic"]) or words(sent, cues["consent"]):
                 continue
             if links is None:
                 links = _block_links(page, block)
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
             for param, spec in specs:
-                hits = words(sent, spec["terms"])
+                # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
+                hits = words(sent, spec["terms"]) or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:
                     continue
                 ctx = spec.get("context")

@@ -52,15 +52,28 @@ _ENDING = re.compile(r"(?:e|n|s|en|es|er|em)?(?!\w)")
 
 
 def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
-    """Exact cue matches that are whole words at both ends for short cues ("AG" not in "Agentur",
-    "wir" not in "wird"); long cues may start a compound ("Chatbot" in "Chatbot-Team") unless
-    ``whole``, which allows only an inflection ending ("Landesamtes", not "der Stadtwerke" for
-    "der Stadt")."""
-    out = []
-    for m in find_any(text, tuple(cues)):
-        if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
-            continue
-        out.append(m)
+    """Exact cue matches, leftmost-longest, each a real occurrence of the cue's words.
+
+    Short cues are whole words at both ends ("AG" not in "Agentur", "wir" not in "wird"); long
+    cues may start a compound ("Chatbot" in "Chatbot-Team") unless ``whole``, which allows only an
+    inflection ending ("Landesamtes", but not "der Stadt" in "der Stadtwerke"). A match may not
+    bridge a space the cue does not have ("Portals" is not in "Portal stellt"), and every cue is
+    tried on its own, so a rejected longer cue does not hide a shorter one at the same place.
+    """
+    found: list[Match] = []
+    for cue in dict.fromkeys(cues):
+        spaced = any(ch in cue for ch in " -/")
+        for m in find_any(text, (cue,)):
+            if not spaced and any(ch.isspace() for ch in text[m.start:m.end]):
+                continue
+            if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
+                continue
+            found.append(m)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
     return out
 
 
@@ -108,7 +121,7 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     cues: list[tuple[str, int, int, str]] = list(places)
     for kind, spec in patterns["owners"].items():
         for m in words(text, spec.get("cues", []), whole=True):
-            if any(s <= m.start < e for _, s, e, _ in places):
+            if any(m.start < e and m.end > s for _, s, e, _ in places):
                 continue  # "der Stadt" of "der Stadt Bonn" is the place mention
             cues.append((str(kind), m.start, m.end, m.term))
     best: tuple[int, int, str, str] | None = None
@@ -135,7 +148,8 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     return kind, cue
 
 
-def _status(text: str, start: int, end: int, patterns: Mapping[str, Any], anchored: bool) -> tuple[str, str | None]:
+def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
+            anchored: bool) -> tuple[str, str | None]:
     """Status of the thing at ``text[start:end]``. ``anchored``: the thing is a prepositional object
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
     name ("im geplanten Geoportal") still speaks about it."""

@@ -28,7 +28,7 @@ def test_fingerprints(body, technology):
 
 def test_statement_positive():
     body = "<p>Unser Chatbot „Frag die Stadt“ beantwortet rund um die Uhr Fragen zur Verwaltung.</p>"
-    assert values(chatbot, wrap(body)) == {P: True}
+    assert values(chatbot, wrap(body)) == {P: {"named": "Chatbot", "owner": "city", "status": "live"}}
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,97 @@
+"""named: things named in prose (not linked), with the owner and status check, across detectors."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import chatbot, council, defect_reporting, geodata, open_data, participation
+from extractors.named import split_sentences
+from tests.extractors.web_helpers import page, run, vals
+
+COUNCIL = "internal_processes.digital_council_work"
+MODULES = {"open_data.portal": open_data, "geodata.portal": geodata, "participation.platform": participation,
+           "internal_processes.digital_council_work": council, "participation.council_tv": council,
+           "citizen_information.chatbot": chatbot, "citizen_information.defect_reporting": defect_reporting}
+
+
+def positive(param: str, body: str, title: str = "Stadt Köln") -> object:
+    return vals(MODULES[param], page(body, title)).get(param)
+
+
+@pytest.mark.parametrize("param, sentence", [
+    ("open_data.portal", "Rund 600 Datensätze finden Sie im Open-Data-Portal der Stadt Köln."),
+    ("geodata.portal", "Bebauungspläne und Luftbilder zeigt unser interaktiver Stadtplan."),
+    ("participation.platform", "Auf unserem Beteiligungsportal können Sie Vorschläge kommentieren."),
+    (COUNCIL, "Tagesordnungen und Vorlagen stehen im Bürgerinformationssystem."),
+    ("participation.council_tv", "Die Sitzungen des Rates werden live gestreamt."),
+    ("citizen_information.chatbot", "Die digitale Assistentin der Stadtverwaltung antwortet jederzeit."),
+    ("citizen_information.defect_reporting", "Schlaglöcher melden Sie bequem über den Mängelmelder."),
+])
+def test_named_in_prose_is_found(param, sentence):
+    value = positive(param, f"<p>{sentence}</p>")
+    assert isinstance(value, dict) and value["owner"] == "city" and value["status"] == "live", value
+
+
+def test_value_keeps_the_url_shape_when_the_sentence_gives_an_address():
+    value = positive("open_data.portal", "<p>Die offenen Daten der Stadt sind unter opendata.stadt-koeln.de "
+                                         "abrufbar.</p>")
+    assert value["url"] == "https://opendata.stadt-koeln.de" and value["named"].lower() == "offenen daten"
+
+
+@pytest.mark.parametrize("param, sentence", [
+    ("open_data.portal", "Landesweite Statistiken liegen im Open-Data-Portal des Landes."),
+    ("geodata.portal", "Luftbilder zeigt das Geoportal NRW."),
+    ("citizen_information.chatbot", "Die Stadt Bonn hat einen Chatbot eingeführt, der jederzeit antwortet."),
+    ("citizen_information.defect_reporting", "Laternen meldet man im Mängelmelder der Stadtwerke."),
+    ("participation.platform", "Beteiligungsportale gibt es inzwischen in vielen Städten."),
+    ("open_data.portal", "Was ist ein Open-Data-Portal?"),
+    ("participation.council_tv", "Das Konzert wird im Livestream übertragen."),
+    ("citizen_information.chatbot", "Ein Chatbot kann Routinefragen beantworten."),
+])
+def test_others_things_concepts_and_questions_give_nothing(param, sentence):
+    assert positive(param, f"<p>{sentence}</p>") is None
+
+
+@pytest.mark.parametrize("param, sentence", [
+    ("open_data.portal", "Ein Open-Data-Portal der Stadt ist in Vorbereitung und soll im Sommer starten."),
+    ("participation.council_tv", "Die Übertragung der Ratssitzungen wird zum Jahresende eingestellt."),
+    ("citizen_information.defect_reporting", "Der Mängelmelder wurde zum 30. Juni eingestellt."),
+    ("citizen_information.chatbot", "Die Einführung eines Chatbots ist für 2027 geplant."),
+])
+def test_planned_and_discontinued_are_false(param, sentence):
+    assert positive(param, f"<p>{sentence}</p>") is False
+
+
+def test_pilot_counts_with_its_status():
+    value = positive("citizen_information.chatbot",
+                     "<p>Unser Chatbot ist in der Testphase und beantwortet Fragen zum Bürgerbüro.</p>")
+    assert value["status"] == "pilot"
+
+
+def test_topic_page_anaphora():
+    body = "<p>Auf dem Portal stellt die Stadtverwaltung laufende Vorhaben vor und sammelt Ideen.</p>"
+    assert isinstance(positive("participation.platform", body, "Das Beteiligungsportal"), dict)
+    assert positive("participation.platform", body, "Stadt Köln") is None
+
+
+def test_consent_banner_and_breadcrumb_are_no_statements():
+    html = page("<p>Startseite > Rathaus > Transparenz > Open Data</p><div class='cookie-notice'>"
+                "<p>Wir möchten externe Dienste (Kartenanwendung) einbinden.</p></div>")
+    assert vals(open_data, html) == {} and vals(geodata, html) == {}
+
+
+def test_uploaded_is_not_discontinued():
+    [f] = run(council, page("<p>Alle Vorlagen werden im Ratsinformationssystem eingestellt.</p>"))
+    assert f.value is not False
+
+
+def test_evidence_is_the_sentence_of_the_page():
+    sentence = "Tagesordnungen und Vorlagen stehen im Bürgerinformationssystem."
+    [f] = run(council, page(f"<p>{sentence}</p>"))
+    assert f.snippet == sentence
+
+
+def test_sentences_do_not_end_at_dates_or_abbreviations():
+    text = "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat. Neu ist die App."
+    assert [text[a:b] for a, b in split_sentences(text, ["z", "B"])] == [
+        "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat.", "Neu ist die App."]

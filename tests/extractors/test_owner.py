@@ -1,0 +1,85 @@
+"""owner: whose is a named thing (city, Land, Bund, Landkreis, neighbour, company) and its status."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.base import CityContext
+from extractors.owner import host_owner, judge, words
+from extractors.patterns import load_patterns
+from tests.extractors.detect_helpers import DATA
+
+OWNER = load_patterns(DATA, "owner")
+HAMM = CityContext("05915000", "Hamm", ("hamm.de",))
+NAMES = ("hamm",)
+
+
+def at(sentence: str, name: str, **kw: object):
+    start = sentence.index(name)
+    return judge(sentence, start, start + len(name), OWNER, names=NAMES, city=HAMM, **kw)
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Alle Datensätze finden Sie im Open-Data-Portal der Stadt Hamm.", "Open-Data-Portal", "city"),
+    ("Über unser Geoportal sehen Sie alle Bebauungspläne.", "Geoportal", "city"),
+    ("Die Daten liegen im Open-Data-Portal des Landes.", "Open-Data-Portal", "land"),
+    ("Luftbilder zeigt das Geoportal NRW.", "Geoportal", "land"),
+    ("Der Chatbot der Stadt Bonn beantwortet Fragen rund um die Uhr.", "Chatbot", "neighbour"),
+    ("Die App der Stadtwerke zeigt Abfahrten in Echtzeit.", "App", "company"),
+    ("Die Nachbarstadt betreibt seit Mai einen Mängelmelder.", "Mängelmelder", "neighbour"),
+    ("Im Kreistag nutzt man das Ratsinformationssystem des Landkreises.", "Ratsinformationssystem", "county"),
+    ("Das Ratsinformationssystem zeigt alle Vorlagen.", "Ratsinformationssystem", "unknown"),
+])
+def test_owner_from_cues(sentence, name, owner):
+    assert at(sentence, name).owner == owner
+
+
+def test_city_cue_is_a_whole_word():
+    # "der Stadt" must not be read inside "der Stadtwerke"
+    assert at("Der Chatbot der Stadtwerke hilft bei Rechnungen.", "Chatbot").owner == "company"
+    assert words("Wir wird", ["wir"]) and len(words("Die Agentur wird", ["AG", "wir"])) == 0
+
+
+def test_county_is_the_city_on_a_kreis_site():
+    kreis = CityContext("05978000", "Kreis Unna", ("kreis-unna.de",))
+    s = "Das Geoportal des Kreises zeigt alle Schulen."
+    start = s.index("Geoportal")
+    assert judge(s, start, start + 9, OWNER, names=("unna",), city=kreis).owner == "city"
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Ein Open-Data-Portal der Stadt ist in Vorbereitung.", "Open-Data-Portal", "planned"),
+    ("Der Livestream der Ratssitzungen wird zum Jahresende eingestellt.", "Livestream", "discontinued"),
+    ("Der Mängelmelder wurde zum 30. Juni eingestellt.", "Mängelmelder", "discontinued"),
+    ("Der Chatbot ist in der Testphase und beantwortet erste Fragen.", "Chatbot", "pilot"),
+    ("Die Vorlagen werden im Ratsinformationssystem eingestellt.", "Ratsinformationssystem", "live"),
+    ("Die geplanten Baugebiete zeigen wir im Geoportal.", "Geoportal", "live"),
+    ("Sie finden sie im geplanten Geoportal.", "Geoportal", "planned"),
+])
+def test_status(sentence, name, status):
+    anchored = sentence[:sentence.index(name)].rstrip().endswith(("im", "geplanten"))
+    assert at(sentence, name, anchored=anchored).status == status
+
+
+def test_counts_only_for_the_city_and_now():
+    assert at("Unser Chatbot hilft.", "Chatbot").counts()
+    assert not at("Der Chatbot der Stadt Bonn hilft.", "Chatbot").counts()
+    assert not at("Ein Chatbot ist geplant.", "Chatbot").counts()
+    assert at("Die 115 ist bundesweit erreichbar.", "115").counts(foreign=("neighbour", "company"))
+
+
+@pytest.mark.parametrize("url, owner", [
+    ("https://www.hamm.de/rathaus", "city"),
+    ("https://www.opengeodata.nrw.de/produkte/", "land"),
+    ("https://www.govdata.de/", "bund"),
+    ("https://example.org/", None),
+])
+def test_host_owner(url, owner):
+    assert host_owner(url, HAMM, OWNER) == owner
+
+
+def test_link_host_decides_when_the_text_is_silent():
+    s = "Alle Karten zeigt das Geoportal."
+    start = s.index("Geoportal")
+    j = judge(s, start, start + 9, OWNER, names=NAMES, city=HAMM, urls=["https://www.geoportal.nrw/"])
+    assert j.owner == "land"
