@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from review.feedback import comments as city_comments
-from sci.catalog import Catalog
+from sci.catalog import Catalog, Parameter
 from sci.cells import protect_sheet
 from sci.models import Candidate, Decision, Feedback
 from sci.values import current_values
@@ -41,6 +41,9 @@ class DatasheetRow:
     decided_by: str | None
     decided_at: datetime | None
     comments: list[Feedback] = field(default_factory=list)
+    spec: Parameter | None = None  # kind, unit, levels: how the value is shown
+    area_label: str = ""
+    indicator_label: str = ""
 
 
 def datasheet_rows(session: Session, catalog: Catalog, edition: int, ags: str) -> list[DatasheetRow]:
@@ -58,6 +61,8 @@ def datasheet_rows(session: Session, catalog: Catalog, edition: int, ags: str) -
         statuses.setdefault(c.parameter, set()).add(c.status)
         latest[c.parameter] = c
     notes = city_comments(session, edition, ags)
+    area_labels = {a.id: a.label for a in catalog.areas}
+    indicator_labels = {i.id: i.label for i in catalog.indicators()}
     rows = []
     for p in catalog.all_parameters():
         cv = current.get((ags, p.id))
@@ -78,7 +83,9 @@ def datasheet_rows(session: Session, catalog: Catalog, edition: int, ags: str) -
             evidence_url=shown.evidence[0].url if shown and shown.evidence else None,
             decided_by=decision.analyst if decision else None,
             decided_at=decision.created_at if decision else None,
-            comments=notes.get(p.id, []),
+            comments=notes.get(p.id, []), spec=p,
+            area_label=area_labels.get(p.area, "zusätzlich erhoben"),
+            indicator_label=indicator_labels.get(p.indicator, ""),
         ))
     return rows
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from review.assignments import Scope
 from review.state import auto_confirm, reconcile, supersede
 from sci.catalog import Catalog, Parameter
 from sci.models import Candidate, City, Decision, Edition, Evidence, Feedback
@@ -32,6 +33,8 @@ class QueueFilter:
     min_confidence: float | None = None
     max_confidence: float | None = None
     extractor: str | None = None
+    assignee: str | None = None  # whose assignments; "*" = everyone's
+    scope: Scope | None = None  # the assignee's cities and parameters; None = no restriction
 
 
 @dataclass
@@ -123,6 +126,9 @@ def _query(catalog: Catalog, flt: QueueFilter) -> tuple[Select[Any], dict[str, P
         stmt = stmt.where(Candidate.ags == flt.ags)
     if flt.extractor:
         stmt = stmt.where(Candidate.extractor == flt.extractor)
+    if flt.scope is not None:
+        stmt = stmt.where(or_(Candidate.ags.in_(sorted(flt.scope.cities)),
+                              Candidate.parameter.in_(sorted(flt.scope.parameters))))
     if flt.min_confidence is not None:
         stmt = stmt.where(Candidate.confidence >= flt.min_confidence)
     if flt.max_confidence is not None:

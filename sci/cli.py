@@ -29,6 +29,7 @@ STAGE_COMMANDS = (
     "extractors.cli",
     "extractors.eval_cli",
     "review.cli",
+    "review.workbench_cli",
     "review.web.cli",
     "scoring.cli",
     "scoring.report_cli",

@@ -19,10 +19,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from review.web import csrf
 from review.web.auth import LoginWall, user_loader
 from review.web.cues import load_cues
+from review.web.display import Labels
 from review.web.render import Renderer
 from review.web.secret import resolve_secret
 from review.web.throttle import LoginThrottle
-from review.web.views import city, decisions, evidence, feedback, history, login, queue, users
+from review.web.views import (
+    assignments,
+    city,
+    decisions,
+    evidence,
+    feedback,
+    history,
+    login,
+    progress,
+    queue,
+    users,
+)
 from sci.catalog import Catalog
 from sci.db import Store
 from sci.editions import edition_spec
@@ -44,6 +56,10 @@ ROUTES: list[tuple[str, object, list[str]]] = [
     ("/login", login.login_submit, ["POST"]),
     ("/logout", login.logout, ["POST"]),
     ("/queue", queue.queue_page, ["GET"]),
+    ("/progress", progress.progress_page, ["GET"]),
+    ("/worklist", progress.worklist_page, ["GET"]),
+    ("/assignments", assignments.assignments_page, ["GET"]),
+    ("/assignments", assignments.assignments_submit, ["POST"]),
     ("/candidates/{cid:int}/decide", decisions.decide_candidate, ["POST"]),
     ("/decisions/{did:int}/undo", decisions.undo_decision, ["POST"]),
     ("/bulk-approve", decisions.bulk, ["POST"]),
@@ -123,6 +139,6 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     app.state.settings = settings
     app.state.store = store
     app.state.login_throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_minutes)
-    app.state.renderer = Renderer(load_cues(settings.data_dir / "patterns"))
+    app.state.renderer = Renderer(load_cues(settings.data_dir / "patterns"), Labels.load(settings.data_dir))
     app.state.catalog = Catalogs(settings)
     return app

@@ -7,7 +7,6 @@ return structured segments the template escapes itself.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from review.web.csrf import session_token
+from review.web.display import Labels, show_value
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -67,21 +67,6 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in {"http", "https"} else None
 
 
-def show_value(value: Any) -> str:
-    """A decided or suggested value as an analyst reads it."""
-    if value is None:
-        return "—"
-    if value is True:
-        return "ja"
-    if value is False:
-        return "nein"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
 def show_time(value: Any) -> str:
     """A timestamp to the minute (ISO string or datetime), as evidence dates are quoted."""
     if value is None or value == "":
@@ -90,7 +75,7 @@ def show_time(value: Any) -> str:
     return text.replace("T", " ")[:16]
 
 
-def make_env(cues: re.Pattern[str] | None = None) -> Environment:
+def make_env(cues: re.Pattern[str] | None = None, labels: Labels | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -101,15 +86,16 @@ def make_env(cues: re.Pattern[str] | None = None) -> Environment:
     env.filters.update(
         highlight=lambda snippet, detail=None, value=None: highlight(snippet, detail, value, cues),
         safe_href=safe_href,
-        show=show_value,
+        show=lambda value, parameter=None: show_value(value, parameter, labels),
+        de=lambda code, group: labels.word(group, code) if labels else str(code or ""),
         when=show_time,
     )
     return env
 
 
 class Renderer:
-    def __init__(self, cues: re.Pattern[str] | None = None) -> None:
-        self.env = make_env(cues)
+    def __init__(self, cues: re.Pattern[str] | None = None, labels: Labels | None = None) -> None:
+        self.env = make_env(cues, labels)
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         template = self.env.get_template(name)

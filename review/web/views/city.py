@@ -18,7 +18,7 @@ from review.feedback import issue_token
 from review.state import manual_value
 from review.values_input import parse_value
 from review.web.auth import current_user
-from review.web.views.common import catalog, city_or_404, edition, form, renderer, reply, store
+from review.web.views.common import back_to, catalog, city_or_404, edition, form, renderer, reply, store
 from sci.models import City, Edition, Feedback
 
 
@@ -76,8 +76,8 @@ def manual_entry(request: Request) -> Response:
     data = form(request)
     year = int(str(data.get("edition") or edition(request)))
     ags = request.path_params["ags"]
-    back = f"/cities/{ags}?edition={year}"
     pid = str(data.get("parameter", ""))
+    back = back_to(request, f"/cities/{ags}?edition={year}#p-{pid}")  # the worklist sends its own
     source = str(data.get("source", "")).strip()
     try:
         parameter = catalog(request, year).parameter(pid)
@@ -101,7 +101,7 @@ def manual_entry(request: Request) -> Response:
         return reply(request, {"error": f"unknown parameter {pid!r}"}, back, 422)
     except ValueError as exc:
         return reply(request, {"error": f"{pid}: {exc}"}, back, 422)
-    return reply(request, payload, back + f"#p-{pid}")
+    return reply(request, payload, back)
 
 
 def datasheet_page(request: Request) -> Response:

@@ -12,7 +12,7 @@ from review.state import Conflict, bulk_approve, decide, undo
 from review.values_input import parse_value
 from review.web.auth import current_user, require_lead
 from review.web.views.common import back_to, catalog, form, reply, settings, store
-from review.web.views.queue import parse_filter
+from review.web.views.queue import parse_filter, scoped
 from sci.models import Candidate
 
 ACTIONS = ("approve", "reject", "correct")
@@ -98,6 +98,7 @@ def bulk(request: Request) -> Response:
     cat = catalog(request, flt.edition)
     note = str(data.get("note", "")).strip() or "bulk approval"
     with store(request).session() as s:
+        flt = scoped(s, flt, user)
         total = queue_count(s, cat, flt)
         if total != seen:
             # The queue moved since the lead looked: never approve a set nobody has seen.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -10,19 +11,21 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from review.assignments import scope_of
 from review.queue import QueueFilter, QueueItem, queue_count, queue_items
-from review.web.auth import current_user
+from review.web.auth import User, current_user
 from review.web.views.common import catalog, edition, renderer, store
-from sci.models import Capture, City, Decision, Evidence
+from sci.models import Analyst, Capture, City, Decision, Evidence
 from sci.values import current_values
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "superseded")
-TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor")
+TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor", "assignee")
+ALL = "*"  # assignee filter: everyone's candidates
 
 
 def home(request: Request) -> Response:
-    return RedirectResponse("/queue", status_code=303)
+    return RedirectResponse("/progress", status_code=303)  # the edition's start page
 
 
 def parse_filter(params: dict[str, str], year: int) -> QueueFilter:
@@ -48,6 +51,16 @@ def parse_filter(params: dict[str, str], year: int) -> QueueFilter:
         max_confidence=num("max_confidence"),
         **text,
     )
+
+
+def scoped(session: Any, flt: QueueFilter, user: User) -> QueueFilter:
+    """Resolve the assignee: by default an analyst sees their assignments (if they have any)."""
+    mine = scope_of(session, flt.edition, user.name)
+    assignee = flt.assignee or (user.name if mine else ALL)
+    if assignee == ALL:
+        return replace(flt, assignee=ALL, scope=None)
+    return replace(flt, assignee=assignee, scope=mine if assignee == user.name
+                   else scope_of(session, flt.edition, assignee))
 
 
 def filter_query(flt: QueueFilter) -> str:
@@ -93,9 +106,11 @@ def queue_page(request: Request) -> Response:
     except ValueError:
         raise HTTPException(400, "offset must be a number") from None
     with store(request).session() as s:
+        flt = scoped(s, flt, user)
         total = queue_count(s, cat, flt)
         items = queue_items(s, cat, flt, limit=PAGE_SIZE, offset=offset)
         cities = sorted(((c.ags, c.name) for c in s.query(City)), key=lambda c: c[1])
+        analysts = sorted(s.scalars(select(Analyst.name).where(Analyst.active.is_(True))))
         extractors = sorted({i.candidate.extractor for i in items})
         old = decided_evidence(s, year, items)
         capture_ids = {ev.capture_id for i in items for ev in i.evidence if ev.capture_id}
@@ -115,6 +130,7 @@ def queue_page(request: Request) -> Response:
             old=old,
             statuses=STATUSES,
             extractors=extractors,
+            analysts=analysts,
             can_bulk=user.is_lead and flt.status == "pending" and total > 0,
             edition=year,
         )

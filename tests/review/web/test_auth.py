@@ -76,7 +76,7 @@ def test_login_starts_a_new_session_and_keeps_next_on_site(web: Web) -> None:
     )
     assert res.status_code == 303 and res.headers["location"] == "/queue"
     page = client.get("/queue")
-    assert page.status_code == 200 and "anna (analyst)" in page.text
+    assert page.status_code == 200 and "anna (Analyst)" in page.text
     assert csrf_of(page.text) != anon_token  # no session fixation through the pre-login token
 
 

@@ -107,7 +107,7 @@ def test_login_form_and_wrong_password(srv: Srv) -> None:
     page.fill('input[name="password"]', factories.PASSWORD)
     page.press('input[name="password"]', "Enter")
     page.wait_for_url(re.compile(r"/cities$"))
-    assert "anna (analyst)" in page.inner_text("header")
+    assert "anna (Analyst)" in page.inner_text("header")
     ctx.close()
 
 

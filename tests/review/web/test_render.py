@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from review.web.render import highlight, make_env, safe_href, show_value
+from review.web.render import highlight, make_env, safe_href
 
 
 def test_highlight_marks_every_occurrence_of_the_detail_match_case_insensitively() -> None:
@@ -21,17 +21,6 @@ def test_safe_href_only_links_http_and_https() -> None:
     assert safe_href(" JavaScript:alert(1)") is None
     assert safe_href("data:text/html,<script>") is None
     assert safe_href("") is None
-
-
-def test_show_value_reads_like_the_analyst_expects() -> None:
-    assert [show_value(v) for v in (True, False, None, 3.0, 2.5, {"b": 1, "a": 2})] == [
-        "ja",
-        "nein",
-        "—",
-        "3",
-        "2.5",
-        '{"a": 2, "b": 1}',
-    ]
 
 
 def test_every_template_escapes_even_with_an_unusual_extension() -> None:

@@ -139,9 +139,9 @@ def test_city_view_lists_every_parameter_and_takes_a_manual_value_with_source(we
     assert res.status_code == 200 and res.json()["value"] == 93.5
     html = client.get(f"/cities/{factories.KOELN}").text
     row = html[html.index('id="p-broadband.coverage_50mbit"') :]
-    assert "93.5" in row[:2000] and "Breitbandatlas 2020" in row[:2000]
+    assert "93,5 %" in row[:2000] and "Breitbandatlas 2020" in row[:2000]
     hist = client.get(f"/history/{factories.KOELN}/broadband.coverage_50mbit").text
-    assert "anna" in hist and "Tabelle S. 4" in hist and "manual" in hist
+    assert "anna" in hist and "Tabelle S. 4" in hist and "manuell erfasst" in hist
 
 
 def test_feedback_round_link_comment_without_account_visible_to_analysts(web: Web) -> None:
