@@ -16,10 +16,11 @@ from typing import Any
 from extractors.base import CityContext, Finding, on_hosts
 from extractors.evidence import finding
 from extractors.page import Page
-from extractors.statements import heading, statements, subjects_in
+from extractors.reading import read
+from extractors.statements import heading, subjects_in
 
 NAME = "appointments"
-VERSION = "1"
+VERSION = "2"
 _SCRIPT_IFRAME = re.compile(r"""createElement\(\s*["']iframe["']\s*\)""")
 _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 
@@ -27,7 +28,7 @@ _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
-    found = statements(page, patterns, NAME, VERSION, topic=topic)
+    found = read(page, patterns, NAME, VERSION)
     if not topic:
         return found
     spec = patterns["booking"]

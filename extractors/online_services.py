@@ -16,16 +16,17 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding
 from extractors.page import Page
-from extractors.statements import heading, statements, subjects_in
+from extractors.reading import read
+from extractors.statements import heading, subjects_in
 
 NAME = "online_services"
-VERSION = "1"
+VERSION = "2"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
-    found = statements(page, patterns, NAME, VERSION, topic=topic)
+    found = read(page, patterns, NAME, VERSION)
     if not topic:
         return found
     form_spec = patterns["form"]

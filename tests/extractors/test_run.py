@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from extractors import appointments
 from extractors.models import PageFindings
 from extractors.run import extract_crawl, latest_crawl
 from sci.models import Candidate, Evidence
@@ -62,7 +63,7 @@ def test_extracts_candidates_per_city_with_evidence(store, settings):
             .where(Candidate.parameter == "online_appointments.registry_office")
         ).one()
         assert "nur telefonisch" in ev.snippet and ev.locator.endswith("p") and ev.capture_id
-        assert ev.extractor == "appointments" and ev.extractor_version == "1"
+        assert ev.extractor == "appointments" and ev.extractor_version == appointments.VERSION
 
 
 def test_rerun_on_unchanged_crawl_adds_nothing_and_reuses_page_findings(store, settings):

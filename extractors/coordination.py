@@ -1,0 +1,132 @@
+"""Expansion of elliptical coordination, so that terms match what a German sentence leaves out.
+
+"An-, Um- und Abmeldung" means "Anmeldung, Ummeldung und Abmeldung";
+"Kfz-An- und Abmeldung" means "Kfz-Anmeldung und Kfz-Abmeldung";
+"Wohnsitzan- und -ummeldung" means "Wohnsitzanmeldung und Wohnsitzummeldung";
+"Melde- und Ausweiswesen" means "Meldewesen und Ausweiswesen";
+"Gewerbe an-, um- und abmelden" means "Gewerbe anmelden, Gewerbe ummelden und Gewerbe abmelden".
+
+The shared part is found from the last conjunct: a verb particle at its start
+("Ab|meldung") or a known compound head at its end ("Ausweis|wesen"); both
+lists are data (``data/patterns/coordination.yaml``). Without either, the
+text is left as it is — a wrong expansion would invent a subject. The result
+is only matched against; evidence quotes the page's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+_WORD = r"[A-Za-zÄÖÜäöüß][\w]*(?:-[A-Za-zÄÖÜäöüß]\w*)*"
+# fragment "Kfz-An-" / "an-" / "Melde-", then more fragments, then a conjunction and the last conjunct
+_COORD = re.compile(
+    rf"(?<![\w-])((?:{_WORD}-)(?:\s*,\s*{_WORD}-)*)\s*(?:,\s*)?(und|oder|bzw\.|sowie|&|/)\s*(-?{_WORD})")
+_FRAGMENT = re.compile(rf"{_WORD}-")
+_PRONOUNS = frozenset("Sie Ihr Ihre Ihren Wir Er Es Man Diese Dies".split())
+
+
+class Expander:
+    """Expands coordination with the particle and compound-head lists of a pattern mapping."""
+
+    def __init__(self, particles: Sequence[str], heads: Sequence[str]) -> None:
+        # longest first: "aus" before "a…" never matters, but "wieder" must win over "wie"
+        self.particles = tuple(sorted({p.lower() for p in particles}, key=len, reverse=True))
+        self.heads = tuple(sorted({h.lower() for h in heads}, key=len, reverse=True))
+
+    @classmethod
+    def from_patterns(cls, patterns: Mapping[str, Any]) -> Expander:
+        return cls(patterns.get("particles", []), patterns.get("heads", []))
+
+    def _particle(self, word: str) -> str | None:
+        low = word.lower()
+        return next((p for p in self.particles if low.startswith(p) and len(low) > len(p) + 2), None)
+
+    def _trailing_particle(self, word: str) -> str | None:
+        low = word.lower()
+        return next((p for p in self.particles if low.endswith(p) and len(low) > len(p)), None)
+
+    def _head(self, word: str) -> str | None:
+        low = word.lower()
+        return next((h for h in self.heads if low.endswith(h) and len(low) > len(h) + 1), None)
+
+    def _expand(self, m: re.Match[str]) -> str | None:
+        fragments = [f[:-1] for f in _FRAGMENT.findall(m.group(1))]
+        conj, last = m.group(2), m.group(3)
+        if last.startswith("-"):
+            # "Wohnsitzan- und -ummeldung": the fragment lacks the head, the last the modifier
+            first = fragments[0]
+            particle = self._trailing_particle(first)
+            if particle is None:
+                return None
+            left = first[: len(first) - len(particle)]
+            tail = last[1:]
+            p2 = self._particle(tail)
+            if p2 is None:
+                return None
+            stem = tail[len(p2):]
+            words = [f + stem if i else left + particle + stem for i, f in enumerate(fragments)]
+            return _join([*words, left + tail], conj)
+        # a shared left part: "Kfz-An-" shares "Kfz-" with the last conjunct (not "E-Mail-": only
+        # when what follows the inner hyphen is a particle)
+        prefix = ""
+        first = fragments[0]
+        if "-" in first and first.rpartition("-")[2].lower() in self.particles:
+            prefix, _, frag0 = first.rpartition("-")
+            prefix += "-"
+            fragments[0] = frag0
+        # a known compound head first ("Ausweis|wesen", not "Aus|weiswesen"); a verb particle only
+        # when every fragment is itself a particle ("An-, Um- und Abmeldung")
+        head = self._head(last)
+        if head is not None:
+            stem = last[len(last) - len(head):]
+        else:
+            particle = self._particle(last)
+            if particle is None or not all(f.lower() in self.particles for f in fragments):
+                return None
+            stem = last[len(particle):]
+        words = [prefix + _glue(f, stem) for f in fragments] + [prefix + last if prefix else last]
+        return _join(words, conj)
+
+    def expand(self, text: str) -> str:
+        """``text`` with every recognised elliptical coordination written out in full."""
+        if "- " not in text and "-," not in text and " -" not in text:
+            return text  # no dangling hyphen: nothing elided (the common case, one scan)
+        out, pos = [], 0
+        for m in _COORD.finditer(text):
+            full = self._expand(m)
+            if full is None:
+                continue
+            start = m.start()
+            # a verb object ("Gewerbe an-, um- und abmelden"): repeat it before every verb
+            obj = re.search(r"(\b[A-ZÄÖÜ]\w+)\s+$", text[pos:start])
+            if obj and m.group(1)[0].islower() and obj.group(1) not in _PRONOUNS:
+                full = _repeat_object(obj.group(1), full)
+            out.append(text[pos:start])
+            out.append(full)
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _glue(fragment: str, stem: str) -> str:
+    """Fragment + shared part in the fragment's case: "An" + "meldung", "an" + "melden", "Melde" + "wesen"."""
+    if fragment[:1].isupper() and stem[:1].isupper():
+        stem = stem[:1].lower() + stem[1:]
+    return fragment + stem
+
+
+def _join(words: list[str], conj: str) -> str:
+    return ", ".join(words[:-1]) + f" {conj} " + words[-1]
+
+
+def _repeat_object(obj: str, full: str) -> str:
+    parts = re.split(r"(, | und | oder | bzw\. | sowie | & | / )", full)
+    return "".join(p if i % 2 else (p if i == 0 else f"{obj} {p}") for i, p in enumerate(parts))
+
+
+@lru_cache(maxsize=8)
+def expander(particles: tuple[str, ...], heads: tuple[str, ...]) -> Expander:
+    return Expander(particles, heads)

@@ -1,0 +1,228 @@
+"""Reading statements: which subject a page says is offered online, and which it says is not.
+
+The statement engine of the services, appointments and ePayment detectors.
+Each statement of :mod:`extractors.segment` is read with elliptical
+coordination written out (:mod:`extractors.coordination`), split into
+sentences and clauses (";", " – ", ", aber", ", für" …; data). Per clause:
+
+* subjects — pattern terms, exact or fuzzy (:func:`extractors.statements.subjects_in`);
+* a cue — an explicit phrase from the pattern file ("Online-Terminvergabe",
+  "nur telefonisch"), or a composed one: an online marker ("online",
+  "Serviceportal", "digital") with an action lemma ("beantragen", "buchen",
+  "vormerken" … in any inflection, :mod:`extractors.lemmas`) and, where the
+  pattern asks, an object ("Termin");
+* negation per clause: a negator ("nicht", "keine") turns a positive cue
+  negative; a restriction to an offline channel ("ausschließlich per E-Mail",
+  "nur telefonisch") is negative; a planned offer ("geplant", "demnächst")
+  is not an offer (negative, lower confidence).
+
+A clause with subjects and a cue is a statement about them. A clause with a
+cue and no subject speaks about the subjects of the sentence's cue-less
+clauses, else about its scope: the intro governing a list item, the nearest
+heading, the page's heading — in that order. A clause with subjects and no cue
+takes the cue of a subject-less clause in the sentence, or of its intro
+("hier für das Bürgeramt" under "Einen Termin online vereinbaren können Sie:").
+So "Termine im Bürgerbüro online buchen, für das Ausländeramt gibt es keine
+Online-Buchung" yields true for one office and false for the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.base import Finding
+from extractors.coordination import expander
+from extractors.evidence import finding, snippet
+from extractors.lemmas import lemma_set
+from extractors.matching import contains_any, find_any
+from extractors.page import Page
+from extractors.segment import segment
+from extractors.statements import sentences, subjects_in
+
+
+@dataclass(frozen=True)
+class Cue:
+    positive: bool
+    confidence: float
+    rule: str  # what decided it, kept in the evidence detail for analysts
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One detector's reading data: its pattern file plus the included ``reading`` data."""
+    positive: dict[str, float]
+    negative: dict[str, float]
+    online: tuple[str, ...]
+    actions: frozenset[str]
+    objects: tuple[str, ...]
+    compose_confidence: float
+    negators: frozenset[str]
+    negator_exceptions: tuple[str, ...]
+    restrict: tuple[str, ...]
+    offline: tuple[str, ...]
+    planned: tuple[str, ...]
+    restrict_confidence: float
+    planned_confidence: float
+    margin: float
+    clause_split: re.Pattern[str]
+    ignore: tuple[str, ...]
+    prefilter: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
+        shared = patterns.get("reading", {})
+        comp = patterns.get("compose", {})
+        pos = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("positive", [])}
+        neg = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("negative", [])}
+        online = tuple(comp.get("online", shared.get("online", [])))
+        offline = tuple(shared.get("offline", []))
+        planned = tuple(shared.get("planned", []))
+        return cls(pos, neg, online, frozenset(a.lower() for a in comp.get("actions", [])),
+                   tuple(o.lower() for o in comp.get("objects", [])), float(comp.get("confidence", 0.85)),
+                   frozenset(shared.get("negators", [])), tuple(shared.get("negator_exceptions", [])),
+                   tuple(shared.get("restrict", [])), offline, planned,
+                   float(shared.get("restrict_confidence", 0.88)),
+                   float(shared.get("planned_confidence", 0.8)),
+                   float(patterns.get("negation_margin", 0.15)),
+                   re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
+                   (*pos, *neg, *online, *offline))
+
+
+_LEX: dict[int, Lexicon] = {}
+
+
+def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
+    """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once)."""
+    key = id(patterns)
+    if key not in _LEX:
+        _LEX[key] = Lexicon.of(patterns)
+    return _LEX[key]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _negated(clause: str, lx: Lexicon) -> bool:
+    low = clause.lower()
+    for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
+        low = low.replace(e, " ")
+    return any(w in lx.negators for w in _words(low))
+
+
+def _restricted(clause: str, lx: Lexicon) -> bool:
+    """"nur telefonisch", "ausschließlich per E-Mail": the offer exists only off line."""
+    low = clause.lower()
+    for r in lx.restrict:
+        for m in re.finditer(rf"\b{re.escape(r)}\b", low):
+            window = low[m.end(): m.end() + 40]
+            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
+                    and not any(o in window[:25] for o in ("online", "digital", "internet")):
+                return True
+    return False
+
+
+def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
+    """The cue a clause carries, with negation, restriction and planning applied; None without one."""
+    if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in _words(clause)):
+        return None
+    pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
+    neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))), default=None)
+    if pos is None and lx.actions and contains_any(clause, lx.online):
+        lemmas = lemma_set(clause)
+        if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)):
+            pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))
+    # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im
+    # Bürgerbüro möglich" restricts the service, not the booking of appointments
+    about_object = not lx.objects or any(o in clause.lower() for o in lx.objects)
+    if about_object and _restricted(clause, lx) and (neg is None or neg[0] < lx.restrict_confidence):
+        neg = (lx.restrict_confidence, "restricted to an offline channel")
+    if pos is not None and neg is None and _negated(clause, lx):
+        return Cue(False, pos[0], f"negated: {pos[1]}")
+    if pos is not None and neg is None and contains_any(clause, lx.planned):
+        return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")
+    if neg is not None and (pos is None or neg[0] >= pos[0] - lx.margin):
+        return Cue(False, neg[0], neg[1])
+    if pos is not None:
+        return Cue(True, pos[0], pos[1])
+    return None
+
+
+def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float) -> dict[str, tuple[int, int]]:
+    """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
+    any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung)."""
+    out = subjects_in(clause, subjects, threshold)
+    for param, spec in subjects.items():
+        if param in out:
+            continue
+        for group in spec.get("together", ()):
+            if contains_any(clause, (group[0],)) and all(w.lower() in lemma_set(clause) for w in group[1:]):
+                out[param] = (0, len(clause))
+                break
+    return out
+
+
+def _clauses(sentence: str, lx: Lexicon) -> list[str]:
+    out, start = [], 0
+    for m in lx.clause_split.finditer(sentence):
+        out.append(sentence[start:m.start()])
+        start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
+    out.append(sentence[start:])
+    return [c for c in out if c.strip()]
+
+
+def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str) -> list[Finding]:
+    """Findings for every statement on the page that says something about a subject (module docstring)."""
+    lx = lexicon(patterns)
+    subjects = patterns["subjects"]
+    threshold = float(patterns.get("threshold", 100))
+    sentence_factor = float(patterns.get("sentence_factor", 0.95))
+    scope_factor = float(patterns.get("topic_factor", 1.0))
+    coord = patterns.get("coordination", {})
+    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])))
+    if not contains_any(page.text, lx.prefilter):
+        return []
+    topic = subjects_in(page.heading, subjects, threshold)
+    found: list[Finding] = []
+    heading_subjects: dict[str, dict[str, tuple[int, int]]] = {}
+    for st in segment(page):
+        if st.kind == "heading" or not (contains_any(st.text, lx.prefilter) or st.intro):
+            continue
+        text = exp.expand(st.text)
+        if lx.ignore and contains_any(text, lx.ignore):
+            continue  # about something else that shares the words (Verwarngeld online bezahlen)
+        intro_cue = intro_subj = None
+        if st.intro:
+            intro = exp.expand(st.intro)
+            intro_cue = clause_cue(intro, lx)
+            intro_subj = subjects_of(intro, subjects, threshold)
+        if st.heading not in heading_subjects:
+            heading_subjects[st.heading] = subjects_in(exp.expand(st.heading), subjects, threshold)
+        scope = intro_subj or heading_subjects[st.heading] or topic
+        originals = sentences(st.text)
+        for n, (lo, hi) in enumerate(sentences(text)):
+            parts = [(c, subjects_of(c, subjects, threshold), clause_cue(c, lx))
+                     for c in _clauses(text[lo:hi], lx)]
+            free_cues = [cue for _, subj, cue in parts if cue and not subj]
+            free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
+            o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
+            quote = snippet(st.text, o_lo, o_hi)
+            if st.kind == "item" and st.intro:
+                quote = f"{st.intro} … {quote}"
+            for _, subj, cue in parts:
+                targets, factor = subj, sentence_factor
+                if subj and cue is None:
+                    cue = free_cues[0] if free_cues else (intro_cue if st.kind in ("item", "row") else None)
+                elif cue is not None and not subj:
+                    targets, factor = (free_subj, sentence_factor) if free_subj else (scope, scope_factor)
+                if cue is None:
+                    continue
+                for param in targets:
+                    found.append(finding(page, parameter=param, value=cue.positive,
+                                         confidence=cue.confidence * factor, snippet=quote,
+                                         locator=st.locator, extractor=extractor, version=version))
+    return found
+

@@ -1,0 +1,117 @@
+"""Page segmentation: the page's statements, each with the scope that governs it.
+
+Real pages spread one statement over structure: an intro sentence ending in
+":" governs the list below it ("Einen Termin online vereinbaren können Sie
+hier für:" + "Bürgeramt", "Standesamt"); a heading governs its paragraphs; a
+table row pairs a service with a channel, its header names the columns; a
+definition term governs its description. A :class:`Statement` keeps the
+page's own words (evidence quotes them) and, apart, its heading and intro, so
+a reader can take a subject or a cue from the scope when the statement itself
+lacks one. Navigation, header, footer, breadcrumb and cookie blocks are not
+statements (menu entries are labels). Memoised per page: several detectors
+read the same statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from extractors.page import Page, TextBlock
+
+_CHROME = re.compile(
+    r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
+_CONTENT = re.compile(r"(^|[ >])(main|article)([#.:\s]|$)|#(content|main|inhalt)", re.I)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+ITEM_MAX = 160  # a short line after an intro is one of its items (CMSs write lists as <p> or <br> lines)
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str  # the page's own words
+    locator: str
+    kind: str  # heading | text | item | row | term
+    heading: str = ""  # the nearest heading above it
+    intro: str = ""  # the intro sentence, table header or definition term governing it
+
+
+def is_chrome(block: TextBlock) -> bool:
+    """Navigation, header, footer, breadcrumb or cookie-banner block (an article's own header is content)."""
+    loc = block.locator
+    m = _CHROME.search(loc)
+    return bool(m) and not _CONTENT.search(loc[:m.start()])
+
+
+def tag_of(locator: str) -> str:
+    """``… > li:nth-of-type(2)`` -> ``li``; ``p#intro`` -> ``p``."""
+    last = locator.rsplit(" > ", 1)[-1]
+    return last.split(":", 1)[0].split("#", 1)[0].split(".", 1)[0]
+
+
+def _row_of(locator: str) -> str | None:
+    head, _, last = locator.rpartition(" > ")
+    if tag_of(last) in ("td", "th") and tag_of(head).startswith("tr"):
+        return head
+    return None
+
+
+def _table_of(row: str) -> str:
+    i = row.rfind("table")
+    return row[: row.find(" > ", i) if row.find(" > ", i) != -1 else len(row)] if i != -1 else row
+
+
+_memo: WeakKeyDictionary[Page, list[Statement]] = WeakKeyDictionary()
+
+
+def segment(page: Page) -> list[Statement]:
+    """The page's statements in document order (see module docstring)."""
+    if page in _memo:
+        return _memo[page]
+    out: list[Statement] = []
+    heading = intro = term = ""
+    rows: dict[str, int] = {}  # row locator -> index of its statement in out
+    header_cells: dict[str, list[str]] = {}  # table -> header cells
+    header_row: dict[str, str] = {}  # table -> its header row
+    row_tags: dict[str, set[str]] = {}
+    for block in page.blocks:
+        if is_chrome(block):
+            continue
+        text, loc = block.text, block.locator
+        tag = tag_of(loc)
+        row = _row_of(loc)
+        if row is not None:
+            row_tags.setdefault(row, set()).add(tag)
+            table = _table_of(row)
+            if row in rows:
+                prev = out[rows[row]]
+                out[rows[row]] = Statement(f"{prev.text}: {text}", row, "row", heading, prev.intro)
+            else:
+                rows[row] = len(out)
+                out.append(Statement(text, row, "row", heading, " | ".join(header_cells.get(table, []))))
+            # the first row of header cells names the columns of the rows below it
+            if tag == "th" and header_row.setdefault(table, row) == row and "td" not in row_tags[row]:
+                header_cells.setdefault(table, []).append(text)
+            continue
+        if tag in _HEADINGS:
+            heading, intro = text, (text if text.endswith(":") else "")
+            out.append(Statement(text, loc, "heading", heading))
+            continue
+        if tag == "dt":
+            term = text
+            out.append(Statement(text, loc, "term", heading))
+            continue
+        if tag == "dd" and term:
+            out.append(Statement(text, loc, "item", heading, term))
+            continue
+        if intro and (tag == "li" or (len(text) <= ITEM_MAX and not text.endswith((".", "!", "?")))):
+            out.append(Statement(text, loc, "item", heading, intro))
+            continue
+        intro = ""
+        out.append(Statement(text, loc, "text", heading))
+        m = _LAST_SENTENCE.search(text)
+        if m:
+            intro = m.group(1).strip()
+    _memo[page] = out
+    return out

@@ -1,0 +1,39 @@
+"""Elliptical coordination is written out before terms are matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.coordination import Expander
+from extractors.patterns import load_patterns
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def exp() -> Expander:
+    return Expander.from_patterns(load_patterns(DATA, "coordination"))
+
+
+@pytest.mark.parametrize("text, expanded", [
+    ("Die An-, Um- und Abmeldung des Wohnsitzes", "Die Anmeldung, Ummeldung und Abmeldung des Wohnsitzes"),
+    ("Kfz-An- und Abmeldung online", "Kfz-Anmeldung und Kfz-Abmeldung online"),
+    ("Wohnsitzan- und -ummeldung", "Wohnsitzanmeldung und Wohnsitzummeldung"),
+    ("Abteilung Melde- und Ausweiswesen", "Abteilung Meldewesen und Ausweiswesen"),
+    ("Ihr Gewerbe an-, um- oder abmelden", "Ihr Gewerbe anmelden, Gewerbe ummelden oder Gewerbe abmelden"),
+    ("Standes- und Bestattungsamt", "Standesamt und Bestattungsamt"),
+    ("Gewerbean- und -abmeldung", "Gewerbeanmeldung und Gewerbeabmeldung"),
+    ("Ein- und Ausgang", "Eingang und Ausgang"),
+])
+def test_expansions(exp, text, expanded):
+    assert exp.expand(text) == expanded
+
+
+@pytest.mark.parametrize("text", [
+    "Bürgerinnen und Bürger", "Öffnungszeiten: Mo - Fr 8-12 Uhr", "E-Mail- und Telefonkontakt",
+    "Groß- und Kleinschreibung",
+])
+def test_leaves_what_it_cannot_resolve(exp, text):
+    assert exp.expand(text) == text

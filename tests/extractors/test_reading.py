@@ -1,0 +1,75 @@
+"""The statement reader on the phenomena of real municipal pages (own wording, one phenomenon each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import appointments, online_services
+from extractors.aggregate import aggregate
+from tests.extractors.detect_helpers import findings, values, wrap
+
+A = "online_appointments."
+S = "online_services."
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an intro ending in ':' governs the list of offices below it
+    ("<h1>Termine</h1><p>Einen Termin online vereinbaren können Sie hier für:</p>"
+     "<ul><li>das Bürgeramt</li><li>die Zulassungsstelle</li></ul>",
+     {A + "citizens_office": True, A + "vehicle_registration_office": True}),
+    # the same list written as short paragraphs (CMS line breaks)
+    ("<p>Nutzen Sie die Möglichkeit, einen Termin online zu vereinbaren:</p>"
+     "<p>hier für das Amt für Ausländerwesen und Migration</p><p>hier für das Standesamt</p>",
+     {A + "immigration_office": True, A + "registry_office": True}),
+    # negation with local scope: one office online, another explicitly not
+    ("<p>Termine im Kundenzentrum können Sie online buchen, für das Ausländeramt gibt es dagegen keine "
+     "Online-Buchung.</p>",
+     {A + "citizens_office": True, A + "immigration_office": False}),
+    # channel restriction
+    ("<h2>Straßenverkehrsamt</h2><p>Termine werden ausschließlich per E-Mail vergeben.</p>",
+     {A + "vehicle_registration_office": False}),
+    # a heading governs its paragraphs; inflected verb
+    ("<h2>Gewerbeabteilung</h2><p>Ihr Termin kann bequem über das Internet gebucht werden.</p>",
+     {A + "trade_office": True}),
+    # registry office named by its service
+    ("<p>Für die Anmeldung der Eheschließung reservieren Sie bitte online einen Termin.</p>",
+     {A + "registry_office": True}),
+    # planned is not live
+    ("<p>Eine Online-Terminvergabe für das Bürgerbüro ist für das kommende Jahr geplant.</p>",
+     {A + "citizens_office": False}),
+    # English page
+    ("<p>You can make an appointment online at the Citizens' Office.</p>", {A + "citizens_office": True}),
+])
+def test_appointments(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # elliptical coordination
+    ("<p>Die Kfz-An- und Abmeldung können Sie vollständig online erledigen.</p>",
+     {S + "vehicle_registration": True, S + "vehicle_deregistration": True}),
+    ("<p>Ihr Gewerbe können Sie an-, um- und abmelden – auch online über das Serviceportal.</p>",
+     {S + "business_registration": True, S + "business_deregistration": True}),
+    # verb variety and separable verbs
+    ("<h1>Meldebescheinigung</h1><p>Stellen Sie Ihren Antrag bequem über das Serviceportal.</p>",
+     {S + "registration_certificate": True}),
+    ("<p>Eine Melderegisterauskunft können Sie auch online anfordern.</p>",
+     {S + "register_information": True}),
+    # negation in the clause
+    ("<p>Die Ummeldung kann leider nicht online beantragt werden.</p>", {S + "change_of_address": False}),
+    # "nicht mehr" does not deny the offer
+    ("<p>Für die Meldebescheinigung müssen Sie nicht mehr ins Rathaus: Sie können sie online beantragen.</p>",
+     {S + "registration_certificate": True}),
+])
+def test_online_services(body, expected):
+    assert values(online_services, wrap(body)) == expected
+
+
+def test_evidence_quotes_the_page_not_the_expansion():
+    html = wrap("<p>Die Kfz-An- und Abmeldung können Sie vollständig online erledigen.</p>")
+    for f in findings(online_services, html):
+        assert f.snippet == "Die Kfz-An- und Abmeldung können Sie vollständig online erledigen."
+    item = aggregate(findings(appointments, wrap(
+        "<p>Einen Termin online vereinbaren können Sie hier für:</p><ul><li>das Bürgeramt</li></ul>")))
+    snip = item[A + "citizens_office"].best.snippet
+    assert snip == "Einen Termin online vereinbaren können Sie hier für: … das Bürgeramt"
