@@ -29,6 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
@@ -49,15 +50,23 @@ def _block_links(page: Page, block: TextBlock) -> list[tuple[str, str]]:
             if link.locator == block.locator or link.locator.startswith(prefix)]
 
 
-def _url_of(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern[str] | None) -> str | None:
-    for url, text in links:
-        if text and text in sentence and url.startswith(("http://", "https://")) and not (
-                exclude and exclude.search(url)):
-            return url
-    m = _WRITTEN_URL.search(sentence)
-    if m and "@" not in sentence[max(m.start() - 1, 0):m.start() + 1]:
+def _url_of(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern[str] | None,
+            want: re.Pattern[str] | None) -> str | None:
+    """The thing's address: a link in the sentence, else one written out ("unter opendata.x.de").
+    A bare home page ("hier auf braunschweig.de") is not the thing's address."""
+    urls = [url for url, text in links if text and text in sentence and url.startswith(("http://", "https://"))]
+    for m in _WRITTEN_URL.finditer(sentence):
+        if "@" in sentence[max(m.start() - 1, 0):m.start() + 1]:
+            continue
         found = m.group(0).rstrip(".")
-        return found if found.startswith("http") else f"https://{found}"
+        urls.append(found if found.startswith("http") else f"https://{found}")
+    for url in urls:
+        parts = urlsplit(url)
+        bare = parts.path in ("", "/") and (parts.hostname or "").count(".") <= 1 + (
+            (parts.hostname or "").startswith("www."))
+        if bare or (exclude and exclude.search(url)) or (want and not want.search(url)):
+            continue
+        return url
     return None
 
 
@@ -167,6 +176,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     reference = re.compile(cues["reference_regex"])
     definite = re.compile(cues["definite_regex"])
     indefinite = re.compile(cues["indefinite_regex"])
+    negated = re.compile(cues["negated_regex"])
+    denial = re.compile(cues["denial_regex"])
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names = name_variants(city, page, cues.get("affixes", []))
     exclude_rx = patterns.get("exclude_url_regex")
@@ -206,13 +217,16 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 before = sent[max(m.start - 45, 0):m.start]
                 anchored = bool(reference.search(before))
+                # A network is always a prepositional object ("Konto auf X … beendet"): its status is
+                # the clause's (anchor_status: false).
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
-                          urls=[u for u, t in links if t and t in sent], anchored=anchored)
+                          urls=[u for u, t in links if t and t in sent],
+                          anchored=anchored and spec.get("anchor_status", True))
                 if j.owner in spec.get("foreign", FOREIGN):
                     continue  # somebody else's thing: says nothing about the city's
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
-                if negatives and words(sent, negatives):
+                if negated.search(before) or denial.search(sent) or (negatives and words(sent, negatives)):
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
@@ -222,7 +236,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
-                used = bool(words(sent, cues["usage"]))
+                used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
+                if spec.get("require") and not words(sent, spec["require"]):
+                    continue
                 # The city as owner counts when the text says so; a link to the city's own host is no such
                 # statement (menu links to the city's description pages are everywhere).
                 said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)
@@ -231,7 +247,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 specific = anchored or (bool(definite.search(before)) and not weak) or said_city
                 if indefinite.search(before) and not (used or said_city):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
-                if not (specific or used or param in topics):
+                if not (specific or used or (param in topics and spec.get("topic", True))):
                     continue
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):
@@ -243,7 +259,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 value: dict[str, Any] = {"named": sent[m.start:m.end],
                                          "owner": "city" if j.owner in ("city", "unknown") else j.owner,
                                          "status": j.status}
-                url = _url_of(sent, links, exclude_url)
+                want = re.compile(spec["url_regex"], re.I) if spec.get("url_regex") else None
+                url = _url_of(sent, links, exclude_url, want)
                 if url:
                     value = {"url": url, **value}
                 found.append(finding(page, parameter=param, value=value, confidence=confidence,

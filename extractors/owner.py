@@ -17,7 +17,7 @@ calls:
   finding for the city (owner the city or not said, status live or pilot).
 
 Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``neighbour``,
-``company``, ``unknown`` (nothing said — on the city's own page that is
+``company``, ``private`` (fan accounts), ``unknown`` (nothing said — on the city's own page that is
 the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``.
 """
 
@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from extractors.base import CityContext, on_hosts
 from extractors.matching import Match, compact, find_any
 
-FOREIGN = ("land", "bund", "county", "neighbour", "company")
+FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -121,7 +121,10 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     cues: list[tuple[str, int, int, str]] = list(places)
     for kind, spec in patterns["owners"].items():
         for m in words(text, spec.get("cues", []), whole=True):
-            if any(m.start < e and m.end > s for _, s, e, _ in places):
+            if kind == "private":
+                # "nicht von der Landeshauptstadt Dresden betrieben": the denial beats the place name
+                cues = [c for c in cues if not (m.start < c[2] and m.end > c[1])]
+            elif any(m.start < e and m.end > s for _, s, e, _ in places):
                 continue  # "der Stadt" of "der Stadt Bonn" is the place mention
             cues.append((str(kind), m.start, m.end, m.term))
     best: tuple[int, int, str, str] | None = None

@@ -8,7 +8,8 @@ administration even when the city owns them) and something vouches for it:
 the handle is the city's name with administrative affixes only
 ("stadtkoeln", "wissenschaftsstadt.darmstadt"; rapidfuzz for spelling
 variants), the surrounding text presents the city's official channels, or the
-link carries ``rel="me"``. Statements like "Auf Instagram ist die
+link carries ``rel="me"``. Channels named in prose ("der Instagram-Kanal der
+Stadt", "unsere Facebook-Seite") count through :mod:`extractors.named`. Statements like "Auf Instagram ist die
 Stadtverwaltung nicht vertreten" give ``false``. Value: ``{"url", "handle"}``.
 Patterns: ``data/patterns/social_media.yaml``.
 """
@@ -23,6 +24,7 @@ from urllib.parse import urlsplit
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
 from extractors.matching import compact
+from extractors.named import merge, named_findings
 from extractors.page import Link, Page
 from extractors.statements import heading, statements
 from extractors.web_presence import (
@@ -37,7 +39,7 @@ from extractors.web_presence import (
 )
 
 NAME = "social_media"
-VERSION = "1"
+VERSION = "2"
 TRACKED = ("social_media.mastodon",)  # recorded, not scored (catalog: tracked parameter)
 
 
@@ -75,7 +77,8 @@ def institution(handle: str, text: str, terms: list[str], compact_terms: list[tu
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    found = statements(page, patterns, NAME, VERSION)
+    found = merge(statements(page, patterns, NAME, VERSION),
+                  named_findings(page, patterns, city, NAME, VERSION))
     candidates = [link for link in page.links
                   if "/@" in link.url or any(d in link.url for d in patterns["domains"])]
     if not candidates:

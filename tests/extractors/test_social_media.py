@@ -88,8 +88,12 @@ def test_negative_statements(sentence, param):
     assert (f.parameter, f.value) == (param, False) and sentence[:20] in f.snippet
 
 
+def test_nichts_is_no_negation_and_an_invitation_names_the_channels():
+    got = vals(social_media, page("<p>Folgen Sie uns auf Facebook und Instagram – verpassen Sie nichts!</p>"))
+    assert set(got) == {FB, "social_media.instagram"} and all(v["owner"] == "city" for v in got.values())
+
+
 @pytest.mark.parametrize("sentence", [
-    "Folgen Sie uns auf Facebook und Instagram – verpassen Sie nichts!",
     "Der Zoo ist auf Instagram nicht vertreten.",
     "Wir sind auf Xing nicht aktiv.",
 ])
