@@ -5,6 +5,7 @@ result)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +18,9 @@ from sci.context import AppContext
 from sci.errors import DataError, Problem
 
 SPLITS = ("all", *SETS)
+# `sci eval --from-decisions`: the same measure on the analysts' decision log. That log belongs to
+# a later stage (review), which registers its evaluator here; extractors never import it.
+FROM_DECISIONS: list[Callable[[AppContext, int | None, bool], None]] = []
 
 
 def evaluate_sets(names: list[tuple[str, Path]], data_dir: Path) -> dict[str, dict[str, Any]]:
@@ -55,9 +59,17 @@ def register(app: typer.Typer) -> None:
         corpus: Annotated[Path | None, typer.Option("--corpus", help="Evaluate this folder instead")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
         errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List wrong cases")] = True,
+        from_decisions: Annotated[bool, typer.Option(
+            "--from-decisions", help="Measure on the analysts' decisions of --edition instead")] = False,
+        edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
     ) -> None:
         """Precision and recall per parameter: regression corpus, real-web dev and locked test split."""
         app_ctx: AppContext = ctx.obj
+        if from_decisions:
+            if not FROM_DECISIONS:
+                raise DataError([Problem("--from-decisions", None, "no decision log evaluator installed")])
+            FROM_DECISIONS[0](app_ctx, edition, as_json)
+            return
         if split not in SPLITS:
             raise DataError([Problem("--split", None, f"{split!r} is not one of {', '.join(SPLITS)}")])
         if corpus is not None:

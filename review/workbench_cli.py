@@ -9,7 +9,10 @@ from typing import Annotated, NoReturn
 import typer
 from rich.table import Table
 
+from extractors import eval_cli
 from review.assignments import all_assignments, assign, resolve_city, unassign
+from review.detector_quality import Quality, Tally, quality, worst_first
+from review.web.cues import load_cues
 from sci.context import AppContext
 
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
@@ -66,6 +69,40 @@ def _register_assign(app: typer.Typer) -> None:
         c.console.print(f"{analyst}: {n} assignments {verb} (edition {year})", markup=False)
 
 
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def _quality_table(title: str, groups: dict[str, Tally], recall: bool = False) -> Table:
+    cols = ["", "right", "wrong", "n", "precision", "Wilson 95 %"] + (["misses", "recall"] if recall else [])
+    table = Table(*cols, title=title)
+    table.columns[0].overflow = "fold"
+    for col in table.columns[1:]:
+        col.no_wrap = True
+    for name, t in worst_first(groups):
+        lo, hi = t.interval
+        row = [name, str(t.right), str(t.wrong), str(t.n), _pct(t.precision), f"{lo:.3f}–{hi:.3f}"]
+        table.add_row(*row, *([str(t.misses), _pct(t.recall)] if recall else []))
+    return table
+
+
+def print_quality(c: AppContext, edition: int | None, as_json: bool) -> None:
+    """`sci eval --from-decisions`: precision per detector, parameter and pattern/cue, worst first."""
+    year = c.edition(edition).year
+    with c.store.session() as s:
+        q: Quality = quality(s, year, load_cues(c.settings.data_dir / "patterns"))
+    if as_json:
+        typer.echo(json.dumps(q.to_dict(), ensure_ascii=False, indent=1))
+        return
+    c.console.print(f"edition {year}: {q.judged} candidates judged by analysts "
+                    "(approve = right; reject, correct = wrong; carry-over and imports left out)")
+    c.console.print(_quality_table("per detector", q.detectors))
+    c.console.print(_quality_table("per parameter", q.parameters, recall=True))
+    c.console.print(_quality_table("per pattern / cue", q.patterns))
+
+
 def register(app: typer.Typer) -> None:
     """Add the workbench commands to the `sci` app."""
     _register_assign(app)
+    if print_quality not in eval_cli.FROM_DECISIONS:
+        eval_cli.FROM_DECISIONS.append(print_quality)

@@ -32,6 +32,7 @@ from review.web.views import (
     history,
     login,
     progress,
+    quality,
     queue,
     users,
 )
@@ -60,6 +61,7 @@ ROUTES: list[tuple[str, object, list[str]]] = [
     ("/worklist", progress.worklist_page, ["GET"]),
     ("/assignments", assignments.assignments_page, ["GET"]),
     ("/assignments", assignments.assignments_submit, ["POST"]),
+    ("/quality", quality.quality_page, ["GET"]),
     ("/candidates/{cid:int}/decide", decisions.decide_candidate, ["POST"]),
     ("/decisions/{did:int}/undo", decisions.undo_decision, ["POST"]),
     ("/bulk-approve", decisions.bulk, ["POST"]),
@@ -139,6 +141,7 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     app.state.settings = settings
     app.state.store = store
     app.state.login_throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_minutes)
-    app.state.renderer = Renderer(load_cues(settings.data_dir / "patterns"), Labels.load(settings.data_dir))
+    app.state.cues = load_cues(settings.data_dir / "patterns")
+    app.state.renderer = Renderer(app.state.cues, Labels.load(settings.data_dir))
     app.state.catalog = Catalogs(settings)
     return app

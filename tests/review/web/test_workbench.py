@@ -85,3 +85,18 @@ def test_queue_defaults_to_the_analysts_assignments(web: Web) -> None:
     everyone = lead.get("/queue").text  # a lead without assignments sees everything
     assert all(f'id="c-{c}"' in everyone for c in (berlin, koeln, hamburg))
     assert '<span id="total">2</span>' in lead.get("/queue?assignee=anna").text
+
+
+def test_quality_page_for_leads_worst_patterns_first_with_examples(web: Web) -> None:
+    from tests.review.test_detector_quality import seed_decisions
+
+    seed_decisions(web.store)
+    analyst, _ = web.login("anna")
+    assert analyst.get("/quality").status_code == 403
+    lead, _ = web.login("lena", "lead")
+    page = lead.get("/quality").text
+    table = page[page.index('id="patterns"'):page.index('id="detectors"')]
+    rows = re.findall(r"<tr class=\"[a-z]*\"><td>([^<]+)</td>", table)
+    assert rows[0] in ("alpha: offene daten", "alpha: geoportal") and rows[-1] == "alpha: open-data-portal"
+    assert "Entscheidung #" in table and "/history/02000000/open_data.portal" in table
+    assert "50,0 %" in page and "15,0–85,0 %" in page
