@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         source: Annotated[str, typer.Option(help=f"{' | '.join(SOURCES)} | all")] = "city",
         edition: Annotated[int | None, typer.Option(help="Edition year")] = None,
         panel: Annotated[str | None, typer.Option(help="Crawl a municipality panel (sci panel add)")] = None,
+        workers: Annotated[int, typer.Option(help="With SCI_REDIS_URL: also start N local workers")] = 0,
     ) -> None:
         """Crawl city websites politely into the WARC archive (or run another source)."""
         c: AppContext = ctx.obj
@@ -116,21 +117,26 @@ def register(app: typer.Typer) -> None:
         try:
             if nightly:
                 with CrawlLock(c.settings.var_dir / "locks" / "nightly.lock"):
-                    _run_sources(c, targets, year, source, resume)
+                    _run_sources(c, targets, year, source, resume, workers)
             else:
-                _run_sources(c, targets, year, source, resume)
+                _run_sources(c, targets, year, source, resume, workers)
         except LockedError as exc:
             c.console.print(f"[yellow]nightly crawl skipped: {exc}")
             raise typer.Exit(3) from None
 
 
-def _run_sources(c: AppContext, targets: list[CityRecord], year: int, source: str, resume: bool) -> None:
+def _run_sources(c: AppContext, targets: list[CityRecord], year: int, source: str, resume: bool,
+                 workers: int = 0) -> None:
     names = [*SOURCES] if source == "all" else [source]
     for name in names:
         module, func = SOURCES[name].split(":")
         runner = getattr(importlib.import_module(module), func)
         options: dict[str, Any] = {"progress": lambda msg: c.console.log(msg)}
         if name == "city":
+            if c.settings.redis_url:  # the shared frontier: `sci worker` processes fetch
+                from crawlers.distributed.coordinator import run as runner
+
+                options["workers"] = workers
             _run_city(c, runner, targets, year, resume, options)
         else:
             print_summary(c.console, runner(c, targets, year, options))

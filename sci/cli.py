@@ -25,6 +25,7 @@ from sci.settings import Settings, describe
 STAGE_COMMANDS = (
     "sci.panel_cli",
     "crawlers.cli",
+    "crawlers.distributed.cli",
     "crawlers.imports.cli",
     "extractors.cli",
     "extractors.eval_cli",

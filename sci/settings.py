@@ -71,6 +71,15 @@ class Settings:
     crawl_max_partner_pages: int = _s(50, "Page budget per city for one-hop pages on partner hosts")
     crawl_log_level: str = _s("WARNING", "Scrapy log level of crawls (log in var_dir/crawls/<id>/scrapy.log)")
 
+    # --- distributed crawl ------------------------------------------------------
+    redis_url: str = _s(
+        "", "Redis URL of the shared crawl frontier; set = `sci crawl` feeds `sci worker` processes"
+    )
+    redis_prefix: str = _s("sci", "Prefix of this installation's Redis keys (one Redis, several stores)")
+    redis_lease_seconds: float = _s(
+        120.0, "A worker's hold on a request; a killed worker's requests return to the frontier after it"
+    )
+
     # --- third-party endpoints (tests point these at loopback servers) -------
     apple_search_url: str = _s("https://itunes.apple.com/search", "Apple iTunes Search API")
     apple_lookup_url: str = _s("https://itunes.apple.com/lookup", "Apple iTunes Lookup API")

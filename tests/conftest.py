@@ -86,3 +86,58 @@ def pg_store(settings: Settings, pg_url: str) -> Iterator[Store]:
 def chromium_path() -> str:
     require(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}")
     return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis for the session: 127.0.0.1:6379 if it answers, else a `redis-server` started here
+    on a free port (CI needs nothing else: .ci/run stays the README's test command)."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    import redis
+
+    url = os.environ.get("SCI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        yield url
+        return
+    except redis.RedisError:
+        pass
+    binary = shutil.which("redis-server")
+    if binary is None:
+        require(False, f"no Redis at {url} and no redis-server binary to start one")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    workdir = tmp_path_factory.mktemp("redis")
+    proc = subprocess.Popen([str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(workdir)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        for _ in range(50):
+            try:
+                redis.Redis.from_url(url).ping()
+                break
+            except redis.RedisError:
+                time.sleep(0.1)
+        else:
+            require(False, f"redis-server at {binary} did not answer on port {port}")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url(redis_server: str) -> str:
+    """The session's Redis; tests keep apart by their own SCI_REDIS_PREFIX (see redis_prefix)."""
+    return redis_server
+
+
+@pytest.fixture
+def redis_prefix() -> str:
+    return f"sci-test-{uuid.uuid4().hex[:10]}"

@@ -42,7 +42,7 @@ class ArchivePipeline:
 
     def open_spider(self, spider: Spider) -> None:
         s = spider.sci_settings  # type: ignore[attr-defined]
-        rel = f"warc/{spider.crawl_id}/{spider.ags}.warc.gz"  # type: ignore[attr-defined]
+        rel = self.warc_name(spider)
         trim(Path(s.var_dir) / rel)
         self.archive = WarcArchive(s, rel)
         self.var_dir = Path(s.var_dir)
@@ -50,6 +50,10 @@ class ArchivePipeline:
         self.pending: list[dict[str, Any]] = []
         self.last_flush = time.monotonic()
         self.store = spider.store  # type: ignore[attr-defined]
+
+    def warc_name(self, spider: Spider) -> str:
+        """The WARC file (relative to var_dir) this pipeline appends to."""
+        return f"warc/{spider.crawl_id}/{spider.ags}.warc.gz"  # type: ignore[attr-defined]
 
     def close_spider(self, spider: Spider) -> None:
         self.flush()
@@ -77,7 +81,8 @@ class ArchivePipeline:
         if item.get("kind") != "page":
             return item
         prev: Known | None = item.get("previous")
-        warc_headers = {"WARC-Sci-Crawl": str(spider.crawl_id), "WARC-Sci-AGS": spider.ags}  # type: ignore[attr-defined]
+        ags = item.get("ags") or spider.ags  # type: ignore[attr-defined]  # one spider may crawl many cities
+        warc_headers = {"WARC-Sci-Crawl": str(spider.crawl_id), "WARC-Sci-AGS": ags}  # type: ignore[attr-defined]
         if item["rendered"]:
             rec = self.archive.write_resource(item["url"], "text/html; charset=utf-8", item["body"],
                                               extra_warc_headers=warc_headers)
@@ -89,7 +94,7 @@ class ArchivePipeline:
         if item.get("screenshot"):
             shot = self.archive.write_resource(f"urn:screenshot:{item['url']}", "image/png",
                                                item["screenshot"], extra_warc_headers=warc_headers)
-            screenshot = f"screenshots/{spider.crawl_id}/{spider.ags}/{shot.content_hash[:20]}.png"  # type: ignore[attr-defined]
+            screenshot = f"screenshots/{spider.crawl_id}/{ags}/{shot.content_hash[:20]}.png"  # type: ignore[attr-defined]
             (self.var_dir / screenshot).parent.mkdir(parents=True, exist_ok=True)
             (self.var_dir / screenshot).write_bytes(item["screenshot"])
         change = change_of(item["status"], rec.content_hash, prev)
@@ -98,7 +103,7 @@ class ArchivePipeline:
             # The 304 exchange is archived too, but the evidence is the body it confirmed.
             warc_file, offset, length, chash = prev.warc_file, prev.warc_offset, None, prev.content_hash
         headers = {k.lower(): v for k, v in item["headers"]}
-        cap = dict(crawl_id=spider.crawl_id, ags=spider.ags, url=item["url"],  # type: ignore[attr-defined]
+        cap = dict(crawl_id=spider.crawl_id, ags=ags, url=item["url"],  # type: ignore[attr-defined]
                    final_url=item["final_url"], status=item["status"], headers=headers,
                    content_type=item.get("content_type"), content_hash=chash, size=len(item["body"]),
                    warc_file=warc_file, warc_offset=offset, warc_length=length,

@@ -1,0 +1,105 @@
+"""`sci worker` processes on one Redis frontier and one PostgreSQL store, against the scale web:
+every page of the manifest captured exactly once, one WARC per worker, the crawl row finished
+when the frontier drains — also when a worker is killed with -9 mid-crawl."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from crawlers.distributed.coordinator import start_crawl, start_workers, wait
+from crawlers.distributed.worker import frontier_for
+from crawlers.sampleweb.scaleweb import ScaleWeb
+from sci.db import Store
+from sci.models import Capture, Crawl
+from sci.panels import add_panel, members
+from sci.registry import CityRecord
+from sci.settings import Settings
+
+SITES, PAGES = 12, 4
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[ScaleWeb]:
+    w = ScaleWeb(SITES, PAGES, latency=0.05)
+    w.start()
+    yield w
+    w.stop()
+
+
+@pytest.fixture
+def setup(tmp_path: Path, pg_url: str, redis_url: str, redis_prefix: str,
+          web: ScaleWeb) -> Iterator[dict[str, Any]]:
+    settings = Settings(var_dir=tmp_path / "var", database_url=pg_url, allow_private_addresses=True,
+                        crawl_delay=0.2, crawl_timeout=10, redis_url=redis_url, redis_prefix=redis_prefix,
+                        redis_lease_seconds=4.0)
+    store = Store(settings)
+    store.migrate()
+    registry = tmp_path / "scale.csv"
+    registry.write_text("ags,name,state,population,area_km2,website\n", encoding="utf-8")
+    records = [CityRecord(s.ags, s.name, "Testland", 1000, 10.0, f"http://{s.address}:{web.port}/")
+               for s in web.sites]
+    panel = add_panel(store, settings.data_dir, "scale", records, registry, "csv", 2020)
+    settings = settings.replace(edition=panel.scope)
+    with store.session() as s:
+        cities = members(s, panel.scope)
+    yield {"settings": settings, "store": store, "cities": cities}
+    store.dispose()
+
+
+def _captures(store: Store, crawl_id: int) -> list[tuple[str, str]]:
+    with store.session() as s:
+        return [(a, u) for a, u in s.execute(select(Capture.ags, Capture.url).where(
+            Capture.crawl_id == crawl_id, Capture.rendered.is_(False)))]
+
+
+def _check_complete(setup: dict[str, Any], web: ScaleWeb, crawl_id: int) -> None:
+    got = _captures(setup["store"], crawl_id)
+    expected = {(ags, url) for ags, urls in web.manifest().items() for url in urls}
+    assert len(got) == len(set(got)), "duplicate captures"
+    assert set(got) == expected  # robots.txt-forbidden and out-of-scope pages are not captured
+    with setup["store"].session() as s:
+        crawl = s.get(Crawl, crawl_id)
+        assert crawl is not None and crawl.status == "finished" and crawl.finished_at is not None
+        assert sum(c["pages"] for c in crawl.stats["cities"].values()) == len(expected)
+    frontier = frontier_for(setup["settings"], crawl_id)
+    assert frontier.drained()
+
+
+def test_two_workers_capture_the_manifest_exactly_once(setup: dict[str, Any], web: ScaleWeb) -> None:
+    settings, store = setup["settings"], setup["store"]
+    crawl_id = start_crawl(store, settings, setup["cities"])
+    procs = start_workers(settings, crawl_id, 2)
+    result = wait(store, settings, crawl_id, [c.ags for c in setup["cities"]], procs)
+    assert result["status"] == "finished"
+    assert all(p.returncode == 0 for p in procs)
+    _check_complete(setup, web, crawl_id)
+    warcs = sorted(p.name for p in (settings.var_dir / "warc" / str(crawl_id)).iterdir())
+    assert len(warcs) == 2 and all(w.startswith("worker-") for w in warcs)  # one WARC per worker
+    with store.session() as s:
+        files = set(s.scalars(select(Capture.warc_file).where(Capture.crawl_id == crawl_id)))
+    assert len(files) == 2
+
+
+def test_a_worker_killed_mid_crawl_loses_nothing(setup: dict[str, Any], web: ScaleWeb) -> None:
+    settings, store = setup["settings"], setup["store"]
+    crawl_id = start_crawl(store, settings, setup["cities"])
+    procs = start_workers(settings, crawl_id, 2)
+    deadline = time.monotonic() + 60
+    while len(_captures(store, crawl_id)) < SITES and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(procs[0].pid, signal.SIGKILL)  # holds leases it will never acknowledge
+    result = wait(store, settings, crawl_id, [c.ags for c in setup["cities"]], procs)
+    assert result["status"] == "finished"
+    assert procs[0].returncode == -signal.SIGKILL and procs[1].returncode == 0
+    _check_complete(setup, web, crawl_id)
+    with store.session() as s:
+        n = s.scalar(select(func.count()).select_from(Capture).where(Capture.crawl_id == crawl_id))
+    assert n == SITES * PAGES
