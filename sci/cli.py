@@ -28,6 +28,7 @@ STAGE_COMMANDS = (
     "crawlers.distributed.cli",
     "crawlers.imports.cli",
     "extractors.cli",
+    "extractors.discover",
     "extractors.eval_cli",
     "review.cli",
     "review.workbench_cli",

@@ -22,8 +22,12 @@ from sci.editions import EditionSpec, edition_spec
 from sci.errors import DataError, Problem
 from sci.models import City, Edition, Membership, Panel
 from sci.registry import CityRecord
+from sci.values import current_values
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
+# Candidates and decisions about the municipality itself, not the catalog: never scored.
+META_PREFIX = "meta."
+WEBSITE_PARAMETER = "meta.website"  # value {"url": …, "host": …}: found by `sci discover`
 
 
 @dataclass(frozen=True)
@@ -88,10 +92,13 @@ def list_panels(session: Session) -> list[Panel]:
 
 
 def members(session: Session, scope: int) -> list[CityRecord]:
+    """The panel's municipalities; a website found by discovery counts once an analyst confirmed it."""
     rows = session.execute(select(City, Membership).join(Membership, Membership.ags == City.ags)
                            .where(Membership.edition_year == scope).order_by(City.ags))
-    return [CityRecord(c.ags, c.name, c.state, m.population, c.area_km2, m.website, c.university)
-            for c, m in rows]
+    confirmed = {ags: v.value.get("url", "") for (ags, pid), v in current_values(session, scope).items()
+                 if pid == WEBSITE_PARAMETER and isinstance(v.value, dict)}
+    return [CityRecord(c.ags, c.name, c.state, m.population, c.area_km2,
+                       m.website or confirmed.get(c.ags, ""), c.university) for c, m in rows]
 
 
 def panel_spec(session: Session, panel: Panel) -> PanelSpec:

@@ -80,6 +80,11 @@ class Settings:
         120.0, "A worker's hold on a request; a killed worker's requests return to the frontier after it"
     )
 
+    resolve: str = _s(
+        "", "host=address[:port],… : these host names resolve to these addresses and no others "
+        "(website discovery in tests and offline demos; never real DNS then)"
+    )
+
     # --- third-party endpoints (tests point these at loopback servers) -------
     apple_search_url: str = _s("https://itunes.apple.com/search", "Apple iTunes Search API")
     apple_lookup_url: str = _s("https://itunes.apple.com/lookup", "Apple iTunes Lookup API")

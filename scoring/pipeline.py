@@ -14,6 +14,7 @@ import pandas as pd
 
 from sci.catalog import Catalog
 from sci.errors import DataError, Problem
+from sci.panels import META_PREFIX
 from scoring.areas import area_scores
 from scoring.indicators import indicator_raw, indicator_scores
 from scoring.parameters import ValueProblem, coerce_value, parameter_scores
@@ -103,8 +104,8 @@ def raw_table(
         ags = values.at[row, "ags"]
         problems.append(Problem(str(where[row]), None, f"city {ags} is not in this edition"))
     for pid, group in values.groupby("parameter", sort=False):
-        if pid in tracked:
-            continue  # recorded, never scored
+        if pid in tracked or pid.startswith(META_PREFIX):
+            continue  # recorded, never scored (meta.*: facts about the municipality, e.g. its website)
         if pid not in params:
             problems.append(Problem(str(where[group.index[0]]), None, f"unknown parameter {pid!r}"))
             continue

@@ -21,6 +21,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 ROBOTS = b"User-agent: *\nDisallow: /intern/\n"
+LANDS = {f"{n:02d}": name for n, name in enumerate(
+    ["Schleswig-Holstein", "Hamburg", "Niedersachsen", "Bremen", "Nordrhein-Westfalen", "Hessen",
+     "Rheinland-Pfalz", "Baden-Württemberg", "Bayern", "Saarland", "Berlin", "Brandenburg",
+     "Mecklenburg-Vorpommern", "Sachsen", "Sachsen-Anhalt", "Thüringen"], start=1)}
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,8 @@ def _page(s: ScaleSite, path: str, pages: int) -> bytes | None:
               '<li><a href="http://127.0.0.1:9/elsewhere">Anderswo</a></li>')
     body = f"<p>Willkommen in {s.name}. " + "Bürgerservice, Rathaus, Termine. " * 60 + "</p>"
     if path == "/impressum":
-        body = (f"<h1>Impressum</h1><p>Gemeinde {s.name}, {s.kreis}. Amtlicher Gemeindeschlüssel "
-                f"{s.ags}. Rathausplatz 1.</p>")
+        body = (f"<h1>Impressum</h1><p>Gemeinde {s.name}, {s.kreis}, {LANDS[s.ags[:2]]}. "
+                f"Amtlicher Gemeindeschlüssel {s.ags}. Rathausplatz 1.</p>")
     title = f"Gemeinde {s.name} – {'Startseite' if path == '/' else path.strip('/')}"
     return (f"<!doctype html><html lang=de><head><meta charset=utf-8><title>{title}</title></head>"
             f"<body><nav><ul>{links}</ul></nav><main>{body}</main></body></html>").encode()
