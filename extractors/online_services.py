@@ -26,7 +26,7 @@ VERSION = "2"
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
-    found = read(page, patterns, NAME, VERSION)
+    found = read(page, patterns, NAME, VERSION, city)
     if not topic:
         return found
     form_spec = patterns["form"]

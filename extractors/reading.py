@@ -19,7 +19,8 @@ sentences and clauses (";", " – ", ", aber", ", für" …; data). Per clause:
 A clause with subjects and a cue is a statement about them. A clause with a
 cue and no subject speaks about the subjects of the sentence's cue-less
 clauses, else about its scope: the intro governing a list item, the nearest
-heading, the page's heading — in that order. A clause with subjects and no cue
+heading, the statement's earlier sentences, the page's heading, the page's
+only subject (a page about one office) — in that order. A clause with subjects and no cue
 takes the cue of a subject-less clause in the sentence, or of its intro
 ("hier für das Bürgeramt" under "Einen Termin online vereinbaren können Sie:").
 So "Termine im Bürgerbüro online buchen, für das Ausländeramt gibt es keine
@@ -33,14 +34,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.base import Finding
+from extractors.base import CityContext, Finding
 from extractors.coordination import expander
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma_set
 from extractors.matching import contains_any, find_any
+from extractors.owner import FOREIGN, judge
 from extractors.page import Page
 from extractors.segment import segment
 from extractors.statements import sentences, subjects_in
+from extractors.web_presence import name_variants
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float) -> d
     any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung)."""
     out = subjects_in(clause, subjects, threshold)
     for param, spec in subjects.items():
+        if param in out and spec.get("unless") and contains_any(clause, tuple(spec["unless"])):
+            del out[param]  # "Gewerbe anmelden, ummelden": the Ummeldung of a business, not of a home
+            continue
         if param in out:
             continue
         for group in spec.get("together", ()):
@@ -174,22 +180,50 @@ def _clauses(sentence: str, lx: Lexicon) -> list[str]:
     return [c for c in out if c.strip()]
 
 
-def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str) -> list[Finding]:
+class _Scope:
+    """Where a cue without a subject of its own looks for one, per page (computed on demand)."""
+
+    def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any) -> None:
+        self.page, self.subjects, self.threshold, self.exp = page, subjects, threshold, exp
+        self.topic = subjects_of(exp.expand(page.heading), subjects, threshold)
+        self.headings: dict[str, dict[str, tuple[int, int]]] = {}
+        self._only: dict[str, tuple[int, int]] | None = None
+
+    def heading(self, text: str) -> dict[str, tuple[int, int]]:
+        if text not in self.headings:
+            self.headings[text] = subjects_of(self.exp.expand(text), self.subjects, self.threshold)
+        return self.headings[text]
+
+    def only_subject(self) -> dict[str, tuple[int, int]]:
+        """The page's one subject, when it names exactly one (a page about one office)."""
+        if self._only is None:
+            named = subjects_in(self.exp.expand(self.page.text), self.subjects, self.threshold)
+            self._only = named if len(named) == 1 else {}
+        return self._only
+
+
+def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
+         city: CityContext | None = None) -> list[Finding]:
     """Findings for every statement on the page that says something about a subject (module docstring)."""
     lx = lexicon(patterns)
+    if not contains_any(page.text, lx.prefilter):
+        return []
     subjects = patterns["subjects"]
     threshold = float(patterns.get("threshold", 100))
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
     scope_factor = float(patterns.get("topic_factor", 1.0))
+    page_factor = float(patterns.get("page_factor", 0.9))
     coord = patterns.get("coordination", {})
     exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])))
-    if not contains_any(page.text, lx.prefilter):
-        return []
-    topic = subjects_in(page.heading, subjects, threshold)
+    scopes = _Scope(page, subjects, threshold, exp)
+    owners = patterns.get("owner")
+    names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
+    # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else
+    foreign = tuple(k for k in FOREIGN if k != "county" or not (city and "kreis" in city.name.lower()))
+    scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
-    heading_subjects: dict[str, dict[str, tuple[int, int]]] = {}
     for st in segment(page):
-        if st.kind == "heading" or not (contains_any(st.text, lx.prefilter) or st.intro):
+        if not (contains_any(st.text, lx.prefilter) or st.intro):
             continue
         text = exp.expand(st.text)
         if lx.ignore and contains_any(text, lx.ignore):
@@ -199,30 +233,55 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str) 
             intro = exp.expand(st.intro)
             intro_cue = clause_cue(intro, lx)
             intro_subj = subjects_of(intro, subjects, threshold)
-        if st.heading not in heading_subjects:
-            heading_subjects[st.heading] = subjects_in(exp.expand(st.heading), subjects, threshold)
-        scope = intro_subj or heading_subjects[st.heading] or topic
+        scope = intro_subj or scopes.heading(st.heading)
         originals = sentences(st.text)
+        earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
         for n, (lo, hi) in enumerate(sentences(text)):
             parts = [(c, subjects_of(c, subjects, threshold), clause_cue(c, lx))
                      for c in _clauses(text[lo:hi], lx)]
-            free_cues = [cue for _, subj, cue in parts if cue and not subj]
             free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
             o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
             quote = snippet(st.text, o_lo, o_hi)
             if st.kind == "item" and st.intro:
                 quote = f"{st.intro} … {quote}"
-            for _, subj, cue in parts:
+            for k, (clause, subj, cue) in enumerate(parts):
                 targets, factor = subj, sentence_factor
                 if subj and cue is None:
-                    cue = free_cues[0] if free_cues else (intro_cue if st.kind in ("item", "row") else None)
+                    # an enumeration split into clauses ("im Meldewesen, im Standesamt … nur telefonisch
+                    # vergeben") shares the cue that follows it, else the one before it
+                    after = [c for _, _, c in parts[k + 1:] if c is not None]
+                    before = [c for _, _, c in parts[:k] if c is not None]
+                    cue = after[0] if after else before[-1] if before else (
+                        intro_cue if st.kind in ("item", "row") else None)
                 elif cue is not None and not subj:
-                    targets, factor = (free_subj, sentence_factor) if free_subj else (scope, scope_factor)
-                if cue is None:
+                    if free_subj:
+                        targets = free_subj
+                    else:
+                        if scope:
+                            targets, factor = scope, scope_factor
+                        elif earlier:
+                            targets = earlier
+                        elif scopes.topic:
+                            targets, factor = scopes.topic, scope_factor
+                        else:
+                            targets, factor = scopes.only_subject(), page_factor
+                        if not cue.positive:
+                            # a denial that names nothing is often about an exception ("Trauungen
+                            # auf dem Schiff sind nicht online buchbar"): weaker than a named offer
+                            factor *= scope_negative
+                if cue is None or not targets:
                     continue
+                if cue.positive and owners:
+                    span = next(iter(subj.values()), (0, 0))
+                    j = judge(clause, span[0], span[1], owners, names=names, city=city)
+                    if j.owner in foreign:
+                        continue  # the county's or a neighbour's offer says nothing about the city's
+                    if j.status == "planned":  # discontinued words are in the reader's own list
+                        cue = Cue(False, lx.planned_confidence, f"{j.status}: {j.status_cue}")
                 for param in targets:
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version))
+            for _, subj, _ in parts:
+                earlier.update(subj)
     return found
-

@@ -95,7 +95,8 @@ def segment(page: Page) -> list[Statement]:
                 header_cells.setdefault(table, []).append(text)
             continue
         if tag in _HEADINGS:
-            heading, intro = text, (text if text.endswith(":") else "")
+            # "Was geht online?" / "Termine buchen für:" over a list governs its items
+            heading, intro = text, (text if text.endswith((":", "?")) else "")
             out.append(Statement(text, loc, "heading", heading))
             continue
         if tag == "dt":
