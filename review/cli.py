@@ -120,7 +120,6 @@ def _register_review(app: typer.Typer) -> None:
             c.console.print_json(json.dumps({"edition": year, **stats.__dict__}))
             return
         c.console.print(f"edition {year}: {stats.auto_confirmed} auto-confirmed (carry-over), "
-                        f"{stats.reconciled} already confirmed by their own decisions (imports), "
                         f"{stats.superseded} superseded, {stats.queued} queued for review")
 
 

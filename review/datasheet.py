@@ -22,10 +22,7 @@ from review.feedback import comments as city_comments
 from sci.catalog import Catalog, Parameter
 from sci.cells import protect_sheet
 from sci.models import Candidate, Decision, Feedback
-from sci.values import current_values
-
-STATUS_OF_ACTION = {"approve": "approved", "correct": "corrected", "manual": "manual", "import": "imported",
-                    "auto_confirm": "auto_confirmed"}
+from sci.values import STATUS_OF, current_values
 
 
 @dataclass
@@ -69,7 +66,7 @@ def datasheet_rows(session: Session, catalog: Catalog, edition: int, ags: str) -
         decision = decisions.get(cv.decision_id) if cv else None
         cand = by_id.get(decision.candidate_id) if decision and decision.candidate_id else None
         if cv is not None:
-            status = STATUS_OF_ACTION.get(cv.action, cv.action)
+            status = STATUS_OF.get(cv.action, cv.action)
         elif "pending" in statuses.get(p.id, set()):
             status = "pending"
         elif "rejected" in statuses.get(p.id, set()):

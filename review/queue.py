@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from review.assignments import Scope
-from review.state import auto_confirm, reconcile, supersede
+from review.state import auto_confirm, decided_before, supersede
 from sci.catalog import Catalog, Parameter
 from sci.models import Candidate, City, Decision, Edition, Evidence, Feedback
 from sci.values import CurrentValue, current_values
@@ -53,7 +53,6 @@ class QueueStats:
     auto_confirmed: int
     queued: int
     superseded: int
-    reconciled: int = 0  # pending candidates whose own decisions (e.g. imports) already confirm them
 
 
 def _reference(session: Session, edition: int) -> dict[tuple[str, str], tuple[int, CurrentValue]]:
@@ -72,7 +71,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
         select(Candidate).where(Candidate.edition_year == edition).order_by(Candidate.id)
         .options(selectinload(Candidate.evidence))
     ))
-    reconciled, undone = reconcile(session, cands)
+    undone = decided_before(session, cands)
     # Newest candidate per (city, parameter, extractor): different extractors may disagree
     # on purpose (contradictions are for the analyst), but a newer run of the same
     # extractor replaces its own older suggestion.
@@ -103,7 +102,7 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
             queued += 1
     auto = auto_confirm(session, carry)
     # A candidate decided by someone while this ran is neither auto-confirmed nor queued.
-    return QueueStats(auto_confirmed=auto, queued=queued, superseded=superseded, reconciled=reconciled)
+    return QueueStats(auto_confirmed=auto, queued=queued, superseded=superseded)
 
 
 def _parameters(catalog: Catalog, flt: QueueFilter) -> dict[str, Parameter]:

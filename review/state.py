@@ -15,18 +15,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from review.values_input import edition_parameter, validate_value
+from review.values_input import edition_parameter
+from sci.catalog import Parameter
+from sci.kinds import validate as validate_value
 from sci.models import Candidate, Decision
+from sci.values import STATUS_OF, live
 
 Action = Literal["approve", "reject", "correct"]
-STATUS_OF = {
-    "approve": "approved",
-    "reject": "rejected",
-    "correct": "corrected",
-    "auto_confirm": "auto_confirmed",
-    # `sci import values --confirm` vouches for a figure on the candidate it stores.
-    "import": "approved",
-}
 SYSTEM = "system"
 LEAD = "lead"
 CHUNK = 500  # ids per IN (...) list: well below SQLite's and PostgreSQL's parameter limits
@@ -44,15 +39,10 @@ def candidate_status(decisions: list[Decision], superseded: bool = False) -> str
     nobody has decided it: superseding is not a judgement on the value, so it
     is not a decision row (it must not become the current value).
     """
-    ordered = sorted(decisions, key=lambda d: d.id)
-    undone: set[int] = set()
-    for d in reversed(ordered):
-        if d.action == "undo" and d.id not in undone and d.reverts_id:
-            undone.add(d.reverts_id)
-    live = [d for d in ordered if d.action != "undo" and d.id not in undone]
-    if not live:
+    remaining = live(decisions)
+    if not remaining:
         return "superseded" if superseded else "pending"
-    return STATUS_OF.get(live[-1].action, "pending")
+    return STATUS_OF.get(remaining[-1].action, "pending")
 
 
 def _describe(session: Session, candidate: Candidate) -> str:
@@ -170,27 +160,33 @@ def supersede(session: Session, candidates: list[Candidate]) -> int:
     return len(_set_status_many(session, candidates, "pending", "superseded"))
 
 
-def reconcile(session: Session, candidates: list[Candidate]) -> tuple[int, set[int]]:
-    """Bring pending candidates in line with decisions written for them elsewhere (e.g. the
-    values importer's "import" decisions), so nothing already confirmed sits in the queue.
-
-    Returns (how many were fixed, ids of pending candidates that have a decision log, i.e.
-    were decided and undone: an analyst wants to look at those, so no carry-over).
-    """
-    pending = {c.id: c for c in candidates if c.status == "pending"}
-    logs: dict[int, list[Decision]] = {}
-    ids = list(pending)
+def decided_before(session: Session, candidates: list[Candidate]) -> set[int]:
+    """Ids of pending candidates that already have a decision log (decided, then undone):
+    an analyst wants to look at those again, so the queue filler does not carry them over."""
+    ids = [c.id for c in candidates if c.status == "pending"]
+    seen: set[int] = set()
     for i in range(0, len(ids), CHUNK):
-        for d in session.scalars(select(Decision).where(Decision.candidate_id.in_(ids[i:i + CHUNK]))):
-            logs.setdefault(d.candidate_id, []).append(d)  # type: ignore[arg-type]
-    fixed, touched = 0, set()
-    for cid, log in logs.items():
-        status = candidate_status(log)
-        if status != "pending":
-            fixed += len(_set_status_many(session, [pending[cid]], "pending", status))
-        else:
-            touched.add(cid)
-    return fixed, touched
+        seen.update(session.scalars(
+            select(Decision.candidate_id).where(Decision.candidate_id.in_(ids[i:i + CHUNK])).distinct()
+        ))
+    return seen
+
+
+def record_import(session: Session, candidate: Candidate, parameter: Parameter, *, value: Any,
+                  analyst: str, note: str, source: str) -> Decision:
+    """`sci import values --confirm`: an analyst vouches for an imported figure on its candidate.
+
+    Written here like every other decision, with the candidate's status set in the same
+    step (compare-and-set against the status the importer read), so no repair is needed later.
+    """
+    checked = validate_value(parameter, value)  # the importer's catalog (the file may name the edition)
+    _set_status(session, candidate, candidate.status, STATUS_OF["import"])
+    row = Decision(edition_year=candidate.edition_year, ags=candidate.ags, parameter=candidate.parameter,
+                   candidate_id=candidate.id, action="import", value=checked, analyst=analyst,
+                   note=note.strip(), source=source)
+    session.add(row)
+    session.flush()
+    return row
 
 
 def undo(session: Session, *, decision_id: int, analyst: str, note: str = "") -> Decision:

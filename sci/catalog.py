@@ -34,6 +34,11 @@ class Parameter:
     indicator: str = ""
     area: str = ""
     scored: bool = True
+    # Range of a value (sci.kinds): number bounds, whole numbers only, names of the levels 0..N.
+    minimum: float | None = None
+    maximum: float | None = None
+    whole: bool = False
+    level_names: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -261,33 +266,33 @@ class _Validator:
             self.err(node, f"parameter {pid}: kind level needs levels: N (integer ≥ 1)")
         if kind != "level" and levels is not None:
             self.err(node, f"parameter {pid}: levels only applies to kind level")
-        known = {
-            "id",
-            "label",
-            "kind",
-            "source",
-            "weight",
-            "direction",
-            "levels",
-            "unit",
-            "description",
-            "__line__",
-        }
+        self.value_range(node, pid, kind, levels)
+        known = {"id", "label", "kind", "source", "weight", "direction", "levels", "unit", "description",
+                 "min", "max", "whole", "level_names", "__line__"}
         for extra in sorted(set(node) - known):
             self.err(node, f"parameter {pid}: unknown key {extra!r}")
         if len(self.problems) > before or pid is None or label is None:
             return None
         return Parameter(
-            pid,
-            label,
-            kind,
-            source,
-            float(weight),
-            direction,
-            levels,
-            node.get("unit"),
-            node.get("description"),
-            indicator,
-            area,
-            scored,
+            pid, label, kind, source, float(weight), direction, levels, node.get("unit"),
+            node.get("description"), indicator, area, scored, node.get("min"), node.get("max"),
+            bool(node.get("whole", False)), tuple(node.get("level_names") or ()),
         )
+
+    def value_range(self, node: dict[str, Any], pid: str | None, kind: Any, levels: Any) -> None:
+        """min/max/whole narrow a number; level_names name the levels 0..levels."""
+        for key in ("min", "max"):
+            val = node.get(key)
+            number = isinstance(val, int | float) and not isinstance(val, bool)
+            if val is not None and (kind != "number" or not number):
+                self.err(node, f"parameter {pid}: {key} must be a number and only applies to kind number")
+        lo, hi = node.get("min"), node.get("max")
+        if isinstance(lo, int | float) and isinstance(hi, int | float) and lo > hi:
+            self.err(node, f"parameter {pid}: min {lo} is above max {hi}")
+        if "whole" in node and (kind != "number" or not isinstance(node["whole"], bool)):
+            self.err(node, f"parameter {pid}: whole must be true or false and only applies to kind number")
+        names = node.get("level_names")
+        if names is not None and (kind != "level" or not isinstance(names, list)
+                                  or not all(isinstance(n, str) and n.strip() for n in names)
+                                  or not isinstance(levels, int) or len(names) != levels + 1):
+            self.err(node, f"parameter {pid}: level_names must list one name per level 0..levels")

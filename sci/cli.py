@@ -31,6 +31,7 @@ STAGE_COMMANDS = (
     "extractors.discover",
     "extractors.eval_cli",
     "review.cli",
+    "review.import_cli",
     "review.workbench_cli",
     "review.web.cli",
     "scoring.cli",

@@ -17,6 +17,16 @@ from sqlalchemy.orm import Session
 from sci.models import Decision
 
 NO_VALUE_ACTIONS = {"reject"}
+# The one map from a decision's action to the status it gives its candidate and its
+# data-sheet row (review.state, review.datasheet and the queue filters read it).
+STATUS_OF = {
+    "approve": "approved",
+    "reject": "rejected",
+    "correct": "corrected",
+    "auto_confirm": "auto_confirmed",
+    "import": "imported",  # `sci import values --confirm`: a figure an analyst vouches for
+    "manual": "manual",
+}
 
 
 @dataclass(frozen=True)
@@ -30,19 +40,24 @@ class CurrentValue:
     source: str
 
 
-def current_from_log(decisions: list[Decision]) -> dict[tuple[str, str], CurrentValue]:
-    """Fold a decision log (any order) into the current value per (ags, parameter)."""
+def live(decisions: list[Decision]) -> list[Decision]:
+    """The decisions that still count, oldest first: undos and what they undid left out.
+
+    Undos are walked newest first, so an undo that was itself undone does not count.
+    """
     ordered = sorted(decisions, key=lambda d: d.id)
-    # Walk undos newest first: an undo that was itself undone does not count.
     undone: set[int] = set()
     for d in reversed(ordered):
         if d.action == "undo" and d.id not in undone and d.reverts_id:
             undone.add(d.reverts_id)
+    return [d for d in ordered if d.action != "undo" and d.id not in undone]
+
+
+def current_from_log(decisions: list[Decision]) -> dict[tuple[str, str], CurrentValue]:
+    """Fold a decision log (any order) into the current value per (ags, parameter)."""
     current: dict[tuple[str, str], CurrentValue] = {}
     history: dict[tuple[str, str], list[Decision]] = {}
-    for d in ordered:
-        if d.action == "undo" or d.id in undone:
-            continue
+    for d in live(decisions):
         history.setdefault((d.ags, d.parameter), []).append(d)
     for key, rows in history.items():
         last = rows[-1]

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from sci import kinds
 from sci.catalog import Catalog, Parameter
 
 # Recency bins (upper bound in days inclusive, score); beyond the last: 0.
@@ -51,15 +52,12 @@ def coerce_value(param: Parameter, value: Any) -> float:
         inner = _number(value.get("value"))
         if inner is None:
             raise ValueProblem(f"number expected, got an object without a numeric 'value': {value!r}")
-        return inner
-    num = _number(value)
-    if num is None:
-        raise ValueProblem(f"{param.kind} expected, got {value!r}")
-    if param.kind == "level" and (num != int(num) or not 0 <= num <= (param.levels or 0)):
-        raise ValueProblem(f"level must be an integer 0..{param.levels}, got {value!r}")
-    if param.kind == "recency" and num < 0:
-        raise ValueProblem(f"recency is days since the last activity (≥ 0), got {value!r}")
-    return num
+        value = inner
+    try:
+        # The same kind and range rule as import and review (a percent of 150 is not scored).
+        return float(kinds.validate(param, value))
+    except ValueError as exc:
+        raise ValueProblem(str(exc).removeprefix(f"{param.id}: ")) from None  # the caller names it
 
 
 def minmax(col: pd.Series, lower_better: bool = False) -> pd.Series:

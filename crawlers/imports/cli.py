@@ -1,4 +1,4 @@
-"""`sci import …` commands (charging-station register, values files)."""
+"""`sci import charging`: the charging-station register (`sci import values` is review/import_cli.py)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,18 @@ import typer
 from rich.table import Table
 
 from crawlers.imports.charging import import_charging
-from crawlers.imports.values import import_values
+from sci.cliopts import subgroup
 from sci.context import AppContext
 
 FileArg = Annotated[Path, typer.Argument(help="File to import", dir_okay=False)]
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
+IMPORT_HELP = "Import official registers and value files (atomic)."
 
 
 def register(app: typer.Typer) -> None:
     """Add the import commands to the `sci` app."""
-    group = typer.Typer(help="Import official registers and value files as candidates (atomic).",
-                        no_args_is_help=True)
-    app.add_typer(group, name="import")
+    group = subgroup(app, "import", IMPORT_HELP)
 
     @group.command("charging")
     def charging(
@@ -49,25 +48,3 @@ def register(app: typer.Typer) -> None:
                         soft_wrap=True)
         for line in s.unmatched:
             c.console.print(f"  unmatched {line}", soft_wrap=True, markup=False, highlight=False)
-
-    @group.command("values")
-    def values(
-        ctx: typer.Context, file: FileArg, edition: EditionOpt = None,
-        analyst: Annotated[str | None, typer.Option(help="Analyst vouching for the values")] = None,
-        confirm: Annotated[bool, typer.Option("--confirm", help="Write import decisions too")] = False,
-        as_json: JsonOpt = False,
-    ) -> None:
-        """CSV ags,parameter,value,source,note (broadband atlas, KBA, MaStR, hand-compiled figures)."""
-        c: AppContext = ctx.obj
-        spec = c.edition(edition)
-        with c.console.status(f"importing {file} …"):
-            s = import_values(c.store, file, spec.year, spec.load_catalog(),
-                              {city.ags for city in spec.cities()}, analyst=analyst, confirm=confirm)
-        if as_json:
-            c.console.print_json(json.dumps(s.__dict__, ensure_ascii=False))
-            return
-        c.console.print(f"{file}: {s.rows} rows -> {s.candidates_new} new candidates, "
-                        f"{s.decisions} decisions, {s.unchanged} already decided "
-                        f"(batch {s.batch_id}, crawl {s.crawl_id})")
-        for pid, n in sorted(s.by_parameter.items()):
-            c.console.print(f"  {pid}: {n}")

@@ -1,12 +1,14 @@
-"""Form input -> typed values, checked by the parameter's kind."""
+"""Form input -> typed values, checked by the parameter's kind (sci.kinds, as the form uses it)."""
 
 from __future__ import annotations
 
 import pytest
 
-from review.values_input import edition_parameter, parse_value, validate_value
+from review.values_input import edition_parameter
 from sci.catalog import Parameter
 from sci.db import Store
+from sci.kinds import parse as parse_value
+from sci.kinds import validate as validate_value
 
 BOOL = Parameter(id="x.bool", label="B", kind="boolean", source="web")
 NUM = Parameter(id="x.num", label="N", kind="number", source="import")
@@ -39,7 +41,7 @@ def test_levels_and_recency_are_whole_numbers_in_range() -> None:
 
 @pytest.mark.parametrize("param,raw,msg", [
     (BOOL, "vielleicht", "ja/nein"), (NUM, "zwölf", "keine Zahl"), (NUM, "", "Wert fehlt"),
-    (NUM, "-3", "negativ"), (NUM, "nan", "Zahl erwartet"),
+    (NUM, "-3", "Wert ≥ 0 erwartet"), (NUM, "nan", "Zahl erwartet"),
 ])
 def test_bad_input_names_the_parameter_in_german_and_english(param: Parameter, raw: str, msg: str) -> None:
     with pytest.raises(ValueError, match=msg) as err:

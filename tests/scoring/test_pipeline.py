@@ -83,7 +83,7 @@ def test_tracked_parameters_are_never_scored() -> None:
     [
         ("i1.flag", "ja", "boolean expected"),
         ("i1.num", {"url": "x"}, "numeric 'value'"),
-        ("i2.level", 5, "integer 0..4"),
+        ("i2.level", 5, "must be 0..4, got 5"),
         ("i2.days", -1, "≥ 0"),
         ("nope.x", 1, "unknown parameter"),
     ],

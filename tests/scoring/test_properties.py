@@ -9,6 +9,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sci import kinds
 from sci.catalog import Catalog, Parameter, load_catalog
 from scoring.pipeline import cities_frame, score
 from tests.scoring.factories import small_catalog
@@ -23,7 +24,11 @@ def value_for(p: Parameter) -> st.SearchStrategy:
         return st.integers(0, p.levels or 1)
     if p.kind == "recency":
         return st.one_of(st.none(), st.integers(0, 500))
-    return st.one_of(st.integers(0, 100), st.floats(0, 1e6, allow_nan=False))
+    # Any value the catalog's range allows (sci.kinds): percent 0..100, stars 0..5, whole counts.
+    spec = kinds.spec_of(p)
+    lo, hi = int(spec.minimum or 0), spec.maximum if spec.maximum is not None else 1e6
+    whole = st.integers(lo, int(hi))
+    return whole if spec.whole else st.one_of(whole, st.floats(lo, hi, allow_nan=False))
 
 
 @st.composite

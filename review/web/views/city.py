@@ -16,9 +16,9 @@ from starlette.responses import FileResponse, Response
 from review.datasheet import datasheet_rows, export_xlsx
 from review.feedback import issue_token
 from review.state import manual_value
-from review.values_input import parse_value
 from review.web.auth import current_user
 from review.web.views.common import back_to, catalog, city_or_404, edition, form, renderer, reply, store
+from sci.kinds import parse as parse_value
 from sci.models import City, Edition, Feedback
 
 
@@ -82,7 +82,7 @@ def manual_entry(request: Request) -> Response:
     try:
         parameter = catalog(request, year).parameter(pid)
         if not source:
-            raise ValueError("Quelle fehlt / a source note is required for a manual value")
+            raise ValueError(f"{pid}: Quelle fehlt / a source note is required for a manual value")
         value = parse_value(parameter, str(data.get("value", "")))
         with store(request).session() as s:
             city_or_404(s, ags)
@@ -100,7 +100,7 @@ def manual_entry(request: Request) -> Response:
     except KeyError:
         return reply(request, {"error": f"unknown parameter {pid!r}"}, back, 422)
     except ValueError as exc:
-        return reply(request, {"error": f"{pid}: {exc}"}, back, 422)
+        return reply(request, {"error": str(exc)}, back, 422)  # sci.kinds names the parameter
     return reply(request, payload, back)
 
 

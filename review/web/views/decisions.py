@@ -9,10 +9,10 @@ from starlette.responses import Response
 
 from review.queue import queue_count, queue_items
 from review.state import Conflict, bulk_approve, decide, undo
-from review.values_input import parse_value
 from review.web.auth import current_user, require_lead
 from review.web.views.common import back_to, catalog, form, reply, settings, store
 from review.web.views.queue import parse_filter, scoped
+from sci.kinds import parse as parse_value
 from sci.models import Candidate
 
 ACTIONS = ("approve", "reject", "correct")

@@ -19,7 +19,7 @@ from sci.models import Analyst, Capture, City, Decision, Evidence
 from sci.values import current_values
 
 PAGE_SIZE = 50
-STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "superseded")
+STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "imported", "superseded")
 TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor", "assignee")
 ALL = "*"  # assignee filter: everyone's candidates
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import openpyxl
+import pytest
 from sqlalchemy import func, select
 
 from sci.models import Decision, Feedback
@@ -256,3 +258,25 @@ def test_city_view_shows_the_year_over_year_change_with_evidence(web: Web) -> No
     ]
     assert "city_app.available" in section and "https://www.berlin.de/2019" in section
     assert "https://www.berlin.de/app" in section and "nein" in section and "ja" in section
+
+
+def test_the_form_refuses_out_of_range_values_with_the_import_message(web: Web, tmp_path: Path) -> None:
+    """A percent of 150 and a negative count: the same words as `sci import values` (file:line there)."""
+    from review.imports import import_values
+    from sci.editions import edition_spec
+    from sci.errors import DataError
+
+    client, token = web.login("anna")
+    catalog = edition_spec(web.settings.data_dir, 2020).load_catalog()
+    for pid, raw in (("broadband.coverage_50mbit", "150"), ("open_data.datasets", "-12")):
+        form = {"csrf_token": token, "edition": "2020", "parameter": pid, "value": raw, "source": "Atlas"}
+        res = client.post(f"/cities/{factories.KOELN}/values", data=form, headers=JSON)
+        csv = tmp_path / f"{pid}.csv"
+        csv.write_text(f"ags,parameter,value,source,note\n{factories.KOELN},{pid},{raw},Atlas,\n",
+                       encoding="utf-8")
+        with pytest.raises(DataError) as err:
+            import_values(web.store, csv, 2020, catalog, {factories.KOELN})
+        assert res.status_code == 422 and res.json()["error"] == err.value.problems[0].message
+        assert str(err.value) == f"{csv}:2: {res.json()['error']}"
+    assert "Wert Prozent 0..100 erwartet" in str(err.value) or "Wert ≥ 0 erwartet" in str(err.value)
+    assert _decisions(web) == 0

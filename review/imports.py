@@ -1,8 +1,14 @@
-"""`sci import values FILE.csv`: figures from other registers or compiled by hand, as candidates.
+"""`sci import values FILE.csv`: figures from other registers or compiled by hand.
+
+A review-stage act: the rows become candidates, and with ``--confirm`` an
+analyst's ``import`` decisions, written through :mod:`review.state` like every
+decision (so this lives in review/, which may read the crawl stage's batch
+helpers, and not in crawlers/, which may not call into review).
 
 Columns ``ags,parameter,value,source,note``. Values are parsed by the catalog
-kind of their parameter (boolean ja/nein/true/false, number with "." or German
-decimal comma, level 0..levels, recency = days >= 0). Strict and atomic: every
+kind and range of their parameter (:mod:`sci.kinds`, the review form's rule:
+ja/nein, German or plain numbers, percent 0..100, counts and days >= 0, levels
+0..levels). Strict and atomic: every
 problem is collected with file:line, and one problem imports nothing. With
 ``confirm`` the analyst's ``import`` decisions are written in the same transaction.
 """
@@ -11,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,17 +24,17 @@ from typing import Any
 from sqlalchemy import select
 
 from crawlers.imports.batch import open_batch, read_text
+from review.state import record_import
+from sci import kinds
 from sci.candidates import EvidenceIn, add_candidate
 from sci.catalog import Catalog, Parameter
 from sci.db import Store
 from sci.errors import DataError, Problem
-from sci.models import Analyst, Decision
+from sci.models import Analyst
 from sci.values import current_values
 
 EXTRACTOR, VERSION = "import:values", "1"
 COLUMNS = ("ags", "parameter", "value", "source", "note")
-TRUE, FALSE = {"true", "ja", "yes", "1", "wahr"}, {"false", "nein", "no", "0", "falsch"}
-NUMBER = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^-?\d+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -56,28 +61,8 @@ class ValuesSummary:
 
 
 def parse_value(raw: str, param: Parameter) -> Any:
-    """The value in the parameter's kind; ValueError with a reason otherwise."""
-    text = raw.strip()
-    if param.kind == "boolean":
-        if text.lower() in TRUE:
-            return True
-        if text.lower() in FALSE:
-            return False
-        raise ValueError(f"{text!r} is not a boolean (true/false, ja/nein)")
-    if not NUMBER.match(text):
-        raise ValueError(f"{text!r} is not a number")
-    # "1.234,5" and "0,75" are German; "0.75" is a plain decimal point.
-    number = float(text.replace(".", "").replace(",", ".")) if "," in text else float(text)
-    if param.kind == "number":
-        return number
-    if not number.is_integer():
-        raise ValueError(f"{text!r}: {param.kind} values are whole numbers")
-    value = int(number)
-    if param.kind == "level" and not 0 <= value <= (param.levels or 0):
-        raise ValueError(f"level {value} outside 0..{param.levels}")
-    if param.kind == "recency" and value < 0:
-        raise ValueError(f"recency {value} is negative (days since)")
-    return value
+    """The value in the parameter's kind and range (sci.kinds); ValueError with the reason otherwise."""
+    return kinds.parse(param, raw)
 
 
 def parse_values(text: str, file: str, catalog: Catalog, ags_known: set[str]) -> list[ValueRow]:
@@ -116,7 +101,7 @@ def parse_values(text: str, file: str, catalog: Catalog, ags_known: set[str]) ->
         try:
             value = parse_value(rec["value"], params[pid])
         except ValueError as exc:
-            problems.append(Problem(file, line, f"{pid}: {exc}"))
+            problems.append(Problem(file, line, str(exc)))  # the review form's message, word for word
             continue
         rows.append(ValueRow(line, ags, pid, value, rec["source"], rec.get("note", ""), raw))
     if problems:
@@ -153,10 +138,9 @@ def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_
             if confirm and now is not None and now.value == row.value:
                 summary.unchanged += 1  # re-import of the same figure: the log already says so
             elif confirm:
-                s.add(Decision(edition_year=edition, ags=row.ags, parameter=row.parameter,
-                               candidate_id=cand.id, action="import", value=row.value,
-                               analyst=str(analyst), note=row.note,
-                               source=f"{row.source} ({source.line_url(row.line)})"))
+                record_import(s, cand, catalog.parameter(row.parameter), value=row.value,
+                              analyst=str(analyst), note=row.note,
+                              source=f"{row.source} ({source.line_url(row.line)})")
                 summary.decisions += 1
     return summary
 

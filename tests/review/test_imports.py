@@ -1,4 +1,4 @@
-"""`sci import values`: strict, atomic, kind-aware; optional confirmed import decisions."""
+"""`sci import values` (review/imports.py): strict, atomic, kind-aware; optional import decisions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from crawlers.imports.values import import_values, parse_value
+from review.imports import import_values, parse_value
 from sci import ROOT
 from sci.catalog import load_catalog
 from sci.db import Store
@@ -91,10 +91,10 @@ def test_one_bad_row_imports_nothing(store: Store, tmp_path: Path) -> None:
         import_values(store, path, 2020, CATALOG, AGS)
     assert [str(p).removeprefix(f"{path}:") for p in err.value.problems] == [
         "7: ags '09999999' is not a city of this edition",
-        "8: city_app.features: level 12 outside 0..9",
+        "8: city_app.features: Wert Stufe 0..9 erwartet / must be 0..9, got 12",
         "9: unknown parameter 'no.such_parameter'",
-        "10: social_media.youtube_activity: recency -3 is negative (days since)",
-        "11: city_app.available: 'vielleicht' is not a boolean (true/false, ja/nein)",
+        "10: social_media.youtube_activity: Wert Tage ≥ 0 erwartet / must be ≥ 0, got -3",
+        "11: city_app.available: ja/nein erwartet / expected yes or no, got 'vielleicht'",
         "12: source is empty (say where the figure comes from)",
         "13: 06412000/city_app.features already given in line 4"]
     assert _count(store, Candidate) == 0 and _count(store, ImportBatch) == 0
@@ -110,11 +110,11 @@ def test_header_and_empty_file(store: Store, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("raw", "expected"), [("1.234,5", 1234.5), ("0,75", 0.75), ("0.75", 0.75),
                                                ("17", 17.0)])
 def test_german_and_plain_numbers(raw: str, expected: float) -> None:
-    assert parse_value(raw, CATALOG.parameter("open_data.datasets")) == expected
+    assert parse_value(raw, CATALOG.parameter("charging_infrastructure.points_per_station")) == expected
 
 
 def test_bad_numbers() -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_value("1.2.3", CATALOG.parameter("open_data.datasets"))
-    with pytest.raises(ValueError, match="whole numbers"):
+    with pytest.raises(ValueError, match="whole number"):
         parse_value("2,5", CATALOG.parameter("city_app.features"))
