@@ -4,6 +4,7 @@ corrections into the labelled corpus."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -11,12 +12,14 @@ from rich.table import Table
 
 from extractors import eval_cli
 from review.assignments import all_assignments, assign, resolve_city, unassign
+from review.corpus_case import NoCase, build_case, write_case
 from review.detector_quality import Quality, Tally, quality, worst_first
 from review.web.cues import load_cues
 from sci.context import AppContext
 
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
+RootOpt = Annotated[Path | None, typer.Option("--root", help="Corpus root (default SCI_CORPUS_DIR)")]
 
 
 def fail(c: AppContext, msg: str) -> NoReturn:
@@ -101,8 +104,33 @@ def print_quality(c: AppContext, edition: int | None, as_json: bool) -> None:
     c.console.print(_quality_table("per pattern / cue", q.patterns))
 
 
+def _register_corpus(app: typer.Typer) -> None:
+    corpus = typer.Typer(help="The labelled real-web corpus of the detectors.", no_args_is_help=True)
+    app.add_typer(corpus, name="corpus")
+
+    @corpus.command("add")
+    def add(
+        ctx: typer.Context,
+        decision: Annotated[int, typer.Option("--decision", help="Decision id (approve, reject, correct)")],
+        root: RootOpt = None,
+    ) -> None:
+        """Write the decision's archived page plus the analyst's label as a corpus case (split by site)."""
+        c: AppContext = ctx.obj
+        target = root or c.settings.corpus_dir
+        try:
+            with c.store.session() as s:
+                case = build_case(s, c.settings.var_dir, decision)
+            path = write_case(case, target)
+        except NoCase as exc:
+            fail(c, f"sci corpus add: {exc}")
+        labels = ", ".join([f"{k}: {str(v).lower()}" for k, v in case.facts.items()] +
+                           [f"{k}: tempting" for k in case.tempting])
+        c.console.print(f"{path} ({case.split} split; {labels})", markup=False, highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the workbench commands to the `sci` app."""
     _register_assign(app)
+    _register_corpus(app)
     if print_quality not in eval_cli.FROM_DECISIONS:
         eval_cli.FROM_DECISIONS.append(print_quality)

@@ -120,6 +120,10 @@ class Settings:
     review_public_url: str = _s(
         "", "Base URL of the review app as city staff reach it (feedback links); empty = serve_host:port"
     )
+    corpus_dir: Path = _s(
+        ROOT / "tests" / "extractors" / "realcorpus",
+        "Real-web corpus root (dev/ and test/) that `sci corpus add` and the app's corpus button write to",
+    )
 
     @property
     def sqlalchemy_url(self) -> str:

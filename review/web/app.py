@@ -26,6 +26,7 @@ from review.web.throttle import LoginThrottle
 from review.web.views import (
     assignments,
     city,
+    corpus,
     decisions,
     evidence,
     feedback,
@@ -65,6 +66,7 @@ ROUTES: list[tuple[str, object, list[str]]] = [
     ("/candidates/{cid:int}/decide", decisions.decide_candidate, ["POST"]),
     ("/decisions/{did:int}/undo", decisions.undo_decision, ["POST"]),
     ("/bulk-approve", decisions.bulk, ["POST"]),
+    ("/decisions/{did:int}/corpus", corpus.add_case, ["POST"]),
     ("/cities", city.city_list, ["GET"]),
     ("/cities/{ags}", city.city_page, ["GET"]),
     ("/cities/{ags}/values", city.manual_entry, ["POST"]),

@@ -6,6 +6,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from review.corpus_case import JUDGED
 from review.history import history
 from review.web.views.common import catalog, city_or_404, edition, renderer, store
 
@@ -21,5 +22,6 @@ def history_page(request: Request) -> Response:
         city = city_or_404(s, ags)
         entries = history(s, year, ags, pid)
         return renderer(request).page(
-            request, "history.html", city=city, parameter=parameter, entries=entries, edition=year
+            request, "history.html", city=city, parameter=parameter, entries=entries, edition=year,
+            added=request.query_params.get("added"), judged=JUDGED,
         )

@@ -100,3 +100,25 @@ def test_quality_page_for_leads_worst_patterns_first_with_examples(web: Web) -> 
     assert rows[0] in ("alpha: offene daten", "alpha: geoportal") and rows[-1] == "alpha: open-data-portal"
     assert "Entscheidung #" in table and "/history/02000000/open_data.portal" in table
     assert "50,0 %" in page and "15,0–85,0 %" in page
+
+
+def test_lead_turns_a_decision_into_a_corpus_case_from_the_history_page(web: Web, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.review.test_corpus_case import URL, _judged
+
+    web.app.state.settings = web.settings.replace(corpus_dir=tmp_path / "corpus")
+    _, corrected, _ = _judged(web.store, web.settings)
+    analyst, token = web.login("anna")
+    page = f"/history/{factories.KOELN}/geodata.portal?edition=2020"
+    assert "als Testfall übernehmen" not in analyst.get(page).text
+    assert analyst.post(f"/decisions/{corrected}/corpus", data={"csrf_token": token}).status_code == 403
+    lead, lead_token = web.login("lena", "lead")
+    assert "als Testfall übernehmen" in lead.get(page).text
+    res = lead.post(f"/decisions/{corrected}/corpus", data={"csrf_token": lead_token, "back": page})
+    assert res.status_code == 303
+    shown = lead.get(res.headers["location"]).text
+    assert "Als Testfall übernommen" in shown and f"d{corrected}-koln-geodata-portal.yaml" in shown
+    assert list((tmp_path / "corpus").glob(f"*/d{corrected}-*.yaml"))
+    again = lead.post(f"/decisions/{corrected}/corpus", data={"csrf_token": lead_token, "back": page},
+                      headers=JSON)
+    assert again.status_code == 422 and "exists already" in again.json()["error"]
+    assert URL.startswith("https://")
