@@ -23,8 +23,8 @@ from typing import Any
 _WORD = r"[A-Za-zÄÖÜäöüß][\w]*(?:-[A-Za-zÄÖÜäöüß]\w*)*"
 # fragment "Kfz-An-" / "an-" / "Melde-", then more fragments, then a conjunction and the last conjunct
 _COORD = re.compile(
-    rf"(?<![\w-])((?:{_WORD}-)(?:\s*,\s*{_WORD}-)*)\s*(?:,\s*)?(und|oder|bzw\.|sowie|&|/)\s*(-?{_WORD})")
-_FRAGMENT = re.compile(rf"{_WORD}-")
+    rf"(?<![\w-])((?:{_WORD}-)(?:\s*,\s*-?{_WORD}-)*)\s*(?:,\s*)?(und|oder|bzw\.|sowie|&|/)\s*(-?{_WORD})")
+_FRAGMENT = re.compile(rf"-?{_WORD}-")
 _PRONOUNS = frozenset("Sie Ihr Ihre Ihren Wir Er Es Man Diese Dies".split())
 
 
@@ -53,7 +53,7 @@ class Expander:
         return next((h for h in self.heads if low.endswith(h) and len(low) > len(h) + 1), None)
 
     def _expand(self, m: re.Match[str]) -> str | None:
-        fragments = [f[:-1] for f in _FRAGMENT.findall(m.group(1))]
+        fragments = [f[:-1] for f in _FRAGMENT.findall(m.group(1))]  # "Gewerbean-, -um- und -abmeldung"
         conj, last = m.group(2), m.group(3)
         if last.startswith("-"):
             # "Wohnsitzan- und -ummeldung": the fragment lacks the head, the last the modifier
@@ -67,7 +67,8 @@ class Expander:
             if p2 is None:
                 return None
             stem = tail[len(p2):]
-            words = [f + stem if i else left + particle + stem for i, f in enumerate(fragments)]
+            words = [left + f.lstrip("-") + stem if i else left + particle + stem
+                     for i, f in enumerate(fragments)]
             return _join([*words, left + tail], conj)
         # a shared left part: "Kfz-An-" shares "Kfz-" with the last conjunct (not "E-Mail-": only
         # when what follows the inner hyphen is a particle)

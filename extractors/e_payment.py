@@ -1,8 +1,10 @@
 """ePayment for citizen-office services: fees of the Bürgeramt paid online.
 
-Pure statement detection (shared engine): "Die Gebühr bezahlen Sie direkt
-online per ePayment" is true, "Eine Online-Bezahlung ist nicht möglich" false;
-online payment of parking fines, dog tax or tickets is ignored (pattern data).
+Pure statement reading (:mod:`extractors.reading`): a clause naming a payment
+with an online cue — "Die Gebühr bezahlen Sie dabei gleich im Antrag mit
+giropay" — is true, "Eine Online-Bezahlung ist nicht möglich" false; a card at
+the counter is not ePayment; online payment of parking fines, dog tax or
+tickets is ignored (pattern data).
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.page import Page
-from extractors.statements import statements
+from extractors.reading import read
 
 NAME = "e_payment"
-VERSION = "1"
+VERSION = "2"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    return statements(page, patterns, NAME, VERSION)
+    return read(page, patterns, NAME, VERSION, city)

@@ -37,7 +37,7 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.coordination import expander
 from extractors.evidence import finding, snippet
-from extractors.lemmas import lemma_set
+from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
@@ -109,11 +109,16 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _negated(clause: str, lx: Lexicon) -> bool:
+def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
+    """A negator close to the cue (``anchors``: where its words stand). Not anywhere in the clause:
+    "Muss keine Scheidung anerkannt werden, reservieren Sie online" offers the booking."""
     low = clause.lower()
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
-        low = low.replace(e, " ")
-    return any(w in lx.negators for w in _words(low))
+        low = low.replace(e, " " * len(e))
+    for m in re.finditer(r"\w+", low):
+        if m.group(0) in lx.negators and any(s - 45 <= m.start() <= e + 35 for s, e in anchors):
+            return True
+    return False
 
 
 def _restricted(clause: str, lx: Lexicon) -> bool:
@@ -126,6 +131,16 @@ def _restricted(clause: str, lx: Lexicon) -> bool:
                     and not any(o in window[:25] for o in ("online", "digital", "internet")):
                 return True
     return False
+
+
+def _anchors(clause: str, lx: Lexicon) -> list[tuple[int, int]]:
+    """Where the words of a positive cue stand: explicit cue matches, online markers and action words."""
+    spans = [(m.start, m.end) for m in find_any(clause, tuple(lx.positive))]
+    spans += [(m.start, m.end) for m in find_any(clause, lx.online)]
+    if lx.actions:
+        spans += [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", clause)
+                  if m.group(0).lower() in lx.actions or lemma(m.group(0)) in lx.actions]
+    return spans
 
 
 def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
@@ -143,7 +158,7 @@ def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     about_object = not lx.objects or any(o in clause.lower() for o in lx.objects)
     if about_object and _restricted(clause, lx) and (neg is None or neg[0] < lx.restrict_confidence):
         neg = (lx.restrict_confidence, "restricted to an offline channel")
-    if pos is not None and neg is None and _negated(clause, lx):
+    if pos is not None and neg is None and _negated(clause, lx, _anchors(clause, lx)):
         return Cue(False, pos[0], f"negated: {pos[1]}")
     if pos is not None and neg is None and contains_any(clause, lx.planned):
         return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")

@@ -26,6 +26,7 @@ def exp() -> Expander:
     ("Standes- und Bestattungsamt", "Standesamt und Bestattungsamt"),
     ("Gewerbean- und -abmeldung", "Gewerbeanmeldung und Gewerbeabmeldung"),
     ("Ein- und Ausgang", "Eingang und Ausgang"),
+    ("Gewerbean-, -um- und -abmeldung", "Gewerbeanmeldung, Gewerbeummeldung und Gewerbeabmeldung"),
 ])
 def test_expansions(exp, text, expanded):
     assert exp.expand(text) == expanded
