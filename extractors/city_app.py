@@ -8,7 +8,9 @@ of transport companies, tourism boards, utilities, waste services, museums,
 and an article about another city's app are not the city's app. Value:
 ``{"ios": url|None, "android": url|None, "name": str|None}``, iOS and Android
 links of one app (same block or adjacent blocks) merged into one finding.
-"Eine eigene App der Stadt gibt es nicht" gives ``false``.
+"Eine eigene App der Stadt gibt es nicht" gives ``false``. Apps named in prose
+("in der App der Stadt Köln", "die Murrhardt-App" — an app name carrying the
+city's name) count through :mod:`extractors.named`.
 Patterns: ``data/patterns/city_app.yaml``.
 """
 
@@ -21,6 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
+from extractors.matching import compact
+from extractors.named import merge, named_findings
 from extractors.page import Page
 from extractors.statements import heading, statements
 from extractors.web_presence import (
@@ -31,10 +35,11 @@ from extractors.web_presence import (
     name_variants,
     sentence_of,
     surroundings,
+    translit,
 )
 
 NAME = "city_app"
-VERSION = "1"
+VERSION = "2"
 PARAMETER = "city_app.available"
 _QUOTED = re.compile(r"[„“\"»]([^„“\"”«»]{2,60})[“”\"«]")
 
@@ -48,14 +53,28 @@ def store_name(url: str) -> str:
     return parse_qs(parts.query).get("id", [""])[0]
 
 
+def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
+    """App names on the page that carry the city's name: "Murrhardt-App", "MagdeApp", "App „Mein Herne“"."""
+    out = []
+    for m in re.finditer(patterns["app_name_regex"], page.text):
+        place = compact(translit(m.group(1) or m.group(2) or ""))
+        if len(place) >= 4 and any(n.startswith(place) or place.startswith(n) for n in names):
+            out.append(m.group(0))
+    return list(dict.fromkeys(out))
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    found = statements(page, patterns, NAME, VERSION)
+    names = name_variants(city, page, patterns.get("affixes", []))
+    spec = patterns["mentions"][PARAMETER]
+    own = named_apps(page, patterns, names)
+    mentions = {PARAMETER: {**spec, "terms": [*spec["terms"], *own]}} if own else patterns["mentions"]
+    found = merge(statements(page, patterns, NAME, VERSION),
+                  named_findings(page, {**patterns, "mentions": mentions}, city, NAME, VERSION))
     stores = [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]
     urls = "\n".join(link.url for link in page.links)
     if not any(rx.search(urls) for _, rx in stores):
         return found  # no store link on the page
     affixes = patterns.get("affixes", [])
-    names = name_variants(city, page, affixes)
     index = block_index(page)
     title = heading(page)
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link

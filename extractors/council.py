@@ -6,16 +6,20 @@
 the link text names it). ``participation.council_tv``: a live stream or
 archive of council sessions, as a link or an embedded player. A system that
 is only planned ("Die Einführung eines Ratsinformationssystems ist für 2026
-geplant") or documents laid out in the town hall are ``false``.
+geplant") or documents laid out in the town hall are ``false``. A page that is itself a
+council document (its URL has a SessionNet/ALLRIS document shape) is evidence
+of the system.
 Patterns: ``data/patterns/council.yaml``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding
+from extractors.evidence import finding
 from extractors.named import merge, named_findings, screen
 from extractors.page import Page
 from extractors.portal_links import portal_findings
@@ -23,9 +27,20 @@ from extractors.statements import statements
 
 NAME = "council"
 VERSION = "2"
+PARAMETER = "internal_processes.digital_council_work"
+
+
+def self_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
+    """The page is itself a council document (``/bi/vo0050.asp``, ``/ris/Agendaitem.mvc/…``): the
+    council information system is there. Evidence: the page's own heading."""
+    if not re.search(patterns["self_url_regex"], page.final_url):
+        return []
+    return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "self"},
+                    confidence=float(patterns["self_confidence"]), snippet=page.heading or page.title,
+                    locator="html", extractor=NAME, version=VERSION)]
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    return merge(portal_findings(page, patterns, city, NAME, VERSION),
+    return self_finding(page, patterns) + merge(portal_findings(page, patterns, city, NAME, VERSION),
                  screen(statements(page, patterns, NAME, VERSION), patterns, page, city),
                  named_findings(page, patterns, city, NAME, VERSION))

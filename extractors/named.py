@@ -134,7 +134,7 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
         return False
     window = spec.get("exclude_window")
     region = sent if window is None else sent[max(start - int(window), 0):end + int(window)]
-    return bool(words(region, exclude))
+    return bool(words(region, exclude, whole=True))
 
 
 def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
@@ -206,7 +206,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
             for param, spec in specs:
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
-                hits = words(sent, spec["terms"]) or words(sent, anaphora.get(param, ()), whole=True)
+                hits = (words(sent, spec["terms"], whole=bool(spec.get("whole")))
+                        or words(sent, anaphora.get(param, ()), whole=True))
                 if not hits:
                     continue
                 ctx = spec.get("context")
@@ -237,7 +238,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
-                if spec.get("require") and not words(sent, spec["require"]):
+                if spec.get("require") and not (words(sent, spec["require"]) or (
+                        spec.get("require_regex") and re.search(spec["require_regex"], sent))):
                     continue
                 # The city as owner counts when the text says so; a link to the city's own host is no such
                 # statement (menu links to the city's description pages are everywhere).

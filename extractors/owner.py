@@ -64,8 +64,9 @@ def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
     for cue in dict.fromkeys(cues):
         spaced = any(ch in cue for ch in " -/")
         for m in find_any(text, (cue,)):
-            if not spaced and any(ch.isspace() for ch in text[m.start:m.end]):
-                continue
+            bridged = any(ch.isspace() for ch in text[m.start:m.end])
+            if bridged and (not spaced or (m.end < len(text) and text[m.end].isalnum())):
+                continue  # "Portals" in "Portal stellt", "Live-Streams" in "Livestream seit"
             if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
                 continue
             found.append(m)
@@ -161,6 +162,16 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
             if anchored and not (0 <= start - m.end <= 25):
                 continue
             return kind, m.term
+        if kind == "planned" and not anchored:
+            for rx in patterns.get("planned_regex", []):
+                rm = re.search(rx, text)
+                if rm:
+                    return kind, rm.group(0)
+        if kind == "discontinued" and not anchored:
+            for rx in patterns.get("ended_regex", []):
+                rm = re.search(rx, text)
+                if rm:
+                    return kind, rm.group(0)
         if kind == "discontinued" and patterns.get("discontinued_regex") and not anchored:
             uploaded = re.compile(patterns["uploaded_before_regex"])
             for rm in re.finditer(patterns["discontinued_regex"], text):
