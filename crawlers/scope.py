@@ -8,20 +8,23 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+# One site = one registrable domain (sci.domains, the Public Suffix List), as the detectors see it.
+from sci.domains import site_key as site_key
 from sci.errors import DataError, Problem
+from sci.yamlfile import LINE, load_data
+
+PARTNERS_SCHEMA = {"*": [str]}
+TOPICS_SCHEMA = {"weights": {"*": int}, "penalties?": {"*": int}}
+RENDER_SCHEMA = {"widget_markers?": [str], "min_text_chars?": int, "wait_selectors?": [str]}
+SKIP_SCHEMA = {"url_regexes?": [str]}
 
 BINARY_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx ppt pptx odt ods odp zip gz tgz rar 7z exe msi dmg iso jpg jpeg png gif "
     "webp svg tif tiff mp3 mp4 avi mov wmv mkv webm ics vcf csv geojson kml kmz shp bin".split()
 )
-# Two-label public suffixes (a registrable domain then has three labels).
-MULTI_LABEL_SUFFIXES = ("co.uk", "com.de")
 
 
 @dataclass(frozen=True)
@@ -37,20 +40,24 @@ class CrawlVocabulary:
 def load_vocabulary(data_dir: Path, extra_partner_hosts: str = "") -> CrawlVocabulary:
     """Read partners.yaml, topics.yaml, render.yaml; add comma-separated extra partner hosts."""
     base = data_dir / "crawl"
-    partners = yaml.safe_load((base / "partners.yaml").read_text(encoding="utf-8")) or {}
-    topics = yaml.safe_load((base / "topics.yaml").read_text(encoding="utf-8")) or {}
-    render = yaml.safe_load((base / "render.yaml").read_text(encoding="utf-8")) or {}
+    # {list: NAME} entries are the shared data/lists/NAME.yaml hosts the detectors read too.
+    partners = load_data(base / "partners.yaml", PARTNERS_SCHEMA, data_dir)
+    topics = load_data(base / "topics.yaml", TOPICS_SCHEMA)
+    render = load_data(base / "render.yaml", RENDER_SCHEMA)
     skip_path = base / "skip.yaml"
-    skip = (yaml.safe_load(skip_path.read_text(encoding="utf-8")) or {}) if skip_path.exists() else {}
+    skip = load_data(skip_path, SKIP_SCHEMA) if skip_path.exists() else {}
     regexes = [str(r) for r in skip.get("url_regexes") or ()]
     try:
         skip_url = re.compile("|".join(f"(?:{r})" for r in regexes), re.I) if regexes else None
     except re.error as exc:
         msg = f"url_regexes: bad regular expression: {exc}"
         raise DataError([Problem(str(skip_path), None, msg)]) from None
-    patterns = [str(p).lower() for hosts in partners.values() for p in hosts]
+    patterns = [str(p).lower() for key, hosts in partners.items() if key != LINE for p in hosts]
+    # A listed host is matched with its subdomains (termine.tevis.de); patterns already say so.
+    patterns += [f"*.{p}" for p in patterns if "*" not in p]
     patterns += [h.strip().lower() for h in extra_partner_hosts.split(",") if h.strip()]
-    weights = {**(topics.get("weights") or {}), **(topics.get("penalties") or {})}
+    weights = {k: v for k, v in {**(topics.get("weights") or {}), **(topics.get("penalties") or {})}.items()
+               if k != LINE}
     return CrawlVocabulary(
         partner_patterns=tuple(patterns),
         skip_url=skip_url,
@@ -59,18 +66,6 @@ def load_vocabulary(data_dir: Path, extra_partner_hosts: str = "") -> CrawlVocab
         min_text_chars=int(render.get("min_text_chars", 200)),
         wait_selectors=tuple(render.get("wait_selectors") or ()),
     )
-
-
-@lru_cache(maxsize=65536)
-def site_key(url: str) -> str:
-    """The registrable domain of a URL (IP hosts: host:port, since each loopback site is one host)."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
-        return f"{host}:{parts.port}" if parts.port else host
-    labels = host.removeprefix("www.").split(".")
-    keep = 3 if ".".join(labels[-2:]) in MULTI_LABEL_SUFFIXES else 2
-    return ".".join(labels[-keep:])
 
 
 def is_partner(url: str, patterns: tuple[str, ...]) -> bool:

@@ -7,27 +7,11 @@ patterns come from ``data/patterns/<NAME>.yaml`` via :mod:`extractors.patterns`.
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-# Second-level labels under which the registrable domain has three labels (stadt.co.uk style);
-# German city sites are almost all <name>.de, so this short list is enough without a PSL download.
-_MULTI_LABEL_SUFFIXES = frozenset({"co.uk", "com.de", "org.uk", "gv.at", "or.at", "co.at"})
-
-
-def registrable_domain(host: str) -> str:
-    """``www.stadt-koeln.de`` -> ``stadt-koeln.de``; IP addresses (loopback test hosts) stay whole."""
-    host = host.lower().strip(".")
-    try:
-        ipaddress.ip_address(host)
-        return host
-    except ValueError:
-        pass
-    labels = host.split(".")
-    keep = 3 if ".".join(labels[-2:]) in _MULTI_LABEL_SUFFIXES else 2
-    return ".".join(labels[-keep:])
+from sci.domains import registrable_domain as registrable_domain  # the PSL rule the crawl scope uses
 
 
 def on_hosts(url_or_host: str, hosts: tuple[str, ...]) -> bool:

@@ -6,6 +6,9 @@ data cannot silently weaken a detector: any ``confidence`` must be a number in
 ending in ``regex``/``regexes`` (or Wappalyzer-shaped ``scriptSrc``/``html``)
 must compile.
 
+``{list: NAME}`` stands for the hosts of the shared ``data/lists/NAME.yaml``
+(booking systems, defect-reporting vendors), which the crawl reads too.
+
 A file may ``include: [other, …]``: each named pattern file (e.g. the shared
 ``owner.yaml``) is loaded the same way and placed under its own name, so a
 detector reads ``patterns["owner"]`` without the wiring knowing about it.
@@ -20,6 +23,7 @@ from typing import Any
 import yaml
 
 from sci.errors import DataError, Problem
+from sci.yamlfile import load_yaml, resolve_lists, strip_lines
 
 _REGEX_KEYS = ("regex", "regexes", "scriptsrc", "html")
 
@@ -66,8 +70,9 @@ def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dic
     except FileNotFoundError:
         raise DataError([Problem(file, None, f"pattern file for detector {name!r} not found")]) from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text)  # the node tree: _check names the line of a bad value
+        # The project's one reader (duplicate keys refused, {list: NAME} resolved).
+        data = strip_lines(resolve_lists(load_yaml(path), Path(data_dir)))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError([Problem(file, mark.line + 1 if mark else None, f"invalid YAML: {exc}")]) from None

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from sci.yamlfile import load_yaml, strip_lines
 
 # Keys in data/patterns/*.yaml whose string values (or list items) are phrases found in page text.
 CUE_KEYS = frozenset({"cue", "cues", "terms", "keywords"})
@@ -33,8 +33,9 @@ def load_cues(patterns_dir: Path) -> re.Pattern[str] | None:
     """One case-insensitive pattern of every cue, longest first (so phrases beat their words)."""
     phrases: set[str] = set()
     for path in sorted(patterns_dir.glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            phrases |= collect(yaml.safe_load(fh))
+        # Through the project's one YAML reader (line-aware, duplicate keys refused); included
+        # files are scanned on their own, so includes need not be followed.
+        phrases |= collect(strip_lines(load_yaml(path)))
     if not phrases:
         return None
     ordered = sorted({p.lower(): p for p in phrases}.values(), key=lambda p: (-len(p), p))

@@ -45,6 +45,7 @@ def test_share_buttons_are_never_followed() -> None:
 
 def test_a_bad_skip_pattern_is_a_clear_error(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data" / "crawl", tmp_path / "crawl")
+    shutil.copytree(ROOT / "data" / "lists", tmp_path / "lists")
     (tmp_path / "crawl" / "skip.yaml").write_text('url_regexes: ["(unclosed"]\n', encoding="utf-8")
     with pytest.raises(DataError, match="skip.yaml.*bad regular expression"):
         scope.load_vocabulary(tmp_path)
