@@ -5,7 +5,9 @@ as something else (§ 115 SGB X, Buslinie 115, the extension in "06151 115-0",
 amounts, rooms) and a 115 cue (Behördennummer, Servicecenter, erreichbar …)
 stands near it. A negative statement ("nicht an den Verbund der 115
 angeschlossen", "nicht geschaltet") yields ``false``. A ``tel:115`` link is
-direct evidence.
+direct evidence. The owner and status check (:mod:`extractors.owner`) drops a
+neighbour's or company's line and turns a 115 that is only applied for or
+planned into ``false``.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
 from extractors.matching import clause_bounds, find_terms
+from extractors.owner import judge
 from extractors.page import Page
 from extractors.statements import is_chrome
+from extractors.web_presence import name_variants
 
 NAME = "hotline_115"
-VERSION = "1"
+VERSION = "2"
 PARAMETER = "citizen_information.hotline_115"
 
 
@@ -32,6 +36,10 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     window = int(patterns["window"])
     cues = list(patterns["cues"])
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
+    owners = patterns.get("owner")
+    foreign = tuple(patterns.get("foreign", ()))
+    names = name_variants(city, page, ["stadt", "www", "de"])
+    exclude = list(patterns.get("exclude", []))
     found: list[Finding] = []
     # Most pages never mention 115: skip the block scan then (tel: links are checked below).
     blocks = page.blocks if "115" in page.text else []
@@ -51,6 +59,13 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 value, conf = False, neg[1]
             elif find_terms(near, cues):
                 value, conf = True, float(patterns["positive_confidence"])
+                if exclude and find_terms(sentence, exclude):
+                    continue
+                j = judge(sentence, m.start() - lo, m.end() - lo, owners, city=city, names=names)
+                if j.owner in foreign or j.status == "hypothetical":
+                    continue
+                if j.status in ("planned", "discontinued"):
+                    value, conf = False, float(patterns["planned_confidence"])
             else:
                 continue
             found.append(finding(page, parameter=PARAMETER, value=value, confidence=conf,

@@ -177,6 +177,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     definite = re.compile(cues["definite_regex"])
     indefinite = re.compile(cues["indefinite_regex"])
     negated = re.compile(cues["negated_regex"])
+    quantifier = re.compile(cues["quantifier_regex"])
     denial = re.compile(cues["denial_regex"])
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names = name_variants(city, page, cues.get("affixes", []))
@@ -232,6 +233,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
+                if j.status == "hypothetical":
+                    continue  # "… wären nur noch kleine Arbeiten nötig": says nothing either way
                 if j.status in ("planned", "discontinued"):
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
@@ -247,6 +250,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # Concept words ("die Online-Beteiligung", "Open Data") need more than an article.
                 weak = m.term in spec.get("weak", ())
                 specific = anchored or (bool(definite.search(before)) and not weak) or said_city
+                if quantifier.search(before):
+                    continue  # "jede Übertragung …": any such thing
                 if indefinite.search(before) and not (used or said_city):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
                 if not (specific or used or (param in topics and spec.get("topic", True))):

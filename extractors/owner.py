@@ -18,7 +18,7 @@ calls:
 
 Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``neighbour``,
 ``company``, ``private`` (fan accounts), ``unknown`` (nothing said — on the city's own page that is
-the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``.
+the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``, ``hypothetical`` (subjunctive).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     """Status of the thing at ``text[start:end]``. ``anchored``: the thing is a prepositional object
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
     name ("im geplanten Geoportal") still speaks about it."""
-    for kind in ("discontinued", "planned", "pilot"):
+    for kind in ("discontinued", "planned", "hypothetical", "pilot"):
         for m in words(text, patterns["status"].get(kind, [])):
             if anchored and not (0 <= start - m.end <= 25):
                 continue
