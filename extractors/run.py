@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from extractors.aggregate import aggregate
 from extractors.base import CityContext, Finding
-from extractors.models import PageFindings
+from extractors.models import ExtractResult, PageFindings
 from extractors.page import Page
 from extractors.registry import LoadedDetector, load_detectors, run_detectors
 from sci.archive import read_record
@@ -62,7 +62,9 @@ def latest_crawl(session: Session, edition: int | None = None) -> int | None:
 
 
 def _is_html(cap: Capture) -> bool:
-    return cap.status == 200 and "html" in (cap.content_type or "text/html").lower()
+    # A 304 confirms the body archived before (the capture points at that record): it is the page
+    # as much as a 200 is, and a city's aggregate must include its unchanged pages too.
+    return cap.status in (200, 304) and "html" in (cap.content_type or "text/html").lower()
 
 
 def _archived(s: Session, cap: Capture) -> Capture | None:
@@ -140,15 +142,19 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
                                    findings=[f.to_dict() for f in found]))
             stats.findings += len(found)
             by_city.setdefault(ags, []).extend(found)
+        # What this run concludes replaces what an earlier run over the same crawl concluded.
+        s.execute(delete(ExtractResult).where(ExtractResult.crawl_id == crawl_id))
         for ags, found in sorted(by_city.items()):
             counts = stats.per_city.setdefault(ags, {"findings": len(found), "new": 0, "existing": 0})
             for param, agg in aggregate(found).items():
                 evidence = [_evidence(f) for f in agg.supporting] + [
                     _evidence(f, contradicts=True) for f in agg.contradicting]
-                _, created = add_candidate(
+                cand, created = add_candidate(
                     s, edition=year, ags=ags, parameter=param, value=agg.value, confidence=agg.confidence,
                     extractor=agg.extractor, extractor_version=agg.version, evidence=evidence,
                     crawl_id=crawl_id)
+                s.add(ExtractResult(crawl_id=crawl_id, edition_year=year, ags=ags, parameter=param,
+                                    extractor=agg.extractor, candidate_id=cand.id))
                 key = "new" if created else "existing"
                 counts[key] += 1
                 if created:

@@ -166,6 +166,18 @@ def edition_new(
     )
 
 
+@app.command("nightly", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def nightly_cmd(ctx: typer.Context) -> None:
+    """The nightly chain under one lock (crawl, extract, app stores, social, open data, queue fill),
+    then the digest of what changed (SCI_VAR_DIR/digests, mail, webhook). Extra arguments (e.g.
+    --city X, --cities FILE) go to the crawl steps. Exit 3: another run holds the lock."""
+    from sci.nightly import nightly
+
+    c = obj(ctx)
+    code = nightly(c.settings, c.store, list(ctx.args), lambda line: print(line, flush=True))
+    raise typer.Exit(code)
+
+
 @app.command("settings")
 def show_settings(ctx: typer.Context) -> None:
     """List every setting: environment variable, default, current value, help."""

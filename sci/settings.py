@@ -125,6 +125,14 @@ class Settings:
         "Real-web corpus root (dev/ and test/) that `sci corpus add` and the app's corpus button write to",
     )
 
+    # --- nightly digest ------------------------------------------------------------
+    smtp_url: str = _s(
+        "", "Mail the nightly digest via smtp://[user:pass@]host[:port] (smtps:// = TLS); empty = no mail"
+    )
+    digest_mail_from: str = _s("sci@localhost", "Sender address of the nightly digest mail")
+    digest_mail_to: str = _s("", "Recipients of the nightly digest mail (comma-separated)")
+    digest_webhook: str = _s("", "POST the nightly digest as JSON to this URL; empty = no webhook")
+
     @property
     def sqlalchemy_url(self) -> str:
         if self.database_url:

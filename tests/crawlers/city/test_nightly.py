@@ -111,5 +111,5 @@ def test_two_nights_then_a_locked_night(night: dict[str, Any]) -> None:
     with CrawlLock(Path(night["var"]) / "locks" / "nightly.lock"):
         third = night["run"]()
     assert third.returncode == 3, third.stdout + third.stderr
-    assert "nightly crawl skipped" in third.stdout and "nightly run finished" not in third.stdout
+    assert "nightly run skipped" in third.stdout and "nightly run finished" not in third.stdout
     assert (_count(store, Crawl), _count(store, Decision)) == (crawls, decisions)
