@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from crawlers.imports.batch import open_batch, read_text
+from crawlers.imports.batch import cite, open_batch, read_text
 from review.state import record_import
 from sci import kinds
 from sci.candidates import EvidenceIn, add_candidate
@@ -129,7 +129,7 @@ def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_
             cand, created = add_candidate(
                 s, edition=edition, ags=row.ags, parameter=row.parameter, value=row.value,
                 confidence=1.0, extractor=EXTRACTOR, extractor_version=VERSION, crawl_id=crawl.id,
-                evidence=[EvidenceIn(source.line_url(row.line), row.raw, f"L{row.line}", value=row.value,
+                evidence=[EvidenceIn(cite(source, row.line), row.raw, f"L{row.line}", value=row.value,
                                      confidence=1.0, detail={"source": row.source, "note": row.note,
                                                              "batch": batch.id})])
             summary.candidates_new += created
@@ -140,7 +140,7 @@ def import_values(store: Store, path: Path, edition: int, catalog: Catalog, ags_
             elif confirm:
                 record_import(s, cand, catalog.parameter(row.parameter), value=row.value,
                               analyst=str(analyst), note=row.note,
-                              source=f"{row.source} ({source.line_url(row.line)})")
+                              source=f"{row.source} ({cite(source, row.line)}, Import #{batch.id})")
                 summary.decisions += 1
     return summary
 

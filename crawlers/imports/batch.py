@@ -1,8 +1,10 @@
 """What every import shares: reading the file strictly, and its provenance rows.
 
 An import is a crawl with source "import" plus an :class:`ImportBatch` (file,
-sha256, row count); its candidates cite ``file:///…#L<line>`` with the row as
-snippet. Callers validate everything first and write in one transaction.
+sha256, row count); its candidates cite ``import:<batch>/<file name>#L<line>``
+(:func:`cite`) with the row as snippet — the same citation on every machine,
+never a machine-local path. Callers validate everything first and write in one
+transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy.orm import Session
 
@@ -25,8 +28,15 @@ class SourceFile:
     text: str
     sha256: str
 
-    def line_url(self, line: int) -> str:
-        return f"{self.path.resolve().as_uri()}#L{line}"
+
+
+def cite(source: SourceFile, line: int) -> str:
+    """Where an imported value came from: file name, content hash and row (``import:x.csv@1a2b…#L12``).
+
+    No batch id in it: the same file imported again cites the same rows, so its candidates keep their
+    fingerprints (carry-over); the batch is in each evidence's detail.
+    """
+    return f"import:{quote(source.path.name)}@{source.sha256[:12]}#L{line}"
 
 
 def read_text(path: Path, encoding: str = "utf-8") -> SourceFile:
@@ -52,9 +62,10 @@ def open_batch(session: Session, edition: int, kind: str, source: SourceFile, ro
     """Crawl + ImportBatch rows of a finished import (inside the caller's transaction)."""
     now = datetime.now(UTC)
     crawl = Crawl(edition_year=edition, source="import", status="finished", finished_at=now,
-                  scope={"kind": kind, "file": str(source.path.resolve()), "sha256": source.sha256},
+                  scope={"kind": kind, "file": source.path.name, "sha256": source.sha256},
                   stats=stats)
-    batch = ImportBatch(kind=kind, file=str(source.path.resolve()), sha256=source.sha256, rows=rows,
+    # The file's name and hash identify it on any machine; its local path would not.
+    batch = ImportBatch(kind=kind, file=source.path.name, sha256=source.sha256, rows=rows,
                         stats=stats)
     session.add_all([crawl, batch])
     session.flush()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawlers.imports.batch import open_batch, read_text
+from crawlers.imports.batch import cite, open_batch, read_text
 from extractors import charging as ch
 from sci.candidates import EvidenceIn, add_candidate
 from sci.db import Store
@@ -63,11 +63,11 @@ def import_charging(store: Store, path: Path, edition: int, cities: list[CityRec
             detail = {"batch": batch.id, "rows": len(city_rows), "fast": fast, "points": points,
                       "area_km2": areas[ags].area_km2, "lines": [r.line for r in city_rows],
                       "match": ch.match_counts(pairs)}
-            head = EvidenceIn(source.line_url(city_rows[0].line),
+            head = EvidenceIn(cite(source, city_rows[0].line),
                               f"{len(city_rows)} Ladeeinrichtungen ({fast} Schnellladeeinrichtungen), "
                               f"{points} Ladepunkte; Fläche {areas[ags].area_km2} km²",
                               f"rows {city_rows[0].line}..{city_rows[-1].line}", detail=detail)
-            cited = [EvidenceIn(source.line_url(r.line), r.raw, f"L{r.line}",
+            cited = [EvidenceIn(cite(source, r.line), r.raw, f"L{r.line}",
                                 detail={"match": how, "batch": batch.id}) for r, how in pairs[:ROW_EVIDENCE]]
             for parameter, value in figures.items():
                 _, created = add_candidate(

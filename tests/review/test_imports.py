@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,9 @@ def test_values_become_candidates(store: Store, tmp_path: Path) -> None:
         cands = {(c.ags, c.parameter): c for c in session.scalars(select(Candidate))}
         c = cands[("05315000", "charging_infrastructure.points_per_station")]
         assert c.value == 2.15 and c.extractor == "import:values"
-        assert c.evidence[0].url == f"{path.resolve().as_uri()}#L3"
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        assert c.evidence[0].url == f"import:{path.name}@{sha}#L3"  # the same on every machine
+        assert c.evidence[0].detail["batch"] == session.scalars(select(ImportBatch)).one().id
         assert c.evidence[0].snippet.startswith("05315000,charging_infrastructure")
         assert c.evidence[0].detail["source"] == "Ladesäulenkarte BNetzA 2020"
         assert cands[("05315000", "open_data.portal")].value is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,11 +43,14 @@ def test_import_sample(store: Store, settings: Settings) -> None:
         cands = s.scalars(select(Candidate).where(Candidate.ags == "06412000")).all()
         assert {c.parameter for c in cands} == PARAMS
         ev = cands[0].evidence
-        assert ev[0].url.startswith("file:///") and "#L" in ev[0].url
+        # A citation that travels: file name, content hash, row; the batch in the detail.
+        assert re.fullmatch(rf"import:{re.escape(SAMPLE.name)}@[0-9a-f]{{12}}#L\d+", ev[0].url), ev[0].url
+        assert "/" not in ev[0].url.removeprefix("import:").split("@")[0] and ev[0].detail["batch"]
         assert ev[0].detail["rows"] == 10 and ev[0].detail["match"] == {"name": 8, "district": 2}
         assert ev[1].snippet.startswith("EnBW mobility+") or ev[1].snippet.count(";") == 25
         batch = s.scalars(select(ImportBatch)).one()
         assert batch.kind == "charging" and batch.rows == 66 and len(batch.sha256) == 64
+        assert batch.file == SAMPLE.name  # not a machine-local path
         assert s.scalars(select(Crawl)).one().source == "import"
     # Re-importing the unchanged file adds no candidates (same fingerprints).
     again = import_charging(store, SAMPLE, 2020, CITIES, settings.data_dir)
