@@ -75,3 +75,12 @@ def test_bundle_id_names_the_city():
 def test_corpus_pages(slug):
     got, facts = corpus_check(city_app, slug)
     assert got == facts
+
+
+def test_app_named_in_prose_with_the_citys_name():
+    got = vals(city_app, page("<p>Die Köln-App gibt es kostenlos im App Store und bei Google Play.</p>"))
+    assert got["city_app.available"]["named"] == "Köln-App"
+    planned = vals(city_app, page("<p>In zwei Monaten soll die Köln-App in den Stores zu finden sein.</p>"))
+    assert planned == {"city_app.available": False}
+    other = vals(city_app, page("<p>Die Nachbargemeinde hat eine eigene „Bonn-App“ mit Abfallkalender.</p>"))
+    assert other == {}

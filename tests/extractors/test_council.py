@@ -73,3 +73,9 @@ def test_nav_link_to_own_page_is_not_the_system():
 def test_corpus_pages(slug):
     got, facts = corpus_check(council, slug)
     assert got == facts
+
+
+def test_a_council_document_page_is_evidence_of_the_system():
+    url = "https://ratsinfo.stadt-koeln.de/bi/vo0050.asp?__kvonr=123"
+    got = vals(council, page("<p>Beschlussvorlage zur Sanierung der Schule.</p>"), url=url)
+    assert got == {"internal_processes.digital_council_work": {"url": url, "system": "self"}}

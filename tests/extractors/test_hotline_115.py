@@ -69,3 +69,14 @@ def test_navigation_and_footer_are_not_statements():
 def test_corpus_pages(slug):
     got, facts = corpus_values(hotline_115, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<h1>Antrag: Beitritt zur Behördennummer 115</h1>", False),
+    ("<p>Die Antworten stammen aus der Wissensdatenbank, die hinter der Behördennummer 115 steht.</p>", None),
+    ("<p>Die Nachbarstadt ist über die Behördennummer 115 erreichbar.</p>", None),
+    ("<p>Für solche Fragen wählen Sie die 115.</p>", True),
+    ("<p>D115 – Ihre Behördennummer</p>", True),
+])
+def test_owner_status_and_more_cues(body, expected):
+    assert values(hotline_115, wrap(body)).get("citizen_information.hotline_115") is expected

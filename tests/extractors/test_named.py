@@ -95,3 +95,26 @@ def test_sentences_do_not_end_at_dates_or_abbreviations():
     text = "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat. Neu ist die App."
     assert [text[a:b] for a, b in split_sentences(text, ["z", "B"])] == [
         "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat.", "Neu ist die App."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Für eine Übertragung der Ratssitzungen wären nur noch kleine Arbeiten nötig.",
+    "Rechtlich setzt jede Übertragung der Ratssitzung die Zustimmung aller voraus.",
+])
+def test_subjunctive_and_quantifiers_say_nothing(sentence):
+    assert positive("participation.council_tv", f"<p>{sentence}</p>") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ein Ratsmitglied beantragt, zu prüfen, ob die Sitzungen des Rates per Livestream gezeigt werden können.",
+    "Der öffentliche Teil der Ratssitzung soll erstmals als Videostream im Internet übertragen werden.",
+    "Von 2018 bis 2020 wurden die Sitzungen des Rates live im Internet übertragen.",
+])
+def test_applications_modals_and_past_spans_are_false(sentence):
+    assert positive("participation.council_tv", f"<p>{sentence}</p>") is False
+
+
+def test_buergerhaushalt_is_a_participation_platform():
+    body = "<p>Beim Bürgerhaushalt reden Sie bei den Finanzen der Stadt mit.</p>"
+    value = positive("participation.platform", body)
+    assert value["named"] == "Bürgerhaushalt"

@@ -125,3 +125,24 @@ def test_one_sentence_denies_several_networks():
     assert got == {FB: False, IG: False, TW: False}
     xing = page("<p>Die Stadt ist auf Facebook und Xing nicht vertreten.</p>")
     assert vals(social_media, xing) == {FB: False}
+
+
+@pytest.mark.parametrize("sentence, param", [
+    ("Der Instagram-Kanal der Stadt Köln hat inzwischen 1.400 Follower.", "social_media.instagram"),
+    ("Neuigkeiten aus dem Rathaus gibt es auch in unserem YouTube-Kanal.", "social_media.youtube"),
+    ("Daneben ist die Stadt auf Instagram (@stadtkoeln) vertreten.", "social_media.instagram"),
+])
+def test_channels_named_in_prose(sentence, param):
+    value = vals(social_media, page(f"<p>{sentence}</p>"))[param]
+    assert value["owner"] == "city" and "url" not in value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die städtische Tourismusgesellschaft betreibt den Instagram-Kanal „visit_koeln“.",
+    "Auf ihrem Instagram-Kanal zeigt die Stadtbücherei ihr Haus.",
+    "Das Instagram-Profil „@koeln“ wird nicht von der Stadt Köln betrieben, es ist ein Fan-Konto.",
+    "Fotos anderer Instagrammer teilt die Stadt gern.",
+])
+def test_channels_of_others_are_not_the_citys(sentence):
+    got = vals(social_media, page(f"<p>{sentence}</p>"))
+    assert got.get("social_media.instagram") in (None, False)
