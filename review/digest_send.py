@@ -18,25 +18,16 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from review.web.display import show_value
 from sci.settings import Settings
 
 CHANGE_DE = {"appeared": "neu", "changed": "geändert", "disappeared": "verschwunden"}
 
 
-def _value(v: Any) -> str:
-    if v is True:
-        return "ja"
-    if v is False:
-        return "nein"
-    if isinstance(v, dict) and "url" in v:
-        return str(v["url"])
-    return json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else str(v)
-
-
 def _side(ev: dict[str, Any] | None) -> str:
     if ev is None:
         return "—"
-    return f"{_value(ev['value'])} ({ev['url'] or 'ohne URL'}: „{(ev['snippet'] or '').strip()[:160]}“)"
+    return f"{show_value(ev['value'])} ({ev['url'] or 'ohne URL'}: „{(ev['snippet'] or '').strip()[:160]}“)"
 
 
 def markdown(doc: dict[str, Any]) -> str:
