@@ -13,7 +13,8 @@ from rich.table import Table
 
 from crawlers.external.report import print_summary
 from crawlers.lock import CrawlLock, LockedError
-from crawlers.run import unfinished_crawl
+from crawlers.owner import CrawlOwned
+from crawlers.run import resume_targets, unfinished_crawl
 from crawlers.sources import SOURCES
 from sci.bootstrap import init_store, load_cities
 from sci.context import AppContext
@@ -149,14 +150,23 @@ def _run_city(c: AppContext, runner: Any, targets: list[CityRecord], year: int, 
         if open_crawl is None:
             raise DataError([Problem("--resume", None, f"no interrupted city crawl in edition {year}")])
         options["resume_id"] = open_crawl.id
-        wanted = set(open_crawl.scope.get("cities", []))
-        pool = {t.ags: t for t in c.edition(year).cities()} | {t.ags: t for t in targets}
-        targets = [pool[a] for a in wanted if a in pool]
+        # The crawl's own cities, from the store: a crawl started with --cities FILE resumes
+        # those cities without the file (and never the edition's instead).
+        targets = resume_targets(c.store, open_crawl)
     names = {t.ags: t.name for t in targets}
     started = time.monotonic()
-    with Live(city_table({}, names, "crawling"), console=c.console, refresh_per_second=2) as live:
-        options["city_progress"] = lambda per: live.update(city_table(per, names, "crawling"))
-        stats = runner(c, targets, year, options)
+    try:
+        with Live(city_table({}, names, "crawling"), console=c.console, refresh_per_second=2) as live:
+            options["city_progress"] = lambda per: live.update(city_table(per, names, "crawling"))
+            stats = runner(c, targets, year, options)
+    except CrawlOwned as exc:
+        c.err.print(f"error: {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
     c.console.print(city_table(stats["cities"], names,
                                f"crawl {stats['crawl_id']}: {stats['status']}",
                                seconds=time.monotonic() - started))
+    if stats["status"] != "finished":
+        # One line naming the cause, and a non-zero exit: the nightly chain must not go on.
+        c.err.print(f"error: crawl {stats['crawl_id']} {stats['status']}: {stats.get('error', '')}",
+                    soft_wrap=True, markup=False)
+        raise typer.Exit(1)

@@ -4,6 +4,11 @@ The Scrapy process is a child so ``kill -9`` of it leaves the store consistent
 (each capture is its own transaction) and ``sci crawl --resume`` picks up the
 newest unfinished crawl: already captured URLs are replayed from the WARC, not
 fetched again, so the capture set ends up equal to an uninterrupted crawl's.
+
+A crawl says "finished" only when every city of its scope finished and the
+process exited cleanly; a fatal cause (see crawlers/owner.py) makes it
+"failed" with that cause, anything else "interrupted" (resume finishes it).
+A crawl another live process still writes is refused before anything starts.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from crawlers.owner import CrawlOwned, clear_fatal, live_owner, read_fatal, release
 from sci import ROOT
 from sci.context import AppContext
 from sci.db import Store
@@ -70,10 +76,11 @@ def unfinished_crawl(store: Store, edition: int) -> Crawl | None:
 
 def start_process(settings: Settings, crawl_id: int, cities: list[CityRecord]) -> subprocess.Popen[bytes]:
     targets = [f"{c.ags}={c.website}" for c in cities]
-    log = settings.var_dir / "crawls" / str(crawl_id) / "scrapy.log"
+    log = log_path(settings, crawl_id)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as fh:
-        return subprocess.Popen([sys.executable, "-m", "crawlers.process", str(crawl_id), *targets],
+        return subprocess.Popen([sys.executable, "-m", "crawlers.process", "--parent", str(os.getpid()),
+                                 str(crawl_id), *targets],
                                 env=settings_env(settings), cwd=str(ROOT), stdout=fh, stderr=fh)
 
 
@@ -89,14 +96,16 @@ def read_progress(settings: Settings, crawl_id: int, cities: list[CityRecord]) -
 
 
 def finish_crawl(store: Store, crawl_id: int, per_city: dict[str, dict[str, Any]], ok: bool,
-                 run_info: dict[str, Any] | None = None) -> None:
+                 run_info: dict[str, Any] | None = None, fatal: str | None = None) -> None:
     """Record stats and outcome; an interrupted crawl keeps its runs so resume adds to them."""
     with store.session() as s:
         crawl = s.get(Crawl, crawl_id)
         assert crawl is not None
         runs = list((crawl.stats or {}).get("runs", [])) + ([run_info] if run_info else [])
         crawl.stats = {"cities": per_city, "runs": runs, "crawl_id": crawl_id}
-        crawl.status = "finished" if ok else "interrupted"
+        if fatal:
+            crawl.stats["fatal"] = fatal
+        crawl.status = "finished" if ok else ("failed" if fatal else "interrupted")
         crawl.job_dir = str(Path("crawls") / str(crawl_id))
         if ok:
             crawl.finished_at = datetime.now(UTC).replace(tzinfo=None)
@@ -106,19 +115,61 @@ def run_crawl(store: Store, settings: Settings, cities: list[CityRecord], resume
               progress: Progress | None = None) -> dict[str, Any]:
     """Crawl ``cities`` (or resume crawl ``resume_id``); return the crawl's stats."""
     crawl_id = resume_id or ensure_crawl(store, settings, [c.ags for c in cities])
+    owner = live_owner(store, crawl_id)
+    if owner is not None:
+        raise CrawlOwned(f"crawl {crawl_id} is being written by process {owner[0]} on {owner[1]}; "
+                         "wait for it to end (or stop it) before resuming")
+    scope = set(crawl_scope(store, crawl_id)) or {c.ags for c in cities}
+    missing = sorted(scope - {c.ags for c in cities})
+    clear_fatal(settings.var_dir, crawl_id)
     started = time.monotonic()
     proc = start_process(settings, crawl_id, cities)
-    while proc.poll() is None:
-        if progress:
-            progress(read_progress(settings, crawl_id, cities))
-        time.sleep(0.3)
+    try:
+        while proc.poll() is None:
+            if progress:
+                progress(read_progress(settings, crawl_id, cities))
+            time.sleep(0.3)
+    except BaseException:
+        proc.terminate()  # Ctrl-C: stop the writer too (it would die with us anyway)
+        proc.wait(60)
+        raise
     per_city = read_progress(settings, crawl_id, cities)
     if progress:
         progress(per_city)
-    ok = proc.returncode == 0 and all(p.get("finished") for p in per_city.values())
+    if proc.returncode == 4:  # another writer claimed the crawl first (crawlers.process.EXIT_OWNED)
+        raise CrawlOwned(f"crawl {crawl_id} is being written by another process; nothing was done")
+    fatal = read_fatal(settings.var_dir, crawl_id)
+    if fatal is None and proc.returncode != 0:
+        fatal = f"crawl process exited with code {proc.returncode} (see {log_path(settings, crawl_id)})"
+    ok = (fatal is None and not missing and all(p.get("finished") for p in per_city.values()))
     finish_crawl(store, crawl_id, per_city, ok, {"seconds": round(time.monotonic() - started, 2),
-                                                 "returncode": proc.returncode})
-    return {"crawl_id": crawl_id, "status": "finished" if ok else "interrupted", "cities": per_city}
+                                                 "returncode": proc.returncode}, fatal=fatal)
+    release(store, crawl_id)
+    status = "finished" if ok else ("failed" if fatal else "interrupted")
+    out: dict[str, Any] = {"crawl_id": crawl_id, "status": status, "cities": per_city}
+    if fatal or missing or not ok:
+        out["error"] = fatal or (f"cities of the crawl not run: {', '.join(missing)}" if missing
+                                 else "not every city finished; `sci crawl --resume` completes it")
+    return out
+
+
+def crawl_scope(store: Store, crawl_id: int) -> list[str]:
+    with store.session() as s:
+        crawl = s.get(Crawl, crawl_id)
+        return list((crawl.scope or {}).get("cities", [])) if crawl else []
+
+
+def log_path(settings: Settings, crawl_id: int) -> Path:
+    return settings.var_dir / "crawls" / str(crawl_id) / "scrapy.log"
+
+
+def resume_targets(store: Store, crawl: Crawl) -> list[CityRecord]:
+    """The cities of an interrupted crawl, read from the store (a `--cities FILE` list included)."""
+    wanted = list((crawl.scope or {}).get("cities", []))
+    with store.session() as s:
+        rows = {c.ags: c for c in s.scalars(select(City).where(City.ags.in_(wanted)))}
+        return [CityRecord(r.ags, r.name, r.state, 0, r.area_km2, r.website, r.university)
+                for a in wanted if (r := rows.get(a)) is not None and r.website]
 
 
 def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:

@@ -47,6 +47,8 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "DOWNLOAD_DELAY_JITTER": 0,
         "DOWNLOAD_TIMEOUT": settings.crawl_timeout,
         "DOWNLOAD_MAXSIZE": settings.crawl_max_body_bytes,
+        # Per city (one crawler per city): a site that never runs out cannot hold the night.
+        "CLOSESPIDER_TIMEOUT": settings.crawl_city_timeout,
         "DOWNLOAD_WARNSIZE": 0,
         "RETRY_ENABLED": True,
         "RETRY_TIMES": settings.crawl_retries,

@@ -6,10 +6,10 @@ import contextlib
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from sci.models import Analyst
+from sci.models import Analyst, WebSession
 
 ROLES = ("analyst", "lead")
 MIN_PASSWORD = 8
@@ -49,8 +49,14 @@ def set_password(session: Session, name: str, password: str) -> Analyst:
         raise ValueError(f"password too short: at least {MIN_PASSWORD} characters")
     row.password_hash = _hasher.hash(password)
     row.active = True
+    end_sessions(session, row.name)  # a reset password ends every open session (a copied cookie too)
     session.flush()
     return row
+
+
+def end_sessions(session: Session, name: str) -> int:
+    """Log ``name`` out everywhere; how many sessions ended."""
+    return session.execute(delete(WebSession).where(WebSession.analyst == name)).rowcount or 0
 
 
 def verify_login(session: Session, name: str, password: str) -> Analyst | None:
@@ -77,6 +83,7 @@ def disable_analyst(session: Session, name: str) -> Analyst:
     if row is None:
         raise LookupError(f"no analyst {name!r}")
     row.active = False
+    end_sessions(session, row.name)
     session.flush()
     return row
 

@@ -13,9 +13,11 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy.exc import OperationalError
 
 from sci.bootstrap import init_store
 from sci.context import AppContext
+from sci.db import busy_message, is_busy
 from sci.edition_new import new_edition
 from sci.editions import load_editions
 from sci.errors import DataError
@@ -205,4 +207,9 @@ def main() -> None:
         app()
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        print(f"error: {busy_message(Settings.from_env())}", file=sys.stderr)
         sys.exit(2)

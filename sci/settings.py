@@ -36,6 +36,9 @@ class Settings:
     )
     var_dir: Path = _s(ROOT / "var", "Folder for the SQLite store, WARC files, screenshots, locks")
     edition: int = _s(2020, "Default edition (year) for every command")
+    store_busy_timeout: float = _s(
+        30.0, "Seconds to wait for a store locked by another writer before giving up (CLI exit 2, app 503)"
+    )
 
     # --- crawling ------------------------------------------------------------
     contact_url: str = _s("https://github.com/smartcity-index", "Contact URL put in the User-Agent")
@@ -50,6 +53,9 @@ class Settings:
     crawl_delay: float = _s(1.0, "Seconds between requests to one host")
     crawl_timeout: float = _s(30.0, "Download timeout in seconds")
     crawl_retries: int = _s(2, "Retries of failed requests (with backoff)")
+    crawl_city_timeout: float = _s(
+        7200.0, "Wall-clock limit of one city's crawl in seconds (0 = none); a city cut by it counts as done"
+    )
     crawl_max_body_bytes: int = _s(10 * 1024 * 1024, "Largest response body kept, in bytes")
     allow_private_addresses: bool = _s(
         False, "Allow loopback targets (tests and the offline demo); never link-local or private ranges"

@@ -48,6 +48,9 @@ class CitySpider(Spider):
         self.passed: set[str] = set()  # links settled as never to be requested (scope, share, budget)
         self._resolved: dict[str, str] = {}
         self.budget_used = {"own": 0, "partner": 0}
+        self.fatal: str | None = None  # why this city's crawl cannot go on (disk, store)
+        self.opened = False  # set by the archive pipeline once its WARC file is open
+        self.complete = False  # closed because the work was done (or its time limit reached)
         self._last_progress = 0.0
         self._started = time.monotonic()
 
@@ -282,19 +285,40 @@ class CitySpider(Spider):
         self.logger.info("fetch failed: %s: %s", failure.request.url, failure.value)
         self._progress()
 
+    def fail(self, reason: str) -> None:
+        """A fatal condition: record the cause for the parent and close this city's crawl."""
+        if self.fatal is None:
+            self.fatal = reason
+            self.logger.error("fatal: %s", reason)
+            from crawlers.owner import record_fatal
+
+            record_fatal(Path(self.sci_settings.var_dir), self.crawl_id, f"{self.ags}: {reason}")
+            if getattr(self.crawler.engine, "spider", None) is self:
+                from scrapy.utils.defer import deferred_from_coro
+                from twisted.internet import reactor
+
+                reactor.callLater(0, lambda: deferred_from_coro(
+                    self.crawler.engine.close_spider_async(reason="fatal")))
+
     def _progress(self, final: bool = False) -> None:
         now = time.monotonic()
         if not final and now - self._last_progress < 0.5:
             return
         self._last_progress = now
         queue = len(self.crawler.engine._slot.scheduler) if getattr(self.crawler.engine, "_slot", None) else 0
-        data = {**self.counts, "queue": queue, "finished": final,
+        data = {**self.counts, "queue": queue, "finished": final and self.complete,
                 "seconds": round(time.monotonic() - self._started, 2)}
+        if self.fatal:
+            data["fatal"] = self.fatal
         tmp = self.progress_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data))
         tmp.replace(self.progress_path)
 
     def closed(self, reason: str) -> None:
+        if reason == "closespider_timeout":
+            self.counts["time_limit"] = 1  # cut by SCI_CRAWL_CITY_TIMEOUT: a budget, like max pages
+        # "shutdown" (a signal) or "fatal" leave the city incomplete: resume finishes it.
+        self.complete = reason in ("finished", "closespider_timeout") and self.fatal is None
         self._progress(final=True)
         if not self._crawl_id:
             # Started as `scrapy crawl city -a ags=…`: this spider owns its crawl row; finish it.

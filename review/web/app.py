@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from review.web import csrf
 from review.web.auth import LoginWall, user_loader
+from review.web.busy import BusyStore
 from review.web.cues import load_cues
 from review.web.display import Labels
 from review.web.render import Renderer
@@ -129,6 +130,7 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
     middleware = [
         Middleware(SecurityHeaders),
+        Middleware(BusyStore),  # outside the login wall: it reads the store too
         # SameSite=lax: no session on cross-site POSTs (CSRF tokens guard them too), but a link
         # to a queue item from a mail or chat opens logged in.
         Middleware(
@@ -144,7 +146,8 @@ def create_app(settings: Settings, store: Store) -> Starlette:
     app = Starlette(routes=routes, middleware=middleware)
     app.state.settings = settings
     app.state.store = store
-    app.state.login_throttle = LoginThrottle(settings.login_max_failures, settings.login_lockout_minutes)
+    app.state.login_throttle = LoginThrottle(store, settings.login_max_failures,
+                                             settings.login_lockout_minutes)
     app.state.cues = load_cues(settings.data_dir / "patterns")
     app.state.renderer = Renderer(app.state.cues, Labels.load(settings.data_dir))
     app.state.catalog = Catalogs(settings)

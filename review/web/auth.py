@@ -1,25 +1,29 @@
 """Who is asking: login sessions, the login wall and roles.
 
 The session cookie (Starlette's SessionMiddleware, signed with the app
-secret) carries only the analyst's name and the CSRF token; role and
-"still active?" are read from the store on every request, so disabling an
-analyst takes effect at once, not when the cookie expires.
+secret) carries only a random session id and the CSRF token. The session
+itself is a ``web_session`` row: logout deletes it, a password reset or
+disabling the analyst deletes all of theirs, so a copied cookie stops working
+at once; and several app workers on one store share the sessions. Role and
+"still active?" are read from the store on every request.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from sci.models import Analyst
+from sci.models import Analyst, WebSession
 
 # Paths reachable without an account: the login form, assets, and the city
 # feedback pages (their tokenised URL is the credential).
@@ -36,10 +40,20 @@ class User:
         return self.role == "lead"
 
 
-def login_session(request: Request, analyst: Analyst, csrf_token: str) -> None:
-    """Start a fresh session (a new CSRF token too: no session fixation)."""
+def login_session(session: Session, request: Request, analyst: Analyst, csrf_token: str) -> None:
+    """Start a fresh session: a new server-side id and a new CSRF token (no session fixation)."""
+    sid = secrets.token_urlsafe(32)
+    session.add(WebSession(id=sid, analyst=analyst.name))
     request.session.clear()
-    request.session.update({"analyst": analyst.name, "csrf": csrf_token})
+    request.session.update({"sid": sid, "csrf": csrf_token})
+
+
+def end_session(session: Session, request: Request) -> None:
+    """Logout: the session row goes, so the cookie (or a copy of it) opens nothing any more."""
+    sid = request.session.get("sid")
+    if sid:
+        session.execute(delete(WebSession).where(WebSession.id == str(sid)))
+    request.session.clear()
 
 
 def current_user(request: Request) -> User:
@@ -72,8 +86,8 @@ class LoginWall:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        name = scope.get("session", {}).get("analyst")
-        user = await run_in_threadpool(self.load_user, name) if name else None
+        sid = scope.get("session", {}).get("sid")
+        user = await run_in_threadpool(self.load_user, str(sid)) if sid else None
         scope["user"] = user
         if user is None and not path.startswith(PUBLIC_PREFIXES):
             response = _refuse(Request(scope))
@@ -90,11 +104,13 @@ def _refuse(request: Request) -> Response:
 
 
 def user_loader(session_factory: Callable[[], object]) -> Callable[[str], User | None]:
-    """Build the per-request lookup of an analyst by name (None if unknown or disabled)."""
+    """Build the per-request lookup of a session id's analyst (None if ended, unknown or disabled)."""
 
-    def load(name: str) -> User | None:
+    def load(sid: str) -> User | None:
         with session_factory() as s:  # type: ignore[attr-defined]
-            row = s.scalars(select(Analyst).where(Analyst.name == name)).first()
+            row = s.execute(select(Analyst.name, Analyst.role, Analyst.active)
+                            .join(WebSession, WebSession.analyst == Analyst.name)
+                            .where(WebSession.id == sid)).first()
             if row is None or not row.active:
                 return None
             return User(row.name, row.role)

@@ -129,3 +129,19 @@ def forbidden_host() -> Iterator[tuple[str, list[str]]]:
     catch_all: dict[str, Responder] = {p: secret for p in ("/", "/secret", "/secret.png", "/ws", "/sw")}
     with serve(catch_all, FORBIDDEN_IP) as (base, log):
         yield base, log
+
+
+def small_site(pages: int, slow_seconds: float = 0.0) -> dict[str, Responder]:
+    """A home page linking ``pages`` pages; each page optionally answers after ``slow_seconds``."""
+    def slow_page(i: int) -> Responder:
+        body = f"<!DOCTYPE html><html><body><h1>Seite {i}</h1><p>Inhalt {i}</p></body></html>".encode()
+
+        def respond(h: BaseHTTPRequestHandler) -> None:
+            time.sleep(slow_seconds)
+            send(h, 200, body)
+        return respond
+
+    links = " ".join(f'<a href="/seite/{i}">Seite {i}</a>' for i in range(pages))
+    routes: dict[str, Responder] = {"/": page(links)}
+    routes.update({f"/seite/{i}": slow_page(i) for i in range(pages)})
+    return routes

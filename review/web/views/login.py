@@ -7,7 +7,7 @@ from starlette.responses import RedirectResponse, Response
 
 from review.analysts import verify_login
 from review.web import csrf
-from review.web.auth import login_session, safe_next
+from review.web.auth import end_session, login_session, safe_next
 from review.web.throttle import LoginThrottle
 from review.web.views.common import form, renderer, store
 
@@ -24,7 +24,7 @@ def login_submit(request: Request) -> Response:
     target = safe_next(str(data.get("next", "")))
     throttle: LoginThrottle = request.app.state.login_throttle
     address = request.client.host if request.client else "unknown"
-    wait = throttle.retry_after(name, address)
+    wait = throttle.attempt(name, address)  # reserved before the password is checked
     if wait:
         minutes = max(1, round(wait / 60))
         page = renderer(request).page(
@@ -37,10 +37,9 @@ def login_submit(request: Request) -> Response:
     with store(request).session() as s:
         analyst = verify_login(s, name, password) if name and password else None
         if analyst is not None and getattr(analyst, "active", True):
-            throttle.succeeded(name)
-            login_session(request, analyst, csrf.new_token())
+            throttle.succeeded(name, address)
+            login_session(s, request, analyst, csrf.new_token())
             return RedirectResponse(target, status_code=303)
-    throttle.failed(name, address)
     # Same message for unknown name and wrong password: no account probing.
     return renderer(request).page(
         request,
@@ -52,5 +51,6 @@ def login_submit(request: Request) -> Response:
 
 
 def logout(request: Request) -> Response:
-    request.session.clear()
+    with store(request).session() as s:
+        end_session(s, request)
     return RedirectResponse("/login", status_code=303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from review.web.throttle import LoginThrottle
+from sci.db import Store
 from tests.review import factories
 from tests.review.web.conftest import Web, csrf_of
 
@@ -15,39 +16,38 @@ class Clock:
         return self.now
 
 
-def test_name_is_locked_after_max_failures_until_the_window_passes() -> None:
+def test_name_is_locked_after_max_attempts_until_the_window_passes(store: Store) -> None:
     clock = Clock()
-    t = LoginThrottle(max_failures=3, lockout_minutes=10, clock=clock)
-    for _ in range(2):
-        t.failed("Anna", "10.0.0.1")
+    t = LoginThrottle(store, max_failures=3, lockout_minutes=10, clock=clock)
+    for name in ("Anna", "anna ", "ANNA"):  # names compare trimmed and case-insensitive
+        assert t.attempt(name, "10.0.0.1") == 0
         clock.now += 1
-    assert t.retry_after("anna", "10.0.0.1") == 0
-    t.failed("anna ", "10.0.0.1")  # names compare trimmed and case-insensitive
-    assert t.retry_after("ANNA", "10.0.0.9") == 600 - 2  # the first failure leaves the window first
-    assert t.retry_after("bert", "10.0.0.1") == 0  # the address has 4x the allowance
-    clock.now += 598
-    assert t.retry_after("anna", "10.0.0.1") == 0
+    assert t.attempt("anna", "10.0.0.9") == 600 - 3  # the window runs from the first attempt
+    assert t.attempt("bert", "10.0.0.1") == 0  # the address has 4x the allowance
+    clock.now += 600
+    assert t.attempt("anna", "10.0.0.1") == 0
 
 
-def test_address_is_locked_after_four_times_the_failures() -> None:
+def test_address_is_locked_after_four_times_the_attempts(store: Store) -> None:
     clock = Clock()
-    t = LoginThrottle(max_failures=2, lockout_minutes=1, clock=clock)
+    t = LoginThrottle(store, max_failures=2, lockout_minutes=1, clock=clock)
     for i in range(8):
-        t.failed(f"user{i}", "10.0.0.1")
-    assert t.retry_after("somebody-else", "10.0.0.1") == 60
-    assert t.retry_after("somebody-else", "10.0.0.2") == 0
+        assert t.attempt(f"user{i}", "10.0.0.1") == 0
+    assert t.attempt("somebody-else", "10.0.0.1") == 60
+    assert t.attempt("somebody-else", "10.0.0.2") == 0
 
 
-def test_success_clears_the_name_but_not_the_address() -> None:
+def test_success_clears_the_name_and_returns_the_address_slot(store: Store) -> None:
     clock = Clock()
-    t = LoginThrottle(max_failures=2, lockout_minutes=1, clock=clock)
-    t.failed("anna", "10.0.0.1")
-    t.succeeded("anna")
-    t.failed("anna", "10.0.0.1")
-    assert t.retry_after("anna", "10.0.0.1") == 0
-    for _ in range(6):
-        t.failed("x", "10.0.0.1")
-    assert t.retry_after("anna", "10.0.0.1") > 0
+    t = LoginThrottle(store, max_failures=2, lockout_minutes=1, clock=clock)
+    assert t.attempt("anna", "10.0.0.1") == 0
+    t.succeeded("anna", "10.0.0.1")
+    assert t.attempt("anna", "10.0.0.1") == 0
+    assert t.attempt("anna", "10.0.0.1") == 0
+    assert t.attempt("anna", "10.0.0.1") > 0  # two failures in the window: locked
+    for i in range(5):
+        t.attempt(f"x{i}", "10.0.0.1")
+    assert t.attempt("bert", "10.0.0.1") > 0  # 8 slots of the address used
 
 
 def _login(client, name: str, password: str):  # type: ignore[no-untyped-def]
