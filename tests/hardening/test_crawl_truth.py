@@ -30,12 +30,15 @@ AGS = "99999001"
 SCI = [sys.executable, "-c", "from sci.cli import main; main()"]
 
 
-def cities_file(path: Path, website: str) -> Path:
+def panel(settings: Settings, path: Path, website: str) -> list[str]:
+    """Register a one-town panel (a municipality list of its own); the crawl options selecting it."""
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["ags", "name", "state", "population", "area_km2", "website", "university"])
         w.writerow([AGS, "Prüfstadt", "Hessen", 100000, 50.0, website, "no"])
-    return path
+    subprocess.run([*SCI, "panel", "add", "pruef", str(path)], env=env_for(settings), cwd=ROOT,
+                   check=True, capture_output=True, timeout=120)
+    return ["--panel", "pruef"]
 
 
 def env_for(settings: Settings, **extra: str) -> dict[str, str]:
@@ -75,9 +78,9 @@ def warc_responses(settings: Settings, crawl_id: int) -> dict[int, str]:
 def test_kill_9_of_the_parent_ends_the_child_and_resume_reads_its_cities_from_the_store(
         store: Store, settings: Settings, tmp_path: Path) -> None:
     with serve(small_site(40, slow_seconds=0.3), "127.0.0.52") as (base, _):
-        reg = cities_file(tmp_path / "kreis.csv", base + "/")
+        scope = panel(settings, tmp_path / "kreis.csv", base + "/")
         env = env_for(settings, SCI_CRAWL_CONCURRENCY_PER_HOST="1")
-        parent = subprocess.Popen([*SCI, "crawl", "--cities", str(reg)], env=env, cwd=ROOT,
+        parent = subprocess.Popen([*SCI, "crawl", *scope], env=env, cwd=ROOT,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(lambda: (row := crawl_row(store)) is not None and row.owner_pid is not None)
         child = crawl_row(store).owner_pid  # type: ignore[union-attr]
@@ -85,8 +88,8 @@ def test_kill_9_of_the_parent_ends_the_child_and_resume_reads_its_cities_from_th
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         wait_for(lambda: not alive(child), 30)  # the writer did not outlive its parent
-        # Plain --resume: the cities come from the crawl row, not from the edition's registry.
-        res = subprocess.run([*SCI, "crawl", "--resume"], env=env, cwd=ROOT, capture_output=True,
+        # --resume: the cities (and their websites) come from the crawl row and the store.
+        res = subprocess.run([*SCI, "crawl", "--resume", *scope], env=env, cwd=ROOT, capture_output=True,
                              text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-2000:]
     row = crawl_row(store)
@@ -133,9 +136,9 @@ def test_a_store_locked_mid_crawl_drops_no_batch(store: Store, settings: Setting
     import sqlite3
 
     with serve(small_site(60, slow_seconds=0.05), "127.0.0.54") as (base, _):
-        reg = cities_file(tmp_path / "kreis.csv", base + "/")
+        scope = panel(settings, tmp_path / "kreis.csv", base + "/")
         env = env_for(settings, SCI_CRAWL_CONCURRENCY_PER_HOST="1", SCI_STORE_BUSY_TIMEOUT="0.5")
-        proc = subprocess.Popen([*SCI, "crawl", "--cities", str(reg)], env=env, cwd=ROOT,
+        proc = subprocess.Popen([*SCI, "crawl", *scope], env=env, cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wait_for(lambda: store_count(store) >= 1)
         lock = sqlite3.connect(settings.var_dir / "sci.db", timeout=10, check_same_thread=False)
@@ -157,10 +160,10 @@ def test_an_unwritable_warc_directory_fails_with_one_line_and_the_nightly_chain_
         store: Store, settings: Settings, tmp_path: Path) -> None:
     (settings.var_dir / "warc").write_text("not a directory")
     with serve(small_site(3), "127.0.0.55") as (base, log):
-        reg = cities_file(tmp_path / "kreis.csv", base + "/")
-        res = subprocess.run([*SCI, "crawl", "--cities", str(reg)], env=env_for(settings), cwd=ROOT,
+        scope = panel(settings, tmp_path / "kreis.csv", base + "/")
+        res = subprocess.run([*SCI, "crawl", *scope], env=env_for(settings), cwd=ROOT,
                              capture_output=True, text=True, timeout=300)
-        night = subprocess.run(["bash", "scripts/nightly.sh", "--cities", str(reg)], env=env_for(settings),
+        night = subprocess.run(["bash", "scripts/nightly.sh", *scope], env=env_for(settings),
                                cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert res.returncode == 1
     errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
@@ -187,8 +190,8 @@ def test_a_full_disk_fails_with_one_line(store: Store, settings: Settings, tmp_p
         "    return real(self, *args, **kw)\n"
         "a.WarcArchive._write_pair = full\n")
     with serve(small_site(20), "127.0.0.56") as (base, _):
-        reg = cities_file(tmp_path / "kreis.csv", base + "/")
-        res = subprocess.run([*SCI, "crawl", "--cities", str(reg)],
+        scope = panel(settings, tmp_path / "kreis.csv", base + "/")
+        res = subprocess.run([*SCI, "crawl", *scope],
                              env=env_for(settings, PYTHONPATH=str(hook)), cwd=ROOT,
                              capture_output=True, text=True, timeout=300)
     assert res.returncode == 1

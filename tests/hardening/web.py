@@ -7,6 +7,7 @@ talks to any non-loopback address.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import zlib
@@ -29,7 +30,8 @@ def send(handler: BaseHTTPRequestHandler, status: int, body: bytes = b"", ctype:
         handler.send_header(k, v)
     handler.end_headers()
     if handler.command != "HEAD":
-        handler.wfile.write(body)
+        with contextlib.suppress(OSError):  # the crawler went away (killed on purpose in some tests)
+            handler.wfile.write(body)
 
 
 def page(html: str) -> Responder:
