@@ -12,15 +12,14 @@ thousands of candidates) is counted in one pass without loading ORM objects.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from review.assignments import Scope, assignees
 from sci.catalog import Catalog, Parameter
-from sci.models import Candidate, City, Decision, Membership
-from sci.values import current_from_log
+from sci.models import Candidate, City, Membership
+from sci.values import decided_pairs
 
 STATES = ("decided", "pending", "missing")
 STATE_LABELS = {"decided": "entschieden", "pending": "Kandidat offen", "missing": "fehlt"}
@@ -77,15 +76,6 @@ def members(session: Session, edition: int) -> list[tuple[str, str]]:
         .where(Membership.edition_year == edition).order_by(City.name)
     ).tuples().all()
     return [(a, n) for a, n in rows]
-
-
-def decided_pairs(session: Session, edition: int) -> set[tuple[str, str]]:
-    """Pairs with a current value; the fold is sci.values' own, over plain rows."""
-    rows: list[Any] = list(session.execute(select(
-        Decision.id, Decision.ags, Decision.parameter, Decision.action, Decision.reverts_id,
-        Decision.value, Decision.analyst, Decision.source,
-    ).where(Decision.edition_year == edition)))
-    return set(current_from_log(rows))
 
 
 def pending_pairs(session: Session, edition: int) -> set[tuple[str, str]]:
