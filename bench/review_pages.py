@@ -96,7 +96,8 @@ def seed(store: Store, settings: Settings) -> dict[str, int]:
         s.execute(insert(Decision), decs)
         s.execute(insert(Assignment), assigned)
         if s.bind.dialect.name == "postgresql":  # explicit ids: move the sequence past them
-            s.execute(text("SELECT setval(pg_get_serial_sequence('candidate', 'id'), (SELECT max(id) FROM candidate))"))
+            s.execute(text("SELECT setval(pg_get_serial_sequence('candidate', 'id'), "
+                           "(SELECT max(id) FROM candidate))"))
     return {"cities": len(cities), "parameters": len(list(catalog.parameters())), "candidates": len(cands),
             "evidence": len(evs), "decisions": len(decs)}
 
@@ -134,7 +135,8 @@ def run(label: str, settings: Settings, runs: int) -> None:
     print(f"\n== {label}: {counts} (seeded in {time.perf_counter() - started:.0f} s)")
     client = TestClient(create_app(settings, store), follow_redirects=False)
     token = csrf_of(client.get("/login").text)
-    res = client.post("/login", data={"name": "analyst0", "password": factories.PASSWORD, "csrf_token": token})
+    res = client.post("/login", data={"name": "analyst0", "password": factories.PASSWORD,
+                                      "csrf_token": token})
     assert res.status_code == 303, res.text
     for path in PAGES.values():  # warm caches (catalog, templates) once, as a running app has them
         assert client.get(path).status_code == 200, path

@@ -11,15 +11,17 @@ thousands of candidates) is counted in one pass without loading ORM objects.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from review.assignments import Scope, assignees
 from sci.catalog import Catalog, Parameter
 from sci.models import Candidate, City, Membership
-from sci.values import decided_pairs
+from sci.values import decided_pairs, decided_pairs_query
 
 STATES = ("decided", "pending", "missing")
 STATE_LABELS = {"decided": "entschieden", "pending": "Kandidat offen", "missing": "fehlt"}
@@ -78,14 +80,19 @@ def members(session: Session, edition: int) -> list[tuple[str, str]]:
     return [(a, n) for a, n in rows]
 
 
-def pending_pairs(session: Session, edition: int) -> set[tuple[str, str]]:
-    rows = session.execute(select(Candidate.ags, Candidate.parameter).where(
-        Candidate.edition_year == edition, Candidate.status == "pending").distinct()).tuples().all()
-    return {(a, p) for a, p in rows}
+def pending_query(edition: int, cities: Collection[str] | None = None) -> Select[tuple[str, str]]:
+    stmt = select(Candidate.ags, Candidate.parameter).where(
+        Candidate.edition_year == edition, Candidate.status == "pending")
+    if cities is not None:
+        stmt = stmt.where(Candidate.ags.in_(sorted(cities)))
+    return stmt.distinct()
 
 
-def states(session: Session, edition: int) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    return decided_pairs(session, edition), pending_pairs(session, edition)
+def states(session: Session, edition: int, cities: Collection[str] | None = None
+           ) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(decided pairs, pairs with a pending candidate), optionally only of ``cities``."""
+    pending = {(a, p) for a, p in session.execute(pending_query(edition, cities)).tuples()}
+    return decided_pairs(session, edition, cities), pending
 
 
 def state_of(key: tuple[str, str], decided: set[tuple[str, str]], pending: set[tuple[str, str]]) -> str:
@@ -94,20 +101,40 @@ def state_of(key: tuple[str, str], decided: set[tuple[str, str]], pending: set[t
     return "pending" if key in pending else "missing"
 
 
+def _area_counts(session: Session, pairs: Select[tuple[str, str]], area_of: dict[str, str]
+                 ) -> Counter[tuple[str, str]]:
+    """Pairs counted per (city, area) by the database: the catalog's parameter -> area map goes
+    into the query as a CASE, so a full edition comes back as a few hundred rows."""
+    sub = pairs.subquery()
+    area = case({pid: a for pid, a in area_of.items()}, value=sub.c.parameter, else_=literal(""))
+    rows = session.execute(select(sub.c.ags, area, func.count()).group_by(sub.c.ags, area)).tuples()
+    return Counter({(ags, a): n for ags, a, n in rows if a})
+
+
 def progress(session: Session, catalog: Catalog, edition: int) -> Progress:
-    """Decided / pending / missing per city and area, and over the edition."""
-    decided, pending = states(session, edition)
+    """Decided / pending / missing per city and area, and over the edition.
+
+    The database counts decided pairs and pending-but-undecided pairs per city and area;
+    missing is the rest of the plan. A full edition has ten thousand pairs and this is
+    the start page.
+    """
     params = list(catalog.parameters())  # the scored plan; tracked extras are not research duties
+    area_of = {p.id: p.area for p in params}
+    per_area = Counter(p.area for p in params)
+    decided_q = decided_pairs_query(edition)
+    decided = _area_counts(session, decided_q, area_of)
+    pending = _area_counts(session, pending_query(edition).except_(decided_q), area_of)
     by_city, _ = assignees(session, edition)
     cities, areas, total = [], {a.id: Counts() for a in catalog.areas}, Counts()
     for ags, name in members(session, edition):
-        per_area = {a.id: Counts() for a in catalog.areas}
-        city_total = Counts()
-        for p in params:
-            state = state_of((ags, p.id), decided, pending)
-            for c in (per_area[p.area], city_total, areas[p.area], total):
-                c.add(state)
-        cities.append(CityProgress(ags, name, per_area, city_total, by_city.get(ags, [])))
+        city_areas, city_total = {}, Counts()
+        for a in catalog.areas:
+            d, p = decided[ags, a.id], pending[ags, a.id]
+            c = city_areas[a.id] = Counts(d, p, per_area[a.id] - d - p)
+            for into in (city_total, areas[a.id], total):
+                into.decided, into.pending, into.missing = (
+                    into.decided + c.decided, into.pending + c.pending, into.missing + c.missing)
+        cities.append(CityProgress(ags, name, city_areas, city_total, by_city.get(ags, [])))
     return Progress(edition, cities, areas, total)
 
 
@@ -122,24 +149,34 @@ class WorkFilter:
     unassigned: bool = False  # only pairs nobody is assigned to
 
 
-def worklist(session: Session, catalog: Catalog, flt: WorkFilter) -> list[WorkItem]:
-    """The open (city, parameter) pairs matching the filter, city by city in catalog order."""
-    decided, pending = states(session, flt.edition)
+def worklist(session: Session, catalog: Catalog, flt: WorkFilter, offset: int = 0,
+             limit: int | None = None) -> tuple[int, list[WorkItem]]:
+    """(how many open pairs match, the page of them), city by city in catalog order.
+
+    Only the page's pairs become WorkItems; the rest are counted as plain keys.
+    """
     by_city, by_param = assignees(session, flt.edition)
+    # An analyst's city assignments (or one city) narrow the state queries to those cities.
+    only = ({flt.ags} if flt.ags else set(flt.scope.cities) if flt.scope is not None and
+            not flt.scope.parameters else None)
+    decided, pending = states(session, flt.edition, only)
     wanted = {"missing": {"missing"}, "pending": {"pending"}, "open": {"missing", "pending"}}[flt.state]
     params = [p for p in catalog.parameters()
               if (flt.area is None or p.area == flt.area) and (flt.source is None or p.source == flt.source)]
-    out = []
+    keys: list[tuple[str, str, Parameter, str]] = []
     for ags, name in members(session, flt.edition):
         if flt.ags and ags != flt.ags:
             continue
         for p in params:
             if flt.scope is not None and not flt.scope.covers(ags, p.id):
                 continue
-            who = tuple(dict.fromkeys([*by_city.get(ags, []), *by_param.get(p.id, [])]))
-            if flt.unassigned and who:
+            if flt.unassigned and (ags in by_city or p.id in by_param):
                 continue
             state = state_of((ags, p.id), decided, pending)
             if state in wanted:
-                out.append(WorkItem(ags, name, p, state, who))
-    return out
+                keys.append((ags, name, p, state))
+    page = keys[offset:None if limit is None else offset + limit]
+    items = [WorkItem(ags, name, p, state, tuple(dict.fromkeys([*by_city.get(ags, []),
+                                                                *by_param.get(p.id, [])])))
+             for ags, name, p, state in page]
+    return len(keys), items

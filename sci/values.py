@@ -8,10 +8,11 @@ one, which is found by skipping undone rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sci.models import Decision
@@ -78,26 +79,29 @@ def current_values(
     return current_from_log(list(session.scalars(stmt)))
 
 
-def decided_pairs(session: Session, edition: int) -> set[tuple[str, str]]:
-    """The (ags, parameter) pairs that have a current value: ``set(current_values(...))``, in SQL.
+def decided_pairs_query(edition: int, cities: Collection[str] | None = None) -> Select[tuple[str, str]]:
+    """(ags, parameter) of every pair with a current value — ``set(current_values(...))`` in SQL.
 
     The same rule as :func:`current_from_log` (latest decision that is neither an undo nor
     undone; reject leaves no value), without loading the log, so a full edition's progress
-    is counted in one query. Undos of undos count as the fold counts them.
+    is counted by the database. An undone undo stops counting as the fold says; deeper undo
+    chains (review.state refuses to undo an undo, so they are never written) are not followed.
     """
     undo, redo = aliased(Decision), aliased(Decision)
     undone = select(undo.reverts_id).where(
         undo.edition_year == edition, undo.action == "undo", undo.reverts_id.is_not(None),
         ~exists().where(redo.action == "undo", redo.reverts_id == undo.id),
     )
-    last = (
-        select(Decision.ags, Decision.parameter, func.max(Decision.id).label("last_id"))
-        .where(Decision.edition_year == edition, Decision.action != "undo", Decision.id.not_in(undone))
-        .group_by(Decision.ags, Decision.parameter)
-        .subquery()
-    )
-    rows = session.execute(
-        select(last.c.ags, last.c.parameter).join(Decision, Decision.id == last.c.last_id)
-        .where(Decision.action.not_in(sorted(NO_VALUE_ACTIONS)))
-    ).tuples()
-    return {(a, p) for a, p in rows}
+    latest = select(Decision.ags, Decision.parameter, func.max(Decision.id).label("last_id")).where(
+        Decision.edition_year == edition, Decision.action != "undo", Decision.id.not_in(undone))
+    if cities is not None:
+        latest = latest.where(Decision.ags.in_(sorted(cities)))
+    last = latest.group_by(Decision.ags, Decision.parameter).subquery()
+    return (select(last.c.ags, last.c.parameter).join(Decision, Decision.id == last.c.last_id)
+            .where(Decision.action.not_in(sorted(NO_VALUE_ACTIONS))))
+
+
+def decided_pairs(session: Session, edition: int,
+                  cities: Collection[str] | None = None) -> set[tuple[str, str]]:
+    """The pairs with a current value (optionally only of ``cities``)."""
+    return {(a, p) for a, p in session.execute(decided_pairs_query(edition, cities)).tuples()}

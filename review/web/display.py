@@ -1,21 +1,21 @@
 """How the app shows values and codes to people: German words, values by their parameter's kind.
 
 The one place templates get a value's text from (``|show``) and a code's German
-word from (``|de``), so no raw JSON or internal id reaches a page. The words
-are data (``data/review/labels.yaml``).
+word from (``|de``), so no raw JSON or internal id reaches a page. Scalars go
+through ``sci.kinds.format_value``; object values (a portal's URL with its
+figures) are spelled out here with German words for their keys. The words are
+data (``data/review/labels.yaml``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sci.catalog import Parameter
+from sci.kinds import Spec, format_value
 from sci.yamlfile import load_yaml
-
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?$")
 
 
 @dataclass(frozen=True)
@@ -34,36 +34,6 @@ class Labels:
             return ""
         text = str(code)
         return self.groups.get(group, {}).get(text) or text.replace("_", " ")
-
-
-def german_number(value: float | int) -> str:
-    """1234.5 -> "1.234,5" (German separators), integers without decimals."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def _scalar(value: Any, parameter: Parameter | None) -> str:
-    kind = parameter.kind if parameter else None
-    if value is True:
-        return "ja"
-    if value is False:
-        return "nein"
-    if isinstance(value, int | float):
-        if kind == "level":
-            top = f" von {parameter.levels}" if parameter and parameter.levels is not None else ""
-            return f"Stufe {german_number(value)}{top}"
-        if kind == "recency":
-            return f"{german_number(value)} {'Tag' if value == 1 else 'Tage'}"
-        unit = f" {parameter.unit}" if parameter and parameter.unit else ""
-        return f"{german_number(value)}{unit}"
-    text = str(value)
-    if m := ISO_DATE.match(text):
-        return f"{m.group(3)}.{m.group(2)}.{m.group(1)}"
-    return text
 
 
 def show_value(value: Any, parameter: Parameter | None = None, labels: Labels | None = None) -> str:
@@ -89,4 +59,5 @@ def show_value(value: Any, parameter: Parameter | None = None, labels: Labels | 
         return " · ".join(parts) if parts else "ja"
     if isinstance(value, list):
         return ", ".join(show_value(v, parameter, labels) for v in value) or "—"
-    return _scalar(value, parameter)
+    # Scalars by the parameter's kind: the project's one formatter (sci.kinds).
+    return format_value(parameter if parameter is not None else Spec("number"), value)

@@ -56,7 +56,7 @@ def test_worklist_filters_by_area_source_and_assignee(seeded: Store) -> None:
         manual_value(s, edition=2020, ags=HAMBURG, parameter="it_pilots.count", value=2, analyst="bob",
                      source="https://www.hamburg.de/")
     with seeded.session() as s:
-        anna = worklist(s, CATALOG, WorkFilter(2020, scope=scope_of(s, 2020, "anna")))
+        anna = worklist(s, CATALOG, WorkFilter(2020, scope=scope_of(s, 2020, "anna")))[1]
         assert {w.ags for w in anna} == {BERLIN, HAMBURG}
         # Berlin's open-data pair has a pending candidate: in the queue, not on the worklist.
         assert all(w.state == "missing" for w in anna)
@@ -66,12 +66,12 @@ def test_worklist_filters_by_area_source_and_assignee(seeded: Store) -> None:
         both = {w.assignees for w in anna if w.ags == BERLIN and w.parameter.id == "it_pilots.count"}
         assert both == {("anna", "bob")}
         manual = worklist(s, CATALOG, WorkFilter(2020, source="manual", area="mobility",
-                                                 scope=scope_of(s, 2020, "anna")))
+                                                 scope=scope_of(s, 2020, "anna")))[1]
         assert manual and all(w.parameter.source == "manual" for w in manual)
         assert all(w.parameter.area == "mobility" for w in manual)
-        bob = worklist(s, CATALOG, WorkFilter(2020, scope=scope_of(s, 2020, "bob")))
+        bob = worklist(s, CATALOG, WorkFilter(2020, scope=scope_of(s, 2020, "bob")))[1]
         assert {w.parameter.id for w in bob} == {"it_pilots.count"} and HAMBURG not in {w.ags for w in bob}
-        nobody = worklist(s, CATALOG, WorkFilter(2020, unassigned=True, ags=KOELN))
+        nobody = worklist(s, CATALOG, WorkFilter(2020, unassigned=True, ags=KOELN))[1]
         assert all(w.parameter.id != "it_pilots.count" for w in nobody) and len(nobody) == N_PARAMS - 1
-        opened = worklist(s, CATALOG, WorkFilter(2020, state="pending"))
+        opened = worklist(s, CATALOG, WorkFilter(2020, state="pending"))[1]
         assert [(w.ags, w.parameter.id) for w in opened] == [(BERLIN, "open_data.portal")]

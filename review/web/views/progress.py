@@ -57,16 +57,15 @@ def worklist_page(request: Request) -> Response:
         scope = None if assignee in (ALL, UNASSIGNED) else (mine if assignee == user.name
                                                             else scope_of(s, year, assignee))
         flt = _work_filter(request, year, scope, assignee == UNASSIGNED)
-        items = worklist(s, cat, flt)
+        total, items = worklist(s, cat, flt, offset, PAGE_SIZE)
         analysts = sorted(s.scalars(select(Analyst.name).where(Analyst.active.is_(True))))
-        cities = sorted({(w.ags, w.city) for w in items}, key=lambda c: c[1])
     query = urlencode({k: v for k, v in {
         "edition": year, "area": flt.area, "source": flt.source, "ags": flt.ags, "state": flt.state,
         "assignee": assignee}.items() if v})
     return renderer(request).page(
-        request, "worklist.html", items=items[offset:offset + PAGE_SIZE], total=len(items), offset=offset,
+        request, "worklist.html", items=items, total=total, offset=offset,
         page_size=PAGE_SIZE, flt=flt, assignee=assignee, analysts=analysts, catalog=cat, sources=SOURCES,
-        states=WORK_STATES, cities=cities, areas={a.id: a.label for a in cat.areas},
+        states=WORK_STATES, areas={a.id: a.label for a in cat.areas},
         indicators={i.id: i.label for i in cat.indicators()}, query=query, edition=year, all_value=ALL,
         unassigned_value=UNASSIGNED,
     )

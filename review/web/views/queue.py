@@ -81,7 +81,9 @@ def decided_evidence(session: Any, year: int, items: list[QueueItem]) -> dict[in
     A nightly crawl that found different evidence is queued with the old
     evidence next to the new one, so the analyst sees what changed.
     """
-    current = current_values(session, year)
+    current: dict[tuple[str, str], Any] = {}
+    for ags in {item.candidate.ags for item in items}:  # a page holds few cities; the edition many
+        current.update(current_values(session, year, ags))
     out: dict[int, list[Evidence]] = {}
     for item in items:
         cv = current.get((item.candidate.ags, item.candidate.parameter))
