@@ -1,7 +1,7 @@
 """Bench: parsing and matching a register of realistic size (~60,000 rows, like the 2023 file).
 
 Prints medians of 5 runs for: baseline (csv.reader over the same text), parse
-(extractors.charging.parse_register), parse + match (CityIndex over the 2020
+(crawlers.parsers.charging.parse_register), parse + match (CityIndex over the 2020
 registry), and the ratios to the baseline. Run: .venv/bin/python bench/charging_import.py
 """
 
@@ -13,7 +13,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from extractors import charging as ch
+from crawlers.parsers import charging as ch
 from sci import ROOT
 from sci.registry import load_registry
 from sci.yamlfile import load_yaml

@@ -16,10 +16,10 @@ def crawl_step(state) -> None:  # type: ignore[no-untyped-def]  # sci.demo.DemoS
     web = SampleWeb()
     manifest = web.start()
     state.cleanups.append(web.stop)
-    state.extras["sampleweb"] = manifest
+    state.sampleweb = manifest
     cities = load_registry(manifest.write_registry(ctx.settings.var_dir / "sampleweb-cities.csv"))
     load_cities(ctx.store, state.edition, cities)
-    state.extras["cities"] = [c.ags for c in cities]
+    state.cities = [c.ags for c in cities]
     settings = ctx.settings.replace(
         edition=state.edition, allow_private_addresses=True,
         crawl_extra_partner_hosts=",".join(manifest.partner_hosts),
@@ -28,4 +28,4 @@ def crawl_step(state) -> None:  # type: ignore[no-untyped-def]  # sci.demo.DemoS
     stats = run_crawl(ctx.store, settings, cities)
     ctx.console.print(city_table(stats["cities"], {c.ags: c.name for c in cities},
                                  f"crawl {stats['crawl_id']}: {stats['status']}", seconds=0.0))
-    state.extras["crawl_id"] = stats["crawl_id"]
+    state.crawl_id = stats["crawl_id"]

@@ -20,12 +20,17 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import fields
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+# The crawl row and a city's website: in crawls.py, which the spider imports too (the spider
+# must not import this orchestrator, which starts the process the spider runs in).
+from crawlers.crawls import city_website as city_website
+from crawlers.crawls import ensure_crawl as ensure_crawl
+from crawlers.crawls import finish_crawl as finish_crawl
+from crawlers.crawls import unfinished_crawl as unfinished_crawl
 from crawlers.owner import CrawlOwned, clear_fatal, live_owner, read_fatal, release
 from sci import ROOT
 from sci.context import AppContext
@@ -44,34 +49,6 @@ def settings_env(settings: Settings) -> dict[str, str]:
         env[PREFIX + f.name.upper()] = str(getattr(settings, f.name))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     return env
-
-
-def ensure_crawl(store: Store, settings: Settings, ags: list[str], source: str = "city",
-                 scope: dict[str, Any] | None = None) -> int:
-    with store.session() as s:
-        crawl = Crawl(edition_year=settings.edition, source=source, status="running",
-                      scope=scope or {"cities": ags})
-        s.add(crawl)
-        s.flush()
-        return crawl.id
-
-
-def city_website(store: Store, edition: int, ags: str) -> str:
-    with store.session() as s:
-        city = s.get(City, ags)
-        if city is None or not city.website:
-            raise LookupError(f"city {ags}: not in the store or without website")
-        return city.website
-
-
-def unfinished_crawl(store: Store, edition: int) -> Crawl | None:
-    with store.session() as s:
-        crawl = s.scalars(select(Crawl).where(Crawl.source == "city", Crawl.edition_year == edition,
-                                              Crawl.status.in_(("running", "interrupted")))
-                          .order_by(Crawl.id.desc())).first()
-        if crawl is not None:
-            s.expunge(crawl)
-        return crawl
 
 
 def start_process(settings: Settings, crawl_id: int, cities: list[CityRecord]) -> subprocess.Popen[bytes]:
@@ -93,22 +70,6 @@ def read_progress(settings: Settings, crawl_id: int, cities: list[CityRecord]) -
         except (OSError, ValueError):
             out[c.ags] = {}
     return out
-
-
-def finish_crawl(store: Store, crawl_id: int, per_city: dict[str, dict[str, Any]], ok: bool,
-                 run_info: dict[str, Any] | None = None, fatal: str | None = None) -> None:
-    """Record stats and outcome; an interrupted crawl keeps its runs so resume adds to them."""
-    with store.session() as s:
-        crawl = s.get(Crawl, crawl_id)
-        assert crawl is not None
-        runs = list((crawl.stats or {}).get("runs", [])) + ([run_info] if run_info else [])
-        crawl.stats = {"cities": per_city, "runs": runs, "crawl_id": crawl_id}
-        if fatal:
-            crawl.stats["fatal"] = fatal
-        crawl.status = "finished" if ok else ("failed" if fatal else "interrupted")
-        crawl.job_dir = str(Path("crawls") / str(crawl_id))
-        if ok:
-            crawl.finished_at = datetime.now(UTC).replace(tzinfo=None)
 
 
 def run_crawl(store: Store, settings: Settings, cities: list[CityRecord], resume_id: int | None = None,

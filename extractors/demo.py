@@ -6,20 +6,20 @@ from rich.table import Table
 from sqlalchemy import select
 
 from extractors.run import extract_crawl, latest_crawl
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.models import Candidate, City
 
 
 def extract_step(state: DemoState) -> None:
-    """Run ``sci extract`` on the crawl step's crawl (``extras["crawl_id"]``) and print a per-city table."""
+    """Run ``sci extract`` on the crawl step's crawl (``state.crawl_id``) and print a per-city table."""
     ctx = state.ctx
     with ctx.store.session() as s:
-        crawl_id = state.extras.get("crawl_id") or latest_crawl(s, state.edition)
+        crawl_id = state.crawl_id or latest_crawl(s, state.edition)
     if crawl_id is None:
         ctx.console.print("[yellow]no city crawl in this demo run: nothing to extract[/]")
         return
     stats = extract_crawl(ctx.store, ctx.settings, state.edition, int(crawl_id))
-    state.extras["extract"] = stats.to_dict()
+    state.summaries["extract"] = stats.to_dict()
     table = Table("AGS", "city", "findings", "new candidates", "unchanged", "present", "not offered",
                   title=f"extraction of crawl {crawl_id}")
     with ctx.store.session() as s:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from review.queue import fill_queue
 from review.state import bulk_approve
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.models import Candidate
 
 DEMO_LEAD = "demo-lead"
@@ -28,7 +28,7 @@ def queue_step(state: DemoState) -> None:
                                        Candidate.confidence >= BULK_MIN_CONFIDENCE).order_by(Candidate.id)
         ))
         approved = bulk_approve(s, candidate_ids=sure, analyst=DEMO_LEAD, role="lead", note=BULK_NOTE)
-    state.extras["queue"] = {"auto_confirmed": stats.auto_confirmed, "superseded": stats.superseded,
+    state.summaries["queue"] = {"auto_confirmed": stats.auto_confirmed, "superseded": stats.superseded,
                              "approved": approved, "queued": stats.queued - approved}
     console.print(
         f"review queue {state.edition}: {stats.auto_confirmed} auto-confirmed (carry-over), "

@@ -10,13 +10,13 @@ from __future__ import annotations
 import importlib
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from sci.bootstrap import init_store
 from sci.context import AppContext
+from sci.demostate import DemoState
 from sci.editions import load_editions
 from sci.net import require_free_port
 
@@ -33,15 +33,6 @@ DEMO_STEPS: tuple[str, ...] = (
     # prints the demo logins and serves the review app until Ctrl-C: keep this the LAST step
     "review.web.demo:serve_step",
 )
-
-
-@dataclass
-class DemoState:
-    ctx: AppContext
-    edition: int
-    serve: bool = True
-    extras: dict[str, Any] = field(default_factory=dict)
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
 
 
 def init_step(state: DemoState) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from scoring import charts, coverage, exports, keyfigures, load, report_cli
 
 
@@ -36,4 +36,4 @@ def score_step(state: DemoState) -> None:
         f"(scored as absent); "
         f"{len(files)} export files in {out}  —  explain a score: sci score explain --city NAME"
     )
-    state.extras["score"] = {"out": str(out), "decided": decided, "missing": len(missing)}
+    state.summaries["score"] = {"out": str(out), "decided": decided, "missing": len(missing)}

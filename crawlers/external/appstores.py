@@ -1,7 +1,7 @@
 """App-store runner (`sci crawl --source app-stores`): the city's official app in both stores.
 
 Per city: Apple's Search API (term = city name, country=de, entity=software),
-every hit classified by publisher (extractors.appstore); the official app's
+every hit classified by publisher (crawlers.parsers.appstore); the official app's
 bundle id is then looked up on Google Play. Decoys (transport, tourism,
 private) are recorded in the evidence, flagged, and never chosen.
 """
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from crawlers.external.fetch import Fetched
 from crawlers.external.run import ExternalRun, SourceError
-from extractors import appstore as ap
+from crawlers.parsers import appstore as ap
 from sci.candidates import EvidenceIn
 from sci.context import AppContext
 from sci.models import Candidate

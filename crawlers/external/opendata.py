@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from crawlers.external.accounts import found_links
 from crawlers.external.fetch import FetchError
 from crawlers.external.run import ExternalRun, SourceError
-from extractors import opendata_api as od
+from crawlers.parsers import opendata_api as od
 from sci.candidates import EvidenceIn
 from sci.context import AppContext
 from sci.registry import CityRecord

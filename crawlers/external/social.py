@@ -20,7 +20,7 @@ from crawlers.external.accounts import found_links
 from crawlers.external.fetch import Fetched, FetchError
 from crawlers.external.render import Renderer, RenderError
 from crawlers.external.run import ExternalRun
-from extractors import social_activity as sa
+from crawlers.parsers import social_activity as sa
 from sci.candidates import EvidenceIn
 from sci.context import AppContext
 from sci.registry import CityRecord

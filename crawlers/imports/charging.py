@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crawlers.imports.batch import cite, open_batch, read_text
-from extractors import charging as ch
+from crawlers.parsers import charging as ch
 from sci.candidates import EvidenceIn, add_candidate
 from sci.db import Store
 from sci.errors import DataError

@@ -20,6 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
 
 from crawlers import scope
+from crawlers.crawls import city_website, ensure_crawl, finish_crawl
 from crawlers.history import done_captures, previous_captures
 from crawlers.render import render_page, should_render
 from sci.db import Store
@@ -62,8 +63,6 @@ class CitySpider(Spider):
         return spider
 
     def _setup(self) -> None:
-        from crawlers.run import city_website, ensure_crawl  # local: run imports this module
-
         s = self.sci_settings = Settings.from_env(self.settings.get("SCI_ENV") or None)
         self.store = Store(s)
         self.crawl_id = int(self._crawl_id) if self._crawl_id else ensure_crawl(self.store, s, [self.ags])
@@ -322,8 +321,6 @@ class CitySpider(Spider):
         self._progress(final=True)
         if not self._crawl_id:
             # Started as `scrapy crawl city -a ags=…`: this spider owns its crawl row; finish it.
-            from crawlers.run import finish_crawl
-
             finish_crawl(self.store, self.crawl_id, {self.ags: {**self.counts, "finished": True}},
                          ok=reason == "finished")
         self.store.dispose()

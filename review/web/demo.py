@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from review.analysts import create_analyst, set_password
 from review.serve import serve
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.models import Analyst
 
 DEMO_USERS = (("demo-analyst", "analyst"), ("demo-lead", "lead"))

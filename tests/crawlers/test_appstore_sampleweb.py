@@ -21,7 +21,7 @@ from crawlers.sampleweb import SampleWeb
 from sci import ROOT
 from sci.candidates import EvidenceIn, add_candidate
 from sci.context import AppContext
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.models import Candidate
 from sci.settings import Settings
 
@@ -63,7 +63,7 @@ def test_external_step_matches_sample_truth(web: Any, settings: Settings) -> Non
     ctx = AppContext(settings)
     _seed_extraction(ctx, web, cities)
     now = dt.datetime.now(dt.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
-    state = DemoState(ctx, 2020, serve=False, extras={"sampleweb": web, "now": now})
+    state = DemoState(ctx, 2020, serve=False, sampleweb=web, now=now)
     external_step(state)
     with ctx.store.session() as s:
         rows = s.scalars(select(Candidate).where(Candidate.extractor != "test"))

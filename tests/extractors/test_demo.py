@@ -8,7 +8,7 @@ from rich.console import Console
 
 from extractors.demo import extract_step
 from sci.context import AppContext
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from tests.extractors.captures import CrawlWriter, city, init_with_cities
 
 PAGE = ("<main><h1>Standesamt</h1><p>Termine nur telefonisch. "
@@ -23,9 +23,9 @@ def test_extract_step_reports_per_city(settings):
     w = CrawlWriter(ctx.store, settings)
     w.add(koeln.ags, "http://127.0.0.2/termine/standesamt/", PAGE)
     w.close()
-    state = DemoState(ctx=ctx, edition=2020, extras={"crawl_id": w.crawl_id})
+    state = DemoState(ctx=ctx, edition=2020, crawl_id=w.crawl_id)
     extract_step(state)
-    assert state.extras["extract"]["candidates_new"] == 1
+    assert state.summaries["extract"]["candidates_new"] == 1
     text = out.getvalue()
     assert "05315000" in text and "Köln" in text and "1 new candidates" in text
     ctx.close()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from review.demo import BULK_NOTE, queue_step
 from sci.context import AppContext
 from sci.db import Store
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.models import Analyst, Decision
 from sci.settings import Settings
 from tests.review import factories
@@ -29,7 +29,7 @@ def test_queue_step_approves_high_confidence_and_leaves_the_rest_queued(
     ctx = AppContext(settings, console=Console(record=True, width=200), _store=seeded)
     state = DemoState(ctx=ctx, edition=2020, serve=False)
     queue_step(state)
-    assert state.extras["queue"] == {"auto_confirmed": 0, "superseded": 1, "approved": 2, "queued": 2}
+    assert state.summaries["queue"] == {"auto_confirmed": 0, "superseded": 1, "approved": 2, "queued": 2}
     assert "2 bulk-approved by demo-lead" in ctx.console.export_text()
     assert [factories.status_of(seeded, c) for c in (sure, edge, unsure, stale, fresh)] == [
         "approved", "approved", "pending", "superseded", "pending"]

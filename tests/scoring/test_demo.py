@@ -8,7 +8,7 @@ import openpyxl
 
 from sci.bootstrap import init_store
 from sci.context import AppContext
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.editions import load_editions
 from scoring.demo import score_step
 from tests.scoring.factories import decide
@@ -28,6 +28,6 @@ def test_score_step_writes_exports(settings, store, tmp_path) -> None:
     state = DemoState(ctx=ctx, edition=2020, serve=False)
     score_step(state)
     out = settings.var_dir / "scores" / "2020"
-    assert state.extras["score"]["decided"] == 1
+    assert state.summaries["score"]["decided"] == 1
     assert openpyxl.load_workbook(out / "index.xlsx")["rankings"]["B2"].value == "Köln"
     assert (out / "top20.svg").exists() and (out / "keyfigures.md").exists()

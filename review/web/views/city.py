@@ -3,7 +3,6 @@ entry, the data sheet (HTML + XLSX) and issuing the city's feedback link."""
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from review.feedback import issue_token
 from review.state import manual_value
 from review.web.auth import current_user
 from review.web.views.common import back_to, catalog, city_or_404, edition, form, renderer, reply, store
+from review.yeardiff import city_diff
 from sci.kinds import parse as parse_value
 from sci.models import City, Edition, Feedback
 
@@ -29,18 +29,11 @@ def city_list(request: Request) -> Response:
 
 
 def year_diff(session: Any, ags: str, year: int) -> tuple[Any, str | None]:
-    """The scoring stage's year-over-year diff, or why it is not shown."""
+    """The year-over-year value diff (review/yeardiff.py), or why it is not shown."""
     ed = session.get(Edition, year)
     if ed is None or ed.previous_year is None:
         return None, f"edition {year} has no previous edition to compare with"
-    try:
-        module = importlib.import_module("scoring.diff")
-    except ImportError:
-        return None, "year-over-year diff not available (scoring.diff is not installed)"
-    try:
-        return module.city_diff(session, ags, ed.previous_year, year), None
-    except Exception as exc:  # noqa: BLE001 - a scoring bug must not take the city view down
-        return None, f"year-over-year diff failed: {exc}"
+    return city_diff(session, ags, ed.previous_year, year), None
 
 
 def _city_view(request: Request, session: Any, year: int, ags: str, feedback_url: str | None) -> Response:

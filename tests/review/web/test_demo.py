@@ -10,7 +10,7 @@ from rich.console import Console
 from review.analysts import create_analyst, verify_login
 from review.web.demo import serve_step
 from sci.context import AppContext
-from sci.demo import DemoState
+from sci.demostate import DemoState
 from sci.settings import Settings
 
 

@@ -1,4 +1,4 @@
-"""extractors.appstore: store answers (real formats) -> apps, official choice, features."""
+"""crawlers.parsers.appstore: store answers (real formats) -> apps, official choice, features."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from extractors import appstore as ap
+from crawlers.parsers import appstore as ap
 from sci import ROOT
 from tests.crawlers.appstore_samples import koeln_apps, play_page, search_body
 from tests.crawlers.external_server import fixture

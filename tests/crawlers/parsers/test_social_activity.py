@@ -1,4 +1,4 @@
-"""extractors.social_activity on the real YouTube / Mastodon samples and profile markup."""
+"""crawlers.parsers.social_activity on the real YouTube / Mastodon samples and profile markup."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extractors import social_activity as sa
+from crawlers.parsers import social_activity as sa
 from tests.crawlers.external_server import fixture
 
 

@@ -1,4 +1,4 @@
-"""extractors.charging: register rows -> matched cities -> the three figures."""
+"""crawlers.parsers.charging: register rows -> matched cities -> the three figures."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import charging as ch
+from crawlers.parsers import charging as ch
 from sci import ROOT
 from sci.registry import load_registry
 from sci.yamlfile import load_yaml

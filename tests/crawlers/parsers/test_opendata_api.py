@@ -1,4 +1,4 @@
-"""extractors.opendata_api on the real CKAN answer and the Piveau format sample."""
+"""crawlers.parsers.opendata_api on the real CKAN answer and the Piveau format sample."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from extractors import opendata_api as od
+from crawlers.parsers import opendata_api as od
 from sci import ROOT
 from tests.crawlers.external_server import fixture
 
