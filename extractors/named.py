@@ -178,6 +178,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     indefinite = re.compile(cues["indefinite_regex"])
     negated = re.compile(cues["negated_regex"])
     quantifier = re.compile(cues["quantifier_regex"])
+    no_longer = re.compile(cues["no_longer_regex"])
     denial = re.compile(cues["denial_regex"])
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names = name_variants(city, page, cues.get("affixes", []))
@@ -228,7 +229,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue  # somebody else's thing: says nothing about the city's
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
-                if negated.search(before) or denial.search(sent) or (negatives and words(sent, negatives)):
+                if (negated.search(before) or no_longer.search(before) or denial.search(sent)
+                        or (negatives and words(sent, negatives))):
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
@@ -241,7 +243,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
-                if spec.get("require") and not (words(sent, spec["require"]) or (
+                if spec.get("require") and not (words(sent, spec["require"], whole=True) or (
                         spec.get("require_regex") and re.search(spec["require_regex"], sent))):
                     continue
                 # The city as owner counts when the text says so; a link to the city's own host is no such

@@ -69,6 +69,8 @@ def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
                 continue  # "Portals" in "Portal stellt", "Live-Streams" in "Livestream seit"
             if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
                 continue
+            if whole and m.start > 0 and text[m.start - 1].isalnum():
+                continue  # whole words start a word too ("Meldungen" is not in "Falschmeldungen")
             found.append(m)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Match] = []
