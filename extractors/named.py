@@ -219,7 +219,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if _excluded(sent, m.start, m.end, spec):
                     continue
                 before = sent[max(m.start - 45, 0):m.start]
-                anchored = bool(reference.search(before))
+                # A verb phrase ("live übertragen") has no article: what precedes it belongs to the clause.
+                verbal = m.term in spec.get("verbal", ())
+                anchored = not verbal and bool(reference.search(before))
                 # A network is always a prepositional object ("Konto auf X … beendet"): its status is
                 # the clause's (anchor_status: false).
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
@@ -230,7 +232,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
                 if (negated.search(before) or no_longer.search(before) or denial.search(sent)
-                        or (negatives and words(sent, negatives))):
+                        or words(sent, cues["not_public"]) or (negatives and words(sent, negatives))):
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
@@ -251,12 +253,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)
                 # Concept words ("die Online-Beteiligung", "Open Data") need more than an article.
                 weak = m.term in spec.get("weak", ())
-                specific = anchored or (bool(definite.search(before)) and not weak) or said_city
+                specific = anchored or (bool(definite.search(before)) and not (weak or verbal)) or said_city
                 if quantifier.search(before):
                     continue  # "jede Übertragung …": any such thing
-                if indefinite.search(before) and not (used or said_city):
+                weak_use = used and not spec.get("indefinite_needs_owner")
+                if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
-                if not (specific or used or (param in topics and spec.get("topic", True))):
+                if not (specific or used or (param in topics and spec.get("topic", True) and not weak)):
                     continue
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):

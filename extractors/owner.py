@@ -159,7 +159,10 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     """Status of the thing at ``text[start:end]``. ``anchored``: the thing is a prepositional object
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
     name ("im geplanten Geoportal") still speaks about it."""
+    going_on = bool(words(text, patterns.get("continuing", [])))
     for kind in ("discontinued", "planned", "hypothetical", "pilot"):
+        if kind in ("planned", "discontinued") and going_on:
+            continue
         for m in words(text, patterns["status"].get(kind, [])):
             if anchored and not (0 <= start - m.end <= 25):
                 continue
