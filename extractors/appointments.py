@@ -39,7 +39,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         for param in topic:
             found.append(finding(page, parameter=param, value=True, confidence=confidence,
                                  snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,
-                                 version=VERSION, url=url))
+                                 version=VERSION, url=url, rule="booking@topic"))
 
     for frame in page.iframes:
         if on_hosts(frame.url, vendors) or url_re.search(frame.url) or url_re.search(frame.text):

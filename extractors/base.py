@@ -45,6 +45,7 @@ class Finding:
     capture_id: int | None
     extractor: str
     version: str
+    rule: str = ""  # how it was found ("composed@clause", "restricted@scope" …): a confidence-model feature
 
     @property
     def positive(self) -> bool:

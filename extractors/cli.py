@@ -12,7 +12,9 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
+from extractors import calibration
 from extractors.aggregate import aggregate
+from extractors.calibration import calibrate
 from extractors.page import Page
 from extractors.registry import run_all
 from extractors.run import extract_crawl, latest_crawl
@@ -31,7 +33,7 @@ def extract_file(url: str, source: str, data_dir: Path) -> list[dict[str, object
         except OSError as exc:
             raise DataError([Problem(source, None, f"cannot read: {exc.strerror}")]) from None
     page = Page.from_html(url, body)
-    aggs = aggregate(run_all(page, None, data_dir))
+    aggs = calibrate(aggregate(run_all(page, None, data_dir)), calibration.load(data_dir))
     out = []
     for agg in aggs.values():
         best = agg.best

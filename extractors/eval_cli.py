@@ -12,8 +12,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from extractors import calibration
 from extractors.corpus import SETS, load_corpus, tempting_share
 from extractors.evaluate import Score, judge, score
+from extractors.training import plot_reliability, reliability_tables, train
 from sci.context import AppContext
 from sci.errors import DataError, Problem
 
@@ -62,6 +64,10 @@ def register(app: typer.Typer) -> None:
         from_decisions: Annotated[bool, typer.Option(
             "--from-decisions", help="Measure on the analysts' decisions of --edition instead")] = False,
         edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
+        calib: Annotated[bool, typer.Option("--calibration", help="Reliability table of the confidences "
+                                            "(dev and test) instead of precision/recall")] = False,
+        plot: Annotated[Path | None, typer.Option("--plot", help="With --calibration: write the "
+                                                  "reliability diagram to this PNG")] = None,
     ) -> None:
         """Precision and recall per parameter: regression corpus, real-web dev and locked test split."""
         app_ctx: AppContext = ctx.obj
@@ -78,6 +84,10 @@ def register(app: typer.Typer) -> None:
             names = [(corpus.name, corpus)]
         else:
             names = [(n, f) for n, f in SETS.items() if split in ("all", n)]
+        if calib:
+            _calibration_report(app_ctx, names if corpus is not None or split != "all"
+                                else [(n, f) for n, f in names if n != "regression"], plot, as_json)
+            return
         results = evaluate_sets(names, Path(app_ctx.settings.data_dir))
         if as_json:
             doc = {n: {**r, "tempting_share": round(r["tempting_share"], 4),
@@ -94,3 +104,33 @@ def register(app: typer.Typer) -> None:
                 for param, sc in results[name]["scores"].items():
                     for err in sc.errors if param != "micro" else ():
                         app_ctx.console.print(f"[yellow]{name} {param}[/]: {err}")
+
+    @app.command(name="train")
+    def train_(ctx: typer.Context) -> None:
+        """Fit the confidence calibration on the real-web dev split (never the test split) and write
+        data/calibration/confidence.yaml with the hash of its training cases."""
+        app_ctx: AppContext = ctx.obj
+        data_dir = Path(app_ctx.settings.data_dir)
+        manifest = train(data_dir)
+        target = calibration.calibration_path(data_dir)
+        app_ctx.console.print(f"calibration fitted on {manifest['cases']} dev cases "
+                              f"({manifest['predictions']} predictions) -> {target}")
+
+
+def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot: Path | None,
+                        as_json: bool) -> None:
+    tables = reliability_tables(names, Path(app_ctx.settings.data_dir))
+    if plot is not None:
+        plot_reliability(tables, plot)
+    if as_json:
+        typer.echo(json.dumps(tables, indent=1))
+        return
+    for name, rows in tables.items():
+        t = Table("bin", "count", "mean confidence", "share right", title=f"{name}: reliability")
+        for r in rows:
+            t.add_row(r["bin"], str(r["count"]),
+                      "" if r["mean_confidence"] is None else f"{r['mean_confidence']:.3f}",
+                      "" if r["accuracy"] is None else f"{r['accuracy']:.3f}")
+        app_ctx.console.print(t)
+    if plot is not None:
+        app_ctx.console.print(f"reliability diagram: {plot}")

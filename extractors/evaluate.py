@@ -14,18 +14,21 @@ false) or false; absent = no prediction. Against the labels of a case
   the page said something is missing that the labeller did not think about.
 
 precision = right predictions / predictions, recall = facts predicted right /
-facts. Each judged prediction keeps its confidence, so calibration
-(:mod:`extractors.calibration`) reads the same records.
+facts. Each judged prediction keeps its confidence and the confidence
+model's raw features, so `sci train` (:mod:`extractors.training`) fits on the
+same records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors import calibration
 from extractors.aggregate import Aggregate, aggregate
+from extractors.calibration import Model, calibrate, features
 from extractors.corpus import CorpusPage, load_corpus
 from extractors.page import Page
 from extractors.registry import DETECTORS, LoadedDetector, load_detectors, run_detectors
@@ -41,6 +44,7 @@ class Judged:
     predicted: bool | None  # None: no prediction
     confidence: float  # 0 when nothing was predicted
     extractor: str
+    features: Mapping[str, float] = field(default_factory=dict)  # the confidence model's raw inputs
 
     @property
     def scored(self) -> bool:
@@ -91,23 +95,27 @@ def predict(page: Page, detectors: list[LoadedDetector], cp: CorpusPage) -> dict
     return aggregate(run_detectors(page, detectors, cp.city))
 
 
-def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate]) -> list[Judged]:
+def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate], model: Model | None = None) -> list[Judged]:
+    """The case's outcomes; with ``model`` the confidences are calibrated (features stay raw)."""
+    feats = {p: features(a) for p, a in aggs.items()}
+    calibrate(aggs, model)
     out = []
     for param in sorted(set(aggs) | set(cp.facts) | set(cp.tempting)):
         agg = aggs.get(param)
         out.append(Judged(cp.slug, param, cp.facts.get(param), param in cp.tempting,
                           None if agg is None else agg.value is not False,
-                          agg.confidence if agg else 0.0, agg.extractor if agg else ""))
+                          agg.confidence if agg else 0.0, agg.extractor if agg else "", feats.get(param, {})))
     return out
 
 
-def judge(pages: Iterable[CorpusPage], data_dir: Path,
-          detectors: tuple[str, ...] = DETECTORS) -> list[Judged]:
-    """Every (case, parameter) outcome of a corpus."""
+def judge(pages: Iterable[CorpusPage], data_dir: Path, detectors: tuple[str, ...] = DETECTORS,
+          calibrated: bool = True) -> list[Judged]:
+    """Every (case, parameter) outcome of a corpus (raw scores with ``calibrated`` off)."""
     loaded = load_detectors(data_dir, detectors)
+    model = calibration.load(data_dir) if calibrated else None
     out: list[Judged] = []
     for cp in pages:
-        out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp)))
+        out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp), model))
     return out
 
 

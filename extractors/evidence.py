@@ -52,8 +52,8 @@ def css_path(tag: Tag) -> str:
 
 
 def finding(page: Page, *, parameter: str, value: bool | dict[str, Any], confidence: float, snippet: str,
-            locator: str, extractor: str, version: str, url: str | None = None) -> Finding:
+            locator: str, extractor: str, version: str, url: str | None = None, rule: str = "") -> Finding:
     """A Finding carrying the page's URL and capture; confidence clamped to [0, 1]."""
     return Finding(parameter=parameter, value=value, confidence=min(max(float(confidence), 0.0), 1.0),
                    url=url or page.final_url, snippet=snippet[:SNIPPET_LIMIT], locator=locator,
-                   capture_id=page.capture_id, extractor=extractor, version=version)
+                   capture_id=page.capture_id, extractor=extractor, version=version, rule=rule)

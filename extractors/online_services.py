@@ -37,7 +37,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             for param in topic:
                 found.append(finding(page, parameter=param, value=True, confidence=form_spec["confidence"],
                                      snippet=f"{head} — Formular: {form.text}", locator=form.locator,
-                                     extractor=NAME, version=VERSION))
+                                     extractor=NAME, version=VERSION, rule="form@topic"))
     doc = patterns["document_form"]
     url_re, text_re = re.compile(doc["regex"], re.I), re.compile(doc["link_text_regex"])
     for link in page.links:
@@ -45,5 +45,6 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             for param in topic:
                 found.append(finding(page, parameter=param, value=False, confidence=doc["confidence"],
                                      snippet=f"{head} — {link.context}", locator=link.locator,
-                                     extractor=NAME, version=VERSION, url=page.final_url))
+                                     extractor=NAME, version=VERSION, url=page.final_url,
+                                     rule="document@topic"))
     return found

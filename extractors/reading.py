@@ -169,12 +169,14 @@ def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     return None
 
 
-def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float) -> dict[str, tuple[int, int]]:
+def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
+                context: str = "") -> dict[str, tuple[int, int]]:
     """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
-    any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung)."""
+    any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung). A
+    subject's ``unless`` words in the clause or its ``context`` (headings) rule it out."""
     out = subjects_in(clause, subjects, threshold)
     for param, spec in subjects.items():
-        if param in out and spec.get("unless") and contains_any(clause, tuple(spec["unless"])):
+        if param in out and spec.get("unless") and contains_any(f"{clause} {context}", tuple(spec["unless"])):
             del out[param]  # "Gewerbe anmelden, ummelden": the Ummeldung of a business, not of a home
             continue
         if param in out:
@@ -184,6 +186,15 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float) -> d
                 out[param] = (0, len(clause))
                 break
     return out
+
+
+def _kind(cue: Cue) -> str:
+    """The kind of rule behind a cue (a feature of the confidence model)."""
+    for prefix, kind in (("negated", "negated"), ("planned", "planned"), ("discontinued", "planned"),
+                         ("restricted", "restricted"), ("online + ", "composed")):
+        if cue.rule.startswith(prefix):
+            return kind
+    return "explicit"
 
 
 def _clauses(sentence: str, lx: Lexicon) -> list[str]:
@@ -250,9 +261,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             intro_subj = subjects_of(intro, subjects, threshold)
         scope = intro_subj or scopes.heading(st.heading)
         originals = sentences(st.text)
+        context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
         earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
         for n, (lo, hi) in enumerate(sentences(text)):
-            parts = [(c, subjects_of(c, subjects, threshold), clause_cue(c, lx))
+            parts = [(c, subjects_of(c, subjects, threshold, context), clause_cue(c, lx))
                      for c in _clauses(text[lo:hi], lx)]
             free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
             o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
@@ -260,7 +272,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             if st.kind == "item" and st.intro:
                 quote = f"{st.intro} … {quote}"
             for k, (clause, subj, cue) in enumerate(parts):
-                targets, factor = subj, sentence_factor
+                targets, factor, where = subj, sentence_factor, "clause"
                 if subj and cue is None:
                     # an enumeration split into clauses ("im Meldewesen, im Standesamt … nur telefonisch
                     # vergeben") shares the cue that follows it, else the one before it
@@ -268,18 +280,19 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     before = [c for _, _, c in parts[:k] if c is not None]
                     cue = after[0] if after else before[-1] if before else (
                         intro_cue if st.kind in ("item", "row") else None)
+                    where = "sentence" if after or before else "intro"
                 elif cue is not None and not subj:
                     if free_subj:
-                        targets = free_subj
+                        targets, where = free_subj, "sentence"
                     else:
                         if scope:
-                            targets, factor = scope, scope_factor
+                            targets, factor, where = scope, scope_factor, "scope"
                         elif earlier:
-                            targets = earlier
+                            targets, where = earlier, "statement"
                         elif scopes.topic:
-                            targets, factor = scopes.topic, scope_factor
+                            targets, factor, where = scopes.topic, scope_factor, "topic"
                         else:
-                            targets, factor = scopes.only_subject(), page_factor
+                            targets, factor, where = scopes.only_subject(), page_factor, "page"
                         if not cue.positive:
                             # a denial that names nothing is often about an exception ("Trauungen
                             # auf dem Schiff sind nicht online buchbar"): weaker than a named offer
@@ -296,7 +309,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 for param in targets:
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
-                                         locator=st.locator, extractor=extractor, version=version))
+                                         locator=st.locator, extractor=extractor, version=version,
+                                         rule=f"{_kind(cue)}@{where}"))
             for _, subj, _ in parts:
                 earlier.update(subj)
     return found

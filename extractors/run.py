@@ -19,8 +19,10 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from extractors import calibration
 from extractors.aggregate import aggregate
 from extractors.base import CityContext, Finding
+from extractors.calibration import calibrate
 from extractors.models import ExtractResult, PageFindings
 from extractors.page import Page
 from extractors.registry import LoadedDetector, load_detectors, run_detectors
@@ -96,6 +98,7 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
                   progress: Callable[[int, int], None] | None = None) -> ExtractStats:
     """Detect on every HTML capture of ``crawl_id`` and store one candidate per city and parameter."""
     detectors = load_detectors(Path(settings.data_dir))
+    model = calibration.load(Path(settings.data_dir))  # raw scores -> probabilities, fitted by `sci train`
     dkey = detectors_key(detectors)
     stats = ExtractStats(crawl_id)
     with store.session() as s:
@@ -146,7 +149,7 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
         s.execute(delete(ExtractResult).where(ExtractResult.crawl_id == crawl_id))
         for ags, found in sorted(by_city.items()):
             counts = stats.per_city.setdefault(ags, {"findings": len(found), "new": 0, "existing": 0})
-            for param, agg in aggregate(found).items():
+            for param, agg in calibrate(aggregate(found), model).items():
                 evidence = [_evidence(f) for f in agg.supporting] + [
                     _evidence(f, contradicts=True) for f in agg.contradicting]
                 cand, created = add_candidate(

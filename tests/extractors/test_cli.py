@@ -95,3 +95,25 @@ def test_eval_json(tmp_path):
     assert "micro" in text and "online_appointments.citizens_office" in text and "regression" in text
     proc = run(["eval", "--split", "tset"], tmp_path, check=False)
     assert proc.returncode == 2 and "--split" in proc.stderr
+
+
+def test_train_and_calibration_report(tmp_path):
+    """`sci train` fits on the dev split into a copy of the data folder; `sci eval --calibration --plot`
+    prints the reliability table and writes the PNG."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "patterns", data / "patterns")
+    env_run = {"SCI_DATA_DIR": str(data)}
+    proc = subprocess.run([*SCI, "train"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), **env_run})
+    assert proc.returncode == 0, proc.stderr
+    doc = (data / "calibration" / "confidence.yaml").read_text(encoding="utf-8")
+    assert "trained_on: tests/extractors/realcorpus/dev" in doc and "data_sha256" in doc
+    png = tmp_path / "rel.png"
+    proc = subprocess.run([*SCI, "eval", "--calibration", "--split", "dev", "--plot", str(png)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200", **env_run})
+    assert proc.returncode == 0, proc.stderr
+    assert "dev: reliability" in proc.stdout and ">=0.9" in proc.stdout
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
