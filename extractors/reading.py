@@ -293,9 +293,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = scopes.topic, scope_factor, "topic"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
-                        if not cue.positive:
-                            # a denial that names nothing is often about an exception ("Trauungen
-                            # auf dem Schiff sind nicht online buchbar"): weaker than a named offer
+                        if not cue.positive and where in ("statement", "page"):
+                            # a denial far from any name is often about an exception ("Die sind
+                            # nicht online buchbar"): weaker than a named offer; under a heading
+                            # naming the office it is the office's
                             factor *= scope_negative
                 if cue is None or not targets:
                     continue
@@ -304,8 +305,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     j = judge(clause, span[0], span[1], owners, names=names, city=city)
                     if j.owner in foreign:
                         continue  # the county's or a neighbour's offer says nothing about the city's
-                    if j.status == "planned":  # discontinued words are in the reader's own list
-                        cue = Cue(False, lx.planned_confidence, f"{j.status}: {j.status_cue}")
+                    # (its status words are for named things — "Antrag" there means applied for — so
+                    # planned and switched-off offers come from the reader's own list, in clause_cue)
                 for param in targets:
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,

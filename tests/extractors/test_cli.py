@@ -113,7 +113,8 @@ def test_train_and_calibration_report(tmp_path):
     png = tmp_path / "rel.png"
     proc = subprocess.run([*SCI, "eval", "--calibration", "--split", "dev", "--plot", str(png)],
                           capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200", **env_run})
+                          env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200",
+                               **env_run})
     assert proc.returncode == 0, proc.stderr
     assert "dev: reliability" in proc.stdout and ">=0.9" in proc.stdout
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from extractors import appointments
+from extractors import appointments, calibration
+from extractors.aggregate import aggregate
+from extractors.calibration import calibrate
 from extractors.models import PageFindings
 from extractors.run import extract_crawl, latest_crawl
 from sci.models import Candidate, Evidence
 from tests.extractors.captures import CrawlWriter, city, init_with_cities
+from tests.extractors.detect_helpers import findings
 
 KOELN = city("05315000", "Köln", "http://127.0.0.2/")
 BONN = city("05314000", "Bonn", "http://127.0.0.3/")
@@ -116,9 +119,13 @@ def test_contradicting_evidence_is_kept_and_lowers_confidence(store, settings):
         cand = s.scalars(
             select(Candidate).where(Candidate.parameter == "online_appointments.registry_office")
         ).one()
-        assert cand.value is False  # 0.92 "nicht angeboten" beats 0.855 from a press sentence
-        assert cand.confidence < 0.92
+        assert cand.value is False  # "nicht angeboten" on the office's page beats a press sentence
         assert [e.detail.get("contradicts", False) for e in cand.evidence] == [False, True]
+        contradicted = cand.confidence
+    # the same office page without the press sentence: surer
+    alone = aggregate(findings(appointments, STANDESAMT_PHONE, "http://127.0.0.2/termine/standesamt/"))
+    calibrate(alone, calibration.load(settings.data_dir))
+    assert contradicted < alone["online_appointments.registry_office"].confidence
 
 
 def test_unchanged_page_not_archived_again_is_read_from_its_earlier_capture(store, settings):
