@@ -12,6 +12,8 @@
   window.sciReview = stats;
   let cursor = 0;
   let chain = Promise.resolve();
+  // What the analyst reads after a key: German, like the rest of the app.
+  const DONE = { approve: "angenommen", reject: "abgelehnt", correct: "korrigiert" };
 
   function say(text, bad) {
     if (!flash) return;
@@ -62,30 +64,30 @@
     const { ok, status, payload } = await post(form.getAttribute("action"), data);
     if (!ok) {
       if (status === 409) stats.conflicts++;
-      mark(el, el.dataset.status, payload.error || "error", true);
-      say(payload.error || "error", true);
+      mark(el, el.dataset.status, payload.error || "Fehler", true);
+      say(payload.error || "Fehler", true);
       return false;
     }
     stats.decisions++;
     stats.last = Date.now();
     undoStack.push({ el, decision: payload.decision_id });
-    mark(el, payload.status || action, action + " ✓ (#" + payload.decision_id + ")", false);
+    mark(el, payload.status || action, DONE[action] + " ✓ (#" + payload.decision_id + ")", false);
     form.note.value = "";
-    say(action + " ✓", false);
+    say(DONE[action] + " ✓", false);
     showRate();
     return true;
   }
 
   async function undoLast() {
     const last = undoStack.pop();
-    if (!last) { say("nothing to undo", true); return; }
+    if (!last) { say("nichts zum Zurücknehmen", true); return; }
     const { ok, payload } = await post("/decisions/" + last.decision + "/undo", {});
-    if (!ok) { say(payload.error || "undo failed", true); undoStack.push(last); return; }
+    if (!ok) { say(payload.error || "Zurücknehmen fehlgeschlagen", true); undoStack.push(last); return; }
     stats.undos++;
     stats.last = Date.now();
-    mark(last.el, "pending", "undone (#" + payload.decision_id + ")", false);
+    mark(last.el, "pending", "zurückgenommen (#" + payload.decision_id + ")", false);
     activate(items.indexOf(last.el));
-    say("undo ✓", false);
+    say("zurückgenommen ✓", false);
   }
 
   function showRate() {
@@ -104,10 +106,10 @@
     enqueue(async () => {
       const el = items[cursor];
       if (!el) return;
-      if (el.dataset.status !== "pending") { say("already decided: u to undo", true); return; }
+      if (el.dataset.status !== "pending") { say("schon entschieden: u nimmt zurück", true); return; }
       if (await decide(el, action)) {
         activate(nextPending(items.indexOf(el)));
-        if (!items.some((i) => i.dataset.status === "pending")) say("Seite erledigt: . lädt die nächsten / page done: . loads more", false);
+        if (!items.some((i) => i.dataset.status === "pending")) say("Seite erledigt: . lädt die nächsten", false);
       }
     });
   }
@@ -156,7 +158,7 @@
   const bulk = document.getElementById("bulk");
   if (bulk) bulk.addEventListener("submit", (ev) => {
     const n = bulk.expected_count.value;
-    if (!window.confirm(n + " Kandidaten annehmen? / approve " + n + " candidates?")) ev.preventDefault();
+    if (!window.confirm(n + " Kandidaten annehmen?")) ev.preventDefault();
   });
 
   activate(0);

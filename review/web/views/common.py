@@ -35,20 +35,20 @@ def edition(request: Request) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise HTTPException(400, f"edition must be a year, not {raw!r}") from None
+        raise HTTPException(400, f"Ausgabe muss eine Jahreszahl sein, nicht {raw!r}") from None
 
 
 def catalog(request: Request, year: int) -> Catalog:
     try:
         return request.app.state.catalog(year)  # type: ignore[no-any-return]
     except Exception as exc:  # noqa: BLE001 - unknown edition or broken catalog file: say which
-        raise HTTPException(404, f"no catalog for edition {year}: {exc}") from None
+        raise HTTPException(404, f"kein Katalog für die Ausgabe {year}: {exc}") from None
 
 
 def city_or_404(session: Any, ags: str) -> City:
     row = session.get(City, ags)
     if row is None:
-        raise HTTPException(404, f"unknown city {ags!r}")
+        raise HTTPException(404, f"Stadt {ags!r} unbekannt")
     return row  # type: ignore[no-any-return]
 
 

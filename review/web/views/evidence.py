@@ -36,17 +36,17 @@ def _capture(request: Request) -> Capture:
     with store(request).session() as s:
         cap = s.get(Capture, request.path_params["capture_id"])
     if cap is None:
-        raise HTTPException(404, "no such capture")
+        raise HTTPException(404, "diese Seitenaufnahme gibt es nicht")
     return cap
 
 
 def replay(request: Request) -> Response:
     cap = _capture(request)
     if not cap.warc_file or cap.warc_offset is None:
-        raise HTTPException(404, "this capture has no archived copy")
+        raise HTTPException(404, "zu dieser Seitenaufnahme gibt es keine Archivkopie")
     var_dir = Path(settings(request).var_dir).resolve()
     if not (var_dir / cap.warc_file).resolve().is_relative_to(var_dir):
-        raise HTTPException(404, "archived copy outside the archive")
+        raise HTTPException(404, "Archivkopie liegt außerhalb des Archivs")
     try:
         rec = read_record(var_dir, cap.warc_file, cap.warc_offset)
     except (OSError, StopIteration, ValueError) as exc:
@@ -70,12 +70,12 @@ def replay(request: Request) -> Response:
 def screenshot(request: Request) -> Response:
     cap = _capture(request)
     if not cap.screenshot_path:
-        raise HTTPException(404, "this capture was not rendered")
+        raise HTTPException(404, "diese Seite wurde nicht im Browser dargestellt")
     var_dir = Path(settings(request).var_dir).resolve()
     path = (var_dir / cap.screenshot_path).resolve()
     # The path comes from the database: never let it point outside the archive.
     if not path.is_relative_to(var_dir) or not path.is_file():
-        raise HTTPException(404, "screenshot missing")
+        raise HTTPException(404, "Bildschirmfoto fehlt")
     media = "image/jpeg" if path.suffix.lower() in {".jpg", ".jpeg"} else "image/png"
     return FileResponse(path, media_type=media, headers={"content-security-policy": REPLAY_CSP})
 

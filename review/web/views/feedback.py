@@ -21,7 +21,7 @@ MAX_COMMENT = 5000
 def _resolve(request: Request, session: object) -> tuple[int, str]:
     found = resolve_token(session, request.path_params["token"])
     if found is None:
-        raise HTTPException(404, "this link is unknown or no longer valid")
+        raise HTTPException(404, "dieser Link ist unbekannt oder nicht mehr gültig")
     return found
 
 

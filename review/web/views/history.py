@@ -17,7 +17,7 @@ def history_page(request: Request) -> Response:
     try:
         parameter = catalog(request, year).parameter(pid)
     except KeyError:
-        raise HTTPException(404, f"unknown parameter {pid!r}") from None
+        raise HTTPException(404, f"Parameter {pid!r} unbekannt") from None
     with store(request).session() as s:
         city = city_or_404(s, ags)
         entries = history(s, year, ags, pid)

@@ -19,7 +19,7 @@ from sci.models import Analyst, Capture, City, Decision, Evidence
 from sci.values import current_values
 
 PAGE_SIZE = 50
-STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "imported", "superseded")
+STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "imported", "superseded", "all")
 TEXT_FILTERS = ("ags", "area", "indicator", "parameter", "extractor", "assignee")
 ALL = "*"  # assignee filter: everyone's candidates
 
@@ -38,11 +38,11 @@ def parse_filter(params: dict[str, str], year: int) -> QueueFilter:
         try:
             return float(raw)
         except ValueError:
-            raise HTTPException(400, f"{key}: not a number: {raw!r}") from None
+            raise HTTPException(400, f"{key}: keine Zahl: {raw!r}") from None
 
     status = params.get("status") or "pending"
     if status not in STATUSES:
-        raise HTTPException(400, f"status must be one of {', '.join(STATUSES)}")
+        raise HTTPException(400, f"Status {status!r} unbekannt")
     text = {k: (params.get(k) or "").strip() or None for k in TEXT_FILTERS}
     return QueueFilter(
         edition=year,
@@ -106,7 +106,7 @@ def queue_page(request: Request) -> Response:
     try:
         offset = max(0, int(request.query_params.get("offset", "0")))
     except ValueError:
-        raise HTTPException(400, "offset must be a number") from None
+        raise HTTPException(400, "offset: keine Zahl") from None
     with store(request).session() as s:
         flt = scoped(s, flt, user)
         total = queue_count(s, cat, flt)

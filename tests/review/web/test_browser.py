@@ -172,7 +172,7 @@ def test_keyboard_only_pass_through_50_candidates(srv: Srv) -> None:
     assert [d.value for d in corrected] == [False] * 5 and {d.analyst for d in corrected} == {"anna"}
     assert [d.action for d in decisions_on(srv, parameter)].count("undo") == 5
     assert per_hour >= 300
-    assert "page done" in page.inner_text("#flash")
+    assert "Seite erledigt" in page.inner_text("#flash")
     page.keyboard.press(".")  # reload: nothing of this parameter is pending any more
     page.wait_for_selector("li.empty")
     ctx.close()
