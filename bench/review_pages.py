@@ -98,6 +98,14 @@ def seed(store: Store, settings: Settings) -> dict[str, int]:
         if s.bind.dialect.name == "postgresql":  # explicit ids: move the sequence past them
             s.execute(text("SELECT setval(pg_get_serial_sequence('candidate', 'id'), "
                            "(SELECT max(id) FROM candidate))"))
+    if store.engine.dialect.name == "postgresql":
+        # Statistics as autovacuum would have them on a store filled over a summer (bulk
+        # inserts leave the planner guessing five rows per table).
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+    else:
+        with store.engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
     return {"cities": len(cities), "parameters": len(list(catalog.parameters())), "candidates": len(cands),
             "evidence": len(evs), "decisions": len(decs)}
 

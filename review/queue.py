@@ -46,6 +46,7 @@ class QueueItem:
     previous_value: Any | None  # last edition's decided value
     current_value: Any | None  # this edition's decided value so far (old vs new)
     feedback: list[Feedback] = field(default_factory=list)
+    current_decision_id: int | None = None  # the decision behind current_value
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def queue_items(session: Session, catalog: Catalog, flt: QueueFilter, limit: int
             parameter=params[c.parameter],
             previous_value=previous[key].value if key in previous else None,
             current_value=current[key].value if key in current else None,
+            current_decision_id=current[key].decision_id if key in current else None,
             feedback=notes.get(key, []),
         ))
     return out

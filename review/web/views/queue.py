@@ -16,7 +16,6 @@ from review.queue import QueueFilter, QueueItem, queue_count, queue_items
 from review.web.auth import User, current_user
 from review.web.views.common import catalog, edition, renderer, store
 from sci.models import Analyst, Capture, City, Decision, Evidence
-from sci.values import current_values
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "rejected", "corrected", "auto_confirmed", "imported", "superseded", "all")
@@ -81,20 +80,22 @@ def decided_evidence(session: Any, year: int, items: list[QueueItem]) -> dict[in
     A nightly crawl that found different evidence is queued with the old
     evidence next to the new one, so the analyst sees what changed.
     """
-    current: dict[tuple[str, str], Any] = {}
-    for ags in {item.candidate.ags for item in items}:  # a page holds few cities; the edition many
-        current.update(current_values(session, year, ags))
+    # Two queries for the whole page (decisions, then their evidence): on a shared PostgreSQL
+    # store every round trip counts, and a page holds 50 items.
+    wanted = {i.current_decision_id for i in items if i.current_decision_id is not None}
+    behind = dict(session.execute(select(Decision.id, Decision.candidate_id).where(
+        Decision.id.in_(sorted(wanted)))).tuples().all()) if wanted else {}
+    olds = {cid for cid in behind.values() if cid is not None}
+    evidence: dict[int, list[Evidence]] = {}
+    if olds:
+        for ev in session.scalars(select(Evidence).where(Evidence.candidate_id.in_(sorted(olds)))
+                                  .order_by(Evidence.candidate_id, Evidence.rank)):
+            evidence.setdefault(ev.candidate_id, []).append(ev)
     out: dict[int, list[Evidence]] = {}
     for item in items:
-        cv = current.get((item.candidate.ags, item.candidate.parameter))
-        decision = session.get(Decision, cv.decision_id) if cv else None
-        if decision is None or decision.candidate_id in (None, item.candidate.id):
-            continue
-        out[item.candidate.id] = list(
-            session.scalars(
-                select(Evidence).where(Evidence.candidate_id == decision.candidate_id).order_by(Evidence.rank)
-            )
-        )
+        old = behind.get(item.current_decision_id) if item.current_decision_id is not None else None
+        if old is not None and old != item.candidate.id:
+            out[item.candidate.id] = evidence.get(old, [])
     return out
 
 

@@ -75,11 +75,12 @@ def pages(web: Web) -> dict[str, str]:
         "login": web.client().get("/login").text,
         "feedback (city staff)": web.client().get(f"/f/{token}").text,
     }
-    for path in ("/progress", "/worklist", "/worklist?state=open&assignee=*", "/queue", "/queue?status=all",
-                 "/cities", f"/cities/{KOELN}", f"/cities/{KOELN}/datasheet",
+    for path in ("/progress", "/worklist", "/worklist?state=open&assignee=*", "/queue",
+                 "/queue?status=all", "/cities", f"/cities/{KOELN}", f"/cities/{KOELN}/datasheet",
                  f"/history/{KOELN}/open_data.portal", f"/history/{KOELN}/participation.platform"):
         out[f"analyst {path}"] = analyst.get(path).text
-    for path in ("/assignments", "/quality", "/users", f"/history/{KOELN}/geodata.portal", "/queue?assignee=*"):
+    for path in ("/assignments", "/quality", "/users", f"/history/{KOELN}/geodata.portal",
+                 "/queue?assignee=*"):
         out[f"lead {path}"] = lead.get(path).text
     out["error"] = analyst.get("/queue?status=nonsense").text
     return out
@@ -92,7 +93,8 @@ def test_no_english_ui_words_on_analyst_and_city_pages(web: Web, pages: dict[str
     with web.store.session() as s:
         from sci.models import City
 
-        data = {c.name for c in s.query(City)} | {"anna", "lena", "test-extractor", "Breitbandatlas", "Smart City Index"}
+        data = {c.name for c in s.query(City)}
+    data |= {"anna", "lena", "test-extractor", "Breitbandatlas", "Smart City Index"}
     data |= {p.label for p in catalog.all_parameters()} | {p.unit or "" for p in catalog.all_parameters()}
     data |= {a.label for a in catalog.areas} | {i.label for i in catalog.indicators()}
     data.discard("")
