@@ -126,9 +126,11 @@ def _page_labels(session: Session, cand: Candidate, decision: Decision, label: t
     """This decision's label plus the standing judgements of other candidates shown on the same capture."""
     facts: dict[str, bool] = {}
     tempting: list[str] = []
-    others = session.scalars(select(Candidate).join(Evidence, Evidence.candidate_id == Candidate.id).where(
-        Evidence.capture_id == capture_id, Candidate.id != cand.id,
-        Candidate.edition_year == cand.edition_year, Candidate.parameter != cand.parameter).distinct())
+    on_page = select(Evidence.candidate_id).where(Evidence.capture_id == capture_id)
+    others = session.scalars(select(Candidate).where(
+        Candidate.id.in_(on_page), Candidate.id != cand.id,
+        Candidate.edition_year == cand.edition_year, Candidate.parameter != cand.parameter)
+        .order_by(Candidate.id))
     for other in others:
         standing = _standing(session, other.id)
         found = label_of(standing, other) if standing else None
