@@ -48,6 +48,15 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (from /proc; None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(settings: Settings, store: Store, cities: list[CityRecord], workers: int,
         expected: set[tuple[str, str]], kill_at: float | None = None) -> dict[str, Any]:
     settings = settings.replace(redis_prefix=f"sci-bench-{uuid.uuid4().hex[:8]}")
@@ -55,14 +64,18 @@ def run(settings: Settings, store: Store, cities: list[CityRecord], workers: int
     crawl_id = start_crawl(store, settings, cities)
     procs = start_workers(settings, crawl_id, workers)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     killed: list[int] = []
     last_check = [0.0]
 
-    def progress(_stats: dict[str, Any]) -> None:
+    def tick() -> None:
         for p in procs:
             rss = peak_rss_mb(p.pid)
             if rss is not None:
                 peaks[p.pid] = max(peaks.get(p.pid, 0.0), rss)
+            used = cpu_seconds(p.pid)
+            if used is not None:
+                cpu[p.pid] = used
         if kill_at is not None and not killed and time.monotonic() - last_check[0] > 1.0:
             last_check[0] = time.monotonic()
             with store.session() as s:
@@ -71,7 +84,7 @@ def run(settings: Settings, store: Store, cities: list[CityRecord], workers: int
                 os.kill(procs[0].pid, signal.SIGKILL)
                 killed.append(int(n or 0))
 
-    result = wait(store, settings, crawl_id, [c.ags for c in cities], procs, progress=progress)
+    result = wait(store, settings, crawl_id, [c.ags for c in cities], procs, tick=tick)
     wall = time.monotonic() - started
     with store.session() as s:
         rows = s.execute(select(Capture.ags, Capture.url, Capture.fetched_at).where(
@@ -83,14 +96,15 @@ def run(settings: Settings, store: Store, cities: list[CityRecord], workers: int
             "duplicates": len(got) - len(set(got)), "missing": len(expected - set(got)),
             "extra": len(set(got) - expected), "span": span, "wall": wall,
             "rate": len(got) / span if span else 0.0, "rss": sorted(peaks.values()),
+            "cpu": sum(cpu.values()),
             "killed_after": killed[0] if killed else None, "captures": set(got)}
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sites", type=int, default=1000)
-    ap.add_argument("--pages", type=int, default=4, help="pages per site (home, imprint, others)")
-    ap.add_argument("--latency", type=float, default=0.8, help="server latency per response, s")
+    ap.add_argument("--pages", type=int, default=2, help="pages per site (home, imprint, others)")
+    ap.add_argument("--latency", type=float, default=1.5, help="server latency per response, s")
     ap.add_argument("--delay", type=float, default=1.0, help="per-host delay (SCI_CRAWL_DELAY), s")
     ap.add_argument("--lease", type=float, default=15.0, help="SCI_REDIS_LEASE_SECONDS for the kill run")
     ap.add_argument("--workers", default="1,2,4")
@@ -136,7 +150,8 @@ def main(argv: list[str]) -> int:
             print(f"{n} worker(s): {r['status']}, {r['pages']} captures, {r['rate']:.1f} pages/s over the "
                   f"{r['span']:.1f}s fetch span (wall {r['wall']:.1f}s incl. start-up), duplicates "
                   f"{r['duplicates']}, missing {r['missing']}, extra {r['extra']}, peak RSS per worker "
-                  + ", ".join(f"{x:.0f}" for x in r["rss"]) + " MB", flush=True)
+                  + ", ".join(f"{x:.0f}" for x in r["rss"]) + f" MB, worker CPU {r['cpu']:.0f}s "
+                  f"({1000 * r['cpu'] / max(r['pages'], 1):.1f} ms per page, start-up included)", flush=True)
         most = max(results)
         k = run(settings, store, cities, most, expected, kill_at=0.3)
         same = k["captures"] == results[most]["captures"]
@@ -149,7 +164,7 @@ def main(argv: list[str]) -> int:
         dup = sum(r["duplicates"] for r in [*results.values(), k])
         miss = sum(r["missing"] + r["extra"] for r in [*results.values(), k])
         rss = statistics.median([x for r in results.values() for x in r["rss"]] or [0])
-        rate = results[most]["rate"]
+        rate = results[most]["rate"] or 1e-9
         print(f"projection: ~10,800 Gemeinden x 300 pages at {rate:.0f} pages/s ({most} workers here) "
               f"= {10_800 * 300 / rate / 3600:.1f} h; median peak RSS per worker {rss:.0f} MB")
         print(f"scale: 2 workers {ratio.get(2, 0):.2f}x, 4 workers {ratio.get(4, 0):.2f}x, "

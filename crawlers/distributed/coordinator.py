@@ -14,10 +14,12 @@ import sys
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.utils.request import fingerprint
 
+from crawlers.distributed.robots import pending_key
 from crawlers.distributed.scheduler import host_of
 from crawlers.distributed.spider import seed_requests
 from crawlers.distributed.worker import active_key, finish_if_drained, frontier_for
@@ -39,6 +41,7 @@ def start_crawl(store: Store, settings: Settings, cities: list[CityRecord]) -> i
     crawl_id = ensure_crawl(store, settings, scope["cities"], scope=scope)
     frontier = frontier_for(settings, crawl_id)
     for city in cities:
+        frontier.r.set(frontier.key(pending_key(urlsplit(city.website).netloc)), 1)
         for seed in seed_requests(city.ags, city.website):
             fp = fingerprint(Request(seed["url"])).hex()
             payload = json.dumps({**seed, "dont_filter": False}).encode()
@@ -61,12 +64,17 @@ def start_workers(settings: Settings, crawl_id: int, n: int) -> list[subprocess.
 
 def wait(store: Store, settings: Settings, crawl_id: int, cities: list[str],
          procs: list[subprocess.Popen[bytes]], progress: Progress | None = None,
-         poll: float = 0.5) -> dict[str, Any]:
-    """Until the crawl row is finished: show progress, and finish it when the frontier drained."""
+         poll: float = 0.5, tick: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Until the crawl row is finished: show progress (every 2 s: per-city counters of a large
+    list are not free), and finish it when the frontier drained. ``tick`` runs every poll."""
     frontier = frontier_for(settings, crawl_id)
+    shown = 0.0
     try:
         while True:
-            if progress:
+            if tick:
+                tick()
+            if progress and time.monotonic() - shown >= 2.0:
+                shown = time.monotonic()
                 progress(frontier.stats(cities))
             finish_if_drained(store, frontier, crawl_id, settings)
             with store.session() as s:

@@ -62,7 +62,10 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[5], '-inf', now, 'LIMIT', 0
     local sep = string.find(m, '|', 1, true)
     local host, score = string.sub(m, 1, sep - 1), string.sub(m, sep + 1)
     redis.call('ZADD', ARGV[4] .. host, score, id)
-    if not redis.call('ZSCORE', KEYS[3], host) then redis.call('ZADD', KEYS[3], now, host) end
+    if not redis.call('ZSCORE', KEYS[3], host) then
+      local nxt = tonumber(redis.call('HGET', KEYS[4], host) or '0')
+      redis.call('ZADD', KEYS[3], math.max(nxt, now), host)
+    end
     redis.call('INCR', KEYS[6])
   end
 end
@@ -185,6 +188,10 @@ class Frontier:
         return bool(self.r.set(self.key("finished"), "1", nx=True))
 
     def clear(self) -> None:
-        """Delete every key of this crawl (after it finished and its stats are in the store)."""
+        """Delete every key of this crawl (after it finished and its stats are in the store); the
+        finish claim stays a day, so a late worker does not record the finish again."""
+        keep = self.key("finished")
         for k in self.r.scan_iter(match=self.ns + "*", count=1000):
-            self.r.delete(k)
+            if k.decode() != keep:
+                self.r.delete(k)
+        self.r.expire(keep, 86_400)

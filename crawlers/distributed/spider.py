@@ -20,7 +20,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
 
 from crawlers import scope
-from crawlers.distributed.robots import robots_key
+from crawlers.distributed.robots import pending_key, robots_key
 from crawlers.distributed.scheduler import BUDGET, LEASE
 from sci.db import Store
 from sci.models import Crawl
@@ -88,10 +88,9 @@ class FrontierSpider(Spider):
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
         ags = response.meta["sci_ags"]
-        if response.status < 500:  # a missing robots.txt (4xx) allows everything
-            body = response.body if response.status == 200 else b""
-            asked = (response.meta.get("redirect_urls") or [response.url])[0]
-            self.frontier.r.set(self.frontier.key(robots_key(urlsplit(asked).netloc)), body)
+        # A missing robots.txt (4xx) allows everything; so does an unreachable one (Scrapy's rule).
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        self._share_robots(asked, response.body if response.status == 200 else b"")
         if response.status == 200 and isinstance(response, TextResponse):
             for line in response.text.splitlines():
                 if line.lower().startswith("sitemap:"):
@@ -100,6 +99,11 @@ class FrontierSpider(Spider):
                         yield Request(url, callback=self.parse_sitemap, errback=self.on_error, priority=900,
                                       meta={"sci_ags": ags, "sci_depth": 0, "sci_partner": False})
         self._ack(response.request)
+
+    def _share_robots(self, url: str, body: bytes) -> None:
+        netloc = urlsplit(url).netloc
+        self.frontier.r.set(self.frontier.key(robots_key(netloc)), body)
+        self.frontier.r.delete(self.frontier.key(pending_key(netloc)))
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         ags = response.meta["sci_ags"]
@@ -113,6 +117,8 @@ class FrontierSpider(Spider):
     def on_error(self, failure: Any) -> None:
         request = failure.request
         ags = request.meta.get("sci_ags", "")
+        if request.callback == self.parse_robots:
+            self._share_robots(request.url, b"")
         if not failure.check(HttpError) and not (failure.check(IgnoreRequest)
                                                  and "robots.txt" in str(failure.value)):
             self.frontier.count(ags, "errors")

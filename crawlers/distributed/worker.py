@@ -51,8 +51,10 @@ def worker_settings(settings: Settings, crawl_id: int) -> dict[str, Any]:
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "crawlers.distributed.robots.SharedRobotsTxtMiddleware": 100,
     }
-    # Workers fetch plain HTTP; rendering stays with the single-machine crawl (see README).
-    result.pop("DOWNLOAD_HANDLERS", None)
+    # Workers fetch plain HTTP (rendering stays with the single-machine crawl, see README),
+    # through the handler that keeps the per-host delay across workers.
+    polite = "crawlers.distributed.politeness.PoliteHTTP11DownloadHandler"
+    result["DOWNLOAD_HANDLERS"] = {"http": polite, "https": polite}
     result["SCI_RENDER"] = "never"
     return result
 
@@ -84,6 +86,7 @@ def finish_if_drained(store: Store, frontier: Frontier, crawl_id: int, settings:
     per_city = city_stats(store, crawl_id, frontier.stats(cities))
     finish_crawl(store, crawl_id, per_city, ok=True, run_info={"distributed": True})
     frontier.r.srem(active_key(settings), crawl_id)
+    frontier.clear()  # the queues, fingerprints and counters live on in the store's rows
     return True
 
 

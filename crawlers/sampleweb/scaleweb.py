@@ -2,7 +2,8 @@
 
 Site ``i`` listens on its own address (127.1.x.y, one common port), answers after a fixed
 server latency (the real web's waiting, not our CPU), and has ``pages`` pages: home, imprint
-(with the municipality's name, Kreis and AGS, what website discovery checks) and plain pages
+(with the municipality's name, Kreis, Land and AGS, what website discovery checks; every
+third home page offers online appointments) and plain pages
 linking home, to each other, to a page robots.txt forbids and to a host outside the scope.
 The manifest is every URL a polite crawl must capture — no more, no less.
 
@@ -17,6 +18,7 @@ import asyncio
 import socket
 import sys
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -37,12 +39,11 @@ class ScaleSite:
 
 
 def site(i: int) -> ScaleSite:
-    """Deterministic site ``i``: 16 Länder in turn, 40 Gemeinden per Kreis."""
+    """Deterministic site ``i``: 16 Länder in turn, in a Kreis 999 no Land has (so no AGS of a
+    real city, which `sci init` may have in the store already)."""
     land = i % 16 + 1
-    kreis = (i // 16) // 40 + 1
-    ags = f"{land:02d}{kreis % 10}{kreis:02d}{i // 16 % 1000:03d}"
-    return ScaleSite(i, ags, f"Testhausen {i}", f"Kreis Probe {land}-{kreis}",
-                     f"127.1.{i // 250}.{i % 250 + 1}")
+    ags = f"{land:02d}999{i // 16:03d}"
+    return ScaleSite(i, ags, f"Testhausen {i}", f"Kreis Probe {land}", f"127.1.{i // 250}.{i % 250 + 1}")
 
 
 def sites(n: int) -> list[ScaleSite]:
@@ -66,6 +67,10 @@ def _page(s: ScaleSite, path: str, pages: int) -> bytes | None:
     links += ('<li><a href="/intern/verwaltung">Intern</a></li>'
               '<li><a href="http://127.0.0.1:9/elsewhere">Anderswo</a></li>')
     body = f"<p>Willkommen in {s.name}. " + "Bürgerservice, Rathaus, Termine. " * 60 + "</p>"
+    if path == "/" and s.index % 3 == 0:
+        # Every third town books appointments online: something for the detectors to find.
+        body += '<p><a href="https://termine.example/buergeramt">Online-Terminvergabe Bürgeramt</a></p>'
+
     if path == "/impressum":
         body = (f"<h1>Impressum</h1><p>Gemeinde {s.name}, {s.kreis}, {LANDS[s.ags[:2]]}. "
                 f"Amtlicher Gemeindeschlüssel {s.ags}. Rathausplatz 1.</p>")
@@ -86,6 +91,7 @@ class ScaleWeb:
         self._servers: list[asyncio.Server] = []
         self.requests = 0
         self.hits: Counter[str] = Counter()  # path -> requests (robots.txt fetches per crawl …)
+        self.arrivals: dict[str, list[tuple[float, str]]] = {}  # address -> (time, path): politeness
 
     async def _handle(self, s: ScaleSite, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -94,6 +100,7 @@ class ScaleWeb:
                 path = head.split(b" ", 2)[1].decode("latin-1").split("?")[0]
                 self.requests += 1
                 self.hits[path] += 1
+                self.arrivals.setdefault(s.address, []).append((time.monotonic(), path))
                 await asyncio.sleep(self.latency)
                 if path == "/robots.txt":
                     status, body, ctype = "200 OK", ROBOTS, "text/plain"
