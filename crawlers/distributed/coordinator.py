@@ -19,11 +19,12 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.utils.request import fingerprint
 
+from crawlers.crawls import ensure_crawl
 from crawlers.distributed.robots import pending_key
 from crawlers.distributed.scheduler import host_of
 from crawlers.distributed.spider import seed_requests
 from crawlers.distributed.worker import active_key, finish_if_drained, frontier_for
-from crawlers.run import ensure_crawl, settings_env
+from crawlers.run import settings_env
 from sci import ROOT
 from sci.context import AppContext
 from sci.db import Store

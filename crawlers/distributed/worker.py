@@ -14,8 +14,8 @@ import redis
 from scrapy.crawler import CrawlerProcess
 from sqlalchemy import func, select
 
+from crawlers.crawls import finish_crawl
 from crawlers.distributed.frontier import Frontier
-from crawlers.run import finish_crawl
 from crawlers.scrapy_settings import scrapy_settings
 from sci.db import Store
 from sci.models import Capture, Crawl
