@@ -64,9 +64,10 @@ def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) 
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    names = name_variants(city, page, patterns.get("affixes", []))
     spec = patterns["mentions"][PARAMETER]
-    own = named_apps(page, patterns, names)
+    has_app = "App" in page.text
+    names = name_variants(city, page, patterns.get("affixes", [])) if has_app else None
+    own = named_apps(page, patterns, names) if names else []
     mentions = {PARAMETER: {**spec, "terms": [*spec["terms"], *own]}} if own else patterns["mentions"]
     found = merge(statements(page, patterns, NAME, VERSION),
                   named_findings(page, {**patterns, "mentions": mentions}, city, NAME, VERSION))
@@ -75,6 +76,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     if not any(rx.search(urls) for _, rx in stores):
         return found  # no store link on the page
     affixes = patterns.get("affixes", [])
+    if names is None:
+        names = name_variants(city, page, affixes)
     index = block_index(page)
     title = heading(page)
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link

@@ -38,7 +38,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
     owners = patterns.get("owner")
     foreign = tuple(patterns.get("foreign", ()))
-    names = name_variants(city, page, ["stadt", "www", "de"])
+    names: tuple[str, ...] | None = None  # computed for the first 115 that counts
     exclude = list(patterns.get("exclude", []))
     found: list[Finding] = []
     # Most pages never mention 115: skip the block scan then (tel: links are checked below).
@@ -61,6 +61,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 value, conf = True, float(patterns["positive_confidence"])
                 if exclude and find_terms(sentence, exclude):
                     continue
+                if names is None:
+                    names = name_variants(city, page, ["stadt", "www", "de"])
                 j = judge(sentence, m.start() - lo, m.end() - lo, owners, city=city, names=names)
                 if j.owner in foreign or j.status == "hypothetical":
                     continue

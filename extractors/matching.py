@@ -130,6 +130,13 @@ def contains_any(text: str, terms: tuple[str, ...]) -> bool:
     return any(ct and ct in flat for _, ct, _ in _compact_terms(terms))
 
 
+def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms that occur in ``text`` (separator-free substring test, no positions): a cheap
+    filter before matching many short cue lists one by one."""
+    _, flat = _flatten(text)
+    return tuple(t for t, ct, _ in _compact_terms(terms) if ct and ct in flat)
+
+
 def find_terms(text: str, terms: Sequence[str], threshold: float = 100.0) -> list[Match]:
     """All matches of ``terms`` in ``text``, sorted by position; overlapping matches keep the best."""
     found: list[Match] = find_any(text, tuple(terms))

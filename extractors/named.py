@@ -181,7 +181,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     no_longer = re.compile(cues["no_longer_regex"])
     denial = re.compile(cues["denial_regex"])
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
-    names = name_variants(city, page, cues.get("affixes", []))
+    names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
@@ -224,6 +224,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 anchored = not verbal and bool(reference.search(before))
                 # A network is always a prepositional object ("Konto auf X … beendet"): its status is
                 # the clause's (anchor_status: false).
+                if names is None:
+                    names = name_variants(city, page, cues.get("affixes", []))
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
                           urls=[u for u, t in links if t and t in sent],
                           anchored=anchored and spec.get("anchor_status", True))

@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, on_hosts
-from extractors.matching import Match, compact, find_any
+from extractors.matching import Match, compact, find_any, present
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -61,7 +61,7 @@ def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
     tried on its own, so a rejected longer cue does not hide a shorter one at the same place.
     """
     found: list[Match] = []
-    for cue in dict.fromkeys(cues):
+    for cue in present(text, tuple(cues)):
         spaced = any(ch in cue for ch in " -/")
         for m in find_any(text, (cue,)):
             bridged = any(ch.isspace() for ch in text[m.start:m.end])
