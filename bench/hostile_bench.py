@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from crawlers.render_memory import descendants as tree  # noqa: E402
 from crawlers.run import run_crawl  # noqa: E402
 from sci.bootstrap import init_store, load_cities  # noqa: E402
 from sci.db import Store  # noqa: E402
@@ -49,28 +50,10 @@ def hostile_routes() -> dict:
         "/links": page(links),
     }
     routes.update({f"/gross/{i}": big(30 * 1024 * 1024) for i in range(3)})
-    routes.update({f"/l/{i}": page(f"<p>Seite {i}</p>") for i in range(5000)})
+    # Ordinary pages with enough text not to be rendered (Chromium is for the bomb and the home page).
+    text = "Die Stadtverwaltung informiert über Öffnungszeiten, Zuständigkeiten und Formulare. " * 4
+    routes.update({f"/l/{i}": page(f"<h1>Seite {i}</h1><p>{text}</p>") for i in range(5000)})
     return routes
-
-
-def tree(root: int) -> list[int]:
-    """``root`` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        out.append(pid)
-        todo.extend(children.get(pid, []))
-    return out
 
 
 def memory(pids: list[int]) -> tuple[int, int]:

@@ -136,6 +136,9 @@ class Guard:
     def __init__(self, allow_loopback: bool, blocked: tuple[IPNetwork, ...] = ()) -> None:
         self.allow_loopback = allow_loopback
         self.blocked = blocked
+        # host -> pinned address or refusal reason: addresses are pinned, so the verdict is too
+        # (and a crawl asks about the same few hosts thousands of times).
+        self._verdicts: dict[str, tuple[str, bool]] = {}
 
     @classmethod
     def from_settings(cls, settings: object) -> Guard:
@@ -155,17 +158,25 @@ class Guard:
 
     def address(self, host: str, url: str | None = None) -> str:
         """The pinned address to connect to for ``host`` (checked); raises BlockedAddress."""
-        where = url or host
+        verdict = self._verdicts.get(host)
+        if verdict is None:
+            verdict = self._verdicts[host] = self._judge(host)
+        value, ok = verdict
+        if not ok:
+            raise BlockedAddress(f"{url or host}: {value}")
+        return value
+
+    def _judge(self, host: str) -> tuple[str, bool]:
         addresses = resolve(host)
         if not addresses:
-            raise BlockedAddress(f"{where}: host {host} does not resolve")
+            return f"host {host} does not resolve", False
         for addr in addresses:
             reason = address_refusal(addr, self.allow_loopback, self.blocked)
             if reason:
                 named = "" if host == str(addr) else f"{host} resolves to "
-                raise BlockedAddress(f"{where}: {named}{reason}")
+                return f"{named}{reason}", False
         first = addresses[0]
-        return str(embedded_ipv4(first) if first.version == 6 and first.ipv4_mapped else first)
+        return str(embedded_ipv4(first) if first.version == 6 and first.ipv4_mapped else first), True
 
     def refusal(self, url: str) -> str | None:
         try:

@@ -19,6 +19,7 @@ import sys
 from scrapy.crawler import Crawler, CrawlerProcess
 
 from crawlers.owner import CrawlOwned, claim, read_fatal, record_fatal
+from crawlers.render_memory import RendererMemoryWatch
 from crawlers.scrapy_settings import scrapy_settings
 from crawlers.spiders.city import CitySpider
 from sci.db import Store
@@ -53,6 +54,8 @@ def main(argv: list[str]) -> int:
         return EXIT_OWNED
     finally:
         store.dispose()
+    if settings.render != "never":
+        RendererMemoryWatch(settings.render_max_memory_mb * 1024 * 1024).start()
     process = CrawlerProcess(scrapy_settings(settings, SCI_VAR_DIR=str(settings.var_dir)))
     crawlers: list[Crawler] = []
     for target in targets:

@@ -14,6 +14,7 @@ from typing import Any
 
 from crawlers.guard import BlockedAddress, Guard
 from crawlers.render import CUT_DOM, NO_SOCKETS
+from crawlers.render_memory import RendererMemoryWatch
 from crawlers.scrapy_settings import chromium_args
 from sci.settings import Settings
 
@@ -30,11 +31,15 @@ class Renderer:
         self.guard = Guard.from_settings(settings)
         self._pw: Any = None
         self._browser: Any = None
+        self._watch: RendererMemoryWatch | None = None
 
     def _start(self) -> None:
         from playwright.sync_api import Error, sync_playwright
 
         try:
+            if self._watch is None:
+                self._watch = RendererMemoryWatch(self.settings.render_max_memory_mb * 1024 * 1024)
+                self._watch.start()
             self._pw = sync_playwright().start()
             self._browser = self._pw.chromium.launch(executable_path=self.settings.chromium_path,
                                                      args=chromium_args(self.settings, self.guard))
@@ -70,6 +75,9 @@ class Renderer:
             context.close()
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         if self._browser is not None:
             self._browser.close()
             self._browser = None

@@ -29,13 +29,15 @@ from sci.settings import Settings
 LINKS_PER_PAGE_CAP = 400  # generated pages (traps) can carry thousands of links
 # Every status reaches the spider except the redirects RedirectMiddleware follows
 # (``handle_httpstatus_all`` would switch it off: a site answering 301 was one empty capture).
-REDIRECTS = {301, 302, 303, 307, 308}
-PAGE_STATUSES = [code for code in range(100, 600) if code not in REDIRECTS]
+# A spider attribute, not request meta: requests stay small (the distributed frontier stores them).
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+PAGE_STATUSES = frozenset(range(100, 600)) - REDIRECTS
 
 
 class CitySpider(Spider):
     name = "city"
     custom_settings: dict[str, Any] = {}
+    handle_httpstatus_list = PAGE_STATUSES
 
     def __init__(self, ags: str, crawl_id: str | int | None = None, website: str | None = None,
                  *args: Any, **kwargs: Any) -> None:
@@ -85,7 +87,7 @@ class CitySpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         yield self._request(self.website, depth=0, prio=1000, referer=None)
         yield Request(urljoin(self.website, "/robots.txt"), callback=self.parse_robots, priority=999,
-                      errback=self.on_error, meta={"handle_httpstatus_list": PAGE_STATUSES})
+                      errback=self.on_error)
 
     # -- requests ------------------------------------------------------------------------------
     def _request(self, url: str, depth: int, prio: int, referer: str | None,
@@ -101,8 +103,7 @@ class CitySpider(Spider):
                 return None
             self.budget_used[pool] += 1
         self.scheduled.add(url)
-        meta: dict[str, Any] = {"handle_httpstatus_list": PAGE_STATUSES, "sci_depth": depth,
-                                "sci_partner": partner, "sci_referer": referer}
+        meta: dict[str, Any] = {"sci_depth": depth, "sci_partner": partner, "sci_referer": referer}
         headers: dict[str, str] = {}
         prev = self.previous.get((url, False))
         if done is not None and done.warc_file:
