@@ -172,3 +172,17 @@ def write_case(case: Case, root: Path) -> Path:
             p.unlink(missing_ok=True)
         raise
     return meta_path
+
+
+def corrections(session: Session, edition: int) -> list[int]:
+    """Standing corrections and rejections of an edition (decision ids, oldest first): the
+    detectors' mistakes analysts fixed, each a regression case to be."""
+    ids = session.scalars(select(Decision.candidate_id).where(
+        Decision.edition_year == edition, Decision.action.in_(("correct", "reject")),
+        Decision.candidate_id.is_not(None)).distinct())
+    out = []
+    for cid in ids:
+        standing = _standing(session, cid)
+        if standing is not None and standing.action in ("correct", "reject"):
+            out.append(standing.id)
+    return sorted(out)

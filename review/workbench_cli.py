@@ -11,8 +11,9 @@ import typer
 from rich.table import Table
 
 from extractors import eval_cli
+from extractors.training import train as fit_confidence
 from review.assignments import all_assignments, assign, resolve_city, unassign
-from review.corpus_case import NoCase, build_case, write_case
+from review.corpus_case import NoCase, build_case, corrections, write_case
 from review.detector_quality import Quality, Tally, quality, worst_first
 from review.web.cues import load_cues
 from sci.context import AppContext
@@ -111,21 +112,43 @@ def _register_corpus(app: typer.Typer) -> None:
     @corpus.command("add")
     def add(
         ctx: typer.Context,
-        decision: Annotated[int, typer.Option("--decision", help="Decision id (approve, reject, correct)")],
+        decision: Annotated[int | None, typer.Option("--decision", help="Decision id (approve, reject, "
+                                                                       "correct)")] = None,
+        all_corrections: Annotated[bool, typer.Option(
+            "--all-corrections", help="Every standing correction and rejection of --edition")] = False,
+        train: Annotated[bool, typer.Option("--train", help="Then refit the learned confidence model "
+                                            "(`sci train`) on the dev split, new cases included")] = False,
         root: RootOpt = None,
+        edition: EditionOpt = None,
     ) -> None:
-        """Write the decision's archived page plus the analyst's label as a corpus case (split by site)."""
+        """Write a decision's archived page plus the analysts' labels as a corpus case (split by site)."""
         c: AppContext = ctx.obj
+        if (decision is None) == (not all_corrections):
+            fail(c, "sci corpus add: give either --decision ID or --all-corrections")
         target = root or c.settings.corpus_dir
-        try:
-            with c.store.session() as s:
-                case = build_case(s, c.settings.var_dir, decision)
-            path = write_case(case, target)
-        except NoCase as exc:
-            fail(c, f"sci corpus add: {exc}")
-        labels = ", ".join([f"{k}: {str(v).lower()}" for k, v in case.facts.items()] +
-                           [f"{k}: tempting" for k in case.tempting])
-        c.console.print(f"{path} ({case.split} split; {labels})", markup=False, highlight=False)
+        with c.store.session() as s:
+            ids = [decision] if decision is not None else corrections(s, c.edition(edition).year)
+        added = skipped = 0
+        for did in ids:
+            try:
+                with c.store.session() as s:
+                    case = build_case(s, c.settings.var_dir, did)
+                path = write_case(case, target)
+            except NoCase as exc:
+                if decision is not None:
+                    fail(c, f"sci corpus add: {exc}")
+                skipped += 1  # already a case, or nothing on the page to label: the batch goes on
+                continue
+            added += 1
+            labels = ", ".join([f"{k}: {str(v).lower()}" for k, v in case.facts.items()] +
+                               [f"{k}: tempting" for k in case.tempting])
+            c.console.print(f"{path} ({case.split} split; {labels})", markup=False, highlight=False)
+        if all_corrections:
+            c.console.print(f"{added} cases added, {skipped} skipped (in the corpus already or no page)")
+        if train:
+            manifest = fit_confidence(Path(c.settings.data_dir), target / "dev")
+            c.console.print(f"confidence model refitted on {manifest['cases']} dev cases "
+                            f"({manifest['predictions']} predictions)")
 
 
 def register(app: typer.Typer) -> None:

@@ -92,3 +92,34 @@ def test_a_rejected_finding_becomes_a_tempting_id(seeded: Store, settings: Setti
         did = decide(s, candidate_id=cid, action="reject", analyst="anna").id
         case = build_case(s, settings.var_dir, did)
     assert case.facts == {} and case.tempting == ["geodata.portal"]
+
+
+def test_all_corrections_become_cases_and_the_confidence_model_retrains(
+        seeded: Store, settings: Settings, tmp_path: Path) -> None:
+    """One command: every standing correction/rejection into the corpus, then `sci train` on dev."""
+    import shutil
+
+    from extractors.corpus import SETS
+
+    _judged(seeded, settings)  # one approve (not a mistake), one correction on the same page
+    crawl = factories.crawl(seeded)
+    other = "https://www.stadt-koeln.de/leben-in-koeln/beteiligung/"
+    cap = factories.capture(seeded, settings, crawl_id=crawl, ags=KOELN, url=other, body=PAGE.encode())
+    cid = factories.candidate(seeded, ags=KOELN, parameter="participation.platform", capture_id=cap,
+                              url=other)
+    with seeded.session() as s:
+        decide(s, candidate_id=cid, action="reject", analyst="anna")
+    root = tmp_path / "realcorpus"
+    shutil.copytree(SETS["dev"], root / "dev")  # the real dev split, so the refit has enough cases
+    data = tmp_path / "data"
+    shutil.copytree(settings.data_dir, data)
+    code, out = run(settings, "corpus", "add", "--all-corrections", "--root", str(root), "--train",
+                    SCI_DATA_DIR=str(data))
+    assert code == 0, out
+    assert "2 cases added, 0 skipped" in out and "confidence model refitted" in out
+    assert len(list((root / split_of(URL)).glob("d*-koln-*.yaml"))) == 2
+    assert (data / "calibration" / "confidence.yaml").exists()
+    code, out = run(settings, "corpus", "add", "--all-corrections", "--root", str(root))
+    assert code == 0 and "0 cases added, 2 skipped" in out
+    code, out = run(settings, "corpus", "add", "--root", str(root))
+    assert code == 2 and "--decision" in out
