@@ -191,9 +191,14 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
     anaphora = {p: tuple(spec.get("anaphora", ())) for p, spec in specs if p in topics}
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
+    intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
     for block in statement_blocks(page):
         text = block.text
-        if _HEADING.match(block.locator.rsplit(" > ", 1)[-1]) or not contains_any(text, all_terms):
+        last = block.locator.rsplit(" > ", 1)[-1]
+        item = last.startswith(("li", "dd"))
+        if not item and not _HEADING.match(last):
+            intro = text
+        if _HEADING.match(last) or not contains_any(text, all_terms):
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
             continue  # consent banners and breadcrumbs inside the content area
@@ -247,6 +252,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
+                if item and not used:
+                    used = bool(words(intro, cues["usage"]))  # a list item under "… stellt … zur Verfügung:"
                 if spec.get("require") and not (words(sent, spec["require"], whole=True) or (
                         spec.get("require_regex") and re.search(spec["require_regex"], sent))):
                     continue

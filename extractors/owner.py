@@ -64,9 +64,12 @@ def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
     for cue in present(text, tuple(cues)):
         spaced = any(ch in cue for ch in " -/")
         for m in find_any(text, (cue,)):
-            bridged = any(ch.isspace() for ch in text[m.start:m.end])
-            if bridged and (not spaced or (m.end < len(text) and text[m.end].isalnum())):
+            span = text[m.start:m.end]
+            mid_word = m.end < len(text) and text[m.end].isalnum()
+            if any(ch.isspace() for ch in span) and (not spaced or mid_word):
                 continue  # "Portals" in "Portal stellt", "Live-Streams" in "Livestream seit"
+            if "-" in span and "-" not in cue and mid_word:
+                continue  # "Mängelmelders" in "Mängelmelder-Systeme"
             if (whole or len(compact(m.term)) < 8) and not _ENDING.match(text, m.end):
                 continue
             if whole and m.start > 0 and text[m.start - 1].isalnum():

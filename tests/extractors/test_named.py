@@ -118,3 +118,21 @@ def test_buergerhaushalt_is_a_participation_platform():
     body = "<p>Beim Bürgerhaushalt reden Sie bei den Finanzen der Stadt mit.</p>"
     value = positive("participation.platform", body)
     assert value["named"] == "Bürgerhaushalt"
+
+
+def test_list_items_under_an_intro_that_offers_them():
+    body = ("<p>Seit März stellt die Stadt kostenlos eine Bürger-App zur Verfügung.</p>"
+            "<ul><li>aktuelle Meldungen</li><li>ein Mängelmelder für Schäden im Stadtgebiet</li></ul>")
+    assert isinstance(positive("citizen_information.defect_reporting", body), dict)
+
+
+def test_a_melder_of_its_own_but_no_smoke_detector():
+    assert isinstance(positive("citizen_information.defect_reporting",
+                               "<p>Mit dem MD-Melder melden Sie Schäden an Gehwegen.</p>"), dict)
+    assert positive("citizen_information.defect_reporting",
+                    "<p>Rauchmelder sind in Wohnungen Pflicht; prüfen Sie Ihren Melder.</p>") in (None, False)
+
+
+def test_a_name_does_not_run_into_the_next_word():
+    body = "<p>Die Stadt hat beschlossen, sich an eines der Mängelmelder-Systeme anzuschließen.</p>"
+    assert positive("citizen_information.defect_reporting", body) in (None, False)
