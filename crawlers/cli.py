@@ -17,21 +17,28 @@ from crawlers.owner import CrawlOwned
 from crawlers.run import resume_targets, unfinished_crawl
 from crawlers.sources import SOURCES
 from sci.bootstrap import init_store, load_cities
+from sci.cliopts import CitiesOpt, find_city
 from sci.context import AppContext
 from sci.errors import DataError, Problem
 from sci.models import Edition
 from sci.registry import CityRecord, load_registry
 
 
-def select_cities(all_cities: list[CityRecord], wanted: list[str]) -> list[CityRecord]:
-    """Cities by AGS or (case-insensitive) name; unknown ones are a clean error."""
+def select_cities(all_cities: list[CityRecord], wanted: list[str],
+                  scope: str = "the edition") -> list[CityRecord]:
+    """Cities by --city (sci.cliopts.find_city: AGS or name); every unknown one is a clean error."""
     if not wanted:
         return all_cities
-    by_key = {c.ags: c for c in all_cities} | {c.name.lower(): c for c in all_cities}
-    missing = [w for w in wanted if w.lower() not in by_key and w not in by_key]
-    if missing:
-        raise DataError([Problem("--city", None, f"unknown city: {m}") for m in missing])
-    return [by_key.get(w) or by_key[w.lower()] for w in wanted]
+    by_ags, names = {c.ags: c for c in all_cities}, {c.ags: c.name for c in all_cities}
+    chosen, problems = [], []
+    for w in wanted:
+        try:
+            chosen.append(by_ags[find_city(names, w, scope)])
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return chosen
 
 
 def members_only(path: Path, records: list[CityRecord], pool: list[CityRecord],
@@ -70,7 +77,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def crawl(
         ctx: typer.Context,
-        city: Annotated[list[str] | None, typer.Option("--city", help="AGS or name (repeatable)")] = None,
+        city: CitiesOpt = None,
         cities_file: Annotated[Path | None, typer.Option("--cities", help="Registry CSV of cities")] = None,
         max_pages: Annotated[int | None, typer.Option(help="Page budget per city")] = None,
         render: Annotated[str | None, typer.Option(help="auto | always | never")] = None,
@@ -107,7 +114,7 @@ def register(app: typer.Typer) -> None:
             # Other websites for the scope's own cities only: a list of other towns is a panel.
             extra = members_only(cities_file, load_registry(cities_file), pool, panel or f"edition {year}")
             pool = extra
-        targets = select_cities(pool, city or [])
+        targets = select_cities(pool, city or [], panel or f"edition {year}")
         if panel is not None and any(not t.website for t in targets):
             missing = [t for t in targets if not t.website]
             c.console.print(f"{len(missing)} of {len(targets)} municipalities have no confirmed website yet "

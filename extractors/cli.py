@@ -18,6 +18,7 @@ from extractors.calibration import calibrate
 from extractors.page import Page
 from extractors.registry import run_all
 from extractors.run import extract_crawl, latest_crawl
+from sci.cliopts import OptionalCityOpt, store_city
 from sci.context import AppContext
 from sci.errors import DataError, Problem
 from sci.models import Candidate, Crawl
@@ -89,17 +90,16 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def candidates(
         ctx: typer.Context,
-        city: Annotated[str | None, typer.Option("--city", help="AGS")] = None,
+        city: OptionalCityOpt = None,
         parameter: Annotated[str | None, typer.Option("--parameter", help="Parameter id")] = None,
         edition: Annotated[int | None, typer.Option("--edition", help="Edition year")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
     ) -> None:
         """List stored candidates (newest first per city and parameter)."""
         app_ctx: AppContext = ctx.obj
-        if city is not None and not (len(city) == 8 and city.isdigit()):
-            raise DataError([Problem("--city", None, f"{city!r} is not an AGS (8 digits, e.g. 05315000)")])
         year = edition or app_ctx.settings.edition
         with app_ctx.store.session() as s:
+            city = store_city(s, year, city) if city is not None else None
             q = select(Candidate).where(Candidate.edition_year == year)
             if city:
                 q = q.where(Candidate.ags == city)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from review.models import Assignment
 from review.values_input import edition_catalog
-from sci.models import Analyst, City, Membership
+from sci.cliopts import store_city
+from sci.models import Analyst, Membership
 
 
 @dataclass(frozen=True)
@@ -51,16 +52,8 @@ def _check(session: Session, edition: int, analyst: str, cities: Iterable[str],
 
 
 def resolve_city(session: Session, edition: int, key: str) -> str:
-    """AGS or city name (case-insensitive) of the edition -> AGS; ValueError otherwise."""
-    key = key.strip()
-    rows = session.execute(
-        select(City.ags, City.name).join(Membership, Membership.ags == City.ags)
-        .where(Membership.edition_year == edition)
-    ).tuples().all()
-    for ags, name in rows:
-        if key == ags or key.casefold() == name.casefold():
-            return ags
-    raise ValueError(f"Stadt {key!r} gehört nicht zur Ausgabe {edition} (AGS oder Name, sci cities)")
+    """AGS or city name of the edition -> AGS (the --city rule of sci.cliopts); DataError otherwise."""
+    return store_city(session, edition, key)
 
 
 def assign(session: Session, *, edition: int, analyst: str, lead: str, cities: Iterable[str] = (),

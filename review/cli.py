@@ -15,11 +15,11 @@ from review.carry_forward import carry_forward
 from review.datasheet import datasheet_rows, export_xlsx
 from review.feedback import issue_token
 from review.queue import fill_queue
+from sci.cliopts import CityOpt, edition_cities, find_city
 from sci.context import AppContext
-from sci.models import City, Membership
+from sci.errors import DataError
 
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
-CityOpt = Annotated[str, typer.Option("--city", help="City AGS (8 digits)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
 
 
@@ -35,11 +35,15 @@ def _password(c: AppContext, from_stdin: bool) -> str:
     return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
 
 
-def _city(c: AppContext, year: int, ags: str) -> str:
+def _city(c: AppContext, year: int, text: str) -> tuple[str, str]:
+    """--city (AGS or name, sci.cliopts) -> (AGS, name) of a city of the edition; exit 2 otherwise."""
     with c.store.session() as s:
-        if s.get(Membership, (year, ags)) is None:
-            _fail(c, f"city {ags!r} is not part of edition {year} (see `sci cities`)")
-        return s.get(City, ags).name  # type: ignore[union-attr]
+        cities = edition_cities(s, year)
+    try:
+        ags = find_city(cities, text, f"edition {year}")
+    except DataError as exc:
+        _fail(c, exc.problems[0].message)
+    return ags, cities[ags]
 
 
 def _register_users(app: typer.Typer) -> None:
@@ -152,9 +156,9 @@ def _register_feedback(app: typer.Typer) -> None:
         """Issue a tokenised read-only link to the city's data sheet and print it (shown once)."""
         c: AppContext = ctx.obj
         year = c.edition(edition).year
-        _city(c, year, city)
+        ags, _ = _city(c, year, city)
         with c.store.session() as s:
-            token = issue_token(s, year, city)
+            token = issue_token(s, year, ags)
         st = c.settings
         base = (st.review_public_url or f"http://{st.serve_host}:{st.serve_port}").rstrip("/")
         # Plain print: rich would wrap or style the URL, and the token must be copied exactly.
@@ -169,9 +173,9 @@ def _register_feedback(app: typer.Typer) -> None:
         """The city's data sheet (values, status, sources, evidence, comments) as XLSX."""
         c: AppContext = ctx.obj
         year = c.edition(edition).year
-        name = _city(c, year, city)
+        ags, name = _city(c, year, city)
         with c.store.session() as s:
-            rows = datasheet_rows(s, c.catalog(year), year, city)
+            rows = datasheet_rows(s, c.catalog(year), year, ags)
             export_xlsx(rows, out)
         decided = sum(1 for r in rows if r.value is not None)
         c.console.print(f"{out}: {name}, {len(rows)} parameters, {decided} with a decided value",

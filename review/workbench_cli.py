@@ -16,6 +16,7 @@ from review.assignments import all_assignments, assign, resolve_city, unassign
 from review.corpus_case import NoCase, build_case, corrections, write_case
 from review.detector_quality import Quality, Tally, quality, worst_first
 from review.web.cues import load_cues
+from sci.cliopts import CitiesOpt
 from sci.context import AppContext
 
 EditionOpt = Annotated[int | None, typer.Option("--edition", help="Edition year")]
@@ -34,7 +35,7 @@ def _register_assign(app: typer.Typer) -> None:
     def assign_(
         ctx: typer.Context,
         analyst: Annotated[str | None, typer.Argument(help="Login name; without it: list all")] = None,
-        city: Annotated[list[str] | None, typer.Option("--city", help="City (AGS or name)")] = None,
+        city: CitiesOpt = None,
         parameter: Annotated[list[str] | None, typer.Option("--parameter",
                                                             help="Parameter id, repeatable")] = None,
         remove: Annotated[bool, typer.Option("--remove", help="Take the assignments away")] = False,

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from sci.cells import csv_frame
+from sci.cliopts import CitiesOpt, CityOpt, OptionalCityOpt
 from sci.context import AppContext
 from scoring import charts, coverage, diff, explain, exports, keyfigures, load
 from scoring.pipeline import ScoreResult
@@ -76,7 +77,7 @@ def register(app: typer.Typer) -> None:
         previous_values: Annotated[
             Path | None, typer.Option("--previous-values", help="Values CSV of the previous edition (trend)")
         ] = None,
-        city: Annotated[list[str] | None, typer.Option("--city", help="Profile chart for this city")] = None,
+        city: CitiesOpt = None,  # a profile chart for each
         strict: Annotated[
             bool, typer.Option("--strict", help="Fail when any parameter lacks a decision")
         ] = False,
@@ -98,7 +99,7 @@ def register(app: typer.Typer) -> None:
     @score_app.command("explain")
     def explain_cmd(
         ctx: typer.Context,
-        city: Annotated[str, typer.Option("--city", help="City name or AGS")],
+        city: CityOpt,
         area: Annotated[str | None, typer.Option("--area", help="Only this area id")] = None,
         edition: EditionOpt = None,
         panel: PanelOpt = None,
@@ -153,7 +154,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         year_from: Annotated[int, typer.Option("--from", help="Earlier edition")],
         year_to: Annotated[int, typer.Option("--to", help="Later edition")],
-        city: Annotated[str | None, typer.Option("--city", help="Only this city (name or AGS)")] = None,
+        city: OptionalCityOpt = None,  # only this city
         csv_file: Annotated[
             Path | None, typer.Option("--csv", help="Also write the changes (and <name>_ranks.csv) as CSV")
         ] = None,

@@ -11,22 +11,15 @@ from typing import Any
 
 import pandas as pd
 
+from sci import cliopts
 from sci.errors import DataError, Problem
 from scoring.pipeline import ScoreResult
 
 
 def find_city(result: ScoreResult, city: str) -> str:
-    """AGS of a city given by AGS or (case-insensitive) name; DataError when unknown or ambiguous."""
-    if city in result.cities.index:
-        return city
-    names = result.cities["name"].str.casefold()
-    hits = list(result.cities.index[names == city.casefold()])
-    if not hits:
-        hits = list(result.cities.index[names.str.startswith(city.casefold())])
-    if len(hits) != 1:
-        why = "no city" if not hits else f"{len(hits)} cities"
-        raise DataError([Problem("--city", None, f"{why} matching {city!r} in edition {result.edition}")])
-    return hits[0]
+    """AGS of a city given by AGS or name (sci.cliopts.find_city, the rule of every --city)."""
+    names = {str(a): str(n) for a, n in result.cities["name"].items()}
+    return cliopts.find_city(names, city, f"edition {result.edition}")
 
 
 def _num(v: float) -> float | None:

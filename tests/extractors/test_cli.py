@@ -56,7 +56,7 @@ def test_single_page_errors_are_clean(tmp_path):
     proc = run(["extract", "--url", "stadt.de/termine", str(page)], tmp_path, check=False)
     assert proc.returncode == 2 and "'stadt.de/termine' is not an http(s) URL" in proc.stderr
     proc = run(["candidates", "--city", "0531500"], tmp_path, check=False)
-    assert proc.returncode == 2 and "'0531500' is not an AGS" in proc.stderr
+    assert proc.returncode == 2 and "no city matching '0531500' in edition 2020" in proc.stderr
 
 
 def test_extract_crawl_then_candidates_json(tmp_path):
@@ -75,6 +75,8 @@ def test_extract_crawl_then_candidates_json(tmp_path):
     assert "0 new candidates" in again
     rows = json.loads(run(["candidates", "--city", kl.ags, "--json"], tmp_path).stdout)
     assert len(rows) == 2
+    # --city takes the name too, like every command (sci.cliopts)
+    assert json.loads(run(["candidates", "--city", "kaiserslautern", "--json"], tmp_path).stdout) == rows
     for r in rows:
         assert set(r) == {"ags", "parameter", "value", "confidence", "status", "evidence"}
         assert r["status"] == "pending"

@@ -80,7 +80,9 @@ def test_feedback_link_prints_a_working_tokenised_url(seeded: Store, settings: S
     with seeded.session() as s:
         assert resolve_token(s, url.rsplit("/", 1)[1]) == (2020, BERLIN)
     code, out = run(settings, "feedback", "link", "--city", "00000000")
-    assert code == 2 and "not part of edition 2020" in out
+    assert code == 2 and "no city matching '00000000' in edition 2020" in out
+    code, out = run(settings, "feedback", "link", "--city", "berlin")  # a name works like the AGS
+    assert code == 0 and out.strip().startswith("http://")
 
 
 def test_feedback_export_writes_the_sheet(seeded: Store, settings: Settings, tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def test_unknown_city_and_bad_render_are_clean_errors(tmp_path: Path) -> None:
     # DataError is what the `sci` entry point prints as "error: where: what" with exit 2.
     args = ["crawl", "--city", "Nirgendwo", "--render", "never"]
     result = CliRunner().invoke(app, args, env=_env(tmp_path))
-    assert isinstance(result.exception, DataError) and "unknown city: Nirgendwo" in str(result.exception)
+    assert isinstance(result.exception, DataError)
+    assert "no city matching 'Nirgendwo' in edition 2020" in str(result.exception)
     result = CliRunner().invoke(app, ["crawl", "--render", "sometimes"], env=_env(tmp_path))
     assert isinstance(result.exception, DataError) and "--render" in str(result.exception)
 
