@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -24,22 +25,25 @@ from sci.errors import DataError
 from sci.registry import load_registry
 from sci.settings import Settings, describe
 
-STAGE_COMMANDS = (
-    "sci.panel_cli",
-    "crawlers.cli",
-    "crawlers.distributed.cli",
-    "crawlers.imports.cli",
-    "extractors.cli",
-    "extractors.discover",
-    "extractors.eval_cli",
-    "review.cli",
-    "review.import_cli",
-    "review.workbench_cli",
-    "review.web.cli",
-    "scoring.cli",
-    "scoring.report_cli",
-    "sci.demo",
-)
+# Stage module -> the top-level commands and groups its register(app) adds (a test checks
+# the names). `sci CMD` imports only the modules adding CMD: a `sci crawl` process needs
+# neither matplotlib nor the web app, and each `sci` process of the nightly chain starts faster.
+STAGE_COMMANDS: dict[str, tuple[str, ...]] = {
+    "sci.panel_cli": ("panel",),
+    "crawlers.cli": ("crawl",),
+    "crawlers.distributed.cli": ("worker",),
+    "crawlers.imports.cli": ("import",),
+    "extractors.cli": ("extract", "candidates"),
+    "extractors.discover": ("discover",),
+    "extractors.eval_cli": ("eval",),
+    "review.cli": ("user", "review", "feedback"),
+    "review.import_cli": ("import",),
+    "review.workbench_cli": ("assign", "corpus"),
+    "review.web.cli": ("serve",),
+    "scoring.cli": ("diff", "score"),
+    "scoring.report_cli": ("report",),
+    "sci.demo": ("demo",),
+}
 
 app = typer.Typer(
     help="smartcity-index: crawl, extract, review and score the Smart City Index.",
@@ -193,12 +197,25 @@ def show_settings(ctx: typer.Context) -> None:
     c.console.print(table)
 
 
-def _register_stages() -> None:
-    for module in STAGE_COMMANDS:
+def stages_for(argv: list[str], core: set[str]) -> list[str]:
+    """The stage modules to load: when the `sci` program runs one command (``sci crawl …``), those
+    adding it, or none for a core command; every stage otherwise (``sci --help``, tests)."""
+    program = Path(argv[0]).name if argv else ""
+    command = argv[1] if len(argv) > 1 else ""
+    if program in ("sci", "__main__.py"):
+        owners = [m for m, names in STAGE_COMMANDS.items() if command in names]
+        if owners or command in core:
+            return owners
+    return list(STAGE_COMMANDS)
+
+
+def _register_stages(modules: list[str]) -> None:
+    for module in modules:
         importlib.import_module(module).register(app)
 
 
-_register_stages()
+_register_stages(stages_for(sys.argv, {c.name or c.callback.__name__ for c in app.registered_commands
+                                       if c.callback} | {g.name for g in app.registered_groups if g.name}))
 
 
 def main() -> None:

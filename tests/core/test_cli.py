@@ -76,3 +76,31 @@ def test_bad_setting_names_the_variable(tmp_path: Path, var: str) -> None:
     env = {**os.environ, name: value}
     proc = subprocess.run([*SCI, "settings"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert proc.returncode == 2 and name in proc.stderr
+
+
+def test_stage_commands_name_what_each_module_registers() -> None:
+    """STAGE_COMMANDS is wiring data: `sci CMD` loads only the modules it names for CMD."""
+    import importlib
+
+    import typer
+
+    from sci.cli import STAGE_COMMANDS
+
+    for module, names in STAGE_COMMANDS.items():
+        fresh = typer.Typer()
+        importlib.import_module(module).register(fresh)
+        added = {c.name or c.callback.__name__ for c in fresh.registered_commands if c.callback}
+        added |= {g.name for g in fresh.registered_groups if g.name}
+        assert added == set(names), module
+
+
+def test_one_command_loads_only_its_stages() -> None:
+    from sci.cli import STAGE_COMMANDS, stages_for
+
+    core = {"init", "settings"}
+    assert stages_for(["/x/.venv/bin/sci", "crawl", "--city", "Köln"], core) == ["crawlers.cli"]
+    both = ["crawlers.imports.cli", "review.import_cli"]
+    assert stages_for(["sci", "import", "values", "f.csv"], core) == both
+    assert stages_for(["/x/sci/__main__.py", "settings"], core) == []
+    for argv in (["sci", "--help"], ["sci"], ["sci", "nope"], ["/x/bin/pytest", "crawl"]):
+        assert stages_for(argv, core) == list(STAGE_COMMANDS)
