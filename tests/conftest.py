@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from crawlers.sampleweb.server import SampleWeb
 from sci import ROOT
 from sci.db import Store
 from sci.settings import Settings
@@ -23,6 +24,42 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "SCI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 CHROMIUM = os.environ.get("SCI_CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+# Markers in one place, so they stay consistent: `pytest -m "not slow"` is the fast subset (no
+# crawl of the sample web, no nightly chain or demo, no Chromium); `-m browser` the Chromium tests.
+# A test is slow when it uses the sample web or a fixture built on it, or is listed here; every
+# browser test is slow too (a Chromium start alone takes seconds).
+SLOW_FIXTURES = frozenset({"sample_web", "sample_web_server", "redis_server", "crawl_site"})
+BROWSER_FIXTURES = frozenset({"chromium_path"})
+SLOW_TESTS = (
+    "tests/core/test_main_job.py",  # `sci demo` end to end
+    "tests/crawlers/city/test_cli.py::test_scrapy_crawl_city_from_repo_root",
+    "tests/crawlers/distributed/",  # crawls of the scale web
+    "tests/extractors/test_discover.py",
+    "tests/hardening/test_crawl_truth.py",
+    "tests/scoring/test_properties.py",  # hypothesis over the real catalog
+)
+BROWSER_TESTS = (
+    "tests/core/test_main_job.py",
+    "tests/crawlers/city/test_render.py",
+    "tests/crawlers/test_sampleweb.py::test_script_content_appears_in_a_browser",
+    "tests/crawlers/test_social.py::test_rendered_page_shows_late_dates",
+    "tests/extractors/test_end_to_end.py",
+    "tests/hardening/test_chromium_guard.py",
+    "tests/review/web/test_browser",
+    "tests/scoring/test_report.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        browser = bool(fixtures & BROWSER_FIXTURES) or item.nodeid.startswith(BROWSER_TESTS)
+        if browser:
+            item.add_marker(pytest.mark.browser)
+        if browser or fixtures & SLOW_FIXTURES or item.nodeid.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
 
 
 def require(condition: bool, reason: str) -> None:
@@ -86,6 +123,24 @@ def pg_store(settings: Settings, pg_url: str) -> Iterator[Store]:
 def chromium_path() -> str:
     require(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}")
     return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def sample_web_server() -> Iterator[SampleWeb]:
+    """The bundled sample web, started once for the whole session (binding its ~20 loopback
+    addresses and building the sites is not free). Use ``sample_web`` in a test: it resets it."""
+    web = SampleWeb()
+    web.start()
+    yield web
+    web.stop()
+
+
+@pytest.fixture
+def sample_web(sample_web_server: SampleWeb) -> SampleWeb:
+    """The session's sample web, as started: pages a previous test replaced are restored and the
+    request log is empty (``.manifest`` has the addresses)."""
+    sample_web_server.reset()
+    return sample_web_server
 
 
 @pytest.fixture(scope="session")

@@ -117,6 +117,15 @@ class SampleWeb:
         self.stop()
 
     # -- runtime changes and bookkeeping --------------------------------------
+    def reset(self) -> None:
+        """Back to the web as started: every replaced page restored, the request log empty.
+
+        Lets one running sample web serve many tests (the test session starts it once)."""
+        with self._log_lock:
+            self._overrides.clear()
+            self._modified.clear()
+            self.request_log.clear()
+
     def set_page(self, host_ip: str, path: str, html: str | None) -> None:
         """Replace (html) or restore (None) a page, bumping its Last-Modified."""
         key = (host_ip, path)

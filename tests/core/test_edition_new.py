@@ -65,7 +65,7 @@ def test_invalid_copy_is_rolled_back(data: Path) -> None:
     assert not (data / "cities" / "2021.csv").exists() and not (data / "catalog" / "2021.yaml").exists()
 
 
-def test_new_edition_init_crawl_carry_and_diff(data: Path, tmp_path: Path) -> None:
+def test_new_edition_init_crawl_carry_and_diff(sample_web: SampleWeb, data: Path, tmp_path: Path) -> None:
     env = {"SCI_VAR_DIR": str(tmp_path / "var"), "SCI_DATABASE_URL": "", "SCI_DATA_DIR": str(data),
            "SCI_CRAWL_DELAY": "0", "SCI_CRAWL_TIMEOUT": "3", "SCI_CRAWL_RETRIES": "0"}
     runner = CliRunner()
@@ -76,18 +76,18 @@ def test_new_edition_init_crawl_carry_and_diff(data: Path, tmp_path: Path) -> No
         return r.output
 
     assert "next: edit 2021.csv" in sci("edition", "new", "2021", "--from", "2020")
-    with SampleWeb() as m:
-        # The analyst edits the new registry; here: the sample cities with their loopback sites.
-        m.write_registry(data / "cities" / "2021.csv")
-        sci("init")
-        koeln = next(c for c in m.cities if c["name"] == "Köln")
-        store = Store(Settings.from_env(env))
-        with store.session() as s:
-            assert s.get(Membership, (2021, koeln["ags"])) is not None
-            decide(s, 2020, koeln["ags"], "city_app.available", True, url="http://127.0.0.2/app",
-                   snippet="Die Stadt-App für iOS und Android")
-        sci("crawl", "--edition", "2021", "--city", "Köln", "--max-pages", "25", "--render", "never",
-            "--allow-private-addresses")
+    m = sample_web.manifest
+    # The analyst edits the new registry; here: the sample cities with their loopback sites.
+    m.write_registry(data / "cities" / "2021.csv")
+    sci("init")
+    koeln = next(c for c in m.cities if c["name"] == "Köln")
+    store = Store(Settings.from_env(env))
+    with store.session() as s:
+        assert s.get(Membership, (2021, koeln["ags"])) is not None
+        decide(s, 2020, koeln["ags"], "city_app.available", True, url="http://127.0.0.2/app",
+               snippet="Die Stadt-App für iOS und Android")
+    sci("crawl", "--edition", "2021", "--city", "Köln", "--max-pages", "25", "--render", "never",
+        "--allow-private-addresses")
     with store.session() as s:
         assert s.scalars(select(Capture).where(Capture.ags == koeln["ags"])).first() is not None
     assert "1 values of 2020 queued to re-confirm" in sci("review", "carry", "--edition", "2021")

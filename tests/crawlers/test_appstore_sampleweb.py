@@ -9,7 +9,6 @@ the city pages show.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -29,11 +28,9 @@ CITY_FILES = sorted((ROOT / "data" / "sampleweb" / "cities").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def web() -> Iterator[Any]:
-    sample = SampleWeb()
-    manifest = sample.start()
-    yield manifest
-    sample.stop()
+def web(sample_web_server: SampleWeb) -> Any:
+    sample_web_server.reset()
+    return sample_web_server.manifest
 
 
 def _truth() -> list[dict[str, Any]]:

@@ -33,10 +33,9 @@ KNOWN_DIFFERENCES = {
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory):
+def extracted(tmp_path_factory, sample_web_server):
     require(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}")
     from crawlers.run import run_crawl
-    from crawlers.sampleweb import SampleWeb
     from sci.db import Store
     from sci.settings import Settings
 
@@ -46,8 +45,9 @@ def extracted(tmp_path_factory):
                         chromium_path=CHROMIUM)
     store = Store(settings)
     store.migrate()
-    web = SampleWeb()
-    manifest = web.start()
+    web = sample_web_server  # the session's, reset
+    web.reset()
+    manifest = web.manifest
     try:
         cities = load_registry(manifest.write_registry(tmp / "cities.csv"))
         init_with_cities(store, settings, cities)
@@ -58,7 +58,7 @@ def extracted(tmp_path_factory):
             rendered = len(s.scalars(select(Capture.id).where(Capture.rendered.is_(True))).all())
         yield manifest, crawl, stats, got, rendered
     finally:
-        web.stop()
+        web.reset()
         store.dispose()
 
 

@@ -76,13 +76,14 @@ def smtp() -> Iterator[tuple[int, Sink]]:
     controller.stop()
 
 
-def test_digest_names_the_change_between_two_nights(tmp_path: Path, smtp: tuple[int, Sink],
+def test_digest_names_the_change_between_two_nights(sample_web: SampleWeb, tmp_path: Path,
+                                                    smtp: tuple[int, Sink],
                                                     hooks: tuple[str, list[dict[str, Any]]]) -> None:
     port, sink = smtp
     hook_url, posted = hooks
     var = tmp_path / "var"
-    web = SampleWeb()
-    m = web.start()
+    web = sample_web  # the session's, reset
+    m = web.manifest
     try:
         registry = m.write_registry(var / "cities.csv")
         rows = registry.read_text(encoding="utf-8").splitlines()
@@ -121,7 +122,7 @@ def test_digest_names_the_change_between_two_nights(tmp_path: Path, smtp: tuple[
                      "<p>Diese Seite wird zurzeit neu gestaltet.</p></main></body></html>")
         second = night()
     finally:
-        web.stop()
+        web.reset()  # the replaced page back for the next test
 
     digests = sorted((var / "digests").glob("*.json"))
     assert f"digest: 0 appeared, 0 changed, {len(expected)} disappeared" in second.stdout, second.stdout

@@ -37,13 +37,13 @@ def test_unknown_city_and_bad_render_are_clean_errors(tmp_path: Path) -> None:
     assert isinstance(result.exception, DataError) and "--render" in str(result.exception)
 
 
-def test_crawl_cities_file_prints_summary(tmp_path: Path) -> None:
-    with SampleWeb() as m:
-        reg = m.write_registry(tmp_path / "reg.csv")
-        name = m.cities[0]["name"]
-        result = CliRunner().invoke(app, [
-            "crawl", "--cities", str(reg), "--city", name, "--max-pages", "5", "--render", "never",
-            "--allow-private-addresses"], env=_env(tmp_path))
+def test_crawl_cities_file_prints_summary(sample_web: SampleWeb, tmp_path: Path) -> None:
+    m = sample_web.manifest
+    reg = m.write_registry(tmp_path / "reg.csv")
+    name = m.cities[0]["name"]
+    result = CliRunner().invoke(app, [
+        "crawl", "--cities", str(reg), "--city", name, "--max-pages", "5", "--render", "never",
+        "--allow-private-addresses"], env=_env(tmp_path))
     assert result.exit_code == 0, result.output
     assert ": finished" in result.output and name in result.output
 
@@ -55,22 +55,22 @@ def test_nightly_skips_while_another_run_holds_the_lock(tmp_path: Path) -> None:
     assert result.exit_code == 3 and "nightly crawl skipped" in result.output
 
 
-def test_scrapy_crawl_city_from_repo_root(tmp_path: Path) -> None:
+def test_scrapy_crawl_city_from_repo_root(sample_web: SampleWeb, tmp_path: Path) -> None:
     """`scrapy crawl city -a ags=…` works as Scrapy users expect (scrapy.cfg at the repo root)."""
     env = _env(tmp_path)
-    with SampleWeb() as m:
-        reg = m.write_registry(tmp_path / "reg.csv")
-        ags = m.cities[0]["ags"]
-        settings = Settings.from_env(env)
-        store = Store(settings)
-        store.migrate()
-        init_store(store, [load_editions(settings.data_dir)[2020]])
-        load_cities(store, 2020, load_registry(reg))
-        run_env = {**os.environ, **env, "SCI_ALLOW_PRIVATE_ADDRESSES": "1", "SCI_RENDER": "never"}
-        proc = subprocess.run([str(ROOT / ".venv" / "bin" / "scrapy"), "crawl", "city", "-a", f"ags={ags}",
-                               "-s", "SCI_MAX_PAGES=4"], cwd=ROOT, env=run_env, capture_output=True,
-                              text=True, timeout=120)
-        assert proc.returncode == 0, proc.stderr[-2000:]
+    m = sample_web.manifest
+    reg = m.write_registry(tmp_path / "reg.csv")
+    ags = m.cities[0]["ags"]
+    settings = Settings.from_env(env)
+    store = Store(settings)
+    store.migrate()
+    init_store(store, [load_editions(settings.data_dir)[2020]])
+    load_cities(store, 2020, load_registry(reg))
+    run_env = {**os.environ, **env, "SCI_ALLOW_PRIVATE_ADDRESSES": "1", "SCI_RENDER": "never"}
+    proc = subprocess.run([str(ROOT / ".venv" / "bin" / "scrapy"), "crawl", "city", "-a", f"ags={ags}",
+                           "-s", "SCI_MAX_PAGES=4"], cwd=ROOT, env=run_env, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
     with store.session() as s:
         crawl = s.scalars(select(Crawl)).one()
         assert crawl.status == "finished" and crawl.source == "city"

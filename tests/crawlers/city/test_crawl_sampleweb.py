@@ -24,10 +24,12 @@ from sci.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def crawled(tmp_path_factory: pytest.TempPathFactory,
+            sample_web_server: SampleWeb) -> Iterator[dict[str, Any]]:
     var = tmp_path_factory.mktemp("crawl") / "var"
-    web = SampleWeb()
-    m = web.start()
+    web = sample_web_server  # the session's: reset, its request log is this module's
+    web.reset()
+    m = web.manifest
     try:
         s = Settings(var_dir=var, data_dir=ROOT / "data", allow_private_addresses=True, crawl_delay=0.0,
                      render="never", crawl_max_pages=80, crawl_timeout=3.0, crawl_retries=1,
@@ -45,7 +47,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
                "first_log": first_log, "second_log": list(web.request_log), "cities": cities}
         store.dispose()
     finally:
-        web.stop()
+        web.reset()
 
 
 def _caps(store: Store, crawl_id: int) -> list[Capture]:

@@ -27,12 +27,13 @@ SCRIPT = ROOT / "scripts" / "nightly.sh"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def night(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, Any]]:
+def night(request: pytest.FixtureRequest, tmp_path: Path,
+          sample_web: SampleWeb) -> Iterator[dict[str, Any]]:
     """The chain as a team runs it: on SQLite, and on PostgreSQL (the shared store of real runs)."""
     database_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else ""
     var = tmp_path / "var"
-    web = SampleWeb()
-    m = web.start()
+    web = sample_web  # the session's, reset
+    m = web.manifest
     try:
         registry = m.write_registry(var / "cities.csv")
         two = registry.read_text(encoding="utf-8").splitlines()[:3]  # header + 2 cities
@@ -61,7 +62,7 @@ def night(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, 
         yield {"run": run, "sci": sci, "store": store, "var": var, "cities": load_registry(registry)}
         store.dispose()
     finally:
-        web.stop()
+        web.reset()
 
 
 def _count(store: Store, model: Any, *where: Any) -> int:

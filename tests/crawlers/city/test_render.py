@@ -17,20 +17,20 @@ from sci.registry import load_registry
 from sci.settings import Settings
 
 
-def test_home_and_client_rendered_pages_are_rendered(settings: Settings, store: Store,
+def test_home_and_client_rendered_pages_are_rendered(sample_web: SampleWeb, settings: Settings, store: Store,
                                                       chromium_path: str, tmp_path: Path) -> None:
-    with SampleWeb() as m:
-        s = settings.replace(render="auto", crawl_max_pages=60, crawl_max_partner_pages=0,
-                             crawl_timeout=5.0, crawl_retries=0, render_wait_ms=3000,
-                             chromium_path=chromium_path)
-        cities = [c for c in load_registry(m.write_registry(tmp_path / "reg.csv")) if c.name == "Darmstadt"]
-        init_store(store, [load_editions(s.data_dir)[2020]])
-        load_cities(store, 2020, cities)
-        stats = run_crawl(store, s, cities)
-        assert stats["status"] == "finished"
-        with store.session() as sess:
-            caps = sess.scalars(select(Capture).where(Capture.crawl_id == stats["crawl_id"])).all()
-            sess.expunge_all()
+    m = sample_web.manifest
+    s = settings.replace(render="auto", crawl_max_pages=60, crawl_max_partner_pages=0,
+                         crawl_timeout=5.0, crawl_retries=0, render_wait_ms=3000,
+                         chromium_path=chromium_path)
+    cities = [c for c in load_registry(m.write_registry(tmp_path / "reg.csv")) if c.name == "Darmstadt"]
+    init_store(store, [load_editions(s.data_dir)[2020]])
+    load_cities(store, 2020, cities)
+    stats = run_crawl(store, s, cities)
+    assert stats["status"] == "finished"
+    with store.session() as sess:
+        caps = sess.scalars(select(Capture).where(Capture.crawl_id == stats["crawl_id"])).all()
+        sess.expunge_all()
     rendered = {c.url: c for c in caps if c.rendered}
     static = {c.url: c for c in caps if not c.rendered}
     home = cities[0].website

@@ -44,31 +44,31 @@ def _count(store: Store, crawl_id: int) -> int:
         return s.scalar(select(func.count()).select_from(Capture).where(Capture.crawl_id == crawl_id))
 
 
-def test_kill_and_resume_equals_uninterrupted(tmp_path: Path) -> None:
-    with SampleWeb() as m:
-        store, s, cities = _setup(tmp_path / "a", m)
-        full = run_crawl(store, s, cities)
-        expected = _count(store, full["crawl_id"])
-        store.dispose()
+def test_kill_and_resume_equals_uninterrupted(sample_web: SampleWeb, tmp_path: Path) -> None:
+    m = sample_web.manifest
+    store, s, cities = _setup(tmp_path / "a", m)
+    full = run_crawl(store, s, cities)
+    expected = _count(store, full["crawl_id"])
+    store.dispose()
 
-        store, s, cities = _setup(tmp_path / "b", m)
-        crawl_id = ensure_crawl(store, s, [c.ags for c in cities])
-        proc = start_process(s, crawl_id, cities)
-        deadline = time.monotonic() + 60
-        while _count(store, crawl_id) < expected // 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        partial = _count(store, crawl_id)
-        assert 0 < partial < expected
-        resumed = run_crawl(store, s, cities, resume_id=crawl_id)
-        assert resumed["status"] == "finished"
-        assert _count(store, crawl_id) == expected
-        with store.session() as sess:
-            urls = sess.scalars(select(Capture.url).where(Capture.crawl_id == crawl_id)).all()
-        assert len(urls) == len(set(urls))
-        assert not [u for u in urls if "/intern/" in u.split("?")[0]], "robots.txt disallows /intern/"
-        warc = s.var_dir / "warc" / str(crawl_id) / f"{cities[0].ags}.warc.gz"
-        with warc.open("rb") as fh:
-            assert sum(1 for r in ArchiveIterator(fh) if r.rec_type == "response") >= expected
-        store.dispose()
+    store, s, cities = _setup(tmp_path / "b", m)
+    crawl_id = ensure_crawl(store, s, [c.ags for c in cities])
+    proc = start_process(s, crawl_id, cities)
+    deadline = time.monotonic() + 60
+    while _count(store, crawl_id) < expected // 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(store, crawl_id)
+    assert 0 < partial < expected
+    resumed = run_crawl(store, s, cities, resume_id=crawl_id)
+    assert resumed["status"] == "finished"
+    assert _count(store, crawl_id) == expected
+    with store.session() as sess:
+        urls = sess.scalars(select(Capture.url).where(Capture.crawl_id == crawl_id)).all()
+    assert len(urls) == len(set(urls))
+    assert not [u for u in urls if "/intern/" in u.split("?")[0]], "robots.txt disallows /intern/"
+    warc = s.var_dir / "warc" / str(crawl_id) / f"{cities[0].ags}.warc.gz"
+    with warc.open("rb") as fh:
+        assert sum(1 for r in ArchiveIterator(fh) if r.rec_type == "response") >= expected
+    store.dispose()
