@@ -35,7 +35,7 @@ STAGE_COMMANDS: dict[str, tuple[str, ...]] = {
     "crawlers.imports.cli": ("import",),
     "extractors.cli": ("extract", "candidates"),
     "extractors.discover": ("discover",),
-    "extractors.eval_cli": ("eval",),
+    "extractors.eval_cli": ("eval", "train"),
     "review.cli": ("user", "review", "feedback"),
     "review.import_cli": ("import",),
     "review.workbench_cli": ("assign", "corpus"),
