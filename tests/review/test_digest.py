@@ -76,6 +76,8 @@ def smtp() -> Iterator[tuple[int, Sink]]:
     controller.stop()
 
 
+# Two full nights of the chain (six sources each): on a busy 2-core machine past the 300 s default.
+@pytest.mark.timeout(900)
 def test_digest_names_the_change_between_two_nights(sample_web: SampleWeb, tmp_path: Path,
                                                     smtp: tuple[int, Sink],
                                                     hooks: tuple[str, list[dict[str, Any]]]) -> None:

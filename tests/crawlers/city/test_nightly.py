@@ -70,6 +70,9 @@ def _count(store: Store, model: Any, *where: Any) -> int:
         return int(s.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
 
+# Two full nights of the chain (six sources each): on a busy 2-core machine past the 300 s default.
+@pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_two_nights_then_a_locked_night(night: dict[str, Any]) -> None:
     first = night["run"]()
     assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
