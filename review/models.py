@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sci.models import Base, utcnow
+from sci.models import Base, Candidate, utcnow
 
 
 class Assignment(Base):
@@ -30,3 +30,9 @@ class Assignment(Base):
     parameter: Mapped[str] = mapped_column(String(120), default="")
     assigned_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The pending pairs of an edition (progress page, worklist) read from the index alone:
+# a full edition has tens of thousands of candidates. Migration review_0002.
+Index("ix_candidate_review_state", Candidate.edition_year, Candidate.status, Candidate.ags,
+      Candidate.parameter)
