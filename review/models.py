@@ -2,7 +2,8 @@
 
 An assignment gives an analyst a city (all its parameters) or a parameter (in
 every city) of an edition. Leads hand them out (`sci assign`, the app); an
-analyst's queue and worklist default to them.
+analyst's queue and worklist default to them. Also the review stage's index on
+the spine's candidate table (its state queries), added by migration review_0002.
 """
 
 from __future__ import annotations
