@@ -7,7 +7,8 @@ has a known vendor shape (CKAN ``/dataset/``, SessionNet ``si0040.asp``,
 the page's own host (a menu link to the city's own description page is not the portal). Links are not evidence
 when they point to documents (a PDF city map is no geoportal), to state or
 federal portals, when the sentence around them is about another city, or
-when it says the thing is only planned. The spec per parameter comes from
+when it says the thing is only planned, or when the owner check
+(:mod:`extractors.owner`) gives it another owner ("des Landkreises"). The spec per parameter comes from
 pattern data (``portals:`` in the detector's YAML).
 """
 
@@ -20,6 +21,7 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
 from extractors.matching import compact, contains_any
+from extractors.owner import FOREIGN, judge
 from extractors.page import Link, Page
 from extractors.web_presence import (
     block_index,
@@ -60,6 +62,17 @@ def _evidence(link: Link, context: str) -> str:
     return f"{base.replace(chr(10), ' ')} → {link.url}"
 
 
+def _foreign_owner(sentence: str, text: str, owners: Mapping[str, Any], names: tuple[str, ...],
+                   city: CityContext | None) -> bool:
+    """Whether the sentence gives the linked thing another owner (Land, Landkreis, neighbour, company)."""
+    at = sentence.find(text) if text else -1
+    if at < 0:
+        return False
+    # The link text itself is not a cue: "beteiligung.nrw.de" may host the city's own instance.
+    blank = sentence[:at] + " " * len(text) + sentence[at + len(text):]
+    return judge(blank, at, at + len(text), owners, names=names, city=city).owner in FOREIGN
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                     extractor: str, version: str) -> list[Finding]:
     """One positive finding per (parameter, portal link) on the page."""
@@ -76,6 +89,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     foreign_spec = patterns.get("foreign", {})
     avoid = patterns.get("avoid", [])
     names = name_variants(city, page, patterns.get("affixes", []))
+    owners = patterns.get("owner")
     index = block_index(page)
     found: list[Finding] = []
     for link in links:
@@ -95,6 +109,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
             sentence = sentence_of(context, link.text)
             if foreign_city(sentence, url, names, foreign_spec) or has_any(sentence, avoid):
                 continue
+            if owners is not None and _foreign_owner(sentence, link.text, owners, names, city):
+                continue  # "im Ratsinformationssystem des Landkreises" on a Gemeinde's page
             if has_any(link.text + " " + sentence, spec.get("not_terms", [])):
                 continue  # "Mängelmelder" on a participation host is another parameter
             if names and any(n in compact(url) for n in names):
