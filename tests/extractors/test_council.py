@@ -79,3 +79,9 @@ def test_a_council_document_page_is_evidence_of_the_system():
     url = "https://ratsinfo.stadt-koeln.de/bi/vo0050.asp?__kvonr=123"
     got = vals(council, page("<p>Beschlussvorlage zur Sanierung der Schule.</p>"), url=url)
     assert got == {"internal_processes.digital_council_work": {"url": url, "system": "self"}}
+
+
+def test_a_link_in_a_sentence_giving_it_another_owner_is_not_the_citys():
+    html = page("<p>Sitzungen des Kreistags finden Sie im Ratsinformationssystem des Landkreises "
+                "<a href='https://www.landkreis-x.de/allris/'>Ratsinformationssystem</a>.</p>")
+    assert "internal_processes.digital_council_work" not in vals(council, html)

@@ -136,3 +136,9 @@ def test_a_melder_of_its_own_but_no_smoke_detector():
 def test_a_name_does_not_run_into_the_next_word():
     body = "<p>Die Stadt hat beschlossen, sich an eines der Mängelmelder-Systeme anzuschließen.</p>"
     assert positive("citizen_information.defect_reporting", body) in (None, False)
+
+
+def test_english_city_pages():
+    body = "<p>Every development plan can be viewed online in the city's map service, the GeoPortal Köln.</p>"
+    assert isinstance(positive("geodata.portal", body), dict)
+    assert positive("geodata.portal", "<p>Download the city map (PDF) for your visit.</p>") is None

@@ -48,11 +48,3 @@ def test_rules_that_reject_links():
     assert found("<p>Die Stadt Beispielburg hat einen <a href='https://beispielburg.example/acme/'>"
                  "Datenschatz</a>.</p>") == []
     assert found("<p>Ohne Links.</p>") == []
-
-
-def test_a_link_in_a_sentence_giving_it_another_owner_is_not_the_citys():
-    from extractors import council
-    from tests.extractors.web_helpers import page, vals
-    html = page("<p>Sitzungen des Kreistags finden Sie im Ratsinformationssystem des Landkreises "
-                "<a href='https://www.landkreis-x.de/allris/'>Ratsinformationssystem</a>.</p>")
-    assert "internal_processes.digital_council_work" not in vals(council, html)
