@@ -14,6 +14,7 @@ from review.analysts import ROLES, create_analyst, disable_analyst, list_analyst
 from review.carry_forward import carry_forward
 from review.datasheet import datasheet_rows, export_xlsx
 from review.feedback import issue_token
+from review.labels import Labels
 from review.queue import fill_queue
 from sci.cliopts import CityOpt, edition_cities, find_city
 from sci.context import AppContext
@@ -176,7 +177,7 @@ def _register_feedback(app: typer.Typer) -> None:
         ags, name = _city(c, year, city)
         with c.store.session() as s:
             rows = datasheet_rows(s, c.catalog(year), year, ags)
-            export_xlsx(rows, out)
+            export_xlsx(rows, out, Labels.load(c.settings.data_dir))
         decided = sum(1 for r in rows if r.value is not None)
         c.console.print(f"{out}: {name}, {len(rows)} parameters, {decided} with a decided value",
                         markup=False, highlight=False)

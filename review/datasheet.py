@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from review.feedback import comments as city_comments
+from review.labels import Labels, show_value
 from sci.catalog import Catalog, Parameter
 from sci.cells import protect_sheet
 from sci.models import Candidate, Decision, Feedback
@@ -91,16 +92,18 @@ HEADER = ("Bereich", "Indikator", "Parameter", "Bezeichnung", "Wert", "Status", 
           "entschieden von", "entschieden am", "Kommentare der Stadt")
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, dict | list):
-        return str(value)
-    return value
+def _cell(value: Any, spec: Parameter | None, labels: Labels | None) -> Any:
+    """Numbers stay numbers (the sheet is for calculating); everything else as the app shows it."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return None if value is None else show_value(value, spec, labels)
 
 
-def export_xlsx(rows: list[DatasheetRow], path: Path | str) -> None:
-    """Write the sheet atomically (temp file + rename): a failed export leaves no half file."""
+def export_xlsx(rows: list[DatasheetRow], path: Path | str, labels: Labels | None = None) -> None:
+    """Write the sheet atomically (temp file + rename): a failed export leaves no half file.
+
+    With ``labels`` (data/review/labels.yaml) statuses are German words, as city staff read them.
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = "Datenblatt"
@@ -109,7 +112,9 @@ def export_xlsx(rows: list[DatasheetRow], path: Path | str) -> None:
         cell.font = Font(bold=True)
     for r in rows:
         ws.append([
-            r.area, r.indicator, r.parameter, r.label, _cell(r.value), r.status, r.source, r.evidence_url,
+            r.area_label or r.area, r.indicator_label or r.indicator, r.parameter, r.label,
+            _cell(r.value, r.spec, labels), labels.word("status", r.status) if labels else r.status,
+            r.source, r.evidence_url,
             r.decided_by, r.decided_at.replace(tzinfo=None) if r.decided_at else None,
             "\n".join(f"{c.author or 'anonym'}: {c.comment}" for c in r.comments),
         ])

@@ -93,4 +93,5 @@ def test_feedback_export_writes_the_sheet(seeded: Store, settings: Settings, tmp
     code, out = run(settings, "feedback", "export", "--city", BERLIN, "--out", str(out_file))
     assert code == 0 and "126 parameters, 1 with a decided value" in out
     rows = {r[2]: r for r in load_workbook(out_file).active.iter_rows(values_only=True)}
-    assert rows[BOOL][4:6] == ("ja", "approved")
+    assert rows[BOOL][4:6] == ("ja", "angenommen")  # city staff read German, not status codes
+    assert rows[BOOL][0] == "Verwaltung"  # the area's name, not its id

@@ -14,9 +14,20 @@ from starlette.responses import FileResponse, Response
 
 from review.datasheet import datasheet_rows, export_xlsx
 from review.feedback import issue_token
+from review.labels import Labels
 from review.state import manual_value
 from review.web.auth import current_user
-from review.web.views.common import back_to, catalog, city_or_404, edition, form, renderer, reply, store
+from review.web.views.common import (
+    back_to,
+    catalog,
+    city_or_404,
+    edition,
+    form,
+    renderer,
+    reply,
+    settings,
+    store,
+)
 from review.yeardiff import city_diff
 from sci.kinds import parse as parse_value
 from sci.models import City, Edition, Feedback
@@ -113,7 +124,7 @@ def datasheet_xlsx(request: Request) -> Response:
         city = city_or_404(s, request.path_params["ags"])
         rows = datasheet_rows(s, cat, year, city.ags)
     tmp = Path(tempfile.mkstemp(suffix=".xlsx")[1])
-    export_xlsx(rows, tmp)
+    export_xlsx(rows, tmp, Labels.load(settings(request).data_dir))
     return FileResponse(
         tmp,
         filename=f"datasheet-{city.ags}-{year}.xlsx",
