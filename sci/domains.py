@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import ipaddress
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
-
-import tldextract
 
 # suffix_list_urls=() and no cache dir: the bundled snapshot only, no network, no files written.
 PSL_OPTIONS = {"suffix_list_urls": (), "cache_dir": None, "include_psl_private_domains": True}
-_EXTRACT = tldextract.TLDExtract(**PSL_OPTIONS)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _extract() -> Any:
+    """The extractor, made on first use: importing tldextract (requests, filelock …) and reading
+    the list cost every process that merely imports the crawl scope about a second otherwise."""
+    import tldextract
+
+    return tldextract.TLDExtract(**PSL_OPTIONS)  # type: ignore[arg-type]
 
 
 def is_ip(host: str) -> bool:
@@ -36,7 +43,7 @@ def registrable_domain(host: str) -> str:
     host = host.lower().strip(".")
     if not host or is_ip(host):
         return host
-    found = _EXTRACT(host).top_domain_under_public_suffix
+    found = _extract()(host).top_domain_under_public_suffix
     if found:
         return found
     labels = host.split(".")
