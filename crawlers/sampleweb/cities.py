@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 from markupsafe import Markup
 
@@ -23,6 +22,7 @@ from crawlers.sampleweb.robots import robots_txt, sitemap_xml
 from crawlers.sampleweb.site import JSON, Request, Response, Result, html, not_found
 from crawlers.sampleweb.urls import UrlScheme
 from crawlers.sampleweb.world import World
+from sci.yamlfile import load_yaml, strip_lines
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,10 +42,11 @@ def _snippet(source: str) -> Template:
 
 def load_cities(data_dir: Path) -> list[dict[str, Any]]:
     """All city descriptions, with the shared catalogue merged in as ``common``."""
-    common = yaml.safe_load((data_dir / "common.yaml").read_text(encoding="utf-8"))
+    # The project's one reader: a duplicated key in a city file is an error with file:line.
+    common = strip_lines(load_yaml(data_dir / "common.yaml"))
     cities = []
     for path in sorted((data_dir / "cities").glob("*.yaml")):
-        city = yaml.safe_load(path.read_text(encoding="utf-8"))
+        city = strip_lines(load_yaml(path))
         city["common"] = common
         cities.append(city)
     return sorted(cities, key=lambda c: c["host"])

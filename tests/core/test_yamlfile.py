@@ -8,7 +8,7 @@ import pytest
 
 from sci import ROOT
 from sci.errors import DataError
-from sci.yamlfile import ANY, Choice, load_data, resolve_lists, strip_lines
+from sci.yamlfile import ANY, Choice, load_data, load_yaml, resolve_lists, strip_lines
 
 SCHEMA = {"name": str, "weight?": float, "hosts?": [str], "extra?": {"*": int}, "any?": ANY,
           "either?": Choice((str, [str]))}
@@ -46,3 +46,11 @@ def test_every_problem_is_named_with_file_and_line(tmp_path: Path) -> None:
 def test_an_unknown_shared_list_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="nope.yaml: file not found"):
         resolve_lists({"hosts": {"list": "nope"}}, ROOT / "data")
+
+
+def test_every_data_file_reads_through_the_one_reader() -> None:
+    """Syntax, duplicate keys and {list: NAME} references of every YAML file under data/."""
+    files = sorted((ROOT / "data").rglob("*.yaml"))
+    assert len(files) > 30
+    for path in files:
+        resolve_lists(strip_lines(load_yaml(path)), ROOT / "data")
