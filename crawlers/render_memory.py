@@ -5,7 +5,7 @@ a page makes Blink allocate — 100 MB of text written by a script becomes GBs o
 layout. RLIMIT_AS cannot be used (Chromium reserves large address ranges up
 front) and cgroups need privileges a crawler should not have. So a watchdog
 thread reads the private memory (resident minus shared pages, ``/proc/PID/statm``)
-of every Chromium process below this process 5 times a second; past
+of every Chromium process below this process 20 times a second; past
 ``SCI_RENDER_MAX_MEMORY_MB`` it kills the largest renderer. Its tab crashes,
 the render of that page fails, the static capture is kept and the crawl goes on.
 """
@@ -19,8 +19,41 @@ import threading
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+def _children(pid: int) -> list[int] | None:
+    """Direct children from /proc/PID/task/*/children (None where the kernel has no such file)."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    out: list[int] = []
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/children") as fh:
+                out.extend(int(c) for c in fh.read().split())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            continue
+    return out
+
+
 def descendants(root: int) -> list[int]:
-    """``root`` and every process below it, from /proc (empty off Linux)."""
+    """``root`` and every process below it, from /proc (empty off Linux).
+
+    Walks the children files (a few reads, cheap enough to run many times a second) and
+    falls back to scanning every process where the kernel does not provide them."""
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        kids = _children(pid)
+        if kids is None:
+            return _scan(root)
+        out.append(pid)
+        todo.extend(kids)
+    return out
+
+
+def _scan(root: int) -> list[int]:
     children: dict[int, list[int]] = {}
     try:
         entries = os.listdir("/proc")
@@ -64,7 +97,7 @@ def private_bytes(pid: int) -> int:
 class RendererMemoryWatch(threading.Thread):
     """Daemon thread; ``kills`` counts the renderers it had to end."""
 
-    def __init__(self, cap_bytes: int, root: int | None = None, interval: float = 0.2) -> None:
+    def __init__(self, cap_bytes: int, root: int | None = None, interval: float = 0.05) -> None:
         super().__init__(name="renderer-memory-watch", daemon=True)
         self.cap = cap_bytes
         self.root = root or os.getpid()

@@ -67,7 +67,7 @@ class Settings:
     render_wait_ms: int = _s(5000, "Cap for waiting on late widgets when rendering (ms)")
     render_max_heap_mb: int = _s(256, "JavaScript heap cap of a rendered page (MB); a page past it crashes")
     render_max_memory_mb: int = _s(
-        1024, "Private memory of all Chromium processes (MB) past which the biggest renderer is killed"
+        768, "Private memory of all Chromium processes (MB) past which the biggest renderer is killed"
     )
     render_max_dom_bytes: int = _s(
         10 * 1024 * 1024, "Largest rendered DOM kept (bytes of text); bigger DOMs are cut"
