@@ -29,6 +29,7 @@ Online-Buchung" yields true for one office and false for the other.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,10 +39,10 @@ from extractors.base import CityContext, Finding
 from extractors.coordination import expander
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma, lemma_set
-from extractors.matching import contains_any, find_any
+from extractors.matching import _compact_terms, _flatten, contains_any, find_any
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
-from extractors.segment import segment
+from extractors.segment import Statement, segment
 from extractors.statements import sentences, subjects_in
 from extractors.web_presence import name_variants
 
@@ -73,6 +74,8 @@ class Lexicon:
     clause_split: re.Pattern[str]
     ignore: tuple[str, ...]
     prefilter: tuple[str, ...]
+    restrict_re: re.Pattern[str]
+    past_re: re.Pattern[str]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -91,18 +94,28 @@ class Lexicon:
                    float(shared.get("planned_confidence", 0.8)),
                    float(patterns.get("negation_margin", 0.15)),
                    re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
-                   (*pos, *neg, *online, *offline))
+                   # a statement can only say something with a cue, an online word or a restriction
+                   (*pos, *neg, *online, *shared.get("restrict", [])),
+                   _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])))
 
 
-_LEX: dict[int, Lexicon] = {}
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """One regex for whole words (lower case); never matches when the list is empty."""
+    alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b" if alt else r"(?!x)x")
+
+
+# Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be
+# reused by another mapping while cached (the cue memo is keyed by the lexicon's id in turn).
+_LEX: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
 
 
 def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once)."""
-    key = id(patterns)
-    if key not in _LEX:
-        _LEX[key] = Lexicon.of(patterns)
-    return _LEX[key]
+    entry = _LEX.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = _LEX[id(patterns)] = (patterns, Lexicon.of(patterns))
+    return entry[1]
 
 
 def _words(text: str) -> list[str]:
@@ -122,14 +135,16 @@ def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
 
 
 def _restricted(clause: str, lx: Lexicon) -> bool:
-    """"nur telefonisch", "ausschließlich per E-Mail": the offer exists only off line."""
+    """"nur telefonisch", "ausschließlich per E-Mail": the offer exists only off line (not "bisher nur")."""
     low = clause.lower()
-    for r in lx.restrict:
-        for m in re.finditer(rf"\b{re.escape(r)}\b", low):
-            window = low[m.end(): m.end() + 40]
-            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
-                    and not any(o in window[:25] for o in ("online", "digital", "internet")):
-                return True
+    hits = list(lx.restrict_re.finditer(low))
+    if not hits or lx.past_re.search(low):
+        return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
+    for m in hits:
+        window = low[m.end(): m.end() + 40]
+        if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
+                and not any(o in window[:25] for o in ("online", "digital", "internet")):
+            return True
     return False
 
 
@@ -143,7 +158,20 @@ def _anchors(clause: str, lx: Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
+_CUES: dict[tuple[int, str], Cue | None] = {}
+
+
 def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
+    """The cue a clause carries (memoised: a site's boilerplate repeats on every page)."""
+    key = (id(lx), clause)
+    if key not in _CUES:
+        if len(_CUES) > 100_000:
+            _CUES.clear()
+        _CUES[key] = _clause_cue(clause, lx)
+    return _CUES[key]
+
+
+def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     """The cue a clause carries, with negation, restriction and planning applied; None without one."""
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in _words(clause)):
         return None
@@ -169,11 +197,30 @@ def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     return None
 
 
+_HEADS: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}  # keeps the mapping alive, as _LEX
+
+
+def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every word that can start a subject match (terms, fuzzy stems, ``together`` heads): a cheap
+    pre-filter; built once per pattern mapping."""
+    entry = _HEADS.get(id(subjects))
+    if entry is None or entry[0] is not subjects:
+        words: list[str] = []
+        for spec in subjects.values():
+            fuzzy = float(spec.get("threshold", 100)) < 100
+            words += spec.get("stems", []) if fuzzy and spec.get("stems") else spec["terms"]
+            words += [g[0] for g in spec.get("together", [])]
+        entry = _HEADS[id(subjects)] = (subjects, tuple(dict.fromkeys(words)))
+    return entry[1]
+
+
 def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
                 context: str = "") -> dict[str, tuple[int, int]]:
     """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
     any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung). A
     subject's ``unless`` words in the clause or its ``context`` (headings) rule it out."""
+    if not contains_any(clause, _heads(subjects)):
+        return {}  # no subject word at all (most clauses): skip the per-subject matching
     out = subjects_in(clause, subjects, threshold)
     for param, spec in subjects.items():
         if param in out and spec.get("unless") and contains_any(f"{clause} {context}", tuple(spec["unless"])):
@@ -228,6 +275,25 @@ class _Scope:
         return self._only
 
 
+def _containing(statements: list[Statement], terms: tuple[str, ...]) -> set[int]:
+    """Indices of the statements containing any of ``terms`` (separator-free, lower case, as
+    :func:`extractors.matching.contains_any`): one ``str.find`` scan per term over the whole page
+    instead of one test per statement and term — the reader's hottest loop."""
+    flats = [_flatten(st.text)[1] for st in statements]
+    big = "\x00".join(flats)
+    starts, pos = [], 0
+    for f in flats:
+        starts.append(pos)
+        pos += len(f) + 1
+    hit: set[int] = set()
+    for _, ct, _ in _compact_terms(terms):
+        at = big.find(ct) if ct else -1
+        while at != -1:
+            hit.add(bisect.bisect_right(starts, at) - 1)
+            at = big.find(ct, at + 1)
+    return hit
+
+
 def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
          city: CityContext | None = None) -> list[Finding]:
     """Findings for every statement on the page that says something about a subject (module docstring)."""
@@ -248,11 +314,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     foreign = tuple(k for k in FOREIGN if k != "county" or not (city and "kreis" in city.name.lower()))
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
-    for st in segment(page):
-        if not (contains_any(st.text, lx.prefilter) or st.intro):
+    statements = segment(page)
+    with_cue = _containing(statements, lx.prefilter)
+    for i, st in enumerate(statements):
+        if i not in with_cue and not st.intro:
             continue
         text = exp.expand(st.text)
-        if lx.ignore and contains_any(text, lx.ignore):
+        if lx.ignore and contains_any(f"{text} {st.heading} {page.heading}", lx.ignore):
             continue  # about something else that shares the words (Verwarngeld online bezahlen)
         intro_cue = intro_subj = None
         if st.intro:
@@ -263,9 +331,18 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         originals = sentences(st.text)
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
         earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
+        pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
         for n, (lo, hi) in enumerate(sentences(text)):
-            parts = [(c, subjects_of(c, subjects, threshold, context), clause_cue(c, lx))
-                     for c in _clauses(text[lo:hi], lx)]
+            clauses = _clauses(text[lo:hi], lx)
+            cues = [clause_cue(c, lx) for c in clauses]
+            if not any(cues) and not (intro_cue and st.kind in ("item", "row")):
+                pending.append(text[lo:hi])  # no cue: nothing said here, only names for later
+                continue
+            for sent in pending:
+                earlier.update(subjects_of(sent, subjects, threshold, context))
+            pending.clear()
+            parts = [(c, subjects_of(c, subjects, threshold, context), cue) for c, cue in zip(clauses, cues,
+                                                                                             strict=True)]
             free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
             o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
             quote = snippet(st.text, o_lo, o_hi)
