@@ -142,3 +142,14 @@ def test_english_city_pages():
     body = "<p>Every development plan can be viewed online in the city's map service, the GeoPortal Köln.</p>"
     assert isinstance(positive("geodata.portal", body), dict)
     assert positive("geodata.portal", "<p>Download the city map (PDF) for your visit.</p>") is None
+
+
+def test_council_recordings_by_the_access_channel_count():
+    body = ("<p>Die Sitzungen des Stadtrats zeichnet der Offene Kanal auf; die Aufzeichnungen sind in seiner "
+            "Mediathek abrufbar.</p>")
+    assert isinstance(positive("participation.council_tv", body), dict)
+
+
+def test_council_system_short_names():
+    body = "<p>Vorlagen sind eine Woche vorher im Ratsinfosystem zugänglich.</p>"
+    assert isinstance(positive(COUNCIL, body), dict)
