@@ -84,3 +84,16 @@ def test_app_named_in_prose_with_the_citys_name():
     assert planned == {"city_app.available": False}
     other = vals(city_app, page("<p>Die Nachbargemeinde hat eine eigene „Bonn-App“ mit Abfallkalender.</p>"))
     assert other == {}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Abfallkalender-App der Stadt erinnert an die Leerung der Tonnen.",
+    "Die Stadt arbeitet an einer eigenen App, die im Herbst erscheinen soll.",
+])
+def test_single_purpose_and_planned_apps_are_not_the_city_app(sentence):
+    assert vals(city_app, page(f"<p>{sentence}</p>")).get("city_app.available") in (None, False)
+
+
+def test_the_citizen_app_named_in_prose():
+    value = vals(city_app, page("<p>In der Bürger-App finden Sie Mitteilungen aus dem Rathaus.</p>"))
+    assert value["city_app.available"]["named"] == "Bürger-App"
