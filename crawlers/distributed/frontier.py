@@ -22,8 +22,9 @@ from typing import Any
 
 import redis
 
-# KEYS: 1 seen, 2 req, 3 meta, 4 hosts, 5 nextok, 6 inflight, 7 queued(counter), 8 budget hash
-# ARGV: id, host, score, payload, fingerprint|"", now_ms, ack_id|"", budget_field|"", budget_max, qprefix
+# KEYS: 1 seen, 2 req, 3 meta, 4 hosts, 5 nextok, 6 inflight, 7 queued(counter), 8 budget hash, 9 ids
+# ARGV: priority, host, -, payload, fingerprint|"", now_ms, ack_id|"", budget_field|"", budget_max, qprefix
+# Entry ids count up: within one priority, first in first out.
 _PUSH = """
 local added = 0
 local ok = true
@@ -35,9 +36,11 @@ if ok and ARGV[8] ~= '' then
 end
 if ok then
   local q = ARGV[10] .. ARGV[2]
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[4])
-  redis.call('HSET', KEYS[3], ARGV[1], ARGV[2] .. '|' .. ARGV[3])
-  redis.call('ZADD', q, ARGV[3], ARGV[1])
+  local id = redis.call('INCR', KEYS[9])
+  local score = -tonumber(ARGV[1]) * 1000000000 + id
+  redis.call('HSET', KEYS[2], id, ARGV[4])
+  redis.call('HSET', KEYS[3], id, ARGV[2] .. '|' .. score)
+  redis.call('ZADD', q, score, id)
   if not redis.call('ZSCORE', KEYS[4], ARGV[2]) then
     local nxt = tonumber(redis.call('HGET', KEYS[5], ARGV[2]) or '0')
     redis.call('ZADD', KEYS[4], math.max(nxt, tonumber(ARGV[6])), ARGV[2])
@@ -135,19 +138,14 @@ class Frontier:
     def now_ms() -> int:
         return int(time.time() * 1000)
 
-    def new_id(self) -> str:
-        return str(self.r.incr(self.key("ids")))
-
     def push(self, host: str, priority: int, payload: bytes, fingerprint: str | None,
              ack_id: str | None = None, budget: tuple[str, int] | None = None) -> bool:
         """Queue a request (False: seen before or over budget). Higher priority pops first."""
-        rid = self.new_id()
-        score = -priority * 1_000_000_000 + int(rid)  # priority, then first in first out
         keys = [self.key(k) for k in ("seen", "req", "meta", "hosts", "nextok", "inflight", "queued",
-                                      "budget")]
+                                      "budget", "ids")]
         field, limit = budget or ("", 0)
-        args = [rid, host, score, payload, fingerprint or "", self.now_ms(), ack_id or "", field, limit,
-                self.key("q:")]
+        args = [int(priority), host, "", payload, fingerprint or "", self.now_ms(), ack_id or "", field,
+                limit, self.key("q:")]
         return bool(self._push(keys=keys, args=args))
 
     def pop(self) -> Popped:

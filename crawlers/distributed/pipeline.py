@@ -39,9 +39,11 @@ class WorkerArchivePipeline(ArchivePipeline):
             self.leases.append(lease)
         return super().process_item(item, spider)
 
-    def flush(self) -> None:
+    def flush(self, attempts: int = 1) -> None:
+        super().flush(attempts)
+        if self.pending:
+            return  # the store refused the batch: it is kept, and so are its leases
         leases, self.leases = self.leases, []
-        super().flush()
         frontier = self.spider.frontier  # type: ignore[attr-defined]
         for lease in leases:
             frontier.ack(lease)

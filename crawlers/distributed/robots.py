@@ -37,7 +37,7 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
             deadline = time.monotonic() + self.crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 30.0)
             while body is None and frontier.r.exists(frontier.key(pending_key(netloc))) \
                     and time.monotonic() < deadline:
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(0.1)
                 body = frontier.r.get(frontier.key(robots_key(netloc)))
             if body is not None and netloc not in self._parsers:
                 self._parsers[netloc] = build_from_crawler(self._parserimpl, self.crawler, body)

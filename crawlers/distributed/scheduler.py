@@ -8,6 +8,7 @@ politeness, leases) and come back from it to whichever worker asks first.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +22,8 @@ from crawlers.distributed.frontier import Frontier
 LEASE = "sci_lease"  # meta key: the frontier entry this request was taken from
 BUDGET = "sci_budget"  # meta key: (field, limit) of the city page budget a new link counts against
 IDLE_POLL = 0.25  # seconds between looks at the frontier while other workers hold all its work
+MIN_POLL = 0.05  # never ask Redis more often than this while no host is ready
+PENDING_TTL = 0.25  # has_pending_requests() is asked on every engine loop: answer from a cache
 
 
 def host_of(url: str) -> str:
@@ -62,6 +65,7 @@ class RedisScheduler:
         self.crawler = crawler
         self.frontier = frontier
         self.spider: Spider | None = None
+        self._pending = (0.0, True)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
@@ -82,7 +86,11 @@ class RedisScheduler:
 
     def has_pending_requests(self) -> bool:
         # Work leased by other workers may still add links: stay until the whole frontier drains.
-        return not self.frontier.drained()
+        checked, pending = self._pending
+        if time.monotonic() - checked > PENDING_TTL:
+            pending = not self.frontier.drained()
+            self._pending = (time.monotonic(), pending)
+        return pending
 
     def enqueue_request(self, request: Request) -> bool:
         fingerprint = None
@@ -99,7 +107,7 @@ class RedisScheduler:
             # host's politeness slot opens instead (engine internals; no public hook exists).
             slot = getattr(self.crawler.engine, "_slot", None)
             if slot is not None:
-                wait = IDLE_POLL if popped.wait < 0 else min(max(popped.wait, 0.01), IDLE_POLL)
+                wait = IDLE_POLL if popped.wait < 0 else min(max(popped.wait, MIN_POLL), IDLE_POLL)
                 slot.nextcall.schedule(wait)
             return None
         assert self.spider is not None
