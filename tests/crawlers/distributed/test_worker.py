@@ -118,3 +118,29 @@ def test_a_worker_killed_mid_crawl_loses_nothing(setup: dict[str, Any], web: Sca
     with store.session() as s:
         n = s.scalar(select(func.count()).select_from(Capture).where(Capture.crawl_id == crawl_id))
     assert n == SITES * PAGES
+
+
+def test_resume_reattaches_to_the_frontier(setup: dict[str, Any], web: ScaleWeb, tmp_path: Path) -> None:
+    """The only worker dies, `sci crawl` with it: `sci crawl --resume` takes the crawl up again."""
+    from typer.testing import CliRunner
+
+    from sci.cli import app
+
+    settings, store = setup["settings"].replace(redis_lease_seconds=3.0), setup["store"]
+    crawl_id = start_crawl(store, settings, setup["cities"])
+    procs = start_workers(settings, crawl_id, 1)
+    deadline = time.monotonic() + 60
+    while len(_captures(store, crawl_id)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.kill(procs[0].pid, signal.SIGKILL)
+    procs[0].wait()
+    with store.session() as s:
+        assert s.get(Crawl, crawl_id).status == "running"  # type: ignore[union-attr]
+    env = {"SCI_VAR_DIR": str(settings.var_dir), "SCI_DATABASE_URL": settings.database_url,
+           "SCI_REDIS_URL": settings.redis_url, "SCI_REDIS_PREFIX": settings.redis_prefix,
+           "SCI_REDIS_LEASE_SECONDS": "3", "SCI_CRAWL_DELAY": "0.5", "SCI_ALLOW_PRIVATE_ADDRESSES": "true",
+           "COLUMNS": "200"}
+    result = CliRunner().invoke(app, ["crawl", "--resume", "--panel", "scale", "--workers", "2"], env=env)
+    assert result.exit_code == 0, f"{result.output}{result.exception!r}"
+    assert f"crawl {crawl_id}: finished" in result.output
+    _check_complete(setup, web, crawl_id)
