@@ -44,6 +44,9 @@ STAGE_COMMANDS: dict[str, tuple[str, ...]] = {
     "scoring.report_cli": ("report",),
     "sci.demo": ("demo",),
 }
+# Command -> later-stage modules that plug options into it (review's decision log behind
+# `sci eval --from-decisions`): loaded with the command's own module, never imported by it.
+STAGE_HOOKS: dict[str, tuple[str, ...]] = {"eval": ("review.workbench_cli",)}
 
 app = typer.Typer(
     help="smartcity-index: crawl, extract, review and score the Smart City Index.",
@@ -204,6 +207,7 @@ def stages_for(argv: list[str], core: set[str]) -> list[str]:
     command = argv[1] if len(argv) > 1 else ""
     if program in ("sci", "__main__.py"):
         owners = [m for m, names in STAGE_COMMANDS.items() if command in names]
+        owners += [m for m in STAGE_HOOKS.get(command, ()) if m not in owners]
         if owners or command in core:
             return owners
     return list(STAGE_COMMANDS)

@@ -98,3 +98,20 @@ def test_sci_eval_from_decisions_prints_the_same_figures(seeded: Store, settings
     assert list(doc["patterns"])[0] in ("alpha: offene daten", "alpha: geoportal")  # worst first
     code, text = run(settings, "eval", "--from-decisions")
     assert code == 0 and "per pattern / cue" in text and "0.150–0.850" in text
+
+
+def test_the_sci_program_loads_the_decision_evaluator_for_eval(seeded: Store, settings: Settings) -> None:
+    """`sci eval` loads only its stages: review's evaluator must come along (sci.cli.STAGE_HOOKS)."""
+    import os
+    import subprocess
+    import sys
+
+    from sci.cli import stages_for
+
+    assert "review.workbench_cli" in stages_for(["sci", "eval", "--from-decisions"], set())
+    seed_decisions(seeded)
+    env = {**os.environ, "SCI_VAR_DIR": str(settings.var_dir), "SCI_DATABASE_URL": ""}
+    done = subprocess.run([sys.executable, "-m", "sci", "eval", "--from-decisions", "--json"], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["detectors"]["alpha"]["precision"] == 0.5
