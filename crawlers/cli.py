@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         cities_file: Annotated[Path | None, typer.Option("--cities", help="Registry CSV of cities")] = None,
         max_pages: Annotated[int | None, typer.Option(help="Page budget per city")] = None,
         render: Annotated[str | None, typer.Option(help="auto | always | never")] = None,
-        allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback/private targets")] = False,
+        allow_private_addresses: Annotated[bool, typer.Option(help="Allow loopback targets only")] = False,
         resume: Annotated[bool, typer.Option(help="Finish the newest interrupted crawl")] = False,
         nightly: Annotated[bool, typer.Option(help="Take the nightly lock (no overlapping runs)")] = False,
         source: Annotated[str, typer.Option(help=f"{' | '.join(SOURCES)} | all")] = "city",
