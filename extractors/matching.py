@@ -58,7 +58,7 @@ def _compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
                  for t in terms)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _flatten(text: str) -> tuple[str, str]:
     """(lower-cased text, the same without separators); memoised: every detector reads the same blocks."""
     low = text.lower()

@@ -111,7 +111,7 @@ def segment(page: Page) -> list[Statement]:
             continue
         intro = ""
         out.append(Statement(text, loc, "text", heading))
-        m = _LAST_SENTENCE.search(text)
+        m = _LAST_SENTENCE.search(text) if text.endswith(":") else None
         if m:
             intro = m.group(1).strip()
     _memo[page] = out

@@ -21,8 +21,8 @@ LEVEL = "internal_processes.document_management"
 def test_queue_step_approves_high_confidence_and_leaves_the_rest_queued(
     seeded: Store, settings: Settings
 ) -> None:
-    sure = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, confidence=0.95)
-    edge = factories.candidate(seeded, ags=HAMBURG, parameter=BOOL, confidence=0.9)
+    sure = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, confidence=0.97)
+    edge = factories.candidate(seeded, ags=HAMBURG, parameter=BOOL, confidence=0.95)
     unsure = factories.candidate(seeded, ags=BERLIN, parameter=LEVEL, value=1, confidence=0.6)
     stale = factories.candidate(seeded, ags=HAMBURG, parameter=LEVEL, value=1, confidence=0.99, snippet="alt")
     fresh = factories.candidate(seeded, ags=HAMBURG, parameter=LEVEL, value=2, confidence=0.5, snippet="neu")
