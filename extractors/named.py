@@ -1,26 +1,23 @@
 """Things named in prose rather than linked: "das Open-Data-Portal der Stadt", "im Bürgerinformationssystem".
 
 Shared engine of the detectors of portals, apps, chatbot, Mängelmelder,
-council information system and Rats-TV. Each detector lists the names of its
-things per parameter under ``mentions:`` (terms, optional ``context`` words
-that must also be in the sentence or the page heading — a "Livestream" is
-Rats-TV only about a council session — and ``exclude`` words). A sentence
-naming one is a statement that the city has it when
-
-* it refers to a specific thing: a preposition with an article before the
-  name ("auf unserem Beteiligungsportal"), a definite article or
-  possessive, the city named as owner, or a use cue ("finden Sie",
-  "abrufbar", "rund um die Uhr"), or the page's heading names it;
-* it is not a question, not an explanation of the concept ("Was ist Open
-  Data?"), not negated (the detector's own ``negative`` cues), and
-* the owner check (:mod:`extractors.owner`) finds no other owner (Land, Bund,
-  Landkreis, neighbour, company) and a live or pilot status.
-
-Planned and discontinued things give ``false`` (the page says the city does
-not have it now); negated sentences give ``false``; other owners give
-nothing. Values are objects ``{"named": …, "owner": …, "status": …}`` plus
-``"url"`` when the sentence carries a link or a written address, so
-consumers reading ``value["url"]`` keep working.
+council system, Rats-TV and social media. A detector lists its things per
+parameter under ``mentions:`` (one spec or a list): ``terms``; ``weak`` terms
+(concept words that need more than an article); ``verbal`` terms (verb
+phrases such as "live übertragen": never anchored); ``anaphora`` (what "das
+Portal" means on the thing's own page); ``context`` (words the sentence or
+heading must have: a "Livestream" of a council session); ``require``/
+``require_regex`` and extra ``usage`` cues; ``exclude`` (+ ``exclude_window``);
+``foreign`` owner kinds; ``url_regex``; ``whole``, ``topic``,
+``anchor_status``, ``indefinite_needs_owner`` switches. A sentence naming a
+thing says the city has it when it refers to a specific thing (preposition
+and article, definite article, the city as owner, a use cue, a list item
+under an offering paragraph, or the heading names it), is no question,
+definition, quantified or subjunctive statement, is not negated, and the owner
+check (:mod:`extractors.owner`) finds no other owner and a live or pilot status.
+Planned, discontinued and negated things give ``false``; other owners give
+nothing. Values: ``{"named", "owner", "status"}`` plus ``"url"`` when the
+sentence links or writes the thing's address.
 """
 
 from __future__ import annotations
