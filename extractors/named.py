@@ -241,7 +241,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
-                if j.status == "hypothetical":
+                if j.status in ("hypothetical", "compromised"):
                     continue  # "… wären nur noch kleine Arbeiten nötig": says nothing either way
                 if j.status in ("planned", "discontinued"):
                     found.append(finding(page, parameter=param, value=False,

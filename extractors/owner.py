@@ -18,7 +18,8 @@ calls:
 
 Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``neighbour``,
 ``company``, ``private`` (fan accounts), ``unknown`` (nothing said — on the city's own page that is
-the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``, ``hypothetical`` (subjunctive).
+the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``, ``hypothetical`` (subjunctive),
+``compromised`` (hijacked or blocked).
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
     name ("im geplanten Geoportal") still speaks about it."""
     going_on = bool(words(text, patterns.get("continuing", [])))
-    for kind in ("discontinued", "planned", "hypothetical", "pilot"):
+    for kind in ("discontinued", "planned", "hypothetical", "compromised", "pilot"):
         if kind in ("planned", "discontinued") and going_on:
             continue
         for m in words(text, patterns["status"].get(kind, [])):

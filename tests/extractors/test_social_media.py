@@ -146,3 +146,12 @@ def test_channels_named_in_prose(sentence, param):
 def test_channels_of_others_are_not_the_citys(sentence):
     got = vals(social_media, page(f"<p>{sentence}</p>"))
     assert got.get("social_media.instagram") in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unbekannte haben den Instagram-Kanal der Stadt gehackt und posten dort Werbung.",
+    "Dort wird behauptet, der Kanal sei ein offizieller Support-Account von Instagram.",
+    "Melden Sie verdächtige Beiträge bitte direkt bei Instagram.",
+])
+def test_hijacked_claimed_or_reported_accounts_say_nothing(sentence):
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get("social_media.instagram") is None
