@@ -107,6 +107,7 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 
 # Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be
 # reused by another mapping while cached (the cue memo is keyed by the lexicon's id in turn).
+_ANAPHOR = re.compile(r"(?i)(dies|diese|dieser|dieses|das|this|that)\b")
 _LEX: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
 
 
@@ -332,9 +333,17 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
         earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
         pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
-        for n, (lo, hi) in enumerate(sentences(text)):
+        spans = sentences(text)
+        for n, (lo, hi) in enumerate(spans):
             clauses = _clauses(text[lo:hi], lx)
             cues = [clause_cue(c, lx) for c in clauses]
+            if n + 1 < len(spans) and any(c and c.positive for c in cues):
+                # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
+                # sentence, speaking of this one, says it is not there yet
+                nxt = text[spans[n + 1][0]:spans[n + 1][1]]
+                if _ANAPHOR.match(nxt) and contains_any(nxt, lx.planned):
+                    cues = [Cue(False, lx.planned_confidence, "planned: next sentence") if c and c.positive
+                            else c for c in cues]
             if not any(cues) and not (intro_cue and st.kind in ("item", "row")):
                 pending.append(text[lo:hi])  # no cue: nothing said here, only names for later
                 continue
