@@ -8,6 +8,7 @@ are queued before its capture is handed to the pipeline, whose commit acknowledg
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,14 @@ from scrapy.utils.response import get_base_url
 from crawlers import scope
 from crawlers.distributed.robots import pending_key, robots_key
 from crawlers.distributed.scheduler import BUDGET, LEASE
+from crawlers.history import Known, previous_captures
+from crawlers.middlewares.replay import replay_response
 from sci.db import Store
 from sci.models import Crawl
 from sci.settings import Settings
 
 LINKS_PER_PAGE_CAP = 400
+PREVIOUS_CITIES = 200  # cities whose earlier captures a worker keeps at hand (least recently used)
 
 
 def seed_requests(ags: str, website: str) -> list[dict[str, Any]]:
@@ -47,6 +51,7 @@ class FrontierSpider(Spider):
         self.crawl_id = int(crawl_id)
         self.counts = {"pages": 0, "new": 0, "changed": 0, "unchanged": 0, "errors": 0, "bytes": 0}
         self.pipeline: Any = None  # set by the pipeline: flushed before the frontier can drain
+        self._previous: OrderedDict[str, dict[tuple[str, bool], Known]] = OrderedDict()
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> FrontierSpider:
@@ -72,6 +77,19 @@ class FrontierSpider(Spider):
         return  # seeds are in the frontier already (pushed by `sci crawl`)
         yield  # pragma: no cover - makes this an async generator
 
+    def previous(self, ags: str) -> dict[tuple[str, bool], Known]:
+        """The city's captures from earlier crawls (change detection, conditional requests)."""
+        known = self._previous.get(ags)
+        if known is None:
+            with self.store.session() as session:
+                known = previous_captures(session, ags, self.crawl_id)
+            self._previous[ags] = known
+            if len(self._previous) > PREVIOUS_CITIES:
+                self._previous.popitem(last=False)
+        else:
+            self._previous.move_to_end(ags)
+        return known
+
     @property
     def frontier(self) -> Any:
         return self.crawler.engine._slot.scheduler.frontier
@@ -80,11 +98,18 @@ class FrontierSpider(Spider):
     def parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
         ags = meta["sci_ags"]
-        if 200 <= response.status < 300 and isinstance(response, TextResponse):
-            yield from self._links(response, ags)  # queued before the capture acknowledges the lease
+        first = urldefrag((meta.get("redirect_urls") or [response.url])[0])[0]
+        prev = self.previous(ags).get((first, False))
+        page = response
+        if response.status == 304 and prev is not None and prev.warc_file:
+            # Unchanged since the last crawl: its links are those of the archived copy.
+            page = replay_response(Path(self.sci_settings.var_dir), response.request, prev.warc_file,
+                                   prev.warc_offset or 0)
+        if 200 <= page.status < 300 and isinstance(page, TextResponse):
+            yield from self._links(page, ags)  # queued before the capture acknowledges the lease
         if response.status >= 400:
             self.frontier.count(ags, "errors")
-        yield self._item(response, ags)
+        yield self._item(response, ags, prev)
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
         ags = response.meta["sci_ags"]
@@ -136,8 +161,15 @@ class FrontierSpider(Spider):
         pool = "partner" if partner else "own"
         meta = {"handle_httpstatus_all": True, "sci_ags": ags, "sci_depth": depth, "sci_partner": partner,
                 "sci_referer": referer, BUDGET: (f"{ags}:{pool}", self.limits[pool])}
+        headers = {"Referer": referer} if referer else {}
+        prev = self.previous(ags).get((url, False))
+        if prev is not None:  # conditional request: an unchanged page costs the site a 304
+            if prev.etag:
+                headers["If-None-Match"] = prev.etag
+            if prev.last_modified:
+                headers["If-Modified-Since"] = prev.last_modified
         return Request(url, callback=self.parse, errback=self.on_error, priority=prio, meta=meta,
-                       headers={"Referer": referer} if referer else None)
+                       headers=headers or None)
 
     def _links(self, response: TextResponse, ags: str) -> Iterator[Request]:
         if "html" not in response.headers.get("Content-Type", b"text/html").decode("latin-1").lower():
@@ -167,7 +199,7 @@ class FrontierSpider(Spider):
                                                                          self.vocab.weights),
                                     response.url, partner)
 
-    def _item(self, response: Response, ags: str) -> dict[str, Any]:
+    def _item(self, response: Response, ags: str, prev: Known | None) -> dict[str, Any]:
         meta = response.meta
         first = (meta.get("redirect_urls") or [response.url])[0]
         return {
@@ -179,7 +211,7 @@ class FrontierSpider(Spider):
             "request_headers": [(k.decode("latin-1"), v.decode("latin-1"))
                                 for k, vs in response.request.headers.items() for v in vs],
             "content_type": response.headers.get("Content-Type", b"").decode("latin-1") or None,
-            "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"), "previous": None,
+            "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"), "previous": prev,
             LEASE: meta.get(LEASE),
         }
 

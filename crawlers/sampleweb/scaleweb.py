@@ -19,6 +19,7 @@ import socket
 import sys
 import threading
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -108,8 +109,11 @@ class ScaleWeb:
                     page = _page(s, path, self.pages)
                     status, body, ctype = ("200 OK", page, "text/html; charset=utf-8") if page else (
                         "404 Not Found", b"<html><title>404</title></html>", "text/html")
+                etag = f'"{zlib.crc32(body):08x}"'
+                if status.startswith("200") and f"if-none-match: {etag}".encode() in head.lower():
+                    status, body = "304 Not Modified", b""  # the crawler's copy is current
                 writer.write(f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n"
-                             "Connection: keep-alive\r\n\r\n".encode() + body)
+                             f"ETag: {etag}\r\nConnection: keep-alive\r\n\r\n".encode() + body)
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass

@@ -144,3 +144,21 @@ def test_resume_reattaches_to_the_frontier(setup: dict[str, Any], web: ScaleWeb,
     assert result.exit_code == 0, f"{result.output}{result.exception!r}"
     assert f"crawl {crawl_id}: finished" in result.output
     _check_complete(setup, web, crawl_id)
+
+
+def test_second_crawl_asks_conditionally_and_sees_unchanged_pages(setup: dict[str, Any],
+                                                                  web: ScaleWeb) -> None:
+    settings, store = setup["settings"], setup["store"]
+    cities = [c.ags for c in setup["cities"]]
+    first = start_crawl(store, settings, setup["cities"])
+    wait(store, settings, first, cities, start_workers(settings, first, 2))
+    web.hits.clear()
+    second = start_crawl(store, settings, setup["cities"])
+    assert wait(store, settings, second, cities, start_workers(settings, second, 2))["status"] == "finished"
+    _check_complete(setup, web, second)  # links of 304 pages come from the archived copy
+    with store.session() as s:
+        changes = {c for (c,) in s.execute(select(Capture.change).where(Capture.crawl_id == second))}
+        statuses = [st for (st,) in s.execute(select(Capture.status).where(Capture.crawl_id == second))]
+    assert changes == {"unchanged"}
+    # Home pages are seeds (asked plainly); every other page was asked with If-None-Match.
+    assert statuses.count(304) == SITES * (PAGES - 1) and statuses.count(200) == SITES
