@@ -178,6 +178,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         return None
     pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))), default=None)
+    if neg is not None and lx.past_re.search(clause.lower()):
+        neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online):
         lemmas = lemma_set(clause)
         if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)):

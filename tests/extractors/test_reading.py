@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import appointments, online_services
+from extractors import appointments, e_payment, online_services
 from extractors.aggregate import aggregate
 from tests.extractors.detect_helpers import findings, values, wrap
 
@@ -39,6 +39,15 @@ S = "online_services."
      {A + "citizens_office": False}),
     # English page
     ("<p>You can make an appointment online at the Citizens' Office.</p>", {A + "citizens_office": True}),
+    # the next sentence says the offer is still to come
+    ("<p>Noch bequemer wird es, wenn Sie Ihren Termin im Bürgerbüro selbst im Internet buchen können. "
+     "Diese Möglichkeit soll kommen, voraussichtlich im nächsten Jahr.</p>", {A + "citizens_office": False}),
+    # a restriction of the past is none
+    ("<h2>Bürgerbüro</h2><p>Bisher gab es Termine nur telefonisch. Jetzt buchen Sie Ihren Termin online.</p>",
+     {A + "citizens_office": True}),
+    # the county's office, not the city's
+    ("<p>Termine bei der Zulassungsstelle des Landkreises vergibt der Landkreis online über seine "
+     "Internetseite.</p>", {}),
 ])
 def test_appointments(body, expected):
     assert values(appointments, wrap(body)) == expected
@@ -73,3 +82,15 @@ def test_evidence_quotes_the_page_not_the_expansion():
         "<p>Einen Termin online vereinbaren können Sie hier für:</p><ul><li>das Bürgeramt</li></ul>")))
     snip = item[A + "citizens_office"].best.snippet
     assert snip == "Einen Termin online vereinbaren können Sie hier für: … das Bürgeramt"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<h1>Meldebescheinigung</h1><p>Die Gebühr bezahlen Sie dabei gleich im Antrag mit giropay.</p>",
+     {"citizens_office.e_payment": True}),
+    # a card at the counter is not ePayment
+    ("<p>Im Bürgerbüro zahlen Sie die Gebühr bar oder mit Kreditkarte.</p>", {}),
+    # a vehicle office's fee is not a citizens' office service
+    ("<h1>Kfz-Zulassung</h1><p>Die Gebühr bezahlen Sie online mit giropay.</p>", {}),
+])
+def test_e_payment(body, expected):
+    assert values(e_payment, wrap(body)) == expected
