@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from review.assignments import Scope, assignees
@@ -101,29 +101,42 @@ def state_of(key: tuple[str, str], decided: set[tuple[str, str]], pending: set[t
     return "pending" if key in pending else "missing"
 
 
-def _area_counts(session: Session, pairs: Select[tuple[str, str]], area_of: dict[str, str]
-                 ) -> Counter[tuple[str, str]]:
-    """Pairs counted per (city, area) by the database: the catalog's parameter -> area map goes
-    into the query as a CASE, so a full edition comes back as a few hundred rows."""
-    sub = pairs.subquery()
-    area = case({pid: a for pid, a in area_of.items()}, value=sub.c.parameter, else_=literal(""))
-    rows = session.execute(select(sub.c.ags, area, func.count()).group_by(sub.c.ags, area)).tuples()
-    return Counter({(ags, a): n for ags, a, n in rows if a})
+def _state_counts(session: Session, edition: int, area_of: dict[str, str]
+                  ) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """(decided, pending-but-undecided) pairs counted per (city, area) in one statement.
+
+    The decided pairs are a CTE used twice (counted, and subtracted from the pending ones),
+    so the database folds the decision log once; the catalog's parameter -> area map goes
+    in as a CASE, so a full edition comes back as a few hundred rows.
+    """
+    decided = decided_pairs_query(edition).cte("decided_pairs")
+    pend = pending_query(edition).except_(select(decided.c.ags, decided.c.parameter)).subquery()
+    marked = union_all(
+        select(decided.c.ags, decided.c.parameter, literal("decided").label("state")),
+        select(pend.c.ags, pend.c.parameter, literal("pending").label("state")),
+    ).subquery()
+    area = case(area_of, value=marked.c.parameter, else_=literal(""))
+    rows = session.execute(select(marked.c.ags, area, marked.c.state, func.count())
+                           .group_by(marked.c.ags, area, marked.c.state)).tuples()
+    out: dict[str, Counter[tuple[str, str]]] = {"decided": Counter(), "pending": Counter()}
+    for ags, a, state, n in rows:
+        if a:
+            out[state][ags, a] += n
+    return out["decided"], out["pending"]
 
 
 def progress(session: Session, catalog: Catalog, edition: int) -> Progress:
     """Decided / pending / missing per city and area, and over the edition.
 
-    The database counts decided pairs and pending-but-undecided pairs per city and area;
+    The database counts decided pairs and pending-but-undecided pairs per city and area
+    (:func:`_state_counts`);
     missing is the rest of the plan. A full edition has ten thousand pairs and this is
     the start page.
     """
     params = list(catalog.parameters())  # the scored plan; tracked extras are not research duties
     area_of = {p.id: p.area for p in params}
     per_area = Counter(p.area for p in params)
-    decided_q = decided_pairs_query(edition)
-    decided = _area_counts(session, decided_q, area_of)
-    pending = _area_counts(session, pending_query(edition).except_(decided_q), area_of)
+    decided, pending = _state_counts(session, edition, area_of)
     by_city, _ = assignees(session, edition)
     cities, areas, total = [], {a.id: Counts() for a in catalog.areas}, Counts()
     for ags, name in members(session, edition):
