@@ -162,3 +162,24 @@ def test_second_crawl_asks_conditionally_and_sees_unchanged_pages(setup: dict[st
     assert changes == {"unchanged"}
     # Home pages are seeds (asked plainly); every other page was asked with If-None-Match.
     assert statuses.count(304) == SITES * (PAGES - 1) and statuses.count(200) == SITES
+
+
+def test_sci_worker_takes_the_active_crawl(setup: dict[str, Any], web: ScaleWeb) -> None:
+    """`sci crawl` seeded it (nothing local fetches); a `sci worker` started by hand drains it."""
+    import subprocess
+    import sys
+
+    from crawlers.run import settings_env
+    from sci import ROOT
+
+    settings, store = setup["settings"], setup["store"]
+    crawl_id = start_crawl(store, settings, setup["cities"])
+    env = {**settings_env(settings), "COLUMNS": "200"}
+    worker = subprocess.run([sys.executable, "-m", "sci", "worker", "--wait", "5"], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert worker.returncode == 0, worker.stderr[-2000:]
+    assert f"worker on crawl {crawl_id}" in worker.stdout
+    _check_complete(setup, web, crawl_id)  # the worker finished the crawl row itself
+    again = subprocess.run([sys.executable, "-m", "sci", "worker", "--wait", "1"], env=env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and "no active crawl" in again.stdout
