@@ -169,15 +169,38 @@ def worklist(session: Session, catalog: Catalog, flt: WorkFilter, offset: int = 
     Only the page's pairs become WorkItems; the rest are counted as plain keys.
     """
     by_city, by_param = assignees(session, flt.edition)
-    # An analyst's city assignments (or one city) narrow the state queries to those cities.
-    only = ({flt.ags} if flt.ags else set(flt.scope.cities) if flt.scope is not None and
-            not flt.scope.parameters else None)
-    decided, pending = states(session, flt.edition, only)
     wanted = {"missing": {"missing"}, "pending": {"pending"}, "open": {"missing", "pending"}}[flt.state]
     params = [p for p in catalog.parameters()
               if (flt.area is None or p.area == flt.area) and (flt.source is None or p.source == flt.source)]
+    cities = members(session, flt.edition)
+    skipped = 0  # open pairs of cities before the page, counted but not listed
+    total: int | None = None
+    if flt.ags:
+        only: set[str] | None = {flt.ags}
+    elif flt.scope is not None and not flt.scope.parameters:
+        only = set(flt.scope.cities)  # an analyst's city assignments narrow the state queries
+    elif flt.scope is None and not flt.unassigned:
+        # Everyone's pairs: the database counts each city's open pairs, and states are read
+        # only for the cities the page shows (a full edition has ten thousand pairs).
+        decided_n, pending_n = _state_counts(session, flt.edition, {p.id: "in" for p in params})
+        per_city = {ags: {"missing": len(params) - decided_n[ags, "in"] - pending_n[ags, "in"],
+                          "pending": pending_n[ags, "in"],
+                          "open": len(params) - decided_n[ags, "in"]}[flt.state] for ags, _ in cities}
+        total, pos, shown = sum(per_city.values()), 0, []
+        end = total if limit is None else offset + limit
+        for ags, name in cities:
+            n = per_city[ags]
+            if pos + n <= offset:
+                skipped += n
+            elif pos < end:
+                shown.append((ags, name))
+            pos += n
+        cities, only = shown, {ags for ags, _ in shown}
+    else:
+        only = None
+    decided, pending = states(session, flt.edition, only) if cities else (set(), set())
     keys: list[tuple[str, str, Parameter, str]] = []
-    for ags, name in members(session, flt.edition):
+    for ags, name in cities:
         if flt.ags and ags != flt.ags:
             continue
         for p in params:
@@ -188,8 +211,9 @@ def worklist(session: Session, catalog: Catalog, flt: WorkFilter, offset: int = 
             state = state_of((ags, p.id), decided, pending)
             if state in wanted:
                 keys.append((ags, name, p, state))
-    page = keys[offset:None if limit is None else offset + limit]
+    start = offset - skipped
+    page = keys[start:None if limit is None else start + limit]
     items = [WorkItem(ags, name, p, state, tuple(dict.fromkeys([*by_city.get(ags, []),
                                                                 *by_param.get(p.id, [])])))
              for ags, name, p, state in page]
-    return len(keys), items
+    return (len(keys) if total is None else total), items
