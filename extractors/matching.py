@@ -186,3 +186,13 @@ def has_cue_near(text: str, start: int, end: int, cues: Iterable[str], window: i
         if _term_regex(cue).search(region) if len(compact(cue)) < 8 else cue.lower() in region.lower():
             return cue
     return None
+
+
+def flat_text(text: str) -> str:
+    """Lower case without separators, as :func:`find_any` compares (memoised)."""
+    return _flatten(text)[1]
+
+
+def compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """(term, separator-free lower-case form, needs a word start) per term (memoised)."""
+    return _compact_terms(terms)

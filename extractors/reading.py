@@ -39,7 +39,7 @@ from extractors.base import CityContext, Finding
 from extractors.coordination import expander
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma, lemma_set
-from extractors.matching import _compact_terms, _flatten, contains_any, find_any
+from extractors.matching import compact_terms, contains_any, find_any, flat_text
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
 from extractors.segment import Statement, segment
@@ -282,14 +282,14 @@ def _containing(statements: list[Statement], terms: tuple[str, ...]) -> set[int]
     """Indices of the statements containing any of ``terms`` (separator-free, lower case, as
     :func:`extractors.matching.contains_any`): one ``str.find`` scan per term over the whole page
     instead of one test per statement and term — the reader's hottest loop."""
-    flats = [_flatten(st.text)[1] for st in statements]
+    flats = [flat_text(st.text) for st in statements]
     big = "\x00".join(flats)
     starts, pos = [], 0
     for f in flats:
         starts.append(pos)
         pos += len(f) + 1
     hit: set[int] = set()
-    for _, ct, _ in _compact_terms(terms):
+    for _, ct, _ in compact_terms(terms):
         at = big.find(ct) if ct else -1
         while at != -1:
             hit.add(bisect.bisect_right(starts, at) - 1)
