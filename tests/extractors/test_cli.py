@@ -105,7 +105,7 @@ def test_train_and_calibration_report(tmp_path):
     import shutil
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data" / "patterns", data / "patterns")
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("calibration", "sampleweb"))
     env_run = {"SCI_DATA_DIR": str(data)}
     proc = subprocess.run([*SCI, "train"], capture_output=True, text=True, cwd=ROOT, timeout=300,
                           env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), **env_run})
