@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from sci.cli import app
 from sci.editions import edition_spec
+from sci.kinds import Spec, spec_of
 from scoring import report
 from scoring.pipeline import score
 from tests.conftest import CHROMIUM, require
@@ -35,18 +36,18 @@ def synthetic_values(year: int, path: Path, seed: int) -> Path:
         w.writerow(["ags", "parameter", "value"])
         for city in spec.cities():
             for p in spec.load_catalog().parameters():
-                if p.kind == "boolean":
-                    v = "true" if rng.random() < 0.6 else "false"
-                elif p.kind == "level":
-                    v = str(rng.randint(0, p.levels or 3))
-                elif p.kind == "recency":
-                    v = str(rng.randint(1, 200))
-                elif p.unit == "%":
-                    v = f"{rng.uniform(0, 100):.1f}"
-                else:
-                    v = f"{rng.uniform(0, 5):.2f}"
+                v = _value(spec_of(p), rng)
                 w.writerow([city.ags, p.id, v])
     return path
+
+
+def _value(k: Spec, rng: random.Random) -> str:
+    """A random value inside the parameter's own range (sci.kinds: the one rule for every input)."""
+    if k.kind == "boolean":
+        return "true" if rng.random() < 0.6 else "false"
+    lo = k.minimum or 0.0
+    hi = k.maximum if k.maximum is not None else (200 if k.kind == "recency" else 5)
+    return str(rng.randint(int(lo), int(hi))) if k.whole else f"{rng.uniform(lo, hi):.2f}"
 
 
 @pytest.fixture(scope="module")
