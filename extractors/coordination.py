@@ -35,6 +35,7 @@ class Expander:
         # longest first: "aus" before "a…" never matters, but "wieder" must win over "wie"
         self.particles = tuple(sorted({p.lower() for p in particles}, key=len, reverse=True))
         self.heads = tuple(sorted({h.lower() for h in heads}, key=len, reverse=True))
+        self._memo: dict[str, str] = {}
 
     @classmethod
     def from_patterns(cls, patterns: Mapping[str, Any]) -> Expander:
@@ -92,9 +93,17 @@ class Expander:
         return _join(words, conj)
 
     def expand(self, text: str) -> str:
-        """``text`` with every recognised elliptical coordination written out in full."""
+        """``text`` with every recognised elliptical coordination written out in full (memoised:
+        three detectors read the same statements)."""
         if "- " not in text and "-," not in text and " -" not in text:
             return text  # no dangling hyphen: nothing elided (the common case, one scan)
+        if text not in self._memo:
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[text] = self._expand_all(text)
+        return self._memo[text]
+
+    def _expand_all(self, text: str) -> str:
         out, pos = [], 0
         for m in _COORD.finditer(text):
             full = self._expand(m)

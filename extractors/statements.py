@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -59,13 +60,15 @@ def is_chrome(block: TextBlock) -> bool:
     return bool(m) and not _CONTENT.search(loc[:m.start()])
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the sentences of ``text`` (memoised, hence a tuple)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def subjects_in(text: str, subjects: Mapping[str, Any],

@@ -16,7 +16,7 @@ from sci.models import Candidate
 
 DEMO_LEAD = "demo-lead"
 # Follows the measured reliability of calibrated confidences on the locked real-web test split
-# (`sci eval --calibration`): findings at >= 0.95 were right 90 % of the time, at >= 0.9 only 86 %.
+# (`sci eval --calibration`): findings at >= 0.95 were right 87 % of the time, at >= 0.9 85 %.
 # No threshold reached the 98 % a blind bulk approval would need; 0.95 is the surest band with
 # enough findings to matter — leads should still spot-check (see the issue 11 closing note).
 BULK_MIN_CONFIDENCE = 0.95
