@@ -46,13 +46,14 @@ def find_city(cities: Mapping[str, str], text: str, scope: str) -> str:
         return key
     folded = key.casefold()
     hits = [a for a, name in cities.items() if name.casefold() == folded]
-    if not hits and folded:
+    if not hits:  # a beginning ("darm"); an empty one matches every city and is ambiguous
         hits = [a for a, name in cities.items() if name.casefold().startswith(folded)]
     if len(hits) == 1:
         return hits[0]
-    why = "no city" if not hits else f"{len(hits)} cities ({', '.join(sorted(cities[h] for h in hits))})"
-    raise DataError([Problem("--city", None, f"{why} matching {text!r} in {scope} (AGS or name, see "
-                                             "`sci cities`)")])
+    why = "no city" if not hits else f"{len(hits)} cities"
+    which = f": {', '.join(sorted(cities[h] for h in hits))}" if hits else ""
+    raise DataError([Problem("--city", None, f"{why} matching {text!r} in {scope}{which} (AGS or name, "
+                                             "see `sci cities`)")])
 
 
 def edition_cities(session: Session, edition: int) -> dict[str, str]:

@@ -25,7 +25,7 @@ def test_ags_name_or_unique_beginning(text: str, ags: str) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("Nirgendwo", "--city: no city matching 'Nirgendwo' in edition 2020"),
-    ("O", "3 cities (Oldenburg, Oldenburg (Oldb), Osnabrück)"),
+    ("O", "3 cities matching 'O' in edition 2020: Oldenburg, Oldenburg (Oldb), Osnabrück"),
     ("0531500", "no city matching '0531500'"),
 ])
 def test_unknown_or_ambiguous_is_a_clear_error(text: str, message: str) -> None:
