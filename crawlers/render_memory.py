@@ -5,8 +5,8 @@ a page makes Blink allocate — 100 MB of text written by a script becomes GBs o
 layout. RLIMIT_AS cannot be used (Chromium reserves large address ranges up
 front) and cgroups need privileges a crawler should not have. So a watchdog
 thread reads the private memory (resident minus shared pages, ``/proc/PID/statm``)
-of every Chromium process below this process 20 times a second; past
-``SCI_RENDER_MAX_MEMORY_MB`` it kills the largest renderer. Its tab crashes,
+of every Chromium renderer below this process 20 times a second and kills one
+that holds more than ``SCI_RENDER_MAX_MEMORY_MB``. Its tab crashes,
 the render of that page fails, the static capture is kept and the crawl goes on.
 """
 
@@ -116,13 +116,12 @@ class RendererMemoryWatch(threading.Thread):
         """One look; the pid killed, if any."""
         browser = [(pid, cmd) for pid in descendants(self.root) if pid != self.root
                    and "chrom" in (cmd := _cmdline(pid)).split(" ", 1)[0].lower()]
-        sizes = {pid: private_bytes(pid) for pid, _ in browser}
-        if sum(sizes.values()) <= self.cap:
+        # Per renderer, not the sum: a crawl renders several cities' pages side by side, and only
+        # the page that grows past the cap is the problem.
+        renderers = {pid: private_bytes(pid) for pid, cmd in browser if "--type=renderer" in cmd}
+        if not renderers or max(renderers.values()) <= self.cap:
             return None
-        renderers = [pid for pid, cmd in browser if "--type=renderer" in cmd]
-        if not renderers:
-            return None
-        victim = max(renderers, key=lambda p: sizes.get(p, 0))
+        victim = max(renderers, key=lambda p: renderers[p])
         try:
             os.kill(victim, signal.SIGKILL)
         except OSError:

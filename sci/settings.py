@@ -67,7 +67,7 @@ class Settings:
     render_wait_ms: int = _s(5000, "Cap for waiting on late widgets when rendering (ms)")
     render_max_heap_mb: int = _s(256, "JavaScript heap cap of a rendered page (MB); a page past it crashes")
     render_max_memory_mb: int = _s(
-        768, "Private memory of all Chromium processes (MB) past which the biggest renderer is killed"
+        512, "Private memory of one Chromium renderer (MB) past which it is killed (its page is not rendered)"
     )
     render_max_dom_bytes: int = _s(
         10 * 1024 * 1024, "Largest rendered DOM kept (bytes of text); bigger DOMs are cut"

@@ -1,4 +1,4 @@
-"""The renderer memory watch kills the biggest renderer past the cap, and nothing below it."""
+"""The renderer memory watch kills a renderer past the cap, and nothing below it."""
 
 from __future__ import annotations
 
@@ -27,16 +27,16 @@ def fake_chromium(tmp: Path, mb: int, renderer: bool) -> subprocess.Popen[bytes]
     return proc
 
 
-def test_biggest_renderer_is_killed_past_the_cap(tmp_path: Path) -> None:
+def test_a_renderer_past_the_cap_is_killed(tmp_path: Path) -> None:
     small = fake_chromium(tmp_path, 60, renderer=True)
     big = fake_chromium(tmp_path, 200, renderer=True)
     other = fake_chromium(tmp_path, 120, renderer=False)
     try:
         assert {small.pid, big.pid, other.pid} <= set(descendants(os.getpid()))
-        watch = RendererMemoryWatch(cap_bytes=300 * 2**20)
+        watch = RendererMemoryWatch(cap_bytes=150 * 2**20)
         assert watch.check() == big.pid and watch.kills == 1
         big.wait(5)
-        assert watch.check() is None  # 180 MB left: under the cap, nothing more is killed
+        assert watch.check() is None  # the other renderer is under the cap; a GPU process never killed
         assert small.poll() is None and other.poll() is None
     finally:
         for p in (small, big, other):
