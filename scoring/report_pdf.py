@@ -10,13 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from crawlers.scrapy_settings import CHROMIUM_ARGS  # the one list of launch flags
 from sci.errors import DataError, Problem
-
-# The same launch flags as every other Chromium the project starts (no sandbox in containers,
-# no background traffic).
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
-
 
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
@@ -35,7 +30,7 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str) -> Path:
     tmp = pdf_path.with_name(pdf_path.name + ".tmp")
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
                 page.route("http*://**/*", _refuse)
