@@ -42,6 +42,8 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "ROBOTSTXT_USER_AGENT": "smartcity-index",
         "CONCURRENT_REQUESTS": settings.crawl_concurrency,
         "CONCURRENT_REQUESTS_PER_DOMAIN": settings.crawl_concurrency_per_host,
+        # Scrapy's own downloader lets every queued request of a host out at once (no delay).
+        "DOWNLOADER": "crawlers.downloader.PoliteDownloader",
         "DOWNLOAD_DELAY": settings.crawl_delay,
         # A fixed delay is what we promise site operators; no random jitter below it.
         "DOWNLOAD_DELAY_JITTER": 0,

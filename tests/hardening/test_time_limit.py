@@ -17,4 +17,4 @@ def test_a_slow_endless_site_is_cut_at_the_city_time_limit(crawl_site: CrawlSite
         seconds = time.monotonic() - started
     city = stats["cities"]["99999001"]
     assert stats["status"] == "finished" and city["time_limit"] == 1
-    assert 0 < len(caps) < 60 and seconds < 60  # 200 pages at 0.5 s each would take 100 s
+    assert 0 < len(caps) < 20 and seconds < 30  # one at a time, 0.5 s each: ~8 pages in 4 s

@@ -147,3 +147,25 @@ def small_site(pages: int, slow_seconds: float = 0.0) -> dict[str, Responder]:
     routes: dict[str, Responder] = {"/": page(links)}
     routes.update({f"/seite/{i}": slow_page(i) for i in range(pages)})
     return routes
+
+
+class Peak:
+    """Counts requests in flight at the server; ``most`` is the largest number seen at once."""
+
+    def __init__(self) -> None:
+        self.now = self.most = 0
+        self._lock = threading.Lock()
+
+    def wrap(self, routes: dict[str, Responder]) -> dict[str, Responder]:
+        def counted(respond: Responder) -> Responder:
+            def run(h: BaseHTTPRequestHandler) -> None:
+                with self._lock:
+                    self.now += 1
+                    self.most = max(self.most, self.now)
+                try:
+                    respond(h)
+                finally:
+                    with self._lock:
+                        self.now -= 1
+            return run
+        return {path: counted(r) for path, r in routes.items()}
