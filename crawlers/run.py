@@ -23,8 +23,6 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 # The crawl row and a city's website: in crawls.py, which the spider imports too (the spider
 # must not import this orchestrator, which starts the process the spider runs in).
 from crawlers.crawls import city_website as city_website
@@ -35,7 +33,8 @@ from crawlers.owner import CrawlOwned, clear_fatal, live_owner, read_fatal, rele
 from sci import ROOT
 from sci.context import AppContext
 from sci.db import Store
-from sci.models import City, Crawl
+from sci.models import Crawl
+from sci.panels import members
 from sci.registry import CityRecord
 from sci.settings import PREFIX, Settings
 
@@ -125,12 +124,13 @@ def log_path(settings: Settings, crawl_id: int) -> Path:
 
 
 def resume_targets(store: Store, crawl: Crawl) -> list[CityRecord]:
-    """The cities of an interrupted crawl, read from the store (a `--cities FILE` list included)."""
+    """The cities of an interrupted crawl with the websites its scope gives them now: the
+    membership's website (a `--cities FILE` list included) or, for a panel, the website an
+    analyst confirmed after discovery — the same rule `sci crawl --panel` used to start it."""
     wanted = list((crawl.scope or {}).get("cities", []))
     with store.session() as s:
-        rows = {c.ags: c for c in s.scalars(select(City).where(City.ags.in_(wanted)))}
-        return [CityRecord(r.ags, r.name, r.state, 0, r.area_km2, r.website, r.university)
-                for a in wanted if (r := rows.get(a)) is not None and r.website]
+        rows = {r.ags: r for r in members(s, crawl.edition_year)}
+    return [r for a in wanted if (r := rows.get(a)) is not None and r.website]
 
 
 def run(ctx: AppContext, cities: list[CityRecord], edition: int, options: dict[str, Any]) -> dict[str, Any]:
