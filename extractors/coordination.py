@@ -6,6 +6,11 @@
 "Melde- und Ausweiswesen" means "Meldewesen und Ausweiswesen";
 "Gewerbe an-, um- und abmelden" means "Gewerbe anmelden, Gewerbe ummelden und Gewerbe abmelden".
 
+A separable verb split by a main clause is joined again: "Melden Sie Ihr
+Gewerbe online an, um oder ab" also reads "anmelden ummelden abmelden"
+(the verbs and their finite forms are data), because subjects and cues name
+the whole verb ("Gewerbe" + "anmelden").
+
 The shared part is found from the last conjunct: a verb particle at its start
 ("Ab|meldung") or a known compound head at its end ("Ausweis|wesen"); both
 lists are data (``data/patterns/coordination.yaml``). Without either, the
@@ -28,18 +33,32 @@ _FRAGMENT = re.compile(rf"-?{_WORD}-")
 _PRONOUNS = frozenset("Sie Ihr Ihre Ihren Wir Er Es Man Diese Dies".split())
 
 
+Separable = tuple[tuple[str, tuple[str, ...]], ...]  # (base verb, its finite forms), hashable for the cache
+
+
+def separable_of(spec: Mapping[str, Any]) -> tuple[tuple[str, ...], Separable]:
+    """The ``separable`` entry of the coordination data: its particles and (verb, forms) pairs."""
+    verbs = spec.get("verbs", {}) or {}
+    return (tuple(spec.get("particles", [])),
+            tuple((str(v), tuple(str(f) for f in forms)) for v, forms in verbs.items()))
+
+
 class Expander:
     """Expands coordination with the particle and compound-head lists of a pattern mapping."""
 
-    def __init__(self, particles: Sequence[str], heads: Sequence[str]) -> None:
+    def __init__(self, particles: Sequence[str], heads: Sequence[str],
+                 split_particles: Sequence[str] = (), verbs: Separable = ()) -> None:
         # longest first: "aus" before "a…" never matters, but "wieder" must win over "wie"
         self.particles = tuple(sorted({p.lower() for p in particles}, key=len, reverse=True))
         self.heads = tuple(sorted({h.lower() for h in heads}, key=len, reverse=True))
         self._memo: dict[str, str] = {}
+        self._base = {f.lower(): v.lower() for v, forms in verbs for f in forms}
+        self._split = _split_re(tuple(self._base), tuple(p.lower() for p in split_particles))
 
     @classmethod
     def from_patterns(cls, patterns: Mapping[str, Any]) -> Expander:
-        return cls(patterns.get("particles", []), patterns.get("heads", []))
+        parts, verbs = separable_of(patterns.get("separable", {}))
+        return cls(patterns.get("particles", []), patterns.get("heads", []), parts, verbs)
 
     def _particle(self, word: str) -> str | None:
         low = word.lower()
@@ -93,15 +112,25 @@ class Expander:
         return _join(words, conj)
 
     def expand(self, text: str) -> str:
-        """``text`` with every recognised elliptical coordination written out in full (memoised:
-        three detectors read the same statements)."""
-        if "- " not in text and "-," not in text and " -" not in text:
-            return text  # no dangling hyphen: nothing elided (the common case, one scan)
+        """``text`` with every recognised elliptical coordination written out in full and split
+        separable verbs joined (memoised: three detectors read the same statements)."""
         if text not in self._memo:
             if len(self._memo) > 50_000:
                 self._memo.clear()
-            self._memo[text] = self._expand_all(text)
+            out = text
+            if "- " in text or "-," in text or " -" in text:  # a dangling hyphen: something elided
+                out = self._expand_all(out)
+            self._memo[text] = self._join_split(out)
         return self._memo[text]
+
+    def _join_split(self, text: str) -> str:
+        """"melden Sie Ihr Gewerbe an, um oder ab" -> "… an, um oder ab (anmelden ummelden abmelden)"."""
+        def join(m: re.Match[str]) -> str:
+            base = self._base[m.group("verb").lower()]
+            parts = re.findall(r"\w+", m.group("parts").lower())
+            joined = " ".join(p + base for p in parts if p not in ("und", "oder", "bzw", "sowie"))
+            return f"{m.group(0)} ({joined})"
+        return self._split.sub(join, text)
 
     def _expand_all(self, text: str) -> str:
         out, pos = [], 0
@@ -121,6 +150,19 @@ class Expander:
         return "".join(out)
 
 
+def _split_re(forms: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
+    """A finite verb form, then (in the same clause) its particles at the clause's end."""
+    if not forms or not particles:
+        return re.compile(r"(?!x)x")
+    verb = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(
+        # the clause may hold ordinals ("bis 15. Februar"); the particles end it, or a conjunction follows
+        rf"(?i)\b(?P<verb>{verb})\b(?:[^.;:!?–—()]|(?<=\d)\.){{0,90}}?\s(?P<parts>(?:{part})"
+        rf"(?:(?:\s*,\s*|\s+(?:und|oder|bzw\.|sowie)\s+)(?:{part}))*)"
+        rf"(?=\s*(?:[.,;:!?)\"“”–—]|$)|\s+(?:und|oder|sowie)\s)")
+
+
 def _glue(fragment: str, stem: str) -> str:
     """Fragment + shared part in the fragment's case: "An" + "meldung", "an" + "melden", "Melde" + "wesen"."""
     if fragment[:1].isupper() and stem[:1].isupper():
@@ -138,5 +180,6 @@ def _repeat_object(obj: str, full: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def expander(particles: tuple[str, ...], heads: tuple[str, ...]) -> Expander:
-    return Expander(particles, heads)
+def expander(particles: tuple[str, ...], heads: tuple[str, ...], split_particles: tuple[str, ...] = (),
+             verbs: Separable = ()) -> Expander:
+    return Expander(particles, heads, split_particles, verbs)

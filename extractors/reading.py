@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractors.base import CityContext, Finding
-from extractors.coordination import expander
+from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma, lemma_set
 from extractors.matching import compact_terms, contains_any, find_any, flat_text
@@ -309,12 +309,15 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     scope_factor = float(patterns.get("topic_factor", 1.0))
     page_factor = float(patterns.get("page_factor", 0.9))
     coord = patterns.get("coordination", {})
-    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])))
+    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
+                   *separable_of(coord.get("separable", {})))
     scopes = _Scope(page, subjects, threshold, exp)
     owners = patterns.get("owner")
     names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
-    # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else
-    foreign = tuple(k for k in FOREIGN if k != "county" or not (city and "kreis" in city.name.lower()))
+    # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
+    # a detector may count some owners as the city's (a Land portal running the city's own service)
+    foreign = tuple(k for k in patterns.get("foreign_owners", FOREIGN)
+                    if k != "county" or not (city and "kreis" in city.name.lower()))
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
     statements = segment(page)

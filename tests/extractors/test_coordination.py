@@ -38,3 +38,22 @@ def test_expansions(exp, text, expanded):
 ])
 def test_leaves_what_it_cannot_resolve(exp, text):
     assert exp.expand(text) == text
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Melden Sie Ihren Betrieb hier online an.", "anmelden"),
+    ("Ihren Wagen melden Sie über i-Kfz an, um oder ab.", "anmelden ummelden abmelden"),
+    ("Den Anhänger legen Sie künftig online still.", "stilllegen"),
+    ("Wer bis 31. März seinen Platzwunsch vormerken will, merkt ihn im Portal vor.", "vormerken"),
+    ("Sie melden sich an und wählen danach eine Uhrzeit.", "anmelden"),
+])
+def test_split_separable_verbs_are_joined(exp, text, joined):
+    assert exp.expand(text).count(f"({joined})") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Melden Sie Schäden an Gehwegen sofort.", "Wir melden uns an diesem Tag bei Ihnen.",
+    "Die Stelle gibt keine Auskunft.",
+])
+def test_particle_inside_the_clause_joins_nothing(exp, text):
+    assert exp.expand(text) == text

@@ -101,3 +101,16 @@ def test_fuzzy_spelling_variant():
 def test_corpus_pages(slug):
     got, facts = corpus_values(online_services, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+def test_split_verb_names_the_service():
+    # "melden … an" is "anmelden": with "Gewerbe" it names the business registration
+    got = values(online_services, wrap("<p>Ihren Handwerksbetrieb melden Sie als Gewerbe digital an.</p>"))
+    assert got == {P + "business_registration": True}
+
+
+def test_land_portal_runs_the_citys_service_but_a_federal_office_does_not():
+    land = "<p>Über das Gewerbe-Portal des Landes melden Sie Ihr Gewerbe online ab.</p>"
+    assert values(online_services, wrap(land)) == {P + "business_deregistration": True}
+    bund = "<p>Über das Gewerbe-Portal des Bundesamts melden Sie Ihr Gewerbe online ab.</p>"
+    assert values(online_services, wrap(bund)) == {}
