@@ -196,3 +196,26 @@ def flat_text(text: str) -> str:
 def compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
     """(term, separator-free lower-case form, needs a word start) per term (memoised)."""
     return _compact_terms(terms)
+
+
+@lru_cache(maxsize=256)
+def _family_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
+    """Matches of name-family regexes (data), leftmost-longest, the matched words as the term.
+
+    A family stands for names a term list cannot enumerate: any compound on a head ("Bürgermelder",
+    "Ereignismelder", "Mängel- und Ideenmelder"), an adjective with all its endings ("der virtuelle
+    Assistent"), or a case-sensitive acronym ("im RIS", "Landkreis-GIS") that a case-blind term would
+    find inside ordinary words ("Riss").
+    """
+    found = [Match(m.group(0), m.start(), m.end(), 100.0)
+             for p in patterns for m in _family_regex(p).finditer(text) if m.end() > m.start()]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out

@@ -2,7 +2,9 @@
 
 Shared engine of the detectors of portals, apps, chatbot, Mängelmelder,
 council system, Rats-TV and social media. A detector lists its things per
-parameter under ``mentions:`` (one spec or a list): ``terms``; ``weak`` terms
+parameter under ``mentions:`` (one spec or a list): ``terms``; ``families``
+(regexes for names a list cannot enumerate: compounds on a head, inflected
+adjectives, case-sensitive acronyms — :func:`extractors.matching.find_families`); ``weak`` terms
 (concept words that need more than an article); ``verbal`` terms (verb
 phrases such as "live übertragen": never anchored); ``anaphora`` (what "das
 Portal" means on the thing's own page); ``context`` (words the sentence or
@@ -30,7 +32,7 @@ from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import contains_any
+from extractors.matching import Match, contains_any, find_families
 from extractors.owner import FOREIGN, judge, words
 from extractors.page import Page, TextBlock
 from extractors.statements import statement_blocks
@@ -123,6 +125,12 @@ def _all_terms(mentions: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(t for _, spec in _specs(mentions) for t in spec["terms"])
 
 
+def _named(text: str, spec: Mapping[str, Any]) -> list[Match]:
+    """The thing's names in ``text``: its terms, else its name families (regexes, see matching)."""
+    return (words(text, spec["terms"], whole=bool(spec.get("whole")))
+            or find_families(text, tuple(spec.get("families", ()))))
+
+
 def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
     """An ``exclude`` word in the sentence (or within ``exclude_window`` chars of the name) makes it
     another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is."""
@@ -166,7 +174,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         return []
     head = page.heading
     terms = _all_terms(mentions)
-    if not contains_any(page.text, terms) and not contains_any(head, terms):
+    families = tuple(f for _, spec in _specs(mentions) for f in spec.get("families", ()))
+    if not (contains_any(page.text, terms) or contains_any(head, terms) or find_families(page.text, families)
+            or find_families(head, families)):
         return []
     cues: Mapping[str, Any] = patterns["named"]
     owners: Mapping[str, Any] = patterns["owner"]
@@ -182,7 +192,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
-    topics = {p for p, spec in specs if words(head, spec["terms"])}
+    topics = {p for p, spec in specs if _named(head, spec)}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
@@ -195,7 +205,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
-        if _HEADING.match(last) or not contains_any(text, all_terms):
+        if _HEADING.match(last) or not (contains_any(text, all_terms) or find_families(text, families)):
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
             continue  # consent banners and breadcrumbs inside the content area
@@ -210,8 +220,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
             for param, spec in specs:
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
-                hits = (words(sent, spec["terms"], whole=bool(spec.get("whole")))
-                        or words(sent, anaphora.get(param, ()), whole=True))
+                hits = _named(sent, spec) or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:
                     continue
                 ctx = spec.get("context")

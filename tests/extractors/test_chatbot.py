@@ -67,3 +67,26 @@ def test_traps(body):
 def test_corpus_pages(slug):
     got, facts = corpus_values(chatbot, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Der virtuelle Assistent der Stadtverwaltung findet für Sie die passende Dienstleistung.</p>",
+        "<p>Unser digitaler Bürgerassistent gibt rund um die Uhr Auskunft zu Ausweis und Abfall.</p>",
+        "<p>Die KI-Rathausassistentin auf unserer Startseite beantwortet Fragen zu Öffnungszeiten.</p>",
+    ],
+)
+def test_assistant_family_with_every_ending(body):
+    assert values(chatbot, wrap(body)).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Die Assistentin des Bürgermeisters koordiniert seine Termine.</p>",
+        "<p>Die Stadt sucht eine Kita-Assistenz in Teilzeit.</p>",
+    ],
+)
+def test_a_job_title_is_no_assistant(body):
+    assert values(chatbot, wrap(body)).get(P) is None

@@ -85,3 +85,23 @@ def test_a_link_in_a_sentence_giving_it_another_owner_is_not_the_citys():
     html = page("<p>Sitzungen des Kreistags finden Sie im Ratsinformationssystem des Landkreises "
                 "<a href='https://www.landkreis-x.de/allris/'>Ratsinformationssystem</a>.</p>")
     assert "internal_processes.digital_council_work" not in vals(council, html)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Einladungen und Vorlagen der Ausschüsse stehen im RIS der Stadt.",
+    "Unser Ratsinformationssystem (RIM) enthält alle öffentlichen Beschlüsse.",
+    "Über die Rats- und Bürgerinformation rufen Sie Sitzungstermine ab.",
+])
+def test_council_system_name_families(sentence):
+    assert vals(council, page(f"<p>{sentence}</p>")).get(DCW) not in (None, False)
+
+
+def test_an_acronym_is_case_sensitive():
+    # "Riss" and "ris" are no RIS: a case-blind short term would take them.
+    body = "<p>Ein Riss in der Fahrbahn wird repariert; ris ist hier kein Kürzel.</p>"
+    assert vals(council, page(body)).get(DCW) is None
+
+
+def test_recordings_called_up_later_are_council_tv():
+    body = "<p>Die Aufzeichnungen der Ratssitzungen sind am Tag danach auf der Internetseite aufrufbar.</p>"
+    assert vals(council, page(body)).get(TV) not in (None, False)

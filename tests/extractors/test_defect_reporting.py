@@ -64,3 +64,41 @@ def test_traps(body):
 def test_corpus_pages(slug):
     got, facts = corpus_values(defect_reporting, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+def _named(body: str) -> object:
+    return values(defect_reporting, wrap(body)).get(P)
+
+
+@pytest.mark.parametrize("body", [
+    # any compound on "-melder", also in an ellipsis and with a lower-case brand
+    "<p>Über den Bürgermelder der Gemeinde erreichen Hinweise zu Schlaglöchern direkt den Bauhof.</p>",
+    "<p>Unser Mängel- und Ideenmelder nimmt Ihre Hinweise rund um die Uhr entgegen.</p>",
+    "<p>Schäden im Park können Sie über den stadtweiten Ereignismelder melden.</p>",
+    "<p>Hinweise nimmt der swm-Melder der Stadtverwaltung auch nachts entgegen.</p>",
+    # vendor and Land products a town joins
+    "<p>Kaputte Laternen, wilde Müllkippen und Schlaglöcher meldet man in Beelitz über den Maerker.</p>",
+    "<p>Im Online-Meldeportal der Stadt lassen sich beschädigte Gehwege mit Foto melden.</p>",
+])
+def test_name_families_say_the_city_has_it(body):
+    assert _named(body) not in (None, False)
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Die Anmelder eines Gewerbes müssen einen Ausweis vorlegen.</p>",
+    "<p>Die Feuerwehr empfiehlt Heimrauchmelder und Kohlenmonoxidmelder in jeder Wohnung.</p>",
+    "<p>Wilden Müll meldet man den Abfallbetrieben über deren Müllmelder.</p>",
+    "<p>Über das Meldeportal für Behörden werden Meldedaten abgerufen.</p>",
+    "<p>Verstöße melden Sie vertraulich über unser Meldeportal für Hinweisgeber.</p>",
+    "<p>Für defekte Straßenlampen gibt es den Lampenmelder des Netzbetreibers.</p>",
+])
+def test_name_families_leave_out_devices_people_and_other_portals(body):
+    assert _named(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Ab dem kommenden Frühjahr startet der Bürgermelder der Gemeinde.</p>",
+    "<p>Ein Schadensmelder, der im Herbst freigeschaltet werden soll, wird derzeit getestet.</p>",
+])
+def test_a_start_in_the_future_is_no_live_service(body):
+    assert _named(body) in (None, False)

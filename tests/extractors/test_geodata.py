@@ -52,3 +52,28 @@ def test_negatives(sentence):
 def test_corpus_pages(slug):
     got, facts = corpus_check(geodata, slug)
     assert got == facts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Flurstücke und Luftbilder zeigt das Bürger-GIS der Stadt Köln.",
+    "Im WebGIS finden Sie alle rechtskräftigen Bebauungspläne.",
+    "Im GIS der Stadt lassen sich Grundstücke nach Adresse suchen.",
+    "Über den Kartendienst der Stadt rufen Sie Bodenrichtwerte und Lärmkarten ab.",
+    "Unser geografisches Informationssystem steht allen Bürgerinnen und Bürgern im Internet offen.",
+    "Alle Bauleitpläne sind in unserem Bauleitplanportal nach Stadtteil sortiert.",
+    "In der interaktiven Karte der Stadt sind alle Ladesäulen eingetragen.",
+])
+def test_name_families_say_the_city_has_it(sentence):
+    assert vals(geodata, page(f"<p>{sentence}</p>")).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Bebauungspläne aller Gemeinden stehen im Landkreis-GIS.",  # another owner in the name
+    "Die GIS-Daten der Fachämter pflegt die Abteilung Geoinformation.",  # GIS as a modifier, no system
+    "Die Logistik der Straßenreinigung wird neu geplant.",  # letters inside a word
+    "Eine interaktive Karte zeigt die Baustellen der Woche.",  # a concept word without a reference
+    "Den Weg zum Rathaus zeigt der Kartendienst von Google.",  # a commercial map
+    "Die Verwaltung richtet ein Geoportal ein, das im nächsten Jahr online gehen soll.",  # planned
+])
+def test_name_families_leave_out_other_things(sentence):
+    assert vals(geodata, page(f"<p>{sentence}</p>")).get(P) in (None, False)

@@ -43,3 +43,12 @@ def test_cue_window_stops_at_clause_end():
     assert has_cue_near(text, 23, 33, ["nur telefonisch"]) == "nur telefonisch"
     assert has_cue_near(text, 0, 7, ["nur telefonisch"], clip=False) == "nur telefonisch"
     assert has_cue_near("a" * 200 + " nur telefonisch", 0, 1, ["nur telefonisch"], window=50) is None
+
+
+def test_find_families_keeps_the_leftmost_longest_and_the_case():
+    from extractors.matching import find_families
+
+    text = "Im RIS und im Ratsinformationssystem; ein Riss ist kein RIS-Kürzel."
+    found = find_families(text, (r"(?<![\w-])RIS(?![\w-])", r"Rats\w+"))
+    assert [m.term for m in found] == ["RIS", "Ratsinformationssystem"]
+    assert text[found[0].start:found[0].end] == "RIS"

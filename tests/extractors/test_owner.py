@@ -83,3 +83,18 @@ def test_link_host_decides_when_the_text_is_silent():
     start = s.index("Geoportal")
     j = judge(s, start, start + 9, OWNER, names=NAMES, city=HAMM, urls=["https://www.geoportal.nrw/"])
     assert j.owner == "land"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ab dem kommenden Frühjahr nimmt der Mängelmelder Hinweise an.", "Mängelmelder"),
+    ("Im nächsten Jahr bekommt die Stadt ein Geoportal.", "Geoportal"),
+    ("Die Verwaltung richtet ein Geoportal ein, das im Herbst online gehen soll.", "Geoportal"),
+])
+def test_a_future_start_is_planned(sentence, name):
+    assert at(sentence, name).status == "planned"
+
+
+def test_the_next_days_of_a_live_service_are_no_plan():
+    # Processing times of a running service are not a start date.
+    sentence = "Der Mängelmelder leitet Hinweise in den nächsten Tagen weiter."
+    assert at(sentence, "Mängelmelder").status == "live"
