@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from review.assignments import Scope
 from review.state import auto_confirm, decided_before, supersede
-from sci.catalog import Catalog, Parameter
+from sci.catalog import META_PARAMETERS, Catalog, Parameter
 from sci.models import Candidate, City, Decision, Edition, Evidence, Feedback
 from sci.values import CurrentValue, current_values
 
@@ -107,7 +107,8 @@ def fill_queue(session: Session, edition: int) -> QueueStats:
 
 
 def _parameters(catalog: Catalog, flt: QueueFilter) -> dict[str, Parameter]:
-    params = {p.id: p for p in catalog.all_parameters()}
+    # The catalog's ids and the municipality's own (a website discovery proposed).
+    params = {**META_PARAMETERS, **{p.id: p for p in catalog.all_parameters()}}
     return {
         pid: p for pid, p in params.items()
         if (flt.area is None or p.area == flt.area)

@@ -80,6 +80,13 @@ class Area:
         return next(i for i in self.indicators if i.pilot)
 
 
+# About the municipality itself, not the catalog: every scope knows them, none is scored or
+# listed. The website `sci discover` proposes is checked, corrected and shown like any value.
+WEBSITE = Parameter(id="meta.website", label="Website der Kommune", kind="website", source="discovery",
+                    area="meta", scored=False)
+META_PARAMETERS = {WEBSITE.id: WEBSITE}
+
+
 @dataclass(frozen=True)
 class Catalog:
     version: str
@@ -104,6 +111,8 @@ class Catalog:
         for p in self.all_parameters():
             if p.id == pid:
                 return p
+        if pid in META_PARAMETERS:
+            return META_PARAMETERS[pid]
         raise KeyError(pid)
 
     def to_json(self, edition: int) -> dict[str, Any]:

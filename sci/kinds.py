@@ -17,12 +17,13 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from sci.catalog import Parameter
 
 # Value kinds, finer than the catalog's scoring kinds: percent and count are
 # numbers with a range, date and url are shapes a finding may carry.
-KINDS = ("boolean", "number", "percent", "count", "level", "recency", "date", "url")
+KINDS = ("boolean", "number", "percent", "count", "level", "recency", "date", "url", "website")
 TRUE_WORDS = frozenset({"ja", "j", "true", "yes", "y", "1", "wahr", "x"})
 FALSE_WORDS = frozenset({"nein", "n", "false", "no", "0", "falsch"})
 THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
@@ -44,8 +45,8 @@ class Spec:
 def spec_of(param: Parameter) -> Spec:
     """The value spec of a catalog parameter (kind refined by unit and range keys)."""
     lo, hi = param.minimum, param.maximum
-    if param.kind == "boolean":
-        return Spec("boolean", param.id)
+    if param.kind in ("boolean", "website"):
+        return Spec(param.kind, param.id)
     if param.kind == "level":
         return Spec("level", param.id, 0, float(param.levels or 0), True, None, param.level_names)
     if param.kind == "recency":
@@ -90,7 +91,7 @@ def parse(spec: Spec | Parameter, raw: str) -> Any:
             return _date(text).isoformat()
         except ValueError:
             raise _fail(spec, "Datum TT.MM.JJJJ erwartet", "expected a date", text) from None
-    if spec.kind == "url":
+    if spec.kind in ("url", "website"):
         return validate(spec, text)
     if spec.whole and THOUSANDS.fullmatch(text):
         text = text.replace(".", "")  # "1.234" datasets: a German thousands dot, not a decimal point
@@ -117,6 +118,8 @@ def validate(spec: Spec | Parameter, value: Any) -> Any:
         if isinstance(value, str) and value.startswith(("http://", "https://")):
             return value
         raise _fail(spec, "URL erwartet", "expected an http(s) URL", value)
+    if spec.kind == "website":
+        return _website(spec, value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _fail(spec, "Zahl erwartet", "expected a number", value)
     value = int(value) if float(value).is_integer() else float(value)  # 12.0 is 12, in messages too
@@ -126,6 +129,20 @@ def validate(spec: Spec | Parameter, value: Any) -> Any:
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         raise _fail(spec, f"Wert {_range_de(spec)} erwartet", f"must be {_range_en(spec)}", value)
     return value
+
+
+def _website(spec: Spec, value: Any) -> dict[str, str]:
+    """A municipality's website as discovery stores it: {"url": …, "host": …} from a URL or that."""
+    url = value.get("url") if isinstance(value, dict) else value
+    if isinstance(url, str) and "://" not in url.strip() and "." in url:
+        url = "https://" + url.strip()  # "www.ahausen.de" typed into the form
+    parts = urlsplit(url.strip()) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise _fail(spec, "Web-Adresse erwartet", "expected a website address", value)
+    # Discovery keeps the host name it asked for (the URL may be an address it resolved to).
+    host = value.get("host") if isinstance(value, dict) and value.get("host") else parts.hostname
+    return {"url": urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, "")),
+            "host": str(host)}
 
 
 def _range_de(spec: Spec) -> str:
@@ -166,6 +183,8 @@ def format_value(kind: str | Spec | Parameter, value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "ja" if value else "nein"
+    if isinstance(value, dict) and spec.kind == "website":
+        return str(value.get("url", ""))
     if isinstance(value, dict):
         # A finding's object means "present, here": show where, then the figures it carries.
         url = value.get("url")

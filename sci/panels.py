@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sci.catalog import WEBSITE
 from sci.db import Store
 from sci.editions import EditionSpec, edition_spec
 from sci.errors import DataError, Problem
@@ -27,7 +28,7 @@ from sci.values import current_values
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,59}$")
 # Candidates and decisions about the municipality itself, not the catalog: never scored.
 META_PREFIX = "meta."
-WEBSITE_PARAMETER = "meta.website"  # value {"url": …, "host": …}: found by `sci discover`
+WEBSITE_PARAMETER = WEBSITE.id  # value {"url": …, "host": …}: found by `sci discover`
 
 
 @dataclass(frozen=True)

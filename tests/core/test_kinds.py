@@ -88,3 +88,17 @@ def test_format_value_by_parameter_names_the_level_and_unit() -> None:
     assert kinds.format_value(LEVEL, 2) == "2 von 2 – kommerzielles 5G in größeren Teilen"
     assert kinds.format_value(PERCENT, 97.26) == "97,3 %"
     assert kinds.format_value(COUNT, 1234) == "1.234 Datensätze"
+
+
+def test_website_kind_keeps_discoverys_shape() -> None:
+    from sci.catalog import WEBSITE
+
+    typed = kinds.parse(WEBSITE, "www.Ahausen.de")
+    assert typed == {"url": "https://www.ahausen.de/", "host": "www.ahausen.de"}
+    # An approved discovery value keeps the host name it asked for (the URL may be a resolved address).
+    found = {"url": "http://127.0.0.90/", "host": "www.ahausen.de"}
+    assert kinds.validate(WEBSITE, found) == found
+    assert kinds.format_value(WEBSITE, found) == "http://127.0.0.90/"
+    for bad in ("ftp://ahausen.de", "kein", {"host": "x"}):
+        with pytest.raises(ValueError, match="meta.website: Web-Adresse erwartet"):
+            kinds.validate(WEBSITE, bad)

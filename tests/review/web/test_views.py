@@ -103,6 +103,21 @@ def test_correct_validates_by_kind_and_undo_returns_the_candidate_to_the_queue(w
     assert f'id="c-{cid}"' in client.get("/queue").text
 
 
+def test_a_discovered_website_is_corrected_like_any_value(web: Web) -> None:
+    """`sci discover` proposes meta.website; when it found a namesake, the analyst types the right one."""
+    found = {"url": "https://www.koeln-tourismus.example/", "host": "www.koeln-tourismus.example"}
+    cid = factories.candidate(web.store, ags=factories.KOELN, parameter="meta.website", value=found)
+    client, token = web.login("anna")
+    hdr = {**JSON, "x-csrf-token": token}
+    assert "www.koeln-tourismus.example" in client.get("/queue?assignee=*&parameter=meta.website").text
+    bad = client.post(f"/candidates/{cid}/decide", headers=hdr, data={"action": "correct", "value": "kein"})
+    assert bad.status_code == 422 and "meta.website: Web-Adresse erwartet" in bad.json()["error"]
+    ok = client.post(f"/candidates/{cid}/decide", headers=hdr,
+                     data={"action": "correct", "value": "www.Stadt-Koeln.de"})
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["value"] == {"url": "https://www.stadt-koeln.de/", "host": "www.stadt-koeln.de"}
+
+
 def test_bulk_approve_needs_the_size_the_lead_saw(web: Web) -> None:
     ids = [
         factories.candidate(web.store, ags=ags, parameter="city_app.available", confidence=0.95)
