@@ -217,6 +217,11 @@ def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
     return entry[1]
 
 
+def _ruled_out(spec: Mapping[str, Any], text: str) -> bool:
+    """A subject's ``unless`` words occur in ``text``."""
+    return bool(spec.get("unless")) and contains_any(text, tuple(spec["unless"]))
+
+
 def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
                 context: str = "") -> dict[str, tuple[int, int]]:
     """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
@@ -226,7 +231,7 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
         return {}  # no subject word at all (most clauses): skip the per-subject matching
     out = subjects_in(clause, subjects, threshold)
     for param, spec in subjects.items():
-        if param in out and spec.get("unless") and contains_any(f"{clause} {context}", tuple(spec["unless"])):
+        if param in out and _ruled_out(spec, f"{clause} {context}"):
             del out[param]  # "Gewerbe anmelden, ummelden": the Ummeldung of a business, not of a home
             continue
         if param in out:
@@ -266,16 +271,46 @@ class _Scope:
         self._only: dict[str, tuple[int, int]] | None = None
 
     def heading(self, text: str) -> dict[str, tuple[int, int]]:
+        """Subjects a section heading names, read in the page heading's context ("Ummeldung" under
+        "Gewerbe …" is the business's); a section heading naming only a part of the page's topic
+        narrows it ("Abmeldung" under "Gewerbean-, -um- und -abmeldung")."""
         if text not in self.headings:
-            self.headings[text] = subjects_of(self.exp.expand(text), self.subjects, self.threshold)
+            own = subjects_of(self.exp.expand(text), self.subjects, self.threshold, self.page.heading)
+            if not own and text != self.page.heading and self.topic:
+                own = _narrowed(self.exp.expand(text), self.topic, self.subjects)
+            self.headings[text] = own
         return self.headings[text]
 
     def only_subject(self) -> dict[str, tuple[int, int]]:
-        """The page's one subject, when it names exactly one (a page about one office)."""
+        """The page's one subject, when it names exactly one, and more than once (a page about one
+        office; a single mention in a page about something else is no topic)."""
         if self._only is None:
-            named = subjects_in(self.exp.expand(self.page.text), self.subjects, self.threshold)
-            self._only = named if len(named) == 1 else {}
+            text = self.exp.expand(self.page.text)
+            named = {p: s for p, s in subjects_in(text, self.subjects, self.threshold).items()
+                     if not _ruled_out(self.subjects[p], f"{text} {self.page.heading}")}
+            if len(named) == 1:
+                spec = self.subjects[next(iter(named))]
+                terms = tuple(spec["terms"])
+                many = len(find_any(text, terms)) > 1 if float(spec.get("threshold", self.threshold)) >= 100 \
+                    else True  # fuzzy subjects: their one match was already checked against the threshold
+                self._only = named if many else {}
+            else:
+                self._only = {}
         return self._only
+
+
+def _narrowed(section: str, topic: dict[str, tuple[int, int]],
+              subjects: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
+    """The topic subjects whose ``together`` groups have their other words in ``section``: the page
+    names the thing ("Gewerbe"), the section heading the act ("Abmeldung")."""
+    words = lemma_set(section)
+    out = {}
+    for param, span in topic.items():
+        for group in subjects[param].get("together", ()):
+            if all(w.lower() in words for w in group[1:]):
+                out[param] = span
+                break
+    return out
 
 
 def _containing(statements: list[Statement], terms: tuple[str, ...]) -> set[int]:

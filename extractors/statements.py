@@ -31,6 +31,7 @@ from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms
 from extractors.page import Page, TextBlock
 
+_WORD_TAIL = re.compile(r"[\w-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
 _CHROME = re.compile(
     r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
@@ -81,7 +82,10 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
         terms = tuple(spec["terms"])
         matches = find_any(text, terms) if threshold >= 100 else find_terms(text, terms, threshold)
         for m in matches:
-            if exclude and find_any(text[m.start:m.end + 20], tuple(exclude)):
+            # from the start of the word: a term inside a compound ("Meldestelle" in
+            # "Gewerbemeldestelle") is excluded by the compound
+            word = m.start - len(_WORD_TAIL.search(text[max(0, m.start - 40):m.start]).group(0))
+            if exclude and find_any(text[word:m.end + 20], tuple(exclude)):
                 continue
             out[param] = (m.start, m.end)
             break

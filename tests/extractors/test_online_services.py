@@ -114,3 +114,17 @@ def test_land_portal_runs_the_citys_service_but_a_federal_office_does_not():
     assert values(online_services, wrap(land)) == {P + "business_deregistration": True}
     bund = "<p>Über das Gewerbe-Portal des Bundesamts melden Sie Ihr Gewerbe online ab.</p>"
     assert values(online_services, wrap(bund)) == {}
+
+
+@pytest.mark.parametrize("body, param", [
+    ("<h1>Außerbetriebsetzung</h1><p>Über i-Kfz erledigen Sie das von zu Hause.</p>", "vehicle_deregistration"),
+    ("<p>Ein neues Auto können Sie bei uns online zulassen.</p>", "vehicle_registration"),
+    ("<h1>Register your vehicle</h1><p>You can apply online through the city portal.</p>", "vehicle_registration"),
+])
+def test_vehicle_services_in_their_own_words(body, param):
+    assert values(online_services, wrap(body)) == {P + param: True}
+
+
+def test_vehicle_papers_are_no_registration_certificate():
+    body = "<p>Upload the registration certificate part I online to register a vehicle.</p>"
+    assert P + "registration_certificate" not in values(online_services, wrap(body))

@@ -94,3 +94,32 @@ def test_evidence_quotes_the_page_not_the_expansion():
 ])
 def test_e_payment(body, expected):
     assert values(e_payment, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("module, body, expected", [
+    # a section heading naming part of the page's topic narrows it ("Abmeldung" of the business)
+    (online_services, "<h1>Gewerbean-, -um- und -abmeldung</h1><h2>Anmeldung</h2>"
+     "<p>Den Antrag stellen Sie online über das Serviceportal.</p><h2>Abmeldung</h2>"
+     "<p>Die Aufgabe des Betriebs teilen Sie uns nur schriftlich mit.</p>",
+     {S + "business_registration": True, S + "business_deregistration": False}),
+    # a section heading read in the page heading's context: this "Ummeldung" is the business's
+    (online_services, "<h1>Gewerbe</h1><h2>Ummeldung</h2><p>Dafür gibt es unseren Online-Antrag.</p>", {}),
+    # a subject named once on a page about something else is not the page's topic
+    (online_services, "<h1>Neu: unser digitaler Assistent</h1><p>Er kennt sich etwa mit der Gewerbeanmeldung "
+     "aus.</p><p>Alle Online-Dienste finden Sie im Serviceportal.</p>", {}),
+    # ... named twice it is
+    (online_services, "<h1>Hinweise</h1><p>Für die Gewerbeanmeldung brauchen Sie den Ausweis.</p>"
+     "<p>Die Gewerbeanmeldung gibt es als Online-Dienst im Serviceportal.</p>",
+     {S + "business_registration": True}),
+    # "Meldestelle" inside "Gewerbemeldestelle" is not the registration office
+    (appointments, "<h1>Gewerbemeldestelle</h1><p>Ihren Termin buchen Sie online.</p>", {A + "trade_office": True}),
+    # office synonyms: the immigration office named by its field
+    (appointments, "<h1>Aufenthaltsrecht</h1><p>Termine vereinbaren Sie über unser Online-Terminsystem.</p>",
+     {A + "immigration_office": True}),
+    (appointments, "<h2>Reisegewerbekarte</h2><p>Termin online reservieren</p>", {A + "trade_office": True}),
+    # "nicht nötig" is about the visitor's effort, not a denial of the offer
+    (appointments, "<h2>Standesamt</h2><p>Anrufe sind nicht nötig: Den Trautermin buchen Sie online.</p>",
+     {A + "registry_office": True}),
+])
+def test_scope_and_synonyms(module, body, expected):
+    assert values(module, wrap(body)) == expected
