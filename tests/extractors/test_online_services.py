@@ -117,9 +117,11 @@ def test_land_portal_runs_the_citys_service_but_a_federal_office_does_not():
 
 
 @pytest.mark.parametrize("body, param", [
-    ("<h1>Außerbetriebsetzung</h1><p>Über i-Kfz erledigen Sie das von zu Hause.</p>", "vehicle_deregistration"),
+    ("<h1>Außerbetriebsetzung</h1><p>Über i-Kfz erledigen Sie das von zu Hause.</p>",
+     "vehicle_deregistration"),
     ("<p>Ein neues Auto können Sie bei uns online zulassen.</p>", "vehicle_registration"),
-    ("<h1>Register your vehicle</h1><p>You can apply online through the city portal.</p>", "vehicle_registration"),
+    ("<h1>Register your vehicle</h1><p>You can apply online through the city portal.</p>",
+     "vehicle_registration"),
 ])
 def test_vehicle_services_in_their_own_words(body, param):
     assert values(online_services, wrap(body)) == {P + param: True}

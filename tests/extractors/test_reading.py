@@ -112,7 +112,8 @@ def test_e_payment(body, expected):
      "<p>Die Gewerbeanmeldung gibt es als Online-Dienst im Serviceportal.</p>",
      {S + "business_registration": True}),
     # "Meldestelle" inside "Gewerbemeldestelle" is not the registration office
-    (appointments, "<h1>Gewerbemeldestelle</h1><p>Ihren Termin buchen Sie online.</p>", {A + "trade_office": True}),
+    (appointments, "<h1>Gewerbemeldestelle</h1><p>Ihren Termin buchen Sie online.</p>",
+     {A + "trade_office": True}),
     # office synonyms: the immigration office named by its field
     (appointments, "<h1>Aufenthaltsrecht</h1><p>Termine vereinbaren Sie über unser Online-Terminsystem.</p>",
      {A + "immigration_office": True}),
