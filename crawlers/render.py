@@ -16,6 +16,7 @@ from scrapy import Request
 from scrapy.http import TextResponse
 
 from crawlers import scope
+from crawlers.pages import first_url
 
 # Rendered pages get no WebSockets (the guard proxy checks them too, but a page we only read
 # has no business keeping a socket open) and no service workers (blocked per context).
@@ -51,21 +52,23 @@ def wants_render(spider: Any, response: TextResponse) -> bool:
 
 def should_render(spider: Any, response: TextResponse) -> bool:
     """Wanted and not already rendered by this crawl before an interruption."""
-    url = response.meta.get("redirect_urls", [response.url])[0]
+    url = first_url(response)
     return (url, True) not in spider.done and wants_render(spider, response)
 
 
-async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | None:
+async def render_page(spider: Any, response: TextResponse, previous: Any) -> dict[str, Any] | None:
     """Render ``response.url`` in Chromium (the caller checked :func:`should_render`);
-    return the rendered page item, or None when rendering failed."""
-    url = response.meta.get("redirect_urls", [response.url])[0]
+    return the rendered page item, or None when rendering failed. ``previous``: the rendered
+    capture of an earlier crawl (change detection). Used by the `city` spider and the workers'
+    `frontier` spider alike (``spider.tally`` counts a failed render for the page's city)."""
+    url = first_url(response)
     req = Request(response.url, dont_filter=True, meta={
         "playwright": True, "playwright_include_page": True, "handle_httpstatus_all": True,
         "playwright_page_init_callback": init_page, "sci_rendering": True})
     try:
         rendered = await spider.crawler.engine.download_async(req)
     except Exception as exc:  # noqa: BLE001 - a failed render keeps the static capture
-        spider.counts["render_errors"] = spider.counts.get("render_errors", 0) + 1
+        spider.tally("render_errors", response.meta)
         spider.logger.info("render failed: %s: %s", url, exc)
         return None
     page = rendered.meta.get("playwright_page")
@@ -76,19 +79,19 @@ async def render_page(spider: Any, response: TextResponse) -> dict[str, Any] | N
         await _wait_for_widgets(page, spider.vocab.wait_selectors, cap)
         dom, shot = await _capture(page, spider.sci_settings, cap)
     except Exception as exc:  # noqa: BLE001 - a crashed tab (heap cap) keeps the static capture
-        spider.counts["render_errors"] = spider.counts.get("render_errors", 0) + 1
+        spider.tally("render_errors", response.meta)
         spider.logger.info("render failed: %s: %s", url, exc)
         return None
     finally:
         with contextlib.suppress(Exception):
             await page.close()
-    prev = spider.previous.get((url, True))
     return {
-        "kind": "page", "url": url, "final_url": rendered.url, "status": 200, "reason": "OK",
+        "kind": "page", "ags": response.meta.get("sci_ags"), "url": url, "final_url": rendered.url,
+        "status": 200, "reason": "OK",
         "rendered": True, "body": dom, "transferred": 0, "headers": [], "request_headers": [],
         "content_type": "text/html; charset=utf-8", "screenshot": shot,
         "depth": response.meta.get("sci_depth", 0), "referer": response.meta.get("sci_referer"),
-        "previous": prev, "dom_hash": hashlib.sha256(dom).hexdigest(),
+        "previous": previous, "dom_hash": hashlib.sha256(dom).hexdigest(),
     }
 
 

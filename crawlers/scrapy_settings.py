@@ -74,6 +74,9 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
             "crawlers.middlewares.replay.ReplayMiddleware": 110,
             "crawlers.middlewares.backoff.BackoffRetryMiddleware": 550,
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+            # Redirect hops stay within the city's scope (crawlers.pages.hop_in_scope).
+            "crawlers.middlewares.redirect.ScopedRedirectMiddleware": 600,
+            "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
         },
         "ITEM_PIPELINES": {"crawlers.pipelines.archive.ArchivePipeline": 300},
         "DOWNLOAD_HANDLERS": {

@@ -2,8 +2,11 @@
 
 Where the `city` spider holds one city's state in memory (seen URLs, budgets), this one keeps
 it in the frontier (fingerprints, budget counters per city), so every worker can fetch any
-page. Scope and priorities are the `city` spider's (:mod:`crawlers.scope`); a page's links
-are queued before its capture is handed to the pipeline, whose commit acknowledges the lease.
+page. What is done with a fetched page is the `city` spider's (:mod:`crawlers.pages`: redirects
+followed hop by hop within the city's scope and recorded on the capture, links in scope,
+priorities of :mod:`crawlers.scope`; Chromium renders what :mod:`crawlers.render` decides). A
+page's links are queued before its capture is handed to the pipeline, whose commit acknowledges
+the lease; a rendered page's capture goes before the static one, so it is committed too by then.
 """
 
 from __future__ import annotations
@@ -15,27 +18,34 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import get_base_url
 
 from crawlers import scope
 from crawlers.distributed.robots import pending_key, robots_key
 from crawlers.distributed.scheduler import BUDGET, LEASE
 from crawlers.history import Known, previous_captures
 from crawlers.middlewares.replay import replay_response
+from crawlers.pages import (
+    PAGE_STATUSES,
+    LinkFinder,
+    failure_kind,
+    first_url,
+    hop_in_scope,
+    moved_site,
+    page_item,
+)
+from crawlers.render import render_page, should_render
 from sci.db import Store
 from sci.models import Crawl
 from sci.settings import Settings
 
-LINKS_PER_PAGE_CAP = 400
 PREVIOUS_CITIES = 200  # cities whose earlier captures a worker keeps at hand (least recently used)
 
 
 def seed_requests(ags: str, website: str) -> list[dict[str, Any]]:
     """The frontier entries that start a city: its home page and robots.txt (for sitemaps)."""
-    meta = {"handle_httpstatus_all": True, "sci_ags": ags, "sci_depth": 0, "sci_partner": False}
+    meta = {"sci_ags": ags, "sci_depth": 0, "sci_partner": False}
     # robots.txt first: the workers share it (crawlers.distributed.robots), and the per-host delay
     # makes the home page wait long enough for it to be stored.
     return [{"url": urljoin(website, "/robots.txt"), "callback": "parse_robots", "errback": "on_error",
@@ -45,6 +55,10 @@ def seed_requests(ags: str, website: str) -> list[dict[str, Any]]:
 
 class FrontierSpider(Spider):
     name = "frontier"
+    handle_httpstatus_list = PAGE_STATUSES
+    # Pages rendered earlier in this crawl (the city spider's resume set): none is known here — a
+    # lease that ran out is fetched and rendered again, and the capture key keeps the first.
+    done: dict[tuple[str, bool], Any] = {}
 
     def __init__(self, crawl_id: str | int, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -71,7 +85,8 @@ class FrontierSpider(Spider):
         self.home = {ags: scope.site_key(url) for ags, url in websites.items()}
         self.vocab = scope.load_vocabulary(Path(s.data_dir), s.crawl_extra_partner_hosts)
         self.limits = {"own": s.crawl_max_pages, "partner": s.crawl_max_partner_pages}
-        self.max_depth = s.crawl_max_depth
+        self.finder = LinkFinder(self.vocab, s.crawl_max_depth)
+        self.render_mode = self.settings.get("SCI_RENDER", s.render)
 
     async def start(self) -> AsyncIterator[Request]:
         return  # seeds are in the frontier already (pushed by `sci crawl`)
@@ -94,28 +109,68 @@ class FrontierSpider(Spider):
     def frontier(self) -> Any:
         return self.crawler.engine._slot.scheduler.frontier
 
+    def home_site(self, ags: str, url: str | None = None) -> str | None:
+        """The city's site. A home page that moved to another site (:func:`moved_site`) is shared
+        through Redis: looked up when a page of the city is not on the site this worker knows."""
+        site = self.home.get(ags)
+        if url is not None and scope.site_key(url) != site:
+            moved = self.frontier.r.hget(self.frontier.key("sites"), ags)
+            if moved is not None:
+                site = self.home[ags] = moved.decode()
+        return site
+
+    def redirect_in_scope(self, request: Request, url: str) -> bool:
+        """Asked by the redirect middleware for every hop (crawlers.pages.hop_in_scope)."""
+        ags = request.meta.get("sci_ags", "")
+        return hop_in_scope(url, request.meta.get("sci_depth", 0), self.home_site(ags, url), self.vocab)
+
+    def tally(self, field: str, meta: Any) -> None:
+        """Count an event of the page's city, summed over all workers."""
+        self.frontier.count(meta.get("sci_ags", ""), field)
+
     # -- callbacks ------------------------------------------------------------------------------
-    def parse(self, response: Response) -> Iterator[Any]:
+    def parse(self, response: Response) -> Iterator[Any] | AsyncIterator[Any]:
+        """Plain generator for ordinary pages, async only for pages Chromium renders (as the
+        `city` spider does)."""
+        if (200 <= response.status < 300 and isinstance(response, TextResponse)
+                and should_render(self, response)):
+            return self._parse_and_render(response)
+        links, item = self._page(response)
+        return iter([*links, item])
+
+    async def _parse_and_render(self, response: TextResponse) -> AsyncIterator[Any]:
+        links, item = self._page(response)
+        for request in links:
+            yield request
+        ags = response.meta["sci_ags"]
+        rendered = await render_page(self, response, self.previous(ags).get((first_url(response), True)))
+        if rendered is not None:
+            yield rendered
+        yield item  # last: its lease is acknowledged once both captures are committed
+
+    def _page(self, response: Response) -> tuple[list[Request], dict[str, Any]]:
+        """The page's links (queued before the capture acknowledges the lease) and its capture."""
         meta = response.meta
         ags = meta["sci_ags"]
-        first = urldefrag((meta.get("redirect_urls") or [response.url])[0])[0]
-        prev = self.previous(ags).get((first, False))
+        moved = moved_site(response, self.home_site(ags))
+        if moved is not None:
+            self.home[ags] = moved
+            self.frontier.r.hset(self.frontier.key("sites"), ags, moved)
+        prev = self.previous(ags).get((first_url(response), False))
         page = response
         if response.status == 304 and prev is not None and prev.warc_file:
             # Unchanged since the last crawl: its links are those of the archived copy.
             page = replay_response(Path(self.sci_settings.var_dir), response.request, prev.warc_file,
                                    prev.warc_offset or 0)
-        if 200 <= page.status < 300 and isinstance(page, TextResponse):
-            yield from self._links(page, ags)  # queued before the capture acknowledges the lease
+        links = self._links(page, ags) if 200 <= page.status < 300 else []
         if response.status >= 400:
             self.frontier.count(ags, "errors")
-        yield self._item(response, ags, prev)
+        return links, self._item(response, ags, prev)
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
         ags = response.meta["sci_ags"]
         # A missing robots.txt (4xx) allows everything; so does an unreachable one (Scrapy's rule).
-        asked = (response.meta.get("redirect_urls") or [response.url])[0]
-        self._share_robots(asked, response.body if response.status == 200 else b"")
+        self._share_robots(first_url(response), response.body if response.status == 200 else b"")
         if response.status == 200 and isinstance(response, TextResponse):
             for line in response.text.splitlines():
                 if line.lower().startswith("sitemap:"):
@@ -143,10 +198,10 @@ class FrontierSpider(Spider):
         request = failure.request
         ags = request.meta.get("sci_ags", "")
         if request.callback == self.parse_robots:
-            self._share_robots(request.url, b"")
-        if not failure.check(HttpError) and not (failure.check(IgnoreRequest)
-                                                 and "robots.txt" in str(failure.value)):
-            self.frontier.count(ags, "errors")
+            self._share_robots(first_url(request), b"")
+        kind = failure_kind(failure)
+        if kind is not None:
+            self.frontier.count(ags, kind)
             self.logger.info("fetch failed: %s: %s", request.url, failure.value)
         self._ack(request)
 
@@ -159,8 +214,8 @@ class FrontierSpider(Spider):
     def _request(self, url: str, ags: str, depth: int, prio: int, referer: str | None,
                  partner: bool) -> Request:
         pool = "partner" if partner else "own"
-        meta = {"handle_httpstatus_all": True, "sci_ags": ags, "sci_depth": depth, "sci_partner": partner,
-                "sci_referer": referer, BUDGET: (f"{ags}:{pool}", self.limits[pool])}
+        meta = {"sci_ags": ags, "sci_depth": depth, "sci_partner": partner, "sci_referer": referer,
+                BUDGET: (f"{ags}:{pool}", self.limits[pool])}
         headers = {"Referer": referer} if referer else {}
         prev = self.previous(ags).get((url, False))
         if prev is not None:  # conditional request: an unchanged page costs the site a 304
@@ -171,49 +226,15 @@ class FrontierSpider(Spider):
         return Request(url, callback=self.parse, errback=self.on_error, priority=prio, meta=meta,
                        headers=headers or None)
 
-    def _links(self, response: TextResponse, ags: str) -> Iterator[Request]:
-        if "html" not in response.headers.get("Content-Type", b"text/html").decode("latin-1").lower():
-            return
-        depth = response.meta.get("sci_depth", 0)
-        if response.meta.get("sci_partner") or depth >= self.max_depth:
-            return  # one hop into partner hosts only; depth limit on the city's own site
-        root = response.selector.root
-        anchors = root.iterfind(".//a[@href]") if hasattr(root, "iterfind") else ()
-        base = get_base_url(response)
-        seen: set[str] = set()
-        for n, a in enumerate(anchors):
-            if n >= LINKS_PER_PAGE_CAP:
-                break
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
-                continue
-            url = urldefrag(urljoin(base, href))[0]
-            if url in seen or not url.startswith(("http://", "https://")) or scope.is_binary(url) or (
-                    self.vocab.skip_url is not None and self.vocab.skip_url.search(url)):
-                continue
-            seen.add(url)
-            own = scope.site_key(url) == self.home.get(ags)
-            partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
-            if own or partner:
-                yield self._request(url, ags, depth + 1, scope.priority(url, a.text_content(),
-                                                                         self.vocab.weights),
-                                    response.url, partner)
+    def _links(self, response: Response, ags: str) -> list[Request]:
+        home = self.home_site(ags, response.url)
+        return [self._request(link.url, ags, response.meta.get("sci_depth", 0) + 1,
+                              scope.priority(link.url, link.text, self.vocab.weights), response.url,
+                              link.partner)
+                for link in self.finder.links(response, home) if not link.binary]
 
     def _item(self, response: Response, ags: str, prev: Known | None) -> dict[str, Any]:
-        meta = response.meta
-        first = (meta.get("redirect_urls") or [response.url])[0]
-        return {
-            "kind": "page", "ags": ags, "url": urldefrag(first)[0], "final_url": response.url,
-            "status": response.status, "reason": "", "rendered": False, "body": response.body,
-            "transferred": len(response.body),
-            "headers": [(k.decode("latin-1"), v.decode("latin-1"))
-                        for k, vs in response.headers.items() for v in vs],
-            "request_headers": [(k.decode("latin-1"), v.decode("latin-1"))
-                                for k, vs in response.request.headers.items() for v in vs],
-            "content_type": response.headers.get("Content-Type", b"").decode("latin-1") or None,
-            "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"), "previous": prev,
-            LEASE: meta.get(LEASE),
-        }
+        return {**page_item(response, response.status, prev), "ags": ags, LEASE: response.meta.get(LEASE)}
 
     # -- the end: when no worker holds or can get any request --------------------------------------
     def on_idle(self, spider: Spider) -> None:

@@ -64,9 +64,9 @@ def worker_settings(settings: Settings, crawl_id: int) -> dict[str, Any]:
 
 def city_stats(store: Store, crawl_id: int, live: dict[str, dict[str, int]]) -> dict[str, dict[str, Any]]:
     """Per city: pages and changes counted from the committed captures (exact, whatever workers
-    died or fetched twice), errors as the workers counted them."""
-    out = {ags: {"pages": 0, "new": 0, "changed": 0, "unchanged": 0, "bytes": 0,
-                 "errors": stats.get("errors", 0), "finished": True} for ags, stats in live.items()}
+    died or fetched twice); errors, blocked hops, cut redirects … as the workers counted them."""
+    out = {ags: {"errors": 0, **stats, "pages": 0, "new": 0, "changed": 0, "unchanged": 0, "bytes": 0,
+                 "finished": True} for ags, stats in live.items()}
     with store.session() as s:
         rows = s.execute(select(Capture.ags, Capture.change, func.count(), func.sum(Capture.size))
                          .where(Capture.crawl_id == crawl_id, Capture.rendered.is_(False))

@@ -9,29 +9,29 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from scrapy import Request, Spider
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import get_base_url
 
 from crawlers import scope
 from crawlers.crawls import city_website, ensure_crawl, finish_crawl
 from crawlers.history import done_captures, previous_captures
+from crawlers.pages import (
+    PAGE_STATUSES,
+    LinkFinder,
+    failure_kind,
+    first_url,
+    hop_in_scope,
+    moved_site,
+    page_item,
+)
 from crawlers.render import render_page, should_render
 from sci.db import Store
 from sci.settings import Settings
-
-LINKS_PER_PAGE_CAP = 400  # generated pages (traps) can carry thousands of links
-# Every status reaches the spider except the redirects RedirectMiddleware follows
-# (``handle_httpstatus_all`` would switch it off: a site answering 301 was one empty capture).
-# A spider attribute, not request meta: requests stay small (the distributed frontier stores them).
-REDIRECTS = frozenset({301, 302, 303, 307, 308})
-PAGE_STATUSES = frozenset(range(100, 600)) - REDIRECTS
 
 
 class CitySpider(Spider):
@@ -49,7 +49,6 @@ class CitySpider(Spider):
                        "blocked": 0, "robots": 0, "downloads": 0}
         self.scheduled: set[str] = set()
         self.passed: set[str] = set()  # links settled as never to be requested (scope, share, budget)
-        self._resolved: dict[str, str] = {}
         self.budget_used = {"own": 0, "partner": 0}
         self.fatal: str | None = None  # why this city's crawl cannot go on (disk, store)
         self.opened = False  # set by the archive pipeline once its WARC file is open
@@ -167,16 +166,22 @@ class CitySpider(Spider):
     async def _parse_and_render(self, response: TextResponse) -> AsyncIterator[Any]:
         for out in self._parse(response):
             yield out
-        item = await render_page(self, response)
+        item = await render_page(self, response, self.previous.get((first_url(response), True)))
         if item is not None:
             yield item
 
     def _redirected(self, response: Response) -> None:
         """A followed redirect: its target counts as scheduled; a moved home page moves the site."""
         self.scheduled.add(urldefrag(response.url)[0])
-        if response.meta.get("sci_depth", 0) == 0 and scope.site_key(response.url) != self.home_site:
-            # http://stadt.de -> https://www.stadt-neu.de: the site the city links from is the new one.
-            self.home_site = scope.site_key(response.url)
+        self.home_site = moved_site(response, self.home_site) or self.home_site
+
+    def redirect_in_scope(self, request: Request, url: str) -> bool:
+        """Asked by the redirect middleware for every hop (crawlers.pages.hop_in_scope)."""
+        return hop_in_scope(url, request.meta.get("sci_depth", 0), self.home_site, self.vocab)
+
+    def tally(self, field: str, meta: Any = None) -> None:
+        """Count an event of this city (render and fetch failures)."""
+        self.counts[field] = self.counts.get(field, 0) + 1
 
     def _replay_previous(self, response: Response, prev: Any) -> Response:
         from crawlers.middlewares.replay import replay_response
@@ -184,62 +189,24 @@ class CitySpider(Spider):
         return replay_response(Path(self.sci_settings.var_dir), response.request, prev.warc_file,
                                prev.warc_offset)
 
+    @cached_property
+    def finder(self) -> LinkFinder:
+        return LinkFinder(self.vocab, self.settings.getint("DEPTH_LIMIT", 6))
+
     def _links(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or "html" not in (response.headers.get(
-                "Content-Type", b"text/html").decode("latin-1").lower()):
-            return
-        depth = response.meta.get("sci_depth", 0)
-        if response.meta.get("sci_partner") or depth >= self.settings.getint("DEPTH_LIMIT", 6):
-            return  # one hop into partner hosts only; depth limit on our own site
-        # lxml directly: a parsel query per link costs more than the whole fetch on a fast site.
-        anchors = response.selector.root.iterfind(".//a[@href]") if hasattr(response.selector.root,
-                                                                           "iterfind") else ()
-        base = get_base_url(response)  # honours <base href>
-        origin = "/".join(base.split("/", 3)[:3])
-        for n, a in enumerate(anchors):
-            if n >= LINKS_PER_PAGE_CAP:
-                break
-            href = (a.get("href") or "").strip()
-            if not href or href.startswith(("mailto:", "tel:", "javascript:", "#")):
+        # Navigation and footer links repeat on every page: each URL is settled once.
+        for link in self.finder.links(response, self.home_site, self.scheduled, self.passed):
+            if link.binary:
+                self._record_download(link.url, response.url, link.text)
                 continue
-            url = self._resolve(base, origin, href)
-            # Navigation and footer links repeat on every page: settle each URL once.
-            if url in self.scheduled or url in self.passed:
+            if self._budget_spent(link.partner) and (link.url, False) not in self.done:
+                self.passed.add(link.url)  # budgets only fill up: no request can ever be made for it
                 continue
-            if not url.startswith(("http://", "https://")) or (
-                    self.vocab.skip_url is not None and self.vocab.skip_url.search(url)):
-                self.passed.add(url)  # share buttons and intents: the page's own URL, never evidence
-                continue
-            own = scope.site_key(url) == self.home_site
-            partner = not own and scope.is_partner(url, self.vocab.partner_patterns)
-            if not (own or partner):
-                self.passed.add(url)
-                continue
-            if scope.is_binary(url):
-                self._record_download(url, response.url, a.text_content())
-                continue
-            if self._budget_spent(partner) and (url, False) not in self.done:
-                self.passed.add(url)  # budgets only fill up: no request can ever be made for it
-                continue
-            text = a.text_content()
-            req = self._request(url, depth + 1, scope.priority(url, text, self.vocab.weights),
-                                response.url, partner=partner)
+            req = self._request(link.url, response.meta.get("sci_depth", 0) + 1,
+                                scope.priority(link.url, link.text, self.vocab.weights), response.url,
+                                partner=link.partner)
             if req is not None:
                 yield req
-
-    def _resolve(self, base: str, origin: str, href: str) -> str:
-        """Absolute URL without fragment; root-relative and absolute hrefs are cached (they do not
-        depend on the page's path), relative ones are joined each time."""
-        if href.startswith("/") and not href.startswith("//"):
-            key = origin + href
-        elif href.startswith(("http://", "https://")):
-            key = href
-        else:
-            return urldefrag(urljoin(base, href))[0]
-        url = self._resolved.get(key)
-        if url is None:
-            url = self._resolved[key] = urldefrag(urljoin(base, href))[0]
-        return url
 
     def _budget_spent(self, partner: bool) -> bool:
         pool = "partner" if partner else "own"
@@ -254,34 +221,13 @@ class CitySpider(Spider):
             fh.write(json.dumps({"url": url, "page": page, "text": text.strip()[:200]}) + "\n")
 
     def _item(self, response: Response, status: int) -> dict[str, Any]:
-        meta = response.meta
-        first = (meta.get("redirect_urls") or [response.url])[0]
-        body = response.body
-        return {
-            "kind": "page", "url": urldefrag(first)[0], "final_url": response.url, "status": status,
-            "reason": "", "rendered": False, "body": body, "transferred": len(body),
-            "headers": [(k.decode("latin-1"), v.decode("latin-1"))
-                        for k, vs in response.headers.items() for v in vs],
-            "request_headers": [(k.decode("latin-1"), v.decode("latin-1"))
-                                for k, vs in response.request.headers.items() for v in vs],
-            "content_type": response.headers.get("Content-Type", b"").decode("latin-1") or None,
-            "depth": meta.get("sci_depth", 0), "referer": meta.get("sci_referer"),
-            "previous": meta.get("sci_previous"), "redirects": list(meta.get("redirect_urls") or []),
-        }
+        return page_item(response, status, response.meta.get("sci_previous"))
 
     def on_error(self, failure: Any) -> None:
-        if failure.check(HttpError):
+        kind = failure_kind(failure)
+        if kind is None:
             return
-        from crawlers.middlewares.address_guard import BlockedAddressError
-
-        if failure.check(BlockedAddressError):
-            self.counts["blocked"] += 1
-        elif failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
-            self.counts["robots"] += 1  # obeyed, not an error
-        elif failure.check(IgnoreRequest) and "max redirections" in str(failure.value):
-            self.counts["redirect_loops"] = self.counts.get("redirect_loops", 0) + 1  # cut, not followed
-        else:
-            self.counts["errors"] += 1
+        self.tally(kind)
         self.logger.info("fetch failed: %s: %s", failure.request.url, failure.value)
         self._progress()
 

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 from tests.hardening.conftest import CrawlSite
-from tests.hardening.web import forbidden_host, page, redirect, serve
+from tests.hardening.web import Responder, forbidden_host, page, redirect, serve
 
 
-def test_a_start_url_redirecting_twice_gets_its_pages_captured(crawl_site: CrawlSite) -> None:
-    routes = {
+def moved_start() -> dict[str, Responder]:
+    """A site whose start URL redirects twice and one of whose pages moved (a link to the moved
+    start page too: its target counts as seen, it is not fetched again)."""
+    return {
         "/": redirect("/start", 301),
         "/start": redirect("/startseite", 302),
         "/startseite": page('<h1>Willkommen</h1><a href="/rathaus">Rathaus</a> <a href="/buergerservice">'
-                            "Bürgerservice</a>"),
+                            'Bürgerservice</a> <a href="/startseite">Start</a>'),
         "/rathaus": page("<p>Rathaus</p>"),
         "/buergerservice": page('<p>Termine</p><a href="/alt">alt</a>'),
         "/alt": redirect("/buergerservice/neu", 308),
         "/buergerservice/neu": page("<p>Neu</p>"),
     }
-    with serve(routes, "127.0.0.41") as (base, log):
+
+
+def test_a_start_url_redirecting_twice_gets_its_pages_captured(crawl_site: CrawlSite) -> None:
+    with serve(moved_start(), "127.0.0.41") as (base, log):
         stats, caps = crawl_site(base + "/")
     assert stats["status"] == "finished"
     by_url = {c.url: c for c in caps}
@@ -50,3 +55,14 @@ def test_redirect_loops_are_cut_and_the_crawl_ends(crawl_site: CrawlSite) -> Non
     assert stats["cities"]["99999001"]["redirect_loops"] == 1
     assert {c.url for c in caps} == {base + "/", base + "/ok"}
     assert log.count("/schleife/a") <= 4  # REDIRECT_MAX_TIMES hops, then cut
+
+
+def test_a_redirect_hop_out_of_the_citys_scope_is_not_followed(crawl_site: CrawlSite) -> None:
+    with serve({"/x": page("<p>fremd</p>")}, "127.0.0.46") as (other, other_log):
+        routes = {"/": page('<a href="/raus">raus</a> <a href="/ok">ok</a>'), "/ok": page("ok"),
+                  "/raus": redirect(other + "/x")}
+        with serve(routes, "127.0.0.47") as (base, _):
+            stats, caps = crawl_site(base + "/")
+    assert other_log == []
+    assert stats["cities"]["99999001"]["offsite_redirects"] == 1
+    assert {c.url for c in caps} == {base + "/", base + "/ok"}
