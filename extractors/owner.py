@@ -31,7 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, on_hosts
-from extractors.matching import Match, compact, find_any, present
+from extractors.matching import Match, compact, find_any, find_families, present
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -127,7 +127,8 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     places = _places(text, patterns, names)
     cues: list[tuple[str, int, int, str]] = list(places)
     for kind, spec in patterns["owners"].items():
-        for m in words(text, spec.get("cues", []), whole=True):
+        for m in [*words(text, spec.get("cues", []), whole=True),
+                  *find_families(text, spec.get("families", ()))]:
             if kind == "private":
                 # "nicht von der Landeshauptstadt Dresden betrieben": the denial beats the place name
                 cues = [c for c in cues if not (m.start < c[2] and m.end > c[1])]
@@ -155,6 +156,8 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
         kind, cue = best[2], best[3]
     if kind == "county" and city is not None and "kreis" in city.name.lower():
         return "city", cue  # a Kreis's own pages: the Landkreis is the "city"
+    if kind == "land" and city is not None and city.name in patterns.get("city_states", ()):
+        return "city", cue  # Berlin, Hamburg, Bremen: the Land is the city ("App des Landes Berlin")
     return kind, cue
 
 

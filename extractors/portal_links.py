@@ -62,15 +62,25 @@ def _evidence(link: Link, context: str) -> str:
     return f"{base.replace(chr(10), ' ')} → {link.url}"
 
 
+_ADDRESS = re.compile(r"\S+\.\S+")
+_PUBLIC_OWNERS = ("land", "bund", "county", "neighbour")
+
+
 def _foreign_owner(sentence: str, text: str, owners: Mapping[str, Any], names: tuple[str, ...],
                    city: CityContext | None) -> bool:
     """Whether the sentence gives the linked thing another owner (Land, Landkreis, neighbour, company)."""
     at = sentence.find(text) if text else -1
     if at < 0:
         return False
-    # The link text itself is not a cue: "beteiligung.nrw.de" may host the city's own instance.
+    # An address as link text is not a cue: "beteiligung.nrw.de" may host the city's own instance.
     blank = sentence[:at] + " " * len(text) + sentence[at + len(text):]
-    return judge(blank, at, at + len(text), owners, names=names, city=city).owner in FOREIGN
+    if judge(blank, at, at + len(text), owners, names=names, city=city).owner in FOREIGN:
+        return True
+    if _ADDRESS.fullmatch(text.strip()):
+        return False
+    # A worded link text may name a public owner itself ("Zum Open-Data-Portal des Rhein-Kreises Neuss"); a
+    # company in it is left to the detector (the Offener Kanal's council stream is the council's TV).
+    return judge(sentence, at, at + len(text), owners, names=names, city=city).owner in _PUBLIC_OWNERS
 
 
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,

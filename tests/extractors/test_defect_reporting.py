@@ -102,3 +102,14 @@ def test_name_families_leave_out_devices_people_and_other_portals(body):
 ])
 def test_a_start_in_the_future_is_no_live_service(body):
     assert _named(body) in (None, False)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>Mit unserer App melden Sie Schäden im öffentlichen Raum samt Foto an die Verwaltung.</p>", True),
+    ("<p>Probleme im öffentlichen Raum lassen sich rund um die Uhr online melden.</p>", True),
+    ("<p>Schäden an öffentlichen Einrichtungen melden Sie bitte telefonisch dem Bauhof.</p>", None),
+    ("<p>Mängel im öffentlichen Raum nimmt das Ordnungsamt per Kontaktformular online an.</p>", None),
+])
+def test_the_service_described_instead_of_named(body, expected):
+    value = _named(body)
+    assert (value not in (None, False)) if expected else value is None

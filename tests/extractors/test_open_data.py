@@ -64,3 +64,16 @@ def test_negatives(sentence):
 def test_corpus_pages(slug):
     got, facts = corpus_check(open_data, slug)
     assert got == facts
+
+
+def test_a_worded_link_text_names_the_county_as_owner():
+    # A member town links the joint portal its Kreis runs: the link text says whose it is.
+    body = ("<p>Unsere Daten stehen im gemeinsamen Portal. "
+            "<a href='https://opendata.rhein-sieg-kreis.de/'>Open-Data-Portal des Rhein-Sieg-Kreises</a></p>")
+    assert vals(open_data, page(body)).get(P) is None
+
+
+def test_an_address_as_link_text_is_no_owner_cue():
+    # "open.nrw" is a Land cue as words; as the address of the city's own instance it says nothing.
+    body = "<p>Alle Datensätze der Stadt: <a href='https://opendata.stadt-koeln.de/'>open.nrw/koeln</a></p>"
+    assert vals(open_data, page(body)) == {P: {"url": "https://opendata.stadt-koeln.de/"}}

@@ -98,3 +98,16 @@ def test_the_next_days_of_a_live_service_are_no_plan():
     # Processing times of a running service are not a start date.
     sentence = "Der Mängelmelder leitet Hinweise in den nächsten Tagen weiter."
     assert at(sentence, "Mängelmelder").status == "live"
+
+
+def test_a_hyphenated_kreis_is_the_county():
+    assert at("Die Datensätze liegen im Portal des Ennepe-Ruhr-Kreises.", "Portal").owner == "county"
+    assert at("Die Karte zeigt der Rhein-Sieg-Kreis im Geoportal.", "Geoportal").owner == "county"
+
+
+def test_the_land_of_a_city_state_is_the_city():
+    hamburg = CityContext("02000000", "Hamburg", ("hamburg.de",))
+    s = "Die Melde-App des Landes beantwortet Ihre Hinweise."
+    start = s.index("Melde-App")
+    assert judge(s, start, start + 9, OWNER, names=("hamburg",), city=hamburg).owner == "city"
+    assert at(s, "Melde-App").owner == "land"  # Hamm is no city-state
