@@ -126,7 +126,10 @@ def main(argv: list[str]) -> int:
     try:
         settings = Settings(var_dir=var, database_url=f"{PG_ADMIN.rsplit('/', 1)[0]}/{dbname}",
                             allow_private_addresses=True, crawl_delay=args.delay, redis_url=REDIS,
-                            redis_lease_seconds=args.lease, crawl_retries=1)
+                            redis_lease_seconds=args.lease, crawl_retries=1,
+                            # The frontier's scaling, as measured for the README: plain fetches
+                            # (rendering workers start Chromium for every home page).
+                            render="never")
         store = Store(settings)
         store.migrate()
         var.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ request can wait inside a worker (robots.txt, a full downloader slot) and then g
 behind another worker's. This download handler — Scrapy's HTTP/1.1 handler, after every
 queue — first claims the host's send slot in Redis (one Lua step: free -> taken until
 now + delay) and sleeps until it gets it, so two requests to one host never leave closer than
-the delay, whichever workers send them, robots.txt fetches included.
+the delay, whichever workers send them, robots.txt fetches included. Where workers render,
+the same claim comes before Chromium's navigation (scrapy-playwright's handler, which hands
+every other request to the HTTP/1.1 handler).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from scrapy import Request
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.http import Response
+from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
 from crawlers.distributed.scheduler import host_of
 
@@ -31,8 +34,11 @@ return free - now
 """
 
 
-class PoliteHTTP11DownloadHandler(HTTP11DownloadHandler):
+class _SendSlot:
+    """Mixin before a download handler: claim the host's send slot, then download."""
+
     _claim: Any = None
+    _crawler: Any
 
     async def download_request(self, request: Request) -> Response:
         frontier = self._crawler.engine._slot.scheduler.frontier  # type: ignore[union-attr]
@@ -44,3 +50,11 @@ class PoliteHTTP11DownloadHandler(HTTP11DownloadHandler):
                 self._crawler.stats.inc_value("sci/send_slot/waits")  # type: ignore[union-attr]
                 await asyncio.sleep(wait / 1000)
         return await super().download_request(request)
+
+
+class PoliteHTTP11DownloadHandler(_SendSlot, HTTP11DownloadHandler):
+    pass
+
+
+class PoliteBrowserDownloadHandler(_SendSlot, ScrapyPlaywrightDownloadHandler):
+    pass

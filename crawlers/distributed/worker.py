@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from crawlers.crawls import finish_crawl
 from crawlers.distributed.frontier import Frontier
+from crawlers.render_memory import RendererMemoryWatch
 from crawlers.scrapy_settings import scrapy_settings
 from sci.db import Store
 from sci.models import Capture, Crawl
@@ -54,11 +55,12 @@ def worker_settings(settings: Settings, crawl_id: int) -> dict[str, Any]:
         "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
         "crawlers.distributed.robots.SharedRobotsTxtMiddleware": 100,
     }
-    # Workers fetch plain HTTP (rendering stays with the single-machine crawl, see README),
-    # through the handler that keeps the per-host delay across workers.
-    polite = "crawlers.distributed.politeness.PoliteHTTP11DownloadHandler"
+    # Through the handler that keeps the per-host delay across workers; where pages are rendered
+    # (SCI_RENDER as in the city crawl), the browser handler with the same Chromium settings and
+    # guard proxy as the city crawl (crawlers.scrapy_settings).
+    polite = ("crawlers.distributed.politeness.PoliteHTTP11DownloadHandler" if settings.render == "never"
+              else "crawlers.distributed.politeness.PoliteBrowserDownloadHandler")
     result["DOWNLOAD_HANDLERS"] = {"http": polite, "https": polite}
-    result["SCI_RENDER"] = "never"
     return result
 
 
@@ -98,6 +100,8 @@ def main(argv: list[str]) -> int:
 
     settings = Settings.from_env()
     crawl_id = int(argv[0])
+    if settings.render != "never":
+        RendererMemoryWatch(settings.render_max_memory_mb * 1024 * 1024).start()
     process = CrawlerProcess(worker_settings(settings, crawl_id))
     process.crawl(FrontierSpider, crawl_id=crawl_id)
     process.start()

@@ -37,9 +37,10 @@ def web() -> Iterator[ScaleWeb]:
 @pytest.fixture
 def setup(tmp_path: Path, pg_url: str, redis_url: str, redis_prefix: str,
           web: ScaleWeb) -> Iterator[dict[str, Any]]:
+    # Plain fetching: these tests are about the frontier (rendering workers: test_worker_pages.py).
     settings = Settings(var_dir=tmp_path / "var", database_url=pg_url, allow_private_addresses=True,
                         crawl_delay=0.5, crawl_timeout=10, redis_url=redis_url, redis_prefix=redis_prefix,
-                        redis_lease_seconds=30.0)
+                        redis_lease_seconds=30.0, render="never")
     store = Store(settings)
     store.migrate()
     registry = tmp_path / "scale.csv"
@@ -139,7 +140,7 @@ def test_resume_reattaches_to_the_frontier(setup: dict[str, Any], web: ScaleWeb,
     env = {"SCI_VAR_DIR": str(settings.var_dir), "SCI_DATABASE_URL": settings.database_url,
            "SCI_REDIS_URL": settings.redis_url, "SCI_REDIS_PREFIX": settings.redis_prefix,
            "SCI_REDIS_LEASE_SECONDS": "3", "SCI_CRAWL_DELAY": "0.5", "SCI_ALLOW_PRIVATE_ADDRESSES": "true",
-           "COLUMNS": "200"}
+           "SCI_RENDER": "never", "COLUMNS": "200"}
     result = CliRunner().invoke(app, ["crawl", "--resume", "--panel", "scale", "--workers", "2"], env=env)
     assert result.exit_code == 0, f"{result.output}{result.exception!r}"
     assert f"crawl {crawl_id}: finished" in result.output

@@ -1,6 +1,7 @@
 """`sci worker` treats a page as the `city` spider does (crawlers.pages): redirects followed hop by
-hop through the address guard and within the city's scope, the chain on the capture, loops cut.
-On loopback servers (tests/hardening/web.py), one worker, Redis and PostgreSQL."""
+hop through the address guard and within the city's scope, the chain on the capture, loops cut;
+Chromium renders the pages the city crawl would, through the same guard proxy. On loopback
+servers (tests/hardening/web.py), one worker, Redis and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sci.models import Capture
 from sci.panels import add_panel, members
 from sci.registry import CityRecord
 from sci.settings import Settings
+from tests.hardening.test_chromium_guard import hostile_page
 from tests.hardening.test_redirects import moved_start
 from tests.hardening.web import FORBIDDEN_NET, forbidden_host, page, redirect, serve
 
@@ -112,3 +114,29 @@ def test_redirect_loops_are_cut_and_the_crawl_ends(crawl: Crawl) -> None:
     assert {c.url for c in caps} == {base + "/", base + "/ok"}
     assert log.count("/schleife/a") == 1  # the hop back is a URL the frontier has seen
 
+
+def test_workers_render_through_the_guard_proxy(crawl: Crawl, chromium_path: str) -> None:
+    """The home page is rendered (the city crawl's decision); nothing Chromium does reaches the
+    forbidden host: redirect hops of subresources, fetch, WebSockets, service workers."""
+    with forbidden_host() as (secret, secret_log), serve(hostile_page(secret), "127.0.0.58") as (base, log):
+        _, caps = crawl(base + "/", render="auto", chromium_path=chromium_path, render_wait_ms=1500)
+    rendered = [c for c in caps if c.rendered]
+    assert [c.url for c in rendered] == [base + "/"]
+    assert rendered[0].screenshot_path and rendered[0].ags == AGS
+    assert "/bild" in log and "/daten" in log  # Chromium loaded the page's subresources
+    assert secret_log == []
+    assert [c.url for c in caps if not c.rendered] == [base + "/"]  # the static capture is kept
+
+
+def test_workers_render_what_the_city_crawl_would(crawl: Crawl, chromium_path: str) -> None:
+    """`--render auto`: the home page, and pages whose static HTML hints at a widget — not a page
+    with its text in the HTML (crawlers.render.wants_render, data/crawl/render.yaml)."""
+    text = "<p>" + "Öffnungszeiten des Bürgerbüros und alles Weitere zur Anmeldung. " * 8 + "</p>"
+    routes = {"/": page('<a href="/text">Text</a> <a href="/widget">Widget</a>' + text),
+              "/text": page(text),
+              "/widget": page('<div data-widget="termine"></div><script>document.querySelector('
+                              '"[data-widget]").textContent = "Termine ab Montag";</script>' + text)}
+    with serve(routes, "127.0.0.59") as (base, _):
+        _, caps = crawl(base + "/", render="auto", chromium_path=chromium_path, render_wait_ms=500)
+    assert {c.url for c in caps if c.rendered} == {base + "/", base + "/widget"}
+    assert {c.url for c in caps if not c.rendered} == {base + "/", base + "/text", base + "/widget"}
