@@ -107,14 +107,26 @@ def register(app: typer.Typer) -> None:
 
     @app.command(name="train")
     def train_(ctx: typer.Context) -> None:
-        """Fit the confidence calibration on the real-web dev split (never the test split) and write
-        data/calibration/confidence.yaml with the hash of its training cases."""
+        """Fit the confidence estimate and the learned filter on the real-web dev split (never the test
+        split); write data/calibration/confidence.yaml and learned.yaml with the hash of their training
+        cases and their site-grouped cross-validated figures."""
         app_ctx: AppContext = ctx.obj
         data_dir = Path(app_ctx.settings.data_dir)
         manifest = train(data_dir)
-        target = calibration.calibration_path(data_dir)
-        app_ctx.console.print(f"calibration fitted on {manifest['cases']} dev cases "
-                              f"({manifest['predictions']} predictions) -> {target}")
+        cv, flt = manifest["cv"], manifest["filter"]
+        app_ctx.console.print(f"confidence fitted on {manifest['cases']} dev cases "
+                              f"({manifest['predictions']} predictions, {manifest['sites']} sites) -> "
+                              f"{calibration.calibration_path(data_dir)}")
+        for band, b in cv["bands"].items():
+            app_ctx.console.print(f"  dev CV {band}: {b['count']} findings, share right {b['share_right']}")
+        bulk = cv["bulk"]
+        if bulk:
+            app_ctx.console.print(f"  bulk approval at >= {bulk['threshold']}: {bulk['count']} findings, "
+                                  f"share right {bulk['share_right']} (target {cv['bulk_target']}"
+                                  f"{'' if bulk['meets_target'] else ', not reached'})")
+        app_ctx.console.print(f"learned filter: rules F1 {flt['rules']['f1']}, rules+filter F1 "
+                              f"{flt['rules+filter']['f1']} (dev CV) -> "
+                              f"{'switched on' if flt['beats_rules'] else 'switched off'}")
 
 
 def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot: Path | None,

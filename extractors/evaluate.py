@@ -14,24 +14,26 @@ false) or false; absent = no prediction. Against the labels of a case
   the page said something is missing that the labeller did not think about.
 
 precision = right predictions / predictions, recall = facts predicted right /
-facts. Each judged prediction keeps its confidence and the confidence
-model's raw features, so `sci train` (:mod:`extractors.training`) fits on the
-same records.
+facts. Each judged prediction keeps its confidence, its signals
+(:mod:`extractors.signals`), its best evidence and the case's source site, so
+`sci train` (:mod:`extractors.training`) fits and cross-validates on the same
+records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from extractors import calibration
 from extractors.aggregate import Aggregate, aggregate
-from extractors.calibration import Model, calibrate, features
-from extractors.corpus import CorpusPage, load_corpus
+from extractors.calibration import Model, calibrate
+from extractors.corpus import CorpusPage, load_corpus, site_of
 from extractors.page import Page
 from extractors.registry import DETECTORS, LoadedDetector, load_detectors, run_detectors
+from extractors.signals import Signals, signals
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,9 @@ class Judged:
     predicted: bool | None  # None: no prediction
     confidence: float  # 0 when nothing was predicted
     extractor: str
-    features: Mapping[str, float] = field(default_factory=dict)  # the confidence model's raw inputs
+    signals: Signals | None = None  # what the confidence depends on (None: nothing predicted)
+    evidence: str = ""  # the best supporting snippet (the learned filter reads its words)
+    site: str = ""  # the case's source site: cross-validation folds never split a site
 
     @property
     def scored(self) -> bool:
@@ -96,15 +100,16 @@ def predict(page: Page, detectors: list[LoadedDetector], cp: CorpusPage) -> dict
 
 
 def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate], model: Model | None = None) -> list[Judged]:
-    """The case's outcomes; with ``model`` the confidences are calibrated (features stay raw)."""
-    feats = {p: features(a) for p, a in aggs.items()}
-    calibrate(aggs, model)
+    """The case's outcomes; with ``model`` the confidences are calibrated."""
+    aggs = calibrate(aggs, model)
+    site = site_of(cp.source or cp.url)
     out = []
     for param in sorted(set(aggs) | set(cp.facts) | set(cp.tempting)):
         agg = aggs.get(param)
         out.append(Judged(cp.slug, param, cp.facts.get(param), param in cp.tempting,
                           None if agg is None else agg.value is not False,
-                          agg.confidence if agg else 0.0, agg.extractor if agg else "", feats.get(param, {})))
+                          agg.confidence if agg else 0.0, agg.extractor if agg else "",
+                          signals(agg) if agg else None, agg.best.snippet if agg else "", site))
     return out
 
 

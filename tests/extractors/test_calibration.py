@@ -1,46 +1,75 @@
-"""Confidence model: deterministic fit, a probability that follows the evidence, reliability rows."""
+"""Confidence estimate: conservative, shrunk toward the parent bucket, site-weighted, stored as data."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.aggregate import decide
 from extractors.base import Finding
-from extractors.calibration import Model, calibrate, features, fit, load, reliability, save
+from extractors.calibration import Model, calibrate, fit, load, reliability, save
+from extractors.signals import Signals
+from sci.errors import DataError
+
+EXPLICIT = Signals("appointments", "+", "statement", "explicit", "clause", "single", 1)
+COMPOSED = Signals("appointments", "+", "statement", "composed", "page", "single", 1)
+LINK = Signals("council", "+", "link", "-", "-", "several", 2)
 
 
-def _finding(value: bool, confidence: float, rule: str = "explicit@clause", extractor: str = "appointments"):
+def _finding(value: bool, confidence: float, rule: str = "explicit@clause") -> Finding:
     return Finding("online_appointments.citizens_office", value, confidence, "https://a.de/", "s", "p", None,
-                   extractor, "2", rule)
+                   "appointments", "2", rule)
 
 
-def _rows():
-    rows = []
-    for i in range(60):
-        strong = i % 3 != 0
-        rule = "explicit@clause" if strong else "composed@page"
-        agg = decide("p", [_finding(True, 0.9 if strong else 0.6, rule)])
-        rows.append((features(agg), strong or i % 2 == 0))
-    return rows
+def _rows(n_sites: int, wrong_every: int, s: Signals, per_site: int = 1) -> list[tuple[Signals, bool, str]]:
+    return [(s, (i % wrong_every) != 0 if wrong_every else True, f"s{i}.de")
+            for i in range(n_sites) for _ in range(per_site)]
 
 
-def test_fit_is_deterministic_and_ranks_the_surer_evidence_higher(tmp_path):
-    rows = _rows()
-    a, b = fit(rows), fit(rows)
-    assert a == b
-    strong = decide("p", [_finding(True, 0.9)])
-    weak = decide("p", [_finding(True, 0.6, "composed@page")])
-    contradicted = decide("p", [_finding(True, 0.9), _finding(False, 0.85)])
-    assert a(strong) > a(contradicted) and a(strong) > a(weak)
-    assert 0.0 < a(weak) < 1.0
-    save(tmp_path / "calibration" / "confidence.yaml", a, {"trained_on": "test"})
-    assert load(tmp_path) == a
-    aggs = calibrate({"p": decide("p", [_finding(True, 0.9)])}, a)
-    assert aggs["p"].confidence == a(strong)
+def test_estimate_is_a_lower_bound_that_grows_with_support_and_falls_with_errors():
+    few = fit(_rows(5, 0, EXPLICIT))
+    many = fit(_rows(100, 0, EXPLICIT))
+    flawed = fit(_rows(100, 10, EXPLICIT))  # 90 of 100 sites right
+    assert few.estimate(EXPLICIT) < many.estimate(EXPLICIT) < 1.0
+    assert flawed.estimate(EXPLICIT) < 0.9  # below the share right: a lower bound, not the mean
+    assert fit(_rows(100, 10, EXPLICIT)) == flawed  # deterministic
 
 
-def test_without_a_model_confidences_stay_raw(tmp_path):
+def test_a_bucket_with_little_support_borrows_from_its_parent():
+    rows = _rows(60, 5, COMPOSED) + [(EXPLICIT, True, "x.de")]  # statement+ is mostly composed, 80 % right
+    model = fit(rows)
+    alone = fit([(EXPLICIT, True, "x.de")])
+    assert model.estimate(EXPLICIT) < 0.9 and model.estimate(EXPLICIT) != alone.estimate(EXPLICIT)
+    unseen = Signals("chatbot", "+", "named", "city/live", "-", "single", 1)
+    assert model.estimate(unseen) < model.estimate(COMPOSED) + 0.1  # nothing known: no high confidence
+
+
+def test_a_site_weighs_one_observation_however_many_findings_it_has():
+    one_site = fit(_rows(1, 0, LINK, per_site=50))
+    fifty_sites = fit(_rows(50, 0, LINK))
+    assert one_site.counts["link+"] == (1.0, 1.0)
+    assert one_site.estimate(LINK) < fifty_sites.estimate(LINK)
+
+
+def test_save_load_and_calibrate(tmp_path):
     assert load(tmp_path) is None
     aggs = calibrate({"p": decide("p", [_finding(True, 0.9)])}, None)
-    assert aggs["p"].confidence == 0.9
+    assert aggs["p"].confidence == 0.9  # without a model confidences stay raw
+    model = fit(_rows(40, 8, EXPLICIT), manifest={"trained_on": "test"})
+    save(tmp_path / "calibration" / "confidence.yaml", model)
+    loaded = load(tmp_path)
+    assert loaded == model and loaded is not None and loaded.manifest == {"trained_on": "test"}
+    aggs = calibrate({"p": decide("p", [_finding(True, 0.9)])}, loaded)
+    assert aggs["p"].confidence == model.estimate(EXPLICIT)
+    contradicted = calibrate({"p": decide("p", [_finding(True, 0.9), _finding(False, 0.85)])}, loaded)
+    assert contradicted["p"].confidence < aggs["p"].confidence  # an unseen bucket: less sure
+
+
+def test_a_model_file_of_another_shape_is_refused(tmp_path):
+    path = tmp_path / "calibration" / "confidence.yaml"
+    path.parent.mkdir()
+    path.write_text("intercept: 1.0\nweights: {raw: 0.5}\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a confidence model"):
+        load(tmp_path)
 
 
 def test_reliability_rows():

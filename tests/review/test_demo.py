@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from sqlalchemy import select
 
-from review.demo import BULK_NOTE, queue_step
+from review.demo import BULK_MIN_CONFIDENCE, BULK_NOTE, bulk_threshold, queue_step
 from sci.context import AppContext
 from sci.db import Store
 from sci.demostate import DemoState
@@ -21,9 +21,10 @@ LEVEL = "internal_processes.document_management"
 def test_queue_step_approves_high_confidence_and_leaves_the_rest_queued(
     seeded: Store, settings: Settings
 ) -> None:
-    sure = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, confidence=0.97)
-    edge = factories.candidate(seeded, ags=HAMBURG, parameter=BOOL, confidence=0.95)
-    unsure = factories.candidate(seeded, ags=BERLIN, parameter=LEVEL, value=1, confidence=0.6)
+    cut = bulk_threshold(settings.data_dir)  # measured by `sci train`; the candidates sit around it
+    sure = factories.candidate(seeded, ags=BERLIN, parameter=BOOL, confidence=(cut + 1) / 2)
+    edge = factories.candidate(seeded, ags=HAMBURG, parameter=BOOL, confidence=cut)
+    unsure = factories.candidate(seeded, ags=BERLIN, parameter=LEVEL, value=1, confidence=cut - 0.01)
     stale = factories.candidate(seeded, ags=HAMBURG, parameter=LEVEL, value=1, confidence=0.99, snippet="alt")
     fresh = factories.candidate(seeded, ags=HAMBURG, parameter=LEVEL, value=2, confidence=0.5, snippet="neu")
     ctx = AppContext(settings, console=Console(record=True, width=200), _store=seeded)
@@ -39,3 +40,15 @@ def test_queue_step_approves_high_confidence_and_leaves_the_rest_queued(
             (sure, "demo-lead", "approve", BULK_NOTE), (edge, "demo-lead", "approve", BULK_NOTE)}
         # the serve step creates the demo logins and prints their passwords: none exists yet
         assert list(s.scalars(select(Analyst))) == []
+
+
+def test_bulk_threshold_follows_the_trained_cross_validated_cut(tmp_path) -> None:
+    from extractors import calibration
+    from extractors.signals import Signals
+
+    assert bulk_threshold(tmp_path) == BULK_MIN_CONFIDENCE  # nothing trained: raw scores, surest band
+    s = Signals("chatbot", "+", "named", "city/live", "-", "single", 1)
+    cv = {"bulk": {"threshold": 0.912, "count": 40, "share_right": 0.98, "meets_target": True}}
+    model = calibration.fit([(s, True, "a.de"), (s, False, "b.de")], manifest={"cv": cv})
+    calibration.save(calibration.calibration_path(tmp_path), model)
+    assert bulk_threshold(tmp_path) == 0.912

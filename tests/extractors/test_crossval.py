@@ -1,0 +1,65 @@
+"""Site-grouped cross-validation: no site in its own training fold, the bulk cut, the filter comparison."""
+
+from __future__ import annotations
+
+from extractors.crossval import FOLDS, bulk_threshold, compare_filter, cv_report, fold_of, out_of_fold
+from extractors.evaluate import Judged
+from extractors.signals import Signals
+
+LINK = Signals("council", "+", "link", "-", "-", "single", 1)
+PROSE = Signals("chatbot", "+", "named", "city/live", "-", "single", 1)
+
+
+def _judged(i: int, s: Signals, right: bool, site: str | None = None) -> Judged:
+    # a fact predicted true: right; a tempting id predicted true: wrong
+    return Judged(f"c{i}", "citizen_information.chatbot", True if right else None, not right, True, 0.5,
+                  s.family, s, "Der Chatbot der Stadt beantwortet Fragen", site or f"site{i}.de")
+
+
+def test_folds_are_deterministic_and_never_split_a_site():
+    assert fold_of("bergkamen.de") == fold_of("bergkamen.de") and 0 <= fold_of("x.de") < FOLDS
+    judged = [_judged(i, LINK, True, f"site{i % 7}.de") for i in range(40)]
+
+    def estimate(train: list[Judged], held: list[Judged]) -> list[int]:
+        assert not {j.site for j in train} & {j.site for j in held}
+        return [len(train)] * len(held)
+
+    sizes = out_of_fold(judged, estimate)
+    assert len(sizes) == 40 and all(0 < n < 40 for n in sizes)
+
+
+def test_cross_validated_confidences_do_not_see_the_held_out_sites():
+    # every link finding right, every prose finding wrong: out of fold the link findings stay surer
+    judged = [_judged(i, LINK, True) for i in range(60)] + [_judged(100 + i, PROSE, False) for i in range(20)]
+    report = cv_report(judged)
+    rows = {r["bin"]: r for r in report["reliability"]}
+    assert sum(r["count"] for r in report["reliability"][:6]) == 80
+    assert rows["0.00-0.50"]["accuracy"] == 0.0  # the prose findings, all wrong, sit in the lowest bin
+    assert report["bulk_threshold"]["meets_target"] and report["bulk_threshold"]["count"] == 60
+
+
+def test_bulk_threshold():
+    sure = [(0.9, True)] * 30
+    assert bulk_threshold(sure + [(0.5, False)] * 10) == {
+        "threshold": 0.9, "count": 30, "share_right": 1.0, "meets_target": True}
+    # a cut is taken only when every higher cut with 20 findings holds the target too
+    mixed = [(0.95, False)] * 2 + [(0.94, True)] * 20 + [(0.9, True)] * 60
+    cut = bulk_threshold(mixed)
+    assert cut is not None and cut["meets_target"] is False and cut["threshold"] == 0.9
+    assert bulk_threshold(sure[:5]) is None
+
+
+def test_filter_comparison_reports_both_and_switches_on_only_when_better():
+    judged = [_judged(i, LINK, True) for i in range(30)]
+    judged += [_judged(100 + i, PROSE, i % 4 == 0) for i in range(30)]
+    result = compare_filter(judged)
+    assert set(result) == {"rules", "rules+filter", "beats_rules"}
+    assert result["rules"]["predictions"] == 60
+    # prose findings are mostly wrong here: withholding them raises F1 on the held-out sites
+    assert result["rules+filter"]["f1"] > result["rules"]["f1"] and result["beats_rules"] is True
+
+
+def test_a_filter_with_nothing_to_learn_keeps_every_prediction():
+    judged = [_judged(i, LINK, True) for i in range(30)]
+    result = compare_filter(judged)
+    assert result["rules+filter"] == result["rules"] and result["beats_rules"] is False

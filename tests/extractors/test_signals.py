@@ -1,0 +1,43 @@
+"""Signals of an aggregated finding: evidence kind, owner/status, support, and the bucket path."""
+
+from __future__ import annotations
+
+from extractors.aggregate import decide
+from extractors.base import Finding
+from extractors.signals import Signals, bucket_path, evidence_kind, one_hot, signals
+
+
+def _f(value, rule: str = "", extractor: str = "council", locator: str = "p",
+       confidence: float = 0.9) -> Finding:
+    return Finding("internal_processes.digital_council_work", value, confidence, "https://a.de/",
+                   f"snippet at {locator}", locator, None, extractor, "1", rule)
+
+
+def test_evidence_kinds():
+    assert evidence_kind(_f(True, "composed@clause", "appointments")) == "statement"
+    assert evidence_kind(_f({"url": "https://ris.a.de/si0040.asp", "system": "sessionnet"})) == "link"
+    named = {"named": "Ratsinformationssystem", "owner": "city", "status": "live"}
+    assert evidence_kind(_f(named)) == "named"
+    assert evidence_kind(_f(True, extractor="hotline_115")) == "prose"
+    assert evidence_kind(_f(False)) == "prose"
+
+
+def test_signals_name_owner_status_support_and_contradiction():
+    named = {"named": "Mängelmelder", "owner": "city", "status": "pilot"}
+    s = signals(decide("p", [_f(named, locator="p:nth-of-type(1)"), _f(named, locator="p:nth-of-type(2)")]))
+    assert s == Signals("council", "+", "named", "city/pilot", "-", "several", 2)
+    pos = _f(True, "explicit@scope", "appointments")
+    s = signals(decide("p", [pos, _f(False, "negated@clause", "appointments", confidence=0.5)]))
+    assert (s.polarity, s.kind, s.where, s.support) == ("+", "explicit", "scope", "contradicted")
+    neg = signals(decide("p", [_f(False)]))
+    assert (neg.polarity, neg.evidence, neg.kind, neg.support) == ("-", "prose", "-", "single")
+
+
+def test_bucket_path_goes_from_general_to_specific():
+    s = Signals("appointments", "+", "statement", "composed", "clause", "single", 1)
+    assert bucket_path(s) == ("statement+", "statement+|single", "statement+|single|appointments",
+                              "statement+|single|appointments|composed",
+                              "statement+|single|appointments|composed|clause")
+    x = one_hot(s)
+    assert x["family=appointments"] == 1.0 and x["evidence_polarity=statement+"] == 1.0
+    assert "statements" not in x and x["log_statements"] > 0
