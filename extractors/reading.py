@@ -76,6 +76,8 @@ class Lexicon:
     prefilter: tuple[str, ...]
     restrict_re: re.Pattern[str]
     past_re: re.Pattern[str]
+    exception_re: re.Pattern[str]
+    exception_factor: float
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -96,7 +98,9 @@ class Lexicon:
                    re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
                    # a statement can only say something with a cue, an online word or a restriction
                    (*pos, *neg, *online, *shared.get("restrict", [])),
-                   _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])))
+                   _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])),
+                   re.compile(shared.get("exception_regex", r"(?!x)x")),
+                   float(shared.get("exception_factor", 1.0)))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -172,8 +176,16 @@ def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     return _CUES[key]
 
 
+def _exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
+    """A denial for some cases only ("Bei Verlust geht das nicht online", "ältere Fahrzeuge … nicht")
+    is weaker: a named offer on the same page outweighs it."""
+    if not any(c and not c.positive for c in cues) or not lx.exception_re.search(sentence):
+        return cues
+    return [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)") if c and not c.positive
+            else c for c in cues]
+
+
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
-    """The cue a clause carries, with negation, restriction and planning applied; None without one."""
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in _words(clause)):
         return None
     pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
@@ -212,7 +224,7 @@ def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
         for spec in subjects.values():
             fuzzy = float(spec.get("threshold", 100)) < 100
             words += spec.get("stems", []) if fuzzy and spec.get("stems") else spec["terms"]
-            words += [g[0] for g in spec.get("together", [])]
+            words += [w for g in spec.get("together", []) for w in _alternatives(g[0])]
         entry = _HEADS[id(subjects)] = (subjects, tuple(dict.fromkeys(words)))
     return entry[1]
 
@@ -237,10 +249,24 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
         if param in out:
             continue
         for group in spec.get("together", ()):
-            if contains_any(clause, (group[0],)) and all(w.lower() in lemma_set(clause) for w in group[1:]):
+            if contains_any(clause, _alternatives(group[0])) and _has_words(group[1:], lemma_set(clause)):
                 out[param] = (0, len(clause))
                 break
     return out
+
+
+def _alternatives(word: str | list[str]) -> tuple[str, ...]:
+    """A ``together`` element: one word or a list of alternatives (a word family: Kita, Krippe, Hort …)."""
+    return (word,) if isinstance(word, str) else tuple(word)
+
+
+def _has_words(words: list[Any], lemmas: frozenset[str]) -> bool:
+    """Every element occurs as a lemma; an alternative ending in "*" is a stem that also starts a
+    compound ("anmeld*": Anmeldung, Anmeldeverfahren, Anmeldeportal)."""
+    def one(alt: str) -> bool:
+        alt = alt.lower()
+        return alt in lemmas if not alt.endswith("*") else any(lm.startswith(alt[:-1]) for lm in lemmas)
+    return all(any(one(a) for a in _alternatives(w)) for w in words)
 
 
 def _kind(cue: Cue) -> str:
@@ -307,7 +333,7 @@ def _narrowed(section: str, topic: dict[str, tuple[int, int]],
     out = {}
     for param, span in topic.items():
         for group in subjects[param].get("together", ()):
-            if all(w.lower() in words for w in group[1:]):
+            if _has_words(group[1:], words):
                 out[param] = span
                 break
     return out
@@ -376,7 +402,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         spans = sentences(text)
         for n, (lo, hi) in enumerate(spans):
             clauses = _clauses(text[lo:hi], lx)
-            cues = [clause_cue(c, lx) for c in clauses]
+            cues = _exceptions(text[lo:hi], [clause_cue(c, lx) for c in clauses], lx)
             if n + 1 < len(spans) and any(c and c.positive for c in cues):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
                 # sentence, speaking of this one, says it is not there yet
@@ -411,8 +437,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if free_subj:
                         targets, where = free_subj, "sentence"
                     else:
+                        joint = {} if scope or not st.heading else subjects_of(
+                            f"{exp.expand(st.heading)} {clause}", subjects, threshold, context)
                         if scope:
                             targets, factor, where = scope, scope_factor, "scope"
+                        elif joint:
+                            # the heading names the thing, the clause the act ("Krippe und Hort" …
+                            # "Die Anmeldung läuft über das Elternportal")
+                            targets, factor, where = joint, scope_factor, "scope"
                         elif earlier:
                             targets, where = earlier, "statement"
                         elif scopes.topic:

@@ -130,3 +130,12 @@ def test_vehicle_services_in_their_own_words(body, param):
 def test_vehicle_papers_are_no_registration_certificate():
     body = "<p>Upload the registration certificate part I online to register a vehicle.</p>"
     assert P + "registration_certificate" not in values(online_services, wrap(body))
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Plätze in Krippe und Hort</h1><p>Die Anmeldung läuft nur über unser Elternportal im Internet.</p>",
+    "<p>Ihren Kindergartenplatz können Sie ab sofort online vormerken.</p>",
+    "<h1>Anmeldeverfahren für die Kindertagespflege</h1><p>Nutzen Sie dafür das Online-Formular.</p>",
+])
+def test_daycare_named_by_care_word_and_registering_act(body):
+    assert values(online_services, wrap(body)) == {P + "daycare_registration": True}

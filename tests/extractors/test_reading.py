@@ -124,3 +124,22 @@ def test_e_payment(body, expected):
 ])
 def test_scope_and_synonyms(module, body, expected):
     assert values(module, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a denial for some cases only does not outweigh the offer
+    ("<h1>Bewohnerparkausweis</h1><p>Den Ausweis beantragen Sie über unseren Online-Antrag.</p>"
+     "<p>Bei Verlust des Ausweises ist das online nicht möglich.</p>", {S + "resident_parking_permit": True}),
+    ("<h1>Kfz-Abmeldung</h1><p>Sie können Ihr Fahrzeug online abmelden.</p>"
+     "<p>Ältere Fahrzeugscheine haben keinen Code; diese Fahrzeuge lassen sich nicht online abmelden.</p>",
+     {S + "vehicle_deregistration": True}),
+    # alone, the same denial still says no
+    ("<h1>Bewohnerparkausweis</h1><p>Bei Verlust des Ausweises ist das online nicht möglich.</p>",
+     {S + "resident_parking_permit": False}),
+    # the act as a noun with a verb of happening
+    ("<h1>Krippe und Hort</h1><p>Die Anmeldung erfolgt ausschließlich über unser Elternportal im "
+     "Internet.</p>",
+     {S + "daycare_registration": True}),
+])
+def test_exceptions_and_nominal_acts(body, expected):
+    assert values(online_services, wrap(body)) == expected
