@@ -168,6 +168,11 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
 
 
 def _evidence(f: Finding, contradicts: bool = False) -> EvidenceIn:
+    # The finding's rule ("composed@clause" …) goes with it: review groups its precision by it and
+    # tells the analyst how the evidence was read.
+    detail: dict[str, object] = {"rule": f.rule} if f.rule else {}
+    if contradicts:
+        detail["contradicts"] = True
     return EvidenceIn(url=f.url, snippet=f.snippet, locator=f.locator, capture_id=f.capture_id, value=f.value,
                       confidence=f.confidence, extractor=f.extractor, extractor_version=f.version,
-                      detail={"contradicts": True} if contradicts else {})
+                      detail=detail)

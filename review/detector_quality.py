@@ -5,7 +5,9 @@ reject or correct = wrong. Carry-over ("auto_confirm") and imports are not
 judgements of a detector and are left out; an undone decision does not count
 (the candidate's latest standing decision does). Precision comes with its
 count and a 95 % Wilson score interval, per detector, per parameter and per
-pattern/cue (what the best evidence matched). Recall per parameter counts a
+pattern: the rule of the best evidence (the detector's ``Finding.rule``, e.g.
+"composed@clause", stored in ``Evidence.detail["rule"]``), else the cue it
+recorded, else the first declared detector cue in its snippet. Recall per parameter counts a
 miss where an analyst entered a value (manual research) for a city and a
 detector-covered parameter that no candidate had proposed.
 """
@@ -27,7 +29,7 @@ JUDGEMENTS = {"approved": True, "rejected": False, "corrected": False}
 Z95 = 1.959964
 EXAMPLES = 3  # wrong decisions kept per group as examples for the page
 NO_CUE = "(kein Hinweiswort im Beleg)"
-# Evidence.detail keys a detector may use to record what it matched, best first.
+# Evidence.detail keys a detector may use to record what it matched, best first (no rule recorded).
 CUE_KEYS = ("cue", "pattern", "match", "matched", "keyword", "term")
 
 
@@ -58,6 +60,7 @@ class Tally:
     wrong: int = 0
     misses: int = 0  # per parameter only: values analysts found that no candidate proposed
     examples: list[Example] = field(default_factory=list)
+    rule: str = ""  # per pattern: the detector's rule this group stands for ("" for a cue)
 
     @property
     def n(self) -> int:
@@ -82,7 +85,7 @@ class Tally:
         return {"right": self.right, "wrong": self.wrong, "n": self.n,
                 "precision": None if p is None else round(p, 4),
                 "wilson_low": round(lo, 4), "wilson_high": round(hi, 4), "misses": self.misses,
-                "recall": None if r is None else round(r, 4),
+                "recall": None if r is None else round(r, 4), **({"rule": self.rule} if self.rule else {}),
                 "examples": [e.__dict__ for e in self.examples]}
 
 
@@ -91,7 +94,7 @@ class Quality:
     edition: int
     detectors: dict[str, Tally]
     parameters: dict[str, Tally]
-    patterns: dict[str, Tally]  # "<detector>: <cue>"
+    patterns: dict[str, Tally]  # "<detector>: <rule or cue>"
     judged: int
 
     def to_dict(self) -> dict[str, Any]:
@@ -103,6 +106,13 @@ class Quality:
 def worst_first(groups: dict[str, Tally]) -> list[tuple[str, Tally]]:
     """Worst first: lowest upper Wilson bound (bad even in the best case), then lowest lower bound."""
     return sorted(groups.items(), key=lambda kv: (*kv[1].interval[::-1], kv[0]))
+
+
+def rule_of(evidence: Evidence | None) -> str:
+    """The detector's rule behind the evidence ("" where the detector records none)."""
+    detail = evidence.detail if evidence is not None and isinstance(evidence.detail, dict) else {}
+    rule = detail.get("rule")
+    return rule.strip() if isinstance(rule, str) else ""
 
 
 def cue_of(evidence: Evidence | None, cues: re.Pattern[str] | None) -> str:
@@ -119,8 +129,8 @@ def cue_of(evidence: Evidence | None, cues: re.Pattern[str] | None) -> str:
     return NO_CUE
 
 
-def _tally(groups: dict[str, Tally], key: str, right: bool, example: Example) -> None:
-    t = groups.setdefault(key, Tally())
+def _tally(groups: dict[str, Tally], key: str, right: bool, example: Example, rule: str = "") -> None:
+    t = groups.setdefault(key, Tally(rule=rule))
     if right:
         t.right += 1
     else:
@@ -156,7 +166,8 @@ def quality(session: Session, edition: int, cues: re.Pattern[str] | None = None)
         q.judged += 1
         _tally(q.detectors, cand.extractor, verdict, example)
         _tally(q.parameters, cand.parameter, verdict, example)
-        _tally(q.patterns, f"{cand.extractor}: {cue_of(ev, cues)}", verdict, example)
+        rule = rule_of(ev)
+        _tally(q.patterns, f"{cand.extractor}: {rule or cue_of(ev, cues)}", verdict, example, rule)
     _misses(q, manual, cands.values())
     return q
 

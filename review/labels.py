@@ -36,6 +36,12 @@ class Labels:
         text = str(code)
         return self.groups.get(group, {}).get(text) or text.replace("_", " ")
 
+    def rule(self, rule: Any) -> str:
+        """A detector's rule ("composed@clause": the kind of cue @ where its subject was found)
+        as the analyst reads it: "zusammengesetzt (…), im selben Satzteil"."""
+        kind, _, where = str(rule or "").partition("@")
+        return ", ".join(w for w in (self.word("rule_kind", kind), self.word("rule_where", where)) if w)
+
 
 def show_value(value: Any, parameter: Parameter | None = None, labels: Labels | None = None) -> str:
     """A decided or suggested value as an analyst reads it: yes/no, number with unit, level,

@@ -88,6 +88,7 @@ def make_env(cues: re.Pattern[str] | None = None, labels: Labels | None = None) 
         safe_href=safe_href,
         show=lambda value, parameter=None: show_value(value, parameter, labels),
         de=lambda code, group: labels.word(group, code) if labels else str(code or ""),
+        rule=lambda rule: labels.rule(rule) if labels else str(rule or ""),
         when=show_time,
     )
     return env

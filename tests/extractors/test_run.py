@@ -148,3 +148,20 @@ def test_unchanged_page_not_archived_again_is_read_from_its_earlier_capture(stor
     with store.session() as s:
         cand = s.scalars(select(Candidate)).one()
         assert cand.parameter == "citizen_information.hotline_115" and cand.evidence[0].capture_id == first_id
+
+
+def test_the_findings_rule_is_kept_in_its_evidence(store, settings):
+    """Review groups precision by the rule and tells analysts how a page was read."""
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/standesamt/", STANDESAMT_PHONE)
+    w.close()
+    extract_crawl(store, settings, None, w.crawl_id)
+    with store.session() as s:
+        page = s.scalars(select(PageFindings)).one()
+        rules = {f["rule"] for f in page.findings if f["parameter"] == "online_appointments.registry_office"}
+        cand = s.scalars(select(Candidate).where(
+            Candidate.parameter == "online_appointments.registry_office")).one()
+        kept = [e.detail.get("rule") for e in cand.evidence]
+    assert rules and "" not in rules  # the reader names its rule ("negated@…")
+    assert kept and set(kept) <= rules and all(kept)

@@ -115,3 +115,27 @@ def test_the_sci_program_loads_the_decision_evaluator_for_eval(seeded: Store, se
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["detectors"]["alpha"]["precision"] == 0.5
+
+
+def test_the_rule_recorded_in_the_evidence_groups_before_any_cue(seeded: Store) -> None:
+    """Two candidates read by the same rule are one group, whatever cue words they share; a
+    candidate without a rule falls back to its cue."""
+    def cand(ags: str, rule: str | None, cue: str) -> int:
+        return factories.candidate(seeded, ags=ags, parameter="online_services.registration_certificate",
+                                   extractor="online_services", snippet=f"{cue} beantragen",
+                                   detail={"cue": cue, **({"rule": rule} if rule else {})})
+
+    composed = [cand(KOELN, "composed@clause", "online"), cand(BERLIN, "composed@clause", "digital")]
+    explicit = cand(HAMBURG, "explicit@topic", "online")
+    plain = cand(MUENCHEN, None, "online")
+    with seeded.session() as s:
+        decide(s, candidate_id=composed[0], action="approve", analyst="anna")
+        decide(s, candidate_id=composed[1], action="reject", analyst="anna")
+        decide(s, candidate_id=explicit, action="approve", analyst="anna")
+        decide(s, candidate_id=plain, action="correct", analyst="anna", value=False)
+        q = quality(s, 2020)
+    groups = {k: (t.right, t.wrong, t.rule) for k, t in q.patterns.items()}
+    assert groups == {"online_services: composed@clause": (1, 1, "composed@clause"),
+                      "online_services: explicit@topic": (1, 0, "explicit@topic"),
+                      "online_services: online": (0, 1, "")}
+    assert q.to_dict()["patterns"]["online_services: composed@clause"]["rule"] == "composed@clause"

@@ -57,9 +57,11 @@ def pages(web: Web) -> dict[str, str]:
     portal = {"url": "https://www.offenedaten-koeln.de/", "datasets": 812}
     c1 = factories.candidate(web.store, ags=KOELN, parameter="open_data.portal", value=portal,
                              snippet="Das Open-Data-Portal der Stadt", detail={"cue": "Open-Data-Portal"})
-    c2 = factories.candidate(web.store, ags=KOELN, parameter="geodata.portal", snippet="Geoportal der Stadt")
+    c2 = factories.candidate(web.store, ags=KOELN, parameter="geodata.portal", snippet="Geoportal der Stadt",
+                             detail={"rule": "explicit@topic"})
     c3 = factories.candidate(web.store, ags=KOELN, parameter="participation.platform", value=False)
-    factories.candidate(web.store, ags=KOELN, parameter="city_app.available", value=portal)  # stays pending
+    factories.candidate(web.store, ags=KOELN, parameter="city_app.available", value=portal,  # stays pending
+                        detail={"rule": "composed@clause"})
     with web.store.session() as s:
         decide(s, candidate_id=c1, action="approve", analyst="anna")
         decide(s, candidate_id=c2, action="correct", analyst="anna", value=False)

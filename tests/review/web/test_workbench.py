@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from review.state import decide
 from tests.review import factories
 from tests.review.web.conftest import Web
 
@@ -100,6 +101,21 @@ def test_quality_page_for_leads_worst_patterns_first_with_examples(web: Web) -> 
     assert rows[0] in ("alpha: offene daten", "alpha: geoportal") and rows[-1] == "alpha: open-data-portal"
     assert "Entscheidung #" in table and "/history/02000000/open_data.portal" in table
     assert "50,0 %" in page and "15,0–85,0 %" in page
+
+
+def test_quality_and_queue_explain_the_rule_a_detector_read_the_evidence_by(web: Web) -> None:
+    read = {"rule": "composed@clause"}
+    judged = factories.candidate(web.store, ags=factories.KOELN, parameter="geodata.portal", detail=read,
+                                 extractor="online_services")
+    factories.candidate(web.store, ags=factories.BERLIN, parameter="geodata.portal", detail=read)
+    with web.store.session() as s:
+        decide(s, candidate_id=judged, action="reject", analyst="anna")
+    lead, _ = web.login("lena", "lead")
+    words = "zusammengesetzt (online + Leistung), Leistung im selben Satzteil"
+    quality = lead.get("/quality").text
+    row = quality[quality.index("online_services: composed@clause"):]
+    assert row[:row.index("</td>")].endswith(f'<small class="rule">{words}</small>')
+    assert f"gelesen als: {words}" in lead.get("/queue").text
 
 
 def test_lead_turns_a_decision_into_a_corpus_case_from_the_history_page(web: Web, tmp_path) -> None:  # type: ignore[no-untyped-def]
