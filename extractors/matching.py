@@ -11,6 +11,7 @@ compacted token n-grams) catches spelling variants such as
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -79,8 +80,8 @@ def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
         return []
     low, flat = _flatten(text)
     hits = []
-    for term, ct, word_start in _compact_terms(terms):
-        pos = flat.find(ct) if ct else -1
+    for term, ct, word_start in _candidates(flat, terms):
+        pos = flat.find(ct)
         while pos != -1:
             hits.append((term, pos, len(ct), word_start))
             pos = flat.find(ct, pos + 1)
@@ -124,17 +125,86 @@ def _fuzzy_targets(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...],
     return tuple((t, compact(t)) for t in terms), max_n
 
 
+# Texts at least this long (separator-free) are scanned for a term only when every three-character
+# window of the term occurs in them: a whole page's text is up to ~16,000 characters and most terms
+# of a detector occur nowhere on it, so a subset test of small sets replaces a scan of the page per
+# term (a term that occurs has all its windows in the text, so nothing is missed).
+_LONG = 600
+
+
+_Window = tuple[str, str, str]
+
+
+def _windows(text: str) -> frozenset[_Window]:
+    return frozenset(zip(text, text[1:], text[2:], strict=False))
+
+
+@lru_cache(maxsize=32)
+def _text_windows(flat: str) -> frozenset[_Window]:
+    """The three-character windows of a long separator-free text (memoised: every detector asks)."""
+    return _windows(flat)
+
+
+@lru_cache(maxsize=1024)
+def _windowed_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool, frozenset[_Window]], ...]:
+    """:func:`_compact_terms` plus each term's three-character windows (none when shorter)."""
+    return tuple((t, ct, ws, _windows(ct)) for t, ct, ws in _compact_terms(terms) if ct)
+
+
+@lru_cache(maxsize=64)
+def _asked(flat: str) -> list[int]:
+    """How often a long text was asked about (a mutable cell per text)."""
+    return [0]
+
+
+def _candidates(flat: str, terms: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+    """The terms (in their order, empty ones left out) that may occur in ``flat``: all of them in a
+    short text, in a long one those whose windows all occur in it. A long text asked about once
+    (a clause) is scanned per term; its windows are built from the second question on (a page's
+    text, which every detector asks about)."""
+    if len(flat) >= _LONG:
+        asked = _asked(flat)
+        asked[0] += 1
+        if asked[0] > 1:
+            have = _text_windows(flat)
+            return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms) if win <= have]
+    return [(t, ct, ws) for t, ct, ws in _compact_terms(terms) if ct]
+
+
 def contains_any(text: str, terms: tuple[str, ...]) -> bool:
     """Whether any term occurs (same rules as :func:`find_any`, without computing positions)."""
     _, flat = _flatten(text)
-    return any(ct and ct in flat for _, ct, _ in _compact_terms(terms))
+    if len(flat) < _LONG:  # the common case, without building a list
+        return any(ct and ct in flat for _, ct, _ in _compact_terms(terms))
+    return any(ct in flat for _, ct, _ in _candidates(flat, terms))
+
+
+def containing(texts: Sequence[str], terms: tuple[str, ...]) -> set[int]:
+    """Indices of the ``texts`` containing any of ``terms`` (same rules as :func:`contains_any`): one
+    ``str.find`` scan per term over all texts joined, instead of one test per text and term — the
+    statement readers' hottest loop (most terms occur nowhere on a page)."""
+    flats = [_flatten(t)[1] for t in texts]
+    big = "\x00".join(flats)  # no term contains NUL, so no match spans two texts
+    starts, pos = [], 0
+    for f in flats:
+        starts.append(pos)
+        pos += len(f) + 1
+    hit: set[int] = set()
+    for _, ct, _ in _candidates(big, terms):
+        at = big.find(ct)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            hit.add(i)
+            # the rest of text i is decided: go on from the next text
+            at = big.find(ct, starts[i + 1]) if i + 1 < len(starts) else -1
+    return hit
 
 
 def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms that occur in ``text`` (separator-free substring test, no positions): a cheap
     filter before matching many short cue lists one by one."""
     _, flat = _flatten(text)
-    return tuple(t for t, ct, _ in _compact_terms(terms) if ct and ct in flat)
+    return tuple(t for t, ct, _ in _candidates(flat, terms) if ct in flat)
 
 
 def find_terms(text: str, terms: Sequence[str], threshold: float = 100.0) -> list[Match]:
@@ -191,11 +261,6 @@ def has_cue_near(text: str, start: int, end: int, cues: Iterable[str], window: i
 def flat_text(text: str) -> str:
     """Lower case without separators, as :func:`find_any` compares (memoised)."""
     return _flatten(text)[1]
-
-
-def compact_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
-    """(term, separator-free lower-case form, needs a word start) per term (memoised)."""
-    return _compact_terms(terms)
 
 
 @lru_cache(maxsize=256)

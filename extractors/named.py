@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import Match, contains_any, find_families
+from extractors.matching import Match, containing, contains_any, find_families
 from extractors.owner import FOREIGN, judge, words
 from extractors.page import Page, TextBlock
 from extractors.statements import statement_blocks
@@ -199,13 +199,15 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     anaphora = {p: tuple(spec.get("anaphora", ())) for p, spec in specs if p in topics}
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
-    for block in statement_blocks(page):
+    blocks = statement_blocks(page)
+    naming = containing([b.text for b in blocks], all_terms)
+    for i, block in enumerate(blocks):
         text = block.text
         last = block.locator.rsplit(" > ", 1)[-1]
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
-        if _HEADING.match(last) or not (contains_any(text, all_terms) or find_families(text, families)):
+        if _HEADING.match(last) or not (i in naming or find_families(text, families)):
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
             continue  # consent banners and breadcrumbs inside the content area

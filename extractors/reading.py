@@ -29,7 +29,6 @@ Online-Buchung" yields true for one office and false for the other.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,10 +38,10 @@ from extractors.base import CityContext, Finding
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma, lemma_set
-from extractors.matching import compact_terms, contains_any, find_any, flat_text
+from extractors.matching import containing, contains_any, find_any
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
-from extractors.segment import Statement, segment
+from extractors.segment import segment
 from extractors.statements import sentences, subjects_in
 from extractors.web_presence import name_variants
 
@@ -339,25 +338,6 @@ def _narrowed(section: str, topic: dict[str, tuple[int, int]],
     return out
 
 
-def _containing(statements: list[Statement], terms: tuple[str, ...]) -> set[int]:
-    """Indices of the statements containing any of ``terms`` (separator-free, lower case, as
-    :func:`extractors.matching.contains_any`): one ``str.find`` scan per term over the whole page
-    instead of one test per statement and term — the reader's hottest loop."""
-    flats = [flat_text(st.text) for st in statements]
-    big = "\x00".join(flats)
-    starts, pos = [], 0
-    for f in flats:
-        starts.append(pos)
-        pos += len(f) + 1
-    hit: set[int] = set()
-    for _, ct, _ in compact_terms(terms):
-        at = big.find(ct) if ct else -1
-        while at != -1:
-            hit.add(bisect.bisect_right(starts, at) - 1)
-            at = big.find(ct, at + 1)
-    return hit
-
-
 def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
          city: CityContext | None = None) -> list[Finding]:
     """Findings for every statement on the page that says something about a subject (module docstring)."""
@@ -382,7 +362,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
     statements = segment(page)
-    with_cue = _containing(statements, lx.prefilter)
+    with_cue = containing([st.text for st in statements], lx.prefilter)
     for i, st in enumerate(statements):
         if i not in with_cue and not st.intro:
             continue

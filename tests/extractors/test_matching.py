@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from extractors.matching import compact, find_terms, has_cue_near
+from extractors.matching import compact, containing, contains_any, find_any, find_terms, has_cue_near, present
 
 
 def test_exact_is_separator_tolerant_and_matches_compound_heads():
@@ -52,3 +52,34 @@ def test_find_families_keeps_the_leftmost_longest_and_the_case():
     found = find_families(text, (r"(?<![\w-])RIS(?![\w-])", r"Rats\w+"))
     assert [m.term for m in found] == ["RIS", "Ratsinformationssystem"]
     assert text[found[0].start:found[0].end] == "RIS"
+
+
+def _long_page() -> str:
+    """A page's text well over the length from which terms are pre-filtered by their windows."""
+    filler = " ".join(f"Absatz {n}: Öffnungszeiten der Bibliothek, Hinweise zum Parken." for n in range(60))
+    return f"{filler} Die Kfz-Zulassung ist online möglich. {filler} Anwohner\u00adparkausweis beantragen."
+
+
+def test_long_texts_match_as_short_ones_when_asked_again():
+    # The first question scans per term, later ones use the text's windows: the answers must agree,
+    # hyphen, soft hyphen and case folded as everywhere ("Kfz-Zulassung" ~ "kfzzulassung").
+    text = _long_page()
+    assert len(compact(text)) > 4000
+    terms = ("Kfzzulassung", "Anwohnerparkausweis", "Gewerbeanmeldung", "Hundesteuer", "zulassung ist online")
+    for _ in range(3):
+        assert contains_any(text, terms)
+        assert not contains_any(text, terms[2:4])
+        assert present(text, terms) == ("Kfzzulassung", "Anwohnerparkausweis", "zulassung ist online")
+        assert [(m.term, text[m.start:m.end]) for m in find_any(text, terms)] == [
+            ("Kfzzulassung", "Kfz-Zulassung"), ("Anwohnerparkausweis", "Anwohner\u00adparkausweis")]
+
+
+def test_containing_names_the_texts_with_a_term():
+    texts = ["Termin online buchen", "Öffnungszeiten", "Online-Termin für das Bürgerbüro", "", "Hundesteuer"]
+    assert containing(texts, ("onlinetermin", "Hundesteuer")) == {2, 4}
+    assert containing(texts, ("Termin",)) == {0, 2}
+    assert containing(texts, ("zeitenonline",)) == set()  # never across two texts
+    long_texts = [_long_page(), "Kfz-Zulassung"] * 2
+    for _ in range(2):
+        assert containing(long_texts, ("Kfzzulassung",)) == {0, 1, 2, 3}
+        assert containing(long_texts, ("Anwohnerparkausweis",)) == {0, 2}
