@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sci.db import Store
@@ -59,14 +60,22 @@ def _upsert_edition(session: Session, spec: EditionSpec, catalog_version: str) -
 def _upsert_cities(session: Session, year: int, cities: list[CityRecord]) -> None:
     if session.get(Edition, year) is None:
         raise ValueError(f"edition {year} is not initialised: run `sci init --edition {year}`")
+    # The existing rows read in a few queries, not two per city (a registry has hundreds, a
+    # Gemeinde panel thousands); chunks keep the IN list under every driver's parameter limit.
+    codes = [rec.ags for rec in cities]
+    known: dict[str, City] = {}
+    members: dict[str, Membership] = {}
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        known.update((c.ags, c) for c in session.scalars(select(City).where(City.ags.in_(chunk))))
+        members.update((m.ags, m) for m in session.scalars(
+            select(Membership).where(Membership.edition_year == year, Membership.ags.in_(chunk))))
     for rec in cities:
-        city = session.get(City, rec.ags) or City(ags=rec.ags)
+        city = known.setdefault(rec.ags, City(ags=rec.ags))  # a repeated code updates one row
         city.name, city.state, city.area_km2 = rec.name, rec.state, rec.area_km2
         city.website, city.university = rec.website, rec.university
         session.add(city)
-        member = session.get(Membership, (year, rec.ags)) or Membership(
-            edition_year=year, ags=rec.ags
-        )
+        member = members.setdefault(rec.ags, Membership(edition_year=year, ags=rec.ags))
         member.population, member.website = rec.population, rec.website
         session.add(member)
     session.flush()
