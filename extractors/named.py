@@ -246,8 +246,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue  # somebody else's thing: says nothing about the city's
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
-                if (negated.search(before) or no_longer.search(before) or denial.search(sent)
-                        or words(sent, cues["not_public"]) or (negatives and words(sent, negatives))):
+                # A prepositional object ("im Geoportal") is not what the clause's negation or plan words
+                # speak about ("die geplanten Baugebiete sehen Sie im Geoportal"); only words before it do.
+                said_no = bool(denial.search(sent) or (negatives and words(sent, negatives)))
+                if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
+                        or (said_no and not anchored)):
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))

@@ -16,9 +16,11 @@ calls:
 * :attr:`Judgement.counts` — whether the statement can support a *true*
   finding for the city (owner the city or not said, status live or pilot).
 
-Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``neighbour``,
-``company``, ``private`` (fan accounts), ``unknown`` (nothing said — on the city's own page that is
-the city). Status: ``live``, ``pilot``, ``planned``, ``discontinued``, ``hypothetical`` (subjunctive),
+Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``joint``
+(Verbandsgemeinde, Zweckverband: foreign only where a detector says so),
+``neighbour``, ``company``, ``private`` (fan accounts), ``unknown`` (nothing
+said — on the city's own page that is the city). Status: ``live``,
+``pilot``, ``planned``, ``discontinued``, ``hypothetical`` (subjunctive),
 ``compromised`` (hijacked or blocked).
 """
 
@@ -147,15 +149,16 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], kind, cue)
     # A name that carries its owner ("Geoportal NRW", "Open.NRW") speaks for itself.
-    inner = [(k, c) for k, s, e, c in cues if s >= start and e <= end + 12 and s < end and k != "city"]
+    inner = [(k, c) for k, s, e, c in cues if s >= start and e <= end + 40 and s < end and k != "city"]
     if inner and (best is None or best[0] > 0):
         kind, cue = inner[0]
     elif best is None:
         return "unknown", None
     else:
         kind, cue = best[2], best[3]
-    if kind == "county" and city is not None and "kreis" in city.name.lower():
-        return "city", cue  # a Kreis's own pages: the Landkreis is the "city"
+    own_body = city is not None and re.search(patterns["own_county_regex"], city.name)
+    if kind in ("county", "joint") and own_body:
+        return "city", cue  # a Kreis's (Verbandsgemeinde's …) own pages: that body is the "city"
     if kind == "land" and city is not None and city.name in patterns.get("city_states", ()):
         return "city", cue  # Berlin, Hamburg, Bremen: the Land is the city ("App des Landes Berlin")
     return kind, cue
@@ -171,7 +174,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
         if kind in ("planned", "discontinued") and going_on:
             continue
         for m in words(text, patterns["status"].get(kind, [])):
-            if anchored and not (0 <= start - m.end <= 25):
+            if anchored and not (0 <= start - m.end <= 15):  # in the noun phrase: "im geplanten Geoportal"
                 continue
             return kind, m.term
         if kind == "planned" and not anchored:

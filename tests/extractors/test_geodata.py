@@ -77,3 +77,14 @@ def test_name_families_say_the_city_has_it(sentence):
 ])
 def test_name_families_leave_out_other_things(sentence):
     assert vals(geodata, page(f"<p>{sentence}</p>")).get(P) in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the clause's plan or negation words are not about a prepositional object
+    ("Die geplanten Wohngebiete finden Sie im Geoportal der Stadt.", True),
+    ("Die Stadt verfügt bislang nicht über ein Geoportal.", False),
+    ("Ein eigenes Geoportal hat die Stadt bisher nicht aufgebaut.", False),
+])
+def test_negation_and_plans_of_the_clause(sentence, expected):
+    value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value is False

@@ -111,3 +111,38 @@ def test_the_land_of_a_city_state_is_the_city():
     start = s.index("Melde-App")
     assert judge(s, start, start + 9, OWNER, names=("hamburg",), city=hamburg).owner == "city"
     assert at(s, "Melde-App").owner == "land"  # Hamm is no city-state
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Die Karten liegen im Geoportal Sachsen-Anhalt bereit.", "Geoportal", "land"),
+    ("Stellungnahmen nimmt das Beteiligungsportal des Freistaates Sachsen an.", "Beteiligungsportal", "land"),
+    ("Die Vorlagen stehen im Ratsinformationssystem der Samtgemeinde.", "Ratsinformationssystem", "joint"),
+    ("Leitungen zeigt das Kartenportal des Zweckverbands.", "Kartenportal", "joint"),
+])
+def test_owner_families_and_joint_bodies(sentence, name, owner):
+    assert at(sentence, name).owner == owner
+
+
+def test_a_joint_body_is_the_city_on_its_own_pages():
+    vg = CityContext("07137000", "Verbandsgemeinde Weißenthurm", ("vgwthurm.de",))
+    s = "Die Vorlagen stehen im Ratsinformationssystem der Verbandsgemeinde."
+    start = s.index("Ratsinformationssystem")
+    assert judge(s, start, start + 22, OWNER, names=("weissenthurm",), city=vg).owner == "city"
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Das Geoportal wurde im Mai vom Netz genommen.", "Geoportal", "discontinued"),
+    ("Die Stadt-App ist seit März offline.", "Stadt-App", "discontinued"),
+    ("Das Datenportal wird nicht mehr gepflegt.", "Datenportal", "discontinued"),
+    ("Ab 2028 enthält das Geoportal auch Lärmkarten.", "Geoportal", "planned"),
+    ("Nach den Ferien geht das Beteiligungsportal an den Start.", "Beteiligungsportal", "planned"),
+    ("Der Chatbot ist noch in der Entwicklung.", "Chatbot", "planned"),
+])
+def test_status_families(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
+def test_an_anchored_name_takes_only_plan_words_of_its_noun_phrase():
+    s = "Die geplanten Wohngebiete zeigen wir im Geoportal."
+    assert at(s, "Geoportal", anchored=True).status == "live"
+    assert at("Sie sehen es im geplanten Geoportal.", "Geoportal", anchored=True).status == "planned"
