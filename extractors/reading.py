@@ -37,7 +37,7 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
-from extractors.lemmas import lemma, lemma_set
+from extractors.lemmas import lemma, lemma_set, tokens
 from extractors.matching import containing, contains_any, find_any
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
@@ -306,6 +306,20 @@ class _Scope:
             self.headings[text] = own
         return self.headings[text]
 
+    def acts(self, context: str, clause: str) -> dict[str, tuple[int, int]]:
+        """Subjects a subject-less clause names together with its headings: the headings name the
+        thing, the clause the act ("Krippe und Hort" … "Die Anmeldung läuft über das Elternportal";
+        "Kfz-Zulassung" … "Alle Zulassungen und Abmeldungen online"). The headings' own subjects
+        stay only when the clause names their act too. Only the clause's nouns name acts: its verbs
+        are often something else ("sich mit dem Online-Ausweis anmelden" is logging in)."""
+        if context not in self.headings:
+            self.headings[context] = subjects_of(self.exp.expand(context), self.subjects, self.threshold)
+        base = self.headings[context]
+        nouns = " ".join(w for w in tokens(clause) if w[:1].isupper())
+        joint = subjects_of(f"{self.exp.expand(context)} {nouns}", self.subjects, self.threshold, context)
+        new = {p: s for p, s in joint.items() if p not in base}
+        return new | _narrowed(nouns, base, self.subjects) if new else {}
+
     def only_subject(self) -> dict[str, tuple[int, int]]:
         """The page's one subject, when it names exactly one, and more than once (a page about one
         office; a single mention in a page about something else is no topic)."""
@@ -417,14 +431,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if free_subj:
                         targets, where = free_subj, "sentence"
                     else:
-                        joint = {} if scope or not st.heading else subjects_of(
-                            f"{exp.expand(st.heading)} {clause}", subjects, threshold, context)
-                        if scope:
+                        acts = scopes.acts(context, clause)
+                        if acts:
+                            targets, factor, where = acts, scope_factor, "scope"
+                        elif scope:
                             targets, factor, where = scope, scope_factor, "scope"
-                        elif joint:
-                            # the heading names the thing, the clause the act ("Krippe und Hort" …
-                            # "Die Anmeldung läuft über das Elternportal")
-                            targets, factor, where = joint, scope_factor, "scope"
                         elif earlier:
                             targets, where = earlier, "statement"
                         elif scopes.topic:

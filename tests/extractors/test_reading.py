@@ -143,3 +143,22 @@ def test_scope_and_synonyms(module, body, expected):
 ])
 def test_exceptions_and_nominal_acts(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the heading names the thing, the clause's nouns the acts
+    ("<h1>Kfz-Zulassung</h1><p>Alle Zulassungen und Abmeldungen beantragen Sie online.</p>",
+     {S + "vehicle_registration": True, S + "vehicle_deregistration": True}),
+    # another act than the heading's: only that act
+    ("<h1>Gewerbeanmeldung</h1><p>Die Abmeldung ist nur persönlich möglich.</p>",
+     {S + "business_deregistration": False}),
+])
+def test_heading_thing_and_clause_act(body, expected):
+    assert values(online_services, wrap(body)) == expected
+
+
+def test_a_verb_is_no_act():
+    # logging in with the online ID ("sich anmelden") is not registering a vehicle
+    body = ("<h1>Fahrzeug außer Betrieb setzen</h1><p>Im Portal können Sie sich mit dem Online-Ausweis "
+            "anmelden.</p>")
+    assert S + "vehicle_registration" not in values(online_services, wrap(body))
