@@ -171,6 +171,23 @@ def resolve_lists(doc: Any, data_dir: Path) -> Any:
     return doc
 
 
+def at_path(doc: Any, path: str) -> list[Any]:
+    """The values at ``path`` in ``doc``: keys separated by "/" (keys may hold dots, as parameter
+    ids do), "*" for every key of a mapping or item of a list; a list at the end gives its items.
+    ``positive/*/cue`` is the cue of every entry of ``positive``."""
+    nodes = [doc]
+    for step in [s for s in path.split("/") if s]:
+        nxt: list[Any] = []
+        for node in nodes:
+            if isinstance(node, dict):
+                nxt += [v for k, v in node.items() if k != LINE] if step == "*" else (
+                    [node[step]] if step in node else [])
+            elif isinstance(node, list) and step == "*":
+                nxt += node
+        nodes = nxt
+    return [item for node in nodes for item in (node if isinstance(node, list) else [node])]
+
+
 def strip_lines(doc: Any) -> Any:
     """``doc`` without the ``__line__`` keys (for readers that pass mappings on as they are)."""
     if isinstance(doc, dict):

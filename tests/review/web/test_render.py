@@ -36,7 +36,7 @@ def test_without_a_recorded_match_the_detector_cues_are_marked(tmp_path) -> None
 
     (tmp_path / "a.yaml").write_text(
         "subjects: {x: {terms: [Bürgeramt]}}\npositive: [{cue: Termin online, confidence: 0.9}]\n"
-        "keywords: [KI]\nthreshold: 100\n",
+        "keywords: [KI]\nthreshold: 100\nreview: {cues: [subjects/*/terms, positive/*/cue, keywords]}\n",
         encoding="utf-8",
     )
     cues = load_cues(tmp_path)
@@ -51,6 +51,39 @@ def test_without_a_recorded_match_the_detector_cues_are_marked(tmp_path) -> None
     assert highlight("Keine Bürgeramtsseite", {}, None, cues) == [("Keine Bürgeramtsseite", False)]
     real = load_cues(ROOT / "data" / "patterns")
     assert real is not None and real.search("Jetzt Online-Terminvergabe nutzen")
+
+
+def test_only_the_phrases_a_pattern_file_declares_are_cues(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A list is a cue list because its file says so, not because of its key's name."""
+    from review.web.cues import declared_cues, load_cues
+    from sci import ROOT
+
+    path = tmp_path / "b.yaml"
+    path.write_text("subjects: {online_services.x: {terms: [Bürgeramt]}}\nterms: [Rathaus]\n"
+                    "vendor: {phrases: [Stadtportal]}\nreview:\n  cues: [subjects/*/terms, vendor/phrases]\n",
+                    encoding="utf-8")
+    assert declared_cues(path) == {"Bürgeramt", "Stadtportal"}  # 'terms: [Rathaus]' is not declared
+    cues = load_cues(tmp_path)
+    assert cues is not None and cues.search("im Stadtportal") and not cues.search("im Rathaus")
+    real = {p.name: declared_cues(p) for p in (ROOT / "data" / "patterns").glob("*.yaml")}
+    assert {"Online-Terminvergabe", "Bürgeramt"} <= real["appointments.yaml"]
+    assert real["reading.yaml"] == set()  # the statement reader's lexicon is not highlighted
+
+
+def test_a_declared_cue_path_that_names_no_phrase_is_an_error_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from review.web.cues import declared_cues
+    from sci.errors import DataError
+
+    path = tmp_path / "c.yaml"
+    path.write_text("positive: [{cue: Termin online}]\n\nreview:\n  cues: [positive/*/cues]\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=r"c\.yaml:4: review\.cues: 'positive/\*/cues' names no phrase"):
+        declared_cues(path)
+    path.write_text("review: {cues: positive}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"c\.yaml:1: review\.cues: expected a list"):
+        declared_cues(path)
 
 
 def test_evidence_times_are_shown_to_the_minute() -> None:
