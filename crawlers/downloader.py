@@ -6,6 +6,10 @@ marks it *transferring* only when the coroutine first runs — after the loop th
 request queued for a host went out at once (ten in parallel at ``CONCURRENT_REQUESTS_PER_DOMAIN
 = 1``, measured against a slow test site). Marking the request transferring when it leaves the
 queue makes the check count it; ``_download`` adds it again (a set) and removes it when done.
+
+With concurrency kept, a crawl that closes (time limit, shutdown) would still wait for every
+request already handed to the downloader — up to CONCURRENT_REQUESTS queued behind one slow
+host, each up to the download timeout. Those not yet sent are dropped instead.
 """
 
 from __future__ import annotations
@@ -13,12 +17,21 @@ from __future__ import annotations
 from time import monotonic
 
 from scrapy.core.downloader import Downloader, Slot
+from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.asyncio import call_later
 from scrapy.utils.defer import _schedule_coro
+from twisted.python.failure import Failure
+
+from crawlers.pages import NOT_SENT
 
 
 class PoliteDownloader(Downloader):
     def _process_queue(self, slot: Slot) -> None:
+        if self._closing():
+            while slot.queue:
+                request, queue_dfd = slot.queue.popleft()
+                queue_dfd.errback(Failure(IgnoreRequest(f"{NOT_SENT}: {request.url}")))
+            return
         if slot.latercall:
             return
         now = monotonic()
@@ -36,3 +49,8 @@ class PoliteDownloader(Downloader):
             if delay:
                 self._process_queue(slot)
                 break
+
+    def _closing(self) -> bool:
+        engine = getattr(self.crawler, "engine", None)
+        engine_slot = getattr(engine, "_slot", None)
+        return engine_slot is not None and engine_slot.closing is not None

@@ -32,6 +32,9 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PAGE_STATUSES = frozenset(range(100, 600)) - REDIRECTS
 LINKS_PER_PAGE_CAP = 400  # generated pages (traps) can carry thousands of links
 OFFSITE_REDIRECT = "redirect out of the city's scope"
+# Requests still waiting for their host's turn when a crawl closes (time limit, shutdown, fatal):
+# dropped unsent by crawlers.downloader, not an error of the site.
+NOT_SENT = "crawl closing: request not sent"
 RESOLVE_CACHE_MAX = 50_000  # a worker meets many sites: the URL cache must not grow without end
 
 
@@ -81,7 +84,8 @@ def page_item(response: Response, status: int, previous: Any) -> dict[str, Any]:
 
 
 def failure_kind(failure: Any) -> str | None:
-    """The counter a failed fetch goes to; None for an HTTP error status (captured as a page)."""
+    """The counter a failed fetch goes to; None for an HTTP error status (captured as a page) and
+    for a request the closing crawl never sent."""
     from crawlers.middlewares.address_guard import BlockedAddressError
 
     if failure.check(HttpError):
@@ -96,6 +100,8 @@ def failure_kind(failure: Any) -> str | None:
             return "redirect_loops"  # cut, not followed
         if OFFSITE_REDIRECT in text:
             return "offsite_redirects"
+        if NOT_SENT in text:
+            return None
     return "errors"
 
 
