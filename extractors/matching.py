@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _parser as _re_parser  # type: ignore[attr-defined]  # the parser re itself uses
 
 from rapidfuzz import fuzz, process
 
@@ -264,8 +265,26 @@ def flat_text(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _family_regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _family_regex(pattern: str) -> tuple[re.Pattern[str], str]:
+    """The compiled family and the longest run of characters every match of it contains (see
+    :func:`_required_literal`)."""
+    return re.compile(pattern), _required_literal(pattern)
+
+
+def _required_literal(pattern: str) -> str:
+    """The longest run of plain characters in the top-level sequence of ``pattern`` (every item of
+    that sequence is part of every match): "elder" of "…[Mm]elder(?:s|n)?", "" when there is none or
+    case is ignored. A family is searched only in texts containing it — the regex engine has no
+    such pre-filter for patterns that start with a lookbehind or a class, and families ran on every
+    block of every page."""
+    parsed = _re_parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best = run = ""
+    for op, arg in parsed.data:
+        run = run + chr(arg) if op is _re_parser.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
 
 
 def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
@@ -276,8 +295,12 @@ def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
     Assistent"), or a case-sensitive acronym ("im RIS", "Landkreis-GIS") that a case-blind term would
     find inside ordinary words ("Riss").
     """
-    found = [Match(m.group(0), m.start(), m.end(), 100.0)
-             for p in patterns for m in _family_regex(p).finditer(text) if m.end() > m.start()]
+    found = []
+    for p in patterns:
+        rx, literal = _family_regex(p)
+        if literal in text:  # "" is in every text
+            found += [Match(m.group(0), m.start(), m.end(), 100.0)
+                      for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Match] = []
     for m in found:

@@ -83,3 +83,19 @@ def test_containing_names_the_texts_with_a_term():
     for _ in range(2):
         assert containing(long_texts, ("Kfzzulassung",)) == {0, 1, 2, 3}
         assert containing(long_texts, ("Anwohnerparkausweis",)) == {0, 2}
+
+
+def test_a_family_is_searched_only_where_its_literal_is():
+    from extractors.matching import _required_literal, find_families
+
+    melder = r"(?<![\w-])[A-ZÄÖÜa-z][\wäöüß]*?-?(?<!an)(?<!An)[Mm]elder(?:s|n)?(?![\w-])"
+    assert _required_literal(melder) == "elder"
+    assert _required_literal(r"(?<![\w-])RI[SM](?![\w-])") == "RI"
+    assert _required_literal(r"ab(?:c|d)efg") == "efg"
+    assert _required_literal(r"x?abc") == "abc"
+    assert _required_literal(r"(?i)Melder") == ""  # case ignored: no case-sensitive literal to test
+    assert _required_literal(r"(?:Mängel|Schaden)melder") == "melder"
+    text = "Der Mängelmelder, der Bürger-Melder und kein Anmelder; im RIS."
+    found = find_families(text, (melder, r"(?<![\w-])RI[SM](?![\w-])", r"(?i)bürger-melder"))
+    assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS"]
+    assert find_families("Mängelmeldung im Ratsinformationssystem", (melder, r"RI[SM]")) == []
