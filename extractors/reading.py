@@ -77,6 +77,8 @@ class Lexicon:
     past_re: re.Pattern[str]
     exception_re: re.Pattern[str]
     exception_factor: float
+    generic: tuple[str, ...]
+    heading_planned: tuple[str, ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -99,7 +101,8 @@ class Lexicon:
                    (*pos, *neg, *online, *shared.get("restrict", [])),
                    _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])),
                    re.compile(shared.get("exception_regex", r"(?!x)x")),
-                   float(shared.get("exception_factor", 1.0)))
+                   float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
+                   (*planned, *shared.get("heading_planned", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -177,7 +180,10 @@ def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
 
 def _exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
     """A denial for some cases only ("Bei Verlust geht das nicht online", "ältere Fahrzeuge … nicht")
-    is weaker: a named offer on the same page outweighs it."""
+    is weaker: a named offer on the same page outweighs it. An offer of some authority in general
+    ("Hat Ihre Gemeinde einen Internetzugang eröffnet, können Sie …", catalogue text) is none."""
+    if any(c and c.positive for c in cues) and contains_any(sentence, lx.generic):
+        cues = [None if c and c.positive else c for c in cues]
     if not any(c and not c.positive for c in cues) or not lx.exception_re.search(sentence):
         return cues
     return [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)") if c and not c.positive
@@ -367,6 +373,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
                    *separable_of(coord.get("separable", {})))
     scopes = _Scope(page, subjects, threshold, exp)
+    # "Bewohnerparkausweis bald auch online": the page heading says its subject's offer is to come
+    head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned)
     owners = patterns.get("owner")
     names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
@@ -449,6 +457,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             factor *= scope_negative
                 if cue is None or not targets:
                     continue
+                if cue.positive and head_planned and set(targets) <= set(scopes.topic):
+                    cue = Cue(False, lx.planned_confidence, f"planned (page heading): {cue.rule}")
                 if cue.positive and owners:
                     span = next(iter(subj.values()), (0, 0))
                     j = judge(clause, span[0], span[1], owners, names=names, city=city)

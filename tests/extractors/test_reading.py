@@ -162,3 +162,21 @@ def test_a_verb_is_no_act():
     body = ("<h1>Fahrzeug außer Betrieb setzen</h1><p>Im Portal können Sie sich mit dem Online-Ausweis "
             "anmelden.</p>")
     assert S + "vehicle_registration" not in values(online_services, wrap(body))
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the page heading says the offer is still to come
+    ("<h1>Anwohnerparken: Antrag ab März auch im Internet</h1><p>Dann beantragen Sie den Bewohnerparkausweis "
+     "online.</p>", {S + "resident_parking_permit": False}),
+    ("<h1>Online-Meldebescheinigung kommt im Frühjahr</h1><p>Die Meldebescheinigung fordern Sie dann online "
+     "an.</p>", {S + "registration_certificate": False}),
+    # catalogue text about any authority is no offer of this city
+    ("<h1>Wohnsitz ummelden</h1><p>Bietet Ihre Gemeinde einen Online-Zugang an, können Sie die "
+     "Ummeldung auch dort erledigen.</p>", {}),
+    ("<p>In manchen Gemeinden können Sie die Melderegisterauskunft online beantragen.</p>", {}),
+    # a plain heading with a date in the text stays live
+    ("<h1>Meldebescheinigung</h1><p>Seit Oktober beantragen Sie die Meldebescheinigung online.</p>",
+     {S + "registration_certificate": True}),
+])
+def test_planned_headings_and_generic_text(body, expected):
+    assert values(online_services, wrap(body)) == expected
