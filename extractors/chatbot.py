@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.base import CityContext, Finding
-from extractors.evidence import finding
-from extractors.named import merge, named_findings, screen
+from extractors.evidence import finding, merge
+from extractors.named import named_findings, screen
 from extractors.page import Page
 from extractors.statements import statements
 

@@ -22,9 +22,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from extractors.base import CityContext, Finding
-from extractors.evidence import finding, snippet
+from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
-from extractors.named import merge, named_findings
+from extractors.named import named_findings
 from extractors.page import Page
 from extractors.statements import heading, statements
 from extractors.web_presence import (

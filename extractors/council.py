@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding
-from extractors.evidence import finding
-from extractors.named import merge, named_findings, screen
+from extractors.evidence import finding, merge
+from extractors.named import named_findings, screen
 from extractors.page import Page
 from extractors.portal_links import portal_findings
 from extractors.statements import statements

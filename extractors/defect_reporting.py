@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding, on_hosts
-from extractors.evidence import finding
-from extractors.named import merge, named_findings, screen
+from extractors.evidence import finding, merge
+from extractors.named import named_findings, screen
 from extractors.page import Page
 from extractors.statements import heading, statements, subjects_in
 

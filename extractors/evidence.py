@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bs4 import Tag
@@ -57,3 +58,20 @@ def finding(page: Page, *, parameter: str, value: bool | dict[str, Any], confide
     return Finding(parameter=parameter, value=value, confidence=min(max(float(confidence), 0.0), 1.0),
                    url=url or page.final_url, snippet=snippet[:SNIPPET_LIMIT], locator=locator,
                    capture_id=page.capture_id, extractor=extractor, version=version, rule=rule)
+
+
+def merge(*groups: list[Finding]) -> list[Finding]:
+    """Findings of several engines, without repeats of the same statement (parameter, polarity,
+    locator, snippet): the statement engine and the named engine often read the same sentence."""
+    seen: dict[tuple[str, bool, str, str], int] = {}
+    out: list[Finding] = []
+    for group in groups:
+        for f in group:
+            key = (f.parameter, f.value is not False, f.locator, f.snippet)
+            if key not in seen:
+                seen[key] = len(out)
+                out.append(f)
+            elif out[seen[key]].value is True and isinstance(f.value, dict):
+                # Same statement: keep the better confidence, and the value that says what and whose.
+                out[seen[key]] = replace(f, confidence=max(f.confidence, out[seen[key]].confidence))
+    return out

@@ -99,23 +99,6 @@ def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
     return len(re.findall(r"[^\W\d]{2,}", rest)) < 2 and rest != sentence
 
 
-def merge(*groups: list[Finding]) -> list[Finding]:
-    """Findings of several engines, without repeats of the same statement (parameter, polarity,
-    locator, snippet): the statement engine and the named engine often read the same sentence."""
-    seen: dict[tuple[str, bool, str, str], int] = {}
-    out: list[Finding] = []
-    for group in groups:
-        for f in group:
-            key = (f.parameter, f.value is not False, f.locator, f.snippet)
-            if key not in seen:
-                seen[key] = len(out)
-                out.append(f)
-            elif out[seen[key]].value is True and isinstance(f.value, dict):
-                # Same statement: keep the better confidence, and the value that says what and whose.
-                out[seen[key]] = replace(f, confidence=max(f.confidence, out[seen[key]].confidence))
-    return out
-
-
 def _specs(mentions: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """(parameter, spec) pairs; a parameter may list several specs (the city app: by name, by store)."""
     return [(p, s) for p, spec in mentions.items() for s in (spec if isinstance(spec, list) else [spec])]
@@ -126,9 +109,10 @@ def _all_terms(mentions: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def _named(text: str, spec: Mapping[str, Any]) -> list[Match]:
-    """The thing's names in ``text``: its terms, else its name families (regexes, see matching)."""
-    return (words(text, spec["terms"], whole=bool(spec.get("whole")))
-            or find_families(text, tuple(spec.get("families", ()))))
+    """The thing's names in ``text``, leftmost first: its terms and name families (regexes, see matching)."""
+    found = [*words(text, spec["terms"], whole=bool(spec.get("whole"))),
+             *find_families(text, tuple(spec.get("families", ())))]
+    return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
 
 
 def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
@@ -192,7 +176,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
-    topics = {p for p, spec in specs if _named(head, spec)}
+    # The heading names the page's thing unless it is another thing ("Die Abfall-App des Landkreises").
+    topics = {p for p, spec in specs
+              if any(not _excluded(head, m.start, m.end, spec) for m in _named(head, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)

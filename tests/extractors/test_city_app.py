@@ -97,3 +97,15 @@ def test_single_purpose_and_planned_apps_are_not_the_city_app(sentence):
 def test_the_citizen_app_named_in_prose():
     value = vals(city_app, page("<p>In der Bürger-App finden Sie Mitteilungen aus dem Rathaus.</p>"))
     assert value["city_app.available"]["named"] == "Bürger-App"
+
+
+def test_a_heading_naming_another_app_makes_no_topic():
+    # "App" further down refers to the heading's waste app, which is no city app.
+    html = page("<p>Die App erinnert an jede Leerung und ist kostenlos im App Store erhältlich.</p>",
+                title="Die Abfall-App der Stadtverwaltung")
+    assert vals(city_app, html).get(P) is None
+
+
+def test_a_gemeinde_app_is_the_city_app():
+    body = "<p>Die Gemeinde-App informiert Sie über Veranstaltungen und Neuigkeiten aus dem Rathaus.</p>"
+    assert vals(city_app, page(body)).get(P) not in (None, False)

@@ -105,3 +105,14 @@ def test_an_acronym_is_case_sensitive():
 def test_recordings_called_up_later_are_council_tv():
     body = "<p>Die Aufzeichnungen der Ratssitzungen sind am Tag danach auf der Internetseite aufrufbar.</p>"
     assert vals(council, page(body)).get(TV) not in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Das Bürgerschafts-TV zeigt alle öffentlichen Sitzungen live.", True),
+    ("Das Kreistags-TV zeigt alle Sitzungen des Kreistags live.", False),  # the county's, on a city page
+    ("Im Rathaus-TV laufen die Sitzungen des Rates live und als Aufzeichnung.", True),
+    ("Die Fraktion wünscht sich ein Stadtrats-TV wie in der Nachbarstadt.", False),
+])
+def test_council_tv_name_family(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert (value not in (None, False)) if expected else value in (None, False)

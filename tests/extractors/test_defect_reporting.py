@@ -113,3 +113,12 @@ def test_a_start_in_the_future_is_no_live_service(body):
 def test_the_service_described_instead_of_named(body, expected):
     value = _named(body)
     assert (value not in (None, False)) if expected else value is None
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Die Online-Schadensmeldung finden Sie unter Service und Formulare.</p>",
+    # a Land's platform that the town has joined is the town's Mängelmelder
+    "<p>Hinweise erreichen das Rathaus über den landesweiten Mängel- und Ideenmelder Klarschiff.MV.</p>",
+])
+def test_online_reports_and_land_platforms(body):
+    assert _named(body) not in (None, False)
