@@ -18,6 +18,7 @@ import lxml.html
 from sqlalchemy.orm import Session
 
 from crawlers.external.fetch import Fetched, Fetcher, FetchError
+from crawlers.guard import parse_resolve as guard_resolve
 from sci.errors import DataError, Problem
 from sci.yamlfile import load_yaml
 
@@ -73,14 +74,9 @@ def candidate_hosts(name: str, vocab: DiscoveryVocab) -> list[str]:
 
 
 def parse_resolve(value: str) -> dict[str, str]:
-    """``host=address[:port],…`` -> host -> base URL (http://address[:port]/)."""
-    out: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in value.split(","))):
-        host, sep, address = part.partition("=")
-        if not sep or not host or not address:
-            raise DataError([Problem("SCI_RESOLVE", None, f"{part!r}: expected host=address[:port]")])
-        out[host.strip().lower()] = f"http://{address.strip()}/"
-    return out
+    """``host=address[:port],…`` -> host -> base URL (http://address[:port]/): where discovery
+    asks for a name's home page (the setting's one parser is the guard's)."""
+    return {host: f"http://{address}/" for host, address in guard_resolve(value).items()}
 
 
 @dataclass(frozen=True)

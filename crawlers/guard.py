@@ -23,7 +23,10 @@ Rules, checked on every request and every redirect hop:
 
 Resolution is pinned: a host is resolved once per process and every later
 connection uses the address that was checked, so DNS rebinding (public answer
-for the check, private answer for the connection) cannot work.
+for the check, private answer for the connection) cannot work. Host names listed
+in ``SCI_RESOLVE`` (``host=address[:port],…``: website discovery, the offline demo
+and tests of named hosts on loopback) resolve to that address and never through DNS;
+the address is judged by the rules above like any other.
 """
 
 from __future__ import annotations
@@ -31,8 +34,11 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from sci.errors import DataError, Problem
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -130,12 +136,33 @@ def address_refusal(addr: IPAddress, allow_loopback: bool, blocked: tuple[IPNetw
     return None
 
 
+def parse_resolve(value: str) -> dict[str, str]:
+    """``SCI_RESOLVE`` (``host=address[:port],…``) -> host -> ``address[:port]``."""
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        host, sep, address = part.partition("=")
+        if not sep or not host.strip() or not address.strip():
+            raise DataError([Problem("SCI_RESOLVE", None, f"{part!r}: expected host=address[:port]")])
+        out[host.strip().lower()] = address.strip()
+    return out
+
+
+def _address_part(address: str) -> str:
+    """``127.0.0.5:8080`` -> ``127.0.0.5``; ``[::1]:80`` -> ``::1`` (a URL names its own port)."""
+    if address.startswith("["):
+        return address[1:].split("]", 1)[0]
+    return address.rsplit(":", 1)[0] if address.count(":") == 1 else address
+
+
 class Guard:
     """The rules above for one run; ``check`` gives the pinned target or raises BlockedAddress."""
 
-    def __init__(self, allow_loopback: bool, blocked: tuple[IPNetwork, ...] = ()) -> None:
+    def __init__(self, allow_loopback: bool, blocked: tuple[IPNetwork, ...] = (),
+                 pins: Mapping[str, str] | None = None) -> None:
         self.allow_loopback = allow_loopback
         self.blocked = blocked
+        # SCI_RESOLVE: these names have this address and no other (never asked of DNS).
+        self.pins = {host: _address_part(addr) for host, addr in (pins or {}).items()}
         # host -> pinned address or refusal reason: addresses are pinned, so the verdict is too
         # (and a crawl asks about the same few hosts thousands of times).
         self._verdicts: dict[str, tuple[str, bool]] = {}
@@ -143,7 +170,8 @@ class Guard:
     @classmethod
     def from_settings(cls, settings: object) -> Guard:
         return cls(bool(getattr(settings, "allow_private_addresses", False)),
-                   parse_networks(str(getattr(settings, "blocked_networks", "") or "")))
+                   parse_networks(str(getattr(settings, "blocked_networks", "") or "")),
+                   parse_resolve(str(getattr(settings, "resolve", "") or "")))
 
     def check(self, url: str) -> Target:
         parts = urlsplit(url)
@@ -167,7 +195,11 @@ class Guard:
         return value
 
     def _judge(self, host: str) -> tuple[str, bool]:
-        addresses = resolve(host)
+        pinned = self.pins.get(host)
+        try:
+            addresses = (ipaddress.ip_address(pinned),) if pinned is not None else resolve(host)
+        except ValueError:
+            return f"SCI_RESOLVE gives {host} no IP address ({pinned!r})", False
         if not addresses:
             return f"host {host} does not resolve", False
         for addr in addresses:

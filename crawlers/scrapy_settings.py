@@ -64,6 +64,7 @@ def scrapy_settings(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "SCI_ALLOW_PRIVATE_ADDRESSES": settings.allow_private_addresses,
         "SCI_BLOCKED_NETWORKS": settings.blocked_networks,
+        "SCI_RESOLVE": settings.resolve,  # names pinned to addresses (the guard's pins)
         # Connections go to the address the guard checked (no second DNS answer: no rebinding).
         "TWISTED_DNS_RESOLVER": "crawlers.middlewares.address_guard.PinnedResolver",
         "SCI_RETRY_BACKOFF_BASE": 1.0 if settings.crawl_delay > 0 else 0.0,

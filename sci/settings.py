@@ -90,8 +90,9 @@ class Settings:
     )
 
     resolve: str = _s(
-        "", "host=address[:port],… : these host names resolve to these addresses and no others "
-        "(website discovery in tests and offline demos; never real DNS then)"
+        "", "host=address[:port],… : these host names resolve to these addresses and no others, "
+        "for every fetcher through the address guard (website discovery, the crawl, Chromium; offline "
+        "demos and tests; never real DNS then, the address still judged)"
     )
 
     # --- third-party endpoints (tests point these at loopback servers) -------

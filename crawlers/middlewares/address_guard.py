@@ -20,7 +20,7 @@ from twisted.internet import defer
 from twisted.internet.interfaces import IResolverSimple
 from zope.interface import implementer
 
-from crawlers.guard import BlockedAddress, Guard, ascii_host, parse_networks
+from crawlers.guard import BlockedAddress, Guard, ascii_host, parse_networks, parse_resolve
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ class BlockedAddressError(IgnoreRequest):
 def guard_of(settings: Any) -> Guard:
     """The Guard a Scrapy settings object describes."""
     return Guard(settings.getbool("SCI_ALLOW_PRIVATE_ADDRESSES", False),
-                 parse_networks(settings.get("SCI_BLOCKED_NETWORKS", "") or ""))
+                 parse_networks(settings.get("SCI_BLOCKED_NETWORKS", "") or ""),
+                 parse_resolve(settings.get("SCI_RESOLVE", "") or ""))
 
 
 def browser_request_refused(guard: Guard, request: object) -> bool:

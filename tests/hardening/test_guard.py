@@ -71,3 +71,19 @@ def test_resolution_is_pinned_against_dns_rebinding(monkeypatch: pytest.MonkeyPa
     # Every later check and connection of this process uses the pinned answer.
     assert guard.check("http://rebind.example.test/again").address == "127.0.0.2"
     assert guard.address("rebind.example.test") == "127.0.0.2"
+
+
+def test_names_in_sci_resolve_have_that_address_and_are_judged_by_it() -> None:
+    """SCI_RESOLVE pins a name (never asked of DNS); the pinned address passes the same rules."""
+    from sci.errors import DataError
+    from sci.settings import Settings
+
+    pins = "buergeramt.terminvergabe.de=127.0.0.10:8080, geheim.example=" + FORBIDDEN_IP
+    guard = Guard.from_settings(Settings(allow_private_addresses=True, blocked_networks=FORBIDDEN_NET,
+                                         resolve=pins))
+    assert guard.check("http://buergeramt.terminvergabe.de:9000/x").address == "127.0.0.10"
+    assert "127.0.0.66" in (guard.refusal("http://geheim.example/") or "")  # blocked network
+    public_only = Guard.from_settings(Settings(allow_private_addresses=False, resolve=pins))
+    assert "loopback" in (public_only.refusal("http://buergeramt.terminvergabe.de/") or "")
+    with pytest.raises(DataError, match="expected host=address"):
+        Guard.from_settings(Settings(resolve="nur-ein-name"))

@@ -1,18 +1,30 @@
-"""Shared lists (data/lists/): the crawl follows a link into every booking system the detector knows."""
+"""Shared lists (data/lists/): the crawl follows a link into every booking system the detector knows —
+in the spider's link handling and in a crawl of the sample web."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings as ScrapySettings
+from sqlalchemy import select
 
 from crawlers import scope
+from crawlers.run import run_crawl
+from crawlers.sampleweb.server import SampleWeb
+from crawlers.sampleweb.world import PARTNER_IPS
 from crawlers.spiders.city import CitySpider
 from extractors.patterns import load_patterns
 from sci import ROOT
+from sci.bootstrap import init_store, load_cities
+from sci.db import Store
+from sci.editions import load_editions
 from sci.errors import DataError
+from sci.models import Capture
+from sci.registry import load_registry
+from sci.settings import Settings
 from sci.yamlfile import load_list
 
 DATA = ROOT / "data"
@@ -60,3 +72,37 @@ def test_a_bad_shared_list_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("hosts:\n  - tevis.de\n  - [x]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"booking_systems.yaml:1: hosts\[1\]: expected text"):
         load_list(tmp_path, "booking_systems")
+
+
+def test_a_crawl_of_the_sample_web_follows_links_into_detector_only_booking_systems(
+        sample_web: SampleWeb, tmp_path: Path) -> None:
+    """A sample city's page links to each booking host the detector alone knew before the list was
+    shared, and to an unknown vendor; the names resolve (SCI_RESOLVE) to the sample web's booking
+    system. No partner host is added by setting: the shared list alone makes them partners."""
+    m = sample_web.manifest
+    city = load_registry(m.write_registry(tmp_path / "reg.csv"))[0]
+    city_ip, port = urlsplit(city.website).hostname, urlsplit(city.website).port
+    booking = PARTNER_IPS["booking"]
+    hosts = [f"buergeramt.{h}" for h in DETECTOR_ONLY] + ["termine.unknown-vendor.example"]
+    links = "".join(f'<a href="http://{h}:{port}/termin/{n}">Termin {n}</a>' for n, h in enumerate(hosts))
+    sample_web.set_page(str(city_ip), "/", f"<html><body><h1>Bürgeramt</h1>{links}</body></html>")
+    for n in range(len(hosts)):
+        sample_web.set_page(booking, f"/termin/{n}", f"<html><body><h1>Freie Termine {n}</h1></body></html>")
+    s = Settings(var_dir=tmp_path / "var", data_dir=DATA, allow_private_addresses=True, crawl_delay=0.0,
+                 render="never", crawl_max_pages=10, crawl_max_partner_pages=20, crawl_timeout=3.0,
+                 crawl_retries=0, resolve=",".join(f"{h}={booking}" for h in hosts))
+    store = Store(s)
+    store.migrate()
+    init_store(store, [load_editions(s.data_dir)[2020]])
+    load_cities(store, 2020, [city])
+    stats = run_crawl(store, s, [city])
+    with store.session() as session:
+        captured = set(session.scalars(select(Capture.url).where(Capture.crawl_id == stats["crawl_id"])))
+    store.dispose()
+    assert stats["status"] == "finished"
+    followed = {f"http://{h}:{port}/termin/{n}" for n, h in enumerate(hosts[:-1])}
+    assert followed <= captured
+    assert not any("unknown-vendor" in url for url in captured)
+    asked = {path for host, method, path, *_ in sample_web.request_log if host == f"{booking}:{port}"}
+    assert {f"/termin/{n}" for n in range(len(DETECTOR_ONLY))} <= asked
+    assert f"/termin/{len(DETECTOR_ONLY)}" not in asked
