@@ -1,8 +1,9 @@
 """Mängelmelder: an app or online form to report damage in public space.
 
 Text statements from the shared engine, plus on a Mängelmelder page the
-reporting form itself (POST with description/photo/category fields) and links
-to known vendor platforms.
+reporting form itself (POST with description/photo/category fields), links
+to known vendor platforms, and links to the city's own reporting host or
+naming a reporting service (:mod:`extractors.portal_links`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from extractors.base import CityContext, Finding, on_hosts
+from extractors.base import CityContext, Finding
 from extractors.evidence import finding, merge
 from extractors.named import named_findings, screen
 from extractors.page import Page
+from extractors.portal_links import portal_findings
 from extractors.statements import heading, statements, subjects_in
 
 NAME = "defect_reporting"
@@ -26,7 +28,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
     found = screen(statements(page, patterns, NAME, VERSION, topic=topic), patterns, page, city)
-    found = merge(found, named_findings(page, patterns, city, NAME, VERSION))
+    found = merge(found, named_findings(page, patterns, city, NAME, VERSION),
+                  portal_findings(page, _with_vendor_hosts(patterns), city, NAME, VERSION))
     form = patterns["form"]
     field_re = re.compile(form["fields_regex"])
     if topic:
@@ -36,11 +39,14 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 found.append(finding(page, parameter=PARAMETER, value=True, confidence=form["confidence"],
                                      snippet=f"{head} — Formular: {f.text}", locator=f.locator,
                                      extractor=NAME, version=VERSION))
-    vendors = tuple(patterns["vendor_hosts"])
-    for link in page.links:
-        if on_hosts(link.url, vendors):
-            found.append(finding(page, parameter=PARAMETER, value={"url": link.url},
-                                 confidence=patterns["vendor_confidence"],
-                                 snippet=f"{link.text} → {link.url} ({link.context})", locator=link.locator,
-                                 extractor=NAME, version=VERSION))
     return found
+
+
+def _with_vendor_hosts(patterns: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The link spec with the vendor platforms' hosts (a list shared with the crawl) as one more URL shape,
+    so a vendor link passes the same owner and plan checks as any portal link."""
+    hosts = "|".join(re.escape(h) for h in patterns["vendor_hosts"])
+    vendor = {"system": "vendor", "url_regex": rf"^https?://([\w-]+\.)*({hosts})(?=[/:?#]|$)",
+              "confidence": patterns["vendor_confidence"]}
+    spec = patterns["portals"][PARAMETER]
+    return {**patterns, "portals": {PARAMETER: {**spec, "vendors": [*spec["vendors"], vendor]}}}

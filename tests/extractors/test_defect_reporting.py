@@ -122,3 +122,15 @@ def test_the_service_described_instead_of_named(body, expected):
 ])
 def test_online_reports_and_land_platforms(body):
     assert _named(body) not in (None, False)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<li><a href='https://schadensmelder.stadt.de/'>Schäden melden</a></li>", True),  # own host label
+    ("<p><a href='https://anliegen.stadt.de/neu'>Anliegen</a></p>", True),
+    ("<ul><li><a href='/rathaus/maengelmelder'>Mängelmelder</a></li></ul>", False),  # a page about it
+    # a vendor link now passes the owner check: a neighbour's platform is not the city's
+    ("<p>Die Nachbarstadt nutzt <a href='https://www.sags-doch.de/monheim'>Sag's doch</a>.</p>", False),
+])
+def test_links_to_reporting_services(body, expected):
+    value = values(defect_reporting, wrap(body)).get(P)
+    assert (value not in (None, False)) if expected else value is None
