@@ -79,6 +79,8 @@ class Lexicon:
     exception_factor: float
     generic: tuple[str, ...]
     heading_planned: tuple[str, ...]
+    visit: tuple[str, ...]
+    offer_nouns: tuple[str, ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -102,7 +104,9 @@ class Lexicon:
                    _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])),
                    re.compile(shared.get("exception_regex", r"(?!x)x")),
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
-                   (*planned, *shared.get("heading_planned", [])))
+                   (*planned, *shared.get("heading_planned", [])),
+                   tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
+                   tuple(o.lower() for o in shared.get("offer_nouns", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -136,9 +140,26 @@ def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
         low = low.replace(e, " " * len(e))
     for m in re.finditer(r"\w+", low):
-        if m.group(0) in lx.negators and any(s - 45 <= m.start() <= e + 35 for s, e in anchors):
+        if m.group(0) in lx.negators and any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
+                and not _negates_other(clause, m.end(), lx, anchors):
             return True
     return False
+
+
+def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
+    """The negator denies something else than the offer: the visit ("Wenn Sie nicht persönlich kommen
+    möchten, …", "keinen Behördengang mehr"), or with "kein" a noun that is neither the cue nor an
+    offer ("wenige freie Termine sind keine Störung"; but "keine Möglichkeit, online zu buchen")."""
+    rest = clause[end:].lower().lstrip()
+    if rest.startswith(lx.visit):
+        return True
+    word = re.match(r"[\w-]+", clause[end:].lstrip())
+    kein = clause[end - 4:end].lower().startswith(("kein", "ein"))
+    if not word or not kein or not word.group(0)[0].isupper():
+        return False
+    at = end + (len(clause[end:]) - len(clause[end:].lstrip()))
+    in_cue = any(s <= at < e for s, e in anchors)
+    return not in_cue and not word.group(0).lower().startswith(lx.offer_nouns)
 
 
 def _restricted(clause: str, lx: Lexicon) -> bool:
@@ -194,7 +215,9 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in _words(clause)):
         return None
     pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
-    neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))), default=None)
+    # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …")
+    neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
+               if not set(_words(clause[max(0, m.start - 12):m.start])) & lx.negators), default=None)
     if neg is not None and lx.past_re.search(clause.lower()):
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online):

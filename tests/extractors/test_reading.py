@@ -180,3 +180,23 @@ def test_a_verb_is_no_act():
 ])
 def test_planned_headings_and_generic_text(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("module, body, expected", [
+    # the negator denies the visit, not the offer
+    (online_services, "<h1>Gewerbeabmeldung</h1><p>Falls Sie nicht persönlich vorsprechen wollen, melden "
+     "Sie Ihr Gewerbe einfach online ab.</p>", {S + "business_deregistration": True}),
+    (online_services, "<p>Für die Melderegisterauskunft brauchen Sie keinen Behördengang: Sie fordern sie "
+     "online an.</p>", {S + "register_information": True}),
+    # "kein" before another noun denies that noun
+    (appointments, "<h2>Bürgerbüro</h2><p>Termine buchen Sie online; kurze Wartezeiten sind kein Zufall.</p>",
+     {A + "citizens_office": True}),
+    # … but an offer noun carries the denial onto the offer
+    (appointments, "<h2>Bürgerbüro</h2><p>Es gibt keine Möglichkeit, Termine online zu buchen.</p>",
+     {A + "citizens_office": False}),
+    # booking suspended
+    (appointments, "<h2>Zulassungsstelle</h2><p>Neue Termine werden zurzeit nicht vergeben.</p>",
+     {A + "vehicle_registration_office": False}),
+])
+def test_what_a_negator_denies(module, body, expected):
+    assert values(module, wrap(body)) == expected
