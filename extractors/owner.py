@@ -123,10 +123,34 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
     return out
 
 
+def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],
+                     names: Sequence[str]) -> tuple[str, int, int, str] | None:
+    """ "der Bonner Mängelmelder": a place adjective right before the name, this city's or another's.
+    Only right before the name: elsewhere such words are street names ("Bonner Straße 5")."""
+    if not names or not text[start:start + 1].isupper():
+        return None  # a place adjective goes with a noun ("Behördennummer 115" is a noun before a number)
+    m = re.search(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)er\s+$", text[max(start - 40, 0):start])
+    if not m or m.group(0).strip() in patterns.get("not_place_adjectives", ()):
+        return None
+    stem = compact(m.group(1).translate(_UMLAUTS))
+    # "Dresdner"/"Dresden", "Münchner"/"München", "Bremer"/"Bremen": the stem may drop an "e".
+    ours = any(n.startswith(stem) or _common(n, stem) >= max(len(stem) - 2, 4) for n in names)
+    at = max(start - 40, 0) + m.start()
+    return ("city" if ours else "neighbour", at, at + len(m.group(0).rstrip()), m.group(0).strip())
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the common beginning of two strings."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
     places = _places(text, patterns, names)
+    adjective = _place_adjective(text, start, patterns, names)
+    if adjective:
+        places.append(adjective)
     cues: list[tuple[str, int, int, str]] = list(places)
     for kind, spec in patterns["owners"].items():
         for m in [*words(text, spec.get("cues", []), whole=True),

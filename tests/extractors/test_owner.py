@@ -146,3 +146,14 @@ def test_an_anchored_name_takes_only_plan_words_of_its_noun_phrase():
     s = "Die geplanten Wohngebiete zeigen wir im Geoportal."
     assert at(s, "Geoportal", anchored=True).status == "live"
     assert at("Sie sehen es im geplanten Geoportal.", "Geoportal", anchored=True).status == "planned"
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Der Hammer Mängelmelder nimmt Hinweise an.", "Mängelmelder", "city"),  # Hamm's own adjective
+    ("Der Ahlener Mängelmelder nimmt Hinweise an.", "Mängelmelder", "neighbour"),
+    ("Neuer Mängelmelder: Hinweise jetzt online.", "Mängelmelder", "unknown"),  # an adjective, no place
+    ("Das Geoportal zeigt die Ahlener Straße.", "Geoportal", "unknown"),  # a street, not before the name
+    ("Wählen Sie die Behördennummer 115.", "115", "unknown"),  # a noun before a number
+])
+def test_a_place_adjective_right_before_the_name(sentence, name, owner):
+    assert at(sentence, name).owner == owner
