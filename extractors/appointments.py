@@ -5,19 +5,28 @@ nur telefonisch") come from the shared statement engine. On an office's page
 (its heading names the office) a booking widget also counts: an iframe or link
 to a known vendor host or to a URL that looks like a booking system, or, in a
 static capture, an inline script that injects such an iframe later.
+
+Offices stand in for one another where the page says so: "Die An-, Um- und
+Abmeldung eines Gewerbes erledigen bei uns die Bürgerämter" makes the
+citizens' office's booking the trade office's too (``delegation`` in the
+pattern data; a sentence naming both offices, or one office under a page
+heading naming the other, without a negator).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from extractors.base import CityContext, Finding, on_hosts
+from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
 from extractors.page import Page
-from extractors.reading import read
-from extractors.statements import heading, subjects_in
+from extractors.reading import lexicon, read, subjects_of
+from extractors.segment import segment
+from extractors.statements import heading, sentences, subjects_in
 
 NAME = "appointments"
 VERSION = "2"
@@ -29,6 +38,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     head = heading(page)
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
     found = read(page, patterns, NAME, VERSION, city)
+    found += _delegated(page, patterns, found)
     if not topic:
         return found
     spec = patterns["booking"]
@@ -54,3 +64,36 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     return found
+
+
+def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) -> list[Finding]:
+    """The findings of an office copied to the offices whose work the page says it does."""
+    out: list[Finding] = []
+    subjects, threshold = patterns["subjects"], float(patterns.get("threshold", 100))
+    lx = lexicon(patterns)
+    coord = patterns.get("coordination", {})
+    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
+                   *separable_of(coord.get("separable", {})))
+    for rule in patterns.get("delegation", []):
+        source = [f for f in found if f.parameter == rule["from"]]
+        if not source:
+            continue
+        targets = [t for t in rule["to"] if _says_handles(page, exp, lx.negators, subjects, threshold,
+                                                            rule["from"], t)]
+        out += [replace(f, parameter=t, confidence=f.confidence * float(rule["factor"]))
+                for t in targets for f in source]
+    return out
+
+
+def _says_handles(page: Page, exp: Any, negators: frozenset[str], subjects: Mapping[str, Any],
+                  threshold: float, office: str, other: str) -> bool:
+    """A sentence names ``office`` and (itself or the page heading) ``other``, and denies nothing."""
+    head = subjects_of(exp.expand(page.heading), subjects, threshold)
+    for st in segment(page):
+        text = exp.expand(st.text)
+        for lo, hi in sentences(text):
+            named = subjects_of(text[lo:hi], subjects, threshold)
+            if office in named and (other in named or other in head) \
+                    and not negators & set(re.findall(r"\w+", text[lo:hi].lower())):
+                return True
+    return False

@@ -87,3 +87,20 @@ def test_traps_make_no_claim(body):
 def test_corpus_pages(slug):
     got, facts = corpus_values(appointments, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the page says the citizens' office does the trade office's work: its booking counts for both
+    ("<h1>Bürgerservice</h1><p>Die An- und Abmeldung eines Gewerbes übernimmt bei uns das Bürgerbüro.</p>"
+     "<h2>Termine</h2><p>Ihren Termin im Bürgerbüro buchen Sie online.</p>",
+     {P + "citizens_office": True, P + "trade_office": True}),
+    # the office under a page heading naming the other
+    ("<h1>Gewerbeanzeigen</h1><p>Anmeldungen und Abmeldungen nimmt das Bürgerbüro entgegen.</p>"
+     "<h2>Bürgerbüro</h2><p>Den Termin reservieren Sie online.</p>",
+     {P + "citizens_office": True, P + "trade_office": True}),
+    # denied: no delegation
+    ("<h1>Bürgerservice</h1><p>Gewerbeanmeldungen nimmt das Bürgerbüro nicht entgegen.</p>"
+     "<h2>Termine</h2><p>Ihren Termin im Bürgerbüro buchen Sie online.</p>", {P + "citizens_office": True}),
+])
+def test_an_office_doing_anothers_work(body, expected):
+    assert values(appointments, wrap(body)) == expected
