@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -21,6 +21,12 @@ from lxml import etree
 from extractors.dom import link_text, parse, text_of, walk
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _absolute(base: str, href: str) -> str:
+    """``urljoin`` + fragment removal, memoised: a site's menu links repeat on every page."""
+    return urldefrag(urljoin(base, href.strip()))[0]
 
 
 @dataclass(frozen=True)
@@ -119,7 +125,7 @@ class Page:
 
     def absolute(self, href: str) -> str:
         """Absolute URL of an href on this page, fragment removed."""
-        return urldefrag(urljoin(self.base_url, href.strip()))[0]
+        return _absolute(self.base_url, href)
 
     @cached_property
     def title(self) -> str:

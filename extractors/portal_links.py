@@ -55,6 +55,20 @@ class _Vendors:
         return None
 
 
+_VENDORS: dict[int, tuple[list[Mapping[str, Any]], _Vendors]] = {}  # keeps each list alive (id not reused)
+_NONE = _Vendors([])
+
+
+def vendors_of(vendors: list[Mapping[str, Any]]) -> _Vendors:
+    """The compiled vendor shapes of a pattern list, built once per list object (patterns load once)."""
+    if not vendors:
+        return _NONE
+    entry = _VENDORS.get(id(vendors))
+    if entry is None or entry[0] is not vendors:
+        entry = _VENDORS[id(vendors)] = (vendors, _Vendors(vendors))
+    return entry[1]
+
+
 def _evidence(link: Link, context: str) -> str:
     text = link.context if link.text and link.text in link.context else context
     at = text.find(link.text) if link.text else -1
@@ -90,7 +104,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     urls = "\n".join(link.url for link in links)
     texts = "\n".join(link.text for link in links)
     portals = patterns["portals"]
-    vendors = {param: _Vendors(spec.get("vendors", [])) for param, spec in portals.items()}
+    vendors = {param: vendors_of(spec.get("vendors", [])) for param, spec in portals.items()}
     any_vendor = {param: v.on_page(urls) for param, v in vendors.items()}
     any_text = {param: contains_any(texts, tuple(spec["link_terms"])) for param, spec in portals.items()}
     if not any(any_vendor.values()) and not any(any_text.values()):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from extractors.page import Page, TextBlock
@@ -39,17 +40,25 @@ class Statement:
 
 def is_chrome(block: TextBlock) -> bool:
     """Navigation, header, footer, breadcrumb or cookie-banner block (an article's own header is content)."""
-    loc = block.locator
+    return _chrome_locator(block.locator)
+
+
+# Locators repeat on every page of a site's template, and several detectors ask about the same
+# blocks: the locator functions below are memoised per locator string.
+@lru_cache(maxsize=65536)
+def _chrome_locator(loc: str) -> bool:
     m = _CHROME.search(loc)
     return bool(m) and not _CONTENT.search(loc[:m.start()])
 
 
+@lru_cache(maxsize=65536)
 def tag_of(locator: str) -> str:
     """``… > li:nth-of-type(2)`` -> ``li``; ``p#intro`` -> ``p``."""
     last = locator.rsplit(" > ", 1)[-1]
     return last.split(":", 1)[0].split("#", 1)[0].split(".", 1)[0]
 
 
+@lru_cache(maxsize=65536)
 def _row_of(locator: str) -> str | None:
     head, _, last = locator.rpartition(" > ")
     if tag_of(last) in ("td", "th") and tag_of(head).startswith("tr"):

@@ -30,11 +30,10 @@ from extractors.base import Finding
 from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms
 from extractors.page import Page, TextBlock
+from extractors.segment import is_chrome
 
 _WORD_TAIL = re.compile(r"[\w-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
-_CHROME = re.compile(
-    r"(^|[ >])(nav|footer|header)([#.:\s]|$)|#(nav|menu|footer|header|breadcrumb|cookie)", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,6 @@ def cues_from(patterns: Mapping[str, Any]) -> list[Cue]:
     neg = [Cue(str(c["cue"]), float(c["confidence"]), True) for c in patterns.get("negative", [])]
     pos = [Cue(str(c["cue"]), float(c["confidence"]), False) for c in patterns.get("positive", [])]
     return neg + pos
-
-
-_CONTENT = re.compile(r"(^|[ >])(main|article)([#.:\s]|$)|#(content|main|inhalt)", re.I)
-
-
-def is_chrome(block: TextBlock) -> bool:
-    """Navigation, header, footer, breadcrumb or cookie-banner block (an article's own header is content)."""
-    loc = block.locator
-    m = _CHROME.search(loc)
-    return bool(m) and not _CONTENT.search(loc[:m.start()])
 
 
 @lru_cache(maxsize=65536)
@@ -92,6 +81,7 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
     return out
 
 
+@lru_cache(maxsize=65536)  # locators repeat on every page of a site's template
 def _cell_row(locator: str) -> str | None:
     """The row path of a table cell block (``… > tr:nth-of-type(2) > td:nth-of-type(1)``), else None."""
     head, _, last = locator.rpartition(" > ")
