@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from crawlers.sampleweb.server import SampleWeb
 from sci import ROOT
 from sci.db import Store
 from sci.settings import Settings
+from tests.stores import PostgresDatabases, copy_sqlite, migrated_sqlite
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -81,42 +81,52 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The SQLite store migrated once per session; ``store`` copies it (see tests/stores.py)."""
+    var = tmp_path_factory.mktemp("store-template")
+    return migrated_sqlite(Settings(var_dir=var, data_dir=ROOT / "data"))
+
+
 @pytest.fixture
-def store(settings: Settings) -> Iterator[Store]:
+def store(settings: Settings, sqlite_template: Path) -> Iterator[Store]:
+    """A migrated SQLite store of this test's own (a copy of the session's template)."""
+    copy_sqlite(sqlite_template, settings)
     s = Store(settings)
-    s.migrate()
     yield s
     s.dispose()
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for one test, dropped afterwards."""
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
-        admin.dispose()
-        require(False, f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}")
-    name = f"sci_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases]:
+    databases = PostgresDatabases(POSTGRES_ADMIN_URL)
+    yield databases
+    databases.close()
+
+
+def _reachable(postgres: PostgresDatabases) -> None:
+    problem = postgres.reachable()
+    require(problem is None, f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {problem}")
 
 
 @pytest.fixture
-def pg_store(settings: Settings, pg_url: str) -> Iterator[Store]:
-    s = Store(settings.replace(database_url=pg_url))
-    s.migrate()
+def pg_url(postgres: PostgresDatabases) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    _reachable(postgres)
+    url = postgres.create()
+    yield url
+    postgres.drop(url)
+
+
+@pytest.fixture
+def pg_store(settings: Settings, postgres: PostgresDatabases) -> Iterator[Store]:
+    """A migrated PostgreSQL store of this test's own (created from the session's template)."""
+    _reachable(postgres)
+    url = postgres.create(template=postgres.migrated_template(settings))
+    s = Store(settings.replace(database_url=url))
     yield s
     s.dispose()
+    postgres.drop(url)
 
 
 @pytest.fixture
@@ -196,3 +206,20 @@ def redis_url(redis_server: str) -> str:
 @pytest.fixture
 def redis_prefix() -> str:
     return f"sci-test-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashes() -> Iterator[None]:
+    """Real argon2id hashes at the cheapest cost, in this process only: the default (64 MiB, 3
+    passes) took 0.1-0.5 s per hash and per login, and over a hundred web tests create analysts
+    and log in. What the tests check — argon2 format, verify, timing-equal unknown names,
+    throttling — does not depend on the cost; `sci` subprocesses keep the real one."""
+    from argon2 import PasswordHasher
+
+    from review import analysts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(analysts, "_hasher", cheap)
+        mp.setattr(analysts, "_DUMMY_HASH", cheap.hash("not-a-real-password"))
+        yield
