@@ -139,3 +139,9 @@ def test_vehicle_papers_are_no_registration_certificate():
 ])
 def test_daycare_named_by_care_word_and_registering_act(body):
     assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
+
+
+def test_the_confirmation_of_a_move_is_not_the_certificate_service():
+    body = ("<h1>Umzug melden</h1><p>Über die elektronische Wohnsitzanmeldung teilen Sie Ihrer Meldebehörde "
+            "die neue Adresse online mit und erhalten danach eine digitale Meldebestätigung.</p>")
+    assert values(online_services, wrap(body)) == {P + "change_of_address": True}
