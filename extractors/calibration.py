@@ -121,14 +121,14 @@ def write_yaml(path: Path, doc: Mapping[str, Any], writer: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     body = yaml.safe_dump(dict(doc), sort_keys=False, allow_unicode=True, default_flow_style=None)
-    tmp.write_text(f"# Written by `sci train` ({writer}); do not edit by hand.\n{body}", encoding="utf-8")
+    tmp.write_text(f"# Written by {writer}; do not edit by hand.\n{body}", encoding="utf-8")
     os.replace(tmp, path)
 
 
 def save(path: Path, model: Model) -> None:
     doc = {"manifest": dict(model.manifest), "strength": model.strength, "quantile": model.quantile,
            "buckets": {k: list(v) for k, v in model.counts.items()}}
-    write_yaml(path, doc, "extractors/calibration.py")
+    write_yaml(path, doc, "`sci train` (extractors/calibration.py)")
 
 
 def load(data_dir: Path) -> Model | None:

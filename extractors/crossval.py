@@ -18,42 +18,47 @@ from typing import Any, TypeVar
 from extractors import learned
 from extractors.calibration import Model, fit, reliability
 from extractors.evaluate import Judged, score
+from extractors.signals import Signals
 
 FOLDS = 5
 BULK_TARGET = 0.98  # share right a blind bulk approval needs
 BULK_MIN_COUNT = 20  # fewer findings above a threshold measure nothing
 
 T = TypeVar("T")
+R = TypeVar("R")
+Record = tuple[Signals, bool, str]  # a prediction's signals, whether it was right, its source site
 
 
 def fold_of(site: str, folds: int = FOLDS) -> int:
     return int(hashlib.sha1(site.encode()).hexdigest(), 16) % folds
 
 
-def out_of_fold(judged: Sequence[Judged], estimate: Callable[[list[Judged], list[Judged]], list[T]],
-                folds: int = FOLDS) -> list[T]:
-    """``estimate(train, held_out)`` per fold; results in the order of ``judged``."""
-    out: dict[int, T] = {}
+def out_of_fold(items: Sequence[T], sites: Sequence[str], estimate: Callable[[list[T], list[T]], list[R]],
+                folds: int = FOLDS) -> list[R]:
+    """``estimate(train, held_out)`` per fold (an item's fold is its site's); results in item order."""
+    out: dict[int, R] = {}
     for k in range(folds):
-        held = [i for i, j in enumerate(judged) if fold_of(j.site, folds) == k]
+        held = [i for i, site in enumerate(sites) if fold_of(site, folds) == k]
         if not held:
             continue
-        train = [j for j in judged if fold_of(j.site, folds) != k]
-        for i, value in zip(held, estimate(train, [judged[i] for i in held]), strict=True):
+        train = [x for x, site in zip(items, sites, strict=True) if fold_of(site, folds) != k]
+        for i, value in zip(held, estimate(train, [items[i] for i in held]), strict=True):
             out[i] = value
-    return [out[i] for i in range(len(judged))]
+    return [out[i] for i in range(len(items))]
 
 
-def _fit(judged: Sequence[Judged]) -> Model:
-    return fit((j.signals, j.right, j.site) for j in judged if j.signals is not None)
-
-
-def cv_confidences(judged: Sequence[Judged]) -> list[float]:
-    """Each scored prediction's confidence from a model that never saw its source site."""
-    def estimate(train: list[Judged], held: list[Judged]) -> list[float]:
-        model = _fit(train)
-        return [model.estimate(j.signals) if j.signals else 0.0 for j in held]
-    return out_of_fold(judged, estimate)
+def cv_confidences(records: Sequence[Record], basis: Sequence[Record] | None = None) -> list[float]:
+    """Each prediction's confidence from a model fitted on the ``basis`` records (default: ``records``)
+    of the other folds — never on its own source site."""
+    basis = records if basis is None else basis
+    models: dict[int, Model] = {}
+    out = []
+    for s, _, site in records:
+        k = fold_of(site)
+        if k not in models:
+            models[k] = fit(r for r in basis if fold_of(r[2]) != k)
+        out.append(models[k].estimate(s))
+    return out
 
 
 def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_TARGET,
@@ -83,12 +88,17 @@ def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_T
     return {**surest, "meets_target": False}
 
 
-def cv_report(judged: Sequence[Judged]) -> dict[str, Any]:
-    """The site-grouped cross-validated reliability rows and the bulk threshold they support."""
-    scored = [j for j in judged if j.scored]
-    records = list(zip(cv_confidences(scored), (j.right for j in scored), strict=True))
-    return {"folds": FOLDS, "reliability": reliability(records), "bulk_threshold": bulk_threshold(records),
+def cv_report(records: Sequence[Record], basis: Sequence[Record] | None = None) -> dict[str, Any]:
+    """The site-grouped cross-validated reliability rows of ``records`` (estimated from ``basis``) and
+    the bulk threshold they support."""
+    pairs = list(zip(cv_confidences(records, basis), (ok for _, ok, _ in records), strict=True))
+    return {"folds": FOLDS, "reliability": reliability(pairs), "bulk_threshold": bulk_threshold(pairs),
             "bulk_target": BULK_TARGET}
+
+
+def judged_records(judged: Sequence[Judged]) -> list[Record]:
+    """The scored predictions of ``judged`` as records (today's rules on the cases)."""
+    return [(j.signals, j.right, j.site) for j in judged if j.scored and j.signals is not None]
 
 
 def withhold(judged: Sequence[Judged], flt: learned.Filter) -> list[Judged]:
@@ -107,6 +117,8 @@ def _f1(judged: Sequence[Judged]) -> dict[str, float]:
 
 def compare_filter(judged: Sequence[Judged]) -> dict[str, Any]:
     """Rules alone vs rules + filter on the site-grouped folds (each fold's filter fitted on the others)."""
-    filtered = out_of_fold(judged, lambda train, held: withhold(held, learned.fit(train)))
+    def estimate(train: list[Judged], held: list[Judged]) -> list[Judged]:
+        return withhold(held, learned.fit(train))
+    filtered = out_of_fold(judged, [j.site for j in judged], estimate)
     rules, gated = _f1(judged), _f1(filtered)
     return {"rules": rules, "rules+filter": gated, "beats_rules": gated["f1"] > rules["f1"]}

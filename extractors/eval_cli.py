@@ -117,8 +117,13 @@ def register(app: typer.Typer) -> None:
         app_ctx.console.print(f"confidence fitted on {manifest['cases']} dev cases "
                               f"({manifest['predictions']} predictions, {manifest['sites']} sites) -> "
                               f"{calibration.calibration_path(data_dir)}")
+        app_ctx.console.print(f"  basis: {manifest['basis']}; first sight: "
+                              f"{manifest['first_sight_predictions']} predictions, "
+                              f"{manifest['first_sight_right']} right")
         for band, b in cv["bands"].items():
-            app_ctx.console.print(f"  dev CV {band}: {b['count']} findings, share right {b['share_right']}")
+            today = cv["bands_today"][band]
+            app_ctx.console.print(f"  dev CV {band}: {b['count']} findings, share right {b['share_right']} "
+                                  f"(today's outcomes: {today['count']}, {today['share_right']})")
         bulk = cv["bulk"]
         if bulk:
             app_ctx.console.print(f"  bulk approval at >= {bulk['threshold']}: {bulk['count']} findings, "

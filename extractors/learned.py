@@ -92,7 +92,7 @@ def save(path: Path, flt: Filter) -> None:
     write_yaml(path, {"enabled": flt.enabled, "manifest": dict(flt.manifest or {}),
                       "withhold_below": WITHHOLD, "intercept": flt.intercept,
                       "vocabulary": sorted(flt.vocabulary), "weights": dict(sorted(flt.weights.items()))},
-               "extractors/learned.py")
+               "`sci train` (extractors/learned.py)")
 
 
 def load(data_dir: Path) -> Filter | None:

@@ -118,5 +118,5 @@ def test_train_and_calibration_report(tmp_path):
                           env={**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), "COLUMNS": "200",
                                **env_run})
     assert proc.returncode == 0, proc.stderr
-    assert "dev (site-grouped 5-fold CV): reliability" in proc.stdout and ">=0.9" in proc.stdout
+    assert "dev today (site-grouped 5-fold CV): reliability" in proc.stdout and ">=0.9" in proc.stdout
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from extractors.crossval import FOLDS, bulk_threshold, compare_filter, cv_report, fold_of, out_of_fold
+from extractors.crossval import (
+    FOLDS,
+    bulk_threshold,
+    compare_filter,
+    cv_report,
+    fold_of,
+    judged_records,
+    out_of_fold,
+)
 from extractors.evaluate import Judged
 from extractors.signals import Signals
 
@@ -24,18 +32,23 @@ def test_folds_are_deterministic_and_never_split_a_site():
         assert not {j.site for j in train} & {j.site for j in held}
         return [len(train)] * len(held)
 
-    sizes = out_of_fold(judged, estimate)
+    sizes = out_of_fold(judged, [j.site for j in judged], estimate)
     assert len(sizes) == 40 and all(0 < n < 40 for n in sizes)
 
 
 def test_cross_validated_confidences_do_not_see_the_held_out_sites():
     # every link finding right, every prose finding wrong: out of fold the link findings stay surer
-    judged = [_judged(i, LINK, True) for i in range(60)] + [_judged(100 + i, PROSE, False) for i in range(20)]
-    report = cv_report(judged)
+    records = judged_records([_judged(i, LINK, True) for i in range(60)]
+                             + [_judged(100 + i, PROSE, False) for i in range(20)])
+    report = cv_report(records)
     rows = {r["bin"]: r for r in report["reliability"]}
     assert sum(r["count"] for r in report["reliability"][:6]) == 80
     assert rows["0.00-0.50"]["accuracy"] == 0.0  # the prose findings, all wrong, sit in the lowest bin
     assert report["bulk_threshold"]["meets_target"] and report["bulk_threshold"]["count"] == 60
+    # a site seen only in the held-out fold: estimated from the other sites alone
+    lonely = [(PROSE, True, "only-here.de")]
+    alone = cv_report(lonely, basis=records + lonely)
+    assert alone["reliability"][0]["count"] == 1  # prose was always wrong elsewhere: lowest bin
 
 
 def test_bulk_threshold():

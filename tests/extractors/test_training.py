@@ -1,0 +1,60 @@
+"""What `sci train` fits the confidence on: today's outcomes plus the first-sight ledger's for cases still
+in dev."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from extractors.signals import Signals
+from extractors.training import basis, first_sight, ledger_path
+from sci.errors import DataError
+
+S = {"family": "chatbot", "polarity": "+", "evidence": "named", "kind": "city/live", "where": "-",
+     "support": "single", "statements": 1}
+
+
+def _ledger(data, records):
+    path = ledger_path(data)
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.safe_dump({"records": records}), encoding="utf-8")
+
+
+def test_first_sight_records_of_cases_still_in_dev(tmp_path):
+    data, dev = tmp_path / "data", tmp_path / "dev"
+    dev.mkdir()
+    (dev / "kept.yaml").write_text("url: https://a.de/\nfacts: {}\n", encoding="utf-8")
+    assert first_sight(data, dev) == []  # no ledger
+    how, rows = basis(data, dev, [])
+    assert "no first-sight ledger" in how and rows == []
+    _ledger(data, [{"slug": "kept", "site": "a.de", "right": False, "commit": "abc", **S},
+                   {"slug": "gone", "site": "b.de", "right": True, "commit": "abc", **S}])
+    assert first_sight(data, dev) == [(Signals(**S), False, "a.de")]
+    how, rows = basis(data, dev, [])  # no judged cases today: the first-sight record alone
+    assert "first sight" in how and rows == [(Signals(**S), False, "a.de")]
+
+
+def test_a_broken_ledger_is_named(tmp_path):
+    _ledger(tmp_path, [{"slug": "x", "right": True}])
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "x.yaml").write_text("url: https://a.de/\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a first-sight ledger"):
+        first_sight(tmp_path, tmp_path / "dev")
+
+
+def test_basis_pools_todays_outcomes_with_first_sight(tmp_path):
+    from extractors.evaluate import Judged
+
+    data, dev = tmp_path / "data", tmp_path / "dev"
+    dev.mkdir()
+    (dev / "kept.yaml").write_text("url: https://a.de/\nfacts: {}\n", encoding="utf-8")
+    today = Judged("kept", "citizen_information.chatbot", True, False, True, 0.8, "chatbot", Signals(**S),
+                   "Der Chatbot", "a.de")
+    assert basis(data, dev, [today])[1] == [(Signals(**S), True, "a.de")]
+    _ledger(data, [{"slug": "kept", "site": "a.de", "right": False, "commit": "abc", **S}])
+    how, rows = basis(data, dev, [today])
+    # the same page seen twice: right today, wrong at first sight; one site, so one observation in all
+    assert rows == [(Signals(**S), True, "a.de"), (Signals(**S), False, "a.de")]
+    from extractors.calibration import fit
+
+    assert fit(rows).counts["*"] == (1.0, 0.5)
