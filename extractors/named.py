@@ -70,6 +70,7 @@ def _url_of(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern
 
 
 _HEADING = re.compile(r"^h[1-6]\b")
+_PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattformen"): a plural
 _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
 
 
@@ -214,7 +215,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 ctx = spec.get("context")
                 if ctx and not (words(sent, ctx) or words(head, ctx)):
                     continue
-                m = hits[0]
+                # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
+                m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
                 if _excluded(sent, m.start, m.end, spec):
                     continue
                 before = sent[max(m.start - 45, 0):m.start]
@@ -259,9 +261,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)
                 # Concept words ("die Online-Beteiligung", "Open Data") need more than an article.
                 weak = m.term in spec.get("weak", ())
-                specific = anchored or (bool(definite.search(before)) and not (weak or verbal)) or said_city
-                if quantifier.search(before):
-                    continue  # "jede Übertragung …": any such thing
+                definite_np = bool(definite.search(before))
+                specific = anchored or (definite_np and not (weak or verbal)) or (said_city and not weak)
+                plural = not (anchored or definite_np) and _PLURAL.match(sent, m.end)
+                if quantifier.search(before) or plural:
+                    continue  # "jede Übertragung …", "Digitale Beteiligungsportale stärken …": any such thing
                 weak_use = used and not spec.get("indefinite_needs_owner")
                 if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it

@@ -88,3 +88,14 @@ def test_name_families_leave_out_other_things(sentence):
 def test_negation_and_plans_of_the_clause(sentence, expected):
     value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
     assert (value not in (None, False)) if expected else value is False
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Die GeoLIS-Anwendung des Bauamts zeigt alle Bebauungspläne mit Luftbildern.", True),  # "Geo" + product
+    ("Im Internetstadtplan lassen sich Bodenrichtwerte einblenden.", True),
+    ("Entwürfe sind außerdem im länderübergreifenden UVP-Portal einsehbar.", False),  # the Länder's portal
+    ("Die Abfahrten zeigt die Fahrplanauskunft der Verkehrsbetriebe.", False),  # no plan portal inside
+])
+def test_more_name_families(sentence, expected):
+    value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value in (None, False)

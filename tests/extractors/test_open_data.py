@@ -77,3 +77,13 @@ def test_an_address_as_link_text_is_no_owner_cue():
     # "open.nrw" is a Land cue as words; as the address of the city's own instance it says nothing.
     body = "<p>Alle Datensätze der Stadt: <a href='https://opendata.stadt-koeln.de/'>open.nrw/koeln</a></p>"
     assert vals(open_data, page(body)) == {P: {"url": "https://opendata.stadt-koeln.de/"}}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the named portal, not the concept word before it, decides
+    ("Unsere offenen Daten veröffentlichen wir im Datenportal der Stadt.", True),
+    ("Die Stadt unterstützt Open Data.", False),  # a concept word and the city: no portal said
+])
+def test_concept_words_need_more_than_the_city(sentence, expected):
+    value = vals(open_data, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value in (None, False)
