@@ -104,3 +104,16 @@ def test_corpus_pages(slug):
 ])
 def test_an_office_doing_anothers_work(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # booking switched off for now
+    ("<h1>Online-Terminvergabe Ausländeramt</h1>"
+     "<ul><li>Termin buchen (vorübergehend nicht möglich)</li></ul>",
+     {P + "immigration_office": False}),
+    # a wedding date pre-reserved in the online calendar
+    ("<h2>Standesamt</h2><p>Ihren Trautermin können Sie in unserem Online-Kalender vorreservieren.</p>",
+     {P + "registry_office": True}),
+])
+def test_suspended_and_pre_reserved(body, expected):
+    assert values(appointments, wrap(body)) == expected
