@@ -154,4 +154,15 @@ def test_channels_of_others_are_not_the_citys(sentence):
     "Melden Sie verdächtige Beiträge bitte direkt bei Instagram.",
 ])
 def test_hijacked_claimed_or_reported_accounts_say_nothing(sentence):
-    assert vals(social_media, page(f"<p>{sentence}</p>")).get("social_media.instagram") is None
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get(IG) is None
+
+
+def test_an_impostor_profile_says_nothing_about_the_citys_account():
+    body = "<p>Achtung: Ein gefälschtes Instagram-Profil gibt sich als Stadtverwaltung aus.</p>"
+    assert vals(social_media, page(body)).get(IG) is None
+
+
+def test_explainer_videos_on_the_citys_channel():
+    # "Erklärvideos" are what the channel publishes, not an explanation of the concept
+    body = "<p>Auf dem YouTube-Kanal der Stadt veröffentlichen wir Erklärvideos zu Bürgerdiensten.</p>"
+    assert vals(social_media, page(body)).get(YT) not in (None, False)
