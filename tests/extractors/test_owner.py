@@ -157,3 +157,12 @@ def test_an_anchored_name_takes_only_plan_words_of_its_noun_phrase():
 ])
 def test_a_place_adjective_right_before_the_name(sentence, name, owner):
     assert at(sentence, name).owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Der Livestream ist bis auf Weiteres ausgesetzt.", "Livestream", "discontinued"),  # suspended
+    ("Der Chatbot wird probeweise auf der Startseite eingesetzt.", "Chatbot", "pilot"),
+    ("Als Modellkommune nutzt die Stadt den Mängelmelder seit Juli.", "Mängelmelder", "pilot"),
+])
+def test_suspended_and_trial_status(sentence, name, status):
+    assert at(sentence, name).status == status
