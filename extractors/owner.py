@@ -201,6 +201,11 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
             if anchored and not (0 <= start - m.end <= 15):  # in the noun phrase: "im geplanten Geoportal"
                 continue
             return kind, m.term
+        # Attributes speak only in the thing's noun phrase ("ihr bisheriger Account", not "die ehemaligen
+        # Kasernen zeigt das Geoportal").
+        for m in words(text, patterns.get("attributive", {}).get(kind, [])):
+            if 0 <= start - m.end <= 15:
+                return kind, m.term
         if kind == "planned" and not anchored:
             for rx in patterns.get("planned_regex", []):
                 rm = re.search(rx, text)

@@ -166,3 +166,9 @@ def test_a_place_adjective_right_before_the_name(sentence, name, owner):
 ])
 def test_suspended_and_trial_status(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+def test_former_as_an_attribute_of_the_name_only():
+    assert at("Ihr bisheriger Account auf X heißt jetzt anders.", "X").status == "discontinued"
+    assert at("Der alte Mängelmelder wurde ersetzt.", "Mängelmelder").status == "discontinued"
+    assert at("Die ehemaligen Kasernenflächen zeigt das Geoportal.", "Geoportal").status == "live"
