@@ -23,10 +23,11 @@ from typing import Any
 from extractors.base import CityContext, Finding, on_hosts
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
+from extractors.named import split_sentences
 from extractors.page import Page
-from extractors.reading import lexicon, read, subjects_of
+from extractors.reading import Lexicon, lexicon, read, subjects_of
 from extractors.segment import segment
-from extractors.statements import heading, sentences, subjects_in
+from extractors.statements import heading, subjects_in
 
 NAME = "appointments"
 VERSION = "2"
@@ -78,22 +79,22 @@ def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) ->
         source = [f for f in found if f.parameter == rule["from"]]
         if not source:
             continue
-        targets = [t for t in rule["to"] if _says_handles(page, exp, lx.negators, subjects, threshold,
+        targets = [t for t in rule["to"] if _says_handles(page, exp, lx, subjects, threshold,
                                                             rule["from"], t)]
         out += [replace(f, parameter=t, confidence=f.confidence * float(rule["factor"]))
                 for t in targets for f in source]
     return out
 
 
-def _says_handles(page: Page, exp: Any, negators: frozenset[str], subjects: Mapping[str, Any],
+def _says_handles(page: Page, exp: Any, lx: Lexicon, subjects: Mapping[str, Any],
                   threshold: float, office: str, other: str) -> bool:
     """A sentence names ``office`` and (itself or the page heading) ``other``, and denies nothing."""
     head = subjects_of(exp.expand(page.heading), subjects, threshold)
     for st in segment(page):
         text = exp.expand(st.text)
-        for lo, hi in sentences(text):
+        for lo, hi in split_sentences(text, lx.abbreviations):
             named = subjects_of(text[lo:hi], subjects, threshold)
             if office in named and (other in named or other in head) \
-                    and not negators & set(re.findall(r"\w+", text[lo:hi].lower())):
+                    and not lx.negators & set(re.findall(r"\w+", text[lo:hi].lower())):
                 return True
     return False

@@ -39,10 +39,11 @@ from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.lemmas import lemma, lemma_set, tokens
 from extractors.matching import containing, contains_any, find_any
+from extractors.named import split_sentences
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
 from extractors.segment import segment
-from extractors.statements import sentences, subjects_in
+from extractors.statements import subjects_in
 from extractors.web_presence import name_variants
 
 
@@ -81,6 +82,8 @@ class Lexicon:
     heading_planned: tuple[str, ...]
     visit: tuple[str, ...]
     offer_nouns: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    relative: frozenset[str]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -106,7 +109,8 @@ class Lexicon:
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
                    (*planned, *shared.get("heading_planned", [])),
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
-                   tuple(o.lower() for o in shared.get("offer_nouns", [])))
+                   tuple(o.lower() for o in shared.get("offer_nouns", [])),
+                   tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -420,11 +424,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             intro_cue = clause_cue(intro, lx)
             intro_subj = subjects_of(intro, subjects, threshold)
         scope = intro_subj or scopes.heading(st.heading)
-        originals = sentences(st.text)
+        # a full stop after a number or an abbreviation ends no sentence ("bis 15. Februar", "z. B.")
+        originals = split_sentences(st.text, lx.abbreviations)
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
         earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
         pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
-        spans = sentences(text)
+        spans = split_sentences(text, lx.abbreviations)
         for n, (lo, hi) in enumerate(spans):
             clauses = _clauses(text[lo:hi], lx)
             cues = _exceptions(text[lo:hi], [clause_cue(c, lx) for c in clauses], lx)
@@ -450,6 +455,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 quote = f"{st.intro} … {quote}"
             for k, (clause, subj, cue) in enumerate(parts):
                 targets, factor, where = subj, sentence_factor, "clause"
+                if subj and cue is None and k and _words(clause)[:1] and _words(clause)[0] in lx.relative:
+                    continue  # a relative clause describes a noun ("ein Fahrzeug, das … zugelassen wurde")
                 if subj and cue is None:
                     # an enumeration split into clauses ("im Meldewesen, im Standesamt … nur telefonisch
                     # vergeben") shares the cue that follows it, else the one before it

@@ -200,3 +200,18 @@ def test_planned_headings_and_generic_text(body, expected):
 ])
 def test_what_a_negator_denies(module, body, expected):
     assert values(module, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "z. B." and "15." end no sentence: the case phrase stays with its denial
+    ("<h1>Bewohnerparkausweis</h1><p>Beantragen Sie den Ausweis online.</p><p>Bei Änderungen wie z. B. einem "
+     "Umzug ist der Online-Antrag noch nicht möglich.</p>", {S + "resident_parking_permit": True}),
+    ("<h1>Gewerbeabmeldung</h1><p>Die Abmeldung erledigen Sie online.</p><p>Bei Betrieben, die vor dem "
+     "1. Januar 2020 angemeldet wurden, ist das nicht online möglich.</p>",
+     {S + "business_deregistration": True}),
+    # a relative clause describes a noun and borrows no cue
+    ("<p>Online abmelden können Sie jedes Fahrzeug, das nach 2015 zugelassen wurde.</p>",
+     {S + "vehicle_deregistration": True}),
+])
+def test_sentences_and_relative_clauses(body, expected):
+    assert values(online_services, wrap(body)) == expected
