@@ -152,24 +152,19 @@ def _windowed_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool, froze
     return tuple((t, ct, ws, _windows(ct)) for t, ct, ws in _compact_terms(terms) if ct)
 
 
-@lru_cache(maxsize=64)
-def _asked(flat: str) -> list[int]:
-    """How often a long text was asked about (a mutable cell per text)."""
-    return [0]
+@lru_cache(maxsize=1024)
+def _nonempty_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    return tuple(e for e in _compact_terms(terms) if e[1])
 
 
-def _candidates(flat: str, terms: tuple[str, ...]) -> list[tuple[str, str, bool]]:
+def _candidates(flat: str, terms: tuple[str, ...]) -> Sequence[tuple[str, str, bool]]:
     """The terms (in their order, empty ones left out) that may occur in ``flat``: all of them in a
-    short text, in a long one those whose windows all occur in it. A long text asked about once
-    (a clause) is scanned per term; its windows are built from the second question on (a page's
-    text, which every detector asks about)."""
-    if len(flat) >= _LONG:
-        asked = _asked(flat)
-        asked[0] += 1
-        if asked[0] > 1:
-            have = _text_windows(flat)
-            return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms) if win <= have]
-    return [(t, ct, ws) for t, ct, ws in _compact_terms(terms) if ct]
+    short text, in a long one those whose windows all occur in it. (Measured on the bench pages:
+    windows from a long text's first question beat scanning it per term until it is asked again.)"""
+    if len(flat) < _LONG:
+        return _nonempty_terms(terms)
+    have = _text_windows(flat)
+    return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms) if win <= have]
 
 
 def contains_any(text: str, terms: tuple[str, ...]) -> bool:
