@@ -183,7 +183,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
-    anaphora = {p: tuple(spec.get("anaphora", ())) for p, spec in specs if p in topics}
+    anaphora: dict[str, tuple[str, ...]] = {}  # of all a parameter's specs: one must not hide another's
+    for p, spec in specs:
+        if p in topics:
+            anaphora[p] = anaphora.get(p, ()) + tuple(spec.get("anaphora", ()))
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
     blocks = statement_blocks(page)

@@ -60,3 +60,18 @@ def test_not_only_online_is_no_negation():
 def test_corpus_pages(slug):
     got, facts = corpus_check(participation, slug)
     assert got == facts
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vorschläge zum Bürgerhaushalt reichen Sie mit dem PDF-Formular ein.", False),  # a procedure on paper
+    ("Im Bürgerhaushalt können Sie Vorschläge online einreichen und bewerten.", True),
+])
+def test_a_buergerhaushalt_is_a_platform_only_online(sentence, expected):
+    value = vals(participation, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value in (None, False)
+
+
+def test_on_the_things_own_page_every_spec_keeps_its_anaphora():
+    # The heading names the Bürgerhaushalt (second spec); "die Plattform" is the first spec's anaphora.
+    html = page("<p>Auf der Plattform schlagen Sie vor, wofür Geld ausgegeben wird.</p>", "Bürgerhaushalt")
+    assert vals(participation, html).get(P) not in (None, False)
