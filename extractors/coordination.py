@@ -124,12 +124,12 @@ class Expander:
         return self._memo[text]
 
     def _join_split(self, text: str) -> str:
-        """"melden Sie Ihr Gewerbe an, um oder ab" -> "… an, um oder ab (anmelden ummelden abmelden)"."""
+        """"melden Sie Ihr Gewerbe an, um oder ab" -> "… an, um oder ab [anmelden ummelden abmelden]"."""
         def join(m: re.Match[str]) -> str:
             base = self._base[m.group("verb").lower()]
             parts = re.findall(r"\w+", m.group("parts").lower())
             joined = " ".join(p + base for p in parts if p not in ("und", "oder", "bzw", "sowie"))
-            return f"{m.group(0)} ({joined})"
+            return f"{m.group(0)} [{joined}]"  # brackets: parentheses open a clause of their own
         return self._split.sub(join, text)
 
     def _expand_all(self, text: str) -> str:

@@ -215,3 +215,17 @@ def test_what_a_negator_denies(module, body, expected):
 ])
 def test_sentences_and_relative_clauses(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_a_parenthesis_is_a_clause_of_its_own():
+    # the booking hint in parentheses is about the counter; the online channel is the service's
+    body = ("<p>Den Bewohnerparkausweis beantragen Sie im Bürgerbüro (bitte vorher einen Termin vereinbaren) "
+            "oder online über das Serviceportal.</p>")
+    got = values(appointments, wrap(body))
+    assert A + "citizens_office" not in got
+
+
+def test_e_payment_through_the_application_system():
+    body = ("<h1>Meldebescheinigung</h1><p>Sie fordern die Bescheinigung online an; die Gebühr bezahlen Sie "
+            "direkt über das System.</p>")
+    assert values(e_payment, wrap(body)) == {"citizens_office.e_payment": True}
