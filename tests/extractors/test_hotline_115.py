@@ -80,3 +80,19 @@ def test_corpus_pages(slug):
 ])
 def test_owner_status_and_more_cues(body, expected):
     assert values(hotline_115, wrap(body)).get("citizen_information.hotline_115") is expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Telefon: 115 (aus dem Mobilfunknetz ggf. kostenpflichtig)</p>",
+    "<p>Servicetelefon der Verwaltung: 115, ohne Vorwahl.</p>",
+])
+def test_a_phone_line_written_as_such(body):
+    assert values(hotline_115, wrap(body)).get(P) is True
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Telefon: 0211 115 20</p>",  # an extension inside a longer number
+    "<p>Telefonisch erreichen Sie uns in Raum 115.</p>",
+])
+def test_phone_words_do_not_make_other_numbers_115(body):
+    assert values(hotline_115, wrap(body)).get(P) is None
