@@ -175,10 +175,15 @@ def contains_any(text: str, terms: tuple[str, ...]) -> bool:
     return any(ct in flat for _, ct, _ in _candidates(flat, terms))
 
 
-def containing(texts: Sequence[str], terms: tuple[str, ...]) -> set[int]:
+def containing(texts: Sequence[str], terms: tuple[str, ...], within: str | None = None) -> set[int]:
     """Indices of the ``texts`` containing any of ``terms`` (same rules as :func:`contains_any`): one
     ``str.find`` scan per term over all texts joined, instead of one test per text and term — the
-    statement readers' hottest loop (most terms occur nowhere on a page)."""
+    statement readers' hottest loop (most terms occur nowhere on a page).
+
+    ``within``: a text all ``texts`` are made of, as pieces or pieces joined by ": " (the page's
+    text for its statements; a table row joins its cells). A term without ":" occurring in one of
+    them occurs in it, so the windows of ``within`` — built once per page — pre-filter the terms.
+    """
     flats = [_flatten(t)[1] for t in texts]
     big = "\x00".join(flats)  # no term contains NUL, so no match spans two texts
     starts, pos = [], 0
@@ -186,7 +191,7 @@ def containing(texts: Sequence[str], terms: tuple[str, ...]) -> set[int]:
         starts.append(pos)
         pos += len(f) + 1
     hit: set[int] = set()
-    for _, ct, _ in _candidates(big, terms):
+    for _, ct, _ in _candidates(big, terms) if within is None else _candidates_within(within, terms):
         at = big.find(ct)
         while at != -1:
             i = bisect.bisect_right(starts, at) - 1
@@ -194,6 +199,18 @@ def containing(texts: Sequence[str], terms: tuple[str, ...]) -> set[int]:
             # the rest of text i is decided: go on from the next text
             at = big.find(ct, starts[i + 1]) if i + 1 < len(starts) else -1
     return hit
+
+
+def _candidates_within(within: str, terms: tuple[str, ...]) -> Sequence[tuple[str, str, bool]]:
+    """:func:`_candidates` of ``within`` for texts made of its pieces (see :func:`containing`): a
+    term with ":" may span two joined pieces; one with a sigma may be lower-cased differently
+    (final sigma) in a piece than in the whole."""
+    flat = _flatten(within)[1]
+    if len(flat) < _LONG:
+        return _nonempty_terms(terms)
+    have = _text_windows(flat)
+    return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms)
+            if win <= have or ":" in ct or "σ" in ct or "ς" in ct]
 
 
 def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:

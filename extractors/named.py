@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -74,10 +75,21 @@ _PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattforme
 _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
 
 
-def split_sentences(text: str, abbreviations: Sequence[str]) -> list[tuple[int, int]]:
+def split_sentences(text: str, abbreviations: Sequence[str]) -> tuple[tuple[int, int], ...]:
     """Sentence spans of ``text``; a full stop after a number ("zum 30. Juni") or an abbreviation
-    ("z. B.", "Nr.") does not end a sentence — the status word is often after the date."""
-    abbr = {a.lower().rstrip(".") for a in abbreviations}
+    ("z. B.", "Nr.") does not end a sentence — the status word is often after the date. Memoised:
+    the readers and the named engine split the same statements."""
+    return _split_sentences(text, tuple(abbreviations))
+
+
+@lru_cache(maxsize=1024)
+def _abbreviation_set(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.lower().rstrip(".") for a in abbreviations)
+
+
+@lru_cache(maxsize=65536)
+def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    abbr = _abbreviation_set(abbreviations)
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == ".":
@@ -88,7 +100,7 @@ def split_sentences(text: str, abbreviations: Sequence[str]) -> list[tuple[int, 
         spans.append((start, m.start() + (1 if text[m.start()] in ".!?" else 0)))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+    return tuple((a, b) for a, b in spans if b > a)
 
 
 def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
@@ -190,7 +202,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
     blocks = statement_blocks(page)
-    naming = containing([b.text for b in blocks], all_terms)
+    naming = containing([b.text for b in blocks], all_terms, within=page.text)
     for i, block in enumerate(blocks):
         text = block.text
         last = block.locator.rsplit(" > ", 1)[-1]

@@ -411,7 +411,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
     statements = segment(page)
-    with_cue = containing([st.text for st in statements], lx.prefilter)
+    with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     for i, st in enumerate(statements):
         if i not in with_cue and not st.intro:
             continue

@@ -99,3 +99,14 @@ def test_a_family_is_searched_only_where_its_literal_is():
     found = find_families(text, (melder, r"(?<![\w-])RI[SM](?![\w-])", r"(?i)bürger-melder"))
     assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS"]
     assert find_families("Mängelmeldung im Ratsinformationssystem", (melder, r"RI[SM]")) == []
+
+
+def test_containing_within_a_page_text_reuses_its_windows():
+    # Statements are the page's blocks, table cells joined by ": " into one row.
+    page = "\n".join([_long_page(), "Standesamt", "nur telefonisch", "Online-Termin"])
+    texts = [_long_page(), "Standesamt: nur telefonisch", "Online-Termin"]
+    assert containing(texts, ("Kfzzulassung", "Hundesteuer"), within=page) == {0}
+    assert containing(texts, ("Onlinetermin",), within=page) == {2}
+    # a term spanning the join is not in the page's text, but still in the row
+    assert containing(texts, ("Standesamt: nur",), within=page) == {1}
+    assert containing(texts, ("Standesamt nur",), within=page) == set()
