@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from extractors import learned
-from extractors.calibration import Model, fit, reliability
+from extractors.calibration import fit, reliability
 from extractors.evaluate import Judged, score
 from extractors.signals import Signals
 
@@ -25,7 +25,7 @@ BULK_TARGET = 0.98  # share right a blind bulk approval needs
 BULK_MIN_COUNT = 20  # fewer findings above a threshold measure nothing
 
 T = TypeVar("T")
-R = TypeVar("R")
+M = TypeVar("M")
 Record = tuple[Signals, bool, str]  # a prediction's signals, whether it was right, its source site
 
 
@@ -33,32 +33,25 @@ def fold_of(site: str, folds: int = FOLDS) -> int:
     return int(hashlib.sha1(site.encode()).hexdigest(), 16) % folds
 
 
-def out_of_fold(items: Sequence[T], sites: Sequence[str], estimate: Callable[[list[T], list[T]], list[R]],
-                folds: int = FOLDS) -> list[R]:
-    """``estimate(train, held_out)`` per fold (an item's fold is its site's); results in item order."""
-    out: dict[int, R] = {}
-    for k in range(folds):
-        held = [i for i, site in enumerate(sites) if fold_of(site, folds) == k]
-        if not held:
-            continue
-        train = [x for x, site in zip(items, sites, strict=True) if fold_of(site, folds) != k]
-        for i, value in zip(held, estimate(train, [items[i] for i in held]), strict=True):
-            out[i] = value
-    return [out[i] for i in range(len(items))]
+def by_fold(items: Sequence[T], site: Callable[[T], str], basis: Sequence[T],
+            fit: Callable[[list[T]], M]) -> list[M]:
+    """For each item, a model fitted on the ``basis`` items of the other folds (one fit per fold): never
+    on its own source site."""
+    models: dict[int, M] = {}
+    out = []
+    for item in items:
+        k = fold_of(site(item))
+        if k not in models:
+            models[k] = fit([b for b in basis if fold_of(site(b)) != k])
+        out.append(models[k])
+    return out
 
 
 def cv_confidences(records: Sequence[Record], basis: Sequence[Record] | None = None) -> list[float]:
     """Each prediction's confidence from a model fitted on the ``basis`` records (default: ``records``)
-    of the other folds — never on its own source site."""
-    basis = records if basis is None else basis
-    models: dict[int, Model] = {}
-    out = []
-    for s, _, site in records:
-        k = fold_of(site)
-        if k not in models:
-            models[k] = fit(r for r in basis if fold_of(r[2]) != k)
-        out.append(models[k].estimate(s))
-    return out
+    of the other folds."""
+    models = by_fold(records, lambda r: r[2], records if basis is None else basis, fit)
+    return [m.estimate(s) for m, (s, _, _) in zip(models, records, strict=True)]
 
 
 def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_TARGET,
@@ -66,8 +59,7 @@ def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_T
     """The bulk-approval cut: the lowest confidence t such that the findings at or above t — and at or
     above every higher cut still holding ``min_count`` findings — were at least ``target`` right
     (requiring every higher cut too keeps one lucky cut from setting the bar). When no cut reaches
-    the target, the surest cut (highest share right, then most findings), marked
-    ``meets_target: false``.
+    the target, the highest cut still holding ``min_count`` findings, marked ``meets_target: false``.
     None when fewer than ``min_count`` findings were measured."""
     cuts = []
     for t in sorted({x for x, _ in records}, reverse=True):
@@ -84,8 +76,9 @@ def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_T
         met = cut
     if met is not None:
         return {**met, "meets_target": True}
-    surest = max(cuts, key=lambda c: (c["share_right"], c["count"]))
-    return {**surest, "meets_target": False}
+    # No cut is safe: the most selective one that still measured min_count findings (not the one with
+    # the best share, which on few errors is whichever cut happened to dodge them).
+    return {**cuts[0], "meets_target": False}
 
 
 def cv_report(records: Sequence[Record], basis: Sequence[Record] | None = None) -> dict[str, Any]:
@@ -115,10 +108,10 @@ def _f1(judged: Sequence[Judged]) -> dict[str, float]:
             "predictions": m.predictions}
 
 
-def compare_filter(judged: Sequence[Judged]) -> dict[str, Any]:
-    """Rules alone vs rules + filter on the site-grouped folds (each fold's filter fitted on the others)."""
-    def estimate(train: list[Judged], held: list[Judged]) -> list[Judged]:
-        return withhold(held, learned.fit(train))
-    filtered = out_of_fold(judged, [j.site for j in judged], estimate)
+def compare_filter(judged: Sequence[Judged], basis: Sequence[Judged] | None = None) -> dict[str, Any]:
+    """Rules alone vs rules + filter on the held-out sites of ``judged``, each fold's filter fitted on the
+    ``basis`` rows (default: ``judged``) of the other folds."""
+    filters = by_fold(judged, lambda j: j.site, judged if basis is None else basis, learned.fit)
+    filtered = [withhold([j], f)[0] for j, f in zip(judged, filters, strict=True)]
     rules, gated = _f1(judged), _f1(filtered)
     return {"rules": rules, "rules+filter": gated, "beats_rules": gated["f1"] > rules["f1"]}

@@ -129,9 +129,12 @@ def register(app: typer.Typer) -> None:
             app_ctx.console.print(f"  bulk approval at >= {bulk['threshold']}: {bulk['count']} findings, "
                                   f"share right {bulk['share_right']} (target {cv['bulk_target']}"
                                   f"{'' if bulk['meets_target'] else ', not reached'})")
-        app_ctx.console.print(f"learned filter: rules F1 {flt['rules']['f1']}, rules+filter F1 "
-                              f"{flt['rules+filter']['f1']} (dev CV) -> "
-                              f"{'switched on' if flt['beats_rules'] else 'switched off'}")
+        for name in ("first_sight", "today"):
+            if name in flt:
+                app_ctx.console.print(f"learned filter, dev CV {name.replace('_', ' ')}: rules F1 "
+                                      f"{flt[name]['rules']['f1']}, rules+filter F1 "
+                                      f"{flt[name]['rules+filter']['f1']}")
+        app_ctx.console.print(f"learned filter -> {'switched on' if flt['beats_rules'] else 'switched off'}")
 
 
 def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot: Path | None,

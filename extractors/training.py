@@ -37,18 +37,26 @@ def ledger_path(data_dir: Path) -> Path:
     return Path(data_dir) / "calibration" / "first_sight.yaml"
 
 
-def first_sight(data_dir: Path, dev: Path) -> list[crossval.Record]:
-    """The ledger's outcomes on cases still in ``dev`` ([] without a ledger)."""
+def first_sight_judged(data_dir: Path, dev: Path) -> list[Judged]:
+    """The ledger's outcomes on cases still in ``dev``, as judged rows ([] without a ledger)."""
     path = ledger_path(data_dir)
     if not path.exists():
         return []
     fields = Signals.__dataclass_fields__
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return [(Signals(**{k: r[k] for k in fields}), bool(r["right"]), str(r["site"]))
+        return [Judged(str(r["slug"]), str(r["parameter"]), r["label"], bool(r["tempting"]), r["predicted"],
+                       0.0, str(r.get("family", "")),
+                       Signals(**{k: r[k] for k in fields}) if r["predicted"] is not None else None,
+                       str(r.get("snippet", "")), str(r["site"]))
                 for r in doc["records"] if (dev / f"{r['slug']}.yaml").exists()]
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError([Problem(str(path), None, f"not a first-sight ledger: {exc}")]) from None
+
+
+def first_sight(data_dir: Path, dev: Path) -> list[crossval.Record]:
+    """The ledger's scored predictions on cases still in ``dev`` as records ([] without a ledger)."""
+    return crossval.judged_records(first_sight_judged(data_dir, dev))
 
 
 def basis(data_dir: Path, dev: Path, judged: list[Judged]) -> tuple[str, list[crossval.Record]]:
@@ -113,6 +121,19 @@ def _bands(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {r["bin"]: {"count": r["count"], "share_right": r["accuracy"]} for r in rows if r["bin"][0] == ">"}
 
 
+def compare_filter(today: list[Judged], seen: list[Judged]) -> dict[str, Any]:
+    """The learned filter against the rules on held-out sites, fitted on both sets' other folds. With a
+    ledger it must raise F1 on the first-sight outcomes (pages the rules were not written for) and not
+    lower it on today's; without, raise it on today's."""
+    pool = today + seen
+    on_today = crossval.compare_filter(today, pool)
+    if not seen:
+        return {"today": on_today, "beats_rules": on_today["beats_rules"]}
+    on_seen = crossval.compare_filter(seen, pool)
+    keeps_today = on_today["rules+filter"]["f1"] >= on_today["rules"]["f1"]
+    return {"today": on_today, "first_sight": on_seen, "beats_rules": on_seen["beats_rules"] and keeps_today}
+
+
 def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
     """Fit the confidence estimate and the learned filter on the dev split (raw rules, nothing stored
     applied) and write both; returns the confidence manifest."""
@@ -139,8 +160,8 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
                        "bulk": cv["bulk_threshold"]}}
     model = calibration.fit(rows, manifest=manifest)
     calibration.save(calibration.calibration_path(data_dir), model)
-    comparison = crossval.compare_filter(judged)
-    flt = learned.fit(judged)
+    comparison = compare_filter(judged, first_sight_judged(data_dir, dev))
+    flt = learned.fit(judged + first_sight_judged(data_dir, dev))
     learned.save(learned.learned_path(data_dir), learned.Filter(
         flt.vocabulary, flt.weights, flt.intercept, enabled=comparison["beats_rules"],
         manifest={**data, "model": f"LogisticRegression(C={learned.C}, lbfgs)", "cv": comparison}))

@@ -5,7 +5,8 @@ them; a page from a new site meets rules that were not written for it. The
 repository's history holds that moment for every dev case: the commit that
 added the case. This script judges each case with the detectors and patterns
 of the commit *before* its arrival (that parent's tree, exported) and
-records the outcome with the finding's signals (extractors/signals.py) in
+records the outcome (label, prediction, whether right) with the finding's
+signals (extractors/signals.py) and best evidence in
 ``data/calibration/first_sight.yaml``, which `sci train` reads. Cases already
 in the ledger are kept as measured; run it again after new dev cases land.
 
@@ -50,7 +51,8 @@ def arrivals() -> dict[str, list[str]]:
 
 
 def driver(cases: Path) -> None:
-    """In the child (old tree first on sys.path): judge the cases, print one JSON record per prediction."""
+    """In the child (old tree first on sys.path): judge the cases, print one JSON record per prediction
+    and per fact (signals and best evidence when predicted)."""
     from extractors.corpus import load_corpus, site_of
     from extractors.evaluate import judge_case, predict
     from extractors.page import Page
@@ -72,11 +74,15 @@ def driver(cases: Path) -> None:
         for p, a in aggs.items():
             if a.extractor in READER and not a.best.rule:  # the reader's findings before rules were named
                 sig[p]["evidence"] = "statement"
+        snippets = {p: a.best.snippet for p, a in aggs.items()}
         for j in judge_case(cp, aggs):
-            if j.scored:
-                site = site_of(cp.source or cp.url)
-                record = {"slug": j.slug, "parameter": j.parameter, "site": site, "right": bool(j.right)}
-                print(json.dumps({**record, **sig[j.parameter]}, ensure_ascii=False))
+            if j.scored or j.label is not None:  # predictions, and facts missed (recall needs them)
+                record = {"slug": j.slug, "parameter": j.parameter, "site": site_of(cp.source or cp.url),
+                          "label": j.label, "tempting": j.tempting, "predicted": j.predicted,
+                          "right": bool(j.right), "scored": j.scored}
+                if j.predicted is not None:
+                    record |= {**sig[j.parameter], "snippet": snippets[j.parameter]}
+                print(json.dumps(record, ensure_ascii=False))
 
 
 def measure(commit: str, slugs: list[str], work: Path) -> list[dict] | None:
@@ -125,8 +131,9 @@ def main() -> None:
                     continue
                 ledger["records"].extend(found)
                 ledger.setdefault("measured_slugs", []).extend(todo)
-                print(f"{commit[:12]}: {len(todo)} cases, {len(found)} predictions, "
-                      f"{sum(r['right'] for r in found)} right", file=sys.stderr)
+                scored = [r for r in found if r["scored"]]
+                print(f"{commit[:12]}: {len(todo)} cases, {len(scored)} predictions, "
+                      f"{sum(r['right'] for r in scored)} right", file=sys.stderr)
     from extractors.calibration import write_yaml
 
     ledger["measured_slugs"] = sorted(set(ledger.get("measured_slugs", [])))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from extractors.crossval import (
     FOLDS,
     bulk_threshold,
+    by_fold,
     compare_filter,
     cv_report,
     fold_of,
     judged_records,
-    out_of_fold,
 )
 from extractors.evaluate import Judged
 from extractors.signals import Signals
@@ -28,12 +28,11 @@ def test_folds_are_deterministic_and_never_split_a_site():
     assert fold_of("bergkamen.de") == fold_of("bergkamen.de") and 0 <= fold_of("x.de") < FOLDS
     judged = [_judged(i, LINK, True, f"site{i % 7}.de") for i in range(40)]
 
-    def estimate(train: list[Judged], held: list[Judged]) -> list[int]:
-        assert not {j.site for j in train} & {j.site for j in held}
-        return [len(train)] * len(held)
+    def fit(train: list[Judged]) -> set[str]:
+        return {j.site for j in train}
 
-    sizes = out_of_fold(judged, [j.site for j in judged], estimate)
-    assert len(sizes) == 40 and all(0 < n < 40 for n in sizes)
+    models = by_fold(judged, lambda j: j.site, judged, fit)
+    assert all(j.site not in seen and seen for j, seen in zip(judged, models, strict=True))
 
 
 def test_cross_validated_confidences_do_not_see_the_held_out_sites():
@@ -57,8 +56,8 @@ def test_bulk_threshold():
         "threshold": 0.9, "count": 30, "share_right": 1.0, "meets_target": True}
     # a cut is taken only when every higher cut with 20 findings holds the target too
     mixed = [(0.95, False)] * 2 + [(0.94, True)] * 20 + [(0.9, True)] * 60
-    cut = bulk_threshold(mixed)
-    assert cut is not None and cut["meets_target"] is False and cut["threshold"] == 0.9
+    cut = bulk_threshold(mixed)  # >= 0.94 falls short (20 of 22): no cut below it counts
+    assert cut == {"threshold": 0.94, "count": 22, "share_right": 0.9091, "meets_target": False}
     assert bulk_threshold(sure[:5]) is None
 
 

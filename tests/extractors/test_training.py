@@ -14,6 +14,12 @@ S = {"family": "chatbot", "polarity": "+", "evidence": "named", "kind": "city/li
      "support": "single", "statements": 1}
 
 
+def _record(slug: str, site: str, right: bool) -> dict:
+    return {"slug": slug, "parameter": "citizen_information.chatbot", "site": site,
+            "label": True if right else None, "tempting": not right, "predicted": True, "right": right,
+            "scored": True, "snippet": "Chatbot", "commit": "abc", **S}
+
+
 def _ledger(data, records):
     path = ledger_path(data)
     path.parent.mkdir(parents=True)
@@ -27,8 +33,8 @@ def test_first_sight_records_of_cases_still_in_dev(tmp_path):
     assert first_sight(data, dev) == []  # no ledger
     how, rows = basis(data, dev, [])
     assert "no first-sight ledger" in how and rows == []
-    _ledger(data, [{"slug": "kept", "site": "a.de", "right": False, "commit": "abc", **S},
-                   {"slug": "gone", "site": "b.de", "right": True, "commit": "abc", **S}])
+    _ledger(data, [_record("kept", "a.de", right=False), _record("gone", "b.de", right=True),
+                   {**_record("kept", "a.de", right=False), "parameter": "x.missed", "predicted": None}])
     assert first_sight(data, dev) == [(Signals(**S), False, "a.de")]
     how, rows = basis(data, dev, [])  # no judged cases today: the first-sight record alone
     assert "first sight" in how and rows == [(Signals(**S), False, "a.de")]
@@ -51,10 +57,26 @@ def test_basis_pools_todays_outcomes_with_first_sight(tmp_path):
     today = Judged("kept", "citizen_information.chatbot", True, False, True, 0.8, "chatbot", Signals(**S),
                    "Der Chatbot", "a.de")
     assert basis(data, dev, [today])[1] == [(Signals(**S), True, "a.de")]
-    _ledger(data, [{"slug": "kept", "site": "a.de", "right": False, "commit": "abc", **S}])
+    _ledger(data, [_record("kept", "a.de", right=False)])
     how, rows = basis(data, dev, [today])
     # the same page seen twice: right today, wrong at first sight; one site, so one observation in all
     assert rows == [(Signals(**S), True, "a.de"), (Signals(**S), False, "a.de")]
     from extractors.calibration import fit
 
     assert fit(rows).counts["*"] == (1.0, 0.5)
+
+
+def test_first_sight_rows_keep_missed_facts_for_recall(tmp_path):
+    from extractors.training import first_sight_judged
+
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    (dev / "kept.yaml").write_text("url: https://a.de/\nfacts: {}\n", encoding="utf-8")
+    missed = {**_record("kept", "a.de", right=True), "parameter": "x.missed", "predicted": None,
+              "right": False, "scored": False}
+    _ledger(tmp_path / "data", [_record("kept", "a.de", right=True), missed])
+    rows = first_sight_judged(tmp_path / "data", dev)
+    assert [(j.parameter, j.scored, j.signals is None) for j in rows] == [
+        ("citizen_information.chatbot", True, False), ("x.missed", False, True)]
+    # the evidence text and the evidence kind are different fields
+    assert rows[0].evidence == "Chatbot" and rows[0].signals == Signals(**S)
