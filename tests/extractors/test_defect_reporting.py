@@ -134,3 +134,8 @@ def test_online_reports_and_land_platforms(body):
 def test_links_to_reporting_services(body, expected):
     value = values(defect_reporting, wrap(body)).get(P)
     assert (value not in (None, False)) if expected else value is None
+
+
+def test_a_product_name_with_any_apostrophe():
+    body = "<p>Für Ihre Meldung steht Ihnen das Online-Portal „Sag´s uns einfach!“ zur Verfügung.</p>"
+    assert _named(body) not in (None, False)

@@ -172,3 +172,9 @@ def test_former_as_an_attribute_of_the_name_only():
     assert at("Ihr bisheriger Account auf X heißt jetzt anders.", "X").status == "discontinued"
     assert at("Der alte Mängelmelder wurde ersetzt.", "Mängelmelder").status == "discontinued"
     assert at("Die ehemaligen Kasernenflächen zeigt das Geoportal.", "Geoportal").status == "live"
+
+
+def test_regional_bodies_are_joint_and_vendors_are_no_owners():
+    assert at("Die Daten liegen im Open-Data-Portal der Metropolregion.", "Open-Data-Portal").owner == "joint"
+    s = "Der Chatbot der Stadtverwaltung basiert auf Software der Firma Beispiel GmbH."
+    assert at(s, "Chatbot").owner == "city"
