@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # the parser re itself uses
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -277,25 +278,47 @@ def flat_text(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _family_regex(pattern: str) -> tuple[re.Pattern[str], str]:
-    """The compiled family and the longest run of characters every match of it contains (see
-    :func:`_required_literal`)."""
-    return re.compile(pattern), _required_literal(pattern)
+def _family_regex(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The compiled family and what every match of it contains (see :func:`required_literals`)."""
+    return re.compile(pattern), required_literals(pattern)
 
 
-def _required_literal(pattern: str) -> str:
-    """The longest run of plain characters in the top-level sequence of ``pattern`` (every item of
-    that sequence is part of every match): "elder" of "…[Mm]elder(?:s|n)?", "" when there is none or
-    case is ignored. A family is searched only in texts containing it — the regex engine has no
-    such pre-filter for patterns that start with a lookbehind or a class, and families ran on every
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Plain strings of which every match of ``pattern`` contains at least one: the longest run of
+    plain characters in its top-level sequence ("elder" of "…[Mm]elder(?:s|n)?"), or one per branch
+    of a group in it ("CONSUL", "DIPAS" of "(?:CONSUL|DIPAS)"); () when there is none or case is
+    ignored. A family is searched only in texts containing one — the regex engine has no such
+    pre-filter for patterns that start with a lookbehind or a class, and families ran on every
     block of every page."""
     parsed = _re_parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    best = run = ""
-    for op, arg in parsed.data:
-        run = run + chr(arg) if op is _re_parser.LITERAL else ""
-        best = max(best, run, key=len)
+        return ()
+    return _required(parsed.data)
+
+
+def _required(items: Any) -> tuple[str, ...]:
+    """:func:`required_literals` of one parsed sequence: the requirement whose shortest string is longest."""
+    best: tuple[str, ...] = ()
+
+    def keep(found: tuple[str, ...]) -> None:
+        nonlocal best
+        if found and min(map(len, found)) > min(map(len, best), default=0):
+            best = found
+
+    run = ""
+    for op, arg in items:
+        if op is _re_parser.LITERAL:
+            run += chr(arg)
+            continue
+        keep((run,) if run else ())
+        run = ""
+        if op is _re_parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, add, del, sequence)
+            keep(_required(arg[3].data))
+        elif op is _re_parser.BRANCH:  # (None, [sequence per alternative])
+            alternatives = [_required(alt.data) for alt in arg[1]]
+            if all(alternatives):
+                keep(tuple(dict.fromkeys(x for alt in alternatives for x in alt)))
+    keep((run,) if run else ())
     return best
 
 
@@ -309,8 +332,8 @@ def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
     """
     found = []
     for p in patterns:
-        rx, literal = _family_regex(p)
-        if literal in text:  # "" is in every text
+        rx, literals = _family_regex(p)
+        if not literals or any(lit in text for lit in literals):
             found += [Match(m.group(0), m.start(), m.end(), 100.0)
                       for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

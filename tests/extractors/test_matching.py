@@ -86,19 +86,29 @@ def test_containing_names_the_texts_with_a_term():
 
 
 def test_a_family_is_searched_only_where_its_literal_is():
-    from extractors.matching import _required_literal, find_families
+    from extractors.matching import find_families, required_literals
 
     melder = r"(?<![\w-])[A-ZÄÖÜa-z][\wäöüß]*?-?(?<!an)(?<!An)[Mm]elder(?:s|n)?(?![\w-])"
-    assert _required_literal(melder) == "elder"
-    assert _required_literal(r"(?<![\w-])RI[SM](?![\w-])") == "RI"
-    assert _required_literal(r"ab(?:c|d)efg") == "efg"
-    assert _required_literal(r"x?abc") == "abc"
-    assert _required_literal(r"(?i)Melder") == ""  # case ignored: no case-sensitive literal to test
-    assert _required_literal(r"(?:Mängel|Schaden)melder") == "melder"
-    text = "Der Mängelmelder, der Bürger-Melder und kein Anmelder; im RIS."
-    found = find_families(text, (melder, r"(?<![\w-])RI[SM](?![\w-])", r"(?i)bürger-melder"))
-    assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS"]
-    assert find_families("Mängelmeldung im Ratsinformationssystem", (melder, r"RI[SM]")) == []
+    assert required_literals(melder) == ("elder",)
+    assert required_literals(r"(?<![\w-])RI[SM](?![\w-])") == ("RI",)
+    assert required_literals(r"ab(?:c|d)efg") == ("efg",)
+    assert required_literals(r"x?abc") == ("abc",)
+    assert required_literals(r"(?i)Melder") == ()  # case ignored: no case-sensitive literal to test
+    assert required_literals(r"(?:Mängel|Schaden)meldung") == ("meldung",)  # the longer requirement
+    assert required_literals(r"(?<![\w-])(?:CONSUL|DIPAS)(?![\w-])") == ("CONSUL", "DIPAS")
+    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+Assistent") == ("Assistent",)
+    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+[Aa]ssi") == ("igital", "irtuell")
+    assert required_literals(r"(?:Geo|x)portal") == ("portal",)
+    assert required_literals(r"(?:Geoportal|x)") == ("Geoportal", "x")
+    assert required_literals(r"(?:Geoportal|\d+)") == ()  # one branch requires no plain text
+    assert required_literals(r"(?:[Aa]bc|(?i:Def))") == ()
+    text = "Der Mängelmelder, der Bürger-Melder und kein Anmelder; im RIS und auf CONSUL."
+    families = (melder, r"(?<![\w-])RI[SM](?![\w-])", r"(?i)bürger-melder",
+                r"(?<![\w-])(?:CONSUL|DIPAS)(?![\w-])")
+    found = find_families(text, families)
+    assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS", "CONSUL"]
+    assert find_families("Mängelmeldung im Ratsinformationssystem, Consul", families) == []
+    assert [m.term for m in find_families("Planung auf DIPAS", families)] == ["DIPAS"]
 
 
 def test_containing_within_a_page_text_reuses_its_windows():
