@@ -139,3 +139,8 @@ def test_links_to_reporting_services(body, expected):
 def test_a_product_name_with_any_apostrophe():
     body = "<p>Für Ihre Meldung steht Ihnen das Online-Portal „Sag´s uns einfach!“ zur Verfügung.</p>"
     assert _named(body) not in (None, False)
+
+
+def test_alarm_devices_are_no_reporting_service():
+    body = "<p>Die Schule erhielt neue Gefahrenmelder, Druckknopfmelder und Notrufmelder.</p>"
+    assert _named(body) is None

@@ -99,3 +99,7 @@ def test_negation_and_plans_of_the_clause(sentence, expected):
 def test_more_name_families(sentence, expected):
     value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+def test_the_map_credit_of_the_federal_surveying_is_no_portal():
+    assert vals(geodata, page("<p>Kartengrundlage: © GeoBasis-DE / BKG 2024</p>")).get(P) is None
