@@ -120,6 +120,10 @@ def register(app: typer.Typer) -> None:
         app_ctx.console.print(f"  basis: {manifest['basis']}; first sight: "
                               f"{manifest['first_sight_predictions']} predictions, "
                               f"{manifest['first_sight_right']} right")
+        if manifest["first_sight_unmeasured"]:
+            app_ctx.console.print(f"  [yellow]{manifest['first_sight_unmeasured']} dev cases not in the "
+                                  "first-sight ledger yet: run .venv/bin/python scripts/first_sight.py, then "
+                                  "sci train again[/]")
         for band, b in cv["bands"].items():
             today = cv["bands_today"][band]
             app_ctx.console.print(f"  dev CV {band}: {b['count']} findings, share right {b['share_right']} "

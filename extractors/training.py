@@ -54,6 +54,17 @@ def first_sight_judged(data_dir: Path, dev: Path) -> list[Judged]:
         raise DataError([Problem(str(path), None, f"not a first-sight ledger: {exc}")]) from None
 
 
+def unmeasured(data_dir: Path, dev: Path) -> list[str]:
+    """Dev cases the ledger has not measured yet (added after `scripts/first_sight.py` last ran); []
+    without a ledger."""
+    path = ledger_path(data_dir)
+    if not path.exists():
+        return []
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    measured = set(doc.get("measured_slugs") or [])
+    return sorted(p.stem for p in dev.glob("*.yaml") if p.stem not in measured)
+
+
 def first_sight(data_dir: Path, dev: Path) -> list[crossval.Record]:
     """The ledger's scored predictions on cases still in ``dev`` as records ([] without a ledger)."""
     return crossval.judged_records(first_sight_judged(data_dir, dev))
@@ -147,12 +158,14 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
             "sites": len({j.site for j in scored}), "predictions": len(scored),
             "right": sum(j.right for j in scored), "data_sha256": calibration.files_hash(files)}
     how, rows = basis(data_dir, dev, judged)
-    seen = first_sight(data_dir, dev)
+    seen_judged = first_sight_judged(data_dir, dev)
+    seen = crossval.judged_records(seen_judged)
     # the bulk cut is measured on the first-sight outcomes when there are any (new pages), else today's
     cv = crossval.cv_report(seen or crossval.judged_records(judged), rows)
     today = crossval.cv_report(crossval.judged_records(judged), rows)
     manifest = {**data, "basis": how, "first_sight_predictions": len(seen),
                 "first_sight_right": sum(ok for _, ok, _ in seen),
+                "first_sight_unmeasured": len(unmeasured(data_dir, dev)),
                 "model": f"site-weighted Beta buckets (strength {calibration.STRENGTH}, "
                          f"quantile {calibration.QUANTILE})",
                 "cv": {"folds": cv["folds"], "bands": _bands(cv["reliability"]),
@@ -160,8 +173,8 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
                        "bulk": cv["bulk_threshold"]}}
     model = calibration.fit(rows, manifest=manifest)
     calibration.save(calibration.calibration_path(data_dir), model)
-    comparison = compare_filter(judged, first_sight_judged(data_dir, dev))
-    flt = learned.fit(judged + first_sight_judged(data_dir, dev))
+    comparison = compare_filter(judged, seen_judged)
+    flt = learned.fit(judged + seen_judged)
     learned.save(learned.learned_path(data_dir), learned.Filter(
         flt.vocabulary, flt.weights, flt.intercept, enabled=comparison["beats_rules"],
         manifest={**data, "model": f"LogisticRegression(C={learned.C}, lbfgs)", "cv": comparison}))

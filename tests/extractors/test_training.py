@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from extractors.signals import Signals
-from extractors.training import basis, first_sight, ledger_path
+from extractors.training import basis, first_sight, ledger_path, unmeasured
 from sci.errors import DataError
 
 S = {"family": "chatbot", "polarity": "+", "evidence": "named", "kind": "city/live", "where": "-",
@@ -30,12 +30,13 @@ def test_first_sight_records_of_cases_still_in_dev(tmp_path):
     data, dev = tmp_path / "data", tmp_path / "dev"
     dev.mkdir()
     (dev / "kept.yaml").write_text("url: https://a.de/\nfacts: {}\n", encoding="utf-8")
-    assert first_sight(data, dev) == []  # no ledger
+    assert first_sight(data, dev) == [] and unmeasured(data, dev) == []  # no ledger
     how, rows = basis(data, dev, [])
     assert "no first-sight ledger" in how and rows == []
     _ledger(data, [_record("kept", "a.de", right=False), _record("gone", "b.de", right=True),
                    {**_record("kept", "a.de", right=False), "parameter": "x.missed", "predicted": None}])
     assert first_sight(data, dev) == [(Signals(**S), False, "a.de")]
+    assert unmeasured(data, dev) == ["kept"]  # records, but no measured_slugs list: not measured
     how, rows = basis(data, dev, [])  # no judged cases today: the first-sight record alone
     assert "first sight" in how and rows == [(Signals(**S), False, "a.de")]
 

@@ -1,0 +1,51 @@
+"""scripts/first_sight.py: the driver's records are what `sci train` reads back (same rows as judging)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from extractors.corpus import REGRESSION, load_corpus
+from extractors.evaluate import judge
+from extractors.training import first_sight_judged, ledger_path, unmeasured
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("first_sight_script", ROOT / "scripts" / "first_sight.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_driver_records_round_trip_into_training(tmp_path, monkeypatch, capsys):
+    cases = tmp_path / "dev"
+    cases.mkdir()
+    for meta in sorted(REGRESSION.glob("*.yaml"))[:6]:
+        for src in (meta, meta.with_suffix(".html")):
+            shutil.copy(src, cases / src.name)
+    monkeypatch.chdir(ROOT)  # the driver reads the tree's data/ like the old trees it runs in
+    _script().driver(cases)
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    keys = {"slug", "site", "label", "predicted", "right", "scored"}
+    assert records and all(keys <= set(r) for r in records)
+    data = tmp_path / "data"
+    ledger_path(data).parent.mkdir(parents=True)
+    slugs = sorted({p.stem for p in cases.glob("*.yaml")})
+    doc = {"records": records, "measured_slugs": slugs}
+    ledger_path(data).write_text(yaml.safe_dump(doc), encoding="utf-8")
+    back = first_sight_judged(data, cases)
+    today = [j for j in judge(load_corpus(cases), ROOT / "data", calibrated=False)
+             if j.scored or j.label is not None]
+    key = lambda j: (j.slug, j.parameter)  # noqa: E731
+    assert [(key(j), j.predicted, j.right, j.signals, j.evidence, j.site) for j in sorted(back, key=key)] == [
+        (key(j), j.predicted, j.right, j.signals, j.evidence, j.site) for j in sorted(today, key=key)]
+    assert unmeasured(data, cases) == []
