@@ -84,6 +84,7 @@ class Lexicon:
     offer_nouns: tuple[str, ...]
     abbreviations: tuple[str, ...]
     relative: frozenset[str]
+    user_conditions: tuple[str, ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -110,7 +111,8 @@ class Lexicon:
                    (*planned, *shared.get("heading_planned", [])),
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
-                   tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])))
+                   tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
+                   tuple(shared.get("user_conditions", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -215,13 +217,24 @@ def _exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue 
             else c for c in cues]
 
 
+def _relative(clause: str, lx: Lexicon) -> bool:
+    """A relative clause: opened by a relative pronoun and, German word order, closed by a verb
+    ("das nach 2015 zugelassen wurde"); "das einfache Führungszeugnis oder die Meldebescheinigung"
+    ends with a noun: an enumeration, not a relative clause."""
+    words = re.findall(r"\w+", clause)
+    return bool(words) and words[0].lower() in lx.relative and not words[-1][:1].isupper()
+
+
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in _words(clause)):
         return None
     pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
-    # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …")
+    # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
+    # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
-               if not set(_words(clause[max(0, m.start - 12):m.start])) & lx.negators), default=None)
+               if not set(_words(clause[max(0, m.start - 12):m.start])) & lx.negators
+               and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
+              default=None)
     if neg is not None and lx.past_re.search(clause.lower()):
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online):
@@ -455,7 +468,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 quote = f"{st.intro} … {quote}"
             for k, (clause, subj, cue) in enumerate(parts):
                 targets, factor, where = subj, sentence_factor, "clause"
-                if subj and cue is None and k and _words(clause)[:1] and _words(clause)[0] in lx.relative:
+                if subj and cue is None and k and _relative(clause, lx):
                     continue  # a relative clause describes a noun ("ein Fahrzeug, das … zugelassen wurde")
                 if subj and cue is None:
                     # an enumeration split into clauses ("im Meldewesen, im Standesamt … nur telefonisch

@@ -229,3 +229,18 @@ def test_e_payment_through_the_application_system():
     body = ("<h1>Meldebescheinigung</h1><p>Sie fordern die Bescheinigung online an; die Gebühr bezahlen Sie "
             "direkt über das System.</p>")
     assert values(e_payment, wrap(body)) == {"citizens_office.e_payment": True}
+
+
+@pytest.mark.parametrize("module, body, expected", [
+    # an enumeration opened by an article is no relative clause
+    (online_services, "<p>Online erledigen Sie etwa die Gewerbeanmeldung, das Führungszeugnis oder die "
+     "Meldebescheinigung.</p>", {S + "business_registration": True, S + "registration_certificate": True}),
+    # the visitor's wish is no denial of the offer
+    (appointments, "<h1>Stadtbüro</h1><p>Termine buchen Sie im Internet. Wer nicht online buchen möchte, "
+     "ruft uns an.</p>", {A + "citizens_office": True}),
+    # a colon opening a new main clause
+    (online_services, "<p>Online abmelden lässt sich ein Fahrzeug, das 2016 zugelassen wurde: Es hat einen "
+     "Sicherheitscode, und der Fahrzeugschein ein Codefeld.</p>", {S + "vehicle_deregistration": True}),
+])
+def test_clause_boundaries_and_wishes(module, body, expected):
+    assert values(module, wrap(body)) == expected
