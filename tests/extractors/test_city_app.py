@@ -109,3 +109,14 @@ def test_a_heading_naming_another_app_makes_no_topic():
 def test_a_gemeinde_app_is_the_city_app():
     body = "<p>Die Gemeinde-App informiert Sie über Veranstaltungen und Neuigkeiten aus dem Rathaus.</p>"
     assert vals(city_app, page(body)).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mit der Heimat-Info-App bleiben Sie über Push-Nachrichten aus dem Rathaus informiert.", True),
+    ("Die neue CityApp ist ab sofort kostenlos für iOS und Android erhältlich.", True),
+    ("Neuigkeiten aus dem Rathaus verbreiten wir auch über die DorfFunk-App.", True),
+    ("Die Stadtwerke-App zeigt Ihren Zählerstand.", False),  # a company in the name
+])
+def test_city_app_name_families(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value in (None, False)
