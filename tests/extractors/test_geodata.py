@@ -103,3 +103,15 @@ def test_more_name_families(sentence, expected):
 
 def test_the_map_credit_of_the_federal_surveying_is_no_portal():
     assert vals(geodata, page("<p>Kartengrundlage: © GeoBasis-DE / BKG 2024</p>")).get(P) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In dieser Übersichtskarte sehen Sie die rechtskräftigen Bebauungspläne online ein.", True),
+    ("Geben Sie in der Straßensuche der Karte Ihre Adresse ein; die Bebauungspläne erscheinen farbig.", True),
+    ("Die Karte zeigt den Geltungsbereich des Bebauungsplans Nr. 12.", None),  # an image in a plan notice
+    ("Die Karte zeigt die geplanten Bebauungspläne.", None),  # no online cue: not judged at all
+    ("Die Übersichtskarte der Bebauungspläne steht online als PDF bereit.", None),
+])
+def test_a_map_viewer_described_instead_of_named(sentence, expected):
+    value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value is None
