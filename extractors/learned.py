@@ -9,11 +9,13 @@ right; below ``WITHHOLD`` the prediction is dropped (nothing is asserted and
 the analyst finds no candidate). The rules stay the explanation of every
 prediction that is kept.
 
-It is fitted by `sci train` on the dev split and stored as plain numbers
+It is fitted by `sci train` on the dev split — today's outcomes and the
+first-sight ones (:mod:`extractors.training`) — and stored as plain numbers
 (``data/calibration/learned.yaml``: vocabulary, weights, intercept, the
-training cases' hash). It is switched on only when it beats the rules alone on
-the site-grouped cross-validation of :mod:`extractors.crossval` (micro F1 of
-the held-out sites' predictions); the measured figures are stored beside it.
+training cases' hash). It is switched on only when, on the site-grouped
+cross-validation of :mod:`extractors.crossval`, it raises the micro F1 of the
+held-out sites' first-sight predictions without lowering today's; the measured
+figures are stored beside it.
 """
 
 from __future__ import annotations
