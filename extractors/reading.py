@@ -85,6 +85,7 @@ class Lexicon:
     abbreviations: tuple[str, ...]
     relative: frozenset[str]
     user_conditions: tuple[str, ...]
+    there: frozenset[str]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -112,7 +113,7 @@ class Lexicon:
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
-                   tuple(shared.get("user_conditions", [])))
+                   tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -446,6 +447,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         for n, (lo, hi) in enumerate(spans):
             clauses = _clauses(text[lo:hi], lx)
             cues = _exceptions(text[lo:hi], [clause_cue(c, lx) for c in clauses], lx)
+            first = _words(clauses[0])[:1] if clauses else []
+            if n and cues[0] is None and first and first[0] in lx.there \
+                    and contains_any(text[spans[n - 1][0]:spans[n - 1][1]], lx.online):
+                # "… sehen Sie im Internet. Dort vereinbaren Sie auch Ihren Termin": "dort" is the
+                # online place the sentence before named
+                cues[0] = clause_cue(f"online {clauses[0]}", lx)
             if n + 1 < len(spans) and any(c and c.positive for c in cues):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
                 # sentence, speaking of this one, says it is not there yet

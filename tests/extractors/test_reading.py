@@ -244,3 +244,15 @@ def test_e_payment_through_the_application_system():
 ])
 def test_clause_boundaries_and_wishes(module, body, expected):
     assert values(module, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "dort" is the online place the sentence before named
+    ("<h2>Standesamt</h2><p>Freie Trautermine sehen Sie im Internet. Dort reservieren Sie auch Ihren "
+     "Termin.</p>", {A + "registry_office": True}),
+    # … an offline one stays offline
+    ("<h2>Standesamt</h2><p>Das Standesamt finden Sie im Rathaus. Dort vereinbaren Sie auch Ihren "
+     "Termin.</p>", {}),
+])
+def test_there_refers_to_the_place_named_before(body, expected):
+    assert values(appointments, wrap(body)) == expected
