@@ -178,3 +178,13 @@ def test_regional_bodies_are_joint_and_vendors_are_no_owners():
     assert at("Die Daten liegen im Open-Data-Portal der Metropolregion.", "Open-Data-Portal").owner == "joint"
     s = "Der Chatbot der Stadtverwaltung basiert auf Software der Firma Beispiel GmbH."
     assert at(s, "Chatbot").owner == "city"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Ab dem 1. Juli ist der Mängelmelder online.", "planned"),
+    ("Ab Montag nimmt der Mängelmelder Hinweise an.", "planned"),
+    ("Ab sofort nimmt der Mängelmelder Hinweise an.", "live"),
+    ("Der Mängelmelder ist montags ab 8 Uhr besetzt.", "live"),
+])
+def test_a_start_date_ahead(sentence, status):
+    assert at(sentence, "Mängelmelder").status == status
