@@ -145,3 +145,10 @@ def test_the_confirmation_of_a_move_is_not_the_certificate_service():
     body = ("<h1>Umzug melden</h1><p>Über die elektronische Wohnsitzanmeldung teilen Sie Ihrer Meldebehörde "
             "die neue Adresse online mit und erhalten danach eine digitale Meldebestätigung.</p>")
     assert values(online_services, wrap(body)) == {P + "change_of_address": True}
+
+
+def test_the_online_service_named_by_its_own_name():
+    body = "<h1>Umzug</h1><p>Nutzen Sie die elektronische Wohnsitzanmeldung – ganz ohne Wartezeit.</p>"
+    assert values(online_services, wrap(body)) == {P + "change_of_address": True}
+    off = "<h1>Umzug</h1><p>Die elektronische Wohnsitzanmeldung ist bei uns nicht möglich.</p>"
+    assert values(online_services, wrap(off)) == {P + "change_of_address": False}
