@@ -299,36 +299,41 @@ def required_literals(pattern: str) -> tuple[str, ...]:
     ignored. A family is searched only in texts containing one — the regex engine has no such
     pre-filter for patterns that start with a lookbehind or a class, and families ran on every
     block of every page."""
+    return _best(requirements(pattern))
+
+
+def requirements(pattern: str) -> list[tuple[str, ...]]:
+    """Every requirement of the kind :func:`required_literals` picks one of: a match meets all."""
     parsed = _re_parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ()
-    return _required(parsed.data)
+        return []
+    return _requirements(parsed.data)
 
 
-def _required(items: Any) -> tuple[str, ...]:
-    """:func:`required_literals` of one parsed sequence: the requirement whose shortest string is longest."""
-    best: tuple[str, ...] = ()
+def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The requirement whose shortest string is longest (the first of equals)."""
+    return max(found, key=lambda req: min(map(len, req)), default=())
 
-    def keep(found: tuple[str, ...]) -> None:
-        nonlocal best
-        if found and min(map(len, found)) > min(map(len, best), default=0):
-            best = found
 
+def _requirements(items: Any) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
     run = ""
     for op, arg in items:
         if op is _re_parser.LITERAL:
             run += chr(arg)
             continue
-        keep((run,) if run else ())
+        if run:
+            found.append((run,))
         run = ""
         if op is _re_parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, add, del, sequence)
-            keep(_required(arg[3].data))
+            found += _requirements(arg[3].data)
         elif op is _re_parser.BRANCH:  # (None, [sequence per alternative])
-            alternatives = [_required(alt.data) for alt in arg[1]]
+            alternatives = [_best(_requirements(alt.data)) for alt in arg[1]]
             if all(alternatives):
-                keep(tuple(dict.fromkeys(x for alt in alternatives for x in alt)))
-    keep((run,) if run else ())
-    return best
+                found.append(tuple(dict.fromkeys(x for alt in alternatives for x in alt)))
+    if run:
+        found.append((run,))
+    return found
 
 
 def find_families(text: str, patterns: Sequence[str]) -> list[Match]:

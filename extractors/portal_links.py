@@ -20,7 +20,7 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import compact, contains_any
+from extractors.matching import compact, contains_any, requirements
 from extractors.owner import FOREIGN, judge
 from extractors.page import Link, Page
 from extractors.web_presence import (
@@ -41,10 +41,21 @@ class _Vendors:
         self.vendors = [(re.compile(v["url_regex"], re.I), v) for v in vendors]
         self.any = (re.compile("|".join(f"(?:{v['url_regex']})" for v in vendors), re.I | re.M)
                     if vendors else None)
+        # What each shape's URLs must contain (lower case; ASCII only, where ignoring case is lower-casing):
+        # most pages have none of it, and the combined search over all URLs was the portal detectors' cost.
+        needs = [[tuple(x.lower() for x in req) for req in requirements(v["url_regex"])] for v in vendors]
+        ascii_only = all(x.isascii() for need in needs for req in need for x in req)
+        self.needs = needs if all(needs) and ascii_only else None
 
     def on_page(self, urls: str) -> bool:
         """Whether any vendor shape occurs among the page's link URLs (one per line): most pages have none."""
-        return self.any is not None and self.any.search(urls) is not None
+        if self.any is None:
+            return False
+        if self.needs is not None and urls.isascii():
+            low = urls.lower()
+            if not any(all(any(x in low for x in req) for req in need) for need in self.needs):
+                return False
+        return self.any.search(urls) is not None
 
     def match(self, url: str, external: bool) -> Mapping[str, Any] | None:
         if self.any is None or not self.any.search(url):

@@ -48,3 +48,20 @@ def test_rules_that_reject_links():
     assert found("<p>Die Stadt Beispielburg hat einen <a href='https://beispielburg.example/acme/'>"
                  "Datenschatz</a>.</p>") == []
     assert found("<p>Ohne Links.</p>") == []
+
+
+def test_vendor_shapes_are_pre_filtered_by_what_their_urls_must_contain():
+    from extractors.portal_links import vendors_of
+
+    vendors = [{"url_regex": r"sessionnet|si00\d\d\.(asp|php)"},
+               {"url_regex": r"^https?://(ratsinfo|gremien)\.[\w-]+\.de"}]
+    shapes = vendors_of(vendors)
+    assert shapes.needs == [[("s",), ("essionnet", "i00")],  # the parser takes the common "s" out
+                            [("http",), ("://",), ("ratsinfo", "gremien"), (".",), (".de",)]]
+    # the last is not ASCII: the regex alone decides (ignoring case, "ſ" matches "s")
+    hits = ["https://x.de/a\nhttps://RATSINFO.stadt.de/bi", "https://x.de/SI0040.ASP",
+            "https://x.de/\nhttps://x.de/sessionNet/", "https://x.de/si0040.aſp"]
+    misses = ["https://x.de/ratsinfo", "https://x.de/si00x.asp", "ftp://gremien.stadt.de", ""]
+    assert [shapes.on_page(u) for u in hits] == [True, True, True, True]
+    assert [shapes.on_page(u) for u in misses] == [False, False, False, False]
+    assert vendors_of([{"url_regex": r"acme|\d+"}]).needs is None  # nothing required: no pre-filter
