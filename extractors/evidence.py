@@ -1,14 +1,18 @@
-"""Evidence helpers: snippets of the matched text in context, locators, Finding construction."""
+"""Evidence helpers: snippets of the matched text in context, locators, Finding construction, the
+links and written addresses of a statement, merging the findings of several engines."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
 from extractors.base import Finding
-from extractors.page import Page
+from extractors.page import Page, TextBlock
 
 SNIPPET_LIMIT = 300
 
@@ -75,3 +79,34 @@ def merge(*groups: list[Finding]) -> list[Finding]:
                 # Same statement: keep the better confidence, and the value that says what and whose.
                 out[seen[key]] = replace(f, confidence=max(f.confidence, out[seen[key]].confidence))
     return out
+
+
+_WRITTEN_URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:de|com|org|net|info|nrw|berlin|hamburg|koeln)(?:/[^\s,;)]*)?",
+                          re.I)
+
+
+def block_links(page: Page, block: TextBlock) -> list[tuple[str, str]]:
+    """(url, link text) of the links inside ``block`` (table rows joined by statement_blocks included)."""
+    prefix = block.locator + " > "
+    return [(link.url, link.text) for link in page.links
+            if link.locator == block.locator or link.locator.startswith(prefix)]
+
+
+def thing_url(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern[str] | None,
+            want: re.Pattern[str] | None) -> str | None:
+    """The thing's address: a link in the sentence, else one written out ("unter opendata.x.de").
+    A bare home page ("hier auf braunschweig.de") is not the thing's address."""
+    urls = [url for url, text in links if text and text in sentence and url.startswith(("http://", "https://"))]
+    for m in _WRITTEN_URL.finditer(sentence):
+        if "@" in sentence[max(m.start() - 1, 0):m.start() + 1]:
+            continue
+        found = m.group(0).rstrip(".")
+        urls.append(found if found.startswith("http") else f"https://{found}")
+    for url in urls:
+        parts = urlsplit(url)
+        bare = parts.path in ("", "/") and (parts.hostname or "").count(".") <= 1 + (
+            (parts.hostname or "").startswith("www."))
+        if bare or (exclude and exclude.search(url)) or (want and not want.search(url)):
+            continue
+        return url
+    return None

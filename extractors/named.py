@@ -29,46 +29,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding
-from extractors.evidence import finding, snippet
+from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.matching import Match, containing, contains_any, find_families
 from extractors.owner import FOREIGN, judge, words
-from extractors.page import Page, TextBlock
+from extractors.page import Page
 from extractors.statements import statement_blocks
 from extractors.web_presence import name_variants
-
-_WRITTEN_URL = re.compile(r"\b(?:https?://)?(?:[\w-]+\.)+(?:de|com|org|net|info|nrw|berlin|hamburg|koeln)(?:/[^\s,;)]*)?",
-                          re.I)
-
-
-def _block_links(page: Page, block: TextBlock) -> list[tuple[str, str]]:
-    """(url, link text) of the links inside ``block`` (table rows joined by statement_blocks included)."""
-    prefix = block.locator + " > "
-    return [(link.url, link.text) for link in page.links
-            if link.locator == block.locator or link.locator.startswith(prefix)]
-
-
-def _url_of(sentence: str, links: Sequence[tuple[str, str]], exclude: re.Pattern[str] | None,
-            want: re.Pattern[str] | None) -> str | None:
-    """The thing's address: a link in the sentence, else one written out ("unter opendata.x.de").
-    A bare home page ("hier auf braunschweig.de") is not the thing's address."""
-    urls = [url for url, text in links if text and text in sentence and url.startswith(("http://", "https://"))]
-    for m in _WRITTEN_URL.finditer(sentence):
-        if "@" in sentence[max(m.start() - 1, 0):m.start() + 1]:
-            continue
-        found = m.group(0).rstrip(".")
-        urls.append(found if found.startswith("http") else f"https://{found}")
-    for url in urls:
-        parts = urlsplit(url)
-        bare = parts.path in ("", "/") and (parts.hostname or "").count(".") <= 1 + (
-            (parts.hostname or "").startswith("www."))
-        if bare or (exclude and exclude.search(url)) or (want and not want.search(url)):
-            continue
-        return url
-    return None
-
 
 _HEADING = re.compile(r"^h[1-6]\b")
 _PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattformen"): a plural
@@ -126,6 +94,13 @@ def _named(text: str, spec: Mapping[str, Any]) -> list[Match]:
     found = [*words(text, spec["terms"], whole=bool(spec.get("whole"))),
              *find_families(text, tuple(spec.get("families", ())))]
     return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _own(head: str, m: Match, spec: Mapping[str, Any], owners: Mapping[str, Any], page: Page,
+         city: CityContext | None) -> bool:
+    """Whether a heading's thing may be the city's ("Geoportal des Landkreises" on a town's page is not)."""
+    j = judge(head, m.start, m.end, owners, names=name_variants(city, page, ()), city=city)
+    return j.owner not in spec.get("foreign", FOREIGN)
 
 
 def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
@@ -189,9 +164,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
-    # The heading names the page's thing unless it is another thing ("Die Abfall-App des Landkreises").
+    # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises").
     topics = {p for p, spec in specs
-              if any(not _excluded(head, m.start, m.end, spec) for m in _named(head, spec))}
+              if any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, owners, page, city)
+                     for m in _named(head, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
@@ -219,7 +195,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             if sent.rstrip().endswith("?") or words(sent, cues["generic"]) or words(sent, cues["consent"]):
                 continue
             if links is None:
-                links = _block_links(page, block)
+                links = block_links(page, block)
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
             for param, spec in specs:
@@ -297,7 +273,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          "owner": "city" if j.owner in ("city", "unknown") else j.owner,
                                          "status": j.status}
                 want = re.compile(spec["url_regex"], re.I) if spec.get("url_regex") else None
-                url = _url_of(sent, links, exclude_url, want)
+                url = thing_url(sent, links, exclude_url, want)
                 if url:
                     value = {"url": url, **value}
                 found.append(finding(page, parameter=param, value=value, confidence=confidence,
