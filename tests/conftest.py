@@ -27,17 +27,23 @@ CHROMIUM = os.environ.get("SCI_CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 # Markers in one place, so they stay consistent: `pytest -m "not slow"` is the fast subset (no
-# crawl of the sample web, no nightly chain or demo, no Chromium); `-m browser` the Chromium tests.
-# A test is slow when it uses the sample web or a fixture built on it, or is listed here; every
-# browser test is slow too (a Chromium start alone takes seconds).
+# crawl of the sample web, no nightly chain or demo, no Chromium, no PostgreSQL, no corpus-wide
+# training or evaluation); `-m browser` the Chromium tests, `-m postgres` the PostgreSQL ones.
+# A test is slow when it uses the sample web or a fixture built on it, or PostgreSQL (a fixture
+# or a "postgresql" parameter: the SQLite twin stays in the fast subset), or is listed here;
+# every browser test is slow too (a Chromium start alone takes seconds).
 SLOW_FIXTURES = frozenset({"sample_web", "sample_web_server", "redis_server", "crawl_site"})
 BROWSER_FIXTURES = frozenset({"chromium_path"})
+POSTGRES_FIXTURES = frozenset({"pg_url", "pg_store", "postgres"})
 SLOW_TESTS = (
     "tests/core/test_main_job.py",  # `sci demo` end to end
     "tests/crawlers/city/test_cli.py::test_scrapy_crawl_city_from_repo_root",
     "tests/crawlers/distributed/",  # crawls of the scale web
     "tests/extractors/test_discover.py",
+    "tests/extractors/test_cli.py::test_train_and_calibration_report",  # `sci train` on the dev split
+    "tests/extractors/test_cli.py::test_eval_json",  # `sci eval` over the regression split, 3 runs
     "tests/hardening/test_crawl_truth.py",
+    "tests/review/test_corpus_case.py::test_all_corrections_become_cases_and_the_confidence_model_retrains",
     "tests/scoring/test_properties.py",  # hypothesis over the real catalog
 )
 BROWSER_TESTS = (
@@ -55,11 +61,33 @@ BROWSER_TESTS = (
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        postgres = bool(fixtures & POSTGRES_FIXTURES) or (
+            callspec is not None and "postgresql" in callspec.params.values())
         browser = bool(fixtures & BROWSER_FIXTURES) or item.nodeid.startswith(BROWSER_TESTS)
+        if postgres:
+            item.add_marker(pytest.mark.postgres)
         if browser:
             item.add_marker(pytest.mark.browser)
-        if browser or fixtures & SLOW_FIXTURES or item.nodeid.startswith(SLOW_TESTS):
+        if browser or postgres or fixtures & SLOW_FIXTURES or item.nodeid.startswith(SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The whole suite (or a marker selection of it, e.g. the README's commands) runs on one
+    pytest-xdist worker per CPU when no paths are given; a run of chosen files stays in one
+    process, where starting workers would cost more than it saves. `-n N` / `-n 0` decide
+    themselves; PYTEST_XDIST_AUTO_NUM_WORKERS sets the count. Everything a test binds or
+    writes is per worker: ports chosen by the OS, tmp_path, a database per test, Redis prefixes."""
+    if not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput"):
+        return
+    if config.option.numprocesses is None and config.args_source == pytest.Config.ArgsSource.TESTPATHS \
+            and not config.option.collectonly:
+        config.option.numprocesses = "auto"
+        if config.option.dist == "no":
+            # Durations differ 1000-fold (0.1 s to 90 s): idle workers take queued tests from busy ones.
+            config.option.dist = "worksteal"
 
 
 def require(condition: bool, reason: str) -> None:
