@@ -115,3 +115,14 @@ def test_the_map_credit_of_the_federal_surveying_is_no_portal():
 def test_a_map_viewer_described_instead_of_named(sentence, expected):
     value = vals(geodata, page(f"<p>{sentence}</p>")).get(P)
     assert (value not in (None, False)) if expected else value is None
+
+
+def test_a_heading_naming_another_owners_thing_makes_no_topic():
+    # "das Portal" below refers to the heading's county portal, which is not the city's.
+    html = page("<p>Das Portal zeigt Schutzgebiete und Radwege.</p>", "Geoportal des Landkreises")
+    assert vals(geodata, html).get(P) is None
+
+
+def test_a_heading_naming_the_citys_thing_is_a_topic():
+    html = page("<p>Das Portal zeigt Schutzgebiete und Radwege.</p>", "Geoportal der Stadt")
+    assert vals(geodata, html).get(P) not in (None, False)
