@@ -86,6 +86,7 @@ class Lexicon:
     relative: frozenset[str]
     user_conditions: tuple[str, ...]
     there: frozenset[str]
+    planned_res: tuple[re.Pattern[str], ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -113,7 +114,8 @@ class Lexicon:
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
-                   tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])))
+                   tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
+                   tuple(re.compile(r) for r in shared.get("planned_regex", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -218,6 +220,11 @@ def _exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue 
             else c for c in cues]
 
 
+def _plans(text: str, lx: Lexicon) -> bool:
+    """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein")."""
+    return contains_any(text, lx.planned) or any(r.search(text) for r in lx.planned_res)
+
+
 def _relative(clause: str, lx: Lexicon) -> bool:
     """A relative clause: opened by a relative pronoun and, German word order, closed by a verb
     ("das nach 2015 zugelassen wurde"); "das einfache Führungszeugnis oder die Meldebescheinigung"
@@ -249,7 +256,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         neg = (lx.restrict_confidence, "restricted to an offline channel")
     if pos is not None and neg is None and _negated(clause, lx, _anchors(clause, lx)):
         return Cue(False, pos[0], f"negated: {pos[1]}")
-    if pos is not None and neg is None and contains_any(clause, lx.planned):
+    if pos is not None and neg is None and _plans(clause, lx):
         return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")
     if neg is not None and (pos is None or neg[0] >= pos[0] - lx.margin):
         return Cue(False, neg[0], neg[1])
@@ -424,6 +431,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if k != "county" or not (city and "kreis" in city.name.lower()))
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
+    from_heading: set[int] = set()  # indices of findings read from headings
     statements = segment(page)
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     for i, st in enumerate(statements):
@@ -468,6 +476,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             pending.clear()
             parts = [(c, subjects_of(c, subjects, threshold, context), cue) for c, cue in zip(clauses, cues,
                                                                                              strict=True)]
+            if any(not subj and cue is None and _plans(c, lx) for c, subj, cue in parts):
+                # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause
+                # naming nothing but a plan plans the sentence's offers
+                parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
+                          if cue and cue.positive else cue) for c, subj, cue in parts]
             free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
             o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
             quote = snippet(st.text, o_lo, o_hi)
@@ -517,10 +530,21 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     # (its status words are for named things — "Antrag" there means applied for — so
                     # planned and switched-off offers come from the reader's own list, in clause_cue)
                 for param in targets:
+                    if st.kind == "heading":
+                        from_heading.add(len(found))
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{_kind(cue)}@{where}"))
             for _, subj, _ in parts:
                 earlier.update(subj)
-    return found
+    return _headline_only(found, from_heading)
+
+
+def _headline_only(found: list[Finding], from_heading: set[int]) -> list[Finding]:
+    """A headline offer whose text only plans it ("Online anmelden für den Kindergarten" over "… soll ab
+    dem Frühjahr möglich sein") is no offer: headings summarise the news, the text says its state."""
+    planned = {f.parameter for f in found if not f.positive and f.rule.startswith("planned@")}
+    body = {f.parameter for i, f in enumerate(found) if f.positive and i not in from_heading}
+    return [f for i, f in enumerate(found)
+            if not (i in from_heading and f.positive and f.parameter in planned - body)]

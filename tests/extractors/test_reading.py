@@ -256,3 +256,20 @@ def test_clause_boundaries_and_wishes(module, body, expected):
 ])
 def test_there_refers_to_the_place_named_before(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plan said with a modal
+    ("<p>Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen.</p>",
+     {S + "registration_certificate": False}),
+    # a headline offer whose text only plans it
+    ("<h1>Bewohnerparkausweis online beantragen</h1><p>Den Bewohnerparkausweis online zu beantragen, soll "
+     "im nächsten Jahr möglich sein.</p>", {S + "resident_parking_permit": False}),
+    # a headline offer whose text confirms it stays
+    ("<h1>Bewohnerparkausweis online beantragen</h1><p>Den Bewohnerparkausweis beantragen Sie jetzt online."
+     "</p>", {S + "resident_parking_permit": True}),
+    # the act written as one word
+    ("<p>Ihr Fahrzeug können Sie auch online außerbetriebsetzen.</p>", {S + "vehicle_deregistration": True}),
+])
+def test_plans_headlines_and_one_word_acts(body, expected):
+    assert values(online_services, wrap(body)) == expected
