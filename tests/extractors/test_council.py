@@ -116,3 +116,13 @@ def test_recordings_called_up_later_are_council_tv():
 def test_council_tv_name_family(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Die öffentlichen Sitzungen des Gemeinderats können Sie online verfolgen.", True),
+    ("Die Ratssitzungen werden im Internet übertragen und sind dort live zu sehen.", True),
+    ("Der Rat hat die Aufgabe dem Hauptausschuss übertragen.", False),  # a task handed over, no stream
+])
+def test_the_stream_as_a_verb_phrase_with_its_channel(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert (value not in (None, False)) if expected else value in (None, False)
