@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from extractors.base import CityContext, Finding
@@ -33,19 +34,29 @@ from extractors.web_presence import (
     surroundings,
 )
 
+_Needs = list[list[tuple[str, ...]]]
+_Shapes = tuple[tuple[re.Pattern[str], ...], re.Pattern[str] | None, _Needs | None]
+
+
+@lru_cache(maxsize=256)
+def _shapes(regexes: tuple[str, ...]) -> _Shapes:
+    """Compiled vendor shapes, their combined search and what each shape's URLs must contain (lower
+    case; ASCII only, where ignoring case is lower-casing): most pages have none of it, and the
+    combined search over all URLs was the portal detectors' cost. Memoised by the regexes, as a
+    detector may build its vendor list per page (defect reporting adds its vendor hosts)."""
+    combined = re.compile("|".join(f"(?:{rx})" for rx in regexes), re.I | re.M) if regexes else None
+    needs = [[tuple(x.lower() for x in req) for req in requirements(rx)] for rx in regexes]
+    ascii_only = all(x.isascii() for need in needs for req in need for x in req)
+    return (tuple(re.compile(rx, re.I) for rx in regexes), combined,
+            needs if all(needs) and ascii_only else None)
+
 
 class _Vendors:
-    """A parameter's vendor URL shapes, compiled once per page: one combined search rejects most links."""
+    """A parameter's vendor URL shapes: one combined search rejects most links."""
 
     def __init__(self, vendors: list[Mapping[str, Any]]) -> None:
-        self.vendors = [(re.compile(v["url_regex"], re.I), v) for v in vendors]
-        self.any = (re.compile("|".join(f"(?:{v['url_regex']})" for v in vendors), re.I | re.M)
-                    if vendors else None)
-        # What each shape's URLs must contain (lower case; ASCII only, where ignoring case is lower-casing):
-        # most pages have none of it, and the combined search over all URLs was the portal detectors' cost.
-        needs = [[tuple(x.lower() for x in req) for req in requirements(v["url_regex"])] for v in vendors]
-        ascii_only = all(x.isascii() for need in needs for req in need for x in req)
-        self.needs = needs if all(needs) and ascii_only else None
+        compiled, self.any, self.needs = _shapes(tuple(str(v["url_regex"]) for v in vendors))
+        self.vendors = list(zip(compiled, vendors, strict=True))
 
     def on_page(self, urls: str) -> bool:
         """Whether any vendor shape occurs among the page's link URLs (one per line): most pages have none."""
@@ -66,18 +77,9 @@ class _Vendors:
         return None
 
 
-_VENDORS: dict[int, tuple[list[Mapping[str, Any]], _Vendors]] = {}  # keeps each list alive (id not reused)
-_NONE = _Vendors([])
-
-
 def vendors_of(vendors: list[Mapping[str, Any]]) -> _Vendors:
-    """The compiled vendor shapes of a pattern list, built once per list object (patterns load once)."""
-    if not vendors:
-        return _NONE
-    entry = _VENDORS.get(id(vendors))
-    if entry is None or entry[0] is not vendors:
-        entry = _VENDORS[id(vendors)] = (vendors, _Vendors(vendors))
-    return entry[1]
+    """The vendor shapes of a pattern list (compiled once per list of regexes)."""
+    return _Vendors(vendors)
 
 
 def _evidence(link: Link, context: str) -> str:
