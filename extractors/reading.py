@@ -87,6 +87,7 @@ class Lexicon:
     user_conditions: tuple[str, ...]
     there: frozenset[str]
     planned_res: tuple[re.Pattern[str], ...]
+    bare: frozenset[str]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -115,7 +116,8 @@ class Lexicon:
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
                    tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
-                   tuple(re.compile(r) for r in shared.get("planned_regex", [])))
+                   tuple(re.compile(r) for r in shared.get("planned_regex", [])),
+                   frozenset(patterns.get("bare_negatives", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -241,6 +243,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
                if not set(_words(clause[max(0, m.start - 12):m.start])) & lx.negators
+               and (m.term not in lx.bare or contains_any(clause, lx.online))
                and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
               default=None)
     if neg is not None and lx.past_re.search(clause.lower()):

@@ -152,3 +152,15 @@ def test_the_online_service_named_by_its_own_name():
     assert values(online_services, wrap(body)) == {P + "change_of_address": True}
     off = "<h1>Umzug</h1><p>Die elektronische Wohnsitzanmeldung ist bei uns nicht möglich.</p>"
     assert values(online_services, wrap(off)) == {P + "change_of_address": False}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a denial naming no channel says nothing about the online offer …
+    ("<h1>Kita-Portal</h1><p>Eltern melden ihre Kinder über das Kita-Portal an. Doppelte Anmeldungen gibt es "
+     "nicht mehr.</p>", {P + "daycare_registration": True}),
+    # … with an online word it does
+    ("<h1>Kita-Anmeldung</h1><p>Eine Online-Anmeldung gibt es bei uns nicht.</p>",
+     {P + "daycare_registration": False}),
+])
+def test_bare_denials_need_an_online_word(body, expected):
+    assert values(online_services, wrap(body)) == expected
