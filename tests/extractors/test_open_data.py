@@ -87,3 +87,8 @@ def test_an_address_as_link_text_is_no_owner_cue():
 def test_concept_words_need_more_than_the_city(sentence, expected):
     value = vals(open_data, page(f"<p>{sentence}</p>")).get(P)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+def test_documents_and_events_of_the_family_are_no_portal():
+    body = "<p>Im Open-Data-Handbuch der Stadt finden Sie Hinweise zur Veröffentlichung von Datensätzen.</p>"
+    assert vals(open_data, page(body)).get(P) is None
