@@ -90,3 +90,16 @@ def test_assistant_family_with_every_ending(body):
 )
 def test_a_job_title_is_no_assistant(body):
     assert values(chatbot, wrap(body)).get(P) is None
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("<p>Im Chat des Bürgerbüros beantworten Mitarbeitende Ihre Fragen montags bis freitags.</p>", True),
+        # the federal body that leads a joint chatbot project is not the city
+        ("<p>Die Federführung für den Chatbot liegt bei der FITKO.</p>", False),
+    ],
+)
+def test_office_chat_and_the_federal_project_lead(body, expected):
+    value = values(chatbot, wrap(body)).get(P)
+    assert (value not in (None, False)) if expected else value is None
