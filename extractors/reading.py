@@ -458,6 +458,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         for n, (lo, hi) in enumerate(spans):
             clauses = _clauses(text[lo:hi], lx)
             cues = _exceptions(text[lo:hi], [clause_cue(c, lx) for c in clauses], lx)
+            if st.kind == "heading" and st.text != page.heading and len(_words(text)) <= 4 \
+                    and not subjects_of(text, subjects, threshold):
+                # a short section heading that only denies ("Nicht online möglich") heads a list of
+                # the cases that are excepted: weaker than the page's named offer
+                cues = [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)")
+                        if c and not c.positive else c for c in cues]
             first = _words(clauses[0])[:1] if clauses else []
             if n and cues[0] is None and first and first[0] in lx.there \
                     and contains_any(text[spans[n - 1][0]:spans[n - 1][1]], lx.online):

@@ -273,3 +273,16 @@ def test_there_refers_to_the_place_named_before(body, expected):
 ])
 def test_plans_headlines_and_one_word_acts(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a short heading that only denies heads the excepted cases
+    ("<h1>Kfz-Abmeldung</h1><p>Ihr Fahrzeug melden Sie hier online ab.</p><h2>Nicht online möglich</h2>"
+     "<ul><li>Fahrzeuge mit Saisonkennzeichen</li><li>Anhänger</li></ul>",
+     {S + "vehicle_deregistration": True}),
+    # alone it still denies
+    ("<h1>Kfz-Abmeldung</h1><h2>Nicht online möglich</h2><p>Bitte kommen Sie zur Zulassungsstelle.</p>",
+     {S + "vehicle_deregistration": False}),
+])
+def test_exception_headings(body, expected):
+    assert values(online_services, wrap(body)) == expected
