@@ -50,6 +50,21 @@ def cues_from(patterns: Mapping[str, Any]) -> list[Cue]:
     return neg + pos
 
 
+# Per pattern mapping (loaded once per process): its cues by text and their terms. The entry keeps the
+# mapping alive, so its id is not reused while cached; bounded, as a detector may build a mapping per page.
+_CUE_TABLES: dict[int, tuple[Mapping[str, Any], tuple[dict[str, Cue], tuple[str, ...]]]] = {}
+
+
+def _cue_table(patterns: Mapping[str, Any]) -> tuple[dict[str, Cue], tuple[str, ...]]:
+    entry = _CUE_TABLES.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        if len(_CUE_TABLES) >= 256:
+            _CUE_TABLES.clear()
+        by_text = {c.text: c for c in cues_from(patterns)}
+        entry = _CUE_TABLES[id(patterns)] = (patterns, (by_text, tuple(by_text)))
+    return entry[1]
+
+
 @lru_cache(maxsize=65536)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the sentences of ``text`` (memoised, hence a tuple)."""
@@ -155,9 +170,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     """Findings for every (subject, cue) statement on the page; see module docstring for the scopes."""
     subjects = patterns["subjects"]
     threshold = float(patterns.get("threshold", 100))
-    cues = cues_from(patterns)
-    by_text = {c.text: c for c in cues}
-    cue_terms = tuple(by_text)
+    by_text, cue_terms = _cue_table(patterns)
     topic_factor = float(patterns.get("topic_factor", 1.0))
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
     if not topic and not mentions_subject(page, subjects):
