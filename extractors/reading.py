@@ -42,7 +42,7 @@ from extractors.matching import containing, contains_any, find_any
 from extractors.named import split_sentences
 from extractors.owner import FOREIGN, judge
 from extractors.page import Page
-from extractors.segment import segment
+from extractors.segment import Statement, segment
 from extractors.statements import subjects_in
 from extractors.web_presence import name_variants
 
@@ -220,6 +220,14 @@ def _exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue 
         return cues
     return [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)") if c and not c.positive
             else c for c in cues]
+
+
+def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: _Scope) -> Cue | None:
+    """The positive cue of a section heading that names no subject, for a short line under it."""
+    if st.kind != "text" or st.intro or len(st.text) > 160 or not st.heading or st.heading == page.heading:
+        return None
+    cue = clause_cue(exp.expand(st.heading), lx)
+    return cue if cue is not None and cue.positive and not scopes.heading(st.heading) else None
 
 
 def _plans(text: str, lx: Lexicon) -> bool:
@@ -438,12 +446,16 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     statements = segment(page)
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     for i, st in enumerate(statements):
-        if i not in with_cue and not st.intro:
+        # a short line under a heading that says "online" and names nothing lists what is online
+        # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
+        head_cue = _list_heading_cue(st, page, lx, exp, scopes)
+        if i not in with_cue and not st.intro and head_cue is None:
             continue
         text = exp.expand(st.text)
         if lx.ignore and contains_any(f"{text} {st.heading} {page.heading}", lx.ignore):
             continue  # about something else that shares the words (Verwarngeld online bezahlen)
-        intro_cue = intro_subj = None
+        intro_cue, intro_subj = head_cue, None
+        listed = st.kind in ("item", "row") or head_cue is not None
         if st.intro:
             intro = exp.expand(st.intro)
             intro_cue = clause_cue(intro, lx)
@@ -477,7 +489,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 if _ANAPHOR.match(nxt) and contains_any(nxt, lx.planned):
                     cues = [Cue(False, lx.planned_confidence, "planned: next sentence") if c and c.positive
                             else c for c in cues]
-            if not any(cues) and not (intro_cue and st.kind in ("item", "row")):
+            if not any(cues) and not (intro_cue and listed):
                 pending.append(text[lo:hi])  # no cue: nothing said here, only names for later
                 continue
             for sent in pending:
@@ -505,7 +517,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     after = [c for _, _, c in parts[k + 1:] if c is not None]
                     before = [c for _, _, c in parts[:k] if c is not None]
                     cue = after[0] if after else before[-1] if before else (
-                        intro_cue if st.kind in ("item", "row") else None)
+                        intro_cue if listed else None)
                     where = "sentence" if after or before else "intro"
                 elif cue is not None and not subj:
                     if free_subj:

@@ -286,3 +286,16 @@ def test_plans_headlines_and_one_word_acts(body, expected):
 ])
 def test_exception_headings(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a heading that says "online" and names nothing lists what is online
+    ("<h1>Service</h1><h2>Online möglich sind jetzt</h2><p>Wiederzulassungen</p>"
+     "<p>Melderegisterauskünfte</p>", {S + "vehicle_registration": True, S + "register_information": True}),
+    # a heading naming a subject governs as before, a long paragraph is no list line
+    ("<h1>Service</h1><h2>Online möglich sind jetzt</h2><p>Für die Wiederzulassung eines Fahrzeugs, das "
+     "lange stillgelegt war, brauchen Sie eine neue Hauptuntersuchung, eine Versicherungsbestätigung und die "
+     "Zulassungsbescheinigung Teil II, die Sie bei uns vorlegen.</p>", {}),
+])
+def test_list_under_an_online_heading(body, expected):
+    assert values(online_services, wrap(body)) == expected
