@@ -317,23 +317,34 @@ def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:
 
 def _requirements(items: Any) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
-    run = ""
+    runs = ("",)  # the plain run so far, spelt every way a small class allows ("RI[SM]": RIS, RIM)
     for op, arg in items:
         if op is _re_parser.LITERAL:
-            run += chr(arg)
+            runs = tuple(r + chr(arg) for r in runs)
             continue
-        if run:
-            found.append((run,))
-        run = ""
+        chars = _small_class(arg) if op is _re_parser.IN else None
+        if chars and len(runs) * len(chars) <= 8:
+            runs = tuple(r + c for r in runs for c in chars)
+            continue
+        if runs[0]:
+            found.append(runs)
+        runs = ("",)
         if op is _re_parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, add, del, sequence)
             found += _requirements(arg[3].data)
         elif op is _re_parser.BRANCH:  # (None, [sequence per alternative])
             alternatives = [_best(_requirements(alt.data)) for alt in arg[1]]
             if all(alternatives):
                 found.append(tuple(dict.fromkeys(x for alt in alternatives for x in alt)))
-    if run:
-        found.append((run,))
+    if runs[0]:
+        found.append(runs)
     return found
+
+
+def _small_class(items: Any) -> tuple[str, ...] | None:
+    """The characters of a class made of a few plain characters ("[Mm]"), else None."""
+    if len(items) > 4 or any(op is not _re_parser.LITERAL for op, _ in items):
+        return None
+    return tuple(dict.fromkeys(chr(c) for _, c in items))
 
 
 def find_families(text: str, patterns: Sequence[str]) -> list[Match]:

@@ -89,15 +89,17 @@ def test_a_family_is_searched_only_where_its_literal_is():
     from extractors.matching import find_families, required_literals
 
     melder = r"(?<![\w-])[A-ZÄÖÜa-z][\wäöüß]*?-?(?<!an)(?<!An)[Mm]elder(?:s|n)?(?![\w-])"
-    assert required_literals(melder) == ("elder",)
-    assert required_literals(r"(?<![\w-])RI[SM](?![\w-])") == ("RI",)
-    assert required_literals(r"ab(?:c|d)efg") == ("efg",)
+    assert required_literals(melder) == ("Melder", "melder")  # a small class spelt out
+    assert required_literals(r"(?<![\w-])RI[SM](?![\w-])") == ("RIS", "RIM")
+    assert required_literals(r"[^M]elder") == ("elder",)  # a negated class is no spelling
+    assert required_literals(r"ab(?:c|d)efg") == ("abcefg", "abdefg")  # the parser makes (?:c|d) a class
     assert required_literals(r"x?abc") == ("abc",)
     assert required_literals(r"(?i)Melder") == ()  # case ignored: no case-sensitive literal to test
     assert required_literals(r"(?:Mängel|Schaden)meldung") == ("meldung",)  # the longer requirement
     assert required_literals(r"(?<![\w-])(?:CONSUL|DIPAS)(?![\w-])") == ("CONSUL", "DIPAS")
     assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+Assistent") == ("Assistent",)
-    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+[Aa]ssi") == ("igital", "irtuell")
+    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+[Aa]ssi") == (
+        "Digital", "digital", "Virtuell", "virtuell")
     assert required_literals(r"(?:Geo|x)portal") == ("portal",)
     assert required_literals(r"(?:Geoportal|x)") == ("Geoportal", "x")
     assert required_literals(r"(?:Geoportal|\d+)") == ()  # one branch requires no plain text
