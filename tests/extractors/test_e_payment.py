@@ -52,3 +52,8 @@ def test_traps(body):
 def test_corpus_pages(slug):
     got, facts = corpus_values(e_payment, slug)
     assert {k: v is not False for k, v in got.items()} == facts
+
+
+def test_fee_of_a_vehicle_deregistration_is_not_the_citizens_office():
+    body = "<h1>Fahrzeug außer Betrieb setzen</h1><p>Die Gebühr bezahlen Sie über das ePayment.</p>"
+    assert values(e_payment, wrap(body)) == {}

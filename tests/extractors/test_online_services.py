@@ -164,3 +164,9 @@ def test_the_online_service_named_by_its_own_name():
 ])
 def test_bare_denials_need_an_online_word(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_switched_off_online_procedures():
+    body = ("<h1>Kfz-Abmeldung</h1><p>Wegen Wartungsarbeiten sind die Online-Verfahren der Zulassungsstelle "
+            "bis auf Weiteres abgeschaltet.</p>")
+    assert values(online_services, wrap(body)) == {P + "vehicle_deregistration": False}
