@@ -36,11 +36,22 @@ _PRONOUNS = frozenset("Sie Ihr Ihre Ihren Wir Er Es Man Diese Dies".split())
 Separable = tuple[tuple[str, tuple[str, ...]], ...]  # (base verb, its finite forms), hashable for the cache
 
 
+# Per ``separable`` mapping (loaded once per process; the readers ask on every page). The entry keeps
+# the mapping alive, so its id is not reused while cached; bounded in case a mapping is built per call.
+_SEPARABLE: dict[int, tuple[Mapping[str, Any], tuple[tuple[str, ...], Separable]]] = {}
+
+
 def separable_of(spec: Mapping[str, Any]) -> tuple[tuple[str, ...], Separable]:
     """The ``separable`` entry of the coordination data: its particles and (verb, forms) pairs."""
-    verbs = spec.get("verbs", {}) or {}
-    return (tuple(spec.get("particles", [])),
-            tuple((str(v), tuple(str(f) for f in forms)) for v, forms in verbs.items()))
+    entry = _SEPARABLE.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        if len(_SEPARABLE) >= 256:
+            _SEPARABLE.clear()
+        verbs = spec.get("verbs", {}) or {}
+        entry = _SEPARABLE[id(spec)] = (spec, (
+            tuple(spec.get("particles", [])),
+            tuple((str(v), tuple(str(f) for f in forms)) for v, forms in verbs.items())))
+    return entry[1]
 
 
 class Expander:

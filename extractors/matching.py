@@ -287,9 +287,9 @@ def flat_text(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _family_regex(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The compiled family and what every match of it contains (see :func:`required_literals`)."""
-    return re.compile(pattern), required_literals(pattern)
+def _family_regex(pattern: str) -> tuple[re.Pattern[str], list[tuple[str, ...]]]:
+    """The compiled family and what every match of it contains (see :func:`requirements`)."""
+    return re.compile(pattern), requirements(pattern)
 
 
 def required_literals(pattern: str) -> tuple[str, ...]:
@@ -357,8 +357,8 @@ def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
     """
     found = []
     for p in patterns:
-        rx, literals = _family_regex(p)
-        if not literals or any(lit in text for lit in literals):
+        rx, needs = _family_regex(p)
+        if all(any(lit in text for lit in need) for need in needs):  # no requirement: always searched
             found += [Match(m.group(0), m.start(), m.end(), 100.0)
                       for m in rx.finditer(text) if m.end() > m.start()]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -111,6 +111,13 @@ def test_a_family_is_searched_only_where_its_literal_is():
     assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS", "CONSUL"]
     assert find_families("Mängelmeldung im Ratsinformationssystem, Consul", families) == []
     assert [m.term for m in find_families("Planung auf DIPAS", families)] == ["DIPAS"]
+    # every requirement must be met: the Bürgerbüro alone does not let the chat family search
+    from extractors.matching import requirements
+
+    chat = r"(?<![\w-])[Cc]hat\s+(?:des|im)\s+(?:Bürgerbüros|Rathauses)"
+    assert requirements(chat) == [("Chat", "chat"), ("des", "im"), ("Bürgerbüros", "Rathauses")]
+    assert find_families("Termine im Bürgerbüro des Rathauses", (chat,)) == []
+    assert [m.term for m in find_families("Der Chat des Rathauses", (chat,))] == ["Chat des Rathauses"]
 
 
 def test_containing_within_a_page_text_reuses_its_windows():
