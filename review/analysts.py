@@ -14,9 +14,17 @@ from sci.models import Analyst, WebSession
 ROLES = ("analyst", "lead")
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as much time as a wrong
-# password and login timing does not reveal which analyst names exist.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+_dummy: str | None = None
+
+
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as much time as a wrong
+    password and login timing does not reveal which analyst names exist. Made on first use, not
+    at import: a hash costs 0.1-0.3 s and most `sci` processes importing this never log in."""
+    global _dummy
+    if _dummy is None:
+        _dummy = _hasher.hash("not-a-real-password")
+    return _dummy
 
 
 def _by_name(session: Session, name: str) -> Analyst | None:
@@ -64,7 +72,7 @@ def verify_login(session: Session, name: str, password: str) -> Analyst | None:
     row = _by_name(session, (name or "").strip())
     if row is None:
         with contextlib.suppress(VerificationError):
-            _hasher.verify(_DUMMY_HASH, password or "")
+            _hasher.verify(_dummy_hash(), password or "")
         return None
     try:
         _hasher.verify(row.password_hash, password or "")
