@@ -170,3 +170,8 @@ def test_switched_off_online_procedures():
     body = ("<h1>Kfz-Abmeldung</h1><p>Wegen Wartungsarbeiten sind die Online-Verfahren der Zulassungsstelle "
             "bis auf Weiteres abgeschaltet.</p>")
     assert values(online_services, wrap(body)) == {P + "vehicle_deregistration": False}
+
+
+def test_online_compound_of_the_service_name():
+    body = "<h1>Gewerbeanmeldung</h1><p>Hier klicken: zur Online - Gewerbeanmeldung</p>"
+    assert values(online_services, wrap(body)) == {P + "business_registration": True}
