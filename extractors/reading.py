@@ -88,6 +88,7 @@ class Lexicon:
     there: frozenset[str]
     planned_res: tuple[re.Pattern[str], ...]
     bare: frozenset[str]
+    paper: tuple[str, ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -117,7 +118,7 @@ class Lexicon:
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
                    tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
                    tuple(re.compile(r) for r in shared.get("planned_regex", [])),
-                   frozenset(patterns.get("bare_negatives", [])))
+                   frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -230,6 +231,14 @@ def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: 
     return cue if cue is not None and cue.positive and not scopes.heading(st.heading) else None
 
 
+def _mail_channel(clause: str, lx: Lexicon) -> bool:
+    """"persönlich, schriftlich oder elektronisch": in a list of paper channels "elektronisch" is
+    e-mail or a signed scan, not an online service (its only online word there)."""
+    present = [w for w in lx.online if contains_any(clause, (w,))]
+    return bool(present) and all(w.startswith("elektronisch") for w in present) \
+        and contains_any(clause, lx.paper)
+
+
 def _plans(text: str, lx: Lexicon) -> bool:
     """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein")."""
     return contains_any(text, lx.planned) or any(r.search(text) for r in lx.planned_res)
@@ -256,7 +265,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
               default=None)
     if neg is not None and lx.past_re.search(clause.lower()):
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
-    if pos is None and lx.actions and contains_any(clause, lx.online):
+    if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
         lemmas = lemma_set(clause)
         if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)):
             pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))

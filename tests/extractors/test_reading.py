@@ -299,3 +299,18 @@ def test_exception_headings(body, expected):
 ])
 def test_list_under_an_online_heading(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # among paper channels "elektronisch" is e-mail or a scan, not an online service
+    ("<h1>Gewerbeabmeldung</h1><p>Die Abmeldung reichen Sie persönlich, schriftlich oder elektronisch "
+     "ein.</p>", {}),
+    # alone it is online
+    ("<h1>Gewerbeabmeldung</h1><p>Die Abmeldung reichen Sie elektronisch über das Formular ein.</p>",
+     {S + "business_deregistration": True}),
+    # English denial
+    ("<h1>Registering your residence</h1><p>This cannot be completed online or by post.</p>",
+     {S + "change_of_address": False}),
+])
+def test_paper_channels_and_english_denials(body, expected):
+    assert values(online_services, wrap(body)) == expected
