@@ -34,6 +34,17 @@ class Match:
     score: float  # 100 = exact
 
 
+def leftmost_longest(found: list[Match]) -> list[Match]:
+    """Non-overlapping matches, read left to right; where two start together the longer wins
+    ("Online-Terminvereinbarung" before "Online")."""
+    found = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
+
+
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -96,12 +107,7 @@ def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
         start = idx[pos]
         if not word_start or start == 0 or not low[start - 1].isalnum():
             found.append(Match(term, start, idx[pos + length - 1] + 1, 100.0))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[Match] = []
-    for m in found:
-        if not out or m.start >= out[-1].end:
-            out.append(m)
-    return out
+    return leftmost_longest(found)
 
 
 @lru_cache(maxsize=4096)
@@ -361,9 +367,4 @@ def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
         if all(any(lit in text for lit in need) for need in needs):  # no requirement: always searched
             found += [Match(m.group(0), m.start(), m.end(), 100.0)
                       for m in rx.finditer(text) if m.end() > m.start()]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[Match] = []
-    for m in found:
-        if not out or m.start >= out[-1].end:
-            out.append(m)
-    return out
+    return leftmost_longest(found)

@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, on_hosts
-from extractors.matching import Match, compact, find_any, find_families, present
+from extractors.matching import Match, compact, find_any, find_families, leftmost_longest, present
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -78,12 +78,7 @@ def words(text: str, cues: Sequence[str], whole: bool = False) -> list[Match]:
             if whole and m.start > 0 and text[m.start - 1].isalnum():
                 continue  # whole words start a word too ("Meldungen" is not in "Falschmeldungen")
             found.append(m)
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    out: list[Match] = []
-    for m in found:
-        if not out or m.start >= out[-1].end:
-            out.append(m)
-    return out
+    return leftmost_longest(found)
 
 
 def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) -> str | None:
