@@ -62,7 +62,8 @@ def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[i
     for m in _BOUNDARY.finditer(text):
         if text[m.start()] == ".":
             token = re.search(r"(\S+)$", text[start:m.start()])
-            word = token.group(1).lower() if token else ""
+            # An opening bracket or quote is not part of the word: "(z. B." is an abbreviation.
+            word = token.group(1).lower().lstrip("([{„“\"'‚") if token else ""
             if word.isdigit() or word in abbr or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((start, m.start() + (1 if text[m.start()] in ".!?" else 0)))

@@ -97,6 +97,12 @@ def test_sentences_do_not_end_at_dates_or_abbreviations():
         "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat.", "Neu ist die App."]
 
 
+def test_an_abbreviation_after_an_opening_bracket_does_not_end_a_sentence():
+    text = "Viele Dienste (z. B. die Meldebescheinigung) gibt es online. Neu ist die App."
+    assert [text[a:b] for a, b in split_sentences(text, ["z", "B"])] == [
+        "Viele Dienste (z. B. die Meldebescheinigung) gibt es online.", "Neu ist die App."]
+
+
 @pytest.mark.parametrize("sentence", [
     "Für eine Übertragung der Ratssitzungen wären nur noch kleine Arbeiten nötig.",
     "Rechtlich setzt jede Übertragung der Ratssitzung die Zustimmung aller voraus.",
