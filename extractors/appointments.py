@@ -21,13 +21,15 @@ from dataclasses import replace
 from typing import Any
 
 from extractors.base import CityContext, Finding, on_hosts
+from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
 from extractors.named import split_sentences
 from extractors.page import Page
-from extractors.reading import Lexicon, lexicon, read, subjects_of
+from extractors.reading import read
 from extractors.segment import segment
 from extractors.statements import heading, subjects_in
+from extractors.subjects import subjects_of
 
 NAME = "appointments"
 VERSION = "2"

@@ -1,0 +1,264 @@
+"""Reading one clause: the cue it carries (explicit phrase, or online marker + action lemma +
+object), negation and channel restriction with local scope, plans, and the clause splitting of a
+sentence. The lexicon is the pattern file's reading words (`data/patterns/reading.yaml`).
+
+Used by :mod:`extractors.reading`, which decides what each clause speaks about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.lemmas import lemma, lemma_set
+from extractors.matching import contains_any, find_any
+
+
+@dataclass(frozen=True)
+class Cue:
+    positive: bool
+    confidence: float
+    rule: str  # what decided it, kept in the evidence detail for analysts
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One detector's reading data: its pattern file plus the included ``reading`` data."""
+    positive: dict[str, float]
+    negative: dict[str, float]
+    online: tuple[str, ...]
+    actions: frozenset[str]
+    objects: tuple[str, ...]
+    compose_confidence: float
+    negators: frozenset[str]
+    negator_exceptions: tuple[str, ...]
+    restrict: tuple[str, ...]
+    offline: tuple[str, ...]
+    planned: tuple[str, ...]
+    restrict_confidence: float
+    planned_confidence: float
+    margin: float
+    clause_split: re.Pattern[str]
+    ignore: tuple[str, ...]
+    prefilter: tuple[str, ...]
+    restrict_re: re.Pattern[str]
+    past_re: re.Pattern[str]
+    exception_re: re.Pattern[str]
+    exception_factor: float
+    generic: tuple[str, ...]
+    heading_planned: tuple[str, ...]
+    visit: tuple[str, ...]
+    offer_nouns: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    relative: frozenset[str]
+    user_conditions: tuple[str, ...]
+    there: frozenset[str]
+    planned_res: tuple[re.Pattern[str], ...]
+    bare: frozenset[str]
+    paper: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
+        shared = patterns.get("reading", {})
+        comp = patterns.get("compose", {})
+        pos = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("positive", [])}
+        neg = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("negative", [])}
+        online = tuple(comp.get("online", shared.get("online", [])))
+        offline = tuple(shared.get("offline", []))
+        planned = tuple(shared.get("planned", []))
+        return cls(pos, neg, online, frozenset(a.lower() for a in comp.get("actions", [])),
+                   tuple(o.lower() for o in comp.get("objects", [])), float(comp.get("confidence", 0.85)),
+                   frozenset(shared.get("negators", [])), tuple(shared.get("negator_exceptions", [])),
+                   tuple(shared.get("restrict", [])), offline, planned,
+                   float(shared.get("restrict_confidence", 0.88)),
+                   float(shared.get("planned_confidence", 0.8)),
+                   float(patterns.get("negation_margin", 0.15)),
+                   re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
+                   # a statement can only say something with a cue, an online word or a restriction
+                   (*pos, *neg, *online, *shared.get("restrict", [])),
+                   _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])),
+                   re.compile(shared.get("exception_regex", r"(?!x)x")),
+                   float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
+                   (*planned, *shared.get("heading_planned", [])),
+                   tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
+                   tuple(o.lower() for o in shared.get("offer_nouns", [])),
+                   tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
+                   tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
+                   tuple(re.compile(r) for r in shared.get("planned_regex", [])),
+                   frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])))
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """One regex for whole words (lower case); never matches when the list is empty."""
+    alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b" if alt else r"(?!x)x")
+
+
+# Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be
+# reused by another mapping while cached (the cue memo is keyed by the lexicon's id in turn).
+ANAPHOR = re.compile(r"(?i)(dies|diese|dieser|dieses|das|this|that)\b")
+_LEX: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
+
+
+def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
+    """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once)."""
+    entry = _LEX.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = _LEX[id(patterns)] = (patterns, Lexicon.of(patterns))
+    return entry[1]
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
+    """A negator close to the cue (``anchors``: where its words stand). Not anywhere in the clause:
+    "Muss keine Scheidung anerkannt werden, reservieren Sie online" offers the booking."""
+    low = clause.lower()
+    for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
+        low = low.replace(e, " " * len(e))
+    for m in re.finditer(r"\w+", low):
+        if m.group(0) in lx.negators and any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
+                and not _negates_other(clause, m.end(), lx, anchors):
+            return True
+    return False
+
+
+def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
+    """The negator denies something else than the offer: the visit ("Wenn Sie nicht persönlich kommen
+    möchten, …", "keinen Behördengang mehr"), or with "kein" a noun that is neither the cue nor an
+    offer ("wenige freie Termine sind keine Störung"; but "keine Möglichkeit, online zu buchen")."""
+    rest = clause[end:].lower().lstrip()
+    if rest.startswith(lx.visit):
+        return True
+    word = re.match(r"[\w-]+", clause[end:].lstrip())
+    kein = clause[end - 4:end].lower().startswith(("kein", "ein"))
+    if not word or not kein or not word.group(0)[0].isupper():
+        return False
+    at = end + (len(clause[end:]) - len(clause[end:].lstrip()))
+    in_cue = any(s <= at < e for s, e in anchors)
+    return not in_cue and not word.group(0).lower().startswith(lx.offer_nouns)
+
+
+def _restricted(clause: str, lx: Lexicon) -> bool:
+    """"nur telefonisch", "ausschließlich per E-Mail": the offer exists only off line (not "bisher nur")."""
+    low = clause.lower()
+    hits = list(lx.restrict_re.finditer(low))
+    if not hits or lx.past_re.search(low):
+        return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
+    for m in hits:
+        window = low[m.end(): m.end() + 40]
+        if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
+                and not any(o in window[:25] for o in ("online", "digital", "internet")):
+            return True
+    return False
+
+
+def _anchors(clause: str, lx: Lexicon) -> list[tuple[int, int]]:
+    """Where the words of a positive cue stand: explicit cue matches, online markers and action words."""
+    spans = [(m.start, m.end) for m in find_any(clause, tuple(lx.positive))]
+    spans += [(m.start, m.end) for m in find_any(clause, lx.online)]
+    if lx.actions:
+        spans += [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", clause)
+                  if m.group(0).lower() in lx.actions or lemma(m.group(0)) in lx.actions]
+    return spans
+
+
+_CUES: dict[tuple[int, str], Cue | None] = {}
+
+
+def clause_cue(clause: str, lx: Lexicon) -> Cue | None:
+    """The cue a clause carries (memoised: a site's boilerplate repeats on every page)."""
+    key = (id(lx), clause)
+    if key not in _CUES:
+        if len(_CUES) > 100_000:
+            _CUES.clear()
+        _CUES[key] = _clause_cue(clause, lx)
+    return _CUES[key]
+
+
+def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
+    """A denial for some cases only ("Bei Verlust geht das nicht online", "ältere Fahrzeuge … nicht")
+    is weaker: a named offer on the same page outweighs it. An offer of some authority in general
+    ("Hat Ihre Gemeinde einen Internetzugang eröffnet, können Sie …", catalogue text) is none."""
+    if any(c and c.positive for c in cues) and contains_any(sentence, lx.generic):
+        cues = [None if c and c.positive else c for c in cues]
+    if not any(c and not c.positive for c in cues) or not lx.exception_re.search(sentence):
+        return cues
+    return [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)") if c and not c.positive
+            else c for c in cues]
+
+
+def _mail_channel(clause: str, lx: Lexicon) -> bool:
+    """"persönlich, schriftlich oder elektronisch": in a list of paper channels "elektronisch" is
+    e-mail or a signed scan, not an online service (its only online word there)."""
+    present = [w for w in lx.online if contains_any(clause, (w,))]
+    return bool(present) and all(w.startswith("elektronisch") for w in present) \
+        and contains_any(clause, lx.paper)
+
+
+def plans(text: str, lx: Lexicon) -> bool:
+    """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein")."""
+    return contains_any(text, lx.planned) or any(r.search(text) for r in lx.planned_res)
+
+
+def relative(clause: str, lx: Lexicon) -> bool:
+    """A relative clause: opened by a relative pronoun and, German word order, closed by a verb
+    ("das nach 2015 zugelassen wurde"); "das einfache Führungszeugnis oder die Meldebescheinigung"
+    ends with a noun: an enumeration, not a relative clause."""
+    words = re.findall(r"\w+", clause)
+    return bool(words) and words[0].lower() in lx.relative and not words[-1][:1].isupper()
+
+
+def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
+    if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in words_of(clause)):
+        return None
+    pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
+    # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
+    # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
+    neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
+               if not set(words_of(clause[max(0, m.start - 12):m.start])) & lx.negators
+               and (m.term not in lx.bare or contains_any(clause, lx.online))
+               and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
+              default=None)
+    if neg is not None and lx.past_re.search(clause.lower()):
+        neg = None  # "Früher gab es Termine nur telefonisch": how it was
+    if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
+        lemmas = lemma_set(clause)
+        if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)):
+            pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))
+    # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im
+    # Bürgerbüro möglich" restricts the service, not the booking of appointments
+    about_object = not lx.objects or any(o in clause.lower() for o in lx.objects)
+    if about_object and _restricted(clause, lx) and (neg is None or neg[0] < lx.restrict_confidence):
+        neg = (lx.restrict_confidence, "restricted to an offline channel")
+    if pos is not None and neg is None and _negated(clause, lx, _anchors(clause, lx)):
+        return Cue(False, pos[0], f"negated: {pos[1]}")
+    if pos is not None and neg is None and plans(clause, lx):
+        return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")
+    if neg is not None and (pos is None or neg[0] >= pos[0] - lx.margin):
+        return Cue(False, neg[0], neg[1])
+    if pos is not None:
+        return Cue(True, pos[0], pos[1])
+    return None
+
+
+def kind_of(cue: Cue) -> str:
+    """The kind of rule behind a cue (a feature of the confidence model)."""
+    for prefix, kind in (("negated", "negated"), ("planned", "planned"), ("discontinued", "planned"),
+                         ("restricted", "restricted"), ("online + ", "composed")):
+        if cue.rule.startswith(prefix):
+            return kind
+    return "explicit"
+
+
+def clauses_of(sentence: str, lx: Lexicon) -> list[str]:
+    out, start = [], 0
+    for m in lx.clause_split.finditer(sentence):
+        out.append(sentence[start:m.start()])
+        start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
+    out.append(sentence[start:])
+    return [c for c in out if c.strip()]

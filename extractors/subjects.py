@@ -1,0 +1,136 @@
+"""Which subjects (offices, services) a text names, and where a clause without one looks for its
+subject: section headings read in the page heading's context, headings naming the thing while the
+clause names the act, and the page's only subject. Used by :mod:`extractors.reading`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from extractors.lemmas import lemma_set, tokens
+from extractors.matching import contains_any, find_any
+from extractors.page import Page
+from extractors.statements import subjects_in
+
+_HEADS: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}  # keeps the mapping alive (see clauses)
+
+
+def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
+    """Every word that can start a subject match (terms, fuzzy stems, ``together`` heads): a cheap
+    pre-filter; built once per pattern mapping."""
+    entry = _HEADS.get(id(subjects))
+    if entry is None or entry[0] is not subjects:
+        words: list[str] = []
+        for spec in subjects.values():
+            fuzzy = float(spec.get("threshold", 100)) < 100
+            words += spec.get("stems", []) if fuzzy and spec.get("stems") else spec["terms"]
+            words += [w for g in spec.get("together", []) for w in _alternatives(g[0])]
+        entry = _HEADS[id(subjects)] = (subjects, tuple(dict.fromkeys(words)))
+    return entry[1]
+
+
+def ruled_out(spec: Mapping[str, Any], text: str) -> bool:
+    """A subject's ``unless`` words occur in ``text``."""
+    return bool(spec.get("unless")) and contains_any(text, tuple(spec["unless"]))
+
+
+def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
+                context: str = "") -> dict[str, tuple[int, int]]:
+    """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
+    any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung). A
+    subject's ``unless`` words in the clause or its ``context`` (headings) rule it out."""
+    if not contains_any(clause, _heads(subjects)):
+        return {}  # no subject word at all (most clauses): skip the per-subject matching
+    out = subjects_in(clause, subjects, threshold)
+    for param, spec in subjects.items():
+        if param in out and ruled_out(spec, f"{clause} {context}"):
+            del out[param]  # "Gewerbe anmelden, ummelden": the Ummeldung of a business, not of a home
+            continue
+        if param in out:
+            continue
+        for group in spec.get("together", ()):
+            if contains_any(clause, _alternatives(group[0])) and has_words(group[1:], lemma_set(clause)):
+                out[param] = (0, len(clause))
+                break
+    return out
+
+
+def _alternatives(word: str | list[str]) -> tuple[str, ...]:
+    """A ``together`` element: one word or a list of alternatives (a word family: Kita, Krippe, Hort …)."""
+    return (word,) if isinstance(word, str) else tuple(word)
+
+
+def has_words(words: list[Any], lemmas: frozenset[str]) -> bool:
+    """Every element occurs as a lemma; an alternative ending in "*" is a stem that also starts a
+    compound ("anmeld*": Anmeldung, Anmeldeverfahren, Anmeldeportal)."""
+    def one(alt: str) -> bool:
+        alt = alt.lower()
+        return alt in lemmas if not alt.endswith("*") else any(lm.startswith(alt[:-1]) for lm in lemmas)
+    return all(any(one(a) for a in _alternatives(w)) for w in words)
+
+
+class Scope:
+    """Where a cue without a subject of its own looks for one, per page (computed on demand)."""
+
+    def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any) -> None:
+        self.page, self.subjects, self.threshold, self.exp = page, subjects, threshold, exp
+        self.topic = subjects_of(exp.expand(page.heading), subjects, threshold)
+        self.headings: dict[str, dict[str, tuple[int, int]]] = {}
+        self._only: dict[str, tuple[int, int]] | None = None
+
+    def heading(self, text: str) -> dict[str, tuple[int, int]]:
+        """Subjects a section heading names, read in the page heading's context ("Ummeldung" under
+        "Gewerbe …" is the business's); a section heading naming only a part of the page's topic
+        narrows it ("Abmeldung" under "Gewerbean-, -um- und -abmeldung")."""
+        if text not in self.headings:
+            own = subjects_of(self.exp.expand(text), self.subjects, self.threshold, self.page.heading)
+            if not own and text != self.page.heading and self.topic:
+                own = _narrowed(self.exp.expand(text), self.topic, self.subjects)
+            self.headings[text] = own
+        return self.headings[text]
+
+    def acts(self, context: str, clause: str) -> dict[str, tuple[int, int]]:
+        """Subjects a subject-less clause names together with its headings: the headings name the
+        thing, the clause the act ("Krippe und Hort" … "Die Anmeldung läuft über das Elternportal";
+        "Kfz-Zulassung" … "Alle Zulassungen und Abmeldungen online"). The headings' own subjects
+        stay only when the clause names their act too. Only the clause's nouns name acts: its verbs
+        are often something else ("sich mit dem Online-Ausweis anmelden" is logging in)."""
+        if context not in self.headings:
+            self.headings[context] = subjects_of(self.exp.expand(context), self.subjects, self.threshold)
+        base = self.headings[context]
+        nouns = " ".join(w for w in tokens(clause) if w[:1].isupper())
+        joint = subjects_of(f"{self.exp.expand(context)} {nouns}", self.subjects, self.threshold, context)
+        new = {p: s for p, s in joint.items() if p not in base}
+        return new | _narrowed(nouns, base, self.subjects) if new else {}
+
+    def only_subject(self) -> dict[str, tuple[int, int]]:
+        """The page's one subject, when it names exactly one, and more than once (a page about one
+        office; a single mention in a page about something else is no topic)."""
+        if self._only is None:
+            text = self.exp.expand(self.page.text)
+            named = {p: s for p, s in subjects_in(text, self.subjects, self.threshold).items()
+                     if not ruled_out(self.subjects[p], f"{text} {self.page.heading}")}
+            if len(named) == 1:
+                spec = self.subjects[next(iter(named))]
+                terms = tuple(spec["terms"])
+                many = len(find_any(text, terms)) > 1 if float(spec.get("threshold", self.threshold)) >= 100 \
+                    else True  # fuzzy subjects: their one match was already checked against the threshold
+                self._only = named if many else {}
+            else:
+                self._only = {}
+        return self._only
+
+
+def _narrowed(section: str, topic: dict[str, tuple[int, int]],
+              subjects: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
+    """The topic subjects whose ``together`` groups have their other words in ``section``: the page
+    names the thing ("Gewerbe"), the section heading the act ("Abmeldung")."""
+    words = lemma_set(section)
+    out = {}
+    for param, span in topic.items():
+        for group in subjects[param].get("together", ()):
+            if has_words(group[1:], words):
+                out[param] = span
+                break
+    return out
