@@ -4,7 +4,7 @@ Shared engine of the detectors of portals, apps, chatbot, Mängelmelder,
 council system, Rats-TV and social media. A detector lists its things per
 parameter under ``mentions:`` (one spec or a list): ``terms``; ``families``
 (regexes for names a list cannot enumerate: compounds on a head, inflected
-adjectives, case-sensitive acronyms — :func:`extractors.matching.find_families`); ``weak`` terms
+adjectives, case-sensitive acronyms — :func:`extractors.families.find_families`); ``weak`` terms
 (concept words that need more than an article); ``verbal`` terms (verb
 phrases such as "live übertragen": never anchored); ``anaphora`` (what "das
 Portal" means on the thing's own page); ``context`` (words the sentence or
@@ -32,7 +32,8 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
-from extractors.matching import Match, containing, contains_any, find_families
+from extractors.families import find_families
+from extractors.matching import Match, containing, contains_any
 from extractors.owner import FOREIGN, judge, words
 from extractors.page import Page
 from extractors.statements import statement_blocks

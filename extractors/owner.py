@@ -33,7 +33,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, on_hosts
-from extractors.matching import Match, compact, find_any, find_families, leftmost_longest, present
+from extractors.families import find_families
+from extractors.matching import Match, compact, find_any, leftmost_longest, present
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})

@@ -21,7 +21,8 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import compact, contains_any, requirements
+from extractors.families import requirements
+from extractors.matching import compact, contains_any
 from extractors.owner import FOREIGN, judge
 from extractors.page import Link, Page
 from extractors.web_presence import (

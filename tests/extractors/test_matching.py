@@ -45,15 +45,6 @@ def test_cue_window_stops_at_clause_end():
     assert has_cue_near("a" * 200 + " nur telefonisch", 0, 1, ["nur telefonisch"], window=50) is None
 
 
-def test_find_families_keeps_the_leftmost_longest_and_the_case():
-    from extractors.matching import find_families
-
-    text = "Im RIS und im Ratsinformationssystem; ein Riss ist kein RIS-Kürzel."
-    found = find_families(text, (r"(?<![\w-])RIS(?![\w-])", r"Rats\w+"))
-    assert [m.term for m in found] == ["RIS", "Ratsinformationssystem"]
-    assert text[found[0].start:found[0].end] == "RIS"
-
-
 def _long_page() -> str:
     """A page's text well over the length from which terms are pre-filtered by their windows."""
     filler = " ".join(f"Absatz {n}: Öffnungszeiten der Bibliothek, Hinweise zum Parken." for n in range(60))
@@ -83,41 +74,6 @@ def test_containing_names_the_texts_with_a_term():
     for _ in range(2):
         assert containing(long_texts, ("Kfzzulassung",)) == {0, 1, 2, 3}
         assert containing(long_texts, ("Anwohnerparkausweis",)) == {0, 2}
-
-
-def test_a_family_is_searched_only_where_its_literal_is():
-    from extractors.matching import find_families, required_literals
-
-    melder = r"(?<![\w-])[A-ZÄÖÜa-z][\wäöüß]*?-?(?<!an)(?<!An)[Mm]elder(?:s|n)?(?![\w-])"
-    assert required_literals(melder) == ("Melder", "melder")  # a small class spelt out
-    assert required_literals(r"(?<![\w-])RI[SM](?![\w-])") == ("RIS", "RIM")
-    assert required_literals(r"[^M]elder") == ("elder",)  # a negated class is no spelling
-    assert required_literals(r"ab(?:c|d)efg") == ("abcefg", "abdefg")  # the parser makes (?:c|d) a class
-    assert required_literals(r"x?abc") == ("abc",)
-    assert required_literals(r"(?i)Melder") == ()  # case ignored: no case-sensitive literal to test
-    assert required_literals(r"(?:Mängel|Schaden)meldung") == ("meldung",)  # the longer requirement
-    assert required_literals(r"(?<![\w-])(?:CONSUL|DIPAS)(?![\w-])") == ("CONSUL", "DIPAS")
-    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+Assistent") == ("Assistent",)
-    assert required_literals(r"\b(?:[Dd]igital|[Vv]irtuell)e?\s+[Aa]ssi") == (
-        "Digital", "digital", "Virtuell", "virtuell")
-    assert required_literals(r"(?:Geo|x)portal") == ("portal",)
-    assert required_literals(r"(?:Geoportal|x)") == ("Geoportal", "x")
-    assert required_literals(r"(?:Geoportal|\d+)") == ()  # one branch requires no plain text
-    assert required_literals(r"(?:[Aa]bc|(?i:Def))") == ()
-    text = "Der Mängelmelder, der Bürger-Melder und kein Anmelder; im RIS und auf CONSUL."
-    families = (melder, r"(?<![\w-])RI[SM](?![\w-])", r"(?i)bürger-melder",
-                r"(?<![\w-])(?:CONSUL|DIPAS)(?![\w-])")
-    found = find_families(text, families)
-    assert [m.term for m in found] == ["Mängelmelder", "Bürger-Melder", "RIS", "CONSUL"]
-    assert find_families("Mängelmeldung im Ratsinformationssystem, Consul", families) == []
-    assert [m.term for m in find_families("Planung auf DIPAS", families)] == ["DIPAS"]
-    # every requirement must be met: the Bürgerbüro alone does not let the chat family search
-    from extractors.matching import requirements
-
-    chat = r"(?<![\w-])[Cc]hat\s+(?:des|im)\s+(?:Bürgerbüros|Rathauses)"
-    assert requirements(chat) == [("Chat", "chat"), ("des", "im"), ("Bürgerbüros", "Rathauses")]
-    assert find_families("Termine im Bürgerbüro des Rathauses", (chat,)) == []
-    assert [m.term for m in find_families("Der Chat des Rathauses", (chat,))] == ["Chat des Rathauses"]
 
 
 def test_containing_within_a_page_text_reuses_its_windows():

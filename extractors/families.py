@@ -1,0 +1,93 @@
+"""Name families: regular expressions in the pattern files (`families:`) for names that come in
+many spellings ("Mängelmelder", "Bürger-Melder", "Sag's uns"). A family is searched only in texts
+that contain the plain strings every match of it must contain (:func:`requirements`, read from the
+regex's parse tree), so a page pays for the families only where a name can be.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from re import _parser as _re_parser  # type: ignore[attr-defined]  # the parser re itself uses
+from typing import Any
+
+from extractors.matching import Match, leftmost_longest
+
+
+@lru_cache(maxsize=256)
+def _family_regex(pattern: str) -> tuple[re.Pattern[str], list[tuple[str, ...]]]:
+    """The compiled family and what every match of it contains (see :func:`requirements`)."""
+    return re.compile(pattern), requirements(pattern)
+
+
+def required_literals(pattern: str) -> tuple[str, ...]:
+    """Plain strings of which every match of ``pattern`` contains at least one: the longest run of
+    plain characters in its top-level sequence ("elder" of "…[Mm]elder(?:s|n)?"), or one per branch
+    of a group in it ("CONSUL", "DIPAS" of "(?:CONSUL|DIPAS)"); () when there is none or case is
+    ignored. A family is searched only in texts containing one — the regex engine has no such
+    pre-filter for patterns that start with a lookbehind or a class, and families ran on every
+    block of every page."""
+    return _best(requirements(pattern))
+
+
+def requirements(pattern: str) -> list[tuple[str, ...]]:
+    """Every requirement of the kind :func:`required_literals` picks one of: a match meets all."""
+    parsed = _re_parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return []
+    return _requirements(parsed.data)
+
+
+def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The requirement whose shortest string is longest (the first of equals)."""
+    return max(found, key=lambda req: min(map(len, req)), default=())
+
+
+def _requirements(items: Any) -> list[tuple[str, ...]]:
+    found: list[tuple[str, ...]] = []
+    runs = ("",)  # the plain run so far, spelt every way a small class allows ("RI[SM]": RIS, RIM)
+    for op, arg in items:
+        if op is _re_parser.LITERAL:
+            runs = tuple(r + chr(arg) for r in runs)
+            continue
+        chars = _small_class(arg) if op is _re_parser.IN else None
+        if chars and len(runs) * len(chars) <= 8:
+            runs = tuple(r + c for r in runs for c in chars)
+            continue
+        if runs[0]:
+            found.append(runs)
+        runs = ("",)
+        if op is _re_parser.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (group, add, del, sequence)
+            found += _requirements(arg[3].data)
+        elif op is _re_parser.BRANCH:  # (None, [sequence per alternative])
+            alternatives = [_best(_requirements(alt.data)) for alt in arg[1]]
+            if all(alternatives):
+                found.append(tuple(dict.fromkeys(x for alt in alternatives for x in alt)))
+    if runs[0]:
+        found.append(runs)
+    return found
+
+
+def _small_class(items: Any) -> tuple[str, ...] | None:
+    """The characters of a class made of a few plain characters ("[Mm]"), else None."""
+    if len(items) > 4 or any(op is not _re_parser.LITERAL for op, _ in items):
+        return None
+    return tuple(dict.fromkeys(chr(c) for _, c in items))
+
+
+def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
+    """Matches of name-family regexes (data), leftmost-longest, the matched words as the term.
+
+    A family stands for names a term list cannot enumerate: any compound on a head ("Bürgermelder",
+    "Ereignismelder", "Mängel- und Ideenmelder"), an adjective with all its endings ("der virtuelle
+    Assistent"), or a case-sensitive acronym ("im RIS", "Landkreis-GIS") that a case-blind term would
+    find inside ordinary words ("Riss").
+    """
+    found = []
+    for p in patterns:
+        rx, needs = _family_regex(p)
+        if all(any(lit in text for lit in need) for need in needs):  # no requirement: always searched
+            found += [Match(m.group(0), m.start(), m.end(), 100.0)
+                      for m in rx.finditer(text) if m.end() > m.start()]
+    return leftmost_longest(found)
