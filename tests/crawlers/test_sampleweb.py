@@ -346,6 +346,10 @@ def test_script_content_appears_in_a_browser(manifest: Manifest) -> None:
             page = browser.new_page()
             page.goto(city(manifest, "Köln") + "/termine/buergeramt/")
             page.wait_for_selector("#terminbuchung iframe", timeout=5000)
+            # The iframe element comes before its frame has navigated (about:blank under load).
+            deadline = time.monotonic() + 5
+            while not any("/widget/koeln" in f.url for f in page.frames) and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
             assert any("/widget/koeln" in f.url for f in page.frames)
             page.goto(city(manifest, "Darmstadt") + "/rathaus/maengelmelder")
             page.wait_for_selector("#root h1", timeout=5000)
