@@ -133,11 +133,12 @@ def validate(spec: Spec | Parameter, value: Any) -> Any:
 
 def _website(spec: Spec, value: Any) -> dict[str, str]:
     """A municipality's website as discovery stores it: {"url": …, "host": …} from a URL or that."""
-    url = value.get("url") if isinstance(value, dict) else value
-    if isinstance(url, str) and "://" not in url.strip() and "." in url:
-        url = "https://" + url.strip()  # "www.ahausen.de" typed into the form
-    parts = urlsplit(url.strip()) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    raw = value.get("url") if isinstance(value, dict) else value
+    text = raw.strip() if isinstance(raw, str) else ""
+    if "://" not in text and "." in text:
+        text = "https://" + text  # "www.ahausen.de" typed into the form
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise _fail(spec, "Web-Adresse erwartet", "expected a website address", value)
     # Discovery keeps the host name it asked for (the URL may be an address it resolved to).
     host = value.get("host") if isinstance(value, dict) and value.get("host") else parts.hostname
