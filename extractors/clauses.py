@@ -58,6 +58,8 @@ class Lexicon:
     planned_res: tuple[re.Pattern[str], ...]
     bare: frozenset[str]
     paper: tuple[str, ...]
+    fetch: frozenset[str]  # acts of getting a thing ("erhalten", "herunterladen")
+    documents: re.Pattern[str]  # blank paper forms ("Vordruck", "Formular"), not online ones
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -87,13 +89,27 @@ class Lexicon:
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
                    tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
                    tuple(re.compile(r) for r in shared.get("planned_regex", [])),
-                   frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])))
+                   frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])),
+                   frozenset(a.lower() for a in comp.get("fetch_actions", [])),
+                   _documents_re(comp.get("documents", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
     """One regex for whole words (lower case); never matches when the list is empty."""
     alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b" if alt else r"(?!x)x")
+
+
+def _documents_re(words: list[str]) -> re.Pattern[str]:
+    """Paper-form words anywhere in a word ("Antragsformular"), except an online form ("Online-Formular")."""
+    alt = "|".join(re.escape(w.lower()) for w in words)
+    return re.compile(rf"(?<!online-)(?<!online)(?<!web)(?:{alt})" if alt else r"(?!x)x")
+
+
+def _fetches_form(clause: str, acts: set[str], lx: Lexicon) -> bool:
+    """"Den Vordruck erhalten Sie im Rathaus oder auf der Internetseite": getting a paper form from the
+    website is not applying online, so such an act alone composes no cue."""
+    return bool(acts) and acts <= lx.fetch and bool(lx.documents.search(clause.lower()))
 
 
 # Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be
@@ -228,7 +244,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
         lemmas = lemma_set(clause)
-        if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)):
+        if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)) \
+                and not _fetches_form(clause, lemmas & lx.actions, lx):
             pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))
     # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im
     # Bürgerbüro möglich" restricts the service, not the booking of appointments

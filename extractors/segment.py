@@ -7,9 +7,9 @@ table row pairs a service with a channel, its header names the columns; a
 definition term governs its description. A :class:`Statement` keeps the
 page's own words (evidence quotes them) and, apart, its heading and intro, so
 a reader can take a subject or a cue from the scope when the statement itself
-lacks one. Navigation, header, footer, breadcrumb and cookie blocks are not
-statements (menu entries are labels). Memoised per page: several detectors
-read the same statements.
+lacks one. Navigation, header, footer, breadcrumb (also a trail ending in the
+page title) and cookie blocks are not statements (menu entries are labels).
+Memoised per page: several detectors read the same statements.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _CHROME = re.compile(
 _CONTENT = re.compile(r"(^|[ >])(main|article)([#.:\s]|$)|#(content|main|inhalt)", re.I)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+_TRAIL_SEP = re.compile(r"\s(?:>|»|›|/|\|)\s")
 ITEM_MAX = 160  # a short line after an intro is one of its items (CMSs write lists as <p> or <br> lines)
 
 
@@ -41,6 +42,16 @@ class Statement:
 def is_chrome(block: TextBlock) -> bool:
     """Navigation, header, footer, breadcrumb or cookie-banner block (an article's own header is content)."""
     return _chrome_locator(block.locator)
+
+
+def is_trail(text: str, title: str, tag: str) -> bool:
+    """A breadcrumb trail ("Startseite > Rathaus > Gewerbe anmelden", or its last item alone): the
+    page's own title repeated outside a heading. CMSs mark trails by class, which locators do not
+    keep, so the text tells: the repeat is chrome, not a statement ("… > Für den Kita-Platz jetzt
+    online anmelden" over a text that says the portal opens in September)."""
+    if not title or tag in _HEADINGS or not text.endswith(title):
+        return False
+    return text == title or bool(_TRAIL_SEP.search(text[: len(text) - len(title)] + " "))
 
 
 # Locators repeat on every page of a site's template, and several detectors ask about the same
@@ -84,8 +95,9 @@ def segment(page: Page) -> list[Statement]:
     header_cells: dict[str, list[str]] = {}  # table -> header cells
     header_row: dict[str, str] = {}  # table -> its header row
     row_tags: dict[str, set[str]] = {}
+    title = page.heading
     for block in page.blocks:
-        if is_chrome(block):
+        if is_chrome(block) or is_trail(block.text, title, tag_of(block.locator)):
             continue
         text, loc = block.text, block.locator
         tag = tag_of(loc)

@@ -175,3 +175,19 @@ def test_switched_off_online_procedures():
 def test_online_compound_of_the_service_name():
     body = "<h1>Gewerbeanmeldung</h1><p>Hier klicken: zur Online - Gewerbeanmeldung</p>"
     assert values(online_services, wrap(body)) == {P + "business_registration": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a blank paper form fetched from the website is no online service …
+    ("<h1>Gewerbeanmeldung</h1><p>Den Vordruck erhalten Sie im Rathaus oder als Datei auf der Internetseite "
+     "der Gemeinde.</p>", {}),
+    ("<h1>Gewerbeabmeldung</h1><p>Das Antragsformular können Sie auf unserer Webseite herunterladen.</p>",
+     {}),
+    # … an online form is, and so is a paper form filled in and sent online
+    ("<h1>Gewerbeanmeldung</h1><p>Das Online-Formular erhalten Sie auf der Internetseite der Gemeinde.</p>",
+     {P + "business_registration": True}),
+    ("<h1>Gewerbeanmeldung</h1><p>Das Formular füllen Sie online aus und senden es ab.</p>",
+     {P + "business_registration": True}),
+])
+def test_fetching_a_paper_form_from_the_website_is_not_applying_online(body, expected):
+    assert values(online_services, wrap(body)) == expected

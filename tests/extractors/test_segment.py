@@ -32,3 +32,17 @@ def test_statements_carry_their_scope():
         ("term", "Ummeldung", "Leistungen", ""),
         ("item", "nur persönlich", "Leistungen", "Ummeldung"),
     ]
+
+
+def test_breadcrumb_trails_repeating_the_title_are_chrome():
+    # trails marked by class only (locators keep ids, not classes): as one line or as a list
+    html = """<html><body>
+<div class="crumbs"><a href="/">Start</a> &gt; <span>Kita jetzt online anmelden</span></div>
+<ol class="breadcrumb"><li>Startseite</li><li>Kita jetzt online anmelden</li></ol>
+<main><h1>Kita jetzt online anmelden</h1><p>Das Portal wird ab Mitte September freigeschaltet.</p>
+<p>Startseite / Aktuelles ist keine Spur, weil sie nicht mit dem Titel endet.</p></main></body></html>"""
+    got = [(s.kind, s.text) for s in segment(Page.from_html("https://b.de/", html))]
+    # the trail's other items stay (a bare "Startseite" says nothing); its repeat of the title goes
+    assert got == [("text", "Startseite"), ("heading", "Kita jetzt online anmelden"),
+                   ("text", "Das Portal wird ab Mitte September freigeschaltet."),
+                   ("text", "Startseite / Aktuelles ist keine Spur, weil sie nicht mit dem Titel endet.")]
