@@ -54,9 +54,22 @@ def _dom_regex(selector: str) -> re.Pattern[str] | None:
     return re.compile(rf"<{tag}\b[^>]*?{cond}", re.I)
 
 
-def _has_element(page: Page, selector: str) -> bool:
+@lru_cache(maxsize=256)
+def _dom_name(selector: str) -> str | None:
+    """The lower-cased id, class or attribute name of a simple selector when it is ASCII, else None."""
+    m = _SIMPLE_SELECTOR.match(selector)
+    name = (m["id"] or m["cls"] or m["attr"]).lower() if m else None
+    return name if name and name.isascii() else None
+
+
+def _has_element(page: Page, selector: str, low: str | None = None) -> bool:
+    """``low``: the HTML lower-cased, for a quick test that the selector's name occurs at all (the
+    regex tries every start tag of the page, and most pages lack the name)."""
     rx = _dom_regex(selector)
     if rx is not None:
+        name = _dom_name(selector)
+        if low is not None and name is not None and name not in low:
+            return False
         return bool(rx.search(page.rendered_html if page.rendered_html is not None else page.html))
     try:
         return page.soup.select_one(selector) is not None
@@ -64,10 +77,19 @@ def _has_element(page: Page, selector: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=256)
+def _js_global(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w$]){re.escape(name)}\s*(\(|=|\.|\[)")
+
+
 def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str, float, str, str]]:
     """(technology, confidence, what matched, locator) for every fingerprint hit on the page."""
     hits: list[tuple[str, float, str, str]] = []
     scripts = "\n".join(page.inline_scripts)
+    html = page.rendered_html if page.rendered_html is not None else page.html
+    # An ASCII name the case-blind regex finds is in the lower-cased HTML, unless the page has one of
+    # the characters the regex engine folds unlike str.lower (dotless i, long s, capital I with dot).
+    low = None if "ı" in html or "ſ" in html or "İ" in html else html.lower()
     for tech, spec in technologies.items():
         conf = float(spec["confidence"])
         for pattern in spec.get("scriptSrc", []):
@@ -78,11 +100,11 @@ def fingerprints(page: Page, technologies: Mapping[str, Any]) -> list[tuple[str,
                 break
         for glob in spec.get("js", []):
             # Wappalyzer js keys are global names, "$crisp" included; "window.X" and "X(" both count.
-            if re.search(rf"(?<![\w$]){re.escape(glob)}\s*(\(|=|\.|\[)", scripts):
+            if glob in scripts and _js_global(glob).search(scripts):
                 hits.append((tech, conf * 0.95, f"JS global {glob}", "script"))
                 break
         for selector in spec.get("dom", []):
-            if _has_element(page, selector):
+            if _has_element(page, selector, low):
                 hits.append((tech, conf, f"Element {selector}", selector))
                 break
     return hits

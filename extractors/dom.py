@@ -90,19 +90,18 @@ def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
     srcs: list[str] = []
     inline: list[str] = []
     meta: dict[str, str] = {}
-    # Items: ("el", element, path, block, hidden) | ("text", str, block) | ("sep", block)
-    stack: list[tuple] = [("el", root, "html", 0, False)]
+    # Each lxml property read (tag, text, tail, an attribute) converts from libxml2 and costs about as
+    # much as the walk's own logic, so every one is read once: a child's tag by its parent, a text or
+    # tail only where it is visible. Items: (element, tag, path, block, hidden) | (text, block) — a
+    # text, or the " " after a spaced element, appended when popped (document order).
+    stack: list[tuple] = [(root, root.tag, "html", 0, False)]
+    push, pop = stack.append, stack.pop
     while stack:
-        item = stack.pop()
-        kind = item[0]
-        if kind == "text":
-            parts[item[2]].append(item[1])
+        item = pop()
+        if len(item) == 2:
+            parts[item[1]].append(item[0])
             continue
-        if kind == "sep":
-            parts[item[1]].append(" ")
-            continue
-        _, el, path, block, hidden = item
-        name = el.tag
+        el, name, path, block, hidden = item
         if name == "script":
             src = el.get("src")
             if src and src.strip():
@@ -124,26 +123,29 @@ def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
             forms.append((el, path))
         hidden = hidden or name in SKIP_TAGS or _hidden(el)
         inner = block
-        if name in BLOCK_TAGS and not hidden:
-            parts[block].append(" ")
-            inner = len(parts)
-            parts.append([])
-            locs.append(path)
-        elif name in SPACED_TAGS and not hidden:
-            parts[block].append(" ")
-            stack.append(("sep", block))
-        if name == "img" and not hidden and el.get("alt"):
-            parts[inner].append(f" {el.get('alt')} ")
-        children = [c for c in el if c.tag.__class__ is str]
+        if not hidden:
+            if name in BLOCK_TAGS:
+                parts[block].append(" ")
+                inner = len(parts)
+                parts.append([])
+                locs.append(path)
+            elif name in SPACED_TAGS:
+                parts[block].append(" ")
+                push((" ", block))
+                if name == "img" and el.get("alt"):
+                    parts[inner].append(f" {el.get('alt')} ")
+        children = [(c, tag) for c in el if (tag := c.tag).__class__ is str]
         if children:
-            # Plain dicts, not Counter: this loop runs for every element of every page.
-            totals: dict[str, int] = {}
-            for c in children:
-                totals[c.tag] = totals.get(c.tag, 0) + 1
+            if len(children) > 1:
+                # Plain dicts, not Counter: this loop runs for every element of every page.
+                totals: dict[str, int] = {}
+                for _, tag in children:
+                    totals[tag] = totals.get(tag, 0) + 1
+            else:
+                totals = {children[0][1]: 1}
             seen: dict[str, int] = {}
             pushed = []
-            for child in children:
-                tag = child.tag
+            for child, tag in children:
                 n = seen[tag] = seen.get(tag, 0) + 1
                 ident = child.get("id")
                 if ident and _CSS_ID.fullmatch(ident):
@@ -152,12 +154,17 @@ def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
                     child_path = f"{path} > {tag}:nth-of-type({n})"
                 else:
                     child_path = f"{path} > {tag}"
-                pushed.append(("el", child, child_path, inner, hidden))
-                if child.tail and not hidden:
-                    pushed.append(("text", child.tail, inner))
-            stack.extend(reversed(pushed))
-        if el.text and not hidden:
-            stack.append(("text", el.text, inner))
+                pushed.append((child, tag, child_path, inner, hidden))
+                if not hidden:
+                    tail = child.tail
+                    if tail:
+                        pushed.append((tail, inner))
+            pushed.reverse()
+            stack += pushed
+        if not hidden:
+            text = el.text
+            if text:
+                push((text, inner))
     texts = [norm("".join(p)) for p in parts]
     blocks = [(t, loc) for t, loc in zip(texts, locs, strict=True) if t]
     return Walked(blocks, [(a, p, texts[b]) for a, p, b in raw_links],

@@ -76,6 +76,16 @@ def _small_class(items: Any) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(chr(c) for _, c in items))
 
 
+def possible_in(whole: str, patterns: tuple[str, ...]) -> tuple[str, ...]:
+    """The families that may match in a piece of ``whole`` — a text made of its pieces, or of pieces
+    joined by ": " (a table row's cells): those whose requirements are met in ``whole``. A string
+    with ":" or " " may span two joined pieces, so it always counts as met. Asked once per page,
+    this spares the per-block requirement tests of families that cannot occur on the page."""
+    return tuple(p for p in patterns
+                 if all(any(lit in whole or ":" in lit or " " in lit for lit in need)
+                        for need in _family_regex(p)[1]))
+
+
 def find_families(text: str, patterns: Sequence[str]) -> list[Match]:
     """Matches of name-family regexes (data), leftmost-longest, the matched words as the term.
 

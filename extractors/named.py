@@ -32,7 +32,7 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
-from extractors.families import find_families
+from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
 from extractors.owner import FOREIGN, judge, words
 from extractors.page import Page
@@ -181,13 +181,14 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
     blocks = statement_blocks(page)
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
+    block_families = possible_in(page.text, families)  # most pages: none of them can occur
     for i, block in enumerate(blocks):
         text = block.text
         last = block.locator.rsplit(" > ", 1)[-1]
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
-        if _HEADING.match(last) or not (i in naming or find_families(text, families)):
+        if _HEADING.match(last) or not (i in naming or find_families(text, block_families)):
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
             continue  # consent banners and breadcrumbs inside the content area

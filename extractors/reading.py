@@ -107,6 +107,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         if st.intro:
             intro = exp.expand(st.intro)
             intro_cue = clause_cue(intro, lx)
+            if i not in with_cue and not (intro_cue and listed) and "Σ" not in text \
+                    and not contains_any(text, lx.prefilter):
+                # no cue word even written out, so no clause carries a cue and no intro cue applies:
+                # the item says nothing (exact: a clause's cue needs a prefilter word; Σ lower-cases
+                # by context, so a clause's flat form may not be a piece of the whole text's)
+                continue
             intro_subj = subjects_of(intro, subjects, threshold)
         scope = intro_subj or scopes.heading(st.heading)
         # a full stop after a number or an abbreviation ends no sentence ("bis 15. Februar", "z. B.")

@@ -20,6 +20,10 @@ P = "citizen_information.chatbot"
         ("<script>window.$crisp=[];window.CRISP_WEBSITE_ID='x';</script>", "Crisp Live Chat"),
         ("<script src='https://chat.stadt.de/widget/chatbot.js' async></script>", "Generic chatbot widget"),
         ("<div id='chatbot'></div>", "Generic chatbot widget"),
+        # the selector's name is searched case-blind, as the selector regex matches it
+        ("<DIV ID='CHATBOT'></DIV>", "Generic chatbot widget"),
+        # a character the regex engine folds unlike str.lower: the quick name test is not used
+        ("<p>Kırşehir</p><div class='Chatbot-Widget'></div>", "Generic chatbot widget"),
     ],
 )
 def test_fingerprints(body, technology):

@@ -46,3 +46,14 @@ def test_a_family_is_searched_only_where_its_literal_is():
     assert requirements(chat) == [("Chat", "chat"), ("des", "im"), ("Bürgerbüros", "Rathauses")]
     assert find_families("Termine im Bürgerbüro des Rathauses", (chat,)) == []
     assert [m.term for m in find_families("Der Chat des Rathauses", (chat,))] == ["Chat des Rathauses"]
+
+
+def test_families_possible_on_a_page_are_those_whose_strings_it_has():
+    from extractors.families import find_families, possible_in
+
+    ris, melder, joined = r"(?<![\w-])RI[SM](?![\w-])", r"\w*[Mm]elder\b", r"Bürger: Melder"
+    page = "Im RIS stehen die Sitzungen.\nSonst nichts."
+    assert possible_in(page, (melder, ris, r"\w+")) == (ris, r"\w+")  # no requirement: always possible
+    # a string with ": " may span the cells of a table row joined by the statement engine
+    assert possible_in(page, (joined,)) == (joined,)
+    assert find_families("Bürger: Melder", possible_in("Bürger\nMelder", (joined,)))
