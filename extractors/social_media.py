@@ -21,16 +21,17 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, registrable_domain
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
-from extractors.page import Link, Page
-from extractors.statements import heading, statements
+from extractors.page import Link, Page, TextBlock
+from extractors.statements import heading, is_chrome, statements
 from extractors.web_presence import (
     block_index,
     foreign_city,
     has_any,
+    in_chrome,
     name_match,
     name_variants,
     sentence_of,
@@ -76,6 +77,13 @@ def institution(handle: str, text: str, terms: list[str], compact_terms: list[tu
     return None
 
 
+def own_site(page: Page, names: tuple[str, ...], affixes: list[str], threshold: float) -> bool:
+    """Whether the page is on a site named after the city ("hanau.de", "stadt-koeln.de"), not on a museum's,
+    company's or newspaper's site: only there do the footer's icons stand for the city's own accounts."""
+    label = registrable_domain(page.host or "").split(".")[0]
+    return bool(label) and name_match(label, names, affixes, threshold) > 0
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     found = merge(statements(page, patterns, NAME, VERSION),
                   named_findings(page, patterns, city, NAME, VERSION))
@@ -90,6 +98,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     title = heading(page)
     compact_institutions = [(t, compact(translit(t))) for t in patterns["institutions"]]
     shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
+    site: bool | None = None  # own_site(), computed for the first profile link that needs it
     for link in candidates:
         for net, spec in patterns["networks"].items():
             handle = account(link, net, spec, shapes[net])
@@ -105,6 +114,15 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0
             cue = has_any(around, patterns["official_cues"])
             rel_me = "me" in link.rel.split()
+            # Icon-only links in the header or footer of the city's own site are its accounts even when the
+            # handle is not the city's name ("HanauerLeben") and no sentence introduces them.
+            chrome = False
+            # An icon list has no text of its own, so its link may have no block: then its locator decides.
+            if not (by_name or cue or rel_me) and (in_chrome(page, link, index)
+                                                   or is_chrome(TextBlock(link.text, link.locator))):
+                if site is None:
+                    site = own_site(page, names, affixes, float(patterns["name_threshold"]))
+                chrome = site
             if by_name and cue:
                 confidence = conf["name_and_cue"]
             elif by_name:
@@ -113,13 +131,16 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 confidence = conf["rel_me"]
             elif cue:
                 confidence = conf["cue"]
+            elif chrome:
+                confidence = conf["own_site_chrome"]
             else:
                 continue
             # The surroundings show the analyst what introduces the link ("Folgen Sie der Stadtverwaltung …").
             flat = near.replace("\n", " ")
             at = flat.rfind(link.text) if link.text else -1
             text = snippet(flat, at, at + len(link.text)) if at >= 0 else snippet(flat, len(flat), len(flat))
-            why = f"Name {handle!r}" if by_name else (f"„{cue}“" if cue else 'rel="me"')
+            why = (f"Name {handle!r}" if by_name else f"„{cue}“" if cue else 'rel="me"' if rel_me
+                   else "Kopf-/Fußzeile der städtischen Website")
             found.append(finding(page, parameter=spec["parameter"], value={"url": link.url, "handle": handle},
                                  confidence=confidence, snippet=f"{text} → {link.url} ({why})",
                                  locator=link.locator, extractor=NAME, version=VERSION))

@@ -107,3 +107,18 @@ def test_a_job_title_is_no_assistant(body):
 def test_office_chat_and_the_federal_project_lead(body, expected):
     value = values(chatbot, wrap(body)).get(P)
     assert (value not in (None, False)) if expected else value is None
+
+
+def test_a_citizens_ai_is_a_chatbot():
+    body = "<p>Unsere Bürger-KI beantwortet auf der Homepage rund um die Uhr Ihre Fragen.</p>"
+    assert values(chatbot, wrap(body))[P]["named"] == "Bürger-KI"
+
+
+@pytest.mark.parametrize("body", [
+    # an AI that checks uploaded documents in an online form is no chat
+    "<p>Auf Wunsch gleicht der KI-Assistent Ihre hochgeladenen Nachweise mit den Angaben im Formular ab.</p>",
+    # the Jobcenter is not the city administration
+    "<p>Das Jobcenter testet einen Chatbot, der außerhalb der Öffnungszeiten Fragen beantwortet.</p>",
+])
+def test_document_checks_and_the_jobcenters_bot_are_not_the_citys_chat(body):
+    assert values(chatbot, wrap(body)) == {}

@@ -96,3 +96,16 @@ def test_a_phone_line_written_as_such(body):
 ])
 def test_phone_words_do_not_make_other_numbers_115(body):
     assert values(hotline_115, wrap(body)).get(P) is None
+
+
+def test_the_kreis_115_on_a_towns_page_and_the_gdr_number_are_no_finding():
+    body = ("<p>Landratsamt wirbt für die Behördennummer 115</p><p>Manche erinnern sich noch, dass die 115 "
+            "in der DDR die Nummer für die Schnelle Medizinische Hilfe war.</p>")
+    assert values(hotline_115, wrap(body)) == {}
+
+
+def test_the_kreis_115_on_the_kreis_own_page_counts():
+    from extractors.base import CityContext
+    html = wrap("<p>Seit heute ist das Landratsamt unter der Behördennummer 115 erreichbar.</p>")
+    kreis = CityContext("16074000", "Saale-Holzland-Kreis", ("saaleholzlandkreis.de",))
+    assert any(f.value is True for f in findings(hotline_115, html, city=kreis))

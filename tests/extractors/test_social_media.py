@@ -166,3 +166,43 @@ def test_explainer_videos_on_the_citys_channel():
     # "Erklärvideos" are what the channel publishes, not an explanation of the concept
     body = "<p>Auf dem YouTube-Kanal der Stadt veröffentlichen wir Erklärvideos zu Bürgerdiensten.</p>"
     assert vals(social_media, page(body)).get(YT) not in (None, False)
+
+
+ICONS = ("<footer><ul class='social'><li><a href='https://www.facebook.com/HanauerLeben' title='Facebook'>"
+         "<i class='fa-brands fa-facebook-f'></i></a></li><li><a href='https://instagr.am/stadthanau'>"
+         "<svg class='icon-instagram'></svg></a></li></ul><p>Impressum</p></footer>")
+HANAU = CityContext("06435014", "Hanau", ("hanau.de",))
+
+
+def test_footer_icons_of_the_citys_own_site_are_its_accounts():
+    html = f"<html><body><main><h1>Aktuelles</h1><p>Text.</p></main>{ICONS}</body></html>"
+    got = vals(social_media, html, url="https://www.hanau.de/aktuelles", city=HANAU)
+    assert got[FB]["handle"] == "HanauerLeben"
+    assert got[IG]["handle"] == "stadthanau"  # instagr.am is Instagram's short domain
+
+
+def test_footer_icons_of_a_museum_or_company_site_are_not_the_citys():
+    html = f"<html><body><main><h1>Ausstellung</h1><p>Text.</p></main>{ICONS}</body></html>"
+    # (a handle that is the city's name still counts anywhere: "stadthanau")
+    assert FB not in vals(social_media, html, url="https://www.museum-hanau.de/", city=HANAU)
+
+
+@pytest.mark.parametrize("sentence, param, expected", [
+    ("Die Stadt hat ihren X-Account gelöscht.", TW, False),
+    ("Der Oberbürgermeister hat entschieden, dass die Stadt die Plattform X verlässt.", TW, False),
+    ("Ergänzend zeigt die Stadt Fotos aus dem Rathausalltag auf ihrem Instagram-Profil.", IG, True),
+])
+def test_leaving_deleting_and_possessive_channels(sentence, param, expected):
+    got = vals(social_media, page(f"<p>{sentence}</p>"))
+    assert (got[param] is False) if expected is False else isinstance(got[param], dict)
+
+
+def test_a_use_that_ended_days_ago_is_not_a_live_account():
+    sentence = ("Bis vor wenigen Tagen hat die Stadt auch über den Kurznachrichtendienst X über Sperrungen "
+                "informiert.")
+    assert TW not in {p for p, v in vals(social_media, page(f"<p>{sentence}</p>")).items() if v is not False}
+
+
+def test_copied_profiles_say_nothing():
+    sentence = "Immer wieder tauchen auf Facebook nachgemachte Profile von Behörden und Städten auf."
+    assert vals(social_media, page(f"<p>{sentence}</p>")) == {}
