@@ -60,6 +60,7 @@ class Lexicon:
     paper: tuple[str, ...]
     fetch: frozenset[str]  # acts of getting a thing ("erhalten", "herunterladen")
     documents: re.Pattern[str]  # blank paper forms ("Vordruck", "Formular"), not online ones
+    heading_visits: tuple[str, ...]
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -91,7 +92,8 @@ class Lexicon:
                    tuple(re.compile(r) for r in shared.get("planned_regex", [])),
                    frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])),
                    frozenset(a.lower() for a in comp.get("fetch_actions", [])),
-                   _documents_re(comp.get("documents", [])))
+                   _documents_re(comp.get("documents", [])),
+                   tuple(shared.get("heading_visits", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:

@@ -79,9 +79,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     coord = patterns.get("coordination", {})
     exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
                    *separable_of(coord.get("separable", {})))
-    scopes = Scope(page, subjects, threshold, exp)
-    # "Bewohnerparkausweis bald auch online": the page heading says its subject's offer is to come
-    head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned)
+    statements = segment(page)
+    scopes = Scope(page, subjects, threshold, exp, "\n".join(st.text for st in statements))
+    # "Bewohnerparkausweis bald auch online": the page heading says its subject's offer is to come; a
+    # heading announcing new visiting rules ("Bürgerbüro ab Januar nur mit Termin") plans no offer
+    head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned) \
+        and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
     names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
@@ -91,7 +94,6 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings
-    statements = segment(page)
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online

@@ -73,8 +73,12 @@ def has_words(words: list[Any], lemmas: frozenset[str]) -> bool:
 class Scope:
     """Where a cue without a subject of its own looks for one, per page (computed on demand)."""
 
-    def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any) -> None:
+    def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any,
+                 content: str | None = None) -> None:
         self.page, self.subjects, self.threshold, self.exp = page, subjects, threshold, exp
+        # the page's own text without navigation, header and footer: a menu naming "Bürgerservice"
+        # on every page of a site does not make the Zulassungsstelle page about two offices
+        self.content = page.text if content is None else content
         self.topic = subjects_of(exp.expand(page.heading), subjects, threshold)
         self.headings: dict[str, dict[str, tuple[int, int]]] = {}
         self._only: dict[str, tuple[int, int]] | None = None
@@ -105,17 +109,20 @@ class Scope:
         return new | _narrowed(nouns, base, self.subjects) if new else {}
 
     def only_subject(self) -> dict[str, tuple[int, int]]:
-        """The page's one subject, when it names exactly one, and more than once (a page about one
-        office; a single mention in a page about something else is no topic)."""
+        """The page's one subject, when its own text (not the menu) names exactly one, and more than
+        once (a page about one office; a single mention in a page about something else is no topic)."""
         if self._only is None:
-            text = self.exp.expand(self.page.text)
+            text = self.exp.expand(self.content)
             named = {p: s for p, s in subjects_in(text, self.subjects, self.threshold).items()
                      if not ruled_out(self.subjects[p], f"{text} {self.page.heading}")}
             if len(named) == 1:
                 spec = self.subjects[next(iter(named))]
                 terms = tuple(spec["terms"])
-                many = len(find_any(text, terms)) > 1 if float(spec.get("threshold", self.threshold)) >= 100 \
-                    else True  # fuzzy subjects: their one match was already checked against the threshold
+                # fuzzy subjects: their one match was already checked against the threshold; exact
+                # mentions are counted on the whole page (the site's menu naming the office confirms a
+                # topic the text names once)
+                exact = float(spec.get("threshold", self.threshold)) >= 100
+                many = len(find_any(self.exp.expand(self.page.text), terms)) > 1 if exact else True
                 self._only = named if many else {}
             else:
                 self._only = {}

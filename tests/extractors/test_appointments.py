@@ -117,3 +117,51 @@ def test_an_office_doing_anothers_work(body, expected):
 ])
 def test_suspended_and_pre_reserved(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the registration office under another name, in a sidebar box of an unrelated service page
+    ("<h1>Fundsachen</h1><p>Fundsachen geben Sie im Fundbüro ab.</p><aside><h2>Einwohnerverwaltung</h2>"
+     "<p>In die Einwohnerverwaltung kommen Sie nur mit Termin. Den buchen Sie über unser "
+     "Online-Terminvergabe-System.</p></aside>", {P + "citizens_office": True}),
+    # naturalisation and the residence permit are the immigration office's
+    ("<h1>Einbürgerungsbehörde</h1><p>Termine für die Antragsabgabe buchen Sie online.</p>",
+     {P + "immigration_office": True}),
+    ("<h1>Aufenthaltserlaubnis verlängern</h1><p>Den Termin für die Verlängerung reservieren Sie online.</p>",
+     {P + "immigration_office": True}),
+    # the office's acts name it ("Neuzulassung")
+    ("<h2>Neuzulassung</h2><p>Ihren Termin buchen Sie bequem online.</p>",
+     {P + "vehicle_registration_office": True}),
+    # a Standesamt act named as the service
+    ("<h2>Anmeldung der Eheschließungen</h2><p>Termine vergeben wir über die Online-Terminvergabe.</p>",
+     {P + "registry_office": True}),
+])
+def test_office_name_variants(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "festlegen" split by the main clause is a booking verb; the menu's "Bürgerservice" does not make
+    # the Zulassungsstelle page about two offices
+    ("<h1>Termine und Wartezeiten</h1><p>Ohne Termin hilft Ihnen die Kfz-Zulassungsstelle nicht weiter.</p>"
+     "<p>Ihren Termin legen Sie hier online fest.</p><p>Die Buchung gilt nur für die Zulassungsbehörde.</p>",
+     {P + "vehicle_registration_office": True}),
+    # after an online application the office arranges the appointment: no online booking
+    ("<h1>Aufenthaltserlaubnis verlängern</h1><p>Nach einem elektronischen Antrag meldet sich die Behörde "
+     "bei Ihnen, um einen Termin zu vereinbaren.</p>", {}),
+])
+def test_who_books_and_where(body, expected):
+    html = wrap(body).replace("<li><a href='/'>Start</a></li>", "<li><a href='/bs'>Bürgerservice</a></li>")
+    assert values(appointments, html) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a date in the heading of new visiting rules does not plan the booking it asks for
+    ("<h1>Bürgerbüro ab Januar dienstags nur mit Termin</h1><p>Bitte buchen Sie Ihren Termin über die "
+     "Online-Terminvereinbarung.</p>", {P + "citizens_office": True}),
+    # … a heading announcing the booking itself does
+    ("<h1>Bürgerbüro: Termine ab Januar online</h1><p>Dann buchen Sie Ihren Termin über die "
+     "Online-Terminvereinbarung.</p>", {P + "citizens_office": False}),
+])
+def test_dated_headings(body, expected):
+    assert values(appointments, wrap(body)) == expected
