@@ -159,6 +159,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                           if cue and cue.positive else cue) for c, subj, cue in parts]
             free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
+            # "sollen künftig auch Führerscheinstelle und Standesamt, die Verkehrsbehörde … online buchbare
+            # Termine anbieten": the names' own clause plans the offer they borrow from another clause
+            free_plan = any(plans(c, lx) for c, subj, cue in parts if subj and not cue)
             o_lo, o_hi = originals[n] if n < len(originals) else (0, len(st.text))
             quote = snippet(st.text, o_lo, o_hi)
             if st.kind == "item" and st.intro:
@@ -175,9 +178,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     cue = after[0] if after else before[-1] if before else (
                         intro_cue if listed else None)
                     where = "sentence" if after or before else "intro"
+                    if cue is not None and cue.positive and plans(clause, lx):
+                        cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                 elif cue is not None and not subj:
                     if free_subj:
                         targets, where = free_subj, "sentence"
+                        if cue.positive and free_plan:
+                            cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                     else:
                         acts = scopes.acts(context, clause)
                         if acts:

@@ -165,3 +165,17 @@ def test_who_books_and_where(body, expected):
 ])
 def test_dated_headings(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the appointment as a time slot, also in English
+    ("<h1>Ausländerbehörde</h1><p>I had reserved the slot online and got a confirmation e-mail.</p>",
+     {P + "immigration_office": True}),
+    ("<h2>Kfz-Zulassungsstelle</h2><p>Wählen Sie Ihr Zeitfenster online aus.</p>",
+     {P + "vehicle_registration_office": True}),
+    # a vendor host of booking systems linked from an office page
+    ("<h1>Standesamt</h1><p><a href='https://www.terminland.eu/stadt-x/'>Zur Terminbuchung</a></p>",
+     {P + "registry_office": True}),
+])
+def test_slots_and_vendor_hosts(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -314,3 +314,15 @@ def test_list_under_an_online_heading(body, expected):
 ])
 def test_paper_channels_and_english_denials(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the plan sits in the clause that names the offices, the offer in the clause after a relative split
+    ("<p>Nach einer Umfrage sollen künftig auch Führerscheinstelle und Standesamt, die Wohngeldstelle sowie "
+     "die Schulverwaltung online buchbare Termine anbieten.</p>", {A + "registry_office": False}),
+    # a live offer in the same shape stays live
+    ("<p>Seit März können auch Führerscheinstelle und Standesamt, die Wohngeldstelle sowie die "
+     "Schulverwaltung online buchbare Termine anbieten.</p>", {A + "registry_office": True}),
+])
+def test_a_plan_in_the_names_clause(body, expected):
+    assert values(appointments, wrap(body)) == expected
