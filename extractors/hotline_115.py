@@ -52,6 +52,9 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if trap_before.search(before) or trap_after.search(text[m.end():]):
                 continue
             lo, hi = clause_bounds(text, m.start(), m.end())
+            if not re.sub(r"[\W\d]", "", text[lo:hi]) and hi < len(text):
+                # the number alone before a dash is a slogan's head: "115 – Ihr direkter Draht ins Amt"
+                hi = clause_bounds(text, hi + 1, hi + 1)[1]
             sentence = text[lo:hi]
             near = text[max(lo, m.start() - window):min(hi, m.end() + window)]
             neg = next(((c, conf) for c, conf in negatives if find_terms(sentence, [c])), None)

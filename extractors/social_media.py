@@ -113,6 +113,13 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             around = f"{title} {near}"
             by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0
             cue = has_any(around, patterns["official_cues"])
+            if not cue:
+                # "Social Media" over an icon list speaks for the city only on the city's own site.
+                cue = has_any(around, patterns.get("own_site_cues", []))
+                if cue:
+                    if site is None:
+                        site = own_site(page, names, affixes, float(patterns["name_threshold"]))
+                    cue = cue if site else None
             rel_me = "me" in link.rel.split()
             # Icon-only links in the header or footer of the city's own site are its accounts even when the
             # handle is not the city's name ("HanauerLeben") and no sentence introduces them.

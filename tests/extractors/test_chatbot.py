@@ -122,3 +122,18 @@ def test_a_citizens_ai_is_a_chatbot():
 ])
 def test_document_checks_and_the_jobcenters_bot_are_not_the_citys_chat(body):
     assert values(chatbot, wrap(body)) == {}
+
+
+@pytest.mark.parametrize("body, technology", [
+    ("<script src='https://web-chat.global.assistant.watson.appdomain.cloud/versions/latest/"
+     "WatsonAssistantChatEntry.js'></script>", "IBM Watson Assistant web chat"),
+    ("<script src='https://www.chatbase.co/embed.min.js' defer></script>", "Chatbase"),
+    ("<script src='https://widget.moin.ai/moin-widget.js' async></script>", "Municipal chatbot vendor"),
+    ("<script src='https://cdn.neuraflow.de/chat/loader.js'></script>", "Municipal chatbot vendor"),
+])
+def test_more_chat_widgets(body, technology):
+    assert values(chatbot, wrap(body)) == {P: {"technology": technology}}
+
+
+def test_a_vendor_name_in_a_page_path_is_no_widget():
+    assert values(chatbot, wrap("<script src='/js/news/neuraflow-pressemitteilung.js'></script>")) == {}

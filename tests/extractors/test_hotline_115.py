@@ -109,3 +109,11 @@ def test_the_kreis_115_on_the_kreis_own_page_counts():
     html = wrap("<p>Seit heute ist das Landratsamt unter der Behördennummer 115 erreichbar.</p>")
     kreis = CityContext("16074000", "Saale-Holzland-Kreis", ("saaleholzlandkreis.de",))
     assert any(f.value is True for f in findings(hotline_115, html, city=kreis))
+
+
+@pytest.mark.parametrize("body", [
+    "<p>115 – Ihr direkter Draht in die Verwaltung, montags bis freitags von 8 bis 18 Uhr.</p>",
+    "<p>Unter der Kurzwahl 115 beantworten wir Ihre Fragen zu allen Dienstleistungen.</p>",
+])
+def test_the_numbers_slogans(body):
+    assert values(hotline_115, wrap(body)) == {P: True}

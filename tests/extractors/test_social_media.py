@@ -206,3 +206,12 @@ def test_a_use_that_ended_days_ago_is_not_a_live_account():
 def test_copied_profiles_say_nothing():
     sentence = "Immer wieder tauchen auf Facebook nachgemachte Profile von Behörden und Städten auf."
     assert vals(social_media, page(f"<p>{sentence}</p>")) == {}
+
+
+def test_a_social_media_box_vouches_only_on_the_citys_site():
+    box = ("<main><h1>Kontakt</h1><div class='box'><h2>Social Media</h2><ul><li>"
+           "<a href='https://www.instagram.com/hanau_entdecken/'>Instagram</a></li></ul></div></main>")
+    html = f"<html><body>{box}</body></html>"
+    got = vals(social_media, html, url="https://www.hanau.de/kontakt", city=HANAU)
+    assert got[IG]["handle"] == "hanau_entdecken"
+    assert vals(social_media, html, url="https://www.kunstverein-hanau.de/", city=HANAU) == {}
