@@ -197,10 +197,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = scopes.topic, scope_factor, "topic"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
-                        if not cue.positive and where in ("statement", "page"):
+                        if not cue.positive and where in ("statement", "page", "topic"):
                             # a denial far from any name is often about an exception ("Die sind
-                            # nicht online buchbar"): weaker than a named offer; under a heading
-                            # naming the office it is the office's
+                            # nicht online buchbar", "Zuzüge aus dem Ausland sind online noch nicht
+                            # möglich" under the page's title): weaker than a named offer; under a
+                            # section heading naming the office it is the office's
                             factor *= scope_negative
                 if cue is None or not targets:
                     continue

@@ -57,3 +57,12 @@ def test_corpus_pages(slug):
 def test_fee_of_a_vehicle_deregistration_is_not_the_citizens_office():
     body = "<h1>Fahrzeug außer Betrieb setzen</h1><p>Die Gebühr bezahlen Sie über das ePayment.</p>"
     assert values(e_payment, wrap(body)) == {}
+
+
+def test_fee_of_the_registry_office_is_not_the_citizens_office():
+    # the Standesamt's fees are another office's (like the Zulassungsbehörde's): not the Bürgeramt's ePayment
+    body = ("<h1>Eheschließung anmelden</h1><p>Die Gebühr für die Anmeldung der Eheschließung bezahlen Sie "
+            "gleich im Online-Antrag des Standesamts per PayPal.</p>")
+    assert P not in values(e_payment, wrap(body))
+    office = "<h1>Meldebescheinigung</h1><p>Die Gebühr bezahlen Sie gleich im Online-Antrag per PayPal.</p>"
+    assert values(e_payment, wrap(office))[P] is True

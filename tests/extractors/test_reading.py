@@ -326,3 +326,15 @@ def test_paper_channels_and_english_denials(body, expected):
 ])
 def test_a_plan_in_the_names_clause(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+def test_a_denial_read_from_the_page_title_is_weaker_than_the_named_offer():
+    # "Zuzüge aus dem Ausland …" names no subject term and reaches the service only through the page's
+    # title: a case excepted from the offer the page names, not a denial of it
+    body = ("<h1>Umzug jetzt online melden</h1><p>Die Stadt bietet ab sofort die elektronische "
+            "Wohnsitzanmeldung an.</p><h2>Was Sie brauchen</h2><p>Zuzüge aus dem Ausland und Nebenwohnungen "
+            "sind online noch nicht möglich.</p>")
+    assert values(online_services, wrap(body)) == {S + "change_of_address": True}
+    # alone, the denial still says the service is not online
+    alone = "<h1>Umzug melden</h1><h2>Hinweis</h2><p>Das ist online noch nicht möglich.</p>"
+    assert values(online_services, wrap(alone)) == {S + "change_of_address": False}
