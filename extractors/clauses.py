@@ -162,7 +162,8 @@ def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, 
 
 
 def _restricted(clause: str, lx: Lexicon) -> bool:
-    """"nur telefonisch", "ausschließlich per E-Mail": the offer exists only off line (not "bisher nur")."""
+    """"nur telefonisch", "ausschließlich per E-Mail", "müssen persönlich erscheinen": the offer exists only
+    off line (not "bisher nur", not "müssen nicht persönlich")."""
     low = clause.lower()
     hits = list(lx.restrict_re.finditer(low))
     if not hits or lx.past_re.search(low):
@@ -170,7 +171,8 @@ def _restricted(clause: str, lx: Lexicon) -> bool:
     for m in hits:
         window = low[m.end(): m.end() + 40]
         if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
-                and not any(o in window[:25] for o in ("online", "digital", "internet")):
+                and not any(o in window[:25] for o in ("online", "digital", "internet")) \
+                and not set(words_of(window[:25])) & lx.negators:  # "müssen nicht mehr persönlich kommen"
             return True
     return False
 

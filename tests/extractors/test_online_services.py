@@ -191,3 +191,9 @@ def test_online_compound_of_the_service_name():
 ])
 def test_fetching_a_paper_form_from_the_website_is_not_applying_online(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_the_landlords_electronic_confirmation_is_not_an_online_move():
+    body = ("<h1>Umzug innerhalb der Stadt melden</h1><p>Ihr Wohnungsgeber bestätigt den Einzug schriftlich. "
+            "Er kann die Bestätigung auch elektronisch abgeben; Sie erhalten dann ein Zuordnungsmerkmal.</p>")
+    assert values(online_services, wrap(body)) == {}

@@ -338,3 +338,17 @@ def test_a_denial_read_from_the_page_title_is_weaker_than_the_named_offer():
     # alone, the denial still says the service is not online
     alone = "<h1>Umzug melden</h1><h2>Hinweis</h2><p>Das ist online noch nicht möglich.</p>"
     assert values(online_services, wrap(alone)) == {S + "change_of_address": False}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an obligation to come in person restricts the service to the counter …
+    ("<h1>Gewerbeanmeldung</h1><p>Die Gewerbetreibenden müssen dafür persönlich ins Rathaus kommen.</p>",
+     {S + "business_registration": False}),
+    # … a denied one does not, and an online act in the window is no restriction
+    ("<h1>Gewerbeanmeldung</h1><p>Sie müssen nicht mehr persönlich ins Rathaus kommen: die "
+     "Gewerbeanmeldung können Sie online erledigen.</p>", {S + "business_registration": True}),
+    ("<h1>Gewerbeanmeldung</h1><p>Den Antrag müssen Sie online über das Serviceportal stellen.</p>",
+     {S + "business_registration": True}),
+])
+def test_an_obligation_to_come_in_person_is_a_restriction(body, expected):
+    assert values(online_services, wrap(body)) == expected
