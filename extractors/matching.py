@@ -17,7 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
+
+from extractors import windows
 
 _TOKEN = re.compile(r"\w+")
 _SEP = r"[\s\-‐–/]*"
@@ -132,29 +135,27 @@ def _fuzzy_targets(terms: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...],
 
 
 # Texts at least this long (separator-free) are scanned for a term only when every three-character
-# window of the term occurs in them: a whole page's text is up to ~16,000 characters and most terms
-# of a detector occur nowhere on it, so a subset test of small sets replaces a scan of the page per
-# term (a term that occurs has all its windows in the text, so nothing is missed).
+# window of the term occurs in them (:mod:`extractors.windows`): a whole page's text is up to ~16,000
+# characters and most terms of a detector occur nowhere on it (a term that occurs has all its
+# windows in the text, so nothing is missed).
 _LONG = 600
 
 
-_Window = tuple[str, str, str]
-
-
-def _windows(text: str) -> frozenset[_Window]:
-    return frozenset(zip(text, text[1:], text[2:], strict=False))
-
-
 @lru_cache(maxsize=32)
-def _text_windows(flat: str) -> frozenset[_Window]:
-    """The three-character windows of a long separator-free text (memoised: every detector asks)."""
-    return _windows(flat)
+def _text_bitmap(flat: str) -> np.ndarray:
+    """The window bitmap of a long separator-free text (memoised: every detector asks)."""
+    return windows.bitmap(flat)
+
+
+Entry = tuple[str, str, bool]  # (term, separator-free lower-case form, needs a word start)
 
 
 @lru_cache(maxsize=1024)
-def _windowed_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool, frozenset[_Window]], ...]:
-    """:func:`_compact_terms` plus each term's three-character windows (none when shorter)."""
-    return tuple((t, ct, ws, _windows(ct)) for t, ct, ws in _compact_terms(terms) if ct)
+def _term_windows(terms: tuple[str, ...], within: bool) -> windows.TermWindows[Entry]:
+    """The windows of the terms' non-empty forms; ``within``: see :func:`_candidates_within`."""
+    entries = _nonempty_terms(terms)
+    always = [within and (":" in ct or "σ" in ct or "ς" in ct) for _, ct, _ in entries]
+    return windows.TermWindows(entries, [ct for _, ct, _ in entries], always)
 
 
 @lru_cache(maxsize=1024)
@@ -168,8 +169,7 @@ def _candidates(flat: str, terms: tuple[str, ...]) -> Sequence[tuple[str, str, b
     windows from a long text's first question beat scanning it per term until it is asked again.)"""
     if len(flat) < _LONG:
         return _nonempty_terms(terms)
-    have = _text_windows(flat)
-    return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms) if win <= have]
+    return _term_windows(terms, False).passing(_text_bitmap(flat))
 
 
 def contains_any(text: str, terms: tuple[str, ...]) -> bool:
@@ -222,9 +222,7 @@ def _candidates_within(within: str, terms: tuple[str, ...]) -> Sequence[tuple[st
     flat = _flatten(within)[1]
     if len(flat) < _LONG:
         return _nonempty_terms(terms)
-    have = _text_windows(flat)
-    return [(t, ct, ws) for t, ct, ws, win in _windowed_terms(terms)
-            if win <= have or ":" in ct or "σ" in ct or "ς" in ct]
+    return _term_windows(terms, True).passing(_text_bitmap(flat))
 
 
 def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
