@@ -10,7 +10,8 @@ phrases such as "live übertragen": never anchored); ``anaphora`` (what "das
 Portal" means on the thing's own page); ``context`` (words the sentence or
 heading must have: a "Livestream" of a council session); ``require``/
 ``require_regex`` and extra ``usage`` cues; ``exclude`` (+ ``exclude_window``);
-``foreign`` owner kinds; ``url_regex``; ``whole``, ``topic``,
+``foreign`` owner kinds; ``url_regex``; ``whole``, ``topic``, ``objects`` (the terms are what is
+reported, so "solche Mängel" is no quantified thing),
 ``anchor_status``, ``indefinite_needs_owner`` switches. A sentence naming a
 thing says the city has it when it refers to a specific thing (preposition
 and article, definite article, the city as owner, a use cue, a list item
@@ -179,6 +180,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             anaphora[p] = anaphora.get(p, ()) + tuple(spec.get("anaphora", ()))
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
+    # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
+    # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
+    doubted: set[str] = set()
     blocks = statement_blocks(page)
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
     block_families = possible_in(page.text, families)  # most pages: none of them can occur
@@ -230,9 +234,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 evidence = snippet(text, *at)
                 # A prepositional object ("im Geoportal") is not what the clause's negation or plan words
                 # speak about ("die geplanten Baugebiete sehen Sie im Geoportal"); only words before it do.
-                said_no = bool(denial.search(sent) or (negatives and words(sent, negatives)))
+                # A colon before the name opens the statement: what precedes it enumerates other things
+                # ("Eine Laterne, die nicht mehr leuchtet …: Solche Mängel melden Sie …").
+                clause = sent[sent.rfind(":", 0, m.start) + 1:]
+                said_no = bool(denial.search(clause) or (negatives and words(clause, negatives)))
                 if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
                         or (said_no and not anchored)):
+                    doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
@@ -240,6 +248,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if j.status in ("hypothetical", "compromised"):
                     continue  # "… wären nur noch kleine Arbeiten nötig": says nothing either way
                 if j.status in ("planned", "discontinued"):
+                    doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
@@ -258,13 +267,18 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 definite_np = bool(definite.search(before))
                 specific = anchored or (definite_np and not (weak or verbal)) or (said_city and not weak)
                 plural = not (anchored or definite_np) and _PLURAL.match(sent, m.end)
-                if quantifier.search(before) or plural:
+                # A spec whose terms are what is reported, not the thing ("Solche Mängel … per App melden"),
+                # is not quantified by them (``objects``).
+                if not spec.get("objects") and (quantifier.search(before) or plural):
                     continue  # "jede Übertragung …", "Digitale Beteiligungsportale stärken …": any such thing
                 weak_use = used and not spec.get("indefinite_needs_owner")
                 if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
                 if not (specific or used or (param in topics and spec.get("topic", True) and not weak)):
                     continue
+                if param in doubted and not used:
+                    continue  # the plan told before goes on ("Ab Mai soll das Portal … Die Anwendung …")
+                doubted.discard(param)
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):
                     confidence = float(cues["topic_confidence"])

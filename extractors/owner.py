@@ -190,17 +190,26 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
     name ("im geplanten Geoportal") still speaks about it."""
     going_on = bool(words(text, patterns.get("continuing", [])))
+    attributive = patterns.get("attributive", {})
+    # "in die bereits verfügbare App … soll eingebaut werden": the plan is about something else.
+    said_live = any(_before(text, m, start) for m in words(text, attributive.get("live", [])))
+    relative = _relative_clause(text, end)
     for kind in ("discontinued", "planned", "hypothetical", "compromised", "pilot"):
-        if kind in ("planned", "discontinued") and going_on:
+        if kind in ("planned", "discontinued") and (going_on or said_live):
             continue
         for m in words(text, patterns["status"].get(kind, [])):
-            if anchored and not (0 <= start - m.end <= 15):  # in the noun phrase: "im geplanten Geoportal"
+            # In the noun phrase ("im geplanten Geoportal") or in a relative clause on the thing ("im Portal,
+            # das derzeit aufgebaut wird"): only these speak about a prepositional object.
+            if anchored and not (0 <= start - m.end <= 15 or relative[0] <= m.start < relative[1]):
                 continue
             return kind, m.term
         # Attributes speak only in the thing's noun phrase ("ihr bisheriger Account", not "die ehemaligen
         # Kasernen zeigt das Geoportal").
-        for m in words(text, patterns.get("attributive", {}).get(kind, [])):
+        for m in words(text, attributive.get(kind, [])):
             if 0 <= start - m.end <= 15:
+                return kind, m.term
+        for m in words(text, attributive.get(f"{kind}_strict", [])):
+            if _before(text, m, start):
                 return kind, m.term
         if kind == "planned" and not anchored:
             for rx in patterns.get("planned_regex", []):
@@ -218,6 +227,25 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 if not uploaded.search(text[:rm.start()]):
                     return kind, rm.group(0)
     return "live", None
+
+
+_GAP = re.compile(r"\s+(?:(?!(?:im|in|ins|auf|über|zum|zur|vom|von|für|mit|bei|beim|und|oder)\b)"
+                  r"[\w.-]+\s+)?")
+_RELATIVE = re.compile(r"(?:\s+(?:der|des)\s+[\w-]+)?\s*,\s*(?:die|der|das|den|dem|welche[rnms]?)\b"
+                       r"[^,.;:!?]*")
+
+
+def _before(text: str, m: Match, start: int) -> bool:
+    """Whether an attribute stands in the thing's own noun phrase: right before its name, at most one
+    word between and no preposition ("die künftige Plattform", not "künftigen Sitzungen im Portal")."""
+    return m.end <= start and bool(_GAP.fullmatch(text, m.end, start))
+
+
+def _relative_clause(text: str, end: int) -> tuple[int, int]:
+    """Span of a relative clause right after the name ("…-Plattform der Stadt, die derzeit aufgebaut
+    wird"), or an empty span."""
+    m = _RELATIVE.match(text, end)
+    return (m.start(), m.end()) if m else (end, end)
 
 
 def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names: Sequence[str] = (),

@@ -120,3 +120,14 @@ def test_a_gemeinde_app_is_the_city_app():
 def test_city_app_name_families(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Meldefunktion soll in die bereits verfügbare MeinLübeck-App eingebaut werden.",
+    "Neuigkeiten aus dem Rathaus gibt es in der Mein-Lübeck-App.",
+])
+def test_a_mein_prefix_is_the_brand_not_the_place(sentence):
+    luebeck = CityContext("01003000", "Lübeck", ("luebeck.de",))
+    value = vals(city_app, page(f"<p>{sentence}</p>", title="Hansestadt Lübeck"), "https://www.luebeck.de/",
+                 city=luebeck).get(P)
+    assert isinstance(value, dict) and value["status"] == "live", value

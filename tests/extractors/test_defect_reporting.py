@@ -144,3 +144,16 @@ def test_a_product_name_with_any_apostrophe():
 def test_alarm_devices_are_no_reporting_service():
     body = "<p>Die Schule erhielt neue Gefahrenmelder, Druckknopfmelder und Notrufmelder.</p>"
     assert _named(body) is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # what is reported and the channel, under a vendor's product name
+    ("<p>Solche Mängel können Sie der Stadt ab sofort mit der App Meldoo mitteilen.</p>", True),
+    ("<p>Schäden an Gehwegen lassen sich bequem online an die Stadtverwaltung melden.</p>", True),
+    ("<p>Schäden melden Sie bitte telefonisch oder per E-Mail dem Bauhof.</p>", None),
+    ("<p>Mängel an Ihrer Mietwohnung melden Sie online Ihrem Vermieter.</p>", None),
+    ("<p>Wildschäden melden Sie online bei der Jagdbehörde.</p>", None),
+])
+def test_the_service_described_by_what_it_takes_in(body, expected):
+    value = _named(body)
+    assert (value not in (None, False)) if expected else value is None

@@ -159,3 +159,18 @@ def test_council_recordings_by_the_access_channel_count():
 def test_council_system_short_names():
     body = "<p>Vorlagen sind eine Woche vorher im Ratsinfosystem zugänglich.</p>"
     assert isinstance(positive(COUNCIL, body), dict)
+
+
+def test_a_later_mention_continues_the_plan_told_before():
+    body = ("<p>Ab der kommenden Woche soll das neue Geoportal der Stadt erreichbar sein.</p>"
+            "<p>Entwickelt wurde die neue Anwendung gemeinsam mit dem Systemhaus.</p>")
+    assert positive("geodata.portal", body, "Neues Geoportal") is False
+    # a use cue makes a later mention live again
+    live = body + "<p>Seit Montag finden Sie im Geoportal auch alle Bebauungspläne.</p>"
+    assert isinstance(positive("geodata.portal", live, "Neues Geoportal"), dict)
+
+
+def test_a_negation_before_a_colon_belongs_to_the_enumeration():
+    body = ("<p>Eine Laterne, die nicht mehr leuchtet, ein verrutschter Gullydeckel: Solche Mängel können "
+            "Sie der Stadt ab sofort mit der App mitteilen.</p>")
+    assert isinstance(positive("citizen_information.defect_reporting", body), dict)

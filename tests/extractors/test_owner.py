@@ -188,3 +188,28 @@ def test_regional_bodies_are_joint_and_vendors_are_no_owners():
 ])
 def test_a_start_date_ahead(sentence, status):
     assert at(sentence, "Mängelmelder").status == status
+
+
+@pytest.mark.parametrize("sentence, name, anchored, status", [
+    # a relative clause on the thing speaks about it even when the thing is a prepositional object
+    ("Über die Open-Data-Plattform der Stadt, die derzeit aufgebaut wird, sollen Daten abrufbar sein.",
+     "Open-Data-Plattform", True, "planned"),
+    ("Im Geoportal, das alle Bebauungspläne zeigt, finden Sie auch Luftbilder.", "Geoportal", True, "live"),
+    # a plan attribute counts in the thing's own noun phrase only
+    ("Auf der künftigen Plattform sollen die Daten gebündelt abrufbar sein.", "Plattform", True, "planned"),
+    ("Die künftigen Sitzungstermine stehen im Ratsinformationssystem.", "Ratsinformationssystem", True,
+     "live"),
+    # a thing said to exist already: the plan of the clause is about something else
+    ("Die Meldefunktion soll in die bereits verfügbare Hamm-App eingebaut werden.", "Hamm-App", False,
+     "live"),
+    # proposals and a start next week
+    ("Die Fraktion regt an, dass die Verwaltung die Entwicklung einer Stadt-App beginnt.", "Stadt-App", False,
+     "planned"),
+    ("Zusätzlich schlagen wir eine Chatfunktion für Anliegen vor.", "Chatfunktion", False, "planned"),
+    ("Das neue Geoportal startet in der kommenden Woche.", "Geoportal", False, "planned"),
+    # a possibility in reported speech
+    ("Möglich sei auch, dass sich die Stadt einer Mängelmelder-Plattform anschließt.",
+     "Mängelmelder-Plattform", False, "hypothetical"),
+])
+def test_relative_clauses_attributes_and_proposals(sentence, name, anchored, status):
+    assert at(sentence, name, anchored=anchored).status == status
