@@ -213,6 +213,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 ctx = spec.get("context")
                 if ctx and not (words(sent, ctx) or words(head, ctx)):
                     continue
+                # What the spec requires defines the thing: without it the sentence does not name it, so
+                # neither its negation nor its plan words say anything ("auf Missstände hinweisen oder
+                # Anregungen geben").
+                if (spec.get("require") or spec.get("require_regex")) and not (
+                        words(sent, spec.get("require", ()), whole=True)
+                        or (spec.get("require_regex") and re.search(spec["require_regex"], sent))):
+                    continue
                 # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
                 if _excluded(sent, m.start, m.end, spec):
@@ -256,9 +263,6 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
                 if item and not used:
                     used = bool(words(intro, cues["usage"]))  # a list item under "… stellt … zur Verfügung:"
-                if spec.get("require") and not (words(sent, spec["require"], whole=True) or (
-                        spec.get("require_regex") and re.search(spec["require_regex"], sent))):
-                    continue
                 # The city as owner counts when the text says so; a link to the city's own host is no such
                 # statement (menu links to the city's description pages are everywhere).
                 said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)

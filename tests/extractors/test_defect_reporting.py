@@ -157,3 +157,9 @@ def test_alarm_devices_are_no_reporting_service():
 def test_the_service_described_by_what_it_takes_in(body, expected):
     value = _named(body)
     assert (value not in (None, False)) if expected else value is None
+
+
+def test_without_what_a_spec_requires_no_plan_or_negation_is_read():
+    # "Anregungen" is a plan word, but no reporting verb makes "Missstände" the described service here.
+    body = "<p>Über die App können Sie der Gemeinde auf Missstände hinweisen oder Anregungen geben.</p>"
+    assert _named(body) is None
