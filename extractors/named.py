@@ -83,6 +83,14 @@ def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
     return len(re.findall(r"[^\W\d]{2,}", rest)) < 2 and rest != sentence
 
 
+def _required(sent: str, spec: Mapping[str, Any]) -> bool:
+    """Whether the sentence has what the spec requires (``require`` words or ``require_regex``), if any."""
+    if not (spec.get("require") or spec.get("require_regex")):
+        return True
+    return bool(words(sent, spec.get("require", ()), whole=True)
+                or (spec.get("require_regex") and re.search(spec["require_regex"], sent)))
+
+
 def _specs(mentions: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """(parameter, spec) pairs; a parameter may list several specs (the city app: by name, by store)."""
     return [(p, s) for p, spec in mentions.items() for s in (spec if isinstance(spec, list) else [spec])]
@@ -213,12 +221,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 ctx = spec.get("context")
                 if ctx and not (words(sent, ctx) or words(head, ctx)):
                     continue
-                # What the spec requires defines the thing: without it the sentence does not name it, so
-                # neither its negation nor its plan words say anything ("auf Missstände hinweisen oder
-                # Anregungen geben").
-                if (spec.get("require") or spec.get("require_regex")) and not (
-                        words(sent, spec.get("require", ()), whole=True)
-                        or (spec.get("require_regex") and re.search(spec["require_regex"], sent))):
+                # A spec that names the service by what it takes in (``objects``) names it only with its
+                # required words, so without them neither negation nor plan words say anything ("auf
+                # Missstände hinweisen oder Anregungen geben"); other specs read a denial first.
+                if spec.get("objects") and not _required(sent, spec):
                     continue
                 # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
@@ -263,6 +269,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
                 if item and not used:
                     used = bool(words(intro, cues["usage"]))  # a list item under "… stellt … zur Verfügung:"
+                if not _required(sent, spec):
+                    continue
                 # The city as owner counts when the text says so; a link to the city's own host is no such
                 # statement (menu links to the city's description pages are everywhere).
                 said_city = j.owner == "city" and bool(j.owner_cue) and "://" not in str(j.owner_cue)
