@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding, on_hosts
 from extractors.clauses import Lexicon, lexicon
@@ -27,7 +28,7 @@ from extractors.evidence import finding
 from extractors.named import split_sentences
 from extractors.page import Page
 from extractors.reading import read
-from extractors.segment import segment
+from extractors.segment import is_chrome_locator, segment
 from extractors.statements import heading, subjects_in
 from extractors.subjects import subjects_of
 
@@ -58,15 +59,28 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         if on_hosts(frame.url, vendors) or url_re.search(frame.url) or url_re.search(frame.text):
             add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",
                 frame.locator)
+    link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     for link in page.links:
         if on_hosts(link.url, vendors):
             add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator)
+        elif link_re and url_re.search(link.url) and link_re.search(link.text) \
+                and _elsewhere(link.url, page.url) and not link.url.lower().endswith(".pdf") \
+                and not is_chrome_locator(link.locator):
+            # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
+            # termine.stadt.de/…); the site menu's links are on every page and say nothing about this
+            # office, and a page of the site itself ("/termine/", an overview of offices) is no system
+            add(spec["booking_link_confidence"], f"{link.text} → {link.url}", link.locator)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
             urls = [u for u in _SCRIPT_URL.findall(script) if on_hosts(u, vendors) or url_re.search(u)]
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     return found
+
+
+def _elsewhere(url: str, page_url: str) -> bool:
+    """The link leaves the page's host (a booking system runs on its own host or subdomain)."""
+    return (urlsplit(url).hostname or "") != (urlsplit(page_url).hostname or "")
 
 
 def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) -> list[Finding]:

@@ -44,6 +44,11 @@ def is_chrome(block: TextBlock) -> bool:
     return _chrome_locator(block.locator)
 
 
+def is_chrome_locator(locator: str) -> bool:
+    """A link's or block's CSS path lies in navigation, header, footer, breadcrumb or cookie banner."""
+    return _chrome_locator(locator)
+
+
 def is_trail(text: str, title: str, tag: str) -> bool:
     """A breadcrumb trail ("Startseite > Rathaus > Gewerbe anmelden", or its last item alone): the
     page's own title repeated outside a heading. CMSs mark trails by class, which locators do not

@@ -179,3 +179,24 @@ def test_dated_headings(body, expected):
 ])
 def test_slots_and_vendor_hosts(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a self-hosted booking system linked from the office's own text
+    ("<h1>Gewerbemeldestelle</h1><p>Bitte bringen Sie Ihren Ausweis mit.</p>"
+     "<p><a href='https://termine.stadt-x.de/gewerbe'>Zur Terminbuchung</a></p>", {P + "trade_office": True}),
+    # "Termine" alone is an events calendar; a PDF guide is not the booking system
+    ("<h1>Gewerbemeldestelle</h1><p><a href='https://www.stadt-x.de/termine/'>Termine</a></p>", {}),
+    # a page of the site itself (an overview of the offices' appointments) is no booking system
+    ("<h1>Gewerbeanmeldung</h1><p><a href='https://www.stadt.de/termine/'>Termin vereinbaren</a></p>", {}),
+    ("<h1>Gewerbemeldestelle</h1><p><a href='https://www.stadt-x.de/termin-anleitung.pdf'>"
+     "Anleitung zur Terminvereinbarung</a></p>", {}),
+])
+def test_self_hosted_booking_links(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+def test_a_menu_link_to_the_booking_system_is_no_evidence():
+    html = wrap("<h1>Gewerbemeldestelle</h1><p>Bitte bringen Sie Ihren Ausweis mit.</p>").replace(
+        "<li><a href='/'>Start</a></li>", "<li><a href='https://termine.stadt-x.de/'>Termin buchen</a></li>")
+    assert values(appointments, html) == {}
