@@ -197,3 +197,16 @@ def test_the_landlords_electronic_confirmation_is_not_an_online_move():
     body = ("<h1>Umzug innerhalb der Stadt melden</h1><p>Ihr Wohnungsgeber bestätigt den Einzug schriftlich. "
             "Er kann die Bestätigung auch elektronisch abgeben; Sie erhalten dann ein Zuordnungsmerkmal.</p>")
     assert values(online_services, wrap(body)) == {}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "Stilllegung" is the colloquial name of the vehicle's Außerbetriebsetzung …
+    ("<h1>Kfz-Stilllegung</h1><p>Die Stilllegung erledigen Sie online über das Portal der "
+     "Zulassungsstelle.</p>",
+     {P + "vehicle_deregistration": True}),
+    # … a business's is not
+    ("<h1>Gewerbe abmelden</h1><p>Die Betriebsstilllegung können Sie online anzeigen.</p>",
+     {P + "business_deregistration": True}),
+])
+def test_stilllegung_names_the_vehicle_deregistration(body, expected):
+    assert values(online_services, wrap(body)) == expected
