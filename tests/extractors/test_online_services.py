@@ -210,3 +210,25 @@ def test_the_landlords_electronic_confirmation_is_not_an_online_move():
 ])
 def test_stilllegung_names_the_vehicle_deregistration(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "einholen": the Auskunft got from the internet
+    ("<h1>Melderegisterauskunft</h1><p>Die Auskunft können Sie im Internet einholen.</p>",
+     {P + "register_information": True}),
+    # the offer standing ready online, and "digital möglich"
+    ("<h1>Außerbetriebsetzung</h1><p>Die internetbasierte Außerbetriebsetzung steht Ihnen zur Verfügung.</p>",
+     {P + "vehicle_deregistration": True}),
+    ("<h1>Gewerbeanmeldung</h1><p>Die Gewerbeanmeldung ist auch digital möglich.</p>",
+     {P + "business_registration": True}),
+    # a form or information standing ready online is a download, not the service
+    ("<h1>Gewerbeanmeldung</h1><p>Das Formular und weitere Informationen stehen im Internet zur "
+     "Verfügung.</p>", {}),
+    # the Kita's admission and the care need name the daycare registration
+    ("<h1>Kinderkrippe</h1><p>Den Aufnahmeantrag stellen Sie online im Bürgerservice-Portal.</p>",
+     {P + "daycare_registration": True}),
+    ("<h1>Kita</h1><p>Den Betreuungsbedarf melden Sie online über das Elternportal.</p>",
+     {P + "daycare_registration": True}),
+])
+def test_more_ways_to_say_the_service_is_online(body, expected):
+    assert values(online_services, wrap(body)) == expected
