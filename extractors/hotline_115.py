@@ -33,6 +33,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     number = re.compile(patterns["number_regex"])
     trap_before = re.compile(patterns["trap_before_regex"])
     trap_after = re.compile(patterns["trap_after_regex"])
+    phone_before = re.compile(patterns["phone_before_regex"])
     window = int(patterns["window"])
     cues = list(patterns["cues"])
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
@@ -60,7 +61,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             neg = next(((c, conf) for c, conf in negatives if find_terms(sentence, [c])), None)
             if neg:
                 value, conf = False, neg[1]
-            elif find_terms(near, cues):
+            elif find_terms(near, cues) or phone_before.search(before):
+                # "Tel. 115": the abbreviation's full stop ends the clause, so its cue is read right before
                 value, conf = True, float(patterns["positive_confidence"])
                 if exclude and find_terms(sentence, exclude):
                     continue

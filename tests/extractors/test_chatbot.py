@@ -137,3 +137,8 @@ def test_more_chat_widgets(body, technology):
 
 def test_a_vendor_name_in_a_page_path_is_no_widget():
     assert values(chatbot, wrap("<script src='/js/news/neuraflow-pressemitteilung.js'></script>")) == {}
+
+
+def test_a_chat_launcher_button():
+    assert values(chatbot, wrap("<a class='chat-launcher' href='#'>Chat mit uns</a>")) == {
+        P: {"technology": "Generic chatbot widget"}}

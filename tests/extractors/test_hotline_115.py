@@ -117,3 +117,12 @@ def test_the_kreis_115_on_the_kreis_own_page_counts():
 ])
 def test_the_numbers_slogans(body):
     assert values(hotline_115, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>Bürgerservice<br>Tel. 115<br>Mo–Fr 8–18 Uhr</p>", {P: True}),  # "Tel." ends no clause
+    ("<p>Tel.: 115</p>", {P: True}),
+    ("<p>Raum 115, Tel. 0221 115</p>", {}),
+])
+def test_a_phone_label_right_before_the_number(body, expected):
+    assert values(hotline_115, wrap(body)) == expected

@@ -215,3 +215,12 @@ def test_a_social_media_box_vouches_only_on_the_citys_site():
     got = vals(social_media, html, url="https://www.hanau.de/kontakt", city=HANAU)
     assert got[IG]["handle"] == "hanau_entdecken"
     assert vals(social_media, html, url="https://www.kunstverein-hanau.de/", city=HANAU) == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Die Stadt Köln ist bei Instagram unter stadtkoeln zu finden.", True),
+    ("Die Stadt ist seit 2019 auf Instagram aktiv.", True),
+    ("Viele Jugendliche sind auf Instagram aktiv.", False),  # presence words admit, they do not vouch
+])
+def test_presence_words(sentence, expected):
+    assert (IG in vals(social_media, page(f"<p>{sentence}</p>"))) is expected
