@@ -54,10 +54,11 @@ def store_name(url: str) -> str:
 
 
 def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
-    """App names on the page that carry the city's name: "Murrhardt-App", "MagdeApp", "App „Mein Herne“"."""
+    """App names on the page that carry the city's name: "Murrhardt-App", "MagdeApp", "App „Mein Herne“",
+    "Filderstadt to go"."""
     out = []
     for m in re.finditer(patterns["app_name_regex"], page.text):
-        place = compact(translit(m.group(1) or m.group(2) or ""))
+        place = compact(translit(next((g for g in m.groups() if g), "")))
         if len(place) >= 4 and any(n.startswith(place) or place.startswith(n) for n in names):
             out.append(m.group(0))
     return list(dict.fromkeys(out))

@@ -131,3 +131,10 @@ def test_a_mein_prefix_is_the_brand_not_the_place(sentence):
     value = vals(city_app, page(f"<p>{sentence}</p>", title="Hansestadt Lübeck"), "https://www.luebeck.de/",
                  city=luebeck).get(P)
     assert isinstance(value, dict) and value["status"] == "live", value
+
+
+def test_a_to_go_brand_carries_the_place():
+    value = vals(city_app, page("<p>Die App „Köln to go“ gibt es kostenlos für iOS und Android.</p>")).get(P)
+    assert isinstance(value, dict) and value["named"] == "Köln to go", value
+    other = vals(city_app, page("<p>Die Nachbarstadt bietet die App „Bonn to go“ an.</p>")).get(P)
+    assert other is None

@@ -163,3 +163,14 @@ def test_without_what_a_spec_requires_no_plan_or_negation_is_read():
     # "Anregungen" is a plan word, but no reporting verb makes "Missstände" the described service here.
     body = "<p>Über die App können Sie der Gemeinde auf Missstände hinweisen oder Anregungen geben.</p>"
     assert _named(body) is None
+
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>Wilden Müll, Schlaglöcher oder defekte Ampeln können Sie online melden.</p>", True),
+    ("<p>Über die Bürgermeldung erreichen Hinweise auf Schäden direkt das Rathaus.</p>", True),
+    ("<p>Schlaglöcher melden Sie bitte telefonisch dem Bauhof.</p>", None),
+])
+def test_road_damage_and_the_buergermeldung(body, expected):
+    value = _named(body)
+    assert (value not in (None, False)) if expected else value is None

@@ -126,3 +126,11 @@ def test_a_heading_naming_another_owners_thing_makes_no_topic():
 def test_a_heading_naming_the_citys_thing_is_a_topic():
     html = page("<p>Das Portal zeigt Schutzgebiete und Radwege.</p>", "Geoportal der Stadt")
     assert vals(geodata, html).get(P) not in (None, False)
+
+
+
+def test_a_viewer_product_named_in_prose_and_city_map_hosts():
+    named = page("<p>Die Bebauungspläne können Sie online in unserem Mapbender einsehen.</p>")
+    assert vals(geodata, named).get(P) not in (None, False)
+    body = "<p>Alle Themenkarten: <a href='https://geodienste.stadt-koeln.de/'>Karten der Stadt</a></p>"
+    assert vals(geodata, page(body)).get(P)["url"] == "https://geodienste.stadt-koeln.de/"
