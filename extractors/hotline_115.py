@@ -34,6 +34,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     trap_before = re.compile(patterns["trap_before_regex"])
     trap_after = re.compile(patterns["trap_after_regex"])
     phone_before = re.compile(patterns["phone_before_regex"])
+    other_thing = re.compile(patterns["other_thing_before_regex"])
     window = int(patterns["window"])
     cues = list(patterns["cues"])
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
@@ -53,6 +54,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if trap_before.search(before) or trap_after.search(text[m.end():]):
                 continue
             lo, hi = clause_bounds(text, m.start(), m.end())
+            if other_thing.search(text[lo:m.start()]):
+                continue  # "der Chatbot der Behördennummer 115": the 115's chatbot, not the phone line
             if not re.sub(r"[\W\d]", "", text[lo:hi]) and hi < len(text):
                 # the number alone before a dash is a slogan's head: "115 – Ihr direkter Draht ins Amt"
                 hi = clause_bounds(text, hi + 1, hi + 1)[1]

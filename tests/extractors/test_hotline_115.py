@@ -126,3 +126,11 @@ def test_the_numbers_slogans(body):
 ])
 def test_a_phone_label_right_before_the_number(body, expected):
     assert values(hotline_115, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Der Landkreis testet den KI-Chatbot der einheitlichen Behördenrufnummer 115.</p>",
+    "<p>Der 115-Chatbot ist rund um die Uhr erreichbar.</p>",
+])
+def test_the_115s_chatbot_is_not_the_phone_line(body):
+    assert values(hotline_115, wrap(body)) == {}
