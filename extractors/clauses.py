@@ -128,8 +128,11 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     return entry[1]
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    return _WORDS.findall(text.lower())
 
 
 def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:

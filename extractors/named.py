@@ -200,7 +200,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
-        if _HEADING.match(last) or not (i in naming or find_families(text, block_families)):
+        if _HEADING.match(last) or not (i in naming
+                                        or (block_families and find_families(text, block_families))):
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
             continue  # consent banners and breadcrumbs inside the content area

@@ -132,8 +132,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # the cases that are excepted: weaker than the page's named offer
                 cues = [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)")
                         if c and not c.positive else c for c in cues]
-            first = words_of(clauses[0])[:1] if clauses else []
-            if n and cues[0] is None and first and first[0] in lx.there \
+            first = words_of(clauses[0])[:1] if n and clauses and cues[0] is None else []
+            if first and first[0] in lx.there \
                     and contains_any(text[spans[n - 1][0]:spans[n - 1][1]], lx.online):
                 # "… sehen Sie im Internet. Dort vereinbaren Sie auch Ihren Termin": "dort" is the
                 # online place the sentence before named
