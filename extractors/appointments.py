@@ -19,9 +19,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Finding, on_hosts
+from extractors.base import CityContext, Finding, host_of, on_hosts
 from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
@@ -64,11 +63,12 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         if on_hosts(link.url, vendors):
             add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator)
         elif link_re and url_re.search(link.url) and link_re.search(link.text) \
-                and _elsewhere(link.url, page.url) and not link.url.lower().endswith(".pdf") \
+                and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf") \
                 and not is_chrome_locator(link.locator):
             # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
             # termine.stadt.de/…); the site menu's links are on every page and say nothing about this
-            # office, and a page of the site itself ("/termine/", an overview of offices) is no system
+            # office, and a page of the site itself ("/termine/", an overview of offices) is no system:
+            # a booking system runs on its own host
             add(spec["booking_link_confidence"], f"{link.text} → {link.url}", link.locator)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
@@ -76,11 +76,6 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     return found
-
-
-def _elsewhere(url: str, page_url: str) -> bool:
-    """The link leaves the page's host (a booking system runs on its own host or subdomain)."""
-    return (urlsplit(url).hostname or "") != (urlsplit(page_url).hostname or "")
 
 
 def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) -> list[Finding]:

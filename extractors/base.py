@@ -17,12 +17,12 @@ from sci.domains import registrable_domain as registrable_domain  # the PSL rule
 
 def on_hosts(url_or_host: str, hosts: tuple[str, ...]) -> bool:
     """True when the URL's host is one of ``hosts`` or a subdomain of one."""
-    host = _host(url_or_host)
+    host = host_of(url_or_host)
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 @lru_cache(maxsize=65536)
-def _host(url_or_host: str) -> str:
+def host_of(url_or_host: str) -> str:
     """Lower-case host of a URL (or the host itself); memoised: links repeat across a site's pages."""
     return ((urlsplit(url_or_host).hostname if "/" in url_or_host else url_or_host) or "").lower()
 
