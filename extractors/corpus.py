@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from extractors.base import CityContext
+from sci import ROOT
+from sci.catalog import load_catalog
 from sci.errors import DataError, Problem
 
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "extractors"
@@ -63,6 +66,14 @@ def _str_list(meta: dict, key: str, file: str, problems: list[Problem]) -> tuple
     return tuple(value)
 
 
+@lru_cache(maxsize=1)
+def catalogue_ids() -> frozenset[str]:
+    """Parameter ids of every catalogue edition in the repository: a label naming none of them is a typo
+    that would otherwise count silently as a missed fact."""
+    return frozenset(p.id for path in sorted((ROOT / "data" / "catalog").glob("*.yaml"))
+                     for p in load_catalog(path).all_parameters())
+
+
 def _case(meta_path: Path, problems: list[Problem]) -> CorpusPage | None:
     file = str(meta_path)
     html_path = meta_path.with_suffix(".html")
@@ -86,6 +97,10 @@ def _case(meta_path: Path, problems: list[Problem]) -> CorpusPage | None:
     both = sorted(set(tempting) & set(meta["facts"]))
     if both:
         problems.append(Problem(file, None, f"ids both in facts and tempting: {', '.join(both)}"))
+    unknown = sorted((set(meta["facts"]) | set(tempting)) - catalogue_ids())
+    if unknown:
+        problems.append(Problem(file, None, f"unknown parameter ids (not in data/catalog): "
+                                            f"{', '.join(unknown)}"))
     phenomena = _str_list(meta, "phenomena", file, problems)
     c = meta.get("city") or {}
     if c and not (isinstance(c, dict) and "ags" in c and "name" in c):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from extractors.corpus import REALCORPUS, SETS, load_corpus, site_of, split_of, tempting_share
+from sci.errors import DataError
 
 # Below this many cases the corpus is still being written; the share of a handful of sites says nothing.
 MIN_CASES_FOR_SHARE = 100
@@ -52,3 +54,14 @@ def test_locked_split_share_and_tempting_negatives():
         pytest.skip(f"{total} real-web cases; the split share is checked from {MIN_CASES_FOR_SHARE} on")
     assert len(cases["test"]) / total >= 0.30
     assert tempting_share(cases["dev"] + cases["test"]) >= 0.40
+
+
+def test_a_label_naming_no_catalogue_parameter_is_an_error_naming_the_file_and_id(tmp_path: Path) -> None:
+    (tmp_path / "typo.html").write_text("<html><body><p>Termine online</p></body></html>", encoding="utf-8")
+    (tmp_path / "typo.yaml").write_text("url: https://www.example-stadt.de/a\n"
+                                        "facts: {online_services.nonsense: true}\n"
+                                        "tempting: [online_appointments.citizens_office]\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_corpus(tmp_path)
+    assert "typo.yaml" in str(err.value) and "online_services.nonsense" in str(err.value)
+    assert "citizens_office" not in str(err.value)
