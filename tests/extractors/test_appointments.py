@@ -200,3 +200,15 @@ def test_a_menu_link_to_the_booking_system_is_no_evidence():
     html = wrap("<h1>Gewerbemeldestelle</h1><p>Bitte bringen Sie Ihren Ausweis mit.</p>").replace(
         "<li><a href='/'>Start</a></li>", "<li><a href='https://termine.stadt-x.de/'>Termin buchen</a></li>")
     assert values(appointments, html) == {}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a booking offered "wenn die Behörde eines anbietet" (a town page on the Kreis's office) is a condition
+    ("<h1>Kfz-Zulassungsstelle</h1><p>Vereinbaren Sie dort einen Termin oder nutzen Sie, wenn die Behörde "
+     "eines anbietet, ein Onlineverfahren.</p>", {}),
+    # a heading announcing changes from a date is about the office's rules, not an arriving booking
+    ("<h1>Neuerungen in der Kfz-Zulassung ab August</h1><p>Termine buchen Sie über das Online-Portal.</p>",
+     {P + "vehicle_registration_office": True}),
+])
+def test_conditions_and_changes(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -66,3 +66,9 @@ def test_fee_of_the_registry_office_is_not_the_citizens_office():
     assert P not in values(e_payment, wrap(body))
     office = "<h1>Meldebescheinigung</h1><p>Die Gebühr bezahlen Sie gleich im Online-Antrag per PayPal.</p>"
     assert values(e_payment, wrap(office))[P] is True
+
+
+def test_the_fee_of_an_online_change_of_keeper_is_the_vehicle_offices():
+    body = ("<h1>Halterwechsel online</h1><p>Die Umschreibung kostet rund 30 Euro; bezahlt wird am Ende des "
+            "Antrags per giropay.</p>")
+    assert P not in values(e_payment, wrap(body))

@@ -232,3 +232,17 @@ def test_stilllegung_names_the_vehicle_deregistration(body, expected):
 ])
 def test_more_ways_to_say_the_service_is_online(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # an online channel only where the authority has one is a condition, not the city's offer
+    "<h1>Kfz-Zulassung</h1><p>Vereinbaren Sie einen Termin oder nutzen Sie, falls vorhanden, das "
+    "Onlineverfahren.</p>",
+    # the FIM catalogue text on electronic notices
+    "<h1>Gewerbe abmelden</h1><p>Melden Sie elektronisch ab, kann die zuständige Stelle bestimmte Verfahren "
+    "zur Feststellung Ihrer Identität vorsehen.</p>",
+    # a Servicekonto box about "many applications" names no service
+    "<h1>Gewerbe abmelden</h1><p>Mit einem Servicekonto können Sie viele Anträge elektronisch stellen.</p>",
+])
+def test_conditional_and_unspecific_online_channels_offer_nothing(body):
+    assert values(online_services, wrap(body)) == {}
