@@ -4,7 +4,9 @@ Statements ("Buchen Sie Ihren Termin über die Online-Terminvergabe", "Termine
 nur telefonisch") come from the shared statement engine. On an office's page
 (its heading names the office) a booking widget also counts: an iframe or link
 to a known vendor host or to a URL that looks like a booking system, or, in a
-static capture, an inline script that injects such an iframe later.
+static capture, an inline script that injects such an iframe later; so does the
+page itself when a booking system serves it (a vendor host, or a host named for
+appointments such as ``termine.<stadt>.de``).
 
 Offices stand in for one another where the page says so: "Die An-, Um- und
 Abmeldung eines Gewerbes erledigen bei uns die Bürgerämter" makes the
@@ -54,6 +56,11 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                                  snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,
                                  version=VERSION, url=url, rule="booking@topic"))
 
+    host_re = re.compile(spec["host_regex"]) if spec.get("host_regex") else None
+    if on_hosts(page.url, vendors) or (host_re and host_re.search(page.host)):
+        # the page is served by the booking system itself ("termine.mein-coburg.de", a vendor host) and
+        # its heading names the office: the page is that office's booking, whatever its text says
+        add(spec["page_host_confidence"], f"Seite des Buchungssystems: {page.host}", "page")
     for frame in page.iframes:
         if on_hosts(frame.url, vendors) or url_re.search(frame.url) or url_re.search(frame.text):
             add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",

@@ -61,6 +61,8 @@ class Lexicon:
     fetch: frozenset[str]  # acts of getting a thing ("erhalten", "herunterladen")
     documents: re.Pattern[str]  # blank paper forms ("Vordruck", "Formular"), not online ones
     heading_visits: tuple[str, ...]
+    scarce: frozenset[str] = frozenset()  # "kaum freie Termine": a count, not an offer
+    dated_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a sentence opened by a start date ("Ab dem 1. März")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -93,7 +95,9 @@ class Lexicon:
                    frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])),
                    frozenset(a.lower() for a in comp.get("fetch_actions", [])),
                    _documents_re(comp.get("documents", [])),
-                   tuple(shared.get("heading_visits", [])))
+                   tuple(shared.get("heading_visits", [])),
+                   frozenset(w.lower() for w in shared.get("scarce", [])),
+                   re.compile(shared.get("dated_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -239,7 +243,9 @@ def relative(clause: str, lx: Lexicon) -> bool:
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in words_of(clause)):
         return None
-    pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))), default=None)
+    # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing
+    pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))
+               if not set(words_of(clause[max(0, m.start - 14):m.start])) & lx.scarce), default=None)
     # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))

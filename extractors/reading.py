@@ -93,7 +93,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if k != "county" or not (city and "kreis" in city.name.lower()))
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     found: list[Finding] = []
-    from_heading: set[int] = set()  # indices of findings read from headings
+    from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
@@ -214,8 +214,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         continue  # the county's or a neighbour's offer says nothing about the city's
                     # (its status words are for named things — "Antrag" there means applied for — so
                     # planned and switched-off offers come from the reader's own list, in clause_cue)
+                # "Ab dem 1. Januar meldet die Stadt … an": an announcement's first line when the page plans
+                # the offer elsewhere (then dropped with the headlines, below)
+                dated = cue.positive and bool(lx.dated_re.search(text[lo:hi]))
                 for param in targets:
-                    if st.kind == "heading":
+                    if st.kind == "heading" or dated:
                         from_heading.add(len(found))
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
@@ -228,7 +231,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
 
 def _headline_only(found: list[Finding], from_heading: set[int]) -> list[Finding]:
     """A headline offer whose text only plans it ("Online anmelden für den Kindergarten" over "… soll ab
-    dem Frühjahr möglich sein") is no offer: headings summarise the news, the text says its state."""
+    dem Frühjahr möglich sein") is no offer: headings summarise the news, the text says its state. So is
+    a date-led first line ("Ab dem 1. Januar 2026 meldet die Stadt … über das Portal an") whose page
+    plans the same offer elsewhere ("sollen … künftig digital laufen")."""
     planned = {f.parameter for f in found if not f.positive and f.rule.startswith("planned@")}
     body = {f.parameter for i, f in enumerate(found) if f.positive and i not in from_heading}
     return [f for i, f in enumerate(found)

@@ -212,3 +212,40 @@ def test_a_menu_link_to_the_booking_system_is_no_evidence():
 ])
 def test_conditions_and_changes(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    # a page the booking system serves itself, under a heading naming the office's act: the office's booking
+    ("https://termine.mein-coburg.de/", {P + "immigration_office": True}),
+    ("https://www.tevis.de/stadt-x/", {P + "immigration_office": True}),
+    # the same text on the city's own site promises nothing online
+    ("https://www.coburg.de/einwohneramt", {}),
+])
+def test_a_page_of_the_booking_system_itself(url, expected):
+    body = ("<h1>Termin für eine Verpflichtungserklärung</h1><p>Hier vereinbaren Sie einen Termin im "
+            "Einwohneramt, Abteilung Migration, um eine Verpflichtungserklärung abzugeben.</p>")
+    assert values(appointments, wrap(body), url) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a small Gemeinde's citizens' office is "the Rathaus"
+    ("<h1>Rathaus-Termine ab sofort online buchen</h1><p>Wählen Sie Ihr Anliegen und einen freien Tag.</p>",
+     {P + "citizens_office": True}),
+    ("<p>Termine im Rathaus können Sie jetzt online vereinbaren.</p>", {P + "citizens_office": True}),
+    # "im Rathaus" alone is a place
+    ("<h1>Standesamt</h1><p>Die Trauung findet im Rathaus statt.</p>", {}),
+])
+def test_the_rathaus_as_the_citizens_office(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # scarcity counts slots, it says nothing of a booking channel
+    ("<p>Die Zulassungsstellen haben auf Wochen kaum freie Termine, viele weichen zu uns aus.</p>", {}),
+    ("<h1>Zulassungsstelle</h1><p>Es gibt nur wenige freie Termine.</p>", {}),
+    # free slots listed by the office are its booking
+    ("<h1>Zulassungsstelle</h1><p>Freie Termine in dieser Woche: Dienstag, 9:20 Uhr.</p>",
+     {P + "vehicle_registration_office": True}),
+])
+def test_scarce_slots_are_no_offer(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -270,6 +270,21 @@ def test_there_refers_to_the_place_named_before(body, expected):
      "</p>", {S + "resident_parking_permit": True}),
     # the act written as one word
     ("<p>Ihr Fahrzeug können Sie auch online außerbetriebsetzen.</p>", {S + "vehicle_deregistration": True}),
+    # a plan in the future with an infinitive, or of what people shall be able to do
+    ("<p>Das neue Kita-Portal wird die Online-Anmeldung für alle Einrichtungen ermöglichen.</p>",
+     {S + "daycare_registration": False}),
+    ("<p>Nach der Registrierung sollen Eltern die Kita-Anmeldung online erledigen können.</p>",
+     {S + "daycare_registration": False}),
+    # the passive keeps its participle: live
+    ("<p>Die Kita-Anmeldung wird online über das Elternportal angeboten.</p>",
+     {S + "daycare_registration": True}),
+    # a date-led first line whose page plans the offer elsewhere is the announcement, not the offer
+    ("<p>Ab dem 1. Januar meldet die Stadt alle Kita-Plätze über das Elternportal online an.</p>"
+     "<p>Die Kita-Anmeldung soll künftig vollständig digital laufen.</p>",
+     {S + "daycare_registration": False}),
+    # …alone it is read as before
+    ("<p>Ab dem 1. Januar meldet die Stadt alle Kita-Plätze über das Elternportal online an.</p>",
+     {S + "daycare_registration": True}),
 ])
 def test_plans_headlines_and_one_word_acts(body, expected):
     assert values(online_services, wrap(body)) == expected
