@@ -225,6 +225,23 @@ def _candidates_within(within: str, terms: tuple[str, ...]) -> Sequence[tuple[st
     return _term_windows(terms, True).passing(_text_bitmap(flat))
 
 
+def may_contain(text: str, strings: tuple[str, ...]) -> frozenset[str] | None:
+    """Of ``strings``, those a long ``text`` may contain as plain (case-sensitive) substrings, by the
+    windows of the text's separator-free lower-case form; None for a short text (test them all).
+
+    A necessary test: a string in the text has its separator-free lower-case form in the text's (a
+    sigma may lower-case differently alone, so such strings always pass, as do strings of separators
+    only). For case-sensitive literals (name families' requirements) tested on a whole page's text:
+    one vectorised look-up instead of a scan of the page per literal."""
+    if len(text) < _LONG:  # its separator-free form is no longer
+        return None
+    flat = _flatten(text)[1]
+    if len(flat) < _LONG:
+        return None
+    blank = frozenset(t for t, ct, _ in _compact_terms(strings) if not ct)
+    return blank | {t for t, _, _ in _term_windows(strings, True).passing(_text_bitmap(flat))}
+
+
 def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:
     """The terms that occur in ``text`` (separator-free substring test, no positions): a cheap
     filter before matching many short cue lists one by one."""

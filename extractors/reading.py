@@ -116,7 +116,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # by context, so a clause's flat form may not be a piece of the whole text's)
                 continue
             intro_subj = subjects_of(intro, subjects, threshold)
-        scope = intro_subj or scopes.heading(st.heading)
+        # the section heading's subjects are read only when a clause needs them (most never do)
+        scope = intro_subj or None
         # a full stop after a number or an abbreviation ends no sentence ("bis 15. Februar", "z. B.")
         originals = split_sentences(st.text, lx.abbreviations)
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
@@ -189,7 +190,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         acts = scopes.acts(context, clause)
                         if acts:
                             targets, factor, where = acts, scope_factor, "scope"
-                        elif scope:
+                        elif scope or (scope is None and (scope := scopes.heading(st.heading))):
                             targets, factor, where = scope, scope_factor, "scope"
                         elif earlier:
                             targets, where = earlier, "statement"

@@ -80,7 +80,8 @@ class Scope:
         # on every page of a site does not make the Zulassungsstelle page about two offices
         self.content = page.text if content is None else content
         self.topic = subjects_of(exp.expand(page.heading), subjects, threshold)
-        self.headings: dict[str, dict[str, tuple[int, int]]] = {}
+        self.headings: dict[str, dict[str, tuple[int, int]]] = {}  # section heading -> its subjects
+        self.contexts: dict[str, dict[str, tuple[int, int]]] = {}  # headings (acts) -> their subjects
         self._only: dict[str, tuple[int, int]] | None = None
 
     def heading(self, text: str) -> dict[str, tuple[int, int]]:
@@ -100,9 +101,9 @@ class Scope:
         "Kfz-Zulassung" … "Alle Zulassungen und Abmeldungen online"). The headings' own subjects
         stay only when the clause names their act too. Only the clause's nouns name acts: its verbs
         are often something else ("sich mit dem Online-Ausweis anmelden" is logging in)."""
-        if context not in self.headings:
-            self.headings[context] = subjects_of(self.exp.expand(context), self.subjects, self.threshold)
-        base = self.headings[context]
+        if context not in self.contexts:
+            self.contexts[context] = subjects_of(self.exp.expand(context), self.subjects, self.threshold)
+        base = self.contexts[context]
         nouns = " ".join(w for w in tokens(clause) if w[:1].isupper())
         joint = subjects_of(f"{self.exp.expand(context)} {nouns}", self.subjects, self.threshold, context)
         new = {p: s for p, s in joint.items() if p not in base}

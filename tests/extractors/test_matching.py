@@ -85,3 +85,18 @@ def test_containing_within_a_page_text_reuses_its_windows():
     # a term spanning the join is not in the page's text, but still in the row
     assert containing(texts, ("Standesamt: nur",), within=page) == {1}
     assert containing(texts, ("Standesamt nur",), within=page) == set()
+
+
+def test_may_contain_passes_every_substring_of_a_long_text():
+    from extractors.matching import may_contain
+
+    # Case-sensitive literals (name families' requirements) tested on a whole page: the windows may only
+    # drop a literal that is not there, whatever its case, separators or a sigma.
+    text = _long_page() + "\nMängel-Melder und RIS; ΟΔΟΣ"
+    literals = ("Melder", "melder", "RIS", "Kfz-Zul", "ΟΔΟΣ", " - ", "Hundesteuer", "Ratsinfo")
+    maybe = may_contain(text, literals)
+    assert maybe is not None
+    assert {lit for lit in literals if lit in text} <= maybe
+    assert "Hundesteuer" not in maybe and "Ratsinfo" not in maybe
+    assert " - " in maybe  # nothing but separators: no windows to test, always passes
+    assert may_contain("Mängelmelder", literals) is None  # a short text: test them all
