@@ -224,3 +224,19 @@ def test_a_social_media_box_vouches_only_on_the_citys_site():
 ])
 def test_presence_words(sentence, expected):
     assert (IG in vals(social_media, page(f"<p>{sentence}</p>"))) is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Neu ist die Stadt ab heute auf Mastodon, Bluesky und Threads vertreten.",
+    "Aktuelles aus dem Rathaus gibt es jetzt auf Mastodon unter @stadtkoeln.",
+])
+def test_mastodon_named_in_prose(sentence):
+    # tracked, not scored, but recorded like the scored networks: a city names it in the same sentences
+    assert vals(social_media, page(f"<p>{sentence}</p>"))[MA]["owner"] == "city"
+
+
+def test_mastodon_denied_and_the_lands_instance():
+    assert vals(social_media, page("<p>Auf Mastodon ist die Stadt nicht vertreten.</p>"))[MA] is False
+    land = ("<p>Der Freistaat betreibt jetzt eine eigene Mastodon-Instanz, auf der die Landesbehörden "
+            "vertreten sind.</p>")
+    assert MA not in vals(social_media, page(land))
