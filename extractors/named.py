@@ -125,6 +125,27 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
     return bool(words(region, exclude, whole=True))
 
 
+def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
+    """Locators of the blocks under a motion's resolution ("… möge beschließen:", "Beschlussvorschlag"): the
+    nearest heading above, or for a list item its intro, says so. What is asked for is not there yet, so such
+    a block gives no true finding; a denial or a plan said there still counts ("eine Übertragung findet bis
+    dahin nicht statt")."""
+    resolution = re.compile(resolution_regex)
+    section = intro = ""
+    out = []
+    for block in statement_blocks(page):
+        last = block.locator.rsplit(" > ", 1)[-1]
+        item = last.startswith(("li", "dd"))
+        if _HEADING.match(last):
+            section = block.text
+            continue
+        if resolution.search(section) or (item and resolution.search(intro)):
+            out.append(block.locator)
+        if not item:
+            intro = block.text
+    return frozenset(out)
+
+
 def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
            city: CityContext | None) -> list[Finding]:
     """The statement engine's positive findings re-checked for owner and status: another owner's
@@ -134,8 +155,11 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     terms = _all_terms(patterns.get("mentions", {})) or tuple(
         t for spec in patterns.get("subjects", {}).values() for t in spec["terms"])
     names = name_variants(city, page, patterns["named"].get("affixes", []))
+    requested = asked_for(page, patterns["named"]["resolution_regex"])
     out = []
     for f in found:
+        if f.value is not False and f.locator in requested:
+            continue
         hits = words(f.snippet, terms) if f.value is not False else []
         if not hits:
             out.append(f)
@@ -188,6 +212,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             anaphora[p] = anaphora.get(p, ()) + tuple(spec.get("anaphora", ()))
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
+    requested = asked_for(page, cues["resolution_regex"])
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()
@@ -291,6 +316,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 if param in doubted and not used:
                     continue  # the plan told before goes on ("Ab Mai soll das Portal … Die Anwendung …")
+                if block.locator in requested:
+                    continue  # what a motion asks for is not there yet (see asked_for)
                 doubted.discard(param)
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):

@@ -174,3 +174,18 @@ def test_a_negation_before_a_colon_belongs_to_the_enumeration():
     body = ("<p>Eine Laterne, die nicht mehr leuchtet, ein verrutschter Gullydeckel: Solche Mängel können "
             "Sie der Stadt ab sofort mit der App mitteilen.</p>")
     assert isinstance(positive("citizen_information.defect_reporting", body), dict)
+
+
+def test_what_a_motion_asks_for_is_not_there():
+    ask = ("<p>Die Verwaltung bietet auf der Homepage einen Chatbot an, der Fragen rund um die Uhr "
+           "beantwortet.</p>")
+    motion = f"<h2>Die Stadtverordnetenversammlung möge beschließen:</h2>{ask}"
+    assert positive("citizen_information.chatbot", motion) is None
+    items = ("<p>Der Rat wird gebeten zu beschließen. Der Bürgermeister wird beauftragt:</p><ul><li>Die "
+             "Sitzungen des Rates werden live gestreamt.</li></ul>")
+    assert positive("participation.council_tv", items) is None
+    # the motion's reasons are read as usual, and a denial in the resolution still counts
+    assert isinstance(positive("citizen_information.chatbot", f"{motion}<h2>Begründung</h2>{ask}"), dict)
+    denial = ("<h2>Beschlussvorschlag</h2><p>Eine Übertragung der Ratssitzungen findet bis dahin nicht "
+              "statt.</p>")
+    assert positive("participation.council_tv", denial) is False
