@@ -249,3 +249,14 @@ def test_the_rathaus_as_the_citizens_office(body, expected):
 ])
 def test_scarce_slots_are_no_offer(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking as a noun: the online channel of the offices named before
+    ("<h2>Terminvergabe in den Bürgerämtern</h2><p>Kritisiert werden die langen Vorlaufzeiten bei der "
+     "Buchung eines Termins über das Internet.</p>", {P + "citizens_office": True}),
+    # …not the booking of a hall or a trip
+    ("<h2>Bürgerhaus</h2><p>Die Buchung des Saals erfolgt über das Internet.</p>", {}),
+])
+def test_the_booking_as_a_noun(body, expected):
+    assert values(appointments, wrap(body)) == expected
