@@ -246,3 +246,25 @@ def test_more_ways_to_say_the_service_is_online(body, expected):
 ])
 def test_conditional_and_unspecific_online_channels_offer_nothing(body):
     assert values(online_services, wrap(body)) == {}
+
+
+def test_what_a_chatbot_answers_questions_about_is_no_offer():
+    body = ("<p>Der Assistent beantwortet Fragen zum Beispiel zur Gewerbeanmeldung, zu zuständigen Stellen "
+            "oder zu Online-Anträgen und gibt auch Tipps zu Veranstaltungen.</p>")
+    assert values(online_services, wrap(body)) == {}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the registration acts by their umbrella name and the re-registration to a new keeper
+    ("<p>Über unser Bürgerserviceportal können Sie folgende Zulassungsvorgänge online erledigen.</p>",
+     {P + "vehicle_registration": True}),
+    ("<p>Die Umschreibung auf einen neuen Halter können Sie online beantragen.</p>",
+     {P + "vehicle_registration": True}),
+    # a driving licence's Umschreibung is not the vehicle's
+    ("<p>Die Umschreibung Ihres Führerscheins können Sie online beantragen.</p>", {}),
+    # an Abmeldung listed among the vehicle's acts is the vehicle's
+    ("<p>Zulassungen, Umschreibungen und Abmeldungen erledigen Sie über unser Serviceportal.</p>",
+     {P + "vehicle_registration": True, P + "vehicle_deregistration": True}),
+])
+def test_vehicle_acts_under_other_names(body, expected):
+    assert values(online_services, wrap(body)) == expected
