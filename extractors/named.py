@@ -146,6 +146,13 @@ def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _still_planned(sent: str, open_cues: Sequence[str], planned_rx: Sequence[re.Pattern[str]]) -> bool:
+    """Whether a sentence still speaks of a plan: a plan construction (modal, future start, work in progress)
+    or an open question ("steht noch nicht fest"), read wherever the thing stands in the clause. Only asked
+    for things the page has already doubted; single plan words are not enough ("zu jedem Vorschlag …")."""
+    return bool(words(sent, open_cues)) or any(rx.search(sent) for rx in planned_rx)
+
+
 def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
            city: CityContext | None) -> list[Finding]:
     """The statement engine's positive findings re-checked for owner and status: another owner's
@@ -199,10 +206,12 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
     specs = _specs(mentions)
-    # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises").
+    # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises"),
+    # or a described thing whose required words the page never has ("Neue digitale Karte zeigt alle
+    # Spielflächen": a map of one theme, no map of plans or parcels).
     topics = {p for p, spec in specs
               if any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, owners, page, city)
-                     for m in _named(head, spec))}
+                     for m in _named(head, spec)) and (_required(head, spec) or _required(page.text, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
@@ -216,6 +225,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()
+    # A heading that tells the thing is gone or not there ("… mehr kann die Stadt-App nicht mehr") starts that
+    # story: a later "die App" without a use cue is the ended thing, not a live one.
+    heading_doubt = cues.get("heading_doubt", ())
+    if heading_doubt and words(head, heading_doubt):
+        doubted.update(p for p, spec in specs if _named(head, spec))
+    planned_rx = [re.compile(rx) for rx in owners.get("planned_regex", [])]
+    still_open = tuple(cues.get("still_open", ()))
     blocks = statement_blocks(page)
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
     block_families = possible_in(page.text, families)  # most pages: none of them can occur
@@ -293,6 +309,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
+                if used and param in doubted and _still_planned(sent, still_open, planned_rx):
+                    # After the page told a plan, a use cue inside another plan ("Über das Portal sollen Daten
+                    # bereitgestellt werden", "Wann … freigeschaltet wird, steht noch nicht fest") is no use.
+                    used = False
                 if item and not used:
                     used = bool(words(intro, cues["usage"]))  # a list item under "… stellt … zur Verfügung:"
                 if not _required(sent, spec):

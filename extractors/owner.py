@@ -119,6 +119,24 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
     return out
 
 
+def _possessor(text: str, start: int, patterns: Mapping[str, Any],
+               names: Sequence[str]) -> tuple[str, int, int, str] | None:
+    """ "Nordheim am Main hat seine Gemeinde-App bereits in Betrieb": a place that opens the sentence and
+    owns the thing by a possessive right before its name: this city or another (round-ups of towns)."""
+    rx = patterns.get("possessor_regex")
+    if not rx or not names:
+        return None
+    m = re.compile(rx).match(text[:start])
+    if not m:
+        return None
+    name = m.group("name")
+    if name.split()[0] in patterns.get("not_possessors", ()):
+        return None
+    first = compact(name.split()[0].translate(_UMLAUTS))
+    ours = any(n in first or first in n for n in names)
+    return ("city" if ours else "neighbour", m.start("name"), m.end("name"), name)
+
+
 def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],
                      names: Sequence[str]) -> tuple[str, int, int, str] | None:
     """ "der Bonner Mängelmelder": a place adjective right before the name, this city's or another's.
@@ -147,6 +165,9 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     adjective = _place_adjective(text, start, patterns, names)
     if adjective:
         places.append(adjective)
+    possessor = _possessor(text, start, patterns, names)
+    if possessor:
+        places.append((possessor[0], start - 1, start, possessor[3]))  # it speaks right at the name
     cues: list[tuple[str, int, int, str]] = list(places)
     for kind, spec in patterns["owners"].items():
         for m in [*words(text, spec.get("cues", []), whole=True),

@@ -189,3 +189,30 @@ def test_what_a_motion_asks_for_is_not_there():
     denial = ("<h2>Beschlussvorschlag</h2><p>Eine Übertragung der Ratssitzungen findet bis dahin nicht "
               "statt.</p>")
     assert positive("participation.council_tv", denial) is False
+
+
+def test_a_heading_names_a_described_map_only_with_what_the_map_must_hold():
+    # "Neue digitale Karte zeigt alle Spielflächen": one theme, so "auf einer eigenen Karte" is no portal
+    body = "<p>Familien können das jetzt auf einer eigenen Karte nachsehen: alle Spielplätze im Blick.</p>"
+    assert positive("geodata.portal", body, "Neue digitale Karte zeigt alle Spielflächen") is None
+
+
+def test_a_heading_that_says_the_thing_is_gone_starts_the_story():
+    from extractors import city_app
+    body = "<p>Davon ist nichts übrig. Wer die App noch auf dem Telefon hat, sieht nur noch das Datum.</p>"
+    value = vals(city_app, page(body, "Die Stadt-App kann nicht mehr viel"))
+    assert not isinstance(value.get("city_app.available"), dict), value
+
+
+def test_a_use_cue_inside_a_later_plan_does_not_make_the_planned_thing_live():
+    body = ("<p>Im Projekt wird dafür eine Datenplattform entwickelt, zu der auch ein Open-Data-Portal "
+            "gehören soll.</p><p>Über das Portal sollen Datensätze automatisiert bereitgestellt werden.</p>")
+    assert not isinstance(positive("open_data.portal", body, "Zentrale Open-Data-Plattform"), dict)
+
+
+def test_an_open_start_keeps_a_decided_app_planned():
+    from extractors import city_app
+    body = ("<p>Der Rat hat sich einstimmig dafür ausgesprochen, die Dorffunk-App einzuführen.</p>"
+            "<p>Wann die Gemeinde im Dorffunk freigeschaltet wird, steht noch nicht fest.</p>")
+    value = vals(city_app, page(body, "Rat stimmt für Dorffunk-App"))
+    assert not isinstance(value.get("city_app.available"), dict), value

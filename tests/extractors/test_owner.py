@@ -213,3 +213,23 @@ def test_a_start_date_ahead(sentence, status):
 ])
 def test_relative_clauses_attributes_and_proposals(sentence, name, anchored, status):
     assert at(sentence, name, anchored=anchored).status == status
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    # round-ups of several towns: the place that opens the sentence owns the thing by its possessive
+    ("Nordheim am Main hat seine Gemeinde-App bereits in Betrieb.", "Gemeinde-App", "neighbour"),
+    ("Hamm hat seine Stadt-App schon seit 2019.", "Stadt-App", "city"),
+    ("Jetzt hat ihre App neue Funktionen.", "App", "unknown"),
+])
+def test_a_place_opening_the_sentence_owns_the_thing_by_a_possessive(sentence, name, owner):
+    assert at(sentence, name).owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Die Stadt baut eine Datenplattform auf, zu der auch ein Open-Data-Portal gehören soll.",
+     "Open-Data-Portal", "planned"),
+    ("Im Projekt wird dafür eine kommunale Datenplattform entwickelt.", "Datenplattform", "planned"),
+    ("Das Geoportal wird laufend weiterentwickelt.", "Geoportal", "live"),
+])
+def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
+    assert at(sentence, name).status == status
