@@ -260,3 +260,15 @@ def test_scarce_slots_are_no_offer(body, expected):
 ])
 def test_the_booking_as_a_noun(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # special wedding venues excepted from the online calendar: the calendar books the rest
+    ("<h1>Heiraten</h1><p>Ihren Wunschtermin reservieren Sie bequem im Online-Traukalender des "
+     "Standesamts.</p><p>Trauungen auf einem Ausflugsschiff sind nicht online buchbar; sie stimmen Sie "
+     "direkt mit dem Standesamt ab.</p>", {P + "registry_office": True}),
+    # a denial for the Standesamt as such still denies
+    ("<h1>Standesamt</h1><p>Trautermine sind nicht online buchbar.</p>", {P + "registry_office": False}),
+])
+def test_special_venues_are_an_exception(body, expected):
+    assert values(appointments, wrap(body)) == expected
