@@ -137,9 +137,15 @@ def test_a_joint_body_is_the_city_on_its_own_pages():
     ("Ab 2028 enthält das Geoportal auch Lärmkarten.", "Geoportal", "planned"),
     ("Nach den Ferien geht das Beteiligungsportal an den Start.", "Beteiligungsportal", "planned"),
     ("Der Chatbot ist noch in der Entwicklung.", "Chatbot", "planned"),
+    ("Der Landkreis bereitet den Anschluss an die Behördennummer 115 vor.", "115", "planned"),
+    ("München bereitet sich auf die Einführung der Behördennummer 115 vor.", "115", "planned"),
 ])
 def test_status_families(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+def test_preparing_it_is_a_plan_but_the_readers_preparation_is_not():
+    assert at("Bereiten Sie Ihre Unterlagen im Serviceportal vor.", "Serviceportal").status == "live"
 
 
 def test_an_anchored_name_takes_only_plan_words_of_its_noun_phrase():
