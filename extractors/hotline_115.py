@@ -21,6 +21,7 @@ from extractors.evidence import finding, snippet
 from extractors.matching import clause_bounds, find_terms
 from extractors.owner import judge
 from extractors.page import Page
+from extractors.segment import looks_like_trail
 from extractors.statements import is_chrome
 from extractors.web_presence import name_variants
 
@@ -49,9 +50,14 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         if is_chrome(block):
             continue
         text = block.text
+        # A breadcrumb names the page ("Start > Ticker > München und die 115"); a contact line with slashes
+        # ("Tel. 115 / Fax …") labels its number.
+        trail = looks_like_trail(text)
         for m in number.finditer(text):
             before = text[max(m.start() - 20, 0):m.start()]
             if trap_before.search(before) or trap_after.search(text[m.end():]):
+                continue
+            if trail and not phone_before.search(before):
                 continue
             lo, hi = clause_bounds(text, m.start(), m.end())
             if other_thing.search(text[lo:m.start()]):

@@ -37,6 +37,7 @@ from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
 from extractors.owner import FOREIGN, judge, words
 from extractors.page import Page
+from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
 from extractors.web_presence import name_variants
 
@@ -244,7 +245,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         if _HEADING.match(last) or not (i in naming
                                         or (block_families and find_families(text, block_families))):
             continue  # a heading names a topic; the statements are below it
-        if skip_block.search(block.locator) or text.count(" > ") + text.count(" / ") + text.count("›") >= 2:
+        if skip_block.search(block.locator) or looks_like_trail(text):
             continue  # consent banners and breadcrumbs inside the content area
         links: list[tuple[str, str]] | None = None
         for lo, hi in split_sentences(text, abbreviations):

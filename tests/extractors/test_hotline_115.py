@@ -134,3 +134,10 @@ def test_a_phone_label_right_before_the_number(body, expected):
 ])
 def test_the_115s_chatbot_is_not_the_phone_line(body):
     assert values(hotline_115, wrap(body)) == {}
+
+
+def test_a_breadcrumb_names_the_page_but_a_contact_line_labels_its_number():
+    trail = "<div><a href='/'>Start</a> &gt; <a href='/ticker'>Ticker</a> &gt; München und die 115</div>"
+    assert values(hotline_115, wrap(trail)) == {}
+    contact = "<p>Bürgerservice: Tel. 115 / Fax 0221 221-0 / E-Mail buergerservice@stadt.de</p>"
+    assert values(hotline_115, wrap(contact)) == {P: True}

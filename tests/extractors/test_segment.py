@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.page import Page
-from extractors.segment import segment
+from extractors.segment import looks_like_trail, segment
 
 HTML = """<html><body><nav><ul><li>Online-Terminvergabe</li></ul></nav><main>
 <h1>Bürgerservice</h1>
@@ -46,3 +46,9 @@ def test_breadcrumb_trails_repeating_the_title_are_chrome():
     assert got == [("text", "Startseite"), ("heading", "Kita jetzt online anmelden"),
                    ("text", "Das Portal wird ab Mitte September freigeschaltet."),
                    ("text", "Startseite / Aktuelles ist keine Spur, weil sie nicht mit dem Titel endet.")]
+
+
+def test_a_trail_is_known_by_its_separators():
+    assert looks_like_trail("Start > Ticker > München und die 115")
+    assert looks_like_trail("Startseite / Blog / Anträge / eXit auch für Frankfurt")
+    assert not looks_like_trail("Die Stadt ist über die Behördennummer 115 erreichbar.")
