@@ -79,6 +79,8 @@ def test_corpus_pages(slug):
         "<p>Der virtuelle Assistent der Stadtverwaltung findet für Sie die passende Dienstleistung.</p>",
         "<p>Unser digitaler Bürgerassistent gibt rund um die Uhr Auskunft zu Ausweis und Abfall.</p>",
         "<p>Die KI-Rathausassistentin auf unserer Startseite beantwortet Fragen zu Öffnungszeiten.</p>",
+        "<p>Der smarte Assistent beantwortet rund um die Uhr Fragen zu kommunalen Dienstleistungen.</p>",
+        "<p>Neu: Ein KI-gestützter Bürgerassistent beantwortet auf unserer Website Ihre Fragen.</p>",
     ],
 )
 def test_assistant_family_with_every_ending(body):
@@ -90,6 +92,7 @@ def test_assistant_family_with_every_ending(body):
     [
         "<p>Die Assistentin des Bürgermeisters koordiniert seine Termine.</p>",
         "<p>Die Stadt sucht eine Kita-Assistenz in Teilzeit.</p>",
+        "<p>Smarte Assistenten wie Alexa finden sich in vielen Haushalten.</p>",
     ],
 )
 def test_a_job_title_is_no_assistant(body):
