@@ -268,3 +268,11 @@ def test_what_a_chatbot_answers_questions_about_is_no_offer():
 ])
 def test_vehicle_acts_under_other_names(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_a_private_registration_service_is_not_the_office():
+    # a Zulassungsdienst's online order is the company's, not the Zulassungsstelle's online service
+    body = "<p>Ein Zulassungsdienst kann die Kfz-Abmeldung online für Sie erledigen.</p>"
+    assert values(online_services, wrap(body)) == {}
+    own = "<p>Die Kfz-Abmeldung können Sie online erledigen.</p>"
+    assert values(online_services, wrap(own)) == {P + "vehicle_deregistration": True}
