@@ -35,7 +35,7 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
-from extractors.owner import FOREIGN, judge, words
+from extractors.owner import FOREIGN, judge, plan_page, said_existing, words
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
@@ -164,9 +164,12 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
         t for spec in patterns.get("subjects", {}).values() for t in spec["terms"])
     names = name_variants(city, page, patterns["named"].get("affixes", []))
     requested = asked_for(page, patterns["named"]["resolution_regex"])
+    # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
+    asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
     out = []
     for f in found:
-        if f.value is not False and f.locator in requested:
+        if f.value is not False and (f.locator in requested
+                                     or (asked and not said_existing(f.snippet, patterns["owner"]))):
             continue
         hits = words(f.snippet, terms) if f.value is not False else []
         if not hits:
@@ -233,6 +236,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         doubted.update(p for p, spec in specs if _named(head, spec))
     planned_rx = [re.compile(rx) for rx in owners.get("planned_regex", [])]
     still_open = tuple(cues.get("still_open", ()))
+    # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.
+    asked = plan_page(head, page.title, page.text, owners)
     blocks = statement_blocks(page)
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
     block_families = possible_in(page.text, families)  # most pages: none of them can occur
@@ -308,6 +313,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
+                    continue
+                if asked and not said_existing(sent, owners):
+                    # the motion's own words ("… werden als Livestream bereitgestellt", "Der Chatbot steht
+                    # rund um die Uhr zur Verfügung") describe the wish: no offer; later mentions go on
+                    doubted.add(param)
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
                 if used and param in doubted and _still_planned(sent, still_open, planned_rx):

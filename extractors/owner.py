@@ -14,7 +14,10 @@ calls:
 * :func:`judge` — :class:`Judgement` (owner, status, the deciding cues) of the
   thing at ``text[start:end]``;
 * :attr:`Judgement.counts` — whether the statement can support a *true*
-  finding for the city (owner the city or not said, status live or pilot).
+  finding for the city (owner the city or not said, status live or pilot);
+* :func:`plan_page` and :func:`said_existing` — the page-level status: on a
+  page that as a whole is a motion or request, a statement says the thing is
+  there only in its own words ("die seit 2019 bestehende App").
 
 Owner kinds: ``city``, ``land``, ``bund``, ``county``, ``joint``
 (Verbandsgemeinde, Zweckverband: foreign only where a detector says so),
@@ -29,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -286,3 +290,38 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
                 break
     status, status_cue = _status(text, start, end, patterns, anchored)
     return Judgement(owner, status, cue, status_cue)
+
+
+@lru_cache(maxsize=64)
+def _compiled(rxs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rx) for rx in rxs)
+
+
+def plan_page(heading: str, title: str, text: str, patterns: Mapping[str, Any]) -> str | None:
+    """The cue that makes a whole page a motion or request (``plan_page`` in owner.yaml), or None.
+
+    Its heading or title names it ("Antrag: Livestream aus dem Sitzungssaal", "Prüfauftrag: …"), or its text
+    uses a formula only motions use ("Die Verwaltung wird beauftragt", "möge beschließen", "beantragen wir").
+    What such a page names is what it asks for: a statement there supports the thing only when it says the
+    thing exists now (:func:`said_existing`)."""
+    spec = patterns.get("plan_page")
+    if not spec:
+        return None
+    for line in (heading, title):
+        for rx in _compiled(tuple(spec.get("heading_regex", ()))):
+            m = rx.search(line)
+            if m:
+                return m.group(0)
+    for rx in _compiled(tuple(spec.get("text_regex", ()))):
+        m = rx.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
+def said_existing(text: str, patterns: Mapping[str, Any]) -> bool:
+    """Whether a statement says its thing is there now ("bereits", "seit 2019", "im vorhandenen …"):
+    on a motion's page only such a statement keeps its own reading."""
+    spec = patterns.get("plan_page") or {}
+    rx = spec.get("existing_regex")
+    return bool(words(text, spec.get("existing", ())) or (rx and _compiled((rx,))[0].search(text)))

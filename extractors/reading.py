@@ -50,7 +50,7 @@ from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.matching import containing, contains_any
 from extractors.named import split_sentences
-from extractors.owner import FOREIGN, judge
+from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
 from extractors.segment import Statement, segment
 from extractors.subjects import Scope, subjects_of
@@ -87,6 +87,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
     names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
+    # a motion's page ("Antrag: …", "Die Verwaltung wird beauftragt …") names the offers it asks for
+    asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
     # a detector may count some owners as the city's (a Land portal running the city's own service)
     foreign = tuple(k for k in patterns.get("foreign_owners", FOREIGN)
@@ -208,6 +210,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     continue
                 if cue.positive and head_planned and set(targets) <= set(scopes.topic):
                     cue = Cue(False, lx.planned_confidence, f"planned (page heading): {cue.rule}")
+                if cue.positive and asked and not said_existing(text[lo:hi], owners):
+                    continue  # the motion's wish, unless the sentence says the offer is there already
                 if cue.positive and owners:
                     span = next(iter(subj.values()), (0, 0))
                     j = judge(clause, span[0], span[1], owners, names=names, city=city)

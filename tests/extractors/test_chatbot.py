@@ -145,3 +145,13 @@ def test_a_vendor_name_in_a_page_path_is_no_widget():
 def test_a_chat_launcher_button():
     assert values(chatbot, wrap("<a class='chat-launcher' href='#'>Chat mit uns</a>")) == {
         P: {"technology": "Generic chatbot widget"}}
+
+
+def test_a_motions_reasons_describe_the_wished_chatbot():
+    # "Antrag zur Einführung eines Chatbots": its reasons say what the bot would do, in the present tense
+    html = wrap("<h1>Antrag zur Einführung eines Chatbots</h1>"
+                "<p>Die Verwaltung wird beauftragt, einen Chatbot auf der Homepage anzubieten.</p>"
+                "<p>Begründung:</p><ul><li>Der Chatbot beantwortet Fragen rund um die Uhr.</li>"
+                "<li>Erreichbarkeit rund um die Uhr statt nur zu Öffnungszeiten</li></ul>",
+                title="Antrag zur Einführung eines Chatbots")
+    assert values(chatbot, html).get(P) in (None, False)

@@ -126,3 +126,14 @@ def test_council_tv_name_family(sentence, expected):
 def test_the_stream_as_a_verb_phrase_with_its_channel(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+def test_a_motion_asks_for_the_stream_its_items_describe():
+    # the motion's list items describe the wish, not a stream the city has; a sentence saying the stream
+    # exists already keeps its own reading
+    items = ("<p>Unser Antrag lautet:</p><ul><li>Die Sitzungen des Rates werden als Livestream auf der "
+             "Internetseite der Stadt bereitgestellt.</li><li>Die Aufzeichnungen bleiben abrufbar.</li></ul>")
+    assert TV not in vals(council, page(items, title="Antrag: Livestream aus dem Sitzungssaal"))
+    existing = ("<p>Die Sitzungen des Rates werden bereits als Livestream auf der Internetseite "
+                "übertragen.</p>")
+    assert vals(council, page(items + existing, title="Antrag: Livestream aus dem Sitzungssaal"))[TV]

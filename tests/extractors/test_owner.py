@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.base import CityContext
-from extractors.owner import host_owner, judge, words
+from extractors.owner import host_owner, judge, plan_page, said_existing, words
 from extractors.patterns import load_patterns
 from tests.extractors.detect_helpers import DATA
 
@@ -239,3 +239,38 @@ def test_a_place_opening_the_sentence_owns_the_thing_by_a_possessive(sentence, n
 ])
 def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("Antrag: Livestream aus dem Sitzungssaal", ""),
+    ("Antrag der Fraktion Bündnis 90/Die Grünen: Prüfung einer Online-Beteiligungsplattform", ""),
+    ("Prüfauftrag: Stadtvertretung per Livestream übertragen", ""),
+    ("Änderungs- und Ergänzungsantrag zu TOP 4", ""),
+    ("Digitale Öffentlichkeit", "Deshalb beantragen wir eine Sondersitzung. Unser Antrag lautet:"),
+    ("Terminvergabe im Bürgeramt", "Der Ortsbeirat möge beschließen: Der Magistrat wird gebeten, …"),
+    ("Beschlussvorlage", "Die Verwaltung wird beauftragt zu prüfen, wie ein Chatbot eingeführt werden kann."),
+])
+def test_a_motion_or_request_page_is_a_plan_page(heading, text):
+    assert plan_page(heading, heading, text, OWNER)
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("Bewohnerparkausweis beantragen", "Den Antrag stellen Sie online über das Serviceportal."),
+    ("Antrag auf einen Bewohnerparkausweis", "Sie können den Antrag online stellen."),
+    ("Anfrage: Terminvergabe in den Bürgerämtern", "Wir fragen die Verwaltung: Wie bewertet sie die Lage?"),
+    ("Stadt Calau jetzt auch auf Facebook", "Seit Montag informiert die Stadtverwaltung auf Facebook."),
+])
+def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
+    assert plan_page(heading, heading, text, OWNER) is None
+
+
+@pytest.mark.parametrize("sentence, existing", [
+    ("Ein Vorgangsmonitor wäre mit dem vorhandenen Ratsinformationssystem zu verknüpfen.", True),
+    ("Die seit 2019 bestehende App soll um einen Mängelmelder ergänzt werden.", True),
+    ("Wer heute einen Termin will, muss ihn online buchen.", True),
+    ("Der Magistrat legt den stadteigenen Account auf X still.", True),
+    ("Der Chatbot steht den Bürgerinnen rund um die Uhr zur Verfügung.", False),
+    ("Die Sitzungen werden als Livestream auf der Internetseite bereitgestellt.", False),
+])
+def test_a_statement_says_its_thing_exists(sentence, existing):
+    assert said_existing(sentence, OWNER) is existing

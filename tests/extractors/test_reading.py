@@ -367,3 +367,16 @@ def test_a_denial_read_from_the_page_title_is_weaker_than_the_named_offer():
 ])
 def test_an_obligation_to_come_in_person_is_a_restriction(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a motion's page: what it says about online booking is the wish
+    ("<h1>Antrag: Online-Terminvergabe für das Bürgerbüro</h1><p>Die Verwaltung wird beauftragt, die "
+     "Terminvergabe umzustellen.</p><p>Termine im Bürgerbüro können dann online gebucht werden.</p>", {}),
+    # …unless the sentence says the offer is there now
+    ("<h1>Antrag: Chatbot für das Bürgerbüro</h1><p>Die Verwaltung wird beauftragt, einen Chatbot zu "
+     "prüfen.</p><p>Wer heute einen Termin im Bürgerbüro will, muss ihn vorher online buchen.</p>",
+     {A + "citizens_office": True}),
+])
+def test_a_motion_page_asks_for_the_offers_it_names(body, expected):
+    assert values(appointments, wrap(body)) == expected
