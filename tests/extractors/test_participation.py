@@ -75,3 +75,17 @@ def test_on_the_things_own_page_every_spec_keeps_its_anaphora():
     # The heading names the Bürgerhaushalt (second spec); "die Plattform" is the first spec's anaphora.
     html = page("<p>Auf der Plattform schlagen Sie vor, wofür Geld ausgegeben wird.</p>", "Bürgerhaushalt")
     assert vals(participation, html).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the town's own area on a Land participation portal is the town's platform (coordinator's ruling)
+    ("<p>Entwürfe stellen wir zusätzlich auf der landesweiten Plattform „Bauleitplanung Online Hessen“ "
+     "bereit; Stellungnahmen können Sie dort abgeben.</p>", True),
+    ("<p>Auf dem Beteiligungsportal des Landes können Sie unsere Bebauungsplanentwürfe "
+     "kommentieren.</p>", True),
+    # the same words as an adverb: plans looked at online are no participation platform
+    ("<p>Die Unterlagen zur Bauleitplanung online einsehen.</p>", None),
+])
+def test_a_towns_area_on_a_land_portal_and_land_plan_products(sentence, expected):
+    value = vals(participation, page(sentence)).get(P)
+    assert (isinstance(value, dict) if expected else value is None), value
