@@ -276,3 +276,17 @@ def test_a_private_registration_service_is_not_the_office():
     assert values(online_services, wrap(body)) == {}
     own = "<p>Die Kfz-Abmeldung können Sie online erledigen.</p>"
     assert values(online_services, wrap(own)) == {P + "vehicle_deregistration": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the online act named "elektronische Gewerbemeldung"
+    ("<h1>Gewerbe</h1><p>Nutzen Sie gerne die Möglichkeiten der elektronischen Gewerbemeldung "
+     "(eMeldung).</p>",
+     {P + "business_registration": True, P + "business_deregistration": True}),
+    # a link label with "online" after the service's noun
+    ("<h1>Gewerbe An-, Um- oder Abmeldung</h1><p>Sie gelangen hier zur Gewerbeanzeige online (BayernID "
+     "benötigt) oder zu den PDF-Formularen.</p>",
+     {P + "business_registration": True, P + "business_deregistration": True}),
+])
+def test_nominal_online_acts_and_link_labels(body, expected):
+    assert values(online_services, wrap(body)) == expected
