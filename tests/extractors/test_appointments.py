@@ -272,3 +272,17 @@ def test_the_booking_as_a_noun(body, expected):
 ])
 def test_special_venues_are_an_exception(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<h2>Pass- und Ausweisstelle</h2><p>Termine können Sie online buchen.</p>",
+     {P + "citizens_office": True}),
+    ("<h2>Abteilung Einreise und Aufenthalt</h2><p>Termine vergeben wir über die Online-Terminvergabe.</p>",
+     {P + "immigration_office": True}),
+    ("<p>Heiratstermine für das kommende Jahr sind ab sofort online buchbar.</p>",
+     {P + "registry_office": True}),
+    ("<p>Für die Eheanmeldung können Sie online einen Termin vereinbaren.</p>",
+     {P + "registry_office": True}),
+])
+def test_more_office_names(body, expected):
+    assert values(appointments, wrap(body)) == expected
