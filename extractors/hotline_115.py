@@ -34,6 +34,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     number = re.compile(patterns["number_regex"])
     trap_before = re.compile(patterns["trap_before_regex"])
     trap_after = re.compile(patterns["trap_after_regex"])
+    count_after = re.compile(patterns["count_after_regex"])
+    article_before = re.compile(patterns["article_before_regex"])
     phone_before = re.compile(patterns["phone_before_regex"])
     other_thing = re.compile(patterns["other_thing_before_regex"])
     window = int(patterns["window"])
@@ -56,6 +58,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         for m in number.finditer(text):
             before = text[max(m.start() - 20, 0):m.start()]
             if trap_before.search(before) or trap_after.search(text[m.end():]):
+                continue
+            if count_after.search(text[m.end():]) and not article_before.search(before):
                 continue
             if trail and not phone_before.search(before):
                 continue

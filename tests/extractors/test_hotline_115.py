@@ -123,6 +123,9 @@ def test_the_numbers_slogans(body):
     ("<p>Bürgerservice<br>Tel. 115<br>Mo–Fr 8–18 Uhr</p>", {P: True}),  # "Tel." ends no clause
     ("<p>Tel.: 115</p>", {P: True}),
     ("<p>Raum 115, Tel. 0221 115</p>", {}),
+    # a contact box's label with a colon
+    ("<p>Bürgerservice: 115 oder 0211 89-0</p>", {P: True}),
+    ("<p>Zentrale: 115 (Mo bis Fr 8 bis 18 Uhr)</p>", {P: True}),
 ])
 def test_a_phone_label_right_before_the_number(body, expected):
     assert values(hotline_115, wrap(body)) == expected
@@ -141,3 +144,11 @@ def test_a_breadcrumb_names_the_page_but_a_contact_line_labels_its_number():
     assert values(hotline_115, wrap(trail)) == {}
     contact = "<p>Bürgerservice: Tel. 115 / Fax 0221 221-0 / E-Mail buergerservice@stadt.de</p>"
     assert values(hotline_115, wrap(contact)) == {P: True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>Bürgerbüro: 115 Termine wurden im Mai online vergeben.</p>", {}),
+    ("<p>Das Servicecenter nimmt unter der 115 Anrufe aus dem ganzen Kreis entgegen.</p>", {P: True}),
+])
+def test_a_count_is_no_number_to_call_unless_an_article_names_it(body, expected):
+    assert values(hotline_115, wrap(body)) == expected
