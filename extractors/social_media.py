@@ -59,7 +59,9 @@ def account(link: Link, net: str, spec: Mapping[str, Any], rx: re.Pattern[str]) 
         # "/@name" is also Medium's and others' shape: require a known instance, rel="me" or the word.
         host = (urlsplit(link.url).hostname or "").lower()
         named = has_any(f"{link.text} {link.context}", spec.get("names", []))
-        if host not in spec.get("instances", []) and "me" not in link.rel.split() and not named:
+        known = host in spec.get("instances", []) or bool(
+            spec.get("instance_regex") and re.search(spec["instance_regex"], host))
+        if not known and "me" not in link.rel.split() and not named:
             return None
     return handle
 

@@ -240,3 +240,11 @@ def test_mastodon_denied_and_the_lands_instance():
     land = ("<p>Der Freistaat betreibt jetzt eine eigene Mastodon-Instanz, auf der die Landesbehörden "
             "vertreten sind.</p>")
     assert MA not in vals(social_media, page(land))
+
+
+def test_a_mastodon_instance_is_known_by_its_name():
+    # "nrw.social", "social.jena.de", "troet.cafe": an instance host named as such, without the word Mastodon
+    got = vals(social_media, page("<p>Folgen Sie der Stadt auch auf <a href='https://social.jena.de/@stadtkoeln'>"
+                                  "@stadtkoeln</a>.</p>"))
+    assert got[MA]["handle"] == "stadtkoeln"
+    assert MA not in vals(social_media, page("<p>Ein Essay von <a href='https://medium.com/@stadtkoeln'>uns</a>.</p>"))
