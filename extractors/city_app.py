@@ -66,10 +66,13 @@ def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     spec = patterns["mentions"][PARAMETER]
+    specs = spec if isinstance(spec, list) else [spec]
     has_app = "App" in page.text
     names = name_variants(city, page, patterns.get("affixes", [])) if has_app else None
     own = named_apps(page, patterns, names) if names else []
-    mentions = {PARAMETER: {**spec, "terms": [*spec["terms"], *own]}} if own else patterns["mentions"]
+    # The app names carrying the city's name join the first spec (the city's app by name).
+    mentions = ({PARAMETER: [{**specs[0], "terms": [*specs[0]["terms"], *own]}, *specs[1:]]} if own
+                else patterns["mentions"])
     found = merge(statements(page, patterns, NAME, VERSION),
                   named_findings(page, {**patterns, "mentions": mentions}, city, NAME, VERSION))
     stores = [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]

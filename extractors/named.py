@@ -213,9 +213,14 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises"),
     # or a described thing whose required words the page never has ("Neue digitale Karte zeigt alle
     # Spielflächen": a map of one theme, no map of plans or parcels).
-    topics = {p for p, spec in specs
-              if any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, owners, page, city)
-                     for m in _named(head, spec)) and (_required(head, spec) or _required(page.text, spec))}
+    # ``require_page``: a spec whose things count only on pages that say the city runs them (a community-app
+    # product is the town's app only where the administration publishes in it), also as the heading's topic.
+    gated = [not spec.get("require_page") or bool(words(page.text, spec["require_page"]))
+             for _, spec in specs]
+    topics = {p for k, (p, spec) in enumerate(specs)
+              if gated[k]
+              and any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, owners, page, city)
+                      for m in _named(head, spec)) and (_required(head, spec) or _required(page.text, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
@@ -261,7 +266,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 links = block_links(page, block)
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
-            for param, spec in specs:
+            for k, (param, spec) in enumerate(specs):
+                if not gated[k]:
+                    continue  # the page lacks what the spec needs anywhere on it (``require_page``)
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
                 hits = _named(sent, spec) or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:

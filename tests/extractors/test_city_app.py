@@ -138,3 +138,16 @@ def test_a_to_go_brand_carries_the_place():
     assert isinstance(value, dict) and value["named"] == "Köln to go", value
     other = vals(city_app, page("<p>Die Nachbarstadt bietet die App „Bonn to go“ an.</p>")).get(P)
     assert other is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a community-app product promoted by an Ortsrat or a village: the villagers' noticeboard, no city app
+    ("<p>Fast alle Ortsräte haben den DorfFunk für ihre Ortschaften eingeführt. Probieren Sie den DorfFunk "
+     "in Ihrer Ortschaft aus!</p>", False),
+    # the same product where the administration publishes in it: the town's app
+    ("<p>Die Gemeinde nutzt ab sofort den DorfFunk. Im redaktionellen Bereich finden Sie die Mitteilungen "
+     "der Gemeinde; laden Sie den DorfFunk kostenlos herunter.</p>", True),
+])
+def test_a_community_app_product_is_the_towns_app_only_where_the_town_publishes_in_it(body, expected):
+    value = vals(city_app, page(body, "DorfFunk")).get(P)
+    assert isinstance(value, dict) is expected, value
