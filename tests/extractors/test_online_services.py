@@ -290,3 +290,17 @@ def test_a_private_registration_service_is_not_the_office():
 ])
 def test_nominal_online_acts_and_link_labels(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a personal visit as the only route told: not online (weakly)
+    ("<h1>Gewerbeanmeldung</h1><p>Die Anmeldung nehmen Sie persönlich im Gewerbeamt vor.</p>",
+     {P + "business_registration": False}),
+    # … an online route beside it wins, in the same sentence or elsewhere on the page
+    ("<h1>Gewerbeanmeldung</h1><p>Die Anmeldung nehmen Sie persönlich im Gewerbeamt vor oder erledigen sie "
+     "online über das Serviceportal.</p>", {P + "business_registration": True}),
+    ("<h1>Gewerbeanmeldung</h1><p>Die Anmeldung erfolgt persönlich im Rathaus.</p><p>Sie können die "
+     "Gewerbeanmeldung auch online beantragen.</p>", {P + "business_registration": True}),
+])
+def test_a_personal_visit_as_the_only_route(body, expected):
+    assert values(online_services, wrap(body)) == expected
