@@ -304,3 +304,19 @@ def test_nominal_online_acts_and_link_labels(body, expected):
 ])
 def test_a_personal_visit_as_the_only_route(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the register information under its other names
+    ("<p>Die elektronische Bürgerauskunft können Sie rund um die Uhr online einholen.</p>",
+     {"online_services.register_information": True}),
+    ("<p>Eine Meldeauskunft beantragen Sie online über das Serviceportal.</p>",
+     {"online_services.register_information": True}),
+    # the registration of a new home under its other names
+    ("<p>Die Wohnungsanmeldung können Sie jetzt online erledigen.</p>",
+     {"online_services.change_of_address": True}),
+    ("<p>Einen Wohnsitzwechsel können Sie bequem online melden.</p>",
+     {"online_services.change_of_address": True}),
+])
+def test_more_service_names(body, expected):
+    assert values(online_services, wrap(body)) == expected
