@@ -35,7 +35,7 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
-from extractors.owner import FOREIGN, judge, plan_page, said_existing, words
+from extractors.owner import FOREIGN, judge, plan_page, publisher, said_existing, words
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
@@ -175,7 +175,8 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
         if not hits:
             out.append(f)
             continue
-        j = judge(f.snippet, hits[0].start, hits[0].end, patterns["owner"], names=names, city=city)
+        j = judge(f.snippet, hits[0].start, hits[0].end, patterns["owner"], names=names, city=city,
+                  site=publisher(page.title, patterns["owner"]))
         if j.owner in FOREIGN:
             continue
         if j.status in ("planned", "discontinued"):
@@ -231,6 +232,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
     requested = asked_for(page, cues["resolution_regex"])
+    site = publisher(page.title, owners)  # whom "unser" means on this page
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()
@@ -295,7 +297,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     names = name_variants(city, page, cues.get("affixes", []))
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
                           urls=[u for u, t in links if t and t in sent],
-                          anchored=anchored and spec.get("anchor_status", True))
+                          anchored=anchored and spec.get("anchor_status", True), site=site)
                 if j.owner in spec.get("foreign", FOREIGN):
                     continue  # somebody else's thing: says nothing about the city's
                 at = (lo + m.start, lo + m.end)

@@ -100,6 +100,24 @@ def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) 
     return None
 
 
+_SITE_SEP = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+")
+
+
+def publisher(title: str, patterns: Mapping[str, Any]) -> str | None:
+    """Owner kind of the site that publishes a page, from the site name its title ends with ("Ella – unsere
+    digitale Sprachassistentin | Stadtwerke Homburg GmbH" -> "company"): "unser" and "wir" speak for that
+    publisher, so on a company's, party's or institution's site they do not make a thing the city's. None when
+    the title names no such publisher (a city's own site, or a title without a site name)."""
+    parts = _SITE_SEP.split(title.strip())
+    if len(parts) < 2:
+        return None
+    site = parts[-1]
+    for kind in ("company", "institution", "private"):
+        if words(site, patterns["owners"].get(kind, {}).get("cues", []), whole=True):
+            return kind
+    return None
+
+
 def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(owner kind, start, end, words) of "Stadt <Name>" mentions: this city or another one."""
     prefixes = "|".join(re.escape(p) for p in patterns.get("place_prefixes", []))
@@ -274,14 +292,19 @@ def _relative_clause(text: str, end: int) -> tuple[int, int]:
 
 
 def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names: Sequence[str] = (),
-          city: CityContext | None = None, urls: Iterable[str] = (), anchored: bool = False) -> Judgement:
+          city: CityContext | None = None, urls: Iterable[str] = (), anchored: bool = False,
+          site: str | None = None) -> Judgement:
     """Owner and status of the thing named at ``text[start:end]`` (``text``: its statement).
 
     ``names``: compact spellings of the city's name (see ``web_presence.name_variants``);
     ``urls``: links of the statement — a link to the city's own host makes it the city's, one to
-    a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise.
+    a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise; ``site``: the
+    page's publisher (:func:`publisher`), whom "unser"/"wir" mean when it is not the city.
     """
     owner, cue = _owner(text, start, end, patterns, names, city)
+    first_person = {c.lower() for c in patterns.get("first_person", ())}
+    if site and owner == "city" and cue and cue.lower() in first_person:
+        owner = site  # "unseren Chatbot" on the waste company's site is the company's
     if owner == "unknown":
         for url in urls:
             host = host_owner(url, city, patterns)

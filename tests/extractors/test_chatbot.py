@@ -155,3 +155,14 @@ def test_a_motions_reasons_describe_the_wished_chatbot():
                 "<li>Erreichbarkeit rund um die Uhr statt nur zu Öffnungszeiten</li></ul>",
                 title="Antrag zur Einführung eines Chatbots")
     assert values(chatbot, html).get(P) in (None, False)
+
+
+def test_our_chatbot_on_a_companys_site_is_the_companys():
+    body = ("<p>Unser Chatbot Müllbert beantwortet auf dieser Website rund um die Uhr Fragen zur "
+            "Mülltrennung.</p>")
+    company = ("<html><head><title>Müllbert | Abfallbehandlungsgesellschaft Musterkreis mbH</title></head>"
+               f"<body><main><h1>Müllbert</h1>{body}</main></body></html>")
+    assert values(chatbot, company).get(P) is None
+    city = ("<html><head><title>Müllbert | Stadt Musterstadt</title></head>"
+            f"<body><main><h1>Müllbert</h1>{body}</main></body></html>")
+    assert values(chatbot, city).get(P) not in (None, False)

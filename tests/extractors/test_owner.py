@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.base import CityContext
-from extractors.owner import host_owner, judge, plan_page, said_existing, words
+from extractors.owner import host_owner, judge, plan_page, publisher, said_existing, words
 from extractors.patterns import load_patterns
 from tests.extractors.detect_helpers import DATA
 
@@ -274,3 +274,22 @@ def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
 ])
 def test_a_statement_says_its_thing_exists(sentence, existing):
     assert said_existing(sentence, OWNER) is existing
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Ella – unsere digitale Sprachassistentin | Stadtwerke Homburg GmbH", "company"),
+    ("Müllbert beeindruckt | APM Abfallbehandlungsgesellschaft Potsdam-Mittelmark mbH", "company"),
+    ("Antrag: KI-Konzept - CDU-Fraktion in der Bürgerschaft Rostock", "company"),
+    ("Chatbot | Stadt Hamm", None),
+    ("Stadtwerke Hamm", None),  # no site name after a separator
+])
+def test_the_publisher_is_the_site_named_at_the_end_of_the_title(title, kind):
+    assert publisher(title, OWNER) == kind
+
+
+def test_unser_means_the_publisher():
+    s = "Auf der Website beantwortet unser Chatbot Fragen zur Mülltrennung."
+    assert at(s, "Chatbot").owner == "city"
+    assert at(s, "Chatbot", site="company").owner == "company"
+    # a cue that names the city is not the publisher's word
+    assert at("Der Chatbot der Stadt Hamm antwortet jederzeit.", "Chatbot", site="company").owner == "city"
