@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
+from extractors.matching import present as found_terms
 
 
 @dataclass(frozen=True)
@@ -140,16 +141,20 @@ def words_of(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
 
-def _negated(clause: str, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
-    """A negator close to the cue (``anchors``: where its words stand). Not anywhere in the clause:
+def _negated(clause: str, lx: Lexicon) -> bool:
+    """A negator close to the cue (:func:`_anchors`: where its words stand). Not anywhere in the clause:
     "Muss keine Scheidung anerkannt werden, reservieren Sie online" offers the booking."""
     low = clause.lower()
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
         low = low.replace(e, " " * len(e))
+    anchors: list[tuple[int, int]] | None = None  # found at the first negator: most clauses have none
     for m in re.finditer(r"\w+", low):
-        if m.group(0) in lx.negators and any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
-                and not _negates_other(clause, m.end(), lx, anchors):
-            return True
+        if m.group(0) in lx.negators:
+            if anchors is None:
+                anchors = _anchors(clause, lx)
+            if any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
+                    and not _negates_other(clause, m.end(), lx, anchors):
+                return True
     return False
 
 
@@ -223,7 +228,7 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
 def _mail_channel(clause: str, lx: Lexicon) -> bool:
     """"persönlich, schriftlich oder elektronisch": in a list of paper channels "elektronisch" is
     e-mail or a signed scan, not an online service (its only online word there)."""
-    present = [w for w in lx.online if contains_any(clause, (w,))]
+    present = found_terms(clause, lx.online)
     return bool(present) and all(w.startswith("elektronisch") for w in present) \
         and contains_any(clause, lx.paper)
 
@@ -266,7 +271,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     about_object = not lx.objects or any(o in clause.lower() for o in lx.objects)
     if about_object and _restricted(clause, lx) and (neg is None or neg[0] < lx.restrict_confidence):
         neg = (lx.restrict_confidence, "restricted to an offline channel")
-    if pos is not None and neg is None and _negated(clause, lx, _anchors(clause, lx)):
+    if pos is not None and neg is None and _negated(clause, lx):
         return Cue(False, pos[0], f"negated: {pos[1]}")
     if pos is not None and neg is None and plans(clause, lx):
         return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")

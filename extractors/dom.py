@@ -50,9 +50,14 @@ def parse(html: str) -> etree._Element:
 
 
 def _hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    # one read of the attribute names (most elements have none, or none of these) instead of three
+    # attribute reads per element
+    keys = el.keys()
+    if not keys:
+        return False
+    if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
         return True
-    style = el.get("style")
+    style = el.get("style") if "style" in keys else None
     return bool(style and _HIDDEN_STYLE.search(style))
 
 

@@ -63,7 +63,7 @@ def _term_body(term: str) -> str:
 
 
 _SEPARATORS = frozenset(" \t\n\r\xa0-‐–/\u00ad")
-_SEPARATOR_RE = re.compile("[" + re.escape("".join(sorted(_SEPARATORS))) + "]+")
+_SEPARATOR_LIST = tuple(sorted(_SEPARATORS))
 
 
 @lru_cache(maxsize=1024)
@@ -79,7 +79,11 @@ def _flatten(text: str) -> tuple[str, str]:
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
         low = "".join(ch.lower()[0] for ch in text)
-    return low, _SEPARATOR_RE.sub("", low)
+    flat = low
+    for sep in _SEPARATOR_LIST:  # str.replace per separator: about five times faster than a regex sub
+        if sep in flat:
+            flat = flat.replace(sep, "")
+    return low, flat
 
 
 def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
@@ -198,12 +202,7 @@ def containing(texts: Sequence[str], terms: tuple[str, ...], within: str | None 
     text for its statements; a table row joins its cells). A term without ":" occurring in one of
     them occurs in it, so the windows of ``within`` — built once per page — pre-filter the terms.
     """
-    flats = [_flatten(t)[1] for t in texts]
-    big = "\x00".join(flats)  # no term contains NUL, so no match spans two texts
-    starts, pos = [], 0
-    for f in flats:
-        starts.append(pos)
-        pos += len(f) + 1
+    big, starts = _haystack(tuple(texts))
     hit: set[int] = set()
     for _, ct, _ in _candidates(big, terms) if within is None else _candidates_within(within, terms):
         at = big.find(ct)
@@ -213,6 +212,18 @@ def containing(texts: Sequence[str], terms: tuple[str, ...], within: str | None 
             # the rest of text i is decided: go on from the next text
             at = big.find(ct, starts[i + 1]) if i + 1 < len(starts) else -1
     return hit
+
+
+@lru_cache(maxsize=16)
+def _haystack(texts: tuple[str, ...]) -> tuple[str, list[int]]:
+    """The texts' separator-free forms joined by NUL, and where each starts; memoised (a few): the
+    three statement readers ask about the same statements, the named detectors about the same blocks."""
+    flats = [_flatten(t)[1] for t in texts]
+    starts, pos = [], 0
+    for f in flats:
+        starts.append(pos)
+        pos += len(f) + 1
+    return "\x00".join(flats), starts  # no term contains NUL, so no match spans two texts
 
 
 def _candidates_within(within: str, terms: tuple[str, ...]) -> Sequence[tuple[str, str, bool]]:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
@@ -59,12 +60,13 @@ class _Vendors:
         compiled, self.any, self.needs = _shapes(tuple(str(v["url_regex"]) for v in vendors))
         self.vendors = list(zip(compiled, vendors, strict=True))
 
-    def on_page(self, urls: str) -> bool:
-        """Whether any vendor shape occurs among the page's link URLs (one per line): most pages have none."""
+    def on_page(self, urls: str, low: str | None = None) -> bool:
+        """Whether any vendor shape occurs among the page's link URLs (one per line): most pages have none.
+        ``low``: ``urls`` lower-cased, when the caller has it."""
         if self.any is None:
             return False
         if self.needs is not None and urls.isascii():
-            low = urls.lower()
+            low = urls.lower() if low is None else low
             if not any(all(any(x in low for x in req) for req in need) for need in self.needs):
                 return False
         return self.any.search(urls) is not None
@@ -111,15 +113,26 @@ def _foreign_owner(sentence: str, text: str, owners: Mapping[str, Any], names: t
     return judge(sentence, at, at + len(text), owners, names=names, city=city).owner in _PUBLIC_OWNERS
 
 
+_links: WeakKeyDictionary[Page, tuple[list[Link], str, str, str]] = WeakKeyDictionary()
+
+
+def _page_links(page: Page) -> tuple[list[Link], str, str, str]:
+    """The page's links and iframes (a Rats-TV player is usually an iframe), their URLs one per line,
+    the same lower-cased and their texts: once per page, for every portal detector."""
+    if page not in _links:
+        links = [*page.links, *page.iframes]
+        urls = "\n".join(link.url for link in links)
+        _links[page] = (links, urls, urls.lower(), "\n".join(link.text for link in links))
+    return _links[page]
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                     extractor: str, version: str) -> list[Finding]:
     """One positive finding per (parameter, portal link) on the page."""
-    links = [*page.links, *page.iframes]  # a Rats-TV player is usually an iframe
-    urls = "\n".join(link.url for link in links)
-    texts = "\n".join(link.text for link in links)
+    links, urls, low, texts = _page_links(page)
     portals = patterns["portals"]
     vendors = {param: vendors_of(spec.get("vendors", [])) for param, spec in portals.items()}
-    any_vendor = {param: v.on_page(urls) for param, v in vendors.items()}
+    any_vendor = {param: v.on_page(urls, low) for param, v in vendors.items()}
     any_text = {param: contains_any(texts, tuple(spec["link_terms"])) for param, spec in portals.items()}
     if not any(any_vendor.values()) and not any(any_text.values()):
         return []  # most pages: no vendor shape among the URLs, no portal term among the link texts

@@ -104,8 +104,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         if i not in with_cue and not st.intro and head_cue is None:
             continue
         text = exp.expand(st.text)
-        if lx.ignore and contains_any(f"{text} {st.heading} {page.heading}", lx.ignore):
-            continue  # about something else that shares the words (Verwarngeld online bezahlen)
+        # about something else that shares the words (Verwarngeld online bezahlen): the statement yields
+        # nothing; asked at its first finding, as most statements yield none
+        ignored = None if lx.ignore else False
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
         if st.intro:
@@ -223,6 +224,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # the offer elsewhere (then dropped with the headlines, below)
                 dated = cue.positive and bool(lx.dated_re.search(text[lo:hi]))
                 for param in targets:
+                    if ignored is None:
+                        ignored = contains_any(f"{text} {st.heading} {page.heading}", lx.ignore)
+                    if ignored:
+                        break
                     if st.kind == "heading" or dated:
                         from_heading.add(len(found))
                     found.append(finding(page, parameter=param, value=cue.positive,

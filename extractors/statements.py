@@ -138,17 +138,32 @@ def heading(page: Page) -> str:
 def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
     """Cheap page-level test: does the page name any subject at all (exact terms, or the ``stems``
     a fuzzy subject declares)? Statements need a subject in the sentence or in the heading."""
-    text = page.text  # the heading is one of the page's blocks (or the title, checked below)
-    for spec in subjects.values():
-        if float(spec.get("threshold", 100)) >= 100:
-            words = spec["terms"]
-        elif spec.get("stems"):
-            words = spec["stems"]
-        else:
-            return True  # a fuzzy subject without stems cannot be pre-filtered
-        if contains_any(text, tuple(words)) or contains_any(page.heading, tuple(words)):
-            return True
-    return False
+    words = _subject_words(subjects)
+    if words is None:
+        return True  # a fuzzy subject without stems cannot be pre-filtered
+    # the heading is one of the page's blocks (or the title)
+    return contains_any(page.text, words) or contains_any(page.heading, words)
+
+
+_WORDS: dict[int, tuple[Mapping[str, Any], tuple[str, ...] | None]] = {}  # keeps the mapping alive
+
+
+def _subject_words(subjects: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """Every subject's exact terms or fuzzy stems, in one tuple (one windows look-up on the page's text
+    instead of one per subject); None when a fuzzy subject has no stems. Built once per mapping."""
+    entry = _WORDS.get(id(subjects))
+    if entry is None or entry[0] is not subjects:
+        words: list[str] | None = []
+        for spec in subjects.values():
+            if float(spec.get("threshold", 100)) >= 100:
+                words += spec["terms"]
+            elif spec.get("stems"):
+                words += spec["stems"]
+            else:
+                words = None
+                break
+        entry = _WORDS[id(subjects)] = (subjects, None if words is None else tuple(dict.fromkeys(words)))
+    return entry[1]
 
 
 def _decisive(cues: list[tuple[Cue, Match]], margin: float) -> tuple[Cue, Match]:
