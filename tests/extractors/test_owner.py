@@ -293,3 +293,13 @@ def test_unser_means_the_publisher():
     assert at(s, "Chatbot", site="company").owner == "company"
     # a cue that names the city is not the publisher's word
     assert at("Der Chatbot der Stadt Hamm antwortet jederzeit.", "Chatbot", site="company").owner == "city"
+
+
+def test_the_kreis_by_itself_and_its_hosts_are_the_county():
+    # a joint portal of the Kreis and its towns is the Kreis's, not a member town's
+    sentence = "Unter opendata.rhein-kreis-neuss.de veröffentlichen Kreis und Kommunen gemeinsam ihre Daten."
+    assert at(sentence, "opendata").owner == "county"
+    assert host_owner("https://opendata.rhein-kreis-neuss.de/", HAMM, OWNER) == "county"
+    assert host_owner("https://geoportal.kreis-borken.de/karten", HAMM, OWNER) == "county"
+    assert host_owner("https://www.landkreis-harburg.de/", HAMM, OWNER) == "county"
+    assert host_owner("https://www.kreisstadt-bergheim.de/", HAMM, OWNER) is None
