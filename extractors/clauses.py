@@ -65,6 +65,7 @@ class Lexicon:
     heading_visits: tuple[str, ...]
     scarce: frozenset[str] = frozenset()  # "kaum freie Termine": a count, not an offer
     dated_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a sentence opened by a start date ("Ab dem 1. März")
+    printing: frozenset[str] = frozenset()  # printing a form ("ausdrucken"): the form is paper
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -99,7 +100,8 @@ class Lexicon:
                    _documents_re(comp.get("documents", [])),
                    tuple(shared.get("heading_visits", [])),
                    frozenset(w.lower() for w in shared.get("scarce", [])),
-                   re.compile(shared.get("dated_regex", r"(?!x)x")))
+                   re.compile(shared.get("dated_regex", r"(?!x)x")),
+                   frozenset(a.lower() for a in comp.get("print_actions", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -116,8 +118,10 @@ def _documents_re(words: list[str]) -> re.Pattern[str]:
 
 def _fetches_form(clause: str, acts: set[str], lx: Lexicon) -> bool:
     """"Den Vordruck erhalten Sie im Rathaus oder auf der Internetseite": getting a paper form from the
-    website is not applying online, so such an act alone composes no cue."""
-    return bool(acts) and acts <= lx.fetch and bool(lx.documents.search(clause.lower()))
+    website is not applying online, so such an act alone composes no cue; nor does filling in a form that
+    is then printed ("am Computer ausfüllen und anschließend ausdrucken")."""
+    return bool(acts) and (acts <= lx.fetch or bool(lemma_set(clause) & lx.printing)) \
+        and bool(lx.documents.search(clause.lower()))
 
 
 # Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be

@@ -380,3 +380,13 @@ def test_an_obligation_to_come_in_person_is_a_restriction(body, expected):
 ])
 def test_a_motion_page_asks_for_the_offers_it_names(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+def test_a_form_filled_in_on_screen_and_printed_is_paper():
+    body = ("<p>Einige Formulare können Sie zu Hause am Computer ausfüllen und anschließend ausdrucken, zum "
+            "Beispiel:</p><ul><li>Antrag auf eine Meldebescheinigung (PDF)</li></ul>")
+    assert values(online_services, wrap(body)) == {}
+    # filled in and sent online, it is an online service
+    online = ("<p>Den Antrag auf eine Meldebescheinigung können Sie am Computer ausfüllen und online "
+              "absenden.</p>")
+    assert values(online_services, wrap(online)) == {S + "registration_certificate": True}
