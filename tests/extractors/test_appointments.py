@@ -286,3 +286,14 @@ def test_special_venues_are_an_exception(body, expected):
 ])
 def test_more_office_names(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the click of a web page is an online channel
+    ("<p>Einen Termin im Standesamt reservieren Sie mit wenigen Klicks.</p>", {P + "registry_office": True}),
+    ("<p>Termine der Ausländerbehörde buchen Sie per Mausklick.</p>", {P + "immigration_office": True}),
+    # a booking by phone names no channel of the web
+    ("<p>Termine der Ausländerbehörde vereinbaren Sie telefonisch.</p>", {}),
+])
+def test_a_click_is_online(body, expected):
+    assert values(appointments, wrap(body)) == expected
