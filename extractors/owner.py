@@ -111,6 +111,10 @@ def publisher(title: str, patterns: Mapping[str, Any]) -> str | None:
     parts = _SITE_SEP.split(title.strip())
     if len(parts) < 2:
         return None
+    # "Stadt Osnabrück - Fraktionen im Rat": the site name comes first on some city sites.
+    prefixes = tuple(patterns.get("place_prefixes", ()))
+    if any(p.startswith(prefixes) for p in parts[:-1]):
+        return None
     site = parts[-1]
     for kind in ("company", "institution", "private"):
         if words(site, patterns["owners"].get(kind, {}).get("cues", []), whole=True):

@@ -282,6 +282,7 @@ def test_a_statement_says_its_thing_exists(sentence, existing):
     ("Antrag: KI-Konzept - CDU-Fraktion in der Bürgerschaft Rostock", "company"),
     ("Chatbot | Stadt Hamm", None),
     ("Stadtwerke Hamm", None),  # no site name after a separator
+    ("Stadt Osnabrück - Fraktionen im Rat", None),  # the city's site name first
 ])
 def test_the_publisher_is_the_site_named_at_the_end_of_the_title(title, kind):
     assert publisher(title, OWNER) == kind
