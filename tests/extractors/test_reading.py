@@ -390,3 +390,17 @@ def test_a_form_filled_in_on_screen_and_printed_is_paper():
     online = ("<p>Den Antrag auf eine Meldebescheinigung können Sie am Computer ausfüllen und online "
               "absenden.</p>")
     assert values(online_services, wrap(online)) == {S + "registration_certificate": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a start date before a launch verb announces the offer (a Kita's page before the city's portal went live)
+    ("<h1>Anmeldung</h1><p>Ab dem 1. November 2017 führt die Stadt den Kita-Navigator ein – ein "
+     "Online-Vormerksystem für die Plätze in allen Kitas.</p>", {S + "daycare_registration": False}),
+    ("<h1>Kita-Platz</h1><p>Zum 1. März schaltet die Stadt ihr Kita-Portal frei, dann können Eltern ihr "
+     "Kind online anmelden.</p>", {S + "daycare_registration": False}),
+    # a dated offer without a launch verb stays what the page says it is
+    ("<h1>Kita-Platz</h1><p>Ab dem 1. März können Eltern ihr Kind über das Kita-Portal online "
+     "anmelden.</p>", {S + "daycare_registration": True}),
+])
+def test_a_launch_on_a_date_announces_the_offer(body, expected):
+    assert values(online_services, wrap(body)) == expected
