@@ -151,3 +151,8 @@ def test_a_to_go_brand_carries_the_place():
 def test_a_community_app_product_is_the_towns_app_only_where_the_town_publishes_in_it(body, expected):
     value = vals(city_app, page(body, "DorfFunk")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+def test_a_city_name_2go_brand_is_the_city_app():
+    body = "<p>Die App „Köln2go“ steht in den Stores kostenlos zum Herunterladen bereit.</p>"
+    assert isinstance(vals(city_app, page(body)).get(P), dict)

@@ -304,3 +304,13 @@ def test_the_kreis_by_itself_and_its_hosts_are_the_county():
     assert host_owner("https://geoportal.kreis-borken.de/karten", HAMM, OWNER) == "county"
     assert host_owner("https://www.landkreis-harburg.de/", HAMM, OWNER) == "county"
     assert host_owner("https://www.kreisstadt-bergheim.de/", HAMM, OWNER) is None
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # only the remnant users still have it, and gone from the stores
+    ("Wer die App noch auf dem Smartphone hat, sieht nur das Datum.", "App", "discontinued"),
+    ("In den App-Stores ist die Hamm-App schon länger nicht mehr zu finden.", "Hamm-App", "discontinued"),
+    ("Wer die App hat, sieht dort alle Abfuhrtermine.", "App", "live"),
+])
+def test_remnant_users_and_an_app_gone_from_the_stores(sentence, name, status):
+    assert at(sentence, name).status == status
