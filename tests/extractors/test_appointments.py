@@ -297,3 +297,14 @@ def test_more_office_names(body, expected):
 ])
 def test_a_click_is_online(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # appointments given only on line
+    ("<h1>Kfz-Zulassungsstelle</h1><p>Privatkunden bekommen Termine ausschließlich online.</p>",
+     {P + "vehicle_registration_office": True}),
+    # … while an appointment received after an online application is the staff's
+    ("<h1>Ausländerbehörde</h1><p>Nach dem Online-Antrag erhalten Sie einen Termin zur Vorsprache.</p>", {}),
+])
+def test_appointments_only_online(body, expected):
+    assert values(appointments, wrap(body)) == expected
