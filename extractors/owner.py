@@ -244,11 +244,14 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     for kind in ("discontinued", "planned", "hypothetical", "compromised", "pilot"):
         if kind in ("planned", "discontinued") and (going_on or said_live):
             continue
+        not_status = patterns.get("not_status", {}).get(kind, {})
         for m in words(text, patterns["status"].get(kind, [])):
             # In the noun phrase ("im geplanten Geoportal") or in a relative clause on the thing ("im Portal,
             # das derzeit aufgebaut wird"): only these speak about a prepositional object.
             if anchored and not (0 <= start - m.end <= 15 or relative[0] <= m.start < relative[1]):
                 continue
+            if m.term in not_status and re.match(not_status[m.term], text[m.end:]):
+                continue  # another sense ("der Antrag auf ein Führungszeugnis", "Anregungen geben")
             return kind, m.term
         # Attributes speak only in the thing's noun phrase ("ihr bisheriger Account", not "die ehemaligen
         # Kasernen zeigt das Geoportal").

@@ -160,8 +160,10 @@ def test_the_service_described_by_what_it_takes_in(body, expected):
 
 
 def test_without_what_a_spec_requires_no_plan_or_negation_is_read():
-    # "Anregungen" is a plan word, but no reporting verb makes "Missstände" the described service here.
-    body = "<p>Über die App können Sie der Gemeinde auf Missstände hinweisen oder Anregungen geben.</p>"
+    # "Anregungen" is a plan word, but no reporting verb makes "Missstände" the described service here
+    # ("auf Missstände hinweisen" is reporting them: see test_defects_pointed_out_by_app_…).
+    body = "<p>Über die App können Sie der Gemeinde Ihre Meinung zu Missständen sagen oder Anregungen " \
+           "geben.</p>"
     assert _named(body) is None
 
 
@@ -174,3 +176,14 @@ def test_without_what_a_spec_requires_no_plan_or_negation_is_read():
 def test_road_damage_and_the_buergermeldung(body, expected):
     value = _named(body)
     assert (value not in (None, False)) if expected else value is None
+
+
+@pytest.mark.parametrize("body", [
+    # pointing the city to defects through its app, and one defect as the object of an online "Meldung"
+    "<p>Umgekehrt können Sie der Gemeinde über die App Nachrichten senden, auf Missstände hinweisen oder "
+    "Anregungen geben.</p>",
+    "<p>Vorgeführt wurden die Online-Terminvergabe, die Meldung eines Mangels im öffentlichen Raum und der "
+    "Antrag auf ein Führungszeugnis.</p>",
+])
+def test_defects_pointed_out_by_app_and_a_defect_reported_online(body):
+    assert isinstance(values(defect_reporting, wrap(body)).get(P), dict)

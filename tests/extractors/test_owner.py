@@ -314,3 +314,14 @@ def test_the_kreis_by_itself_and_its_hosts_are_the_county():
 ])
 def test_remnant_users_and_an_app_gone_from_the_stores(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # status words in another sense: a service's application and feedback people give
+    ("Online gibt es den Mängelmelder, die Meldung des Zählerstands und den Antrag auf ein Führungszeugnis.",
+     "Mängelmelder", "live"),
+    ("Über die App können Sie auf Missstände hinweisen oder Anregungen geben.", "App", "live"),
+    ("Der Antrag der Fraktion fordert eine Stadt-App.", "Stadt-App", "planned"),
+])
+def test_an_application_form_and_feedback_are_no_plans(sentence, name, status):
+    assert at(sentence, name).status == status
