@@ -66,6 +66,8 @@ class Lexicon:
     scarce: frozenset[str] = frozenset()  # "kaum freie Termine": a count, not an offer
     dated_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a sentence opened by a start date ("Ab dem 1. März")
     printing: frozenset[str] = frozenset()  # printing a form ("ausdrucken"): the form is paper
+    link_starts: frozenset[str] = frozenset()  # a short line opened by these continues the paragraph before
+    link_max_words: int = 0
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -101,7 +103,9 @@ class Lexicon:
                    tuple(shared.get("heading_visits", [])),
                    frozenset(w.lower() for w in shared.get("scarce", [])),
                    re.compile(shared.get("dated_regex", r"(?!x)x")),
-                   frozenset(a.lower() for a in comp.get("print_actions", [])))
+                   frozenset(a.lower() for a in comp.get("print_actions", [])),
+                   frozenset(w.lower() for w in shared.get("link_lines", {}).get("starts", [])),
+                   int(shared.get("link_lines", {}).get("max_words", 0)))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:

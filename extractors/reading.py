@@ -29,6 +29,7 @@ Online-Buchung" yields true for one office and false for the other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -197,11 +198,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = scope, scope_factor, "scope"
                         elif earlier:
                             targets, where = earlier, "statement"
+                        elif prev := _closed_paragraph(statements, i, lx, exp, subjects, threshold, context):
+                            targets, factor, where = prev, scope_factor, "previous"
                         elif scopes.topic:
                             targets, factor, where = scopes.topic, scope_factor, "topic"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
-                        if not cue.positive and where in ("statement", "page", "topic"):
+                        if not cue.positive and where in ("statement", "previous", "page", "topic"):
                             # a denial far from any name is often about an exception ("Die sind
                             # nicht online buchbar", "Zuzüge aus dem Ausland sind online noch nicht
                             # möglich" under the page's title): weaker than a named offer; under a
@@ -237,6 +240,33 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             for _, subj, _ in parts:
                 earlier.update(subj)
     return _headline_only(found, from_heading)
+
+
+_LIST_ITEM = re.compile(r"li\b")
+
+
+def _closed_paragraph(statements: list[Statement], i: int, lx: Lexicon, exp: Any, subjects: Any,
+                      threshold: float, context: str) -> dict[str, tuple[int, int]]:
+    """The subjects of the paragraph that a short link line closes ("Ab 12. Mai empfängt das Bürgerbüro
+    wieder Besucher mit Termin." + "» Hier vereinbaren Sie Ihren Termin online."): a line of its own,
+    opened by a pointing word, that names nothing speaks of what the text right before it names — when
+    that text carries no cue of its own ("Zum Online-Dienst" under a paragraph that plans or excepts
+    offers adds none)."""
+    st = statements[i]
+    words = words_of(st.text)
+    if not i or st.kind != "text" or st.intro or not words or len(words) > lx.link_max_words \
+            or words[0] not in lx.link_starts:
+        return {}
+    prev = statements[i - 1]
+    last = prev.locator.split(">")[-1].strip()
+    if prev.kind != "text" or prev.heading != st.heading or _LIST_ITEM.match(last):
+        return {}  # a list's last item is no paragraph the link closes
+    if st.heading and clause_cue(exp.expand(st.heading), lx) is not None:
+        return {}  # under "Nicht online möglich" the heading says what the lines mean
+    text = exp.expand(prev.text)
+    if any(clause_cue(c, lx) for c in clauses_of(text, lx)):
+        return {}  # the paragraph says itself how (or whether) its offers go online: the link adds nothing
+    return subjects_of(text, subjects, threshold, context)
 
 
 def _headline_only(found: list[Finding], from_heading: set[int]) -> list[Finding]:

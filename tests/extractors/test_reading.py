@@ -404,3 +404,32 @@ def test_a_form_filled_in_on_screen_and_printed_is_paper():
 ])
 def test_a_launch_on_a_date_announces_the_offer(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a short link line closing a paragraph speaks of what the paragraph names
+    ("<p>Ab Dienstag empfängt das Bürgerbüro wieder Besucherinnen und Besucher mit vereinbartem Termin.</p>"
+     "<p>» Hier vereinbaren Sie Ihren Termin online.</p>", {A + "citizens_office": True}),
+    # a line that is not opened by a pointing word, or a long one, is no such link
+    ("<p>Ab Dienstag empfängt das Bürgerbüro wieder Besucherinnen und Besucher mit vereinbartem Termin.</p>"
+     "<p>Einen Termin vereinbaren Sie online.</p>", {}),
+    ("<p>Ab Dienstag empfängt das Bürgerbüro wieder Besucherinnen und Besucher mit vereinbartem Termin.</p>"
+     "<p>Hier im Rathaus können Sie für viele weitere Stellen der Verwaltung ebenfalls einen Termin online "
+     "vereinbaren.</p>", {}),
+])
+def test_a_link_line_closes_the_paragraph_before(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+def test_a_link_line_adds_nothing_to_a_paragraph_that_says_how_itself():
+    # the paragraph plans the deregistration itself: "Zum Portal" under it does not make it live
+    body = ("<p>Ihr Gewerbe melden Sie schon jetzt online an. Die Abmeldung soll ab dem 1. November auf "
+            "diesem Weg möglich werden.</p><p>Zum Gewerbe-Service-Portal</p>")
+    assert values(online_services, wrap(body)).get(S + "business_deregistration") is not True
+
+
+def test_a_link_line_after_a_list_of_exceptions_is_no_closing_link():
+    # "Zum Online-Dienst" after the items under "Nicht online möglich" speaks of none of them
+    body = ("<h2>Nicht online möglich</h2><ul><li>Krafträder mit Wechselkennzeichen</li><li>die "
+            "Erstzulassung eines Fahrzeugs</li></ul><p>Zum Online-Dienst der Zulassungsstelle</p>")
+    assert values(online_services, wrap(body)).get(S + "vehicle_registration") is not True
