@@ -30,10 +30,17 @@ VERSION = "2"
 PARAMETER = "internal_processes.digital_council_work"
 
 
+def _titled_by_system(title: str, patterns: Mapping[str, Any]) -> bool:
+    """Whether a segment of the page title is the council system's own site name ("Anfrage Nr. 15-0268 -
+    Sitzungsmanagement der Landeshauptstadt Hannover", "Bürgerinfo | TOP 4"): a page of the system itself."""
+    rx = patterns.get("self_title_regex")
+    return bool(rx) and any(re.fullmatch(rx, seg.strip()) for seg in re.split(r"\s[|–-]\s", title))
+
+
 def self_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
-    """The page is itself a council document (``/bi/vo0050.asp``, ``/ris/Agendaitem.mvc/…``): the
-    council information system is there. Evidence: the page's own heading."""
-    if not re.search(patterns["self_url_regex"], page.final_url):
+    """The page is itself a council document (``/bi/vo0050.asp``, ``/ris/Agendaitem.mvc/…``, or a title that
+    is the system's site name): the council information system is there. Evidence: the page's own heading."""
+    if not (re.search(patterns["self_url_regex"], page.final_url) or _titled_by_system(page.title, patterns)):
         return []
     return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "self"},
                     confidence=float(patterns["self_confidence"]), snippet=page.heading or page.title,

@@ -137,3 +137,18 @@ def test_a_motion_asks_for_the_stream_its_items_describe():
     existing = ("<p>Die Sitzungen des Rates werden bereits als Livestream auf der Internetseite "
                 "übertragen.</p>")
     assert vals(council, page(items + existing, title="Antrag: Livestream aus dem Sitzungssaal"))[TV]
+
+
+@pytest.mark.parametrize("title, expected", [
+    # the system's site name as a title segment: a page of the council system itself
+    ("Anfrage Nr. 15-0268/2018: Terminvergabe - Sitzungsmanagement der Landeshauptstadt Hannover", True),
+    ("Bürgerinfo | TOP Ö 4: Mitteilungen", True),
+    # a plan in the title is no site name
+    ("Ratsinformationssystem geplant | Stadt Köln", False),
+])
+def test_a_title_that_is_the_council_systems_site_name(title, expected):
+    html = (f"<html><head><title>{title}</title></head><body><main><h1>{title.split(' | ')[-1]}</h1>"
+            "<p>Die Verwaltung nimmt Stellung.</p></main></body></html>")
+    value = vals(council, html, url="https://e-government.example-stadt.de/sim.nsf/DS/1").get(
+        "internal_processes.digital_council_work")
+    assert isinstance(value, dict) is expected, value
