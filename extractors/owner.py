@@ -184,6 +184,24 @@ def _common(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
+def _led_by_others(text: str, start: int,
+                   cues: Sequence[tuple[str, int, int, str]]) -> tuple[str, str] | None:
+    """"Andere Städte sind weiter: Hamburg beantwortet Fragen bereits mit einem Chatbot": a neighbour cue
+    before a colon introduces other places' examples, so what the sentence names after the colon is theirs
+    (whatever city word stands nearer, "Fragen zu städtischen Leistungen"), unless the city itself is named
+    after the colon ("Andere Städte machen es vor: Auch die Stadt Hamm …")."""
+    colon = text.rfind(":", 0, start)
+    if colon < 0:
+        return None
+    lead = [c for c in cues if c[0] == "neighbour" and c[2] <= colon]
+    # the city said after the colon ("… die Stadt Hamm", "der Chatbot der Stadt") keeps it; an adjective
+    # ("zu städtischen Leistungen") describes what the other place offers
+    if not lead or any(k == "city" and s > colon and not c.lower().startswith("städtisch")
+                       for k, s, e, c in cues):
+        return None
+    return "neighbour", lead[-1][3]
+
+
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
@@ -204,6 +222,9 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
             elif any(m.start < e and m.end > s for _, s, e, _ in places):
                 continue  # "der Stadt" of "der Stadt Bonn" is the place mention
             cues.append((str(kind), m.start, m.end, m.term))
+    led = _led_by_others(text, start, cues)
+    if led:
+        return led
     best: tuple[int, int, str, str] | None = None
     for kind, s, e, cue in cues:
         if s < end and e > start:

@@ -325,3 +325,15 @@ def test_remnant_users_and_an_app_gone_from_the_stores(sentence, name, status):
 ])
 def test_an_application_form_and_feedback_are_no_plans(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # other places' examples after a colon are theirs, whatever city word stands nearer
+    ("Andere Städte sind weiter: Hamburg beantwortet Fragen zu städtischen Leistungen bereits mit einem "
+     "Chatbot, Köln vergibt Termine automatisiert.", "neighbour"),
+    # the city named after the colon keeps its thing
+    ("Andere Städte machen es vor: Auch die Stadt Hamm bietet jetzt einen Chatbot an.", "city"),
+    ("Wie in anderen Städten gilt: Der Chatbot der Stadt beantwortet Fragen.", "city"),
+])
+def test_a_neighbour_cue_before_a_colon_leads_the_examples(sentence, owner):
+    assert at(sentence, "Chatbot").owner == owner
