@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from re import _casefix as _re_casefix  # type: ignore[attr-defined]  # re's extra case equivalents
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # the parser re itself uses
 from typing import Any
 
-from extractors.matching import Match, leftmost_longest, may_contain
+from extractors.matching import Match, leftmost_longest, lowered, may_contain
 
 
 @lru_cache(maxsize=256)
@@ -37,6 +38,39 @@ def requirements(pattern: str) -> list[tuple[str, ...]]:
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return []
     return _requirements(parsed.data)
+
+
+def may_match(pattern: str, text: str) -> bool:
+    """False only when ``pattern`` cannot match ``text``: some requirement of it (see
+    :func:`requirements`) has none of its strings in the text. A pattern that ignores case is tested
+    with its strings lower-cased in the lower-cased text, unless the text has a character that re's
+    case folding equates with another beyond lower-casing ("ſ" with "s", "ı" with "i"): then it may
+    match. For searching formulas through a whole page: a regex starting with a word boundary or
+    ignoring case is tried at every position of the text, a plain string is found by a fast scan."""
+    folded, needs = _folded_requirements(pattern)
+    if not needs:
+        return True
+    hay = lowered(text) if folded else text
+    if all(any(x in hay for x in need) for need in needs):
+        return True
+    return folded and _EXTRA_CASES.search(hay) is not None
+
+
+# Characters that re's case-insensitive matching equates with others beyond lower-casing (re._casefix).
+_EXTRA = {chr(c) for k, v in _re_casefix._EXTRA_CASES.items() for c in (k, *v)} - set(map(chr, range(128)))
+_EXTRA_CASES = re.compile("[" + re.escape("".join(sorted(_EXTRA))) + "]")
+
+
+@lru_cache(maxsize=256)
+def _folded_requirements(pattern: str) -> tuple[bool, list[tuple[str, ...]]]:
+    """(case ignored, requirements): with case ignored, the requirements of the pattern read as if
+    case mattered, lower-cased."""
+    parsed = _re_parser.parse(pattern)
+    if parsed.state.flags & re.VERBOSE:
+        return False, []
+    if not parsed.state.flags & re.IGNORECASE:
+        return False, _requirements(parsed.data)
+    return True, [tuple(dict.fromkeys(x.lower() for x in req)) for req in _requirements(parsed.data)]
 
 
 def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:

@@ -86,6 +86,11 @@ def _flatten(text: str) -> tuple[str, str]:
     return low, flat
 
 
+def lowered(text: str) -> str:
+    """The text lower-cased character by character (same length; memoised with its flat form)."""
+    return _flatten(text)[0]
+
+
 def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
     """Exact matches of any of ``terms``: leftmost first, the longest term at one position.
 

@@ -57,3 +57,23 @@ def test_families_possible_on_a_page_are_those_whose_strings_it_has():
     # a string with ": " may span the cells of a table row joined by the statement engine
     assert possible_in(page, (joined,)) == (joined,)
     assert find_families("Bürger: Melder", possible_in("Bürger\nMelder", (joined,)))
+
+
+def test_may_match_rules_out_only_what_cannot_match():
+    import re
+
+    from extractors.families import may_match
+
+    formulas = [r"(?i)\bmöge\s+(?:folgendes\s+)?beschließen\b", r"\bAntrag\s+der\s+[\w/ -]{0,40}?Fraktion\b",
+                r"(?i)\b(?:wir\s+beantragen|stellen\s+(?:wir\s+)?den\s+antrag)\b", r"\d+"]
+    texts = ["Der Rat MÖGE Folgendes BESCHLIEẞEN", "Der Rat möge beschließen", "Antrag der SPD-Fraktion",
+             "antrag der spd-fraktion", "Wir Beantragen", "Stellen wir den Antrag", "Öffnungszeiten",
+             "wır beantragen",  # a dotless i: case folding equates it with "i", lower-casing does not
+             "Beſchluss: wir beantragen", "Seite 3"]
+    for rx in formulas:
+        for text in texts:
+            assert may_match(rx, text) or not re.search(rx, text), (rx, text)
+    assert not may_match(formulas[0], "Öffnungszeiten")
+    assert not may_match(formulas[1], "antrag der spd-fraktion")
+    assert may_match(formulas[2], "wır beantragen") and re.search(formulas[2], "wır beantragen")
+    assert may_match(formulas[3], "Öffnungszeiten")  # nothing required: always tried
