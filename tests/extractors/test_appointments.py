@@ -308,3 +308,16 @@ def test_a_click_is_online(body, expected):
 ])
 def test_appointments_only_online(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the office named as the law it handles
+    ("<p>Termine beim Team Melde- und Passrecht können Sie auch online vereinbaren.</p>",
+     {P + "citizens_office": True}),
+    # the Standesamt's online wedding calendar by name
+    ("<h1>Standesamt</h1><h2>Sie möchten Ihren Wunschtermin für die Trauung selbst festmachen?</h2>"
+     "<p><a href='https://traukalender.stadt.de/'>Zum Online-Traukalender</a></p>",
+     {P + "registry_office": True}),
+])
+def test_law_named_office_and_online_wedding_calendar(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -320,3 +320,25 @@ def test_a_personal_visit_as_the_only_route(body, expected):
 ])
 def test_more_service_names(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a denial for secondary homes only is an exception: the online Ummeldung of the main home stands
+    ("<h1>Wohnsitz ummelden</h1><p>Wer umzieht, kann seinen Wohnsitz ab sofort digital an- oder ummelden.</p>"
+     "<p>Nebenwohnungen lassen sich allerdings nicht online an- oder ummelden.</p>",
+     {P + "change_of_address": True}),
+    # an online service box saying the service is down for now: not online (a time word is needed)
+    ("<h1>Melderegisterauskunft</h1><div><h2>Online-Dienst: Melderegisterauskunft beantragen</h2>"
+     "<p>Der Dienst steht zur Zeit nicht zur Verfügung.</p></div>",
+     {P + "register_information": False}),
+    # a decision against the online channel
+    ("<h1>Anmeldeverfahren in den Kindertageseinrichtungen</h1><p>Uns ist das persönliche Gespräch wichtig. "
+     "Deshalb hat sich die Stadt bewusst gegen ein Online-Portal für Eltern entschieden.</p>",
+     {P + "daycare_registration": False}),
+    # "geht online" with an adverb between, of the subject in the heading
+    ("<h1>Kinderbetreuung: Stichtag für die verbindliche Vormerkung</h1>"
+     "<p>Eltern melden ihren Aufnahmewunsch bis zum 24. Februar an. Das geht auch online.</p>",
+     {P + "daycare_registration": True}),
+])
+def test_exceptions_outages_decisions_and_adverbs(body, expected):
+    assert values(online_services, wrap(body)) == expected
