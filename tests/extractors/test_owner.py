@@ -337,3 +337,8 @@ def test_an_application_form_and_feedback_are_no_plans(sentence, name, status):
 ])
 def test_a_neighbour_cue_before_a_colon_leads_the_examples(sentence, owner):
     assert at(sentence, "Chatbot").owner == owner
+
+
+def test_a_thing_talked_about_is_hypothetical():
+    s = "Sie erinnert daran, dass über Livestreams seit rund 20 Jahren gesprochen werde."
+    assert at(s, "Livestreams").status == "hypothetical"
