@@ -383,5 +383,9 @@ def said_existing(text: str, patterns: Mapping[str, Any]) -> bool:
     """Whether a statement says its thing is there now ("bereits", "seit 2019", "im vorhandenen …"):
     on a motion's page only such a statement keeps its own reading."""
     spec = patterns.get("plan_page") or {}
+    talk = spec.get("talk_regex")
+    if talk:
+        # "seit 20 Jahren diskutiert": the talk is old, not the thing
+        text = _compiled((talk,))[0].sub(" ", text)
     rx = spec.get("existing_regex")
     return bool(words(text, spec.get("existing", ())) or (rx and _compiled((rx,))[0].search(text)))

@@ -152,3 +152,17 @@ def test_a_title_that_is_the_council_systems_site_name(title, expected):
     value = vals(council, html, url="https://e-government.example-stadt.de/sim.nsf/DS/1").get(
         "internal_processes.digital_council_work")
     assert isinstance(value, dict) is expected, value
+
+
+def test_an_agenda_items_motion_asks_for_the_stream():
+    # "TOP Ö 9: Antrag auf …" is a motion on a council agenda; reasons in reported speech describe the
+    # wish, and "seit 20 Jahren gesprochen" dates the debate, not a stream
+    item = ("<html><head><title>ALLRIS - Auszug</title></head><body><main><h1>TOP Ö 9: Antrag auf "
+            "Livestreaming der Ratssitzungen</h1><p>Frau Hüwing erinnert daran, dass über Livestreams seit rund 20 Jahren "
+            "gesprochen werde. Eine Übertragung der Ratssitzungen mache Kommunalpolitik transparenter.</p>"
+            "</main></body></html>")
+    assert vals(council, item).get(TV) in (None, False)
+    # a sentence there saying the stream runs already keeps its reading
+    live = item.replace("Eine Übertragung der Ratssitzungen mache Kommunalpolitik transparenter.",
+                        "Die Ratssitzungen werden bereits seit 2021 live im Internet übertragen.")
+    assert vals(council, live).get(TV) not in (None, False)
