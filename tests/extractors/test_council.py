@@ -159,7 +159,8 @@ def test_an_agenda_items_motion_asks_for_the_stream():
     # wish, and "seit 20 Jahren gesprochen" dates the debate, not a stream
     item = ("<html><head><title>ALLRIS - Auszug</title></head><body><main><h1>TOP Ö 9: Antrag auf "
             "Livestreaming der Ratssitzungen</h1><p>Frau Hüwing erinnert daran, dass über Livestreams seit "
-            "rund 20 Jahren gesprochen werde. Eine Übertragung der Ratssitzungen mache Kommunalpolitik transparenter.</p>"
+            "rund 20 Jahren gesprochen werde. "
+            "Eine Übertragung der Ratssitzungen mache Kommunalpolitik transparenter.</p>"
             "</main></body></html>")
     assert vals(council, item).get(TV) in (None, False)
     # a sentence there saying the stream runs already keeps its reading
