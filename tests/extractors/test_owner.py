@@ -342,3 +342,13 @@ def test_a_neighbour_cue_before_a_colon_leads_the_examples(sentence, owner):
 def test_a_thing_talked_about_is_hypothetical():
     s = "Sie erinnert daran, dass über Livestreams seit rund 20 Jahren gesprochen werde."
     assert at(s, "Livestreams").status == "hypothetical"
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Der Märkische Kreis sieht das anders: Sein KI-Chatbot beantwortet Fragen.", "KI-Chatbot", "county"),
+    ("Im Oberbergischen Kreis gibt es den Mängelmelder seit 2019.", "Mängelmelder", "county"),
+    # the area, not an owner
+    ("Das Servicecenter nimmt unter der 115 Anrufe aus dem ganzen Kreis entgegen.", "115", "unknown"),
+])
+def test_a_kreis_named_by_an_adjective_is_the_county(sentence, name, owner):
+    assert at(sentence, name).owner == owner
