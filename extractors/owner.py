@@ -262,6 +262,11 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     # "in die bereits verfügbare App … soll eingebaut werden": the plan is about something else.
     said_live = any(_before(text, m, start) for m in words(text, attributive.get("live", [])))
     relative = _relative_clause(text, end)
+    # the thing as the channel something is told on ("auf der Facebook-Seite angekündigt"): telling
+    # is no plan of it
+    on_channel = bool(patterns.get("channel_regex")) and bool(
+        re.search(patterns["channel_regex"], text[max(start - 60, 0):start]))
+    channel_words = patterns.get("channel_words", ()) if on_channel else ()
     for kind in ("discontinued", "planned", "hypothetical", "compromised", "pilot"):
         if kind in ("planned", "discontinued") and (going_on or said_live):
             continue
@@ -273,6 +278,8 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 continue
             if m.term in not_status and re.match(not_status[m.term], text[m.end:]):
                 continue  # another sense ("der Antrag auf ein Führungszeugnis", "Anregungen geben")
+            if kind == "planned" and m.term in channel_words:
+                continue  # told on the thing, not about it
             return kind, m.term
         # Attributes speak only in the thing's noun phrase ("ihr bisheriger Account", not "die ehemaligen
         # Kasernen zeigt das Geoportal").

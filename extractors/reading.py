@@ -95,6 +95,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     foreign = tuple(k for k in patterns.get("foreign_owners", FOREIGN)
                     if k != "county" or not (city and "kreis" in city.name.lower()))
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
+    # another office's words that yield to the subject office's own words in the same place
+    # (``ignore_unless``)
+    yielding = patterns.get("ignore_unless") or {}
+    soft, unless = tuple(yielding.get("terms", ())), tuple(yielding.get("unless", ()))
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
@@ -107,7 +111,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         text = exp.expand(st.text)
         # about something else that shares the words (Verwarngeld online bezahlen): the statement yields
         # nothing; asked at its first finding, as most statements yield none
-        ignored = None if lx.ignore else False
+        ignored = None if lx.ignore or soft else False
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
         if st.intro:
@@ -228,7 +232,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 dated = cue.positive and bool(lx.dated_re.search(text[lo:hi]))
                 for param in targets:
                     if ignored is None:
-                        ignored = contains_any(f"{text} {st.heading} {page.heading}", lx.ignore)
+                        where = f"{text} {st.heading} {page.heading}"
+                        ignored = contains_any(where, lx.ignore) or (
+                            bool(soft) and contains_any(where, soft) and not contains_any(where, unless))
                     if ignored:
                         break
                     if st.kind == "heading" or dated:

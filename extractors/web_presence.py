@@ -26,6 +26,14 @@ from extractors.statements import is_chrome
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+# A Kreis's or town's name as its domain and handles spell it: without the kind of authority in
+# front ("Kreis Siegen-Wittgenstein" -> "siegen-wittgenstein.de") and without the linking words of a
+# double name
+# ("Weilheim an der Teck" -> "weilheim-teck.de", "Rothenburg ob der Tauber" -> "rothenburg-tauber.de").
+_AUTHORITY_WORDS = frozenset({"landkreis", "kreis", "stadt", "gemeinde", "markt", "hansestadt",
+                              "samtgemeinde", "verbandsgemeinde", "amt", "städteregion", "region"})
+_LINKING_WORDS = frozenset({"an", "am", "im", "in", "der", "den", "dem", "die", "ob", "bei", "vor", "auf",
+                            "zu", "zum", "zur", "unter"})
 
 
 def translit(text: str) -> str:
@@ -43,7 +51,9 @@ def name_variants(city: CityContext | None, page: Page, affixes: Sequence[str]) 
     if city is not None and city.name:
         base = re.split(r"[(,/]", city.name)[0].strip()
         words = base.split()
-        for form in (base, words[0] if words else base):
+        core = words[1:] if len(words) > 1 and words[0].lower() in _AUTHORITY_WORDS else words
+        short = [w for w in core if w.lower() not in _LINKING_WORDS]
+        for form in (base, words[0] if words else base, " ".join(core), " ".join(short)):
             names += [compact(translit(form)), compact(form.translate(_PLAIN))]
     elif page.host and not page.host.replace(".", "").isdigit():
         label = registrable_domain(page.host).split(".")[0]

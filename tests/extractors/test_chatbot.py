@@ -166,3 +166,18 @@ def test_our_chatbot_on_a_companys_site_is_the_companys():
     city = ("<html><head><title>Müllbert | Stadt Musterstadt</title></head>"
             f"<body><main><h1>Müllbert</h1>{body}</main></body></html>")
     assert values(chatbot, city).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("intro", [
+    "<p>Unsere Fraktion hat deshalb einen Antrag eingereicht, die Einführung eines solchen Assistenten "
+    "für die Stadt vorzubereiten:</p>",
+    "<h2>Was wir in der nächsten Wahlperiode umsetzen wollen</h2>",
+    "<p>Wir fordern:</p>",
+])
+def test_a_partys_demands_list_what_is_not_there_yet(intro):
+    # the list under a party's demand, motion or programme names what it wants, not what the city offers
+    html = wrap(f"<h1>Digitales Rathaus</h1>{intro}<ul><li>Einen digitalen Assistenten auf der "
+                "städtischen Website, der Fragen rund um die Uhr beantwortet.</li>"
+                "<li>Auskünfte rund um die Uhr</li></ul>",
+                title="Partei vor Ort")
+    assert values(chatbot, html).get(P) in (None, False)

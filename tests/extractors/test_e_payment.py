@@ -72,3 +72,14 @@ def test_the_fee_of_an_online_change_of_keeper_is_the_vehicle_offices():
     body = ("<h1>Halterwechsel online</h1><p>Die Umschreibung kostet rund 30 Euro; bezahlt wird am Ende des "
             "Antrags per giropay.</p>")
     assert P not in values(e_payment, wrap(body))
+
+
+def test_certificates_are_the_registry_offices_unless_the_citizens_office_is_named():
+    # coordinator's ruling: the fee's office at clause or section level; a certificate order page is the
+    # Standesamt's, a sentence with the Bürgeramt's own certificate (Meldebescheinigung) stays the Bürgeramt's
+    order = ("<h1>Urkundenbestellung</h1><p>Über das Bürgerserviceportal: Urkunde auswählen, bestellen "
+             "und die Gebühr gleich per Kreditkarte oder Giropay bezahlen.</p>")
+    assert P not in values(e_payment, wrap(order))
+    both = ("<h1>Digitale Verwaltung</h1><p>Im Serviceportal beantragen Sie Meldebescheinigungen und "
+            "Urkunden und bezahlen sie gleich online, zum Beispiel mit PayPal.</p>")
+    assert values(e_payment, wrap(both))[P] is True

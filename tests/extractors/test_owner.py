@@ -352,3 +352,14 @@ def test_a_thing_talked_about_is_hypothetical():
 ])
 def test_a_kreis_named_by_an_adjective_is_the_county(sentence, name, owner):
     assert at(sentence, name).owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Angekündigt wird die Sprechstunde auf der Facebook-Seite der Stadt.", "Facebook-Seite", "live"),
+    ("Die Termine kündigt die Stadt über ihren Instagram-Kanal an.", "Instagram-Kanal", "live"),
+    ("Die Stadt hat einen Instagram-Kanal angekündigt.", "Instagram-Kanal", "planned"),
+    ("Die Stadt hat angekündigt, auf einer eigenen Facebook-Seite zu informieren.", "Facebook-Seite",
+     "planned"),
+])
+def test_the_channel_something_is_announced_on_is_not_planned(sentence, name, status):
+    assert at(sentence, name).status == status

@@ -248,3 +248,23 @@ def test_a_mastodon_instance_is_known_by_its_name():
                                   "@stadtkoeln</a>.</p>"))
     assert got[MA]["handle"] == "stadtkoeln"
     assert MA not in vals(social_media, page("<p>Ein Essay von <a href='https://medium.com/@stadtkoeln'>uns</a>.</p>"))
+
+
+@pytest.mark.parametrize("name, url", [
+    ("Weilheim an der Teck", "https://www.weilheim-teck.de/aktuelles"),  # linking words left out
+    # the kind of authority left out
+    ("Kreis Siegen-Wittgenstein", "https://www.siegen-wittgenstein.de/presse"),
+])
+def test_footer_icons_on_a_site_that_spells_the_name_short(name, url):
+    # the domain spells the Kreis's or town's name without "Kreis" and without "an der": its own site
+    html = f"<html><body><main><h1>Aktuelles</h1><p>Text.</p></main>{ICONS}</body></html>"
+    got = vals(social_media, html, url=url, city=CityContext("1", name, ()))
+    assert got[FB]["handle"] == "HanauerLeben"
+
+
+def test_a_page_the_city_announces_things_on_is_in_use():
+    # "angekündigt" tells what is announced on the page, not that the page is planned
+    said = "Angekündigt wird die Sprechstunde einige Tage vorher auf der Facebook-Seite der Stadt Köln."
+    assert isinstance(vals(social_media, page(f"<p>{said}</p>"))[FB], dict)
+    planned = "Die Stadt Köln hat angekündigt, künftig auch auf einer eigenen Facebook-Seite zu informieren."
+    assert vals(social_media, page(f"<p>{planned}</p>"))[FB] is False

@@ -70,3 +70,10 @@ def test_surroundings_skip_the_other_items_of_an_icon_list():
     page = Page.from_html("https://www.stadt.de/", html)
     text = surroundings(page, page.links[-1], block_index(page))
     assert text == "Unsere offiziellen Kanäle:\nf"
+
+
+def test_variants_without_the_authority_and_the_linking_words():
+    page = Page.from_html("https://www.weilheim-teck.de/", "<p>x</p>")
+    assert "weilheimteck" in name_variants(CityContext("1", "Weilheim an der Teck", ()), page, AFFIXES)
+    kreis = name_variants(CityContext("1", "Kreis Siegen-Wittgenstein", ()), page, AFFIXES)
+    assert "siegenwittgenstein" in kreis
