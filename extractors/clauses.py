@@ -68,6 +68,7 @@ class Lexicon:
     printing: frozenset[str] = frozenset()  # printing a form ("ausdrucken"): the form is paper
     link_starts: frozenset[str] = frozenset()  # a short line opened by these continues the paragraph before
     link_max_words: int = 0
+    comparison_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "…, wie es sie bei X bereits gibt": X has it
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -105,7 +106,8 @@ class Lexicon:
                    re.compile(shared.get("dated_regex", r"(?!x)x")),
                    frozenset(a.lower() for a in comp.get("print_actions", [])),
                    frozenset(w.lower() for w in shared.get("link_lines", {}).get("starts", [])),
-                   int(shared.get("link_lines", {}).get("max_words", 0)))
+                   int(shared.get("link_lines", {}).get("max_words", 0)),
+                   re.compile(shared.get("comparison_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:

@@ -167,7 +167,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # naming nothing but a plan plans the sentence's offers
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                           if cue and cue.positive else cue) for c, subj, cue in parts]
-            free_subj = {p: s for _, subj, cue in parts if subj and not cue for p, s in subj.items()}
+            # (not a comparison's: "…, wie es sie bei der Zulassungsstelle bereits gibt" names another holder)
+            free_subj = {p: s for c, subj, cue in parts if subj and not cue and not lx.comparison_re.search(c)
+                         for p, s in subj.items()}
             # "sollen künftig auch Führerscheinstelle und Standesamt, die Verkehrsbehörde … online buchbare
             # Termine anbieten": the names' own clause plans the offer they borrow from another clause
             free_plan = any(plans(c, lx) for c, subj, cue in parts if subj and not cue)
@@ -187,6 +189,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     cue = after[0] if after else before[-1] if before else (
                         intro_cue if listed else None)
                     where = "sentence" if after or before else "intro"
+                    if cue is not None and not cue.positive and cue.rule.startswith(("planned", "negated")) \
+                            and lx.comparison_re.search(clause):
+                        # "…, wie es sie bei der Kfz-Zulassungsstelle bereits gibt": the office compared with
+                        # has the offer the sentence plans (or denies) for its own subject
+                        cue = Cue(True, cue.confidence, f"{cue.rule.split(': ', 1)[-1]} (existing elsewhere)")
                     if cue is not None and cue.positive and plans(clause, lx):
                         cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                 elif cue is not None and not subj:

@@ -321,3 +321,17 @@ def test_appointments_only_online(body, expected):
 ])
 def test_law_named_office_and_online_wedding_calendar(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a comparison with an offer that exists elsewhere: the office compared with has it now, the
+    # sentence's own subject only gets it in the future
+    ("<h1>Bürgeramt zieht um</h1><p>Anmelden kann man sich im Bürgeramt künftig am Info-Schalter oder "
+     "über eine Online-Terminvergabe, wie es sie bei der Kfz-Zulassungsstelle bereits gibt.</p>",
+     {P + "citizens_office": False, P + "vehicle_registration_office": True}),
+    # … also when the sentence denies it for its own subject
+    ("<p>Eine Online-Terminvergabe gibt es im Standesamt nicht, wie es sie beim Bürgerbüro schon gibt.</p>",
+     {P + "citizens_office": True, P + "registry_office": False}),
+])
+def test_a_comparison_with_an_existing_offer(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -342,3 +342,9 @@ def test_more_service_names(body, expected):
 ])
 def test_exceptions_outages_decisions_and_adverbs(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_the_visitors_errand_in_person():
+    # the procedure told as an errand done in person, with no online route on the page: not online (weakly)
+    body = "<h1>Meldestelle</h1><p>An- und Ummeldungen erledigen Sie persönlich im Rathaus.</p>"
+    assert values(online_services, wrap(body)) == {P + "change_of_address": False}
