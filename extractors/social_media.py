@@ -101,11 +101,17 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     compact_institutions = [(t, compact(translit(t))) for t in patterns["institutions"]]
     shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
     site: bool | None = None  # own_site(), computed for the first profile link that needs it
+    # a local news outlet named after the city ("lueneburgaktuell.de"): its own handle is the outlet's
+    label = compact(translit(registrable_domain(page.host or "").split(".")[0]))
+    outlet = label if any(label in (f"{n}{a}", f"{a}{n}") for n in names
+                          for a in patterns.get("news_affixes", [])) else None
     for link in candidates:
         for net, spec in patterns["networks"].items():
             handle = account(link, net, spec, shapes[net])
             if handle is None:
                 continue
+            if outlet and compact(translit(handle)) == outlet:
+                continue  # the news site's own account, not the city's
             sentence = sentence_of(link.context, link.text)
             if institution(handle, f"{link.text} {sentence}", patterns["institutions"], compact_institutions):
                 continue

@@ -268,3 +268,15 @@ def test_a_page_the_city_announces_things_on_is_in_use():
     assert isinstance(vals(social_media, page(f"<p>{said}</p>"))[FB], dict)
     planned = "Die Stadt Köln hat angekündigt, künftig auch auf einer eigenen Facebook-Seite zu informieren."
     assert vals(social_media, page(f"<p>{planned}</p>"))[FB] is False
+
+
+def test_a_news_site_named_after_the_city_has_its_own_accounts():
+    # "lueneburgaktuell.de": the city's name plus a news word is a local outlet; its handle is not the city's
+    icons = ("<footer><a href='https://www.facebook.com/lueneburgaktuell'>Facebook</a>"
+             "<a href='https://www.instagram.com/lueneburg_aktuell/'>Instagram</a></footer>")
+    html = f"<html><body><main><h1>Lokales</h1><p>Text.</p></main>{icons}</body></html>"
+    city = CityContext("1", "Lüneburg", ())
+    got = vals(social_media, html, url="https://www.lueneburgaktuell.de/artikel/x", city=city)
+    assert FB not in got and IG not in got
+    # the same handle on the city's own site is the city's
+    assert FB in vals(social_media, html, url="https://www.lueneburg.de/aktuelles", city=city)
