@@ -249,6 +249,8 @@ def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     ("Digitale Öffentlichkeit", "Deshalb beantragen wir eine Sondersitzung. Unser Antrag lautet:"),
     ("Terminvergabe im Bürgeramt", "Der Ortsbeirat möge beschließen: Der Magistrat wird gebeten, …"),
     ("Beschlussvorlage", "Die Verwaltung wird beauftragt zu prüfen, wie ein Chatbot eingeführt werden kann."),
+    ("Wahlprogramm 2025: Digitales Rathaus", ""),
+    ("KI-Chatbot: Lüdenscheid hat ihn", "Unsere Fraktion hat deshalb einen Antrag eingereicht."),
 ])
 def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     assert plan_page(heading, heading, text, OWNER)
@@ -258,6 +260,7 @@ def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     ("Bewohnerparkausweis beantragen", "Den Antrag stellen Sie online über das Serviceportal."),
     ("Antrag auf einen Bewohnerparkausweis", "Sie können den Antrag online stellen."),
     ("Anfrage: Terminvergabe in den Bürgerämtern", "Wir fragen die Verwaltung: Wie bewertet sie die Lage?"),
+    ("Bewohnerparkausweis", "Wenn Sie einen Antrag gestellt haben, erhalten Sie eine Bestätigung."),
     ("Stadt Calau jetzt auch auf Facebook", "Seit Montag informiert die Stadtverwaltung auf Facebook."),
 ])
 def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
