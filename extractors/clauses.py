@@ -69,6 +69,7 @@ class Lexicon:
     link_starts: frozenset[str] = frozenset()  # a short line opened by these continues the paragraph before
     link_max_words: int = 0
     comparison_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "…, wie es sie bei X bereits gibt": X has it
+    condition_modals: frozenset[str] = frozenset()  # "Wer … nicht nutzen kann": the visitor's ability
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -107,7 +108,8 @@ class Lexicon:
                    frozenset(a.lower() for a in comp.get("print_actions", [])),
                    frozenset(w.lower() for w in shared.get("link_lines", {}).get("starts", [])),
                    int(shared.get("link_lines", {}).get("max_words", 0)),
-                   re.compile(shared.get("comparison_regex", r"(?!x)x")))
+                   re.compile(shared.get("comparison_regex", r"(?!x)x")),
+                   frozenset(w.lower() for w in shared.get("condition_modals", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -158,14 +160,24 @@ def _negated(clause: str, lx: Lexicon) -> bool:
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
         low = low.replace(e, " " * len(e))
     anchors: list[tuple[int, int]] | None = None  # found at the first negator: most clauses have none
+    condition = low.lstrip(" –—-,(").startswith(lx.user_conditions)
     for m in re.finditer(r"\w+", low):
         if m.group(0) in lx.negators:
+            if condition and _visitors_ability(low, m.end(), lx):
+                continue  # "Wer den Onlinedienst nicht nutzen kann, …": the visitor cannot; the offer is
             if anchors is None:
                 anchors = _anchors(clause, lx)
             if any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
                     and not _negates_other(clause, m.end(), lx, anchors):
                 return True
     return False
+
+
+def _visitors_ability(low: str, end: int, lx: Lexicon) -> bool:
+    """Within a clause opened by a condition on the visitor ("Wer …", "Wenn Sie …"), the negator before a
+    verb of ability or wish, up to the condition's comma, says what the visitor cannot or will not do."""
+    cond = low[end:].split(",", 1)[0]
+    return any(w in lx.condition_modals for w in re.findall(r"\w+", cond))
 
 
 def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:

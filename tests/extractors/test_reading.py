@@ -433,3 +433,15 @@ def test_a_link_line_after_a_list_of_exceptions_is_no_closing_link():
     body = ("<h2>Nicht online möglich</h2><ul><li>Krafträder mit Wechselkennzeichen</li><li>die "
             "Erstzulassung eines Fahrzeugs</li></ul><p>Zum Online-Dienst der Zulassungsstelle</p>")
     assert values(online_services, wrap(body)).get(S + "vehicle_registration") is not True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a negation inside a condition on the visitor, before a verb of ability or wish, denies nothing
+    ("<h1>Ummeldung</h1><p>Mit dem Onlinedienst melden Sie sich von zu Hause um.</p><p>Wer den Onlinedienst "
+     "nicht nutzen kann, meldet sich persönlich im Bürgerbüro an.</p>", {S + "change_of_address": True}),
+    # the offer's own denial stays one
+    ("<h1>Ummeldung</h1><p>Die Ummeldung ist online nicht möglich; melden Sie sich im Bürgerbüro an.</p>",
+     {S + "change_of_address": False}),
+])
+def test_a_negation_about_the_visitors_ability_denies_no_offer(body, expected):
+    assert values(online_services, wrap(body)) == expected
