@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extractors.lemmas import lemma, lemma_set
+from extractors.lemmas import act_lemmas, lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
 
@@ -284,7 +284,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if neg is not None and lx.past_re.search(clause.lower()):
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
-        lemmas = lemma_set(clause)
+        lemmas = act_lemmas(clause)
         if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)) \
                 and not _fetches_form(clause, lemmas & lx.actions, lx):
             pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))

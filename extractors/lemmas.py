@@ -40,3 +40,19 @@ def lemma_set(text: str) -> frozenset[str]:
                 out.add(part)
                 out.add(lemma(part))
     return frozenset(out)
+
+
+def act_lemmas(text: str) -> frozenset[str]:
+    """:func:`lemma_set` less the verbs that stand only as present participles: "wird laufend ergänzt" says
+    how often, not that something runs ("laufend" is not "läuft"), so an act is never read from one."""
+    out = set(lemma_set(text))
+    for tok in tokens(text):
+        low = tok.lower()
+        lm = lemma(tok)
+        if lm.endswith("en") and low[len(lm):] in _PARTICIPLE_ENDINGS and low.startswith(lm) \
+                and not any(lemma(t) == lm and t.lower() != low for t in tokens(text)):
+            out.discard(lm)
+    return frozenset(out)
+
+
+_PARTICIPLE_ENDINGS = frozenset({"d", "de", "den", "der", "des", "dem"})

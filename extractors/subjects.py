@@ -50,10 +50,25 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
         if param in out:
             continue
         for group in spec.get("together", ()):
-            if contains_any(clause, _alternatives(group[0])) and has_words(group[1:], lemma_set(clause)):
+            if contains_any(clause, _alternatives(group[0])) \
+                    and has_words(group[1:], lemma_set(without_states(clause, spec))):
                 out[param] = (0, len(clause))
                 break
     return out
+
+
+def without_states(clause: str, spec: Mapping[str, Any]) -> str:
+    """The clause less the subject's ``states``: a participle that tells what the thing is, not an act done
+    to it ("Fahrzeuge, die seit 2015 zugelassen wurden, können Sie online abmelden" — the vehicle's
+    registration is the condition of its deregistration, not a second online service). Only the
+    ``together`` words are read without them; a subject's own terms still name it."""
+    states = spec.get("states")
+    if not states:
+        return clause
+    spans = find_any(clause, tuple(states))
+    for m in sorted(spans, key=lambda m: m.start, reverse=True):
+        clause = f"{clause[:m.start]} {clause[m.end:]}"
+    return clause
 
 
 def _alternatives(word: str | list[str]) -> tuple[str, ...]:

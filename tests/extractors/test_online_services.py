@@ -348,3 +348,39 @@ def test_the_visitors_errand_in_person():
     # the procedure told as an errand done in person, with no online route on the page: not online (weakly)
     body = "<h1>Meldestelle</h1><p>An- und Ummeldungen erledigen Sie persönlich im Rathaus.</p>"
     assert values(online_services, wrap(body)) == {P + "change_of_address": False}
+
+
+def test_vehicle_state_is_no_registration():
+    # "sofern es … zugelassen wurde" tells which vehicles qualify for the online deregistration: the
+    # registration is the vehicle's state, not a second online service (subjects.without_states)
+    got = values(online_services, wrap(
+        "<p>Sie können Ihr Fahrzeug online abmelden, sofern es ab dem 1. Januar 2015 zugelassen wurde.</p>"))
+    assert got[P + "vehicle_deregistration"] is True
+    assert P + "vehicle_registration" not in got
+    # the act itself still counts
+    assert values(online_services, wrap("<p>Ihr Fahrzeug können Sie online zulassen.</p>"))[
+        P + "vehicle_registration"] is True
+
+
+@pytest.mark.parametrize(
+    "body, value",
+    [
+        # the federal procedure's name for the registration, switched off
+        ("<p>Die internetbasierte Zulassung steht derzeit nicht zur Verfügung.</p>", False),
+        # the act named next to the procedure's short name
+        ("<p>Über i-Kfz können Sie die Zulassung online beantragen.</p>", True),
+    ],
+)
+def test_ikfz_names_the_vehicle_registration(body, value):
+    assert values(online_services, wrap(body))[P + "vehicle_registration"] is value
+
+
+def test_present_participle_is_no_act():
+    # "wird laufend ergänzt" says how often the page changes: "laufend" is not the act "läuft"
+    # (lemmas.act_lemmas), so a website notice composes no online offer for the page's service
+    page = ("<h1>Kfz-Zulassung</h1><p>Diese Seite ersetzt vorübergehend unseren Internetauftritt und wird "
+            "laufend ergänzt.</p>")
+    assert P + "vehicle_registration" not in values(online_services, wrap(page))
+    # the finite verb still is one
+    assert values(online_services, wrap("<h1>Gewerbeanmeldung</h1><p>Die Anmeldung läuft online über das "
+                                        "Serviceportal.</p>"))[P + "business_registration"] is True
