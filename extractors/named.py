@@ -117,13 +117,14 @@ def _own(head: str, m: Match, spec: Mapping[str, Any], owners: Mapping[str, Any]
 
 def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
     """An ``exclude`` word in the sentence (or within ``exclude_window`` chars of the name) makes it
-    another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is."""
-    exclude = spec.get("exclude")
-    if not exclude:
+    another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is. So does a
+    match of ``exclude_regex`` there (a tourism handle: "der Instagram-Kanal @visithechingen")."""
+    exclude, rx = spec.get("exclude"), spec.get("exclude_regex")
+    if not (exclude or rx):
         return False
     window = spec.get("exclude_window")
     region = sent if window is None else sent[max(start - int(window), 0):end + int(window)]
-    return bool(words(region, exclude, whole=True))
+    return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
 
 
 def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:

@@ -280,3 +280,15 @@ def test_a_news_site_named_after_the_city_has_its_own_accounts():
     assert FB not in got and IG not in got
     # the same handle on the city's own site is the city's
     assert FB in vals(social_media, html, url="https://www.lueneburg.de/aktuelles", city=city)
+
+
+def test_a_destination_marketing_handle_is_the_tourism_offices():
+    # "@visithechingen", "visit_koeln": tourism accounts, even one the city's department runs (ro- convention)
+    said = "Seit März zeigt der Instagram-Kanal @visithechingen Wanderungen und Stadtführungen."
+    assert IG not in vals(social_media, page(f"<p>{said}</p>"))
+    icons = ("<footer><ul class='social'><li><a href='https://www.instagram.com/{}/' title='Instagram'>"
+             "<i class='fa-brands fa-instagram'></i></a></li></ul></footer>")
+    html = "<html><body><main><h1>Aktuelles</h1><p>Text.</p></main>{}</body></html>"
+    url = "https://www.stadt-koeln.de/aktuelles"
+    assert IG not in vals(social_media, html.format(icons.format("visit_koeln")), url=url)
+    assert IG in vals(social_media, html.format(icons.format("koelnerleben")), url=url)
