@@ -167,3 +167,14 @@ def test_an_agenda_items_motion_asks_for_the_stream():
     live = item.replace("Eine Übertragung der Ratssitzungen mache Kommunalpolitik transparenter.",
                         "Die Ratssitzungen werden bereits seit 2021 live im Internet übertragen.")
     assert vals(council, live).get(TV) not in (None, False)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "nicht mehr" right before the stream: it has ended
+    ("Seit März wird der Stadtrat nicht mehr live im Internet übertragen.", False),
+    # a word between is another reading: the stream is there
+    ("Die Sitzungen sind nicht mehr nur im Saal zu erleben, sondern werden live im Internet gezeigt.", True),
+])
+def test_a_stream_no_longer_shown(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert (value not in (None, False)) if expected else value is False

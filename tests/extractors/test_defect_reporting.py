@@ -187,3 +187,21 @@ def test_road_damage_and_the_buergermeldung(body, expected):
 ])
 def test_defects_pointed_out_by_app_and_a_defect_reported_online(body):
     assert isinstance(values(defect_reporting, wrap(body)).get(P), dict)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # sent to the city with the phone in the hand: the channel as much as an app
+    ("<p>Ab sofort können Sie solche Schäden mit dem Smartphone direkt ans Rathaus schicken.</p>", True),
+    # a wish to be able to send them is no service yet
+    ("<p>Viele wünschen sich, Schäden künftig direkt mit dem Smartphone melden zu können.</p>", None),
+])
+def test_damage_sent_with_the_smartphone(body, expected):
+    value = _named(body)
+    assert (value not in (None, False)) if expected else value in (None, False)
+
+
+def test_a_web_form_on_the_page_of_a_reporting_service_is_that_service():
+    # "Webformular" is the heading's reporting service under another spelling (anaphora)
+    body = ("<h1>Mängel melden per App: So machen es die Nachbarn</h1>"
+            "<p>In Verl gibt es für solche Hinweise ein Webformular der Stadt.</p>")
+    assert values(defect_reporting, wrap(body), url="https://www.verl.de/seite").get(P) not in (None, False)

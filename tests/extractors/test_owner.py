@@ -366,3 +366,8 @@ def test_a_kreis_named_by_an_adjective_is_the_county(sentence, name, owner):
 ])
 def test_the_channel_something_is_announced_on_is_not_planned(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+def test_a_wish_to_be_able_to_use_it_is_a_plan():
+    s = "Viele Bürgerinnen und Bürger wünschen sich, den Mängelmelder künftig per App nutzen zu können."
+    assert at(s, "Mängelmelder").status == "planned"
