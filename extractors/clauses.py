@@ -70,6 +70,7 @@ class Lexicon:
     link_max_words: int = 0
     comparison_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "…, wie es sie bei X bereits gibt": X has it
     condition_modals: frozenset[str] = frozenset()  # "Wer … nicht nutzen kann": the visitor's ability
+    visit_after_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "online ausfüllen; kommen müssen Sie trotzdem"
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -109,7 +110,8 @@ class Lexicon:
                    frozenset(w.lower() for w in shared.get("link_lines", {}).get("starts", [])),
                    int(shared.get("link_lines", {}).get("max_words", 0)),
                    re.compile(shared.get("comparison_regex", r"(?!x)x")),
-                   frozenset(w.lower() for w in shared.get("condition_modals", [])))
+                   frozenset(w.lower() for w in shared.get("condition_modals", [])),
+                   re.compile(patterns.get("visit_after_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -239,7 +241,10 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
     """A denial for some cases only ("Bei Verlust geht das nicht online", "ältere Fahrzeuge … nicht")
     is weaker: a named offer on the same page outweighs it. An offer of some authority in general
     ("Hat Ihre Gemeinde einen Internetzugang eröffnet, können Sie …", catalogue text) is none."""
-    if any(c and c.positive for c in cues) and contains_any(sentence, lx.generic):
+    if any(c and c.positive for c in cues) and (contains_any(sentence, lx.generic)
+                                                 or lx.visit_after_re.search(sentence)):
+        # (a detector may also name an online step that still ends in a visit: "Die Formulare können Sie
+        # online ausfüllen; kommen müssen Sie trotzdem" prepares the service, it is not offered on line)
         cues = [None if c and c.positive else c for c in cues]
     if not any(c and not c.positive for c in cues) or not lx.exception_re.search(sentence):
         return cues

@@ -384,3 +384,17 @@ def test_present_participle_is_no_act():
     # the finite verb still is one
     assert values(online_services, wrap("<h1>Gewerbeanmeldung</h1><p>Die Anmeldung läuft online über das "
                                         "Serviceportal.</p>"))[P + "business_registration"] is True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an online step that still ends in a visit is a pre-registration: no offer either way
+    ("<h1>Einwohnermeldeamt</h1><p>Die Formulare für die An- und Ummeldung können Sie hier online ausfüllen; "
+     "zur Meldebehörde kommen müssen Sie trotzdem.</p>", {}),
+    ("<h1>Ummeldung</h1><p>Trotz des Online-Vorgangs im Serviceportal ist eine anschließende persönliche "
+     "Vorsprache notwendig.</p>", {}),
+    # … not a pick-up: the application on line stays one when the document is collected in person
+    ("<h1>Bewohnerparkausweis</h1><p>Den Bewohnerparkausweis können Sie online beantragen; abholen müssen "
+     "Sie ihn trotzdem persönlich.</p>", {P + "resident_parking_permit": True}),
+])
+def test_an_online_step_that_ends_in_a_visit(body, expected):
+    assert values(online_services, wrap(body)) == expected
