@@ -127,6 +127,27 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
     return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
 
 
+def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str], owners: Mapping[str, Any],
+                  cues: Mapping[str, Any], city: CityContext | None, site: Any, extractor: str,
+                  version: str) -> list[Finding]:
+    """A ``false`` finding when the block's sentence has the city deny having "anything comparable" to the
+    thing named before ("Die Stadt Iserlohn bietet nichts Vergleichbares an"); another owner's denial ("Der
+    Kreis hat keinen solchen") says nothing about the city."""
+    text = block.text
+    for lo, hi in split_sentences(text, cues.get("abbreviations", [])):
+        sent = text[lo:hi]
+        m = anaphor_rx.search(sent)
+        if not m:
+            continue
+        names = name_variants(city, page, cues.get("affixes", []))
+        j = judge(sent, m.start(), m.end(), owners, names=names, city=city, site=site)
+        if j.owner == "city" and j.owner_cue:
+            return [finding(page, parameter=param, value=False, confidence=float(cues["negative_confidence"]),
+                            snippet=snippet(text, lo + m.start(), lo + m.end()), locator=block.locator,
+                            extractor=extractor, version=version)]
+    return []
+
+
 def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
     """Locators of the blocks under a motion's resolution ("… möge beschließen:", "Beschlussvorschlag"): the
     nearest heading above, or for a list item its intro, says so. What is asked for is not there yet, so such
@@ -207,6 +228,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     quantifier = re.compile(cues["quantifier_regex"])
     no_longer = re.compile(cues["no_longer_regex"])
     denial = re.compile(cues["denial_regex"])
+    # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
+    # that points back at the thing the section named last (``denial_anaphor_regex``)
+    anaphor_rx = re.compile(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
+    named_before: list[str] = []  # the parameters the current section has named, in order
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention
     exclude_rx = patterns.get("exclude_url_regex")
@@ -255,6 +280,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
+        if _HEADING.match(last):
+            named_before.clear()  # a new section: its denials point back at its own things
+        elif anaphor_rx and named_before and i not in naming:
+            found += _denied_again(page, block, named_before[-1], anaphor_rx, owners, cues, city, site,
+                                   extractor, version)
         if _HEADING.match(last) or not (i in naming
                                         or (block_families and find_families(text, block_families))):
             continue  # a heading names a topic; the statements are below it
@@ -276,6 +306,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 hits = _named(sent, spec) or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:
                     continue
+                if param in named_before:
+                    named_before.remove(param)
+                named_before.append(param)
                 ctx = spec.get("context")
                 if ctx and not (words(sent, ctx) or words(head, ctx)):
                     continue

@@ -181,3 +181,24 @@ def test_a_partys_demands_list_what_is_not_there_yet(intro):
                 "<li>Auskünfte rund um die Uhr</li></ul>",
                 title="Partei vor Ort")
     assert values(chatbot, html).get(P) in (None, False)
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("<p>Die Stadt Iserlohn bietet nichts Vergleichbares an.</p>", False),  # the city denies a thing like it
+    ("<p>Die Nachbarstadt Hemer hat nichts Vergleichbares.</p>", None),  # another place's denial
+    # a new topic under its own heading
+    ("<h2>Parken</h2><p>Die Stadt Iserlohn bietet nichts Vergleichbares für Anwohner an.</p>", None),
+])
+def test_a_denial_pointing_back_at_the_thing_named_before(after, expected):
+    from extractors.aggregate import aggregate
+    from extractors.base import CityContext
+    from extractors.page import Page
+    from extractors.patterns import load_patterns
+    from tests.extractors.detect_helpers import DATA
+
+    html = wrap("<h1>KI im Rathaus</h1><p>Der Märkische Kreis hat seit Mai einen KI-Chatbot auf seiner "
+                f"Website.</p>{after}")
+    page = Page.from_html("https://www.iserlohn-news.de/x", html.encode())
+    found = chatbot.detect(page, load_patterns(DATA, "chatbot"), CityContext("05962024", "Iserlohn", ()))
+    got = aggregate(found).get(P)
+    assert (got.value if got else None) is expected
