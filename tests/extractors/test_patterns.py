@@ -39,3 +39,15 @@ def test_problems_name_file_and_line(tmp_path, text, line, message):
 def test_missing_file(tmp_path):
     with pytest.raises(DataError, match="pattern file for detector 'nope' not found"):
         load_patterns(tmp_path, "nope")
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "patterns").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_review_cue_path_of_a_shipped_pattern_file_names_phrases(path):
+    # The review app marks these cues in snippets and refuses to start when a declared path names
+    # nothing — which happens when a detector's spec turns from a mapping into a list of specs
+    # ("mentions/*/terms" must then become "mentions/*/*/terms"). Checked here, beside the
+    # patterns, so a detector change cannot land with the review app broken.
+    from review.web.cues import declared_cues
+
+    doc_declares = "review:" in path.read_text(encoding="utf-8")
+    assert declared_cues(path) or not doc_declares
