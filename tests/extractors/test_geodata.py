@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import geodata
+from tests.extractors.detect_helpers import values, wrap
 from tests.extractors.web_helpers import corpus_check, page, run, vals
 
 P = "geodata.portal"
@@ -134,3 +135,18 @@ def test_a_viewer_product_named_in_prose_and_city_map_hosts():
     assert vals(geodata, named).get(P) not in (None, False)
     body = "<p>Alle Themenkarten: <a href='https://geodienste.stadt-koeln.de/'>Karten der Stadt</a></p>"
     assert vals(geodata, page(body)).get(P)["url"] == "https://geodienste.stadt-koeln.de/"
+
+
+def test_a_cms_served_from_a_portal_named_host_is_no_portal():
+    # Hildesheim serves its whole site from "geoportal.stadt-…": its own navigation links are no portal
+    html = wrap("<h1>Wohnsitz abmelden</h1><p><a href='https://geoportal.stadt-hi.de/buergerservice/'>"
+                "Bürgerservice</a> Die Abmeldung ist nur bei einem Wegzug ins Ausland nötig.</p>",
+                title="Wohnsitz abmelden | Stadt")
+    assert values(geodata, html, url="https://geoportal.stadt-hi.de/buergerservice/ab.html").get(P) is None
+
+
+def test_a_page_of_the_portal_itself_is_the_portal():
+    html = wrap("<h1>Fragen und Antworten zum Geodatenportal</h1><p>Geben Sie einen Straßennamen ein.</p>",
+                title="Hilfe - Geodatenportal Wuppertal")
+    got = values(geodata, html, url="https://geoportal.wuppertal.de/help/faq.html").get(P)
+    assert got not in (None, False) and got["url"].startswith("https://geoportal.wuppertal.de/")
