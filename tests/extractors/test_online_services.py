@@ -398,3 +398,11 @@ def test_present_participle_is_no_act():
 ])
 def test_an_online_step_that_ends_in_a_visit(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_online_acts_of_the_vehicle_office_as_a_whole():
+    # "alle Online-Vorgänge der Zulassungsstelle abgeschaltet": both vehicle services are switched off
+    body = ("<p>Wegen Sicherheitslücken sind alle Online-Vorgänge der Zulassungsstelle abgeschaltet – "
+            "mit Ausnahme der Kennzeichenreservierung.</p>")
+    assert values(online_services, wrap(body)) == {P + "vehicle_registration": False,
+                                                   P + "vehicle_deregistration": False}
