@@ -178,3 +178,17 @@ def test_an_agenda_items_motion_asks_for_the_stream():
 def test_a_stream_no_longer_shown(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
     assert (value not in (None, False)) if expected else value is False
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the system described by what it publishes: a council body's documents, online, published
+    ("Im Internetangebot der Stadt sind alle Sitzungen von Rat und Ausschüssen veröffentlicht, die "
+     "Beschlussvorlagen ungekürzt.", True),
+    ("Die Sitzungsunterlagen des Gemeinderats können Sie auf der Internetseite der Gemeinde einsehen.", True),
+    # on paper or in the Amtsblatt, or documents of no council body: no system
+    ("Die Sitzungsunterlagen des Gemeinderats liegen im Rathaus aus und stehen im Amtsblatt.", None),
+    ("Die Beschlussvorlagen der Schulkonferenz sind online abrufbar.", None),
+])
+def test_a_council_system_described_by_what_it_publishes(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(DCW)
+    assert (value not in (None, False)) if expected else value in (None, False)
