@@ -58,12 +58,37 @@ from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 
 
-def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: Scope) -> Cue | None:
-    """The positive cue of a section heading that names no subject, for a short line under it."""
+def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: Scope,
+                      lead: Mapping[str, Cue]) -> Cue | None:
+    """The positive cue of a section heading that names no subject, for a short line under it; a short
+    cue-less heading ("Was schon geht") takes the cue of the paragraph it follows, where that paragraph
+    offers services without naming one ("… eine Reihe von Leistungen online beantragen"): ``lead``."""
     if st.kind != "text" or st.intro or len(st.text) > 160 or not st.heading or st.heading == page.heading:
         return None
     cue = clause_cue(exp.expand(st.heading), lx)
+    if cue is None and len(words_of(st.heading)) <= 4:
+        cue = lead.get(st.heading)
     return cue if cue is not None and cue.positive and not scopes.heading(st.heading) else None
+
+
+def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping[str, Any],
+           threshold: float, nouns: tuple[str, ...]) -> dict[str, Cue]:
+    """Section heading -> the positive cue of the paragraph right before it, where that paragraph names no
+    subject of its own (an intro to the list the heading opens)."""
+    out: dict[str, Cue] = {}
+    for before, st in zip(statements, statements[1:], strict=False):
+        if st.kind != "heading" or before.kind != "text" or not contains_any(before.text, lx.prefilter) \
+                or not contains_any(before.text, nouns):
+            continue
+        text = exp.expand(before.text)
+        cues = [clause_cue(c, lx) for lo, hi in split_sentences(text, lx.abbreviations)
+                for c in clauses_of(text[lo:hi], lx)]
+        if any(c and not c.positive for c in cues) or subjects_of(text, subjects, threshold):
+            continue
+        best = max((c for c in cues if c), key=lambda c: c.confidence, default=None)
+        if best is not None:
+            out[st.text] = Cue(True, best.confidence, f"{best.rule} (intro before heading)")
+    return out
 
 
 def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
@@ -102,10 +127,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
+    leads = _leads(statements, lx, exp, subjects, threshold,
+                   tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
-        head_cue = _list_heading_cue(st, page, lx, exp, scopes)
+        head_cue = _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
         text = exp.expand(st.text)

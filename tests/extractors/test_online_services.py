@@ -406,3 +406,17 @@ def test_online_acts_of_the_vehicle_office_as_a_whole():
             "mit Ausnahme der Kennzeichenreservierung.</p>")
     assert values(online_services, wrap(body)) == {P + "vehicle_registration": False,
                                                    P + "vehicle_deregistration": False}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a paragraph offering services in general lends its cue to the lines under the cue-less heading after it
+    ("<h1>Stadt schaltet Zahlfunktion online</h1><p>Unter www.stadt.de/od können Sie eine Reihe von "
+     "Leistungen online beantragen.</p><h2>Was schon geht</h2><p>einfache Meldebescheinigungen</p>"
+     "<p>Geburtsurkunden aus dem Personenstandsregister</p>",
+     {P + "registration_certificate": True}),
+    # … not a paragraph about one office's booking: the next section's lines are not online
+    ("<h1>Zulassungsbehörde</h1><p>Termine vereinbaren Sie online über das Serviceportal.</p>"
+     "<h2>Samstagsdienst</h2><p>Neuzulassungen werden samstags nicht bearbeitet.</p>", {}),
+])
+def test_a_list_under_a_cue_less_heading_after_a_general_offer(body, expected):
+    assert values(online_services, wrap(body)) == expected
