@@ -71,6 +71,7 @@ class Lexicon:
     comparison_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "…, wie es sie bei X bereits gibt": X has it
     condition_modals: frozenset[str] = frozenset()  # "Wer … nicht nutzen kann": the visitor's ability
     visit_after_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "online ausfüllen; kommen müssen Sie trotzdem"
+    dispensing: frozenset[str] = frozenset()  # "ohne Termin": the object is done without, not offered
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -111,7 +112,8 @@ class Lexicon:
                    int(shared.get("link_lines", {}).get("max_words", 0)),
                    re.compile(shared.get("comparison_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("condition_modals", [])),
-                   re.compile(patterns.get("visit_after_regex", r"(?!x)x")))
+                   re.compile(patterns.get("visit_after_regex", r"(?!x)x")),
+                   frozenset(w.lower() for w in shared.get("dispensing", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -273,6 +275,15 @@ def relative(clause: str, lx: Lexicon) -> bool:
     return bool(words) and words[0].lower() in lx.relative and not words[-1][:1].isupper()
 
 
+def _object_wanted(clause: str, lx: Lexicon) -> bool:
+    """The composed object stands in the clause other than as a thing done without: "Ohne Vorsprache und
+    ohne Termin beantragen Sie den Titel vollständig digital" applies online and needs no appointment, so
+    it composes no booking; "ohne Termin kommen, oder online einen Termin buchen" still has one."""
+    words = words_of(clause)
+    return any(any(o in w for o in lx.objects) and (i == 0 or words[i - 1] not in lx.dispensing)
+               for i, w in enumerate(words))
+
+
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in words_of(clause)):
         return None
@@ -290,7 +301,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
         lemmas = act_lemmas(clause)
-        if lemmas & lx.actions and (not lx.objects or any(o in lm for lm in lemmas for o in lx.objects)) \
+        if lemmas & lx.actions and (not lx.objects or (any(o in lm for lm in lemmas for o in lx.objects)
+                                                       and _object_wanted(clause, lx))) \
                 and not _fetches_form(clause, lemmas & lx.actions, lx):
             pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))
     # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im

@@ -335,3 +335,20 @@ def test_law_named_office_and_online_wedding_calendar(body, expected):
 ])
 def test_a_comparison_with_an_existing_offer(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an online application that needs no appointment: "ohne Termin" dispenses with the object, so the
+    # online word and the act compose no booking
+    ("<h1>Ausländerbehörde</h1><p>Ohne Vorsprache und ohne Termin zum Antrag: Seit November beantragen Sie "
+     "humanitäre Aufenthaltsrechte bei der Ausländerbehörde vollständig digital.</p>", {}),
+    # a walk-in hour beside a booking in the same clause still books
+    ("<h1>Ausländerbehörde</h1><p>Kommen Sie ohne Termin in die Sprechstunde oder vereinbaren Sie online "
+     "einen Termin bei der Ausländerbehörde.</p>", {P + "immigration_office": True}),
+    # the registration office as a department, with a booking link beside its phone number
+    ("<ul><li>Einwohnermeldeabteilung: 02233 53-556 oder "
+     "<a href='https://termine.stadt.de/ema'>Onlineterminreservierung</a></li></ul>",
+     {P + "citizens_office": True}),
+])
+def test_appointment_done_without_and_registration_department(body, expected):
+    assert values(appointments, wrap(body)) == expected
