@@ -150,3 +150,12 @@ def test_a_page_of_the_portal_itself_is_the_portal():
                 title="Hilfe - Geodatenportal Wuppertal")
     got = values(geodata, html, url="https://geoportal.wuppertal.de/help/faq.html").get(P)
     assert got not in (None, False) and got["url"].startswith("https://geoportal.wuppertal.de/")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zum Start der neuen Stadtplananwendung klickt man auf der Startseite der Stadt auf „Stadtplan“.",
+    "Im Geoinformationsprogramm der Stadt lassen sich alle Bebauungspläne aufrufen.",
+    "Ein Teil des Geodaten-Systems der Stadt steht allen Bürgerinnen und Bürgern offen.",
+])
+def test_more_spellings_of_the_citys_map_service(sentence):
+    assert vals(geodata, page(f"<p>{sentence}</p>")).get(P) not in (None, False)
