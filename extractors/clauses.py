@@ -72,6 +72,7 @@ class Lexicon:
     condition_modals: frozenset[str] = frozenset()  # "Wer … nicht nutzen kann": the visitor's ability
     visit_after_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "online ausfüllen; kommen müssen Sie trotzdem"
     dispensing: frozenset[str] = frozenset()  # "ohne Termin": the object is done without, not offered
+    booked_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "mit einem Termin, den Sie online gebucht haben"
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -113,7 +114,8 @@ class Lexicon:
                    re.compile(shared.get("comparison_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("condition_modals", [])),
                    re.compile(patterns.get("visit_after_regex", r"(?!x)x")),
-                   frozenset(w.lower() for w in shared.get("dispensing", [])))
+                   frozenset(w.lower() for w in shared.get("dispensing", [])),
+                   re.compile(comp.get("booked_online_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -299,7 +301,10 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
               default=None)
     if neg is not None and lx.past_re.search(clause.lower()):
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
-    if pos is None and lx.actions and contains_any(clause, lx.online) and not _mail_channel(clause, lx):
+    # the online word of an appointment booked on line is the booking's, not the act's ("Zulassungen nur
+    # mit einem Termin, den Sie vorher online gebucht haben"): without it the clause composes nothing
+    if pos is None and lx.actions and contains_any(lx.booked_re.sub(" ", clause), lx.online) \
+            and not _mail_channel(clause, lx):
         lemmas = act_lemmas(clause)
         if lemmas & lx.actions and (not lx.objects or (any(o in lm for lm in lemmas for o in lx.objects)
                                                        and _object_wanted(clause, lx))) \

@@ -420,3 +420,16 @@ def test_online_acts_of_the_vehicle_office_as_a_whole():
 ])
 def test_a_list_under_a_cue_less_heading_after_a_general_offer(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the online word belongs to the appointment booked on line, not to the vehicle office's act
+    ("<h1>Zulassung: Ausfuhrkennzeichen</h1><p>Zulassungsvorgänge erledigen wir zurzeit nur mit einem "
+     "Termin, den Sie vorher online in einer unserer Zulassungsstellen gebucht haben.</p>", {}),
+    # an act done on line beside it still is
+    ("<h1>Zulassung</h1><p>Zulassungsvorgänge erledigen Sie online über i-Kfz; einen Termin für die Ausgabe "
+     "der Kennzeichen buchen Sie ebenfalls online.</p>", {"online_services.vehicle_registration": True}),
+])
+def test_an_appointment_booked_online_is_not_the_service(body, expected):
+    assert {k: v for k, v in values(online_services, wrap(body)).items()
+            if k == "online_services.vehicle_registration"} == expected
