@@ -192,3 +192,12 @@ def test_a_stream_no_longer_shown(sentence, expected):
 def test_a_council_system_described_by_what_it_publishes(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(DCW)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Seit September setzt die Stadt auf SD.NET, Bürger lesen die Vorlagen auch mit der App iRICH.",
+    "Die Mandatsträger nutzen die App DiPolis für alle Sitzungsunterlagen.",
+    "Die Marktgemeinde hat Komuna.RIS eingeführt, die öffentlichen Unterlagen stehen dort allen offen.",
+])
+def test_more_council_system_products(sentence):
+    assert vals(council, page(f"<p>{sentence}</p>")).get(DCW) not in (None, False)
