@@ -156,3 +156,15 @@ def test_a_community_app_product_is_the_towns_app_only_where_the_town_publishes_
 def test_a_city_name_2go_brand_is_the_city_app():
     body = "<p>Die App „Köln2go“ steht in den Stores kostenlos zum Herunterladen bereit.</p>"
     assert isinstance(vals(city_app, page(body)).get(P), dict)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # multi-town app products: the town's app where its administration publishes in them
+    ("<p>Die Stadt setzt ab sofort City Hub ein: dort stehen die Mitteilungen der Stadt.</p>", True),
+    ("<p>Laden Sie die App Gem2Go herunter: dort finden Sie die Mitteilungen der Gemeinde.</p>", True),
+    # a vendor presenting the product to a council: no app of the town
+    ("<p>Ein Vertreter stellte dem Gemeinderat die App City Hub vor.</p>", False),
+])
+def test_more_community_app_products(body, expected):
+    value = vals(city_app, page(body, "App")).get(P)
+    assert isinstance(value, dict) is expected, value
