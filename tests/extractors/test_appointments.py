@@ -352,3 +352,14 @@ def test_a_comparison_with_an_existing_offer(body, expected):
 ])
 def test_appointment_done_without_and_registration_department(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking named in the inverted order, as a search word on the Kreis's site
+    ("<h1>Zulassungsstelle nur mit Termin</h1><p>Geben Sie dazu auf www.en-kreis.de im Suchfeld "
+     "„Terminvergabe online“ ein.</p>", {P + "vehicle_registration_office": True}),
+    ("<h1>Bürgerbüro</h1><p>Zur Terminbuchung online geht es über die Startseite.</p>",
+     {P + "citizens_office": True}),
+])
+def test_booking_named_in_inverted_order(body, expected):
+    assert values(appointments, wrap(body)) == expected
