@@ -41,6 +41,7 @@ from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
 from extractors.web_presence import name_variants
 
+_CONDITION = re.compile(r"(?i)\W*(wenn|falls|sollte|sofern|solange)\b")
 _HEADING = re.compile(r"^h[1-6]\b")
 _PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattformen"): a plural
 _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
@@ -224,6 +225,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     reference = re.compile(cues["reference_regex"])
     definite = re.compile(cues["definite_regex"])
     indefinite = re.compile(cues["indefinite_regex"])
+    current = re.compile(cues["current_np_regex"])
     negated = re.compile(cues["negated_regex"])
     quantifier = re.compile(cues["quantifier_regex"])
     no_longer = re.compile(cues["no_longer_regex"])
@@ -257,6 +259,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             anaphora[p] = anaphora.get(p, ()) + tuple(spec.get("anaphora", ()))
     all_terms = terms + tuple(t for ts in anaphora.values() for t in ts)
     intro = ""  # the last paragraph before a list: "Die App bietet:" governs its items
+    lead = ""
+    # A list under a lead that says its items are out of order now ("Diese Angebote sind derzeit nicht
+    # erreichbar:", "Folgende Dienste sind gestört") lists things not working; a condition ("Wenn das Portal
+    # nicht erreichbar ist, nutzen Sie:") leads to alternatives instead.
+    down_rx = re.compile(cues["down_lead_regex"])
     requested = asked_for(page, cues["resolution_regex"])
     site = publisher(page.title, owners)  # whom "unser" means on this page
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
@@ -280,6 +287,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         item = last.startswith(("li", "dd"))
         if not item and not _HEADING.match(last):
             intro = text
+        if not item:
+            lead = text  # what a list's items are under: its intro paragraph or its section heading
         if _HEADING.match(last):
             named_before.clear()  # a new section: its denials point back at its own things
         elif anaphor_rx and named_before and i not in naming:
@@ -349,6 +358,12 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
+                if item and down_rx.search(lead) and not _CONDITION.match(lead):
+                    doubted.add(param)
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["negative_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
                 if j.status in ("hypothetical", "compromised"):
                     continue  # "… wären nur noch kleine Arbeiten nötig": says nothing either way
                 if j.status in ("planned", "discontinued"):
@@ -378,6 +393,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 weak = m.term in spec.get("weak", ())
                 definite_np = bool(definite.search(before))
                 specific = anchored or (definite_np and not (weak or verbal)) or (said_city and not weak)
+                # "die derzeitigen Übertragungen": a concept word qualified as the present one is that thing
+                present_np = bool(current.search(before))
+                specific = specific or (weak and present_np)
                 plural = not (anchored or definite_np) and _PLURAL.match(sent, m.end)
                 # A spec whose terms are what is reported, not the thing ("Solche Mängel … per App melden"),
                 # is not quantified by them (``objects``).
@@ -388,8 +406,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
                 if not (specific or used or (param in topics and spec.get("topic", True) and not weak)):
                     continue
-                if param in doubted and not used:
-                    continue  # the plan told before goes on ("Ab Mai soll das Portal … Die Anwendung …")
+                if param in doubted and not (used or present_np):
+                    # the plan told before goes on ("Ab Mai soll das Portal … Die Anwendung …"), unless this
+                    # mention is the present one ("die derzeitigen Übertragungen")
+                    continue
                 if block.locator in requested:
                     continue  # what a motion asks for is not there yet (see asked_for)
                 doubted.discard(param)

@@ -53,7 +53,9 @@ def looks_like_trail(text: str) -> bool:
     """A breadcrumb trail by its shape alone ("Start > Ticker > München und die 115", "Rathaus / Aktuelles /
     …"): two or more trail separators. CMSs mark trails by class, which locators do not keep, and the trail's
     last item need not repeat the page title, so a trail in the content area is known by its separators."""
-    return text.count(" > ") + text.count(" / ") + text.count("›") >= 2
+    # "Start » Aktuelles » …" (WordPress themes): the guillemet with spaces round it; a quotation in
+    # guillemets (»so«) has no space inside
+    return text.count(" > ") + text.count(" / ") + text.count("›") + text.count(" » ") >= 2
 
 
 def is_trail(text: str, title: str, tag: str) -> bool:

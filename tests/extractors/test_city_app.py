@@ -168,3 +168,14 @@ def test_a_city_name_2go_brand_is_the_city_app():
 def test_more_community_app_products(body, expected):
     value = vals(city_app, page(body, "App")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Neben dem Bürgertelefon setzt die Stadt Köln seit vier Jahren auf ihre Mängel-App.",
+    "Laden Sie die kostenlose App „Mängel in Köln“ herunter und melden Sie Schäden.",
+])
+def test_a_defect_app_is_not_the_city_app(sentence):
+    # a single-purpose defect app, also on a page about the town's app ("Kölns App"), is not the general
+    # city app
+    html = page(f"<p>{sentence}</p>", title="Kölns App – das Meckermedium")
+    assert vals(city_app, html).get(P) in (None, False)

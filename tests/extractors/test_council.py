@@ -201,3 +201,17 @@ def test_a_council_system_described_by_what_it_publishes(sentence, expected):
 ])
 def test_more_council_system_products(sentence):
     assert vals(council, page(f"<p>{sentence}</p>")).get(DCW) not in (None, False)
+
+
+def test_a_motion_to_improve_the_present_stream_presupposes_it():
+    # "die derzeitigen Übertragungen": a concept word qualified as the present one names the stream the city
+    # has, even on a motion's page after the motion's own words (Halle); without the qualifier it stays the
+    # concept
+    motion = ("<h2>Beschlussvorschlag</h2><p>Die Stadtverwaltung wird beauftragt, ein Konzept für eine "
+              "bessere Bild- und Tonqualität vorzulegen.</p><h2>Begründung</h2>")
+    present = "<p>Die derzeitigen Übertragungen unserer Stadtratssitzungen sind kaum zu verstehen.</p>"
+    plain = "<p>Die Übertragungen der Stadtratssitzungen wären ein Gewinn.</p>"
+    title = "Antrag: Professionelle Übertragung der Stadtratssitzungen"
+    assert vals(council, page(motion + present, title=title)).get(TV) not in (None, False)
+    assert vals(council, page(motion + plain, title=title)).get(TV) in (None, False)
+

@@ -129,7 +129,6 @@ def test_a_heading_naming_the_citys_thing_is_a_topic():
     assert vals(geodata, html).get(P) not in (None, False)
 
 
-
 def test_a_viewer_product_named_in_prose_and_city_map_hosts():
     named = page("<p>Die Bebauungspläne können Sie online in unserem Mapbender einsehen.</p>")
     assert vals(geodata, named).get(P) not in (None, False)
@@ -159,3 +158,16 @@ def test_a_page_of_the_portal_itself_is_the_portal():
 ])
 def test_more_spellings_of_the_citys_map_service(sentence):
     assert vals(geodata, page(f"<p>{sentence}</p>")).get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # a list under a lead saying its items do not work now: each item is not available
+    ("<h2>Diese Angebote gehen gerade nicht oder nur schlecht</h2>", False),
+    ("<p>Folgende Dienste sind derzeit nicht erreichbar:</p>", False),
+    # a condition leads to alternatives, not to broken things
+    ("<p>Wenn die Seite nicht erreichbar ist, nutzen Sie:</p>", True),
+])
+def test_a_list_under_a_lead_that_says_its_items_are_down(lead, expected):
+    body = lead + "<ul><li>die Terminvergabe</li><li>der Stadtplan im Geoportal</li></ul>"
+    value = vals(geodata, page(body)).get(P)
+    assert (value not in (None, False)) if expected else value is False

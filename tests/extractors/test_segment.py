@@ -52,3 +52,6 @@ def test_a_trail_is_known_by_its_separators():
     assert looks_like_trail("Start > Ticker > München und die 115")
     assert looks_like_trail("Startseite / Blog / Anträge / eXit auch für Frankfurt")
     assert not looks_like_trail("Die Stadt ist über die Behördennummer 115 erreichbar.")
+    # a WordPress trail with guillemets; a quotation in guillemets is none
+    assert looks_like_trail("Start » Aktuelles » Live-Übertragung von Sitzungen")
+    assert not looks_like_trail("Der Antrag »Livestream« und das Motto »Mehr Demokratie« wurden beraten.")

@@ -292,3 +292,12 @@ def test_a_destination_marketing_handle_is_the_tourism_offices():
     url = "https://www.stadt-koeln.de/aktuelles"
     assert IG not in vals(social_media, html.format(icons.format("visit_koeln")), url=url)
     assert IG in vals(social_media, html.format(icons.format("koelnerleben")), url=url)
+
+
+def test_a_purchase_for_future_streams_names_no_account():
+    # "um … künftig … veröffentlichen zu können": what the purchase is for is not there yet (Coesfeld)
+    body = ("<p>Die Verwaltung beschafft derzeit Technik, um Veranstaltungen künftig live über YouTube und "
+            "Facebook veröffentlichen zu können.</p>")
+    found = vals(social_media, page(body))
+    assert found.get("social_media.facebook") in (None, False)
+    assert found.get("social_media.youtube") in (None, False)
