@@ -44,6 +44,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
     found = read(page, patterns, NAME, VERSION, city)
     found += _delegated(page, patterns, found)
+    found = _without_absent_offices(found, patterns, city)
     if not topic:
         return found
     spec = patterns["booking"]
@@ -83,6 +84,17 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     return found
+
+
+def _without_absent_offices(found: list[Finding], patterns: Mapping[str, Any],
+                             city: CityContext | None) -> list[Finding]:
+    """A body without an office says nothing about its booking: a Kreis has no Meldebehörde, so its
+    "Bürgerbüros" are the vehicle office's counters, not a citizens' office (``no_office_of``)."""
+    spec = patterns.get("no_office_of")
+    if not spec or city is None or not re.search(spec["bodies_regex"], city.name):
+        return found
+    absent = set(spec["offices"])
+    return [f for f in found if f.parameter not in absent]
 
 
 def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) -> list[Finding]:

@@ -73,6 +73,7 @@ class Lexicon:
     visit_after_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "online ausfüllen; kommen müssen Sie trotzdem"
     dispensing: frozenset[str] = frozenset()  # "ohne Termin": the object is done without, not offered
     booked_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "mit einem Termin, den Sie online gebucht haben"
+    provider_heads: tuple[str, ...] = ()  # "Online-Zulassung|sdienst": a cue inside a provider's name
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -115,7 +116,8 @@ class Lexicon:
                    frozenset(w.lower() for w in shared.get("condition_modals", [])),
                    re.compile(patterns.get("visit_after_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("dispensing", [])),
-                   re.compile(comp.get("booked_online_regex", r"(?!x)x")))
+                   re.compile(comp.get("booked_online_regex", r"(?!x)x")),
+                   tuple(h.lower() for h in patterns.get("cue_provider_heads", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -291,7 +293,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         return None
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing
     pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))
-               if not set(words_of(clause[max(0, m.start - 14):m.start])) & lx.scarce), default=None)
+               if not set(words_of(clause[max(0, m.start - 14):m.start])) & lx.scarce
+               and not _in_provider_name(clause, m.end, lx)), default=None)
     # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
@@ -324,6 +327,16 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if pos is not None:
         return Cue(True, pos[0], pos[1])
     return None
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _in_provider_name(clause: str, end: int, lx: Lexicon) -> bool:
+    """A cue that is the first part of a provider's name ("Online-Zulassung" in "ohne Postlaufzeiten eines
+    bundesweiten Online-Zulassungsdienstes") names a company that does the act, not an online service."""
+    rest = _WORD_REST.match(clause, end).group().lower()  # type: ignore[union-attr]
+    return bool(rest) and rest.removeprefix("s").startswith(lx.provider_heads) if lx.provider_heads else False
 
 
 def kind_of(cue: Cue) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractors import appointments
-from tests.extractors.detect_helpers import corpus_values, values, wrap
+from extractors.aggregate import aggregate
+from extractors.base import CityContext
+from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
 
 P = "online_appointments."
 
@@ -363,3 +365,19 @@ def test_appointment_done_without_and_registration_department(body, expected):
 ])
 def test_booking_named_in_inverted_order(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    # a Kreis has no Meldebehörde: its "Bürgerbüros" booking is not a citizens' office's
+    ("Märkischer Kreis", {}),
+    ("Landkreis Harburg", {}),
+    # … a town (a Große Kreisstadt too) and a Samtgemeinde register their residents
+    ("Große Kreisstadt Sinsheim", {"online_appointments.citizens_office": True}),
+    ("Samtgemeinde Tostedt", {"online_appointments.citizens_office": True}),
+])
+def test_a_kreis_has_no_citizens_office(name, expected):
+    html = wrap("<h1>Bürgerbüros</h1><p>Termine in den Bürgerbüros buchen Sie online über unser "
+                "Buchungstool.</p>")
+    city = CityContext.from_website("05962000", name, "https://www.example.de/")
+    got = {p: a.value for p, a in aggregate(findings(appointments, html, city=city)).items()}
+    assert got == expected

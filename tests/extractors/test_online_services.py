@@ -433,3 +433,28 @@ def test_a_list_under_a_cue_less_heading_after_a_general_offer(body, expected):
 def test_an_appointment_booked_online_is_not_the_service(body, expected):
     assert {k: v for k, v in values(online_services, wrap(body)).items()
             if k == "online_services.vehicle_registration"} == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a one-word parenthesis names the acts before it ("(i-Kfz)"): the denial after it still reaches them
+    ("<p>Die Online-Terminvergabe, die internetbasierte Zulassung und Abmeldung (i-Kfz) sowie die "
+     "Reservierung von Wunschkennzeichen stehen wegen des IT-Ausfalls nicht zur Verfügung.</p>",
+     {P + "vehicle_registration": False, P + "vehicle_deregistration": False}),
+    # … a longer parenthesis is still a clause of its own: its denial does not reach the acts outside it
+    ("<p>Die Kfz-Abmeldung können Sie online erledigen (die Zulassung geht derzeit nicht online).</p>",
+     {P + "vehicle_deregistration": True}),
+])
+def test_a_short_name_in_parentheses_stays_in_its_clause(body, expected):
+    assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a cue that opens a provider's name is the company's ("eines bundesweiten Online-Zulassungsdienstes")
+    ("<p>Unsere Mitarbeiter melden das Fahrzeug bei der Zulassungsstelle an – ganz ohne Postlaufzeiten eines "
+     "bundesweiten Online-Zulassungsdienstes.</p>", {}),
+    # … not the city's own portal under the same cue
+    ("<p>Die Fahrzeugzulassung ist über unser Online-Zulassungsportal möglich.</p>",
+     {P + "vehicle_registration": True}),
+])
+def test_a_cue_inside_a_providers_name(body, expected):
+    assert values(online_services, wrap(body)) == expected
