@@ -458,3 +458,15 @@ def test_a_short_name_in_parentheses_stays_in_its_clause(body, expected):
 ])
 def test_a_cue_inside_a_providers_name(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a licence plate reserved on line is a service of its own, not the registration done on line
+    ("<p>Wer sein Auto an- oder ummelden möchte, kann vorab online ein Wunschkennzeichen "
+     "reservieren.</p>", {}),
+    # … the registration named as online beside it still is
+    ("<p>Ihr Fahrzeug melden Sie online an; ein Wunschkennzeichen reservieren Sie ebenfalls online.</p>",
+     {P + "vehicle_registration": True}),
+])
+def test_a_plate_reserved_online_is_not_the_registration(body, expected):
+    assert values(online_services, wrap(body)) == expected
