@@ -56,6 +56,103 @@ def may_match(pattern: str, text: str) -> bool:
     return folded and _EXTRA_CASES.search(hay) is not None
 
 
+def search(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.search(pattern, text)``, the same match, for searching formulas through a whole page.
+
+    The regex engine tries a pattern that starts with a word boundary, a group or ignored case at
+    every position of the text. Most such formulas start with one of a few plain strings ("wir",
+    "stellen", "beantragen" of "(?i)\\b(?:wir\\s+beantragen|stellen\\s+…antrag)"; :func:`_starts`):
+    found by ``str.find`` (in the lower-cased text when case is ignored, as :func:`may_match`), the
+    pattern is tried only where one of them starts — leftmost first, so the first match is the one
+    ``re.search`` returns (``match`` at a position reads the text before it as ``search`` does)."""
+    if not may_match(pattern, text):
+        return None
+    rx = _compiled(pattern)
+    folded, starts = _starts(pattern)
+    if not starts:
+        return rx.search(text)
+    hay = text
+    if folded:
+        hay = lowered(text)
+        if _EXTRA_CASES.search(hay) is not None:  # a character case folding equates beyond lower-casing
+            return rx.search(text)
+    at: set[int] = set()
+    for s, needs in starts:
+        if not all(any(x in hay for x in need) for need in needs):
+            continue  # the alternative it starts cannot match here ("die … fraktion" without "fraktion")
+        i = hay.find(s)
+        while i != -1:
+            at.add(i)
+            i = hay.find(s, i + 1)
+    for i in sorted(at):
+        m = rx.match(text, i)
+        if m:
+            return m
+    return None
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+Start = tuple[str, tuple[tuple[str, ...], ...]]  # (plain string, requirements of its alternative)
+
+
+@lru_cache(maxsize=256)
+def _starts(pattern: str) -> tuple[bool, tuple[Start, ...]]:
+    """(case ignored, plain strings one of which every match starts with, each with what a match
+    starting with it must contain besides — see :func:`requirements`; lower-cased when case is
+    ignored); () when some match may start otherwise (a class, a repeat, an empty alternative)."""
+    parsed = _re_parser.parse(pattern)
+    if parsed.state.flags & re.VERBOSE:
+        return False, ()
+    folded = bool(parsed.state.flags & re.IGNORECASE)
+    starts = _prefixes(parsed.data)
+    if folded:
+        # a character lower-cased to several (only "İ") would shift the lower-cased text's positions,
+        # one case folding equates with others ("ſ" with "s") would miss them in it
+        if any(len(ch.lower()) != 1 or ch in _EXTRA for s, _ in starts for ch in s):
+            return folded, ()
+        starts = tuple((s.lower(), tuple(tuple(dict.fromkeys(x.lower() for x in need)) for need in needs))
+                       for s, needs in starts)
+    return folded, starts
+
+
+def _prefixes(items: Any, needs: tuple[tuple[str, ...], ...] = ()) -> tuple[Start, ...]:
+    """The plain strings a match of the sequence ``items`` starts with (after zero-width assertions,
+    which ``match`` checks at the position), with ``needs`` and the requirements of the alternative
+    each starts; () when there is no such set."""
+    items = list(items)
+    k = 0
+    while k < len(items) and items[k][0] is _re_parser.AT:
+        k += 1
+    if k == len(items):
+        return ()
+    op, arg = items[k]
+    if op is _re_parser.BRANCH:  # (None, [sequence per alternative])
+        found: list[Start] = []
+        for alt in arg[1]:
+            sub = _prefixes(alt.data, needs + tuple(_requirements(alt.data)))
+            if not sub:
+                return ()
+            found += sub
+        return tuple(found)
+    if op is _re_parser.SUBPATTERN:  # (group, add flags, del flags, sequence)
+        return _prefixes(arg[3].data, needs) if not arg[1] and not arg[2] else ()
+    runs = ("",)
+    for op, arg in items[k:]:
+        if op is _re_parser.LITERAL:
+            runs = tuple(r + chr(arg) for r in runs)
+            continue
+        chars = _small_class(arg) if op is _re_parser.IN else None
+        if chars and len(runs) * len(chars) <= 8:
+            runs = tuple(r + c for r in runs for c in chars)
+            continue
+        break
+    return tuple((r, needs) for r in runs) if runs[0] else ()
+
+
 # Characters that re's case-insensitive matching equates with others beyond lower-casing (re._casefix).
 _EXTRA = {chr(c) for k, v in _re_casefix._EXTRA_CASES.items() for c in (k, *v)} - set(map(chr, range(128)))
 _EXTRA_CASES = re.compile("[" + re.escape("".join(sorted(_EXTRA))) + "]")
@@ -70,7 +167,10 @@ def _folded_requirements(pattern: str) -> tuple[bool, list[tuple[str, ...]]]:
         return False, []
     if not parsed.state.flags & re.IGNORECASE:
         return False, _requirements(parsed.data)
-    return True, [tuple(dict.fromkeys(x.lower() for x in req)) for req in _requirements(parsed.data)]
+    # a requirement with a character case folding equates beyond lower-casing ("ſ" of "(?i)ſtellen" also
+    # matches "s") is not looked for in the lower-cased text
+    return True, [tuple(dict.fromkeys(x.lower() for x in req)) for req in _requirements(parsed.data)
+                  if not any(ch in _EXTRA for x in req for ch in x)]
 
 
 def _best(found: list[tuple[str, ...]]) -> tuple[str, ...]:

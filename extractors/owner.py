@@ -37,7 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, on_hosts
-from extractors.families import find_families, may_match
+from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
@@ -379,8 +379,8 @@ def _plan_page(heading: str, title: str, text: str, heading_rx: tuple[str, ...],
             m = rx.search(line)
             if m:
                 return m.group(0)
-    for pattern, rx in zip(text_rx, _compiled(text_rx), strict=True):
-        m = rx.search(text) if may_match(pattern, text) else None  # most pages: a plain scan rules it out
+    for pattern in text_rx:
+        m = search(pattern, text)  # most pages: a plain scan rules it out, or finds where it may start
         if m:
             return m.group(0)
     return None

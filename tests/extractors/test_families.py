@@ -77,3 +77,31 @@ def test_may_match_rules_out_only_what_cannot_match():
     assert not may_match(formulas[1], "antrag der spd-fraktion")
     assert may_match(formulas[2], "wır beantragen") and re.search(formulas[2], "wır beantragen")
     assert may_match(formulas[3], "Öffnungszeiten")  # nothing required: always tried
+
+
+def test_search_finds_what_re_search_finds():
+    import re
+
+    from extractors.families import _starts, search
+
+    formulas = [r"(?i)\bmöge\s+(?:folgendes\s+)?beschließen\b", r"\bAntrag\s+der\s+[\w/ -]{0,40}?Fraktion\b",
+                r"(?i)\b(?:wir\s+beantragen|beantragt\s+die\s+[\w/-]*fraktion|stellen\s+(?:wir\s+)?den\s+antrag)\b",
+                r"(?i)\b(?:fraktion|wir)\b[^.;:]{0,40}\b(?:einen|unseren)\s+antrag\s+(?:eingereicht|gestellt)\b",
+                r"\d+", r"(?i)ſtellen", r"\b(?:Die|Der)\s+Verwaltung\s+wird\s+beauftragt\b"]
+    texts = ["Der Rat MÖGE Folgendes BESCHLIEẞEN", "Antrag der SPD-Fraktion", "Wir Beantragen",
+             "Wir beantragen",
+             "Anträge stellen Sie online. Stellen wir den Antrag", "wırklich: wır beantragen",  # dotless i
+             "Beſchluss: wir beantragen", "Seite 3", "STELLEN", "Die CDU-Fraktion beantragt die Einführung",
+             "Zuerst die Verwaltung, dann: Die Verwaltung wird beauftragt", "İm Rat: Wir beantragen",
+             "Hier kann man einen Antrag stellen. Wir haben als Fraktion einen Antrag eingereicht.",
+             "unsere wirtschaft beantragt die förderung"]
+    for rx in formulas:
+        for text in texts:
+            want, got = re.search(rx, text), search(rx, text)
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), (rx, text)
+    # the formulas start with plain strings, so only their places are tried
+    assert _starts(formulas[2]) == (True, (("wir", (("wir",), ("beantragen",))),
+                                          ("beantragt", (("beantragt",), ("die",), ("fraktion",))),
+                                          ("stellen", (("stellen",), ("den",), ("antrag",)))))
+    assert _starts(formulas[4]) == (False, ())  # a repeat of a class: tried everywhere
+    assert _starts(formulas[5]) == (True, ())  # "ſ" also matches "s" and "S"
