@@ -74,6 +74,7 @@ class Lexicon:
     dispensing: frozenset[str] = frozenset()  # "ohne Termin": the object is done without, not offered
     booked_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "mit einem Termin, den Sie online gebucht haben"
     provider_heads: tuple[str, ...] = ()  # "Online-Zulassung|sdienst": a cue inside a provider's name
+    deadline_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "innerhalb von zwei Wochen": when, not how
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -117,7 +118,8 @@ class Lexicon:
                    re.compile(patterns.get("visit_after_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("dispensing", [])),
                    re.compile(comp.get("booked_online_regex", r"(?!x)x")),
-                   tuple(h.lower() for h in patterns.get("cue_provider_heads", [])))
+                   tuple(h.lower() for h in patterns.get("cue_provider_heads", [])),
+                   re.compile(shared.get("deadline_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -212,7 +214,9 @@ def _restricted(clause: str, lx: Lexicon) -> bool:
     if not hits or lx.past_re.search(low):
         return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
     for m in hits:
-        window = low[m.end(): m.end() + 40]
+        # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen persönlich
+        # … vorsprechen") says when, not how: the channel still follows the obligation
+        window = lx.deadline_re.sub(" ", low[m.end(): m.end() + 80])[:40]
         if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
                 and not any(o in window[:25] for o in ("online", "digital", "internet")) \
                 and not set(words_of(window[:25])) & lx.negators:  # "müssen nicht mehr persönlich kommen"

@@ -470,3 +470,20 @@ def test_a_cue_inside_a_providers_name(body, expected):
 ])
 def test_a_plate_reserved_online_is_not_the_registration(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a deadline between the obligation and the channel says when, not how (Ebersbach-Musbach)
+    "<h2>Anmeldung und Ummeldung</h2><p>Für die Anmeldung oder Ummeldung müssen Sie innerhalb von zwei "
+    "Wochen persönlich bei der Meldebehörde vorsprechen.</p>",
+    # the ruling's own words: a personal visit required as the only route
+    "<h2>Ummeldung</h2><p>Eine persönliche Vorsprache ist zwingend erforderlich.</p>",
+])
+def test_a_personal_visit_required_is_no_online_service(body):
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is False
+
+
+def test_a_visit_for_another_step_does_not_deny_the_online_service():
+    body = ("<h2>Ummeldung</h2><p>Die Ummeldung können Sie online erledigen. Für die Abholung des Ausweises "
+            "ist eine persönliche Vorsprache erforderlich.</p>")
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is True
