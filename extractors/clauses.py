@@ -75,6 +75,7 @@ class Lexicon:
     booked_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "mit einem Termin, den Sie online gebucht haben"
     provider_heads: tuple[str, ...] = ()  # "Online-Zulassung|sdienst": a cue inside a provider's name
     deadline_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "innerhalb von zwei Wochen": when, not how
+    excluded_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "ausgenommen das Bürgerbüro": names no subject
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -119,7 +120,8 @@ class Lexicon:
                    frozenset(w.lower() for w in shared.get("dispensing", [])),
                    re.compile(comp.get("booked_online_regex", r"(?!x)x")),
                    tuple(h.lower() for h in patterns.get("cue_provider_heads", [])),
-                   re.compile(shared.get("deadline_regex", r"(?!x)x")))
+                   re.compile(shared.get("deadline_regex", r"(?!x)x")),
+                   re.compile(shared.get("excluded_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -157,6 +159,19 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def without_excluded(text: str, lx: Lexicon) -> str:
+    """The text with the offices it sets apart blanked out ("Bisher hat die Stadtverwaltung – ausgenommen
+    das Bürgerbüro – 25,5 Stunden geöffnet", "außer dem Standesamt", "mit Ausnahme der Zulassungsstelle"): an
+    office named only to be excluded is not what a booking or service sentence speaks of. Blanked with spaces
+    of the same length, so the spans of the other subjects stay valid."""
+    return lx.excluded_re.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def excluded_of(text: str, lx: Lexicon) -> str:
+    """Only the excluding phrases of ``text`` (what :func:`without_excluded` blanks), joined."""
+    return " ".join(m.group(0) for m in lx.excluded_re.finditer(text))
 
 
 def words_of(text: str) -> list[str]:

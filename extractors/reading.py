@@ -41,10 +41,12 @@ from extractors.clauses import (
     clause_cue,
     clauses_of,
     exceptions,
+    excluded_of,
     kind_of,
     lexicon,
     plans,
     relative,
+    without_excluded,
     words_of,
 )
 from extractors.coordination import expander, separable_of
@@ -106,7 +108,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
                    *separable_of(coord.get("separable", {})))
     statements = segment(page)
-    scopes = Scope(page, subjects, threshold, exp, "\n".join(st.text for st in statements))
+    scopes = Scope(page, subjects, threshold, exp, "\n".join(st.text for st in statements),
+                   excluded=lambda t: excluded_of(t, lx))
     # "Bewohnerparkausweis bald auch online": the page heading says its subject's offer is to come; a
     # heading announcing new visiting rules ("Bürgerbüro ab Januar nur mit Termin") plans no offer
     head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned) \
@@ -156,7 +159,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         # a full stop after a number or an abbreviation ends no sentence ("bis 15. Februar", "z. B.")
         originals = split_sentences(st.text, lx.abbreviations)
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
-        earlier: dict[str, tuple[int, int]] = {}  # subjects of the statement's earlier sentences
+        earlier: list[dict[str, tuple[int, int]]] = []  # subjects of the statement's earlier sentences, each
         pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
         spans = split_sentences(text, lx.abbreviations)
         for n, (lo, hi) in enumerate(spans):
@@ -185,10 +188,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 pending.append(text[lo:hi])  # no cue: nothing said here, only names for later
                 continue
             for sent in pending:
-                earlier.update(subjects_of(sent, subjects, threshold, context))
+                if named := subjects_of(without_excluded(sent, lx), subjects, threshold, context):
+                    earlier.append(named)
             pending.clear()
-            parts = [(c, subjects_of(c, subjects, threshold, context), cue) for c, cue in zip(clauses, cues,
-                                                                                             strict=True)]
+            parts = [(c, subjects_of(without_excluded(c, lx), subjects, threshold, context), cue)
+                     for c, cue in zip(clauses, cues, strict=True)]
             if any(not subj and cue is None and plans(c, lx) for c, subj, cue in parts):
                 # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause
                 # naming nothing but a plan plans the sentence's offers
@@ -229,13 +233,17 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         if cue.positive and free_plan:
                             cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                     else:
-                        acts = scopes.acts(context, clause)
+                        acts = scopes.acts(context, without_excluded(clause, lx))
                         if acts:
                             targets, factor, where = acts, scope_factor, "scope"
                         elif scope or (scope is None and (scope := scopes.heading(st.heading))):
                             targets, factor, where = scope, scope_factor, "scope"
+                            lent, narrowed = _lender(earlier)
+                            if narrowed and lent.keys() < scope.keys():
+                                # the paragraph itself narrowed the heading's offices to some of them
+                                targets, factor, where = lent, sentence_factor, "statement"
                         elif earlier:
-                            targets, where = earlier, "statement"
+                            targets, where = _lender(earlier)[0], "statement"
                         elif prev := _closed_paragraph(statements, i, lx, exp, subjects, threshold, context):
                             targets, factor, where = prev, scope_factor, "previous"
                         elif scopes.topic:
@@ -277,12 +285,33 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
-            for _, subj, _ in parts:
-                earlier.update(subj)
+            if said := {p: s for _, subj, _ in parts for p, s in subj.items()}:
+                earlier.append(said)
     return _headline_only(found, from_heading)
 
 
 _LIST_ITEM = re.compile(r"li\b")
+
+
+def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[int, int]], bool]:
+    """The subjects a sentence without one takes from the statement's earlier sentences: all of them, unless
+    the nearest sentence naming any narrows the talk to some already named ("Schon vereinbarte Termine im
+    Bürgerbüro und im Standesamt gelten weiter. … braucht man im Bürgerbüro wie bisher einen Termin. Termine
+    buchen Sie online …": the booking is the Bürgerbüro's; the first sentence named the Standesamt to say
+    something else). A nearest sentence naming a new office continues a list over several sentences ("Das
+    Bürgerbüro ist montags geöffnet. Das Standesamt dienstags. Termine buchen Sie online"): then every office
+    named lends. Also says whether the nearest sentence narrowed the talk (a heading naming both offices
+    yields to it then)."""
+    if not earlier:
+        return {}, False
+    nearest = earlier[-1]
+    before = {p for named in earlier[:-1] for p in named}
+    if before and nearest.keys() <= before:
+        return nearest, nearest.keys() < before
+    out: dict[str, tuple[int, int]] = {}
+    for named in earlier:
+        out.update(named)
+    return out, False
 
 
 def _closed_paragraph(statements: list[Statement], i: int, lx: Lexicon, exp: Any, subjects: Any,

@@ -5,7 +5,7 @@ clause names the act, and the page's only subject. Used by :mod:`extractors.read
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from extractors.lemmas import lemma_set, tokens
@@ -89,7 +89,7 @@ class Scope:
     """Where a cue without a subject of its own looks for one, per page (computed on demand)."""
 
     def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any,
-                 content: str | None = None) -> None:
+                 content: str | None = None, excluded: Callable[[str], str] | None = None) -> None:
         self.page, self.subjects, self.threshold, self.exp = page, subjects, threshold, exp
         # the page's own text without navigation, header and footer: a menu naming "Bürgerservice"
         # on every page of a site does not make the Zulassungsstelle page about two offices
@@ -98,6 +98,7 @@ class Scope:
         self.headings: dict[str, dict[str, tuple[int, int]]] = {}  # section heading -> its subjects
         self.contexts: dict[str, dict[str, tuple[int, int]]] = {}  # headings (acts) -> their subjects
         self._only: dict[str, tuple[int, int]] | None = None
+        self.excluded = excluded  # a text's phrases that set offices apart ("ausgenommen das Bürgerbüro")
 
     def heading(self, text: str) -> dict[str, tuple[int, int]]:
         """Subjects a section heading names, read in the page heading's context ("Ummeldung" under
@@ -131,6 +132,11 @@ class Scope:
             text = self.exp.expand(self.content)
             named = {p: s for p, s in subjects_in(text, self.subjects, self.threshold).items()
                      if not ruled_out(self.subjects[p], f"{text} {self.page.heading}")}
+            if self.excluded is not None and named and (apart := self.excluded(text)):
+                # a page that sets an office apart ("ausgenommen das Bürgerbüro, das eigene Öffnungszeiten
+                # hat") is about the others, even where it names that office again to say it stays as it is
+                for p in subjects_of(apart, self.subjects, self.threshold):
+                    named.pop(p, None)
             if len(named) == 1:
                 spec = self.subjects[next(iter(named))]
                 terms = tuple(spec["terms"])

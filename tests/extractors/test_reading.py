@@ -445,3 +445,38 @@ def test_a_link_line_after_a_list_of_exceptions_is_no_closing_link():
 ])
 def test_a_negation_about_the_visitors_ability_denies_no_offer(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an office named only to be set apart lends the booking sentence no subject
+    ("<h1>Neue Servicezeiten</h1><p>Bisher hatte die Verwaltung – ausgenommen das Bürgerbüro und die "
+     "Außenstellen, die eigene Zeiten haben – 30 Stunden geöffnet. Wer ein Amt besuchen will, vereinbart "
+     "einen Termin: per Telefon, E-Mail oder über die Onlineterminvergabe.</p>"
+     "<p>Die Öffnungszeiten des Bürgerbüros bleiben.</p>", {}),
+    ("<p>Termine für alle Anliegen außer dem Standesamt buchen Sie online.</p>", {}),
+    ("<p>Mit Ausnahme der Zulassungsstelle vergeben alle Ämter Termine auch online.</p>", {}),
+    # "außer Betrieb" excludes no office
+    ("<h2>Bürgerbüro</h2><p>Der Automat ist außer Betrieb. Termine buchen Sie online.</p>",
+     {A + "citizens_office": True}),
+])
+def test_an_excluded_office_lends_no_subject(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the nearest sentence narrows the talk to one office named before: the booking is that office's
+    ("<h1>Bürgerbüro und Standesamt ziehen um</h1><p>Schon vereinbarte Termine im Bürgerbüro und im "
+     "Standesamt gelten weiter. Im Bürgerbüro braucht man wie bisher einen Termin. Termine buchen Sie online "
+     "über www.stadt.de oder telefonisch.</p>", {A + "citizens_office": True}),
+    ("<p>Schon vereinbarte Termine im Bürgerbüro und im Standesamt gelten weiter. Im Bürgerbüro braucht "
+     "man wie bisher einen Termin. Termine buchen Sie online über www.stadt.de.</p>",
+     {A + "citizens_office": True}),
+    # a notice listing offices over several sentences: every office named lends
+    ("<p>Das Bürgerbüro ist montags geöffnet. Das Standesamt öffnet dienstags. Termine buchen Sie online "
+     "über www.stadt.de.</p>", {A + "citizens_office": True, A + "registry_office": True}),
+    ("<h1>Bürgerbüro und Standesamt</h1><p>Das Bürgerbüro ist montags geöffnet. Das Standesamt öffnet "
+     "dienstags. Termine buchen Sie online über www.stadt.de.</p>",
+     {A + "citizens_office": True, A + "registry_office": True}),
+])
+def test_a_booking_sentence_takes_the_nearest_narrowing_offices(body, expected):
+    assert values(appointments, wrap(body)) == expected
