@@ -274,9 +274,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 dated = cue.positive and bool(lx.dated_re.search(text[lo:hi]))
                 for param in targets:
                     if ignored is None:
-                        where = f"{text} {st.heading} {page.heading}"
-                        ignored = contains_any(where, lx.ignore) or (
-                            bool(soft) and contains_any(where, soft) and not contains_any(where, unless))
+                        # (its own name: ``where`` is the finding's scope, read by the confidence model)
+                        around = f"{text} {st.heading} {page.heading}"
+                        ignored = contains_any(around, lx.ignore) or (
+                            bool(soft) and contains_any(around, soft) and not contains_any(around, unless))
                     if ignored:
                         break
                     if st.kind == "heading" or dated:

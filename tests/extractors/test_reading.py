@@ -480,3 +480,10 @@ def test_an_excluded_office_lends_no_subject(body, expected):
 ])
 def test_a_booking_sentence_takes_the_nearest_narrowing_offices(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+def test_the_rule_names_the_scope_the_subject_came_from():
+    # the first finding of a statement kept the statement's text as its scope: the confidence model reads the
+    # part after "@" as a feature
+    html = wrap("<h2>Bürgerbüro</h2><p>Termine buchen Sie online.</p>")
+    assert [f.rule.partition("@")[2] for f in findings(appointments, html)] == ["scope"]
