@@ -381,3 +381,17 @@ def test_a_kreis_has_no_citizens_office(name, expected):
     city = CityContext.from_website("05962000", name, "https://www.example.de/")
     got = {p: a.value for p, a in aggregate(findings(appointments, html, city=city)).items()}
     assert got == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a dash that opens the channels of the act before it ("buchen – telefonisch … oder über das
+    # Terminvereinbarungstool auf www…") continues its clause: the online channel books the appointments
+    ("<p>Für das Bürgerbüro lassen sich Termine montags bis donnerstags buchen – telefonisch unter "
+     "02351 966-60 oder über das Terminvereinbarungstool auf www.stadt.de.</p>",
+     {P + "citizens_office": True}),
+    # … a dash before a denial of the phone channel is still a clause of its own
+    ("<p>Termine im Bürgerbüro vereinbaren Sie online – telefonisch ist das leider nicht möglich.</p>",
+     {P + "citizens_office": True}),
+])
+def test_a_dash_opening_the_channels_of_the_act(body, expected):
+    assert values(appointments, wrap(body)) == expected
