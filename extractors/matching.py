@@ -86,6 +86,17 @@ def _flatten(text: str) -> tuple[str, str]:
     return low, flat
 
 
+def separator_free(text: str) -> str:
+    """The text lower-cased without separators, as terms are searched in it (memoised)."""
+    return _flatten(text)[1]
+
+
+def term_forms(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms' distinct non-empty separator-free forms: a term occurs in a text (by :func:`find_any`)
+    only if its form is in the text's :func:`separator_free` form."""
+    return _distinct_forms(terms)
+
+
 def lowered(text: str) -> str:
     """The text lower-cased character by character (same length; memoised with its flat form)."""
     return _flatten(text)[0]

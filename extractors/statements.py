@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 
 from extractors.base import Finding
 from extractors.evidence import finding, snippet
-from extractors.matching import Match, contains_any, find_any, find_terms
+from extractors.matching import Match, contains_any, find_any, find_terms, separator_free, term_forms
 from extractors.page import Page, TextBlock
 from extractors.segment import is_chrome
 
@@ -80,20 +80,43 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
                 default_threshold: float) -> dict[str, tuple[int, int]]:
     """Parameter -> span of its first term match in ``text``."""
     out: dict[str, tuple[int, int]] = {}
-    for param, spec in subjects.items():
-        exclude = spec.get("exclude", [])
-        threshold = float(spec.get("threshold", default_threshold))
-        terms = tuple(spec["terms"])
+    flat = separator_free(text)
+    for param, exclude, threshold, terms, forms in _subject_table(subjects, default_threshold):
+        if threshold >= 100:
+            # most subjects' terms occur nowhere in a heading or clause: one loop over the table
+            # instead of a find_any per subject (no term's form in the text: find_any finds nothing)
+            for ct in forms:  # noqa: SIM110 — no generator frame per subject
+                if ct in flat:
+                    break
+            else:
+                continue
         matches = find_any(text, terms) if threshold >= 100 else find_terms(text, terms, threshold)
         for m in matches:
             # from the start of the word: a term inside a compound ("Meldestelle" in
             # "Gewerbemeldestelle") is excluded by the compound
             word = m.start - len(_WORD_TAIL.search(text[max(0, m.start - 40):m.start]).group(0))
-            if exclude and find_any(text[word:m.end + 20], tuple(exclude)):
+            if exclude and find_any(text[word:m.end + 20], exclude):
                 continue
             out[param] = (m.start, m.end)
             break
     return out
+
+
+_TABLES: dict[tuple[int, float], tuple[Mapping[str, Any], tuple[Any, ...]]] = {}  # keeps the mapping alive
+
+
+def _subject_table(subjects: Mapping[str, Any], default_threshold: float
+                   ) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...], tuple[str, ...]], ...]:
+    """(param, exclude words, threshold, terms, the terms' separator-free forms) per subject, built
+    once per mapping: :func:`subjects_in` runs on every heading and clause."""
+    key = (id(subjects), default_threshold)
+    entry = _TABLES.get(key)
+    if entry is None or entry[0] is not subjects:
+        table = tuple((param, tuple(spec.get("exclude", [])), float(spec.get("threshold", default_threshold)),
+                       tuple(spec["terms"]), term_forms(tuple(spec["terms"])))
+                      for param, spec in subjects.items())
+        entry = _TABLES[key] = (subjects, table)
+    return entry[1]
 
 
 @lru_cache(maxsize=65536)  # locators repeat on every page of a site's template

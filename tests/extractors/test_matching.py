@@ -100,3 +100,22 @@ def test_may_contain_passes_every_substring_of_a_long_text():
     assert "Hundesteuer" not in maybe and "Ratsinfo" not in maybe
     assert " - " in maybe  # nothing but separators: no windows to test, always passes
     assert may_contain("Mängelmelder", literals) is None  # a short text: test them all
+
+
+def test_subjects_in_skips_only_subjects_whose_terms_cannot_occur():
+    from extractors.matching import separator_free, term_forms
+    from extractors.statements import subjects_in
+
+    # subjects_in reads a table built once per mapping and skips a subject whose terms' forms are not in the
+    # text's separator-free form — find_any would find nothing there; the answer is the one a find_any per
+    # subject gives (excluded compounds and fuzzy subjects included)
+    subjects = {"a": {"terms": ["Kfz-Zulassung", "Zulassungsstelle"]},
+                "b": {"terms": ["Meldestelle"], "exclude": ["Gewerbemeldestelle"]},
+                "c": {"terms": ["Hundesteuer"], "threshold": 90},
+                "d": {"terms": ["- /"]}}
+    assert term_forms(("Kfz-Zulassung", "Kfz Zulassung", "- /")) == ("kfzzulassung",)
+    assert separator_free("Kfz - Zulassung/Stelle") == "kfzzulassungstelle"
+    text = "Die KFZ Zulassung und die Gewerbemeldestelle; Hundesteur online"
+    assert subjects_in(text, subjects, 100.0) == {"a": (4, 17), "c": (46, 56)}
+    assert subjects_in("Meldestelle", subjects, 100.0) == {"b": (0, 11)}
+    assert subjects_in("Öffnungszeiten", subjects, 100.0) == {}
