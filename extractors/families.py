@@ -140,16 +140,12 @@ def _prefixes(items: Any, needs: tuple[tuple[str, ...], ...] = ()) -> tuple[Star
         return tuple(found)
     if op is _re_parser.SUBPATTERN:  # (group, add flags, del flags, sequence)
         return _prefixes(arg[3].data, needs) if not arg[1] and not arg[2] else ()
-    runs = ("",)
+    runs: tuple[str, ...] = ("",)
     for op, arg in items[k:]:
-        if op is _re_parser.LITERAL:
-            runs = tuple(r + chr(arg) for r in runs)
-            continue
-        chars = _small_class(arg) if op is _re_parser.IN else None
-        if chars and len(runs) * len(chars) <= 8:
-            runs = tuple(r + c for r in runs for c in chars)
-            continue
-        break
+        grown = _grow(runs, op, arg)
+        if grown is None:
+            break
+        runs = grown
     return tuple((r, needs) for r in runs) if runs[0] else ()
 
 
@@ -182,12 +178,9 @@ def _requirements(items: Any) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     runs = ("",)  # the plain run so far, spelt every way a small class allows ("RI[SM]": RIS, RIM)
     for op, arg in items:
-        if op is _re_parser.LITERAL:
-            runs = tuple(r + chr(arg) for r in runs)
-            continue
-        chars = _small_class(arg) if op is _re_parser.IN else None
-        if chars and len(runs) * len(chars) <= 8:
-            runs = tuple(r + c for r in runs for c in chars)
+        grown = _grow(runs, op, arg)
+        if grown is not None:
+            runs = grown
             continue
         if runs[0]:
             found.append(runs)
@@ -201,6 +194,17 @@ def _requirements(items: Any) -> list[tuple[str, ...]]:
     if runs[0]:
         found.append(runs)
     return found
+
+
+def _grow(runs: tuple[str, ...], op: Any, arg: Any) -> tuple[str, ...] | None:
+    """The plain runs extended by one regex item — a literal, or a class of a few plain characters while
+    at most 8 spellings result ("RI[SM]": RIS, RIM) — or None when the item ends the plain run."""
+    if op is _re_parser.LITERAL:
+        return tuple(r + chr(arg) for r in runs)
+    chars = _small_class(arg) if op is _re_parser.IN else None
+    if chars and len(runs) * len(chars) <= 8:
+        return tuple(r + c for r in runs for c in chars)
+    return None
 
 
 def _small_class(items: Any) -> tuple[str, ...] | None:
