@@ -16,9 +16,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 from sqlalchemy import func, select  # noqa: E402
 
+from bench.args import count  # noqa: E402
 from crawlers.run import run_crawl, settings_env  # noqa: E402
 from crawlers.sampleweb.server import SampleWeb  # noqa: E402
 from sci.bootstrap import init_store, load_cities  # noqa: E402
@@ -33,8 +33,8 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--runs", type=count(1), default=3)
+    ap.add_argument("--pages", type=count(1), default=400)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="crawl-bench-"))
     with SampleWeb() as m:

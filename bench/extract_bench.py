@@ -38,7 +38,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from bench.args import count  # noqa: E402
 from extractors.page import Page  # noqa: E402
 from extractors.registry import load_detectors, run_detectors  # noqa: E402
 
@@ -125,9 +125,9 @@ def report(label: str, n: int, times: dict[str, list[tuple[float, float]]]) -> N
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5, help="warm runs of each variant")
-    ap.add_argument("--cold-runs", type=int, default=3, help="fresh processes per variant (0: none)")
-    ap.add_argument("--unseen", type=int, default=0,
+    ap.add_argument("--runs", type=count(1), default=5, help="warm runs of each variant")
+    ap.add_argument("--cold-runs", type=count(0), default=3, help="fresh processes per variant (0: none)")
+    ap.add_argument("--unseen", type=count(0), default=0,
                     help="warm runs of each variant with the page memos emptied before each (0: none)")
     args = ap.parse_args()
     corpus = [("https://corpus.example/" + p.stem, p.read_bytes())

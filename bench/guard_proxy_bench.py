@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from bench.args import count  # noqa: E402
 from crawlers.guard import Guard  # noqa: E402
 from crawlers.guard_proxy import GuardProxy  # noqa: E402
 from crawlers.scrapy_settings import CHROMIUM_ARGS  # noqa: E402
@@ -48,7 +48,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--renders", type=int, default=20)
+    ap.add_argument("--renders", type=count(1), default=20)
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = ap.parse_args()
     proxy = GuardProxy(Guard(allow_loopback=True))

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from bench.args import count  # noqa: E402
 from crawlers.render_memory import descendants as tree  # noqa: E402
 from crawlers.run import run_crawl  # noqa: E402
 from sci.bootstrap import init_store, load_cities  # noqa: E402
@@ -109,7 +109,7 @@ def one_run(tmp: Path, base: str, chromium: str) -> tuple[int, int, dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=count(1), default=3)
     ap.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     args = ap.parse_args()
     pss_peaks, rss_peaks = [], []

@@ -36,6 +36,7 @@ from sci.models import Candidate, Decision, Evidence
 from sci.settings import Settings
 
 sys.path.insert(0, str(ROOT))  # the test suite's factories build accounts and the registry
+from bench.args import count  # noqa: E402
 from tests.review import factories  # noqa: E402
 from tests.review.web.conftest import csrf_of  # noqa: E402
 
@@ -159,7 +160,7 @@ def run(label: str, settings: Settings, runs: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--runs", type=count(1), default=30)
     ap.add_argument("--db", choices=("sqlite", "postgresql", "both"), default="both")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())

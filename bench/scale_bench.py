@@ -21,10 +21,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
 import redis  # noqa: E402
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
+from bench.args import count  # noqa: E402
 from crawlers.distributed.coordinator import start_crawl, start_workers, wait  # noqa: E402
 from crawlers.sampleweb.scaleweb import manifest  # noqa: E402
 from crawlers.sampleweb.scaleweb import sites as scale_sites  # noqa: E402
@@ -102,8 +102,8 @@ def run(settings: Settings, store: Store, cities: list[CityRecord], workers: int
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sites", type=int, default=1000)
-    ap.add_argument("--pages", type=int, default=2, help="pages per site (home, imprint, others)")
+    ap.add_argument("--sites", type=count(1), default=1000)
+    ap.add_argument("--pages", type=count(1), default=2, help="pages per site (home, imprint, others)")
     ap.add_argument("--latency", type=float, default=1.5, help="server latency per response, s")
     ap.add_argument("--delay", type=float, default=1.0, help="per-host delay (SCI_CRAWL_DELAY), s")
     ap.add_argument("--lease", type=float, default=15.0, help="SCI_REDIS_LEASE_SECONDS for the kill run")

@@ -1,0 +1,28 @@
+"""The benchmarks' count options refuse bad counts with a usage error naming the option."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.args import count
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_count_accepts_whole_numbers_at_or_above_its_minimum():
+    assert count(0)("0") == 0 and count(1)("7") == 7
+
+
+@pytest.mark.parametrize("text, message", [
+    ("-2", "-2 is below the minimum 0"),
+    ("x", "'x' is not a whole number"),
+])
+def test_extract_bench_names_the_option_and_what_was_wrong(text, message):
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "extract_bench.py"), "--unseen", text],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert f"argument --unseen: {message}" in run.stderr
