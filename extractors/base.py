@@ -7,12 +7,15 @@ patterns come from ``data/patterns/<NAME>.yaml`` via :mod:`extractors.patterns`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from sci.domains import registrable_domain as registrable_domain  # the PSL rule the crawl scope uses
+
+T = TypeVar("T")
 
 
 def on_hosts(url_or_host: str, hosts: tuple[str, ...]) -> bool:
@@ -64,3 +67,23 @@ class Finding:
         """The single-page contract shape of ``sci extract --url``."""
         return {"parameter": self.parameter, "value": self.value, "confidence": round(self.confidence, 3),
                 "evidence": {"url": self.url, "snippet": self.snippet, "locator": self.locator}}
+
+
+def per_mapping(build: Callable[..., T], *, limit: int | None = None) -> Callable[..., T]:
+    """``build(mapping, *args)`` memoised per mapping object: pattern mappings are loaded once per process
+    and the readers ask for tables built from them on every heading and clause. The entry keeps the mapping
+    alive, so its id cannot be reused by another mapping while cached; ``limit`` bounds the cache where a
+    caller may build a mapping per call (cleared when full)."""
+    cache: dict[Any, tuple[Mapping[str, Any], T]] = {}
+
+    @wraps(build)
+    def get(mapping: Mapping[str, Any], *args: Any) -> T:
+        key = (id(mapping), *args) if args else id(mapping)
+        entry = cache.get(key)
+        if entry is None or entry[0] is not mapping:
+            if limit is not None and len(cache) >= limit:
+                cache.clear()
+            entry = cache[key] = (mapping, build(mapping, *args))
+        return entry[1]
+
+    return get

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extractors.base import per_mapping
 from extractors.lemmas import act_lemmas, lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
@@ -144,18 +145,14 @@ def _fetches_form(clause: str, acts: set[str], lx: Lexicon) -> bool:
         and bool(lx.documents.search(clause.lower()))
 
 
-# Built once per pattern mapping object. The entry keeps the mapping alive, so its id cannot be
-# reused by another mapping while cached (the cue memo is keyed by the lexicon's id in turn).
 ANAPHOR = re.compile(r"(?i)(dies|diese|dieser|dieses|das|this|that)\b")
-_LEX: dict[int, tuple[Mapping[str, Any], Lexicon]] = {}
 
 
+@per_mapping
 def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
-    """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once)."""
-    entry = _LEX.get(id(patterns))
-    if entry is None or entry[0] is not patterns:
-        entry = _LEX[id(patterns)] = (patterns, Lexicon.of(patterns))
-    return entry[1]
+    """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once). Unbounded:
+    the cue memo is keyed by the lexicon's id in turn, so a lexicon must live as long as its mapping."""
+    return Lexicon.of(patterns)
 
 
 _WORDS = re.compile(r"\w+")

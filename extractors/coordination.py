@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
+
+from extractors.base import per_mapping
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\w]*(?:-[A-Za-zÄÖÜäöüß]\w*)*"
 # fragment "Kfz-An-" / "an-" / "Melde-", then more fragments, then a conjunction and the last conjunct
@@ -36,22 +38,13 @@ _PRONOUNS = frozenset("Sie Ihr Ihre Ihren Wir Er Es Man Diese Dies".split())
 Separable = tuple[tuple[str, tuple[str, ...]], ...]  # (base verb, its finite forms), hashable for the cache
 
 
-# Per ``separable`` mapping (loaded once per process; the readers ask on every page). The entry keeps
-# the mapping alive, so its id is not reused while cached; bounded in case a mapping is built per call.
-_SEPARABLE: dict[int, tuple[Mapping[str, Any], tuple[tuple[str, ...], Separable]]] = {}
-
-
+@partial(per_mapping, limit=256)  # bounded: a caller may build the mapping per call
 def separable_of(spec: Mapping[str, Any]) -> tuple[tuple[str, ...], Separable]:
-    """The ``separable`` entry of the coordination data: its particles and (verb, forms) pairs."""
-    entry = _SEPARABLE.get(id(spec))
-    if entry is None or entry[0] is not spec:
-        if len(_SEPARABLE) >= 256:
-            _SEPARABLE.clear()
-        verbs = spec.get("verbs", {}) or {}
-        entry = _SEPARABLE[id(spec)] = (spec, (
-            tuple(spec.get("particles", [])),
-            tuple((str(v), tuple(str(f) for f in forms)) for v, forms in verbs.items())))
-    return entry[1]
+    """The ``separable`` entry of the coordination data: its particles and (verb, forms) pairs (per mapping:
+    loaded once per process, asked on every page)."""
+    verbs = spec.get("verbs", {}) or {}
+    return (tuple(spec.get("particles", [])),
+            tuple((str(v), tuple(str(f) for f in forms)) for v, forms in verbs.items()))
 
 
 class Expander:

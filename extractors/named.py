@@ -135,12 +135,14 @@ def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str
     thing named before ("Die Stadt Iserlohn bietet nichts Vergleichbares an"); another owner's denial ("Der
     Kreis hat keinen solchen") says nothing about the city."""
     text = block.text
+    names: tuple[str, ...] | None = None
     for lo, hi in split_sentences(text, cues.get("abbreviations", [])):
         sent = text[lo:hi]
         m = anaphor_rx.search(sent)
         if not m:
             continue
-        names = name_variants(city, page, cues.get("affixes", []))
+        if names is None:
+            names = name_variants(city, page, cues.get("affixes", []))
         j = judge(sent, m.start(), m.end(), owners, names=names, city=city, site=site)
         if j.owner == "city" and j.owner_cue:
             return [finding(page, parameter=param, value=False, confidence=float(cues["negative_confidence"]),
@@ -189,6 +191,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     requested = asked_for(page, patterns["named"]["resolution_regex"])
     # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
     asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
+    site = publisher(page.title, patterns["owner"])
     out = []
     for f in found:
         if f.value is not False and (f.locator in requested
@@ -198,8 +201,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
         if not hits:
             out.append(f)
             continue
-        j = judge(f.snippet, hits[0].start, hits[0].end, patterns["owner"], names=names, city=city,
-                  site=publisher(page.title, patterns["owner"]))
+        j = judge(f.snippet, hits[0].start, hits[0].end, patterns["owner"], names=names, city=city, site=site)
         if j.owner in FOREIGN:
             continue
         if j.status in ("planned", "discontinued"):
@@ -352,13 +354,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 clause = sent[sent.rfind(":", 0, m.start) + 1:]
                 said_no = bool(denial.search(clause) or (negatives and words(clause, negatives)))
                 if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
-                        or (said_no and not anchored)):
-                    doubted.add(param)
-                    found.append(finding(page, parameter=param, value=False,
-                                         confidence=float(cues["negative_confidence"]), snippet=evidence,
-                                         locator=block.locator, extractor=extractor, version=version))
-                    continue
-                if item and down_rx.search(lead) and not _CONDITION.match(lead):
+                        or (said_no and not anchored)
+                        or (item and down_rx.search(lead) and not _CONDITION.match(lead))):
                     doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,

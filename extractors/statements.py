@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from extractors.base import Finding
+from extractors.base import Finding, per_mapping
 from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms, separator_free, term_forms
 from extractors.page import Page, TextBlock
@@ -50,19 +50,11 @@ def cues_from(patterns: Mapping[str, Any]) -> list[Cue]:
     return neg + pos
 
 
-# Per pattern mapping (loaded once per process): its cues by text and their terms. The entry keeps the
-# mapping alive, so its id is not reused while cached; bounded, as a detector may build a mapping per page.
-_CUE_TABLES: dict[int, tuple[Mapping[str, Any], tuple[dict[str, Cue], tuple[str, ...]]]] = {}
-
-
+@partial(per_mapping, limit=256)  # bounded: a detector may build a mapping per page
 def _cue_table(patterns: Mapping[str, Any]) -> tuple[dict[str, Cue], tuple[str, ...]]:
-    entry = _CUE_TABLES.get(id(patterns))
-    if entry is None or entry[0] is not patterns:
-        if len(_CUE_TABLES) >= 256:
-            _CUE_TABLES.clear()
-        by_text = {c.text: c for c in cues_from(patterns)}
-        entry = _CUE_TABLES[id(patterns)] = (patterns, (by_text, tuple(by_text)))
-    return entry[1]
+    """A pattern mapping's cues by text and their terms."""
+    by_text = {c.text: c for c in cues_from(patterns)}
+    return by_text, tuple(by_text)
 
 
 @lru_cache(maxsize=65536)
@@ -102,21 +94,14 @@ def subjects_in(text: str, subjects: Mapping[str, Any],
     return out
 
 
-_TABLES: dict[tuple[int, float], tuple[Mapping[str, Any], tuple[Any, ...]]] = {}  # keeps the mapping alive
-
-
+@per_mapping
 def _subject_table(subjects: Mapping[str, Any], default_threshold: float
                    ) -> tuple[tuple[str, tuple[str, ...], float, tuple[str, ...], tuple[str, ...]], ...]:
     """(param, exclude words, threshold, terms, the terms' separator-free forms) per subject, built
     once per mapping: :func:`subjects_in` runs on every heading and clause."""
-    key = (id(subjects), default_threshold)
-    entry = _TABLES.get(key)
-    if entry is None or entry[0] is not subjects:
-        table = tuple((param, tuple(spec.get("exclude", [])), float(spec.get("threshold", default_threshold)),
-                       tuple(spec["terms"]), term_forms(tuple(spec["terms"])))
-                      for param, spec in subjects.items())
-        entry = _TABLES[key] = (subjects, table)
-    return entry[1]
+    return tuple((param, tuple(spec.get("exclude", [])), float(spec.get("threshold", default_threshold)),
+                  tuple(spec["terms"]), term_forms(tuple(spec["terms"])))
+                 for param, spec in subjects.items())
 
 
 @lru_cache(maxsize=65536)  # locators repeat on every page of a site's template
@@ -168,25 +153,19 @@ def mentions_subject(page: Page, subjects: Mapping[str, Any]) -> bool:
     return contains_any(page.text, words) or contains_any(page.heading, words)
 
 
-_WORDS: dict[int, tuple[Mapping[str, Any], tuple[str, ...] | None]] = {}  # keeps the mapping alive
-
-
+@per_mapping
 def _subject_words(subjects: Mapping[str, Any]) -> tuple[str, ...] | None:
     """Every subject's exact terms or fuzzy stems, in one tuple (one windows look-up on the page's text
     instead of one per subject); None when a fuzzy subject has no stems. Built once per mapping."""
-    entry = _WORDS.get(id(subjects))
-    if entry is None or entry[0] is not subjects:
-        words: list[str] | None = []
-        for spec in subjects.values():
-            if float(spec.get("threshold", 100)) >= 100:
-                words += spec["terms"]
-            elif spec.get("stems"):
-                words += spec["stems"]
-            else:
-                words = None
-                break
-        entry = _WORDS[id(subjects)] = (subjects, None if words is None else tuple(dict.fromkeys(words)))
-    return entry[1]
+    words: list[str] = []
+    for spec in subjects.values():
+        if float(spec.get("threshold", 100)) >= 100:
+            words += spec["terms"]
+        elif spec.get("stems"):
+            words += spec["stems"]
+        else:
+            return None
+    return tuple(dict.fromkeys(words))
 
 
 def _decisive(cues: list[tuple[Cue, Match]], margin: float) -> tuple[Cue, Match]:

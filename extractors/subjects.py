@@ -8,26 +8,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from extractors.base import per_mapping
 from extractors.lemmas import lemma_set, tokens
 from extractors.matching import contains_any, find_any
 from extractors.page import Page
 from extractors.statements import subjects_in
 
-_HEADS: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}  # keeps the mapping alive (see clauses)
 
-
+@per_mapping
 def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
     """Every word that can start a subject match (terms, fuzzy stems, ``together`` heads): a cheap
     pre-filter; built once per pattern mapping."""
-    entry = _HEADS.get(id(subjects))
-    if entry is None or entry[0] is not subjects:
-        words: list[str] = []
-        for spec in subjects.values():
-            fuzzy = float(spec.get("threshold", 100)) < 100
-            words += spec.get("stems", []) if fuzzy and spec.get("stems") else spec["terms"]
-            words += [w for g in spec.get("together", []) for w in _alternatives(g[0])]
-        entry = _HEADS[id(subjects)] = (subjects, tuple(dict.fromkeys(words)))
-    return entry[1]
+    words: list[str] = []
+    for spec in subjects.values():
+        fuzzy = float(spec.get("threshold", 100)) < 100
+        words += spec.get("stems", []) if fuzzy and spec.get("stems") else spec["terms"]
+        words += [w for g in spec.get("together", []) for w in _alternatives(g[0])]
+    return tuple(dict.fromkeys(words))
 
 
 def ruled_out(spec: Mapping[str, Any], text: str) -> bool:

@@ -1,0 +1,28 @@
+"""Shared detector helpers: the per-mapping memo every pattern-derived table uses."""
+
+from __future__ import annotations
+
+from extractors.base import per_mapping
+
+
+def test_per_mapping_builds_once_per_mapping_object_and_per_extra_argument():
+    calls: list[tuple[int, float]] = []
+
+    @per_mapping
+    def table(mapping, factor=1.0):
+        calls.append((id(mapping), factor))
+        return len(mapping) * factor
+
+    a, b = {"x": 1}, {"x": 1}  # equal, but another object: its own entry
+    assert table(a) == table(a) == 1 and table(b) == 1 and table(a, 2.0) == 2.0
+    assert calls == [(id(a), 1.0), (id(b), 1.0), (id(a), 2.0)]
+
+
+def test_a_bounded_memo_starts_over_when_full_and_still_answers_right():
+    @per_mapping
+    def plain(mapping):
+        return sorted(mapping)
+
+    bounded = per_mapping(lambda mapping: sorted(mapping), limit=2)
+    maps = [{str(i): i} for i in range(5)]
+    assert [bounded(m) for m in maps] == [plain(m) for m in maps] == [[str(i)] for i in range(5)]
