@@ -28,8 +28,10 @@ from extractors.named import named_findings
 from extractors.page import Page
 from extractors.statements import heading, statements
 from extractors.web_presence import (
+    affixes,
     block_index,
     foreign_city,
+    foreign_spec,
     has_any,
     name_match,
     name_variants,
@@ -68,7 +70,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     spec = patterns["mentions"][PARAMETER]
     specs = spec if isinstance(spec, list) else [spec]
     has_app = "App" in page.text
-    names = name_variants(city, page, patterns.get("affixes", [])) if has_app else None
+    names = name_variants(city, page, patterns) if has_app else None
     own = named_apps(page, patterns, names) if names else []
     # The app names carrying the city's name join the first spec (the city's app by name).
     mentions = ({PARAMETER: [{**specs[0], "terms": [*specs[0]["terms"], *own]}, *specs[1:]]} if own
@@ -79,9 +81,9 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     urls = "\n".join(link.url for link in page.links)
     if not any(rx.search(urls) for _, rx in stores):
         return found  # no store link on the page
-    affixes = patterns.get("affixes", [])
+    affix = affixes(patterns)
     if names is None:
-        names = name_variants(city, page, affixes)
+        names = name_variants(city, page, patterns)
     index = block_index(page)
     title = heading(page)
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link
@@ -92,12 +94,12 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         around = surroundings(page, link, index)
         sentence = sentence_of(link.context, link.text)
         if has_any(f"{link.text} {sentence}", patterns["institutions"]) or \
-                foreign_city(around, link.url, names, patterns.get("foreign", {})):
+                foreign_city(around, link.url, names, foreign_spec(patterns)):
             continue
         quoted = _QUOTED.findall(around)
         app_name = quoted[-1].strip() if quoted else None
         ident = store_name(link.url)
-        by_name = any(name_match(n, names, affixes, float(patterns["name_threshold"])) > 0
+        by_name = any(name_match(n, names, affix, float(patterns["name_threshold"])) > 0
                       for n in (ident, app_name or "") if n)
         cue = has_any(f"{title} {around}", patterns["official_cues"])
         if cue and has_any(around, patterns["institutions"]) and not by_name:

@@ -80,7 +80,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 if exclude and find_terms(sentence, exclude):
                     continue
                 if names is None:
-                    names = name_variants(city, page, ["stadt", "www", "de"])
+                    names = name_variants(city, page, patterns)
                 j = judge(sentence, m.start() - lo, m.end() - lo, owners, city=city, names=names)
                 if j.owner in foreign or j.status == "hypothetical":
                     continue

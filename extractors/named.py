@@ -109,10 +109,10 @@ def _named(text: str, spec: Mapping[str, Any]) -> list[Match]:
     return sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
 
 
-def _own(head: str, m: Match, spec: Mapping[str, Any], owners: Mapping[str, Any], page: Page,
+def _own(head: str, m: Match, spec: Mapping[str, Any], patterns: Mapping[str, Any], page: Page,
          city: CityContext | None) -> bool:
     """Whether a heading's thing may be the city's ("Geoportal des Landkreises" on a town's page is not)."""
-    j = judge(head, m.start, m.end, owners, names=name_variants(city, page, ()), city=city)
+    j = judge(head, m.start, m.end, patterns["owner"], names=name_variants(city, page, patterns), city=city)
     return j.owner not in spec.get("foreign", FOREIGN)
 
 
@@ -128,13 +128,14 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
     return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
 
 
-def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str], owners: Mapping[str, Any],
-                  cues: Mapping[str, Any], city: CityContext | None, site: Any, extractor: str,
+def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str],
+                  patterns: Mapping[str, Any], city: CityContext | None, site: Any, extractor: str,
                   version: str) -> list[Finding]:
     """A ``false`` finding when the block's sentence has the city deny having "anything comparable" to the
     thing named before ("Die Stadt Iserlohn bietet nichts Vergleichbares an"); another owner's denial ("Der
     Kreis hat keinen solchen") says nothing about the city."""
     text = block.text
+    cues = patterns["named"]
     names: tuple[str, ...] | None = None
     for lo, hi in split_sentences(text, cues.get("abbreviations", [])):
         sent = text[lo:hi]
@@ -142,8 +143,8 @@ def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str
         if not m:
             continue
         if names is None:
-            names = name_variants(city, page, cues.get("affixes", []))
-        j = judge(sent, m.start(), m.end(), owners, names=names, city=city, site=site)
+            names = name_variants(city, page, patterns)
+        j = judge(sent, m.start(), m.end(), patterns["owner"], names=names, city=city, site=site)
         if j.owner == "city" and j.owner_cue:
             return [finding(page, parameter=param, value=False, confidence=float(cues["negative_confidence"]),
                             snippet=snippet(text, lo + m.start(), lo + m.end()), locator=block.locator,
@@ -187,7 +188,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
         return found
     terms = _all_terms(patterns.get("mentions", {})) or tuple(
         t for spec in patterns.get("subjects", {}).values() for t in spec["terms"])
-    names = name_variants(city, page, patterns["named"].get("affixes", []))
+    names = name_variants(city, page, patterns)
     requested = asked_for(page, patterns["named"]["resolution_regex"])
     # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
     asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
@@ -250,7 +251,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
              for _, spec in specs]
     topics = {p for k, (p, spec) in enumerate(specs)
               if gated[k]
-              and any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, owners, page, city)
+              and any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, patterns, page, city)
                       for m in _named(head, spec)) and (_required(head, spec) or _required(page.text, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
@@ -294,7 +295,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         if _HEADING.match(last):
             named_before.clear()  # a new section: its denials point back at its own things
         elif anaphor_rx and named_before and i not in naming:
-            found += _denied_again(page, block, named_before[-1], anaphor_rx, owners, cues, city, site,
+            found += _denied_again(page, block, named_before[-1], anaphor_rx, patterns, city, site,
                                    extractor, version)
         if _HEADING.match(last) or not (i in naming
                                         or (block_families and find_families(text, block_families))):
@@ -339,7 +340,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # A network is always a prepositional object ("Konto auf X … beendet"): its status is
                 # the clause's (anchor_status: false).
                 if names is None:
-                    names = name_variants(city, page, cues.get("affixes", []))
+                    names = name_variants(city, page, patterns)
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
                           urls=[u for u, t in links if t and t in sent],
                           anchored=anchored and spec.get("anchor_status", True), site=site)

@@ -29,6 +29,7 @@ from extractors.page import Link, Page
 from extractors.web_presence import (
     block_index,
     foreign_city,
+    foreign_spec,
     has_any,
     in_chrome,
     name_variants,
@@ -137,9 +138,9 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     if not any(any_vendor.values()) and not any(any_text.values()):
         return []  # most pages: no vendor shape among the URLs, no portal term among the link texts
     exclude = re.compile(patterns["exclude_url_regex"], re.I)
-    foreign_spec = patterns.get("foreign", {})
+    foreign = foreign_spec(patterns)
     avoid = patterns.get("avoid", [])
-    names = name_variants(city, page, patterns.get("affixes", []))
+    names = name_variants(city, page, patterns)
     owners = patterns.get("owner")
     index = block_index(page)
     found: list[Finding] = []
@@ -158,7 +159,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
                 continue
             context = surroundings(page, link, index, before=1)
             sentence = sentence_of(context, link.text)
-            if foreign_city(sentence, url, names, foreign_spec) or has_any(sentence, avoid):
+            if foreign_city(sentence, url, names, foreign) or has_any(sentence, avoid):
                 continue
             if owners is not None and _foreign_owner(sentence, link.text, owners, names, city):
                 continue  # "im Ratsinformationssystem des Landkreises" on a Gemeinde's page

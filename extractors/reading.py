@@ -115,7 +115,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned) \
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
-    names = name_variants(city, page, patterns.get("reading", {}).get("affixes", [])) if owners else ()
+    # the reader's own extra_affixes sit in reading.yaml, included under "reading"
+    names = name_variants(city, page, {"owner": owners, **patterns.get("reading", {})}) if owners else ()
     # a motion's page ("Antrag: …", "Die Verwaltung wird beauftragt …") names the offers it asks for
     asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;

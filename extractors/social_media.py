@@ -17,7 +17,7 @@ Patterns: ``data/patterns/social_media.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,8 +28,10 @@ from extractors.named import named_findings
 from extractors.page import Link, Page, TextBlock
 from extractors.statements import heading, is_chrome, statements
 from extractors.web_presence import (
+    affixes,
     block_index,
     foreign_city,
+    foreign_spec,
     has_any,
     in_chrome,
     name_match,
@@ -79,11 +81,11 @@ def institution(handle: str, text: str, terms: list[str], compact_terms: list[tu
     return None
 
 
-def own_site(page: Page, names: tuple[str, ...], affixes: list[str], threshold: float) -> bool:
+def own_site(page: Page, names: tuple[str, ...], affix: Sequence[str], threshold: float) -> bool:
     """Whether the page is on a site named after the city ("hanau.de", "stadt-koeln.de"), not on a museum's,
     company's or newspaper's site: only there do the footer's icons stand for the city's own accounts."""
     label = registrable_domain(page.host or "").split(".")[0]
-    return bool(label) and name_match(label, names, affixes, threshold) > 0
+    return bool(label) and name_match(label, names, affix, threshold) > 0
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
@@ -93,8 +95,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                   if "/@" in link.url or any(d in link.url for d in patterns["domains"])]
     if not candidates:
         return found  # cheap test first: most links are nowhere near a social network
-    affixes = patterns.get("affixes", [])
-    names = name_variants(city, page, affixes)
+    affix = affixes(patterns)
+    names = name_variants(city, page, patterns)
     conf = patterns["confidence"]
     index = block_index(page)
     title = heading(page)
@@ -115,18 +117,18 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             sentence = sentence_of(link.context, link.text)
             if institution(handle, f"{link.text} {sentence}", patterns["institutions"], compact_institutions):
                 continue
-            if foreign_city(sentence, link.url, names, patterns.get("foreign", {})):
+            if foreign_city(sentence, link.url, names, foreign_spec(patterns)):
                 continue
             near = surroundings(page, link, index)
             around = f"{title} {near}"
-            by_name = name_match(handle, names, affixes, float(patterns["name_threshold"])) > 0
+            by_name = name_match(handle, names, affix, float(patterns["name_threshold"])) > 0
             cue = has_any(around, patterns["official_cues"])
             if not cue:
                 # "Social Media" over an icon list speaks for the city only on the city's own site.
                 cue = has_any(around, patterns.get("own_site_cues", []))
                 if cue:
                     if site is None:
-                        site = own_site(page, names, affixes, float(patterns["name_threshold"]))
+                        site = own_site(page, names, affix, float(patterns["name_threshold"]))
                     cue = cue if site else None
             rel_me = "me" in link.rel.split()
             # Icon-only links in the header or footer of the city's own site are its accounts even when the
@@ -136,7 +138,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if not (by_name or cue or rel_me) and (in_chrome(page, link, index)
                                                    or is_chrome(TextBlock(link.text, link.locator))):
                 if site is None:
-                    site = own_site(page, names, affixes, float(patterns["name_threshold"]))
+                    site = own_site(page, names, affix, float(patterns["name_threshold"]))
                 chrome = site
             if by_name and cue:
                 confidence = conf["name_and_cue"]

@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractors.base import CityContext, registrable_domain
+from extractors.base import CityContext, per_mapping, registrable_domain
 from extractors.matching import compact, contains_any, find_terms
 from extractors.page import Link, Page
 from extractors.statements import is_chrome
@@ -26,14 +26,25 @@ from extractors.statements import is_chrome
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
-# A Kreis's or town's name as its domain and handles spell it: without the kind of authority in
-# front ("Kreis Siegen-Wittgenstein" -> "siegen-wittgenstein.de") and without the linking words of a
-# double name
-# ("Weilheim an der Teck" -> "weilheim-teck.de", "Rothenburg ob der Tauber" -> "rothenburg-tauber.de").
-_AUTHORITY_WORDS = frozenset({"landkreis", "kreis", "stadt", "gemeinde", "markt", "hansestadt",
-                              "samtgemeinde", "verbandsgemeinde", "amt", "städteregion", "region"})
-_LINKING_WORDS = frozenset({"an", "am", "im", "in", "der", "den", "dem", "die", "ob", "bei", "vor", "auf",
-                            "zu", "zum", "zur", "unter"})
+
+
+@per_mapping
+def _place_words(owner: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """owner.yaml's place_names: authority words, linking words, shared administrative affixes."""
+    spec = owner["place_names"]
+    return (frozenset(w.lower() for w in spec["authority_words"]),
+            frozenset(w.lower() for w in spec["linking_words"]), tuple(spec["affixes"]))
+
+
+def affixes(patterns: Mapping[str, Any]) -> tuple[str, ...]:
+    """A detector's administrative affixes of handles and domain labels: the shared ones (owner.yaml
+    place_names) and the detector's own ``extra_affixes``."""
+    return (*_place_words(patterns["owner"])[2], *patterns.get("extra_affixes", ()))
+
+
+def foreign_spec(patterns: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The signs of another city's link: the detector's own ``foreign_city`` or owner.yaml's."""
+    return patterns.get("foreign_city") or patterns["owner"]["foreign_city"]
 
 
 def translit(text: str) -> str:
@@ -41,23 +52,27 @@ def translit(text: str) -> str:
     return text.translate(_UMLAUTS)
 
 
-def name_variants(city: CityContext | None, page: Page, affixes: Sequence[str]) -> tuple[str, ...]:
+def name_variants(city: CityContext | None, page: Page, patterns: Mapping[str, Any]) -> tuple[str, ...]:
     """Compact spellings of the city's name: "koeln", "koln"; also "frankfurt" for "Frankfurt am Main".
 
-    Without a city (single-page mode) the name is guessed from the page's own
-    domain with administrative affixes removed ("stadt-koeln.de" -> "koeln").
+    A Kreis's or town's name is also spelt as its domain and handles spell it: without the kind of
+    authority in front ("Kreis Siegen-Wittgenstein" -> "siegen-wittgenstein") and without the linking
+    words of a double name ("Weilheim an der Teck" -> "weilheim-teck"); the words are owner.yaml's
+    place_names. Without a city (single-page mode) the name is guessed from the page's own domain with
+    the detector's administrative ``affixes`` removed ("stadt-koeln.de" -> "koeln").
     """
+    authority, linking, _ = _place_words(patterns["owner"])
     names: list[str] = []
     if city is not None and city.name:
         base = re.split(r"[(,/]", city.name)[0].strip()
         words = base.split()
-        core = words[1:] if len(words) > 1 and words[0].lower() in _AUTHORITY_WORDS else words
-        short = [w for w in core if w.lower() not in _LINKING_WORDS]
+        core = words[1:] if len(words) > 1 and words[0].lower() in authority else words
+        short = [w for w in core if w.lower() not in linking]
         for form in (base, words[0] if words else base, " ".join(core), " ".join(short)):
             names += [compact(translit(form)), compact(form.translate(_PLAIN))]
     elif page.host and not page.host.replace(".", "").isdigit():
         label = registrable_domain(page.host).split(".")[0]
-        names.append(strip_affixes(compact(label), affixes))
+        names.append(strip_affixes(compact(label), affixes(patterns)))
     return tuple(dict.fromkeys(n for n in names if len(n) >= 3))
 
 

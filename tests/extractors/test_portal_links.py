@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from extractors.base import CityContext
 from extractors.page import Page
+from extractors.patterns import load_patterns
 from extractors.portal_links import portal_findings
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 PATTERNS = {
     "portals": {
@@ -18,8 +23,9 @@ PATTERNS = {
     },
     "exclude_url_regex": r"\.pdf$|sharer",
     "chrome_factor": 0.5,
-    "affixes": ["stadt"],
-    "foreign": {"prefixes": ["Stadt"], "cues": ["Nachbarstadt"]},
+    # owner.yaml's place words (name spellings, foreign-city signs) and owner cues, as every portal detector
+    # includes them
+    "owner": load_patterns(DATA, "owner"),
     "avoid": ["geplant"],
 }
 CITY = CityContext("1", "Musterstadt", ("musterstadt.de",))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors.base import CityContext
 from extractors.page import Page
+from extractors.patterns import load_patterns
 from extractors.web_presence import (
+    affixes,
     block_index,
     foreign_city,
+    foreign_spec,
     name_match,
     name_variants,
     strip_affixes,
@@ -18,15 +23,47 @@ from extractors.web_presence import (
 
 AFFIXES = ["stadtverwaltung", "wissenschaftsstadt", "stadt", "de", "official"]
 FOREIGN = {"prefixes": ["Stadt", "Nachbarstadt"], "cues": ["Nachbarstadt", "Blick über den Tellerrand"]}
+OWNER = {"place_names": {"authority_words": ["Kreis", "Stadt"], "linking_words": ["an", "der"],
+                         "affixes": AFFIXES[:4]},
+         "foreign_city": FOREIGN}
+PATTERNS = {"owner": OWNER, "extra_affixes": ["official"]}
+DATA = Path(__file__).resolve().parents[2] / "data"
+SHIPPED = {"owner": load_patterns(DATA, "owner")}
 
 
 def test_translit_and_variants():
     assert translit("Köln Mülheim Gießen") == "Koeln Muelheim Giessen"
     page = Page.from_html("https://www.stadt-koeln.de/", "<p>x</p>")
-    assert name_variants(CityContext("1", "Köln", ()), page, AFFIXES) == ("koeln", "koln")
-    assert "frankfurt" in name_variants(CityContext("1", "Frankfurt am Main", ()), page, AFFIXES)
-    assert name_variants(CityContext("1", "Halle (Saale)", ()), page, AFFIXES)[0] == "halle"
-    assert name_variants(None, page, AFFIXES) == ("koeln",)  # single-page mode: from the domain
+    assert name_variants(CityContext("1", "Köln", ()), page, PATTERNS) == ("koeln", "koln")
+    assert "frankfurt" in name_variants(CityContext("1", "Frankfurt am Main", ()), page, PATTERNS)
+    assert name_variants(CityContext("1", "Halle (Saale)", ()), page, PATTERNS)[0] == "halle"
+    assert name_variants(None, page, PATTERNS) == ("koeln",)  # single-page mode: from the domain
+    # the authority and linking words come from the data: "Kreis" in front and "an der" go
+    assert "weilheimteck" in name_variants(CityContext("1", "Kreis Weilheim an der Teck", ()), page, PATTERNS)
+    assert "weilheimteck" not in name_variants(CityContext("1", "Kreis Weilheim an der Teck", ()), page,
+                                               {"owner": {**OWNER, "place_names": {**OWNER["place_names"],
+                                                                                   "linking_words": []}}})
+
+
+def test_affixes_are_the_shared_ones_and_the_detectors_own():
+    assert affixes(PATTERNS) == (*AFFIXES[:4], "official")
+    assert affixes({"owner": OWNER}) == tuple(AFFIXES[:4])
+    assert foreign_spec(PATTERNS) is FOREIGN
+    own = {"prefixes": ["Stadt"], "cues": []}
+    assert foreign_spec({**PATTERNS, "foreign_city": own}) is own
+
+
+def test_shipped_place_words_read_a_kreis_and_a_double_name_like_their_domains():
+    """owner.yaml's place_names as every detector loads them (social_media with its extra affixes)."""
+    social = load_patterns(DATA, "social_media")
+    page = Page.from_html("https://www.example.org/", "<p>x</p>")
+    kreis = CityContext("1", "Kreis Siegen-Wittgenstein", ())
+    double = CityContext("2", "Rothenburg ob der Tauber", ())
+    assert "siegenwittgenstein" in name_variants(kreis, page, social)
+    assert "rothenburgtauber" in name_variants(double, page, social)
+    assert {"stadt", "offiziell"} <= set(affixes(social))
+    assert "landkreis" not in affixes(social)  # "landkreisrostock" is not the city of Rostock
+    assert name_match("landkreisrostock", ["rostock"], affixes(social), 90) == 0
 
 
 def test_strip_affixes_only_at_the_ends():
@@ -74,6 +111,6 @@ def test_surroundings_skip_the_other_items_of_an_icon_list():
 
 def test_variants_without_the_authority_and_the_linking_words():
     page = Page.from_html("https://www.weilheim-teck.de/", "<p>x</p>")
-    assert "weilheimteck" in name_variants(CityContext("1", "Weilheim an der Teck", ()), page, AFFIXES)
-    kreis = name_variants(CityContext("1", "Kreis Siegen-Wittgenstein", ()), page, AFFIXES)
+    assert "weilheimteck" in name_variants(CityContext("1", "Weilheim an der Teck", ()), page, SHIPPED)
+    kreis = name_variants(CityContext("1", "Kreis Siegen-Wittgenstein", ()), page, SHIPPED)
     assert "siegenwittgenstein" in kreis
