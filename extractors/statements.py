@@ -57,6 +57,19 @@ def _cue_table(patterns: Mapping[str, Any]) -> tuple[dict[str, Cue], tuple[str, 
     return by_text, tuple(by_text)
 
 
+_PARTICLE_END = re.compile(r"\s[^\W\d_]{1,3}$")
+
+
+def _cue_ends_word(cue: str, text: str, end: int) -> bool:
+    """Whether a cue match ending at ``end`` ends where the cue does.
+
+    Cues are found like terms, by their start, so that "beantwortet" also matches "beantworteten".
+    A phrase ending in a short word — the separable particle of "bietet … nicht an" — must end
+    there too: "Sie müssen sich nicht anmelden", "nicht angezeigt" and "nicht anonym" deny nothing.
+    """
+    return not _PARTICLE_END.search(cue) or end >= len(text) or not text[end].isalnum()
+
+
 @lru_cache(maxsize=65536)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the sentences of ``text`` (memoised, hence a tuple)."""
@@ -201,7 +214,8 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     found: list[Finding] = []
     for block in statement_blocks(page):
         text = block.text
-        block_cues = [(by_text[m.term], m) for m in find_any(text, cue_terms)]
+        block_cues = [(by_text[m.term], m) for m in find_any(text, cue_terms)
+                      if _cue_ends_word(m.term, text, m.end)]
         if not block_cues:
             continue
         for lo, hi in sentences(text):

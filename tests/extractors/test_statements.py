@@ -1,0 +1,36 @@
+"""statements: the shared cue engine — a cue phrase ending in a separable particle must end there."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import chatbot
+from extractors.statements import _cue_ends_word
+from tests.extractors.detect_helpers import findings, wrap
+
+P = "citizen_information.chatbot"
+
+
+@pytest.mark.parametrize(
+    "text, end, expected",
+    [
+        ("Die Stadt bietet das nicht an.", len("Die Stadt bietet das nicht an"), True),
+        ("Sie müssen sich nicht anmelden.", len("Sie müssen sich nicht an"), False),
+        ("bietet ihn nicht an", len("bietet ihn nicht an"), True),  # the text's end
+    ],
+)
+def test_a_particle_cue_ends_with_its_word(text, end, expected):
+    assert _cue_ends_word("nicht an", text, end) is expected
+
+
+def test_cues_ending_in_a_long_word_still_match_its_forms():
+    # "beantwortet" also finds "beantworteten": only short last words must end the match
+    assert _cue_ends_word("beantwortet", "beantworteten", len("beantwortet"))
+
+
+def test_no_login_is_no_denial_of_the_chatbot():
+    # Gersheim: under a heading naming the chatbot, "Sie müssen sich nicht anmelden" read as "nicht an"
+    body = ("<h1>Fragen? Unser KI-Chatbot hilft weiter</h1>"
+            "<p>Auf unserer Website steht ein Chatbot bereit.</p>"
+            "<p>Sie müssen sich nicht anmelden, die Nutzung ist anonym.</p>")
+    assert [f.value for f in findings(chatbot, wrap(body)) if f.parameter == P and f.value is False] == []
