@@ -205,3 +205,33 @@ def test_a_web_form_on_the_page_of_a_reporting_service_is_that_service():
     body = ("<h1>Mängel melden per App: So machen es die Nachbarn</h1>"
             "<p>In Verl gibt es für solche Hinweise ein Webformular der Stadt.</p>")
     assert values(defect_reporting, wrap(body), url="https://www.verl.de/seite").get(P) not in (None, False)
+
+
+@pytest.mark.parametrize("body", [
+    # a vendor's product named alone (Saarbrücken, Detmold, Bad Honnef)
+    "<p>Die Landeshauptstadt bietet ab sofort den neuen Dienst „Meldoo“ an.</p>",
+    "<p>Mit Meldoo können Sie Mängel in unserer Stadt melden: Foto aufnehmen, Standort wählen.</p>",
+    # Herten's reporting service inside the city app
+    "<p>Über den Meldedienst „Sag's deiner Stadt“ geht Ihr Anliegen direkt an die Stadtverwaltung.</p>",
+    # compounds on "-melde-" that are no "-melder" (the "Melde-App" term and the Meldeportal spec)
+    "<p>Seit Jahresbeginn nutzt die Gemeinde die Mängelmelde-App der Firma leanact.</p>",
+    "<p>Über das Schadensmelde-Portal auf unserer Homepage melden Sie Schäden an Straßen.</p>",
+    # a service-catalogue entry's own online channel
+    "<p>Sie können uns auch mit dem obenstehenden Onlinedienst auf elektronischem Wege Mängel mitteilen.</p>",
+])
+def test_products_compounds_and_the_catalogues_online_channel(body):
+    assert _named(body) not in (None, False)
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Das Schadensmelde-Portal soll im kommenden Jahr freigeschaltet werden.</p>",
+    "<p>Die App Meldoo können Bürger bald herunterladen und Mängel an die Stadtverwaltung melden.</p>",
+    "<p>Schäden an Bäumen melden Sie bitte telefonisch; einen Onlinedienst gibt es dafür nicht.</p>",
+])
+def test_planned_products_and_a_denied_online_channel(body):
+    assert _named(body) in (None, False)
+
+
+def test_a_link_to_report_one_defect_on_a_vendor_host():
+    body = "<p><a href='https://www.meldeplattform-beispiel.de/musterstadt'>Mangel melden</a></p>"
+    assert values(defect_reporting, wrap(body)).get(P) not in (None, False)

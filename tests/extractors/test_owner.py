@@ -371,3 +371,15 @@ def test_the_channel_something_is_announced_on_is_not_planned(sentence, name, st
 def test_a_wish_to_be_able_to_use_it_is_a_plan():
     s = "Viele Bürgerinnen und Bürger wünschen sich, den Mängelmelder künftig per App nutzen zu können."
     assert at(s, "Mängelmelder").status == "planned"
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Die App Meldoo können Bürger bald herunterladen.", "Meldoo", "planned"),
+    ("Der Mängelmelder wird bald freigeschaltet.", "Mängelmelder", "planned"),
+    # "bald" without a modal of the clause is someone's opinion, and "sobald" is no "bald"
+    ("Auf der Facebook-Seite der Stadt schreibt ein Nutzer: Bald braucht man für jede Stadt eine eigene App.",
+     "Facebook-Seite", "live"),
+    ("Sobald Sie den Mängelmelder geöffnet haben, können Sie einen Ort wählen.", "Mängelmelder", "live"),
+])
+def test_soon_after_a_modal_is_a_plan(sentence, name, status):
+    assert at(sentence, name).status == status
