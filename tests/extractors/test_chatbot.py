@@ -202,3 +202,11 @@ def test_a_denial_pointing_back_at_the_thing_named_before(after, expected):
     found = chatbot.detect(page, load_patterns(DATA, "chatbot"), CityContext("05962024", "Iserlohn", ()))
     got = aggregate(found).get(P)
     assert (got.value if got else None) is expected
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Der neue Chat-Roboter auf unserer Website hilft bei Fragen zu Ausweis, Müll und Hundesteuer.</p>",
+    "<p>Leo, der KI-Helfer der Stadtverwaltung, beantwortet häufig gestellte Fragen.</p>",
+])
+def test_a_chat_robot_and_an_ai_helper(body):
+    assert isinstance(values(chatbot, wrap(body)).get(P), dict)

@@ -179,3 +179,25 @@ def test_a_defect_app_is_not_the_city_app(sentence):
     # city app
     html = page(f"<p>{sentence}</p>", title="Kölns App – das Meckermedium")
     assert vals(city_app, html).get(P) in (None, False)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the product's own spelling, and the gazette's items appearing in it (Dermbach)
+    ("<p>Seit Februar ist die Heimat.info-App online. Alle Meldungen aus dem Amtsblatt der Gemeinde "
+     "erscheinen automatisch auch in der App.</p>", True),
+    # the same product where only clubs post: no sign the administration publishes in it
+    ("<p>Seit Februar ist die Heimat.info-App online. Vereine können dort ihre Termine einstellen.</p>",
+     False),
+])
+def test_heimat_info_spelt_with_a_dot_and_the_gazette_in_the_app(body, expected):
+    value = vals(city_app, page(body, "Neuigkeiten")).get(P)
+    assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Laden Sie die kostenlose App „Köln erleben“ im App Store oder bei Google Play herunter.", True),
+    ("Die Nachbarstadt wirbt für ihre App „Bonn erleben“.", False),
+])
+def test_a_quoted_app_name_opening_with_the_place(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) is expected, value
