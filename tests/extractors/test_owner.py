@@ -383,3 +383,14 @@ def test_a_wish_to_be_able_to_use_it_is_a_plan():
 ])
 def test_soon_after_a_modal_is_a_plan(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    ("Noch nicht mal ein Jahr ist die Gersthofen-App online, schon 17.000 Downloads.", "Gersthofen-App",
+     "live"),
+    ("Der Chatbot ist noch nicht einmal zwei Wochen im Einsatz.", "Chatbot", "live"),
+    ("Die Gersthofen-App ist noch nicht einmal fertig.", "Gersthofen-App", "planned"),
+    ("Die Gersthofen-App ist noch nicht online.", "Gersthofen-App", "planned"),
+])
+def test_not_even_a_quantity_is_no_plan(sentence, name, status):
+    assert at(sentence, name).status == status
