@@ -228,6 +228,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     reference = re.compile(cues["reference_regex"])
     definite = re.compile(cues["definite_regex"])
     indefinite = re.compile(cues["indefinite_regex"])
+    future = re.compile(cues["future_regex"]) if cues.get("future_regex") else None
     current = re.compile(cues["current_np_regex"])
     negated = re.compile(cues["negated_regex"])
     quantifier = re.compile(cues["quantifier_regex"])
@@ -365,6 +366,16 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if j.status in ("hypothetical", "compromised"):
                     continue  # "… wären nur noch kleine Arbeiten nötig": says nothing either way
                 if j.status in ("planned", "discontinued"):
+                    doubted.add(param)
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["planned_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
+                if (future is not None and indefinite.search(before) and future.search(clause)
+                        and not words(clause, owners.get("continuing", ()))):
+                    # "Unterlagen gibt es künftig nur noch über ein Ratsinformationssystem": a thing the
+                    # clause introduces as new, with the future adverb, is not there yet (the definite
+                    # "künftig auch im Ratsinformationssystem" presupposes it and is left alone)
                     doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,

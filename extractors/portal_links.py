@@ -94,6 +94,28 @@ def _evidence(link: Link, context: str) -> str:
 
 
 _ADDRESS = re.compile(r"\S+\.\S+")
+
+
+def _names_host(url: str, names: tuple[str, ...]) -> bool:
+    """Whether the URL's host carries one of the city's name spellings ("detmold-mitgestalten.de")."""
+    host = compact(url.split("/", 3)[2].split(":")[0]) if "://" in url else ""
+    return bool(host) and any(n in host for n in names)
+
+
+def self_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None, parameter: str,
+                  extractor: str, version: str) -> list[Finding]:
+    """The page is a page of the portal itself: its host has the portal's shape (``self_host_regex``) and
+    carries the city's name ("www.detmold-mitgestalten.de/de/informieren", "mitreden.koeln.de/faq"). A
+    town's platform on a host of its own name and a participation word is the town's; the page's URL is
+    the evidence."""
+    rx = patterns.get("self_host_regex")
+    if not rx or not re.search(rx, page.final_url):
+        return []
+    if not _names_host(page.final_url, name_variants(city, page, patterns)):
+        return []
+    return [finding(page, parameter=parameter, value={"url": page.final_url},
+                    confidence=float(patterns.get("self_confidence", 0.88)),
+                    snippet=page.heading or page.title, locator="html", extractor=extractor, version=version)]
 _PUBLIC_OWNERS = ("land", "bund", "county", "neighbour")
 
 
@@ -151,10 +173,18 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
         external = url.split("/", 3)[2].split(":")[0].lower() != page.host  # cheaper than urlsplit per link
         for param, spec in patterns["portals"].items():
             vendor = vendors[param].match(url, external) if any_vendor[param] else None
+            if vendor is not None and vendor.get("city_named") and not _names_host(url, names):
+                vendor = None  # "<town>-mitgestalten.de" is the town's platform only under the town's name
             if vendor is not None:
                 confidence = float(vendor["confidence"])
             elif external and any_text[param] and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None
+            elif (not external and any_text[param] and spec.get("own_path_regex")
+                  and re.search(spec["own_path_regex"], url) and has_any(link.text, spec["link_terms"])):
+                # "Bürgerinfoportal → www.landshut.de/buergerinfoportal": a short path on the city's own host
+                # that is itself the system's name is the address the city gives its system (it forwards
+                # there); a menu link to a page with another name ("/politik/rat") stays a description page.
+                confidence, vendor = float(spec.get("own_path_confidence", spec["link_confidence"])), None
             else:
                 continue
             context = surroundings(page, link, index, before=1)

@@ -215,3 +215,55 @@ def test_a_motion_to_improve_the_present_stream_presupposes_it():
     assert vals(council, page(motion + present, title=title)).get(TV) not in (None, False)
     assert vals(council, page(motion + plain, title=title)).get(TV) in (None, False)
 
+
+
+@pytest.mark.parametrize("href, text, expected", [
+    # a forwarding address on the city's own host that is the system's name
+    # (sc-landshut-buergerversammlungen)
+    ("/buergerinfoportal", "Bürgerinfoportal", True),
+    ("/politik/ratsinfo/", "Ratsinfo", True),
+    # a description page under another name stays a menu link (test_nav_link_to_own_page_is_not_the_system)
+    ("/politik/gremien", "Bürgerinfoportal", False),
+    ("/buergerinfoportal", "Stadtrat", False),
+])
+def test_an_own_path_that_is_the_systems_name(href, text, expected):
+    html = page(f"<aside><ul><li><a href='{href}'>{text}</a></li></ul></aside>")
+    assert (DCW in vals(council, html)) is expected
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("https://www.koeln-ratsinformation.de/", True),
+    ("https://ratsinfo-koeln.de/sitzungen", True),
+    ("https://www.bonn-ratsinformation.de/", False),
+])
+def test_a_council_site_under_the_towns_name(href, expected):
+    html = page(f"<p>Sitzungen und Vorlagen: <a href='{href}'>hier</a></p>")
+    assert (DCW in vals(council, html)) is expected
+
+
+def test_a_page_on_a_council_site_of_its_own_is_the_system():
+    url = "https://www.remagen-ratsinformation.de/vorlagen/2564"
+    assert vals(council, page("<p>Betreff: Übertragung von Präsenzsitzungen</p>"), url=url)[DCW]
+
+
+@pytest.mark.parametrize("sentence", [
+    "<p>Alle Vorlagen finden Sie im Rathausinformationssystem der Stadt.</p>",
+    "<p>Termine und Niederschriften stehen im Bürgerinformationsportal bereit.</p>",
+    "<p>Finanzthemen können nach der Freigabe im Ratsinfoportal der Stadt nachgelesen werden.</p>",
+])
+def test_more_council_system_names(sentence):
+    assert vals(council, page(sentence))[DCW]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a system the clause introduces with an indefinite article and a future adverb is not there yet
+    # (sc-lindenberg-ratsinformationssystem-ab-november)
+    ("<p>Vorlagen werden künftig nur noch über ein sogenanntes Ratsinformationssystem "
+     "bereitgestellt.</p>", False),
+    # the definite article presupposes it; "auch künftig" goes on
+    ("<p>Die Vorlagen werden künftig auch im Ratsinformationssystem veröffentlicht.</p>", True),
+    ("<p>Ein Ratsinformationssystem steht auch künftig allen Interessierten zur Verfügung.</p>", True),
+])
+def test_a_future_adverb_with_an_indefinite_article(sentence, expected):
+    value = vals(council, page(sentence)).get(DCW)
+    assert (value is not False and value is not None) is expected, value

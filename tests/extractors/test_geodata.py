@@ -171,3 +171,12 @@ def test_a_list_under_a_lead_that_says_its_items_are_down(lead, expected):
     body = lead + "<ul><li>die Terminvergabe</li><li>der Stadtplan im Geoportal</li></ul>"
     value = vals(geodata, page(body)).get(P)
     assert (value not in (None, False)) if expected else value is False
+
+
+@pytest.mark.parametrize("sentence", [
+    # a map server or "Geoservice" as the portal's name (sc-kreis-unna-geoservice-neuerungen)
+    "<p>Über den Mapserver der Stadt können Sie alle Bebauungspläne einsehen.</p>",
+    "<p>Die Luftbilder stehen ab sofort im Geoservice der Stadt bereit.</p>",
+])
+def test_map_server_and_geoservice_named(sentence):
+    assert vals(geodata, page(sentence))[P]

@@ -92,3 +92,14 @@ def test_concept_words_need_more_than_the_city(sentence, expected):
 def test_documents_and_events_of_the_family_are_no_portal():
     body = "<p>Im Open-Data-Handbuch der Stadt finden Sie Hinweise zur Veröffentlichung von Datensätzen.</p>"
     assert vals(open_data, page(body)).get(P) is None
+
+
+@pytest.mark.parametrize("href, expected", [
+    # a site of its own under the town's name ("offenedaten-konstanz.de"); a regional one is not the town's
+    ("https://www.offenedaten-koeln.de/", True),
+    ("https://opendata-koeln.de/datasets", True),
+    ("https://www.offenedaten-owl.de/", False),
+])
+def test_an_open_data_site_under_the_towns_name(href, expected):
+    html = page(f"<p>Alle Datensätze: <a href='{href}'>zum Katalog</a></p>")
+    assert (P in vals(open_data, html)) is expected

@@ -89,3 +89,37 @@ def test_on_the_things_own_page_every_spec_keeps_its_anaphora():
 def test_a_towns_area_on_a_land_portal_and_land_plan_products(sentence, expected):
     value = vals(participation, page(sentence)).get(P)
     assert (isinstance(value, dict) if expected else value is None), value
+
+
+@pytest.mark.parametrize("href, expected", [
+    # a site of its own under the town's name and a participation word (sc-detmold-leitlinien-buergerdialog)
+    ("https://www.koeln-mitgestalten.de/", True),
+    ("https://buergerhaushalt-koeln.de/vorschlaege", True),
+    ("https://www.koeln-redet-mit.de/", True),
+    # the same shape under another town's name is that town's
+    ("https://www.bonn-mitgestalten.de/", False),
+])
+def test_a_platform_site_under_the_towns_name(href, expected):
+    html = page(f"<p>Online mitmachen: <a href='{href}'>Köln gestalten</a></p>")
+    assert vals(participation, html) == ({P: {"url": href}} if expected else {})
+
+
+@pytest.mark.parametrize("url, expected", [
+    # a page of the platform itself
+    # (sc-detmold-mitgestalten-informieren, sc-stutensee-mitwirken-wie-funktionierts)
+    ("https://www.koeln-mitgestalten.de/de/informieren", True),
+    ("https://mitreden.koeln.de/faq", True),
+    ("https://www.bonn-mitgestalten.de/de/informieren", False),
+    ("https://www.stadt-koeln.de/mitgestalten/", False),
+])
+def test_a_page_of_the_platform_itself(url, expected):
+    html = page("<p>Hier lesen Sie Neuigkeiten rund um Projekte in der Stadt.</p>", title="Informieren")
+    assert (P in vals(participation, html, url=url)) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("<p>Seit Juli können die Kölnerinnen und Kölner die Beteiligungs-Software Consul nutzen.</p>", True),
+    ("<p>Der Consul eröffnete den Empfang im Rathaus.</p>", False),
+])
+def test_consul_written_as_a_name_with_a_participation_word(sentence, expected):
+    assert (P in vals(participation, page(sentence))) is expected
