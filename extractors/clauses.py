@@ -77,6 +77,8 @@ class Lexicon:
     provider_heads: tuple[str, ...] = ()  # "Online-Zulassung|sdienst": a cue inside a provider's name
     deadline_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "innerhalb von zwei Wochen": when, not how
     excluded_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "ausgenommen das Bürgerbüro": names no subject
+    effect_verbs: frozenset[str] = frozenset()  # "bedeutet nicht, dass …": the negator denies an effect
+    binding: tuple[str, ...] = ()  # "keine verbindliche Anmeldung": the offer is there, not binding
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -122,7 +124,9 @@ class Lexicon:
                    re.compile(comp.get("booked_online_regex", r"(?!x)x")),
                    tuple(h.lower() for h in patterns.get("cue_provider_heads", [])),
                    re.compile(shared.get("deadline_regex", r"(?!x)x")),
-                   re.compile(shared.get("excluded_regex", r"(?!x)x")))
+                   re.compile(shared.get("excluded_regex", r"(?!x)x")),
+                   frozenset(w.lower() for w in shared.get("effect_verbs", [])),
+                   tuple(w.lower() for w in shared.get("binding", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -187,12 +191,25 @@ def _negated(clause: str, lx: Lexicon) -> bool:
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):
                 continue  # "Wer den Onlinedienst nicht nutzen kann, …": the visitor cannot; the offer is
+            if _denies_effect(low, m.start(), m.end(), lx):
+                continue  # "Die Online-Anmeldung bedeutet nicht, dass Sie einen Platz bekommen": it is there
             if anchors is None:
                 anchors = _anchors(clause, lx)
             if any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
                     and not _negates_other(clause, m.end(), lx, anchors):
                 return True
     return False
+
+
+def _denies_effect(low: str, start: int, end: int, lx: Lexicon) -> bool:
+    """The negator denies what the offer brings, not the offer: after a verb of meaning or guarantee
+    ("Die Online-Anmeldung bedeutet nicht, dass Ihr Kind einen Platz bekommt", "garantiert keinen Platz")
+    or before a word of binding force ("Die Online-Vormerkung ist keine verbindliche Anmeldung", "nicht
+    automatisch eine Zusage"). Such sentences presuppose the offer; they are common on Kita portal pages."""
+    if set(re.findall(r"\w+", low[max(0, start - 30):start])[-2:]) & lx.effect_verbs:
+        return True
+    after = re.match(r"\s*(\w+)", low[end:])
+    return bool(after and lx.binding) and after.group(1).startswith(lx.binding)
 
 
 def _visitors_ability(low: str, end: int, lx: Lexicon) -> bool:

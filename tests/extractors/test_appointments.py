@@ -137,6 +137,18 @@ def test_suspended_and_pre_reserved(body, expected):
     # a Standesamt act named as the service
     ("<h2>Anmeldung der Eheschließungen</h2><p>Termine vergeben wir über die Online-Terminvergabe.</p>",
      {P + "registry_office": True}),
+    # the immigration office under the names of real pages
+    ("<p>Im Einwanderungsbüro können Sie Ihren Termin online buchen.</p>", {P + "immigration_office": True}),
+    ("<p>Termine für alle Anliegen des Amtes für Migration und Aufenthalt buchen Sie online.</p>",
+     {P + "immigration_office": True}),
+    ("<p>Termine für Staatsangehörigkeitsangelegenheiten buchen Sie online.</p>",
+     {P + "immigration_office": True}),
+    ("<p>Termine beim Fachbereich Zuwanderung und Integration buchen Sie online.</p>",
+     {P + "immigration_office": True}),
+    # … also as a "Bürgeramt" or "Bürgerservice" for migrants, which is not the citizens' office
+    ("<p>Termine im Bürgeramt für Migration und Integration können Sie online vereinbaren.</p>",
+     {P + "immigration_office": True}),
+    ("<p>Termine beim Bürgerservice Migration buchen Sie online.</p>", {P + "immigration_office": True}),
 ])
 def test_office_name_variants(body, expected):
     assert values(appointments, wrap(body)) == expected
@@ -394,4 +406,23 @@ def test_a_kreis_has_no_citizens_office(name, expected):
      {P + "citizens_office": True}),
 ])
 def test_a_dash_opening_the_channels_of_the_act(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the wedding calendar called digital or "im Internet" is the Standesamt's booking by name
+    ("<h1>Heiraten</h1><p>Das Standesamt hat den digitalen Traukalender gestartet: Paare wählen ihren "
+     "Wunschtermin selbst aus.</p>", {P + "registry_office": True}),
+    ("<h1>Heiraten</h1><p>Freie Trautermine zeigt der Traukalender im Internet.</p>",
+     {P + "registry_office": True}),
+    # the calendar appointments are booked in, released for booking ("schaltet sich … frei": a separable verb)
+    ("<h1>Einbürgerung</h1><p>Der Onlinekalender schaltet sich wöchentlich um eine weitere Woche frei.</p>",
+     {P + "immigration_office": True}),
+    ("<h1>Bürgerbüro</h1><p>Wir schalten jeden Montag neue Termine online frei.</p>",
+     {P + "citizens_office": True}),
+    # a calendar of events is read, not booked
+    ("<h1>Bürgerbüro</h1><p>Im Online-Kalender des Bürgerbüros finden Sie alle Veranstaltungen im "
+     "Rathaus.</p>", {}),
+])
+def test_calendars_booked_online(body, expected):
     assert values(appointments, wrap(body)) == expected

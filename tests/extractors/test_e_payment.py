@@ -83,3 +83,14 @@ def test_certificates_are_the_registry_offices_unless_the_citizens_office_is_nam
     both = ("<h1>Digitale Verwaltung</h1><p>Im Serviceportal beantragen Sie Meldebescheinigungen und "
             "Urkunden und bezahlen sie gleich online, zum Beispiel mit PayPal.</p>")
     assert values(e_payment, wrap(both))[P] is True
+
+
+@pytest.mark.parametrize("body", [
+    # the payment function of an online form named as such
+    "<h1>Meldebescheinigung</h1><p>Formulare mit Online-Bezahlfunktion: Antrag auf Ausstellung einer "
+    "Meldebescheinigung</p>",
+    "<h1>Melderegisterauskunft</h1><p>Das Entgelt wird durch ein elektronisches Bezahlverfahren "
+    "vereinnahmt.</p>",
+])
+def test_an_online_payment_function_named(body):
+    assert values(e_payment, wrap(body)) == {P: True}

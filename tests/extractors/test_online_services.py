@@ -487,3 +487,30 @@ def test_a_visit_for_another_step_does_not_deny_the_online_service():
     body = ("<h2>Ummeldung</h2><p>Die Ummeldung können Sie online erledigen. Für die Abholung des Ausweises "
             "ist eine persönliche Vorsprache erforderlich.</p>")
     assert values(online_services, wrap(body)).get(P + "change_of_address") is True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the move under its other names
+    ("<h1>Wohnsitzänderung</h1><p>Die Wohnsitzänderung kann jetzt auch online erfolgen.</p>",
+     {P + "change_of_address": True}),
+    ("<h1>Wohnungswechsel innerhalb der Gemeinde</h1><p>Den Wohnungswechsel können Sie auch online "
+     "melden.</p>",
+     {P + "change_of_address": True}),
+    # Kita software by its product name, whatever the separators
+    ("<h1>Kinderbetreuung</h1><p>Mit dem Kita-Planer melden Eltern den Betreuungsbedarf ihres Kindes an.</p>",
+     {P + "daycare_registration": True}),
+    ("<h1>Kita</h1><p>Eltern melden ihr Kind über webKITA an.</p>", {P + "daycare_registration": True}),
+    # the city's online offers named for the services they serve
+    ("<h1>Bürgeramt</h1><p>Die Online-Angebote für Bewohnerparkausweise und Meldebescheinigungen können "
+     "Sie weiter nutzen.</p>", {P + "resident_parking_permit": True, P + "registration_certificate": True}),
+    # (a comma list: "Online-Angebote: Bewohnerparkausweise und …" is split at the colon, a clause of
+    # its own)
+    ("<h1>Bürgeramt</h1><p>Weiterhin nutzen können Sie unsere Online-Angebote: Bewohnerparkausweise, "
+     "Meldebescheinigungen und Übermittlungssperren.</p>",
+     {P + "resident_parking_permit": True, P + "registration_certificate": True}),
+    # … not the website as a whole
+    ("<h1>Bürgeramt</h1><p>In unserem Online-Angebot finden Sie Informationen zur "
+     "Meldebescheinigung.</p>", {}),
+])
+def test_names_of_the_move_kita_software_and_online_offers(body, expected):
+    assert values(online_services, wrap(body)) == expected

@@ -487,3 +487,22 @@ def test_the_rule_names_the_scope_the_subject_came_from():
     # part after "@" as a feature
     html = wrap("<h2>Bürgerbüro</h2><p>Termine buchen Sie online.</p>")
     assert [f.rule.partition("@")[2] for f in findings(appointments, html)] == ["scope"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a negator after a verb of meaning or guarantee denies an effect of the offer, which it presupposes
+    ("<h1>Kita-Anmeldung</h1><p>Die Online-Anmeldung bedeutet nicht, dass Ihr Kind einen Platz bekommt.</p>",
+     {"online_services.daycare_registration": True}),
+    ("<h1>Kita-Portal</h1><p>Über das Kita-Portal melden Sie Ihr Kind online an. Die Online-Anmeldung "
+     "garantiert keinen Platz in der Wunsch-Kita.</p>", {"online_services.daycare_registration": True}),
+    # … and before a word of binding force it qualifies the offer
+    ("<h1>Kita-Portal</h1><p>Über das Kita-Portal melden Sie Ihr Kind online an. Die Online-Vormerkung ist "
+     "keine verbindliche Anmeldung.</p>", {"online_services.daycare_registration": True}),
+    ("<h1>Kita-Portal</h1><p>Über das Kita-Portal melden Sie Ihr Kind online an. Die Online-Anmeldung "
+     "bedeutet nicht automatisch eine Zusage.</p>", {"online_services.daycare_registration": True}),
+    # the offer itself denied stays denied
+    ("<h1>Kita-Anmeldung</h1><p>Eine Online-Anmeldung bieten wir derzeit nicht an.</p>",
+     {"online_services.daycare_registration": False}),
+])
+def test_a_negated_effect_presupposes_the_offer(body, expected):
+    assert values(online_services, wrap(body)) == expected
