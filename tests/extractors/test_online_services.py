@@ -514,3 +514,20 @@ def test_a_visit_for_another_step_does_not_deny_the_online_service():
 ])
 def test_names_of_the_move_kita_software_and_online_offers(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the net and the device in plain words, as news and Leichte-Sprache pages say it
+    ("<h1>Kita-Anmeldung im Kreis</h1><p>Von Oktober an können Eltern ihre Kinder auch in den Kitas übers "
+     "Netz anmelden.</p>", {P + "daycare_registration": True}),
+    ("<h1>Ummelden</h1><p>Sie können Ihre Ummeldung bequem von zu Hause erledigen.</p>",
+     {P + "change_of_address": True}),
+    # the move registered "digital" as a noun phrase
+    ("<h1>Umzug</h1><p>Smartphone statt Bürgeramt: Der neue Dienst ermöglicht die digitale Ummeldung nach "
+     "einem Umzug.</p>", {P + "change_of_address": True}),
+    # documents brought from home are no online channel
+    ("<h1>Ummelden</h1><p>Die Ummeldung ist nur persönlich möglich. Bringen Sie die Unterlagen von zu Hause "
+     "mit.</p>", {P + "change_of_address": False}),
+])
+def test_online_in_plain_words(body, expected):
+    assert values(online_services, wrap(body)) == expected
