@@ -201,3 +201,22 @@ def test_heimat_info_spelt_with_a_dot_and_the_gazette_in_the_app(body, expected)
 def test_a_quoted_app_name_opening_with_the_place(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the town's own app in its own words
+    ("Anfang des Jahres hat die Stadt ihre eigene App eingeführt; sie wurde schon 339-mal geladen.", True),
+    ("Mit unserer App haben Sie die Neuigkeiten aus dem Rathaus immer dabei.", True),
+    # renounced, denied, planned, other owners and towns in general: no city app
+    ("Auf eine eigene App hat die Stadt bewusst verzichtet: das Serviceportal läuft auch mobil.", False),
+    ("Eine eigene App hat die Stadt nicht.", False),
+    ("Die Stadt plant eine eigene App, die im Herbst erscheinen soll.", False),
+    ("Die Stadtwerke bieten eine eigene App mit Fahrplan und Tickets an.", None),
+    ("Viele Städte haben inzwischen eine eigene App.", None),
+])
+def test_the_towns_own_app_and_our_app(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    if expected is True:
+        assert isinstance(value, dict) and value["status"] == "live", value
+    else:
+        assert value is expected, value
