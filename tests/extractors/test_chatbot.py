@@ -210,3 +210,16 @@ def test_a_denial_pointing_back_at_the_thing_named_before(after, expected):
 ])
 def test_a_chat_robot_and_an_ai_helper(body):
     assert isinstance(values(chatbot, wrap(body)).get(P), dict)
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<p>HeRoBot erscheint als Sprechblase unten rechts und beantwortet rund um die Uhr Fragen.</p>", True),
+    ("<p>Der BürgerBot der Stadt nimmt Ihre Fragen rund um die Uhr entgegen.</p>", True),
+    ("<p>Fragen Sie unseren Servicebot – er kennt die Öffnungszeiten aller Ämter.</p>", True),
+    ("<p>Neu auf unserer Website: der KI-Chat. Stellen Sie Ihre Frage, die Antwort kommt sofort.</p>", True),
+    # a bot on the phone is no written chat, and "Angebot" has a lower-case b
+    ("<p>Ab sofort beantwortet ein KI-Telefon-Bot des Steueramts Fragen rund um die Uhr.</p>", False),
+    ("<p>Unser Angebot für Senioren: Beratung rund um die Uhr.</p>", False),
+])
+def test_bots_by_name_and_the_ai_chat(body, expected):
+    assert isinstance(values(chatbot, wrap(body)).get(P), dict) is expected
