@@ -371,8 +371,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
-                if (future is not None and indefinite.search(before) and future.search(clause)
-                        and not words(clause, owners.get("continuing", ()))):
+                if (future is not None and indefinite.search(before)
+                        and future.search(sent[sent.rfind(":", 0, m.start) + 1:m.start])
+                        and not words(clause, owners.get("continuing", ()))
+                        and not words(clause, cues.get("already", ()))):
                     # "Unterlagen gibt es künftig nur noch über ein Ratsinformationssystem": a thing the
                     # clause introduces as new, with the future adverb, is not there yet (the definite
                     # "künftig auch im Ratsinformationssystem" presupposes it and is left alone)

@@ -267,3 +267,17 @@ def test_more_council_system_names(sentence):
 def test_a_future_adverb_with_an_indefinite_article(sentence, expected):
     value = vals(council, page(sentence)).get(DCW)
     assert (value is not False and value is not None) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("<p>Sämtliche Sitzungsunterlagen sind über die Plattform Session für alle abrufbar.</p>", True),
+    ("<p>Die Session des Jugendparlaments beginnt um 18 Uhr.</p>", False),
+])
+def test_session_named_as_the_program(sentence, expected):
+    assert (DCW in vals(council, page(sentence))) is expected
+
+
+def test_a_future_adverb_after_a_present_system_plans_nothing():
+    html = page("<p>Die Stadt hat seit Jahren ein Ratsinformationssystem und wird es künftig um eine App "
+                "ergänzen.</p>")
+    assert vals(council, html)[DCW]

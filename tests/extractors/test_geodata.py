@@ -180,3 +180,16 @@ def test_a_list_under_a_lead_that_says_its_items_are_down(lead, expected):
 ])
 def test_map_server_and_geoservice_named(sentence):
     assert vals(geodata, page(sentence))[P]
+
+
+@pytest.mark.parametrize("href, text, expected", [
+    # the names towns give their map viewers, as link texts to another host
+    ("https://buergergis.kdvz.example/koeln", "Bürger-GIS", True),
+    ("https://maps.kommune.example/koeln", "Kartendienst", True),
+    # a site of its own under the town's name, whatever the link says
+    ("https://www.geoportal-koeln.de/", "Karten", True),
+    ("https://www.geoportal-bonn.de/", "Karten", False),
+])
+def test_map_viewer_link_names_and_sites(href, text, expected):
+    html = page(f"<p>Pläne und Luftbilder: <a href='{href}'>{text}</a></p>")
+    assert (P in vals(geodata, html)) is expected

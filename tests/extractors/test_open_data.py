@@ -103,3 +103,9 @@ def test_documents_and_events_of_the_family_are_no_portal():
 def test_an_open_data_site_under_the_towns_name(href, expected):
     html = page(f"<p>Alle Datensätze: <a href='{href}'>zum Katalog</a></p>")
     assert (P in vals(open_data, html)) is expected
+
+
+@pytest.mark.parametrize("text", ["Datenplattform", "Open-Data-Katalog"])
+def test_more_open_data_link_texts(text):
+    html = page(f"<p>Statistik: <a href='https://katalog.example.org/koeln'>{text}</a></p>")
+    assert P in vals(open_data, html)

@@ -123,3 +123,20 @@ def test_a_page_of_the_platform_itself(url, expected):
 ])
 def test_consul_written_as_a_name_with_a_participation_word(sentence, expected):
     assert (P in vals(participation, page(sentence))) is expected
+
+
+@pytest.mark.parametrize("text", ["Zum Portal des Bürgerhaushaltes", "Mitmachportal", "Ideenplattform"])
+def test_more_platform_link_texts(text):
+    html = page(f"<p><a href='https://beteiligen.example.org/koeln'>{text}</a></p>")
+    assert P in vals(participation, html)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the platform's address written in the text
+    ("<p>Vorschläge können Sie bis Ende Mai auf www.koeln-mitgestalten.de einreichen.</p>", True),
+    ("<p>Machen Sie mit unter mitreden.koeln.de!</p>", True),
+    # an address of the same words inside another address is no platform
+    ("<p>Infos unter www.stadt-koeln.de/mitreden/.</p>", False),
+])
+def test_a_platform_address_in_the_text(sentence, expected):
+    assert (P in vals(participation, page(sentence))) is expected
