@@ -506,3 +506,15 @@ def test_the_rule_names_the_scope_the_subject_came_from():
 ])
 def test_a_negated_effect_presupposes_the_offer(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a colon before a noun and "und" opens a list of the cue's objects, not a clause of its own
+    ("<h1>Bürgeramt</h1><p>Weiterhin nutzen können Sie unsere Online-Angebote: Bewohnerparkausweise und "
+     "Meldebescheinigungen.</p>",
+     {"online_services.resident_parking_permit": True, "online_services.registration_certificate": True}),
+    # … a colon before a sentence still ends the clause: the hint names no online offer
+    ("<h1>Bürgeramt</h1><p>Online-Terminvergabe: Bitte bringen Sie zur Ummeldung Ihren Ausweis mit.</p>", {}),
+])
+def test_a_colon_before_a_noun_list(body, expected):
+    assert values(online_services, wrap(body)) == expected
