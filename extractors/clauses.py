@@ -79,6 +79,9 @@ class Lexicon:
     excluded_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "ausgenommen das Bürgerbüro": names no subject
     effect_verbs: frozenset[str] = frozenset()  # "bedeutet nicht, dass …": the negator denies an effect
     binding: tuple[str, ...] = ()  # "keine verbindliche Anmeldung": the offer is there, not binding
+    request_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "über das Online-Kontaktformular": a request
+    anaphors: frozenset[str] = frozenset()  # "das geht online": a clause about the clause before it …
+    anaphor_verbs: frozenset[str] = frozenset()  # … opened by one of these and its verb
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -126,7 +129,10 @@ class Lexicon:
                    re.compile(shared.get("deadline_regex", r"(?!x)x")),
                    re.compile(shared.get("excluded_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("effect_verbs", [])),
-                   tuple(w.lower() for w in shared.get("binding", [])))
+                   tuple(w.lower() for w in shared.get("binding", [])),
+                   re.compile(comp.get("request_regex", r"(?!x)x")),
+                   frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("starts", [])),
+                   frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("verbs", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -339,7 +345,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     # the online word of an appointment booked on line is the booking's, not the act's ("Zulassungen nur
     # mit einem Termin, den Sie vorher online gebucht haben"): without it the clause composes nothing
-    if pos is None and lx.actions and contains_any(lx.booked_re.sub(" ", clause), lx.online) \
+    if pos is None and lx.actions and contains_any(_channel_words(clause, lx), lx.online) \
             and not _mail_channel(clause, lx):
         lemmas = act_lemmas(clause)
         if lemmas & lx.actions and (not lx.objects or (any(o in lm for lm in lemmas for o in lx.objects)
@@ -360,6 +366,46 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if pos is not None:
         return Cue(True, pos[0], pos[1])
     return None
+
+
+_TWO_WORDS = re.compile(r"\W*(\w+)(?:\W+(\w+))?")
+
+
+def _channel_words(clause: str, lx: Lexicon) -> str:
+    """The clause without the online words that belong to something other than its act: an appointment
+    booked on line ("Zulassungen nur mit einem Termin, den Sie vorher online gebucht haben") and a request
+    channel ("Termine werden nur auf eine Anfrage über das Online-Kontaktformular vergeben": staff give the
+    appointment later, the convention's request form, not a booking)."""
+    return lx.request_re.sub(" ", lx.booked_re.sub(" ", clause))
+
+
+def anaphoric(clause: str, lx: Lexicon) -> bool:
+    """A clause that names only how the clause before it is done ("… einen Termin auszumachen – das geht
+    online unter www…", "Das ist auch online möglich"): an anaphor and its verb open it (main-clause word
+    order, so no relative clause: "ein Formular, das online ausgefüllt wird" ends with its verb)."""
+    m = _TWO_WORDS.match(clause)
+    return bool(m and m.group(2)) and m.group(1).lower() in lx.anaphors \
+        and m.group(2).lower() in lx.anaphor_verbs  # type: ignore[union-attr]
+
+
+def borrowed(clauses: tuple[str, ...], cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
+    """Cues of clauses that speak of the clause before them, read with that clause's words, where neither
+    has a cue of its own: an anaphor naming only the channel ("… vorher einen Termin auszumachen – das geht
+    online") and a relative clause on the composed object right before it ("… gibt feste Termine aus, die
+    man im Internet reservieren kann": the pronoun is the appointments the clause before ends with)."""
+    out = list(cues)
+    for k in range(1, len(clauses)):
+        if out[k] is not None or out[k - 1] is not None:
+            continue
+        m = _TWO_WORDS.match(clauses[k])
+        if not m or (m.group(1).lower() not in lx.anaphors and m.group(1).lower() not in lx.relative):
+            continue  # (most clauses: neither an anaphor nor a relative pronoun opens them)
+        if (anaphoric(clauses[k], lx) or (
+                lx.objects and relative(clauses[k], lx)
+                and any(o in w for w in words_of(clauses[k - 1])[-3:] for o in lx.objects))) \
+                and contains_any(clauses[k], lx.online):
+            out[k] = clause_cue(f"{clauses[k - 1]} {clauses[k]}", lx)
+    return out
 
 
 _WORD_REST = re.compile(r"\w*")
@@ -386,12 +432,28 @@ def clauses_of(sentence: str, lx: Lexicon) -> tuple[str, ...]:
     return _clauses(sentence, lx.clause_split)
 
 
+_DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
+
+
 @lru_cache(maxsize=65536)
 def _clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
     # memoised: the three statement readers share the reading data, so each split the same sentences
     # (the split regex, tried at every position of every sentence, was ~5 % of all detector time)
     out, start = [], 0
+    # a short insertion between two dashes ("Termine, die man – wie an allen Tagen – im Internet reserviert")
+    # is a parenthesis inside its clause, not two boundaries; unless the clause before it runs over a sentence
+    # end the splitter kept ("… unter 02251 140. Ist ein Besuch – etwa im Bürgerbüro – nötig"): then the
+    # dashes still part what the missed full stop would have
+    pairs = {p.start(): p.end() - 3 for p in _DASH_PAIR.finditer(sentence)} \
+        if "–" in sentence or "—" in sentence else {}
+    closing: set[int] = set()
     for m in split.finditer(sentence):
+        if m.start() in closing:
+            continue
+        if m.start() in pairs and not _SENTENCE_END.search(sentence, start, m.start()):
+            closing.add(pairs[m.start()])
+            continue
         out.append(sentence[start:m.start()])
         start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
     out.append(sentence[start:])

@@ -38,6 +38,8 @@ from extractors.clauses import (
     ANAPHOR,
     Cue,
     Lexicon,
+    anaphoric,
+    borrowed,
     clause_cue,
     clauses_of,
     exceptions,
@@ -165,7 +167,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         spans = split_sentences(text, lx.abbreviations)
         for n, (lo, hi) in enumerate(spans):
             clauses = clauses_of(text[lo:hi], lx)
-            cues = exceptions(text[lo:hi], [clause_cue(c, lx) for c in clauses], lx)
+            cues = exceptions(text[lo:hi], borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
             if st.kind == "heading" and st.text != page.heading and len(words_of(text)) <= 4 \
                     and not subjects_of(text, subjects, threshold):
                 # a short section heading that only denies ("Nicht online möglich") heads a list of
@@ -178,6 +180,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "… sehen Sie im Internet. Dort vereinbaren Sie auch Ihren Termin": "dort" is the
                 # online place the sentence before named
                 cues[0] = clause_cue(f"online {clauses[0]}", lx)
+            elif first and anaphoric(clauses[0], lx) and contains_any(clauses[0], lx.online):
+                # "Vereinbaren Sie vorher einen Termin. Das geht auch online.": the anaphor's act is the one
+                # the sentence before names
+                cues[0] = clause_cue(f"{text[spans[n - 1][0]:spans[n - 1][1]]} {clauses[0]}", lx)
             if n + 1 < len(spans) and any(c and c.positive for c in cues):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
                 # sentence, speaking of this one, says it is not there yet

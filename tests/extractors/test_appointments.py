@@ -426,3 +426,47 @@ def test_a_dash_opening_the_channels_of_the_act(body, expected):
 ])
 def test_calendars_booked_online(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause on the appointments the clause before ends with reads with them: the slots are
+    # booked on line ("… gibt feste Termine aus, die man im Internet reservieren kann")
+    ("<p>Mittwochs gibt die Zulassungsstelle feste Termine aus, die man im Internet reservieren kann.</p>",
+     {P + "vehicle_registration_office": True}),
+    # … also with a short insertion between dashes inside it (a parenthesis, not two clause boundaries)
+    ("<p>Mittwochs gibt die Zulassungsstelle feste Termine aus, die man – wie an allen Tagen – im Internet "
+     "reservieren kann.</p>", {P + "vehicle_registration_office": True}),
+    # … but dashes after a sentence end the splitter kept ("02251 140. Ist …") still part the clauses: the
+    # website of the sentence before books nothing
+    ("<p>Ansprechpartner finden Sie auf der städtischen Internetseite oder unter der Rufnummer 02251 140. "
+     "Ist ein Besuch – etwa im Bürgerbüro – unumgänglich, wird dabei ein Termin vereinbart.</p>", {}),
+    # an anaphor naming only the channel reads with the act before it, in its sentence or the next one
+    ("<p>Für die Zulassungsstelle empfiehlt es sich, vorher einen Termin auszumachen – das geht online unter "
+     "www.kreis.de/zulassung.</p>", {P + "vehicle_registration_office": True}),
+    ("<p>Für die Zulassungsstelle vereinbaren Sie bitte vorher einen Termin. Das geht auch online.</p>",
+     {P + "vehicle_registration_office": True}),
+    # a relative clause on something else borrows no appointment
+    ("<p>Die Zulassungsstelle gibt Merkblätter aus, die man im Internet findet.</p>", {}),
+])
+def test_clauses_about_the_clause_before(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # appointments given on a request through an online contact form: staff assign them (a request form is no
+    # online booking)
+    ("<p>Für die Kfz-Zulassungsstelle werden Termine ausschließlich auf eine Anfrage über das "
+     "Online-Kontaktformular vergeben.</p>", {}),
+    ("<p>Termine im Standesamt vergeben wir über das Kontaktformular auf unserer Internetseite.</p>", {}),
+    # … a booking beside it still counts
+    ("<p>Termine im Standesamt buchen Sie online; Fragen stellen Sie über das Kontaktformular.</p>",
+     {P + "registry_office": True}),
+    # the trade office as a unit of the Ordnungsamt
+    ("<p>Termine beim Fachdienst Gewerbe können Sie online buchen.</p>", {P + "trade_office": True}),
+    # a cleverQ booking page linked under the office's heading (a vendor host of the shared list)
+    ("<h1>Zulassungsstelle</h1><p>Zusätzlich öffnen wir montags nachmittags. "
+     "<a href='https://cqm.cleverq.de/public/lra-sw/index.html'>Hier reservieren</a></p>",
+     {P + "vehicle_registration_office": True}),
+])
+def test_request_forms_office_units_and_vendors(body, expected):
+    assert values(appointments, wrap(body)) == expected

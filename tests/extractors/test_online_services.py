@@ -531,3 +531,20 @@ def test_names_of_the_move_kita_software_and_online_offers(body, expected):
 ])
 def test_online_in_plain_words(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # i-Kfz pages' usual exception: papers issued before a year, told as a subset after "Für …, deren …" —
+    # weaker than the page's named offer
+    ("<h1>Online-Außerbetriebsetzung</h1><p>Fahrzeuge lassen sich von zu Hause aus online abmelden.</p>"
+     "<p>Für Fahrzeuge, deren Fahrzeugschein vor 2015 ausgegeben wurde, funktioniert i-Kfz nicht.</p>",
+     {P + "vehicle_deregistration": True}),
+    ("<h1>Kfz abmelden</h1><p>Sie können Ihr Fahrzeug online abmelden.</p><p>Wurde das Kennzeichen vor dem "
+     "01.01.2015 ausgegeben, ist eine Abmeldung im Internet nicht möglich.</p>",
+     {P + "vehicle_deregistration": True}),
+    # the Kfz offices' own name of the online procedure is the registration's
+    ("<h1>Freitag ist der Tag der Zulassungen</h1><p>Privatleute müssen warten: Die erhoffte "
+     "Online-Zulassung ist im Kreis noch nicht möglich.</p>", {P + "vehicle_registration": False}),
+])
+def test_ikfz_exceptions_and_the_online_registration_by_name(body, expected):
+    assert values(online_services, wrap(body)) == expected
