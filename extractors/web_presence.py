@@ -97,8 +97,15 @@ def name_match(handle: str, names: Sequence[str], affixes: Sequence[str], thresh
     h = compact(translit(handle))
     best = 0.0
     for name in names:
-        if name in h and not strip_affixes(h.replace(name, "", 1), affixes):
-            return 100.0
+        if name in h:
+            left = strip_affixes(h.replace(name, "", 1), affixes)
+            if not left:
+                return 100.0
+            # The whole name spelled right plus a word that is no affix ("okflensburg", the Offener Kanal) is
+            # another body's handle; the fuzzy ratio below is for misspellings of the name and a one-letter
+            # abbreviation ("SKoethen": Stadt Köthen).
+            if len(left) > 1:
+                continue
         rest = strip_affixes(h, affixes)
         # Fuzzy only for spelling variants of the whole name (lost umlaut: "osnabruck"); a longer
         # handle that merely contains the name plus something else ("swkkaiserslautern") is not one.

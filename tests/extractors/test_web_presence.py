@@ -78,6 +78,8 @@ def test_strip_affixes_only_at_the_ends():
     ("stadtosnabruck", "osnabrueck", 95),  # umlaut lost: rapidfuzz ratio above the 90 threshold
     ("koelnerzoo", "koeln", 0), ("swk.kaiserslautern", "kaiserslautern", 0), ("stadtbonn", "koeln", 0),
     ("StadtOS", "osnabrueck", 0),
+    # the name spelled right plus another body's word is no misspelling (ratio 90 would pass), one letter is
+    ("okflensburg", "flensburg", 0), ("ok_flensburg", "flensburg", 0), ("SKoethen", "koethen", 93),
 ])
 def test_name_match_threshold(handle, city, expected):
     assert name_match(handle, [city], AFFIXES, 90) == pytest.approx(expected, abs=1)
