@@ -44,15 +44,19 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
     found = read(page, patterns, NAME, VERSION, city)
     found += _delegated(page, patterns, found)
-    found = _without_absent_offices(found, patterns, city)
     if not topic:
-        return found
+        return _without_absent_offices(found, patterns, city)
     spec = patterns["booking"]
     vendors = tuple(spec["vendor_hosts"])
     url_re = re.compile(spec["url_regex"])
 
-    def add(confidence: float, text: str, locator: str, url: str | None = None) -> None:
-        for param in topic:
+    threshold = float(patterns.get("threshold", 100))
+
+    def add(confidence: float, text: str, locator: str, url: str | None = None, own: str = "") -> None:
+        # A link that names its office ("Termin bei der Ausländerbehörde reservieren") books that office
+        # only, not every office of the page heading ("Ausländer-, Pass- & Meldewesen").
+        named = subjects_in(own, patterns["subjects"], threshold) if own else {}
+        for param in named or topic:
             found.append(finding(page, parameter=param, value=True, confidence=confidence,
                                  snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,
                                  version=VERSION, url=url, rule="booking@topic"))
@@ -69,7 +73,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     for link in page.links:
         if on_hosts(link.url, vendors):
-            add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator)
+            add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator, own=link.text)
         elif link_re and url_re.search(link.url) and link_re.search(link.text) \
                 and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf") \
                 and not is_chrome_locator(link.locator):
@@ -77,13 +81,14 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             # termine.stadt.de/…); the site menu's links are on every page and say nothing about this
             # office, and a page of the site itself ("/termine/", an overview of offices) is no system:
             # a booking system runs on its own host
-            add(spec["booking_link_confidence"], f"{link.text} → {link.url}", link.locator)
+            add(spec["booking_link_confidence"], f"{link.text} → {link.url}", link.locator, own=link.text)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
             urls = [u for u in _SCRIPT_URL.findall(script) if on_hosts(u, vendors) or url_re.search(u)]
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
-    return found
+    # after the widgets too: a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's
+    return _without_absent_offices(found, patterns, city)
 
 
 def _without_absent_offices(found: list[Finding], patterns: Mapping[str, Any],

@@ -470,3 +470,20 @@ def test_clauses_about_the_clause_before(body, expected):
 ])
 def test_request_forms_office_units_and_vendors(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+def test_a_booking_link_books_the_office_it_names():
+    # the heading names two offices, the link one of them: it books that one only
+    body = ("<h1>Bürgerbüro und Standesamt</h1><p>Öffnungszeiten: Montag bis Freitag 8 bis 12 Uhr.</p>"
+            "<p><a href='https://termine.stadt-x.de/standesamt'>Termin beim Standesamt buchen</a></p>")
+    assert values(appointments, wrap(body)) == {P + "registry_office": True}
+
+
+def test_a_kreis_booking_link_under_pass_und_meldewesen_is_no_citizens_office():
+    # a Kreis has no Meldebehörde: its booking link under a heading naming "Meldewesen" (its supervision)
+    # is the Ausländerbehörde's, whichever way the office is found (statement or booking widget)
+    body = ("<h1>Ausländer-, Pass- und Meldewesen</h1><p>Informationen zum Aufenthaltsrecht.</p>"
+            "<p><a href='https://termine.landkreis-x.de/'>Online-Terminreservierung</a></p>")
+    kreis = CityContext("09187000", "Landkreis X", ())
+    got = {p: a.value for p, a in aggregate(findings(appointments, wrap(body), city=kreis)).items()}
+    assert got == {P + "immigration_office": True}
