@@ -82,6 +82,7 @@ class Lexicon:
     request_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "über das Online-Kontaktformular": a request
     anaphors: frozenset[str] = frozenset()  # "das geht online": a clause about the clause before it …
     anaphor_verbs: frozenset[str] = frozenset()  # … opened by one of these and its verb
+    question_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "Kann ich einen Termin buchen?": a question
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -132,7 +133,8 @@ class Lexicon:
                    tuple(w.lower() for w in shared.get("binding", [])),
                    re.compile(comp.get("request_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("starts", [])),
-                   frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("verbs", [])))
+                   frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("verbs", [])),
+                   re.compile(shared.get("question_regex", r"(?!x)x")))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:

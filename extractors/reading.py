@@ -168,6 +168,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         for n, (lo, hi) in enumerate(spans):
             clauses = clauses_of(text[lo:hi], lx)
             cues = exceptions(text[lo:hi], borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
+            if lx.question_re.search(text[lo:hi]):
+                # a yes/no question ("Kann ich noch einen Termin buchen?", an FAQ's heading) offers nothing:
+                # its answer says whether the offer is there
+                cues = [None if c and c.positive else c for c in cues]
             if st.kind == "heading" and st.text != page.heading and len(words_of(text)) <= 4 \
                     and not subjects_of(text, subjects, threshold):
                 # a short section heading that only denies ("Nicht online möglich") heads a list of

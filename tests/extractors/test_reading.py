@@ -518,3 +518,18 @@ def test_a_negated_effect_presupposes_the_offer(body, expected):
 ])
 def test_a_colon_before_a_noun_list(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an FAQ's yes/no question asks whether the offer exists; its answer says it (here: no longer)
+    ("<h1>Bürgeramt: Fragen und Antworten</h1><dl><dt>Kann ich noch einen Termin online buchen?</dt>"
+     "<dd>Seit April haben wir ohne Termin geöffnet.</dd></dl>", {}),
+    ("<h1>Bürgerbüro</h1><p>Gibt es eine Online-Terminvergabe? Fragen Sie uns am Telefon.</p>", {}),
+    # a question opened by a pronoun invites, and the answer that follows offers
+    ("<h1>Bürgerbüro</h1><p>Sie möchten einen Termin online buchen? Nutzen Sie unsere "
+     "Online-Terminvergabe.</p>", {A + "citizens_office": True}),
+    ("<h1>Bürgerbüro</h1><dl><dt>Kann ich einen Termin online buchen?</dt>"
+     "<dd>Ja, über unsere Online-Terminvergabe.</dd></dl>", {A + "citizens_office": True}),
+])
+def test_a_yes_no_question_offers_nothing(body, expected):
+    assert values(appointments, wrap(body)) == expected
