@@ -107,10 +107,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@lru_cache(maxsize=2048)
 def lemma_set(text: str) -> frozenset[str]:
-    """Lower-case words and their lemmas; a hyphenated compound adds its parts ("Online-Termin")."""
+    """Lower-case words and their lemmas; a hyphenated compound adds its parts ("Online-Termin").
+    Memoised (a few pages' clauses): the statement readers ask about the same clauses in turn."""
+    return _lemma_set(tokens(text))
+
+
+def _lemma_set(toks: list[str]) -> frozenset[str]:
     out: set[str] = set()
-    for tok in tokens(text):
+    for tok in toks:
         low = tok.lower()
         out.add(low)
         out.add(lemma(tok))
@@ -121,15 +127,17 @@ def lemma_set(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=2048)
 def act_lemmas(text: str) -> frozenset[str]:
     """:func:`lemma_set` less the verbs that stand only as present participles: "wird laufend ergänzt" says
-    how often, not that something runs ("laufend" is not "läuft"), so an act is never read from one."""
-    out = set(lemma_set(text))
-    for tok in tokens(text):
-        low = tok.lower()
-        lm = lemma(tok)
+    how often, not that something runs ("laufend" is not "läuft"), so an act is never read from one.
+    Memoised like :func:`lemma_set`; the text is split into words once."""
+    toks = tokens(text)
+    out = set(_lemma_set(toks))
+    words = [(tok.lower(), lemma(tok)) for tok in toks]
+    for low, lm in words:
         if lm.endswith("en") and low[len(lm):] in _PARTICIPLE_ENDINGS and low.startswith(lm) \
-                and not any(lemma(t) == lm and t.lower() != low for t in tokens(text)):
+                and not any(other == lm and w != low for w, other in words):
             out.discard(lm)
     return frozenset(out)
 

@@ -55,3 +55,11 @@ def test_corrupt_or_unwritable_cache_falls_back_to_decoding(tmp_path: Path) -> N
     blocked.write_text("not a directory")
     assert lemmas.cached_dictionary("de", source, decode, "2.0", blocked / "c") == {b"a": b"b"}
     assert lemmas.cached_dictionary("de", tmp_path / "missing.plzma", decode, "2.0", tmp_path) == {b"a": b"b"}
+
+
+def test_act_lemmas_drop_participles_only_where_the_verb_stands_alone() -> None:
+    assert "laufen" not in lemmas.act_lemmas("Die Liste wird laufend ergänzt")
+    assert "ergänzen" in lemmas.act_lemmas("Die Liste wird laufend ergänzt")
+    both = "Der Dienst läuft und wird laufend verbessert"
+    assert ("laufen" in lemmas.act_lemmas(both)) == (lemmas.lemma("läuft") == "laufen")
+    assert lemmas.act_lemmas("Termin online buchen") == lemmas.lemma_set("Termin online buchen")

@@ -119,3 +119,25 @@ def test_subjects_in_skips_only_subjects_whose_terms_cannot_occur():
     assert subjects_in(text, subjects, 100.0) == {"a": (4, 17), "c": (46, 56)}
     assert subjects_in("Meldestelle", subjects, 100.0) == {"b": (0, 11)}
     assert subjects_in("Öffnungszeiten", subjects, 100.0) == {}
+
+
+def test_long_term_lists_are_ruled_out_by_one_regex_with_the_same_results(monkeypatch):
+    from extractors import matching
+
+    terms = ("online", "Online-Termin", "Onlinetermin", "Online-Terminvereinbarung", "Termin buchen",
+             "termin", "z. B.", "a+b (c)", "[x]", "nur telefonisch", "nicht online", "Ab", "115", "E-Mail",
+             "per E-Mail", "Bürgerbüro", "Straße", "STRASSE", "ΣΟΦΙΑ", "kein Termin", "keine Online-Buchung",
+             "Formular", "Antragsformular", "Online-Formular", "Serviceportal")
+    texts = ["Termine online buchen", "Kein Termin nötig", "Onlineterminvereinbarung im Bürgerbüro",
+             "z.B. per E-Mail", "Rufen Sie an", "a+b (c) und [x]", "Straße des 17. Juni", "ΣΟΦΙΑ", "", "x",
+             "Nur telefonisch erreichbar", "Das Antragsformular gibt es im Serviceportal",
+             "Abholung ab 9 Uhr"]
+    monkeypatch.setattr(matching, "_GATED", 1)  # every list gated
+    gated = [(contains_any(t, terms), find_any(t, terms), present(t, terms)) for t in texts]
+    monkeypatch.setattr(matching, "_GATED", 10**6)  # the plain loops: the reference
+    assert gated == [(contains_any(t, terms), find_any(t, terms), present(t, terms)) for t in texts]
+    assert not contains_any("Rufen Sie an", terms) and find_any("Rufen Sie an", terms) == []
+    rx = matching._any_form(terms)
+    for t in texts:
+        flat = matching.separator_free(t)
+        assert (rx.search(flat) is not None) == any(ct in flat for ct in matching.term_forms(terms))
