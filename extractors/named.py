@@ -267,7 +267,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # A list under a lead that says its items are out of order now ("Diese Angebote sind derzeit nicht
     # erreichbar:", "Folgende Dienste sind gestört") lists things not working; a condition ("Wenn das Portal
     # nicht erreichbar ist, nutzen Sie:") leads to alternatives instead.
-    down_rx = re.compile(cues["down_lead_regex"])
+    down_rx = re.compile(owners["down_regex"])
     requested = asked_for(page, cues["resolution_regex"])
     site = publisher(page.title, owners)  # whom "unser" means on this page
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state

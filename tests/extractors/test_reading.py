@@ -533,3 +533,33 @@ def test_a_colon_before_a_noun_list(body, expected):
 ])
 def test_a_yes_no_question_offers_nothing(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # out of order now, with time between the verb and "nicht" (too far for the negator's window)
+    ("<p>Auch die Online-Terminvergabe des Bürgerbüros funktioniert seit mehr als einem halben Jahr "
+     "nicht.</p>",
+     {A + "citizens_office": False}),
+    ("<p>Die Online-Terminvergabe des Bürgerbüros ist derzeit gestört.</p>", {A + "citizens_office": False}),
+    # a failure before the cue is another thing's: the booking stays
+    ("<p>Das Telefon im Bürgerbüro ist gestört, buchen Sie Ihren Termin bitte online.</p>",
+     {A + "citizens_office": True}),
+    # "nicht nur" is no outage
+    ("<p>Die Online-Terminvergabe des Bürgerbüros funktioniert nicht nur am PC, sondern auch am Handy.</p>",
+     {A + "citizens_office": True}),
+])
+def test_an_offer_said_out_of_order_is_not_live(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a condition on the offer failing presupposes it
+    ("<p>Sollte die Online-Terminvergabe des Bürgerbüros nicht funktionieren, rufen Sie uns bitte an.</p>",
+     {A + "citizens_office": True}),
+    ("<p>Falls die Online-Terminvergabe des Bürgerbüros nicht erreichbar ist, rufen Sie an.</p>",
+     {A + "citizens_office": True}),
+    # a plain denial stays one
+    ("<p>Eine Online-Terminvergabe gibt es im Bürgerbüro nicht.</p>", {A + "citizens_office": False}),
+])
+def test_a_condition_on_the_offer_failing_denies_nothing(body, expected):
+    assert values(appointments, wrap(body)) == expected
