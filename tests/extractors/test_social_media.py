@@ -301,3 +301,24 @@ def test_a_purchase_for_future_streams_names_no_account():
     found = vals(social_media, page(body))
     assert found.get("social_media.facebook") in (None, False)
     assert found.get("social_media.youtube") in (None, False)
+
+
+def test_follow_us_on_a_news_site_is_the_outlets_not_the_citys():
+    # "Folgen Sie uns" under a newspaper's article: "uns" is the paper; only the city's site speaks for it
+    footer = ("<div class='social'><span>Folgen Sie uns:</span> <a href='https://www.facebook.com/nordbayern'>"
+              "Facebook</a> <a href='https://www.instagram.com/nordbayern.de/'>Instagram</a></div>")
+    news = (f"<html><head><title>Kita-Portal startet</title></head><body><p>Text.</p>"
+            f"<footer>{footer}</footer></body></html>")
+    assert vals(social_media, news, url="https://www.nn.de/region/schwabach/artikel") == {}
+    # the same footer on the city's own site still lists the city's accounts
+    assert set(vals(social_media, page(f"<p>Text.</p>{footer}"))) == {FB, IG}
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Wie es mit dem Jugendbeirat weitergeht, können Sie auf "
+    "<a href='https://www.instagram.com/jugendbeiratkoeln'>Instagram</a> verfolgen.</p>",
+    "<p>Wie es mit dem Jugendbeirat weitergeht, können Sie ab sofort auf Instagram verfolgen.</p>",
+    "<p>Neues vom Seniorenbeirat: <a href='https://www.facebook.com/seniorenbeirat.koeln'>Facebook</a></p>",
+])
+def test_an_advisory_bodys_channel_is_not_the_administrations(body):
+    assert vals(social_media, page(body)) == {}
