@@ -278,12 +278,32 @@ def _restricted(clause: str, lx: Lexicon) -> bool:
     for m in hits:
         # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen persönlich
         # … vorsprechen") says when, not how: the channel still follows the obligation
-        window = lx.deadline_re.sub(" ", low[m.end(): m.end() + 80])[:40]
+        rest = lx.deadline_re.sub(" ", low[m.end(): m.end() + 80])
+        window = rest[:40]
         if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
-                and not any(o in window[:25] for o in ("online", "digital", "internet")) \
+                and not _online_in_list(rest, lx) \
                 and not set(words_of(window[:25])) & lx.negators:  # "müssen nicht mehr persönlich kommen"
             return True
     return False
+
+
+_LIST_END = re.compile(r"[.;:!?]")
+_ONLINE_WORD = re.compile(r"online|digital|internet")
+_LIST_WORDS = ("oder", "und", "per", "über", "via", "sowie")
+
+
+def _online_in_list(rest: str, lx: Lexicon) -> bool:
+    """An online channel among those the restriction names ("nur nach telefonischer oder Online-Vereinbarung",
+    "ausschließlich per Telefon, E-Mail oder über das Internet"): the list goes on over commas while the next
+    part is a channel or joins one; "nur telefonisch, eine Buchung über das Internet …" ends at the comma."""
+    end = _LIST_END.search(rest)
+    parts = (rest[:end.start()] if end else rest).split(", ")
+    listed = [parts[0]]
+    for part in parts[1:]:
+        if not part.startswith((*_LIST_WORDS, *lx.offline, "online", "digital", "im internet")):
+            break
+        listed.append(part)
+    return bool(_ONLINE_WORD.search(", ".join(listed)))
 
 
 def _anchors(clause: str, lx: Lexicon) -> list[tuple[int, int]]:

@@ -487,3 +487,16 @@ def test_a_kreis_booking_link_under_pass_und_meldewesen_is_no_citizens_office():
     kreis = CityContext("09187000", "Landkreis X", ())
     got = {p: a.value for p, a in aggregate(findings(appointments, wrap(body), city=kreis)).items()}
     assert got == {P + "immigration_office": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # agreeing on a time is booking it ("abstimmen", "absprechen")
+    ("<p>Termine für das Bürgerbüro können Sie online oder telefonisch abstimmen.</p>",
+     {P + "citizens_office": True}),
+    ("<p>Termine im Standesamt lassen sich online absprechen.</p>", {P + "registry_office": True}),
+    # the clicks of a web page, in the plural of "Mausklick"
+    ("<p>Mit wenigen Mausklicks vereinbaren Sie Ihren Termin im Bürgerbüro.</p>",
+     {P + "citizens_office": True}),
+])
+def test_booking_verbs_and_clicks(body, expected):
+    assert values(appointments, wrap(body)) == expected

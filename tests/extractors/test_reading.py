@@ -563,3 +563,17 @@ def test_an_offer_said_out_of_order_is_not_live(body, expected):
 ])
 def test_a_condition_on_the_offer_failing_denies_nothing(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an online channel among those a restriction names: not restricted to offline channels
+    ("<h2>Bürgerbüro</h2><p>Termine gibt es hier nur nach telefonischer oder Online-Vereinbarung.</p>", {}),
+    ("<h2>Bürgerbüro</h2><p>Termine vergeben wir ausschließlich per Telefon, E-Mail oder über das "
+     "Internet.</p>",
+     {A + "citizens_office": True}),
+    # a list that ends before the online word still restricts
+    ("<h2>Bürgerbüro</h2><p>Termine werden nur telefonisch vergeben, eine Buchung über das Internet ist "
+     "nicht möglich.</p>", {A + "citizens_office": False}),
+])
+def test_a_restriction_listing_an_online_channel_restricts_nothing(body, expected):
+    assert values(appointments, wrap(body)) == expected
