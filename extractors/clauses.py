@@ -85,6 +85,7 @@ class Lexicon:
     question_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "Kann ich einen Termin buchen?": a question
     down_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "funktioniert seit Monaten nicht": out of order now
     failure_words: tuple[str, ...] = ()  # "Sollte die Buchung nicht funktionieren, …": a condition, no denial
+    back_references: tuple[str, ...] = ()  # "Für diesen Bereich …": the sentence before's subjects
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -139,7 +140,8 @@ class Lexicon:
                    re.compile(shared.get("question_regex", r"(?!x)x")),
                    # out of order is a thing's state, shared with the named engine: owner.yaml
                    re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
-                   tuple(w.lower() for w in shared.get("failure_words", [])))
+                   tuple(w.lower() for w in shared.get("failure_words", [])),
+                   tuple(w.lower() for w in shared.get("back_references", [])))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:

@@ -247,6 +247,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         acts = scopes.acts(context, without_excluded(clause, lx))
                         if acts:
                             targets, factor, where = acts, scope_factor, "scope"
+                        elif earlier and contains_any(clause, lx.back_references):
+                            # "Für diesen Bereich …", "Dafür …": the nearest naming sentence lends them
+                            targets, where = earlier[-1], "statement"
                         elif scope or (scope is None and (scope := scopes.heading(st.heading))):
                             targets, factor, where = scope, scope_factor, "scope"
                             lent, narrowed = _lender(earlier)

@@ -577,3 +577,18 @@ def test_a_condition_on_the_offer_failing_denies_nothing(body, expected):
 ])
 def test_a_restriction_listing_an_online_channel_restricts_nothing(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "Für diesen Bereich" points back to the sentence before: its office, not the heading's
+    ("<h2>Parteiverkehr nur mit Termin – weniger Gäste bei Trauungen</h2><p>Donnerstags ist der Besuch des "
+     "Bürgerbüros wieder eingeschränkt. Für diesen Bereich können Sie online einen Termin vereinbaren.</p>",
+     {A + "citizens_office": True}),
+    ("<h2>Standesamt und Bürgerbüro</h2><p>Die Zulassungsstelle empfängt nur mit Termin. Hierfür buchen Sie "
+     "Ihren Termin online.</p>", {A + "vehicle_registration_office": True}),
+    # without a back-reference the heading still governs
+    ("<h2>Standesamt</h2><p>Das Bürgerbüro ist umgezogen. Termine buchen Sie online.</p>",
+     {A + "registry_office": True}),
+])
+def test_a_back_reference_takes_the_sentence_befores_subjects(body, expected):
+    assert values(appointments, wrap(body)) == expected
