@@ -22,6 +22,7 @@ from extractors.base import CityContext, per_mapping, registrable_domain
 from extractors.matching import compact, contains_any, find_terms
 from extractors.page import Link, Page
 from extractors.statements import is_chrome
+from sci.errors import DataError, Problem
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
@@ -31,7 +32,12 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 @per_mapping
 def _place_words(owner: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """owner.yaml's place_names: authority words, linking words, shared administrative affixes."""
-    spec = owner["place_names"]
+    spec = owner.get("place_names")
+    keys = ("authority_words", "linking_words", "affixes")
+    if not isinstance(spec, Mapping) or not all(isinstance(spec.get(k), list) for k in keys):
+        # every detector reads these: say which file and key instead of a KeyError deep in a detector
+        raise DataError([Problem("data/patterns/owner.yaml", None,
+                                 f"place_names must be a mapping with the lists {', '.join(keys)}")])
     return (frozenset(w.lower() for w in spec["authority_words"]),
             frozenset(w.lower() for w in spec["linking_words"]), tuple(spec["affixes"]))
 

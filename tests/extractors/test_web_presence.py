@@ -116,3 +116,11 @@ def test_variants_without_the_authority_and_the_linking_words():
     assert "weilheimteck" in name_variants(CityContext("1", "Weilheim an der Teck", ()), page, SHIPPED)
     kreis = name_variants(CityContext("1", "Kreis Siegen-Wittgenstein", ()), page, SHIPPED)
     assert "siegenwittgenstein" in kreis
+
+
+def test_owner_data_without_place_names_is_an_error_naming_file_and_key():
+    from sci.errors import DataError
+
+    page = Page.from_html("https://www.stadt-koeln.de/", "<p>x</p>")
+    with pytest.raises(DataError, match="owner.yaml.*place_names"):
+        name_variants(CityContext("1", "Köln", ()), page, {"owner": {"foreign_city": FOREIGN}})
