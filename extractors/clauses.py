@@ -198,6 +198,11 @@ def words_of(text: str) -> list[str]:
 _CONDITION = ("wenn", "falls", "sollte", "sofern", "solange", "if ")
 
 
+def _opens_with(low: str, starts: tuple[str, ...]) -> bool:
+    """Whether the lower-cased clause opens with one of ``starts``, past dashes, commas and brackets."""
+    return low.lstrip(" –—-,(").startswith(starts)
+
+
 def _negated(clause: str, lx: Lexicon) -> bool:
     """A negator close to the cue (:func:`_anchors`: where its words stand). Not anywhere in the clause:
     "Muss keine Scheidung anerkannt werden, reservieren Sie online" offers the booking."""
@@ -205,8 +210,8 @@ def _negated(clause: str, lx: Lexicon) -> bool:
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
         low = low.replace(e, " " * len(e))
     anchors: list[tuple[int, int]] | None = None  # found at the first negator: most clauses have none
-    condition = low.lstrip(" –—-,(").startswith(lx.user_conditions)
-    failing = low.lstrip(" –—-,(").startswith(_CONDITION)
+    condition = _opens_with(low, lx.user_conditions)
+    failing = _opens_with(low, _CONDITION)
     for m in re.finditer(r"\w+", low):
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):
@@ -263,7 +268,7 @@ def _out_of_order(clause: str, lx: Lexicon) -> bool:
     Sie online" keeps the booking, and not as a condition ("Sollte die Buchung nicht funktionieren, …" is none
     either way). The negator test misses these: the time between verb and "nicht" sets it far from the cue.
     """
-    if clause.lstrip(" –—-,(").lower().startswith(_CONDITION):
+    if _opens_with(clause.lower(), _CONDITION):
         return False
     anchors = _anchors(clause, lx)
     first = min((s for s, _ in anchors), default=0)

@@ -118,7 +118,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
     # the reader's own extra_affixes sit in reading.yaml, included under "reading"
-    names = name_variants(city, page, {"owner": owners, **patterns.get("reading", {})}) if owners else ()
+    names = name_variants(city, page, {"owner": owners, "extra_affixes": patterns.get("reading", {}).get(
+        "extra_affixes", ())}) if owners else ()
     # a motion's page ("Antrag: …", "Die Verwaltung wird beauftragt …") names the offers it asks for
     asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
