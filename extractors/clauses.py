@@ -17,6 +17,7 @@ from extractors.base import per_mapping
 from extractors.lemmas import act_lemmas, lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
+from extractors.owner import condition_regex
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Lexicon:
     down_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "funktioniert seit Monaten nicht": out of order now
     failure_words: tuple[str, ...] = ()  # "Sollte die Buchung nicht funktionieren, …": a condition, no denial
     back_references: tuple[str, ...] = ()  # "Für diesen Bereich …": the sentence before's subjects
+    condition_re: re.Pattern[str] = re.compile(r"(?!x)x")  # owner.yaml condition_openers: a condition
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -141,7 +143,8 @@ class Lexicon:
                    # out of order is a thing's state, shared with the named engine: owner.yaml
                    re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("failure_words", [])),
-                   tuple(w.lower() for w in shared.get("back_references", [])))
+                   tuple(w.lower() for w in shared.get("back_references", [])),
+                   condition_regex(patterns.get("owner", {})))
 
 
 def _words_re(words: list[str]) -> re.Pattern[str]:
@@ -194,10 +197,6 @@ def words_of(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
 
-# Words opening a condition: a failure said under one ("Sollte die Buchung nicht funktionieren") is no state.
-_CONDITION = ("wenn", "falls", "sollte", "sofern", "solange", "if ")
-
-
 def _opens_with(low: str, starts: tuple[str, ...]) -> bool:
     """Whether the lower-cased clause opens with one of ``starts``, past dashes, commas and brackets."""
     return low.lstrip(" –—-,(").startswith(starts)
@@ -211,7 +210,7 @@ def _negated(clause: str, lx: Lexicon) -> bool:
         low = low.replace(e, " " * len(e))
     anchors: list[tuple[int, int]] | None = None  # found at the first negator: most clauses have none
     condition = _opens_with(low, lx.user_conditions)
-    failing = _opens_with(low, _CONDITION)
+    failing = bool(lx.condition_re.match(low))
     for m in re.finditer(r"\w+", low):
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):
@@ -268,7 +267,7 @@ def _out_of_order(clause: str, lx: Lexicon) -> bool:
     Sie online" keeps the booking, and not as a condition ("Sollte die Buchung nicht funktionieren, …" is none
     either way). The negator test misses these: the time between verb and "nicht" sets it far from the cue.
     """
-    if _opens_with(clause.lower(), _CONDITION):
+    if lx.condition_re.match(clause):
         return False
     anchors = _anchors(clause, lx)
     first = min((s for s, _ in anchors), default=0)

@@ -35,13 +35,12 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
-from extractors.owner import FOREIGN, judge, plan_page, publisher, said_existing, words
+from extractors.owner import FOREIGN, condition_regex, judge, plan_page, publisher, said_existing, words
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
 from extractors.web_presence import name_variants
 
-_CONDITION = re.compile(r"(?i)\W*(wenn|falls|sollte|sofern|solange)\b")
 _HEADING = re.compile(r"^h[1-6]\b")
 _PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattformen"): a plural
 _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
@@ -268,6 +267,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # erreichbar:", "Folgende Dienste sind gestört") lists things not working; a condition ("Wenn das Portal
     # nicht erreichbar ist, nutzen Sie:") leads to alternatives instead.
     down_rx = re.compile(owners["down_regex"])
+    condition = condition_regex(owners)
     requested = asked_for(page, cues["resolution_regex"])
     site = publisher(page.title, owners)  # whom "unser" means on this page
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
@@ -357,7 +357,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 said_no = bool(denial.search(clause) or (negatives and words(clause, negatives)))
                 if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
                         or (said_no and not anchored)
-                        or (item and down_rx.search(lead) and not _CONDITION.match(lead))):
+                        or (item and down_rx.search(lead) and not condition.match(lead))):
                     doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["negative_confidence"]), snippet=evidence,

@@ -386,6 +386,20 @@ def _plan_page(heading: str, title: str, text: str, heading_rx: tuple[str, ...],
     return None
 
 
+def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
+    """Matches a text that opens with a condition (``condition_openers``: "Sollte die Buchung nicht
+    funktionieren, …"), past dashes, commas, brackets and quotes; the opener a whole word. The statement
+    reader and the named engine both ask it before they read an outage or a failure as a state."""
+    return _condition_re(tuple(patterns.get("condition_openers", ())))
+
+
+@lru_cache(maxsize=8)
+def _condition_re(openers: tuple[str, ...]) -> re.Pattern[str]:
+    if not openers:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?i)[\W_]*(?:" + "|".join(re.escape(o) for o in openers) + r")\b")
+
+
 def said_existing(text: str, patterns: Mapping[str, Any]) -> bool:
     """Whether a statement says its thing is there now ("bereits", "seit 2019", "im vorhandenen …"):
     on a motion's page only such a statement keeps its own reading."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.base import CityContext
-from extractors.owner import host_owner, judge, plan_page, publisher, said_existing, words
+from extractors.owner import condition_regex, host_owner, judge, plan_page, publisher, said_existing, words
 from extractors.patterns import load_patterns
 from tests.extractors.detect_helpers import DATA
 
@@ -394,3 +394,22 @@ def test_soon_after_a_modal_is_a_plan(sentence, name, status):
 ])
 def test_not_even_a_quantity_is_no_plan(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("Sollte die Buchung nicht funktionieren, rufen Sie an.", True),
+    ("– Sollten Sie das Portal nicht erreichen, schreiben Sie uns.", True),
+    ("„Falls der Dienst gestört ist, …", True),
+    ("if the booking does not work, call us", True),
+    # a whole word: a concession ("wenngleich") and a noun are no condition
+    ("Wenngleich die Buchung online läuft, ist sie gestört.", False),
+    ("Solangeweile kennt das Portal nicht.", False),
+    ("Die Online-Terminvergabe funktioniert seit Monaten nicht.", False),
+])
+def test_a_condition_is_read_from_the_openers_in_data(text, opens):
+    assert bool(condition_regex(OWNER).match(text)) is opens
+
+
+def test_without_openers_nothing_is_a_condition():
+    assert condition_regex({}).match("Wenn Sie möchten") is None
+    assert condition_regex({"condition_openers": ["wenn"]}).match("Wenn Sie möchten")

@@ -558,6 +558,9 @@ def test_an_offer_said_out_of_order_is_not_live(body, expected):
      {A + "citizens_office": True}),
     ("<p>Falls die Online-Terminvergabe des Bürgerbüros nicht erreichbar ist, rufen Sie an.</p>",
      {A + "citizens_office": True}),
+    # the opener in the plural, after a dash (owner.yaml condition_openers, shared with the named engine)
+    ("<p>– Sollten die Online-Termine des Bürgerbüros nicht erreichbar sein, rufen Sie an.</p>",
+     {A + "citizens_office": True}),
     # a plain denial stays one
     ("<p>Eine Online-Terminvergabe gibt es im Bürgerbüro nicht.</p>", {A + "citizens_office": False}),
 ])
