@@ -35,13 +35,23 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
-from extractors.owner import FOREIGN, condition_regex, judge, plan_page, publisher, said_existing, words
+from extractors.owner import (
+    FOREIGN,
+    condition_regex,
+    judge,
+    plan_page,
+    predicate_denial,
+    publisher,
+    said_existing,
+    words,
+)
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
 from extractors.web_presence import name_variants
 
 _HEADING = re.compile(r"^h[1-6]\b")
+_NICHT = re.compile(r"(?i)\bnicht\b")
 _PLURAL = re.compile(r"(?:e|en|n)\b")  # after a name ("Geoportale", "Plattformen"): a plural
 _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|\n")
 
@@ -233,6 +243,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     quantifier = re.compile(cues["quantifier_regex"])
     no_longer = re.compile(cues["no_longer_regex"])
     denial = re.compile(cues["denial_regex"])
+    adjective_denied = predicate_denial(owners)
     # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
     # that points back at the thing the section named last (``denial_anaphor_regex``)
     anaphor_rx = re.compile(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
@@ -354,6 +365,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # A colon before the name opens the statement: what precedes it enumerates other things
                 # ("Eine Laterne, die nicht mehr leuchtet …: Solche Mängel melden Sie …").
                 clause = sent[sent.rfind(":", 0, m.start) + 1:]
+                if adjective_denied.match(clause):
+                    # "Neu ist die Stadt-App nicht": that "nicht" denies "neu"; the app is presupposed
+                    clause = _NICHT.sub(" ", clause, count=1)
                 said_no = bool(denial.search(clause) or (negatives and words(clause, negatives)))
                 if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
                         or (said_no and not anchored)

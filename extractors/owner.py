@@ -393,6 +393,12 @@ def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     return _condition_re(tuple(patterns.get("condition_openers", ())))
 
 
+def predicate_denial(patterns: Mapping[str, Any]) -> re.Pattern[str]:
+    """Matches a clause opened by a predicate adjective ("Neu ist die Stadt-App nicht"): its "nicht" denies
+    the adjective and presupposes the thing (``predicate_denial_regex``)."""
+    return _compiled((patterns.get("predicate_denial_regex", r"(?!x)x"),))[0]
+
+
 @lru_cache(maxsize=8)
 def _condition_re(openers: tuple[str, ...]) -> re.Pattern[str]:
     if not openers:

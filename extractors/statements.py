@@ -29,6 +29,7 @@ from weakref import WeakKeyDictionary
 from extractors.base import Finding, per_mapping
 from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms, separator_free, term_forms
+from extractors.owner import predicate_denial
 from extractors.page import Page, TextBlock
 from extractors.segment import is_chrome
 
@@ -211,6 +212,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
         topic = subjects_in(heading(page), subjects, threshold)
     ignore = [str(t) for t in patterns.get("ignore", [])]
     margin = float(patterns.get("negation_margin", 0.15))
+    adjective_denied = predicate_denial(patterns.get("owner", {}))
     found: list[Finding] = []
     for block in statement_blocks(page):
         text = block.text
@@ -220,6 +222,10 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
             continue
         for lo, hi in sentences(text):
             in_sentence = [(c, m) for c, m in block_cues if lo <= m.start < hi]
+            if in_sentence and adjective_denied.match(text[lo:hi]):
+                # "Neu ist die Stadt-App nicht.": the "nicht" denies "neu", the app is presupposed
+                in_sentence = [(c, m) for c, m in in_sentence
+                               if not (c.negative and "nicht" in m.term.lower())]
             if not in_sentence:
                 continue
             cue, m = _decisive(in_sentence, margin)

@@ -220,3 +220,16 @@ def test_the_towns_own_app_and_our_app(sentence, expected):
         assert isinstance(value, dict) and value["status"] == "live", value
     else:
         assert value is expected, value
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a predicate adjective fronted and denied: the app is not new, so it is there
+    ("<p>Neu ist die Köln-App nicht: Seit 2019 finden Sie darin Termine und den Abfallkalender.</p>", "live"),
+    ("<p>Neu ist die Stadt-App nicht. Sie bündelt seit Jahren alle Veranstaltungen.</p>", "live"),
+    # the plain denial and a stated end stay denials
+    ("<p>Eine eigene App hat die Stadt Köln nicht.</p>", False),
+    ("<p>Neu ist die Stadt-App nicht, sie wird aber zum Jahresende eingestellt.</p>", False),
+])
+def test_a_denied_predicate_adjective_presupposes_the_app(body, expected):
+    got = vals(city_app, page(body)).get(P)
+    assert (got["status"] if isinstance(got, dict) else got) == expected

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from extractors.base import CityContext
-from extractors.owner import condition_regex, host_owner, judge, plan_page, publisher, said_existing, words
+from extractors.owner import (
+    condition_regex,
+    host_owner,
+    judge,
+    plan_page,
+    predicate_denial,
+    publisher,
+    said_existing,
+    words,
+)
 from extractors.patterns import load_patterns
 from tests.extractors.detect_helpers import DATA
 
@@ -413,3 +422,13 @@ def test_a_condition_is_read_from_the_openers_in_data(text, opens):
 def test_without_openers_nothing_is_a_condition():
     assert condition_regex({}).match("Wenn Sie möchten") is None
     assert condition_regex({"condition_openers": ["wenn"]}).match("Wenn Sie möchten")
+
+
+@pytest.mark.parametrize("clause, denied_adjective", [
+    ("Neu ist die Stadt-App nicht", True),
+    ("Ganz unbekannt ist das Geoportal nicht.", True),
+    ("Die Stadt-App ist nicht neu", False),  # no fronted adjective: read as usual ("nicht neu" is no denial)
+    ("Eine eigene App hat die Stadt nicht.", False),
+])
+def test_a_fronted_predicate_adjective_takes_the_denial(clause, denied_adjective):
+    assert bool(predicate_denial(OWNER).match(clause)) is denied_adjective
