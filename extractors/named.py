@@ -57,7 +57,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"“”)]?\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s|
 
 
 def split_sentences(text: str, abbreviations: Sequence[str]) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of ``text``; a full stop after a number ("zum 30. Juni") or an abbreviation
+    """Sentence spans of ``text``; a full stop after an ordinal ("zum 30. Juni") or an abbreviation
     ("z. B.", "Nr.") does not end a sentence — the status word is often after the date. Memoised:
     the readers and the named engine split the same statements."""
     return _split_sentences(text, tuple(abbreviations))
@@ -77,7 +77,9 @@ def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[i
             token = re.search(r"(\S+)$", text[start:m.start()])
             # An opening bracket or quote is not part of the word: "(z. B." is an abbreviation.
             word = token.group(1).lower().lstrip("([{„“\"'‚") if token else ""
-            if word.isdigit() or word in abbr or (len(word) == 1 and word.isalpha()):
+            # An ordinal has one or two digits ("zum 30. Juni", "im 2. Stock"); a longer number before a full
+            # stop ends its sentence: a phone number ("unter 02251 140. Ist …"), a year, a house number.
+            if (word.isdigit() and len(word) <= 2) or word in abbr or (len(word) == 1 and word.isalpha()):
                 continue
         spans.append((start, m.start() + (1 if text[m.start()] in ".!?" else 0)))
         start = m.end()

@@ -97,6 +97,18 @@ def test_sentences_do_not_end_at_dates_or_abbreviations():
         "Der Dienst wurde zum 30. Juni eingestellt, z. B. der Chat.", "Neu ist die App."]
 
 
+@pytest.mark.parametrize("text, sentences", [
+    # a phone number's last group before a full stop ends the sentence; an ordinal does not
+    ("Sie erreichen uns unter 02251 140. Ist die Leitung besetzt, buchen Sie online.",
+     ["Sie erreichen uns unter 02251 140.", "Ist die Leitung besetzt, buchen Sie online."]),
+    ("Das Portal ging im Mai 2024. Seitdem buchen Sie online.",
+     ["Das Portal ging im Mai 2024.", "Seitdem buchen Sie online."]),
+    ("Ab dem 1. März buchen Sie im 2. Stock online.", ["Ab dem 1. März buchen Sie im 2. Stock online."]),
+])
+def test_a_number_of_three_digits_or_more_ends_a_sentence(text, sentences):
+    assert [text[a:b] for a, b in split_sentences(text, [])] == sentences
+
+
 def test_an_abbreviation_after_an_opening_bracket_does_not_end_a_sentence():
     text = "Viele Dienste (z. B. die Meldebescheinigung) gibt es online. Neu ist die App."
     assert [text[a:b] for a, b in split_sentences(text, ["z", "B"])] == [
