@@ -383,10 +383,13 @@ def _object_wanted(clause: str, lx: Lexicon) -> bool:
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in words_of(clause)):
         return None
-    # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing
-    pos = max(((lx.positive[m.term], m.term) for m in find_any(clause, tuple(lx.positive))
-               if not set(words_of(clause[max(0, m.start - 14):m.start])) & lx.scarce
-               and not _in_provider_name(clause, m.end, lx)), default=None)
+    # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
+    # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
+    # über den Onlinedienst"): that online word is the booking's, as for composed cues below
+    own = lx.booked_re.sub(" ", clause)
+    pos = max(((lx.positive[m.term], m.term) for m in find_any(own, tuple(lx.positive))
+               if not set(words_of(own[max(0, m.start - 14):m.start])) & lx.scarce
+               and not _in_provider_name(own, m.end, lx)), default=None)
     # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
     neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))

@@ -467,6 +467,9 @@ def test_a_cue_inside_a_providers_name(body, expected):
     # … the registration named as online beside it still is
     ("<p>Ihr Fahrzeug melden Sie online an; ein Wunschkennzeichen reservieren Sie ebenfalls online.</p>",
      {P + "vehicle_registration": True}),
+    # … also when the channel closes the list after the verb and is named by an explicit cue (Bremen)
+    ("<h1>Kfz-Zulassung: Wunschkennzeichen</h1><p>Ein Wunschkennzeichen reservieren Sie persönlich, "
+     "schriftlich, am Telefon oder über den Onlinedienst im Internet.</p>", {}),
 ])
 def test_a_plate_reserved_online_is_not_the_registration(body, expected):
     assert values(online_services, wrap(body)) == expected
@@ -478,6 +481,9 @@ def test_a_plate_reserved_online_is_not_the_registration(body, expected):
     "Wochen persönlich bei der Meldebehörde vorsprechen.</p>",
     # the ruling's own words: a personal visit required as the only route
     "<h2>Ummeldung</h2><p>Eine persönliche Vorsprache ist zwingend erforderlich.</p>",
+    # … and as a duty of a person (Bad Waldsee)
+    "<h2>Umzug innerhalb der Stadt</h2><p>Wir erfassen Ihre Daten im Bürgerbüro. Dafür muss mindestens ein "
+    "Familienmitglied persönlich erscheinen.</p>",
 ])
 def test_a_personal_visit_required_is_no_online_service(body):
     assert values(online_services, wrap(body)).get(P + "change_of_address") is False
@@ -548,3 +554,16 @@ def test_online_in_plain_words(body, expected):
 ])
 def test_ikfz_exceptions_and_the_online_registration_by_name(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # the Meldegesetz's condition on whether an authority opened an internet access (Land catalogue text,
+    # Achern): no offer of this city
+    "<h1>Umzug innerhalb der Stadt melden</h1><p>Hat die Meldebehörde für Meldungen einen Zugang über das "
+    "Internet eröffnet, können Sie die Daten auch mit einer qualifizierten elektronischen Signatur "
+    "übermitteln.</p>",
+    "<h1>Ummeldung</h1><p>Soweit die Meldebehörde einen Internetzugang eröffnet hat, können Sie sich auch "
+    "online ummelden.</p>",
+])
+def test_an_internet_access_the_authority_may_have_opened_is_no_offer(body):
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is not True
