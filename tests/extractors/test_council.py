@@ -15,6 +15,7 @@ DCW, TV = "internal_processes.digital_council_work", "participation.council_tv"
     ("https://www.stadt-koeln.de/sessionnet/buergerinfo/info.php", "sessionnet"),
     ("https://ratsinfo.koeln.de/bi/allris.net.asp", "allris"),
     ("https://koeln.ratsinfomanagement.net/sitzungen/", "ratsinfomanagement"),
+    ("https://koeln.more-rubin1.de/", "ratsinfomanagement"),  # more!rubin's hosted domain
     ("https://sdnet.koeln.de/sdnetrim/UGhVM0hpd2NXNFdFcExjZUNe.html", "sdnet"),
     ("https://ris.koeln.de/oparl/v1/system", "oparl"),
     ("https://ratsinfo.example.org/gremien/", "unknown"),
