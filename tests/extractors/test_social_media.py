@@ -19,6 +19,7 @@ FB, TW, IG, YT, MA = (f"social_media.{n}" for n in NETWORKS)
     ("https://www.instagram.com/stadt.koeln/", IG, "stadt.koeln"),
     ("https://www.youtube.com/@stadtkoeln", YT, "@stadtkoeln"),
     ("https://www.youtube.com/user/stadtkoeln", YT, "stadtkoeln"),
+    ("https://www.youtube.com/StadtKoeln", YT, "StadtKoeln"),  # the legacy custom URL
     ("https://www.facebook.com/stadtkoln", FB, "stadtkoln"),  # umlaut dropped, not transliterated
     ("https://www.instagram.com/stadt_koeln/?hl=de", IG, "stadt_koeln"),
     ("https://www.facebook.com/stadtkoeln?ref=footer", FB, "stadtkoeln"),
@@ -65,6 +66,9 @@ def test_rel_me_and_mastodon_instances():
     "<p>Der Historiker schreibt auf <a href='https://medium.com/@koelnhistorie'>Medium</a>.</p>",
     "<p>Die Stadt Bonn ist jetzt auf <a href='https://www.instagram.com/stadt.bonn/'>Instagram</a>.</p>",
     "<p>Ein Fan-Account: <a href='https://www.instagram.com/koeln_fotos_123/'>Fotos</a>.</p>",
+    # YouTube's own one-segment pages are no legacy channel URL
+    "<p>Videos der Stadt Köln: <a href='https://www.youtube.com/playlist?list=PLkoeln123'>Playlist</a>, "
+    "<a href='https://www.youtube.com/results?search_query=stadt+koeln'>Suche</a></p>",
 ])
 def test_traps(body):
     assert vals(social_media, page(body)) == {}
