@@ -233,3 +233,25 @@ def test_the_towns_own_app_and_our_app(sentence, expected):
 def test_a_denied_predicate_adjective_presupposes_the_app(body, expected):
     got = vals(city_app, page(body)).get(P)
     assert (got["status"] if isinstance(got, dict) else got) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the administration's editors post the news from the administration in the product: the town's app
+    ("<p>Seit einiger Zeit gibt es die App „DorfFunk“ auch für Köln. Unsere Onlineredaktion stellt im "
+     "Bereich „DorfNews“ die Nachrichten aus der Verwaltung ein.</p>", True),
+    # only villagers chat in it: their noticeboard
+    ("<p>Seit einiger Zeit gibt es die App „DorfFunk“ auch für Köln. Nutzer können dort plaudern und Hilfe "
+     "anbieten.</p>", False),
+])
+def test_a_community_app_where_the_administrations_editors_post(body, expected):
+    value = vals(city_app, page(body, "DorfFunk")).get(P)
+    assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence", [
+    # a wish in the subjunctive II of a strong verb (sj-fwg-ober-moerlen): says nothing about a city app
+    "Es ginge aber schneller und direkter – mit einer Gemeinde-App, die bei Sperrungen gleich warnt.",
+    "Gäbe es eine Gemeinde-App, käme jede Nachricht sofort an.",
+])
+def test_a_wish_in_the_subjunctive_is_no_app(sentence):
+    assert vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P) is None
