@@ -135,6 +135,11 @@ def test_more_platform_link_texts(text):
     # the platform's address written in the text
     ("<p>Vorschläge können Sie bis Ende Mai auf www.koeln-mitgestalten.de einreichen.</p>", True),
     ("<p>Machen Sie mit unter mitreden.koeln.de!</p>", True),
+    # a dialogue compound under the town's name (sj-yahoo-raddialog-ehrenfeld)
+    ("<p>Bis Oktober können Sie auf der Onlineplattform www.raddialog-ehrenfeld.koeln Vorschläge "
+     "einbringen.</p>", True),
+    # a local blog whose name runs the town and "dialog" together is no platform address
+    ("<p>Mehr dazu lesen Sie auf www.oberurselimdialog.de.</p>", False),
     # an address of the same words inside another address is no platform
     ("<p>Infos unter www.stadt-koeln.de/mitreden/.</p>", False),
 ])
