@@ -156,7 +156,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     portals = patterns["portals"]
     vendors = {param: vendors_of(spec.get("vendors", [])) for param, spec in portals.items()}
     any_vendor = {param: v.on_page(urls, low) for param, v in vendors.items()}
-    any_text = {param: contains_any(texts, tuple(spec["link_terms"])) for param, spec in portals.items()}
+    any_text = {param: contains_any(texts, tuple(spec["link_terms"]) + tuple(spec.get("own_path_terms", ())))
+                for param, spec in portals.items()}
     if not any(any_vendor.values()) and not any(any_text.values()):
         return []  # most pages: no vendor shape among the URLs, no portal term among the link texts
     exclude = re.compile(patterns["exclude_url_regex"], re.I)
@@ -180,10 +181,15 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
             elif external and any_text[param] and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None
             elif (not external and any_text[param] and spec.get("own_path_regex")
-                  and re.search(spec["own_path_regex"], url) and has_any(link.text, spec["link_terms"])):
+                  and re.search(spec["own_path_regex"], url)
+                  and has_any(link.text, spec.get("own_path_terms") or spec["link_terms"])
+                  and not (spec.get("own_path_in_content") and in_chrome(page, link, index))):
                 # "Bürgerinfoportal → www.landshut.de/buergerinfoportal": a short path on the city's own host
                 # that is itself the system's name is the address the city gives its system (it forwards
                 # there); a menu link to a page with another name ("/politik/rat") stays a description page.
+                # ``own_path_terms``: what such a link may say instead of the portal's name ("Karte öffnen"
+                # → darmstadt.de/stadtplan/): the path already names the thing. ``own_path_in_content``:
+                # only a link in the content counts (a menu item "Geoportal → /geoportal" is a page about it).
                 confidence, vendor = float(spec.get("own_path_confidence", spec["link_confidence"])), None
             else:
                 continue

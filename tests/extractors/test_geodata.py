@@ -193,3 +193,20 @@ def test_map_server_and_geoservice_named(sentence):
 def test_map_viewer_link_names_and_sites(href, text, expected):
     html = page(f"<p>Pläne und Luftbilder: <a href='{href}'>{text}</a></p>")
     assert (P in vals(geodata, html)) is expected
+
+
+@pytest.mark.parametrize("href, text, expected", [
+    # the viewer's short address right under the root of the city's own host (sj-darmstadt-stadtplan-…)
+    ("https://www.stadt-koeln.de/stadtplan/?thema=solar", "Karte öffnen", True),
+    ("/geoportal", "Zum Geoportal", True),
+    # a page about the map deeper in the site stays a description page
+    ("https://www.stadt-koeln.de/leben/stadtplan", "Karte öffnen", False),
+    # a link there that does not speak of a map is no viewer link
+    ("/stadtplan", "Mehr erfahren", False),
+    # a bare menu word in a link list of the content is a menu item (se-soest)
+    ("/stadtplan", "Stadtplan", False),
+])
+def test_a_map_viewers_short_address_on_the_citys_host(href, text, expected):
+    html = page(f"<p>Themenkarten wie das Solarkataster blenden Sie im Stadtplan ein: "
+                f"<a href='{href}'>{text}</a></p>")
+    assert (P in vals(geodata, html)) is expected
