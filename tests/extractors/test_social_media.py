@@ -135,6 +135,8 @@ def test_one_sentence_denies_several_networks():
     ("Der Instagram-Kanal der Stadt Köln hat inzwischen 1.400 Follower.", "social_media.instagram"),
     ("Neuigkeiten aus dem Rathaus gibt es auch in unserem YouTube-Kanal.", "social_media.youtube"),
     ("Daneben ist die Stadt auf Instagram (@stadtkoeln) vertreten.", "social_media.instagram"),
+    # uploading is posting (a town's new channel: "… bei Youtube hochgeladen")
+    ("Fünf Videos hat die Stadtverwaltung inzwischen bei Youtube hochgeladen.", "social_media.youtube"),
 ])
 def test_channels_named_in_prose(sentence, param):
     value = vals(social_media, page(f"<p>{sentence}</p>"))[param]
