@@ -41,14 +41,13 @@ from extractors.owner import (
     judge,
     plan_page,
     predicate_denial,
-    publisher,
     said_existing,
     words,
 )
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
-from extractors.web_presence import name_variants
+from extractors.web_presence import name_variants, page_publisher
 
 _HEADING = re.compile(r"^h[1-6]\b")
 _NICHT = re.compile(r"(?i)\bnicht\b")
@@ -203,7 +202,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     requested = asked_for(page, patterns["named"]["resolution_regex"])
     # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
     asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
-    site = publisher(page.title, patterns["owner"])
+    site = page_publisher(page, patterns)
     out = []
     for f in found:
         if f.value is not False and (f.locator in requested
@@ -282,7 +281,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     down_rx = re.compile(owners["down_regex"])
     condition = condition_regex(owners)
     requested = asked_for(page, cues["resolution_regex"])
-    site = publisher(page.title, owners)  # whom "unser" means on this page
+    site = page_publisher(page, patterns)  # whom "unser" means on this page, and whose unowned things are
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()
@@ -357,8 +356,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     names = name_variants(city, page, patterns)
                 j = judge(sent, m.start, m.end, owners, names=names, city=city,
                           urls=[u for u, t in links if t and t in sent],
-                          anchored=anchored and spec.get("anchor_status", True), site=site)
-                if j.owner in spec.get("foreign", FOREIGN):
+                          anchored=anchored and spec.get("anchor_status", True), site=site,
+                          unowned_to_site=bool(spec.get("unowned_to_publisher")))
+                # Owned only by the page's publisher (nothing in the text says whose): a denial or a plan is
+                # still news about the page's subject ("Weitere Kanäle wie Twitter sind nicht geplant" in a
+                # newspaper's round-up of towns); only what is there is the publisher's.
+                publishers = j.owner_cue == "publisher"
+                if j.owner in spec.get("foreign", FOREIGN) and not publishers:
                     continue  # somebody else's thing: says nothing about the city's
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
@@ -439,6 +443,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 if block.locator in requested:
                     continue  # what a motion asks for is not there yet (see asked_for)
+                if publishers and j.owner in spec.get("foreign", FOREIGN):
+                    continue  # the publisher's own or its subject's channel (see above)
                 doubted.discard(param)
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):

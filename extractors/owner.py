@@ -103,22 +103,59 @@ def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) 
 _SITE_SEP = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+")
 
 
-def publisher(title: str, patterns: Mapping[str, Any]) -> str | None:
-    """Owner kind of the site that publishes a page, from the site name its title ends with ("Ella – unsere
-    digitale Sprachassistentin | Stadtwerke Homburg GmbH" -> "company"): "unser" and "wir" speak for that
-    publisher, so on a company's, party's or institution's site they do not make a thing the city's. None when
-    the title names no such publisher (a city's own site, or a title without a site name)."""
+def publisher(title: str, patterns: Mapping[str, Any], footer: str = "") -> str | None:
+    """Owner kind of the site that publishes a page ("company", "institution", "private"), or None for the
+    city's own site or a page that does not say.
+
+    First the site name its title ends with ("Ella – unsere digitale Sprachassistentin | Stadtwerke Homburg
+    GmbH" -> "company"); a title without one leaves it to the ``footer`` (the text of the page's chrome and
+    last blocks), whose copyright or imprint line names the publisher ("© 2023 Der Teckbote", "Ein Angebot
+    von Medienservice Wolbeck"): :func:`_signed_by`. "unser" and "wir" speak for that publisher, and a
+    detector may give it what the page names without an owner (:func:`judge`, ``unowned_to_site``)."""
     parts = _SITE_SEP.split(title.strip())
-    if len(parts) < 2:
+    if len(parts) >= 2:
+        # "Stadt Osnabrück - Fraktionen im Rat": the site name comes first on some city sites.
+        prefixes = tuple(patterns.get("place_prefixes", ()))
+        if any(p.startswith(prefixes) for p in parts[:-1]):
+            return None
+        site = parts[-1]
+        for kind in ("company", "institution", "private"):
+            if words(site, patterns["owners"].get(kind, {}).get("cues", []), whole=True):
+                return kind
+        if _authority(site, patterns):
+            return None  # "… | Stadt Hamm", "… - Landratsamt Roth": the title says it is the city's site
+    return _signed_by(footer, patterns) if footer else None
+
+
+def _authority(name: str, patterns: Mapping[str, Any]) -> bool:
+    spec = patterns.get("publisher") or {}
+    rx = spec.get("authority_regex")
+    return bool(rx) and bool(_compiled((rx,))[0].search(name))
+
+
+def _signed_by(footer: str, patterns: Mapping[str, Any]) -> str | None:
+    """The publisher kind a copyright or imprint line names (owner.yaml ``publisher``): a legal form makes it
+    a company (a Kreis's own company: "Wirtschaftsförderung im Landkreis Wolfenbüttel GmbH"), then an
+    authority word says it is the city's or its Kreis's site, then a company or an institution word decides;
+    the first line that says anything decides."""
+    spec = patterns.get("publisher")
+    if not spec or not footer:
         return None
-    # "Stadt Osnabrück - Fraktionen im Rat": the site name comes first on some city sites.
-    prefixes = tuple(patterns.get("place_prefixes", ()))
-    if any(p.startswith(prefixes) for p in parts[:-1]):
-        return None
-    site = parts[-1]
-    for kind in ("company", "institution", "private"):
-        if words(site, patterns["owners"].get(kind, {}).get("cues", []), whole=True):
-            return kind
+    line_rx, credit_rx, legal_rx, company_rx, institution_rx = _compiled(
+        (spec["line_regex"], spec["credit_regex"], spec["legal_regex"], spec["company_regex"],
+         spec["institution_regex"]))
+    for m in line_rx.finditer(footer):
+        name = next((g for g in m.groups() if g), "").strip()
+        if not name or credit_rx.match(name):
+            continue  # "© Foto: Stadt Hamm": a picture's author
+        if legal_rx.search(name):
+            return "company"
+        if _authority(name, patterns):
+            return None
+        if company_rx.search(name):
+            return "company"
+        if institution_rx.search(name):
+            return "institution"
     return None
 
 
@@ -328,13 +365,14 @@ def _relative_clause(text: str, end: int) -> tuple[int, int]:
 
 def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names: Sequence[str] = (),
           city: CityContext | None = None, urls: Iterable[str] = (), anchored: bool = False,
-          site: str | None = None) -> Judgement:
+          site: str | None = None, unowned_to_site: bool = False) -> Judgement:
     """Owner and status of the thing named at ``text[start:end]`` (``text``: its statement).
 
     ``names``: compact spellings of the city's name (see ``web_presence.name_variants``);
     ``urls``: links of the statement — a link to the city's own host makes it the city's, one to
     a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise; ``site``: the
-    page's publisher (:func:`publisher`), whom "unser"/"wir" mean when it is not the city.
+    page's publisher (:func:`publisher`), whom "unser"/"wir" mean when it is not the city and whose a thing is
+    when nothing else says.
     """
     owner, cue = _owner(text, start, end, patterns, names, city)
     first_person = {c.lower() for c in patterns.get("first_person", ())}
@@ -346,6 +384,10 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
             if host is not None:
                 owner, cue = host, url
                 break
+    if owner == "unknown" and site and unowned_to_site:
+        # a newspaper's, a party's, a library's page: the channel it names without saying whose is the
+        # publisher's or its subject's ("Auf seinem YouTube-Kanal startet das Stadtmuseum …"), not the city's
+        owner, cue = site, "publisher"
     status, status_cue = _status(text, start, end, patterns, anchored)
     return Judgement(owner, status, cue, status_cue)
 

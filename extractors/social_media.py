@@ -36,6 +36,7 @@ from extractors.web_presence import (
     in_chrome,
     name_match,
     name_variants,
+    page_publisher,
     sentence_of,
     surroundings,
     translit,
@@ -81,11 +82,15 @@ def institution(handle: str, text: str, terms: list[str], compact_terms: list[tu
     return None
 
 
-def own_site(page: Page, names: tuple[str, ...], affix: Sequence[str], threshold: float) -> bool:
+def own_site(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...], affix: Sequence[str],
+             threshold: float) -> bool:
     """Whether the page is on a site named after the city ("hanau.de", "stadt-koeln.de"), not on a museum's,
-    company's or newspaper's site: only there do the footer's icons stand for the city's own accounts."""
+    company's or newspaper's site: only there do the footer's icons stand for the city's own accounts. A page
+    on the city's domain signed by another body (the library's or museum's pages, "© Stadtbibliothek …") is
+    that body's site (web_presence.page_publisher)."""
     label = registrable_domain(page.host or "").split(".")[0]
-    return bool(label) and name_match(label, names, affix, threshold) > 0
+    named = bool(label) and name_match(label, names, affix, threshold) > 0
+    return named and page_publisher(page, patterns) is None
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
@@ -128,7 +133,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 cue = has_any(around, patterns.get("own_site_cues", []))
                 if cue:
                     if site is None:
-                        site = own_site(page, names, affix, float(patterns["name_threshold"]))
+                        site = own_site(page, patterns, names, affix, float(patterns["name_threshold"]))
                     cue = cue if site else None
             rel_me = "me" in link.rel.split()
             # Icon-only links in the header or footer of the city's own site are its accounts even when the
@@ -138,7 +143,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             if not (by_name or cue or rel_me) and (in_chrome(page, link, index)
                                                    or is_chrome(TextBlock(link.text, link.locator))):
                 if site is None:
-                    site = own_site(page, names, affix, float(patterns["name_threshold"]))
+                    site = own_site(page, patterns, names, affix, float(patterns["name_threshold"]))
                 chrome = site
             if by_name and cue:
                 confidence = conf["name_and_cue"]

@@ -223,3 +223,16 @@ def test_a_chat_robot_and_an_ai_helper(body):
 ])
 def test_bots_by_name_and_the_ai_chat(body, expected):
     assert isinstance(values(chatbot, wrap(body)).get(P), dict) is expected
+
+
+def test_a_chatbot_a_newspaper_names_without_an_owner_is_not_the_citys():
+    # a newspaper's page (its copyright line names the publisher): the chatbot it explains without saying
+    # whose is its subject's (the transport company's, named in the next sentence), not the city's
+    body = ("<p>Der Chatbot ist ein Dialogsystem, das Fragen in Echtzeit beantwortet. Beim "
+            "Verkehrsunternehmen heißt er Alex und gibt im Messenger Auskunft über Abfahrten.</p>")
+    footer = "<footer><p>© Westfalen-Blatt Vereinigte Zeitungsverlage GmbH</p></footer>"
+    news = (f"<html><head><title>Alex gibt Auskunft</title></head><body><main>{body}</main>{footer}"
+            "</body></html>")
+    assert P not in values(chatbot, news, url="https://www.westfalen-blatt.de/a")
+    # the same text on the city's own page is the city's
+    assert values(chatbot, wrap(body))[P]

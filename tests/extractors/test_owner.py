@@ -432,3 +432,29 @@ def test_without_openers_nothing_is_a_condition():
 ])
 def test_a_fronted_predicate_adjective_takes_the_denial(clause, denied_adjective):
     assert bool(predicate_denial(OWNER).match(clause)) is denied_adjective
+@pytest.mark.parametrize("footer, kind", [
+    ("Impressum · Datenschutz\n© 2017 Trier Reporter · Herausgeber: Medienbüro Lindner", "company"),
+    ("© Wolbeck-Münster.de – ein Angebot von Medienservice Wolbeck", "company"),
+    ("Copyright 2023 Wirtschaftsförderung im Landkreis Wolfenbüttel GmbH", "company"),  # legal form first
+    ("© SPD-Stadtratsfraktion Magdeburg", "company"),
+    ("© 2024 Stadtbibliothek Hamm", "institution"),
+    # the city signs; the web agency is no publisher
+    ("© 2024 Stadt Hamm · Realisierung: Agentur Muster GmbH", None),
+    ("© Landratsamt Roth", None),
+    ("© Foto: Stadtwerke Hamm GmbH", None),  # a picture's author
+    ("Ein Angebot der Gemeinde Selm", None),
+    ("Herausgeber: Bürgerverein Hamm-Mitte e. V.", "company"),
+    ("Lino Hammer · Verantwortlich für den Inhalt: Lino Hammer", None),  # says nothing about a kind of body
+])
+def test_without_a_site_name_in_the_title_the_signature_names_the_publisher(footer, kind):
+    assert publisher("Stadtrat erstmals live", OWNER, footer) == kind
+    # a title that names the site decides first
+    assert publisher("Stadtrat live | Stadt Hamm", OWNER, footer) is None
+
+
+def test_what_a_publishers_page_names_without_an_owner_can_be_the_publishers():
+    s = "Der Chatbot ist ein Dialogsystem, das Fragen rund um die Uhr beantwortet."
+    assert at(s, "Chatbot", site="company").owner == "unknown"  # only where a detector asks for it
+    assert at(s, "Chatbot", site="company", unowned_to_site=True).owner == "company"
+    said = "Der Chatbot der Stadt Hamm beantwortet Fragen rund um die Uhr."
+    assert at(said, "Chatbot", site="company", unowned_to_site=True).owner == "city"

@@ -328,3 +328,40 @@ def test_follow_us_on_a_news_site_is_the_outlets_not_the_citys():
 ])
 def test_an_advisory_bodys_channel_is_not_the_administrations(body):
     assert vals(social_media, page(body)) == {}
+
+
+def test_a_library_page_on_the_city_domain_has_the_librarys_icons():
+    # "stadtbibliothek.stadt-koeln.de": the city's domain, but the page is signed by the library, so the
+    # footer's icons are the library's (owner.publisher over the copyright line)
+    icons = ("<footer><p>© 2024 Stadtbibliothek Köln</p><a href='https://www.facebook.com/stbibkoeln'>"
+             "<i class='fa-facebook'></i></a></footer>")
+    html = (f"<html><head><title>Neue Medien</title></head><body><main><p>Text.</p></main>{icons}"
+            "</body></html>")
+    assert FB not in vals(social_media, html, url="https://stadtbibliothek.stadt-koeln.de/neu")
+    city_footer = icons.replace("© 2024 Stadtbibliothek Köln", "© 2024 Stadt Köln")
+    url = "https://stadtbibliothek.stadt-koeln.de/neu"
+    assert FB in vals(social_media, html.replace(icons, city_footer), url=url)
+
+
+NEWS_FOOTER = "<footer><p>© 2020 Wolbeck-Münster.de – ein Angebot von Medienservice Wolbeck</p></footer>"
+
+
+def test_a_channel_a_newspaper_names_without_an_owner_is_not_the_citys():
+    # on a page another body publishes, the channel named without an owner is its own or its subject's
+    # (the museum's series), not the city's; said to be the city's, it still is
+    said = "<p>Auf seinem YouTube-Kanal startet das Stadtmuseum eine Reihe über Lieblingsstücke.</p>"
+    html = (f"<html><head><title>Reihe startet</title></head><body><main>{said}</main>{NEWS_FOOTER}"
+            "</body></html>")
+    url = "https://www.wolbeck-muenster.de/artikel"
+    assert YT not in vals(social_media, html, url=url)
+    assert YT in vals(social_media, page(said))  # the same sentence on the city's own page
+    city = "<p>Auf ihrem YouTube-Kanal zeigt die Stadt Köln die Ratssitzungen.</p>"
+    assert YT in vals(social_media, html.replace(said, city), url=url)
+
+
+def test_a_newspaper_still_reports_a_channel_that_is_not_planned():
+    # "Weitere Kanäle wie Twitter sind nicht geplant" in a newspaper's round-up: a denial about its subject
+    said = "<p>Die Stadt ist seit 2014 bei Facebook. Weitere Kanäle wie Twitter sind nicht geplant.</p>"
+    html = (f"<html><head><title>Kommunen im Netz</title></head><body><main>{said}</main>{NEWS_FOOTER}"
+            "</body></html>")
+    assert vals(social_media, html, url="https://www.wolbeck-muenster.de/artikel").get(TW) is False
