@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from extractors.base import per_mapping
-from extractors.lemmas import act_lemmas, lemma, lemma_set
+from extractors.clause_reading import Shared, reading_of, shared_of, words_of
+from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
 from extractors.owner import condition_regex
@@ -88,27 +89,30 @@ class Lexicon:
     failure_words: tuple[str, ...] = ()  # "Sollte die Buchung nicht funktionieren, …": a condition, no denial
     back_references: tuple[str, ...] = ()  # "Für diesen Bereich …": the sentence before's subjects
     condition_re: re.Pattern[str] = re.compile(r"(?!x)x")  # owner.yaml condition_openers: a condition
+    # the reading section's words a clause is read with whatever the detector
+    # (:mod:`extractors.clause_reading`); the fields above that come from it are its values
+    shared: Shared = field(default_factory=lambda: shared_of({}))
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
         shared = patterns.get("reading", {})
+        common = shared_of(shared)
         comp = patterns.get("compose", {})
         pos = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("positive", [])}
         neg = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("negative", [])}
         online = tuple(comp.get("online", shared.get("online", [])))
-        offline = tuple(shared.get("offline", []))
-        planned = tuple(shared.get("planned", []))
+        offline, planned = common.offline, common.planned
         return cls(pos, neg, online, frozenset(a.lower() for a in comp.get("actions", [])),
                    tuple(o.lower() for o in comp.get("objects", [])), float(comp.get("confidence", 0.85)),
-                   frozenset(shared.get("negators", [])), tuple(shared.get("negator_exceptions", [])),
-                   tuple(shared.get("restrict", [])), offline, planned,
+                   common.negators, tuple(shared.get("negator_exceptions", [])),
+                   common.restrict, offline, planned,
                    float(shared.get("restrict_confidence", 0.88)),
                    float(shared.get("planned_confidence", 0.8)),
                    float(patterns.get("negation_margin", 0.15)),
                    re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
                    # a statement can only say something with a cue, an online word or a restriction
-                   (*pos, *neg, *online, *shared.get("restrict", [])),
-                   _words_re(shared.get("restrict", [])), _words_re(shared.get("past", [])),
+                   (*pos, *neg, *online, *common.restrict),
+                   common.restrict_re, common.past_re,
                    re.compile(shared.get("exception_regex", r"(?!x)x")),
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
                    (*planned, *shared.get("heading_planned", [])),
@@ -116,7 +120,7 @@ class Lexicon:
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
                    tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
                    tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
-                   tuple(re.compile(r) for r in shared.get("planned_regex", [])),
+                   common.planned_res,
                    frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])),
                    frozenset(a.lower() for a in comp.get("fetch_actions", [])),
                    _documents_re(comp.get("documents", [])),
@@ -144,13 +148,7 @@ class Lexicon:
                    re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("failure_words", [])),
                    tuple(w.lower() for w in shared.get("back_references", [])),
-                   condition_regex(patterns.get("owner", {})))
-
-
-def _words_re(words: list[str]) -> re.Pattern[str]:
-    """One regex for whole words (lower case); never matches when the list is empty."""
-    alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b" if alt else r"(?!x)x")
+                   condition_regex(patterns.get("owner", {})), common)
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -177,9 +175,6 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     return Lexicon.of(patterns)
 
 
-_WORDS = re.compile(r"\w+")
-
-
 def without_excluded(text: str, lx: Lexicon) -> str:
     """The text with the offices it sets apart blanked out ("Bisher hat die Stadtverwaltung – ausgenommen
     das Bürgerbüro – 25,5 Stunden geöffnet", "außer dem Standesamt", "mit Ausnahme der Zulassungsstelle"): an
@@ -191,10 +186,6 @@ def without_excluded(text: str, lx: Lexicon) -> str:
 def excluded_of(text: str, lx: Lexicon) -> str:
     """Only the excluding phrases of ``text`` (what :func:`without_excluded` blanks), joined."""
     return " ".join(m.group(0) for m in lx.excluded_re.finditer(text))
-
-
-def words_of(text: str) -> list[str]:
-    return _WORDS.findall(text.lower())
 
 
 def _opens_with(low: str, starts: tuple[str, ...]) -> bool:
@@ -274,44 +265,6 @@ def _out_of_order(clause: str, lx: Lexicon) -> bool:
     return any(m.start() >= first for m in lx.down_re.finditer(clause))
 
 
-def _restricted(clause: str, lx: Lexicon) -> bool:
-    """"nur telefonisch", "ausschließlich per E-Mail", "müssen persönlich erscheinen": the offer exists only
-    off line (not "bisher nur", not "müssen nicht persönlich")."""
-    low = clause.lower()
-    hits = list(lx.restrict_re.finditer(low))
-    if not hits or lx.past_re.search(low):
-        return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
-    for m in hits:
-        # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen persönlich
-        # … vorsprechen") says when, not how: the channel still follows the obligation
-        rest = lx.deadline_re.sub(" ", low[m.end(): m.end() + 80])
-        window = rest[:40]
-        if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in lx.offline) \
-                and not _online_in_list(rest, lx) \
-                and not set(words_of(window[:25])) & lx.negators:  # "müssen nicht mehr persönlich kommen"
-            return True
-    return False
-
-
-_LIST_END = re.compile(r"[.;:!?]")
-_ONLINE_WORD = re.compile(r"online|digital|internet")
-_LIST_WORDS = ("oder", "und", "per", "über", "via", "sowie")
-
-
-def _online_in_list(rest: str, lx: Lexicon) -> bool:
-    """An online channel among those the restriction names ("nur nach telefonischer oder Online-Vereinbarung",
-    "ausschließlich per Telefon, E-Mail oder über das Internet"): the list goes on over commas while the next
-    part is a channel or joins one; "nur telefonisch, eine Buchung über das Internet …" ends at the comma."""
-    end = _LIST_END.search(rest)
-    parts = (rest[:end.start()] if end else rest).split(", ")
-    listed = [parts[0]]
-    for part in parts[1:]:
-        if not part.startswith((*_LIST_WORDS, *lx.offline, "online", "digital", "im internet")):
-            break
-        listed.append(part)
-    return bool(_ONLINE_WORD.search(", ".join(listed)))
-
-
 def _anchors(clause: str, lx: Lexicon) -> list[tuple[int, int]]:
     """Where the words of a positive cue stand: explicit cue matches, online markers and action words."""
     spans = [(m.start, m.end) for m in find_any(clause, tuple(lx.positive))]
@@ -359,8 +312,8 @@ def _mail_channel(clause: str, lx: Lexicon) -> bool:
 
 
 def plans(text: str, lx: Lexicon) -> bool:
-    """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein")."""
-    return contains_any(text, lx.planned) or any(r.search(text) for r in lx.planned_res)
+    """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein"): the shared reading's."""
+    return reading_of(text, lx.shared).plans
 
 
 def relative(clause: str, lx: Lexicon) -> bool:
@@ -381,7 +334,9 @@ def _object_wanted(clause: str, lx: Lexicon) -> bool:
 
 
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
-    if not contains_any(clause, lx.prefilter) and not any(w in lx.negators for w in words_of(clause)):
+    """The lexicon applied to the clause's shared reading (:func:`extractors.clause_reading.reading_of`)."""
+    facts = reading_of(clause, lx.shared)
+    if not contains_any(clause, lx.prefilter) and not facts.negator:
         return None
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
@@ -397,21 +352,21 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
                and (m.term not in lx.bare or contains_any(clause, lx.online))
                and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
               default=None)
-    if neg is not None and lx.past_re.search(clause.lower()):
+    if neg is not None and facts.past:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     # the online word of an appointment booked on line is the booking's, not the act's ("Zulassungen nur
     # mit einem Termin, den Sie vorher online gebucht haben"): without it the clause composes nothing
-    if pos is None and lx.actions and contains_any(_channel_words(clause, lx), lx.online) \
-            and not _mail_channel(clause, lx):
-        lemmas = act_lemmas(clause)
-        if lemmas & lx.actions and (not lx.objects or (any(o in lm for lm in lemmas for o in lx.objects)
-                                                       and _object_wanted(clause, lx))) \
-                and not _fetches_form(clause, lemmas & lx.actions, lx):
-            pos = (lx.compose_confidence, "online + " + "/".join(sorted(lemmas & lx.actions)))
+    # (the act first: shared by the readers, and most clauses have none of this lexicon's acts; the channel
+    # words are this lexicon's regexes)
+    if pos is None and lx.actions and (acts := facts.acts & lx.actions) \
+            and contains_any(_channel_words(clause, lx), lx.online) and not _mail_channel(clause, lx) \
+            and (not lx.objects or (any(o in lm for lm in facts.acts for o in lx.objects)
+                                    and _object_wanted(clause, lx))) and not _fetches_form(clause, acts, lx):
+        pos = (lx.compose_confidence, "online + " + "/".join(sorted(acts)))
     # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im
     # Bürgerbüro möglich" restricts the service, not the booking of appointments
-    about_object = not lx.objects or any(o in clause.lower() for o in lx.objects)
-    if about_object and _restricted(clause, lx) and (neg is None or neg[0] < lx.restrict_confidence):
+    about_object = not lx.objects or any(o in facts.low for o in lx.objects)
+    if about_object and facts.restricted and (neg is None or neg[0] < lx.restrict_confidence):
         neg = (lx.restrict_confidence, "restricted to an offline channel")
     if pos is not None and neg is None and _negated(clause, lx):
         return Cue(False, pos[0], f"negated: {pos[1]}")

@@ -1,0 +1,151 @@
+"""What every statement reader knows of a clause before its own lexicon applies: read once for all of them.
+
+The three statement readers (services, appointments, ePayment: :mod:`extractors.reading`) read the same
+clauses of a page in turn, each with its own lexicon (cues, online words, actions, objects) but with the
+same ``reading`` section (``data/patterns/reading.yaml``): negators, past-tense words, restrictions to an
+offline channel, plan words. A clause's words, its act lemmas and those facts of the shared section are
+read here once per clause (:func:`reading_of`, memoised per page's worth of clauses) and each reader's
+lexicon is applied to that reading (:func:`extractors.clauses.clause_cue`). Pattern files that include
+the same reading section share one :class:`Shared` (interned by value), so their readings are shared too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache
+from typing import Any
+
+from extractors.lemmas import act_lemmas
+from extractors.matching import contains_any
+
+_WORDS = re.compile(r"\w+")
+_NEVER = r"(?!x)x"
+
+
+def words_of(text: str) -> list[str]:
+    """The text's words, lower-cased."""
+    return _WORDS.findall(text.lower())
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """One regex for whole words (lower case); never matches when the list is empty."""
+    alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b" if alt else _NEVER)
+
+
+@dataclass(frozen=True, eq=False)  # identity: interned by value in shared_of, hashed as a memo key per clause
+class Shared:
+    """The reading section's words that a clause is read with whatever the detector."""
+    negators: frozenset[str]
+    restrict: tuple[str, ...]
+    restrict_re: re.Pattern[str]
+    past_re: re.Pattern[str]
+    offline: tuple[str, ...]
+    deadline_re: re.Pattern[str]
+    planned: tuple[str, ...]
+    planned_res: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def of(cls, section: Mapping[str, Any]) -> Shared:
+        return cls(frozenset(section.get("negators", [])), tuple(section.get("restrict", [])),
+                   _words_re(section.get("restrict", [])), _words_re(section.get("past", [])),
+                   tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", _NEVER)),
+                   tuple(section.get("planned", [])),
+                   tuple(re.compile(r) for r in section.get("planned_regex", [])))
+
+
+_INTERNED: dict[tuple[Any, ...], Shared] = {}
+
+
+def shared_of(section: Mapping[str, Any]) -> Shared:
+    """The :class:`Shared` of a reading section: one object for equal sections (each detector's pattern file
+    loads its own copy of ``reading.yaml``), so the readers share their clauses' readings."""
+    built = Shared.of(section)
+    values = (getattr(built, f.name) for f in fields(built))
+    key = tuple(tuple(sorted(v)) if isinstance(v, frozenset) else v for v in values)
+    return _INTERNED.setdefault(key, built)
+
+
+class ClauseReading:
+    """A clause read with the shared section; each fact computed on first use (most clauses need few)."""
+
+    def __init__(self, clause: str, shared: Shared) -> None:
+        self.clause = clause
+        self.shared = shared
+
+    @cached_property
+    def low(self) -> str:
+        return self.clause.lower()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORDS.findall(self.low)
+
+    @cached_property
+    def negator(self) -> bool:
+        """A negator among the clause's words ("nicht", "keine")."""
+        negators = self.shared.negators
+        return any(w in negators for w in self.words)
+
+    @cached_property
+    def past(self) -> bool:
+        """A past-tense word ("Früher gab es Termine nur telefonisch": how it was)."""
+        return bool(self.shared.past_re.search(self.low))
+
+    @cached_property
+    def acts(self) -> frozenset[str]:
+        """Words and lemmas less bare present participles (:func:`extractors.lemmas.act_lemmas`)."""
+        return act_lemmas(self.clause)
+
+    @cached_property
+    def plans(self) -> bool:
+        """A plan word or modal plan ("geplant", "soll es möglich sein")."""
+        sh = self.shared
+        return contains_any(self.clause, sh.planned) or any(r.search(self.clause) for r in sh.planned_res)
+
+    @cached_property
+    def restricted(self) -> bool:
+        """"nur telefonisch", "ausschließlich per E-Mail", "müssen persönlich erscheinen": the offer exists
+        only off line (not "bisher nur", not "müssen nicht persönlich")."""
+        sh, low = self.shared, self.low
+        hits = list(sh.restrict_re.finditer(low))
+        if not hits or self.past:
+            return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
+        for m in hits:
+            # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen
+            # persönlich … vorsprechen") says when, not how: the channel still follows the obligation
+            rest = sh.deadline_re.sub(" ", low[m.end(): m.end() + 80])
+            window = rest[:40]
+            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in sh.offline) \
+                    and not _online_in_list(rest, sh.offline) \
+                    and not set(words_of(window[:25])) & sh.negators:  # "müssen nicht mehr persönlich kommen"
+                return True
+        return False
+
+
+@lru_cache(maxsize=8192)
+def reading_of(clause: str, shared: Shared) -> ClauseReading:
+    """The clause's shared reading, one per clause and section (memoised: the readers ask in turn, a page at a
+    time; emptied with the other page memos)."""
+    return ClauseReading(clause, shared)
+
+
+_LIST_END = re.compile(r"[.;:!?]")
+_ONLINE_WORD = re.compile(r"online|digital|internet")
+_LIST_WORDS = ("oder", "und", "per", "über", "via", "sowie")
+
+
+def _online_in_list(rest: str, offline: tuple[str, ...]) -> bool:
+    """An online channel among those the restriction names ("nur nach telefonischer oder Online-Vereinbarung",
+    "ausschließlich per Telefon, E-Mail oder über das Internet"): the list goes on over commas while the next
+    part is a channel or joins one; "nur telefonisch, eine Buchung über das Internet …" ends at the comma."""
+    end = _LIST_END.search(rest)
+    parts = (rest[:end.start()] if end else rest).split(", ")
+    listed = [parts[0]]
+    for part in parts[1:]:
+        if not part.startswith((*_LIST_WORDS, *offline, "online", "digital", "im internet")):
+            break
+        listed.append(part)
+    return bool(_ONLINE_WORD.search(", ".join(listed)))

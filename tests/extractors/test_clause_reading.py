@@ -1,0 +1,51 @@
+"""The shared reading of a clause: one per clause for every reader including the same reading section."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import appointments, clause_reading, e_payment, online_services
+from extractors.clause_reading import reading_of, shared_of
+from extractors.clauses import clause_cue, lexicon
+from extractors.patterns import load_patterns
+from tests.extractors.detect_helpers import DATA
+
+READERS = (online_services, appointments, e_payment)
+
+
+def test_readers_share_one_section_and_one_reading_per_clause() -> None:
+    lexicons = [lexicon(load_patterns(DATA, m.NAME)) for m in READERS]
+    assert len({id(lx.shared) for lx in lexicons}) == 1  # three loaded copies of reading.yaml, one Shared
+    clause = "Termine im Bürgerbüro gibt es nur telefonisch"
+    assert len({id(reading_of(clause, lx.shared)) for lx in lexicons}) == 1
+    # each lexicon still applies its own words to it: a booking restriction, not a service's or a payment's
+    cues = {m.NAME: clause_cue(clause, lx) for m, lx in zip(READERS, lexicons, strict=True)}
+    assert cues["appointments"] is not None and not cues["appointments"].positive
+
+
+def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None:
+    section = {"negators": ["nicht", "kein"], "restrict": ["nur"], "offline": ["telefonisch"],
+               "planned": ["geplant"], "planned_regex": [r"\bsoll\b"]}
+    assert shared_of(dict(section)) is shared_of(dict(section))
+    assert shared_of(section) is not shared_of({**section, "negators": ["nicht"]})
+
+
+@pytest.mark.parametrize("clause, restricted", [
+    ("Termine gibt es nur telefonisch", True),
+    ("Sie müssen innerhalb von zwei Wochen persönlich vorsprechen", True),  # a deadline between
+    ("Bisher ging das nur telefonisch", False),  # how it was
+    ("Sie müssen nicht mehr persönlich kommen", False),
+    ("nur nach telefonischer oder Online-Vereinbarung", False),  # an online channel in the list
+    ("Termine nur online", False),
+])
+def test_restriction_to_an_offline_channel(clause: str, restricted: bool) -> None:
+    shared = lexicon(load_patterns(DATA, appointments.NAME)).shared
+    assert reading_of(clause, shared).restricted is restricted
+
+
+def test_facts_are_read_once_on_demand() -> None:
+    shared = lexicon(load_patterns(DATA, e_payment.NAME)).shared
+    facts = clause_reading.ClauseReading("Online-Bezahlung ist künftig geplant, früher gab es keine", shared)
+    assert "negator" not in vars(facts)  # nothing computed before it is asked
+    assert facts.negator and facts.plans and facts.past
+    assert facts.words[:2] == ["online", "bezahlung"] and "negator" in vars(facts)
