@@ -282,8 +282,13 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     else:
         kind, cue = best[2], best[3]
     own_body = city is not None and re.search(patterns["own_county_regex"], city.name)
-    if kind in ("county", "joint") and own_body:
-        return "city", cue  # a Kreis's (Verbandsgemeinde's …) own pages: that body is the "city"
+    kreis = own_body and bool(re.search(patterns.get("county_city_regex", "(?!)"), city.name))
+    if own_body and ((kind == "county" and kreis) or (kind == "joint" and not kreis)):
+        # a Kreis's (Verbandsgemeinde's …) own pages: that body is the "city"; a joint body named on a Kreis's
+        # page ("zuständig ist die jeweilige Amtsverwaltung") is one of its towns' administrations
+        return "city", cue
+    if kind == "joint" and kreis:
+        return "neighbour", cue
     if kind == "land" and city is not None and city.name in patterns.get("city_states", ()):
         return "city", cue  # Berlin, Hamburg, Bremen: the Land is the city ("App des Landes Berlin")
     return kind, cue
@@ -379,17 +384,42 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
     if site and owner == "city" and cue and cue.lower() in first_person:
         owner = site  # "unseren Chatbot" on the waste company's site is the company's
     if owner == "unknown":
-        for url in urls:
+        for url in [*urls, *_written_hosts(text, start, end)]:
             host = host_owner(url, city, patterns)
             if host is not None:
                 owner, cue = host, url
                 break
+    if owner == "land" and _kreis_without_part(text, patterns, names, city):
+        owner = "neighbour"  # the Land's platform for the Kreis's towns, the Kreis not said to take part
     if owner == "unknown" and site and unowned_to_site:
         # a newspaper's, a party's, a library's page: the channel it names without saying whose is the
         # publisher's or its subject's ("Auf seinem YouTube-Kanal startet das Stadtmuseum …"), not the city's
         owner, cue = site, "publisher"
     status, status_cue = _status(text, start, end, patterns, anchored)
     return Judgement(owner, status, cue, status_cue)
+
+
+_HOST_WORD = re.compile(r"(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:de|com|org|net|eu|info)(?![\w.-])", re.I)
+
+
+def _written_hosts(text: str, start: int, end: int) -> list[str]:
+    """The address the thing is named by or at, written as text ("auf maerker.brandenburg.de"): a link in all
+    but markup, so its host says whose the thing is as a link's would."""
+    return [f"https://{m.group(0)}" for m in _HOST_WORD.finditer(text)
+            if m.start() <= end and m.end() >= start]
+
+
+def _kreis_without_part(text: str, patterns: Mapping[str, Any], names: Sequence[str],
+                        city: CityContext | None) -> bool:
+    """Whether the city is a Kreis and the statement does not name it (``county_city_regex``): then a Land
+    platform it names serves the Kreis's member towns, not the Kreis."""
+    rx = patterns.get("county_city_regex")
+    if city is None or not rx or not re.search(rx, city.name):
+        return False
+    county = patterns["owners"].get("county", {})
+    if words(text, county.get("cues", []), whole=True) or find_families(text, county.get("families", ())):
+        return False
+    return not any(kind == "city" for kind, *_ in _places(text, patterns, names))
 
 
 @lru_cache(maxsize=64)

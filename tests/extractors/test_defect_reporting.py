@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractors import defect_reporting
-from tests.extractors.detect_helpers import corpus_values, values, wrap
+from extractors.aggregate import aggregate
+from extractors.base import CityContext
+from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
 
 P = "citizen_information.defect_reporting"
 
@@ -235,3 +237,23 @@ def test_planned_products_and_a_denied_online_channel(body):
 def test_a_link_to_report_one_defect_on_a_vendor_host():
     body = "<p><a href='https://www.meldeplattform-beispiel.de/musterstadt'>Mangel melden</a></p>"
     assert values(defect_reporting, wrap(body)).get(P) not in (None, False)
+
+
+def test_the_lands_platform_on_a_kreis_page_is_its_towns_unless_the_kreis_takes_part():
+    kreis = CityContext("12071000", "Landkreis Spree-Neiße", ("lkspn.de",))
+
+    def got(body: str) -> object:
+        found = findings(defect_reporting, wrap(body, title="Maerker | Landkreis Spree-Neiße"),
+                         url="https://www.lkspn.de/maerker", city=kreis)
+        agg = aggregate(found).get(P)
+        return None if agg is None else agg.value
+    towns = ("<p>Aus unserem Landkreis machen folgende Kommunen mit: Stadt Forst, Gemeinde Kolkwitz. "
+             "Hinweise für diese Orte geben Sie auf maerker.brandenburg.de ein; zuständig ist die jeweilige "
+             "Amtsverwaltung.</p>")
+    assert got(towns) in (None, False)
+    member = ("<p>In Eichwalde landen solche Hinweise auf einem Online-Portal, das das Land Brandenburg "
+              "eingeführt hat – dem Maerker.</p>")
+    assert got(member) in (None, False)
+    joined = ("<p>Seit Mittwoch nimmt auch die Kreisverwaltung Hinweise zu Kreisstraßen über den Maerker des "
+              "Landes entgegen.</p>")
+    assert got(joined) not in (None, False)

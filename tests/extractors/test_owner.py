@@ -458,3 +458,34 @@ def test_what_a_publishers_page_names_without_an_owner_can_be_the_publishers():
     assert at(s, "Chatbot", site="company", unowned_to_site=True).owner == "company"
     said = "Der Chatbot der Stadt Hamm beantwortet Fragen rund um die Uhr."
     assert at(said, "Chatbot", site="company", unowned_to_site=True).owner == "city"
+
+
+KREIS = CityContext("12071000", "Landkreis Spree-Neiße", ("lkspn.de",))
+
+
+def on_kreis(sentence: str, name: str):
+    start = sentence.index(name)
+    return judge(sentence, start, start + len(name), OWNER, names=("spreeneisse",), city=KREIS)
+
+
+def test_the_lands_platform_serves_a_kreiss_towns_unless_the_kreis_is_named():
+    s = "Solche Hinweise landen im Maerker, den das Land Brandenburg betreibt."
+    assert at(s, "Maerker").owner == "land"  # a town: its area on the Land's platform (the detector's say)
+    assert on_kreis(s, "Maerker").owner == "neighbour"  # a Kreis: its member towns'
+    said = ("Auch die Kreisverwaltung nimmt Hinweise über den Maerker entgegen, den das Land Brandenburg "
+            "betreibt.")
+    assert on_kreis(said, "Maerker").owner == "land"  # the Kreis takes part: the Land's, as for a town
+
+
+def test_an_address_written_out_is_read_like_a_link():
+    s = "Hinweise geben Sie auf maerker.brandenburg.de ein."
+    assert at(s, "maerker").owner == "land"
+    assert at("Hinweise geben Sie auf mitmachen.hamm.de ein.", "mitmachen").owner == "city"
+
+
+def test_a_joint_body_named_on_a_kreiss_page_is_a_member_towns():
+    s = "Zuständig für den Mängelmelder ist die jeweilige Amtsverwaltung."
+    assert on_kreis(s, "Mängelmelder").owner == "neighbour"
+    vg = CityContext("07131502", "Verbandsgemeinde Brohltal", ("brohltal.de",))
+    assert judge(s, 15, 27, OWNER, names=("brohltal",), city=vg).owner == "city"
+    assert on_kreis("Den Mängelmelder betreibt die Kreisverwaltung.", "Mängelmelder").owner == "city"
