@@ -365,3 +365,15 @@ def test_a_newspaper_still_reports_a_channel_that_is_not_planned():
     html = (f"<html><head><title>Kommunen im Netz</title></head><body><main>{said}</main>{NEWS_FOOTER}"
             "</body></html>")
     assert vals(social_media, html, url="https://www.wolbeck-muenster.de/artikel").get(TW) is False
+
+
+def test_youth_work_runs_its_own_channel():
+    # the Kreisjugendpflege's and the Kreisjugendring's account on a Kreis's page or in a report about it:
+    # youth work's channel, not the administration's (a county cue is the city on a Kreis's own pages)
+    kreis = CityContext("09474000", "Landkreis Forchheim", ("lra-fo.de",))
+    said = ("<p>Die Jugendpflegerinnen mehrerer Gemeinden und die Kreisjugendpflege des Landkreises haben "
+            "gemeinsam einen Instagram-Account eröffnet.</p>")
+    url = "https://www.lra-fo.de/a"
+    assert IG not in vals(social_media, page(said, title="Landkreis Forchheim"), url=url, city=kreis)
+    own = "<p>Die Pressestelle des Landkreises hat einen Instagram-Account eröffnet.</p>"
+    assert IG in vals(social_media, page(own, title="Landkreis Forchheim"), url=url, city=kreis)
