@@ -46,6 +46,9 @@ class Shared:
     deadline_re: re.Pattern[str]
     planned: tuple[str, ...]
     planned_res: tuple[re.Pattern[str], ...]
+    # "nur, wenn Sie ihn vorher telefonisch …", "nur vergeben, nachdem … am Telefon geklärt ist": the
+    # restriction governs a condition, and the channel stands inside it
+    restricted_condition_re: re.Pattern[str] = re.compile(_NEVER)
 
     @classmethod
     def of(cls, section: Mapping[str, Any]) -> Shared:
@@ -53,7 +56,8 @@ class Shared:
                    _words_re(section.get("restrict", [])), _words_re(section.get("past", [])),
                    tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", _NEVER)),
                    tuple(section.get("planned", [])),
-                   tuple(re.compile(r) for r in section.get("planned_regex", [])))
+                   tuple(re.compile(r) for r in section.get("planned_regex", [])),
+                   re.compile(section.get("restricted_condition_regex", _NEVER)))
 
 
 _INTERNED: dict[tuple[Any, ...], Shared] = {}
@@ -118,7 +122,17 @@ class ClauseReading:
             # persönlich … vorsprechen") says when, not how: the channel still follows the obligation
             rest = sh.deadline_re.sub(" ", low[m.end(): m.end() + 80])
             window = rest[:40]
-            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:25] for ch in sh.offline) \
+            # a condition right after the restriction carries its channel further on ("nur, wenn Sie ihn
+            # vorher telefonisch …"): the channel may stand anywhere in the condition, up to its sentence's
+            # end
+            reach = 25
+            if sh.restricted_condition_re.match(rest):
+                end = _LIST_END.search(rest)
+                window = rest[:end.start()] if end else rest
+                reach = len(window)
+                if _ONLINE_WORD.search(window):
+                    continue  # "nur, wenn Sie vorher online oder telefonisch gebucht haben": a way in on line
+            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:reach] for ch in sh.offline) \
                     and not _online_in_list(rest, sh.offline) \
                     and not set(words_of(window[:25])) & sh.negators:  # "müssen nicht mehr persönlich kommen"
                 return True

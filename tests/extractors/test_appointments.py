@@ -500,3 +500,29 @@ def test_a_kreis_booking_link_under_pass_und_meldewesen_is_no_citizens_office():
 ])
 def test_booking_verbs_and_clicks(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # appointments handed out ("geben … aus", a separable verb joined again) over the net
+    ("<p>Die Bürgerbüros geben ihre Termine inzwischen nur noch über das Internet aus.</p>",
+     {P + "citizens_office": True}),
+    ("<p>Das Standesamt gibt Termine nur telefonisch aus.</p>", {P + "registry_office": False}),
+])
+def test_appointments_handed_out(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a restriction that governs a condition: the offline channel stands inside the condition
+    ("<p>In den Standesämtern werden Termine nur vergeben, nachdem die Dringlichkeit am Telefon oder per "
+     "E-Mail geklärt ist.</p>", {P + "registry_office": False}),
+    ("<p>Im Standesamt werden Termine nur nach Abklärung per Telefon oder E-Mail vergeben.</p>",
+     {P + "registry_office": False}),
+    ("<h2>Ausländerbehörde</h2><p>Einen Termin können Sie nur wahrnehmen, wenn Sie ihn vorher telefonisch "
+     "vereinbart haben.</p>", {P + "immigration_office": False}),
+    # … unless the condition names an online way in too
+    ("<h2>Ausländerbehörde</h2><p>Einen Termin erhalten Sie nur, wenn Sie vorher online oder telefonisch "
+     "gebucht haben.</p>", {P + "immigration_office": True}),
+])
+def test_a_restriction_over_a_condition(body, expected):
+    assert values(appointments, wrap(body)) == expected
