@@ -567,3 +567,16 @@ def test_ikfz_exceptions_and_the_online_registration_by_name(body, expected):
 ])
 def test_an_internet_access_the_authority_may_have_opened_is_no_offer(body):
     assert values(online_services, wrap(body)).get(P + "change_of_address") is not True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the registration of a home as a noun with its object
+    ("<p>Die Anmeldung der neuen Wohnung nach einem Umzug können Sie online erledigen.</p>",
+     {P + "change_of_address": True}),
+    ("<p>Ihre neue Wohnung können Sie online anmelden.</p>", {P + "change_of_address": True}),
+    ("<p>Die Anmeldung eines Wohnsitzes ist nur persönlich möglich.</p>", {P + "change_of_address": False}),
+    # the landlord's form is no home ("Wohnung" as a whole word only)
+    ("<p>Für die Anmeldung brauchen Sie die Wohnungsgeberbestätigung, die Sie online herunterladen.</p>", {}),
+])
+def test_the_registration_of_a_home_as_a_noun(body, expected):
+    assert values(online_services, wrap(body)) == expected
