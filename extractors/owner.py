@@ -103,6 +103,13 @@ def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) 
 _SITE_SEP = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+")
 
 
+def site_name(title: str) -> str | None:
+    """The site name a page title ends with ("Bürgerbüros: bis zu elf Wochen Wartezeit – München Aktuell" ->
+    "München Aktuell"), or None for a title without one."""
+    parts = _SITE_SEP.split(title.strip())
+    return parts[-1].strip() or None if len(parts) > 1 else None
+
+
 def publisher(title: str, patterns: Mapping[str, Any], footer: str = "") -> str | None:
     """Owner kind of the site that publishes a page ("company", "institution", "private"), or None for the
     city's own site or a page that does not say.

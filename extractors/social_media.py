@@ -25,6 +25,7 @@ from extractors.base import CityContext, Finding, registrable_domain
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
+from extractors.owner import site_name
 from extractors.page import Link, Page, TextBlock
 from extractors.statements import heading, is_chrome, statements
 from extractors.web_presence import (
@@ -112,6 +113,15 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     label = compact(translit(registrable_domain(page.host or "").split(".")[0]))
     outlet = label if any(label in (f"{n}{a}", f"{a}{n}") for n in names
                           for a in patterns.get("news_affixes", [])) else None
+    # the publisher's own account on a site that is not the city's: the handle is the site name the title ends
+    # with ("… – München Aktuell" and "muenchenaktuell"), which the city's name plus an affix would pass
+    named_site = site_name(page.title)
+    publisher_handle = compact(translit(named_site)) if named_site else ""
+    news_named = any(publisher_handle in (f"{n}{a}", f"{a}{n}") for n in names
+                     for a in patterns.get("news_affixes", []))
+    if publisher_handle and not news_named \
+            and name_match(publisher_handle, names, affix, float(patterns["name_threshold"])) > 0:
+        publisher_handle = ""  # the site is named after the city or Kreis itself ("… | Main-Taunus-Kreis")
     for link in candidates:
         for net, spec in patterns["networks"].items():
             handle = account(link, net, spec, shapes[net])
@@ -119,6 +129,11 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 continue
             if outlet and compact(translit(handle)) == outlet:
                 continue  # the news site's own account, not the city's
+            if publisher_handle and compact(translit(handle)) == publisher_handle:
+                if site is None:
+                    site = own_site(page, patterns, names, affix, float(patterns["name_threshold"]))
+                if news_named or not site:
+                    continue  # the publisher's own account (a newspaper's, a radio's), not the city's
             sentence = sentence_of(link.context, link.text)
             if institution(handle, f"{link.text} {sentence}", patterns["institutions"], compact_institutions):
                 continue

@@ -377,3 +377,22 @@ def test_youth_work_runs_its_own_channel():
     assert IG not in vals(social_media, page(said, title="Landkreis Forchheim"), url=url, city=kreis)
     own = "<p>Die Pressestelle des Landkreises hat einen Instagram-Account eröffnet.</p>"
     assert IG in vals(social_media, page(own, title="Landkreis Forchheim"), url=url, city=kreis)
+
+
+def test_the_publishers_own_account_on_a_news_site():
+    # the site name the title ends with ("… – München Aktuell") is the outlet's; its handle is the outlet's
+    # account even when the outlet's domain spells the city differently ("munchenaktuell.de")
+    icons = ("<footer><span>München Aktuell folgen:</span> <a href='https://www.facebook.com/muenchenaktuell'>"
+             "Facebook</a> <a href='https://www.instagram.com/muenchen.aktuell/'>Instagram</a></footer>")
+    html = (f"<html><head><title>Wartezeiten im Bürgerbüro – München Aktuell</title></head><body><main>"
+            f"<h1>Lokales</h1><p>Text.</p></main>{icons}</body></html>")
+    city = CityContext("09162000", "München", ())
+    got = vals(social_media, html, url="https://munchenaktuell.de/artikel", city=city)
+    assert FB not in got and IG not in got
+    # a site named after the city or Kreis itself ("… | Main-Taunus-Kreis" on mtk.org) keeps its accounts
+    kreis = ("<footer><a href='https://www.facebook.com/MainTaunusKreis'>Facebook</a></footer>")
+    html = (f"<html><head><title>Zehn Jahre 115 | Main-Taunus-Kreis</title></head><body><main><h1>Presse</h1>"
+            f"<p>Text.</p></main>{kreis}</body></html>")
+    mtk = CityContext("06436000", "Main-Taunus-Kreis", ())
+    got = vals(social_media, html, url="https://www.mtk.org/presse", city=mtk)
+    assert FB in got
