@@ -89,6 +89,8 @@ class Lexicon:
     failure_words: tuple[str, ...] = ()  # "Sollte die Buchung nicht funktionieren, …": a condition, no denial
     back_references: tuple[str, ...] = ()  # "Für diesen Bereich …": the sentence before's subjects
     condition_re: re.Pattern[str] = re.compile(r"(?!x)x")  # owner.yaml condition_openers: a condition
+    # online words that only imply the net ("rund um die Uhr"): the phone's when the clause names the phone
+    implied_online: tuple[str, ...] = ()
     # the reading section's words a clause is read with whatever the detector
     # (:mod:`extractors.clause_reading`); the fields above that come from it are its values
     shared: Shared = field(default_factory=lambda: shared_of({}))
@@ -148,7 +150,8 @@ class Lexicon:
                    re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("failure_words", [])),
                    tuple(w.lower() for w in shared.get("back_references", [])),
-                   condition_regex(patterns.get("owner", {})), common)
+                   condition_regex(patterns.get("owner", {})),
+                   tuple(w.lower() for w in shared.get("implied_online", [])), common)
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -305,10 +308,14 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
 
 def _mail_channel(clause: str, lx: Lexicon) -> bool:
     """"persönlich, schriftlich oder elektronisch": in a list of paper channels "elektronisch" is
-    e-mail or a signed scan, not an online service (its only online word there)."""
+    e-mail or a signed scan, not an online service (its only online word there); "rund um die Uhr
+    telefonisch buchen": a time that only implies the net is the phone's when the clause names the phone."""
     present = found_terms(clause, lx.online)
-    return bool(present) and all(w.startswith("elektronisch") for w in present) \
-        and contains_any(clause, lx.paper)
+    if not present:
+        return False
+    if all(w.startswith("elektronisch") for w in present) and contains_any(clause, lx.paper):
+        return True
+    return all(w.lower() in lx.implied_online for w in present) and contains_any(clause, lx.offline)
 
 
 def plans(text: str, lx: Lexicon) -> bool:

@@ -526,3 +526,18 @@ def test_appointments_handed_out(body, expected):
 ])
 def test_a_restriction_over_a_condition(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a time that only implies the net is the phone's when the clause names the phone
+    ("<h1>Bürgercenter</h1><p>Außerdem lassen sich Termine rund um die Uhr telefonisch buchen.</p>", {}),
+    ("<h1>Bürgercenter</h1><p>Termine lassen sich rund um die Uhr buchen.</p>",
+     {P + "citizens_office": True}),
+    # an online system brought in for the appointments
+    ("<p>Für die Termine im Bürgerbüro hat die Stadt einen Online-Agenten eingeführt.</p>",
+     {P + "citizens_office": True}),
+    ("<p>Für Termine im Bürgerbüro soll ein Onlinesystem eingeführt werden.</p>",
+     {P + "citizens_office": False}),
+])
+def test_the_phone_round_the_clock_and_a_system_brought_in(body, expected):
+    assert values(appointments, wrap(body)) == expected
