@@ -18,7 +18,7 @@ heading naming the other, without a negator).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -27,8 +27,9 @@ from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
 from extractors.named import split_sentences
+from extractors.owner import judge
 from extractors.page import Page
-from extractors.reading import read
+from extractors.reading import foreign_kinds, read
 from extractors.segment import is_chrome_locator, segment
 from extractors.statements import heading, subjects_in
 from extractors.subjects import subjects_of
@@ -71,12 +72,17 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",
                 frame.locator)
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
+    foreign = _foreign_link(patterns, city)
     for link in page.links:
+        if is_chrome_locator(link.locator) or foreign(link.text):
+            # the site's header, menu and footer carry the same booking link on every page ("Online-
+            # Terminvereinbarung" beside "Öffnungszeiten"): it says nothing about this office; nor does a
+            # link that names another body ("Termin beim Landkreis online vereinbaren" on a town's page)
+            continue
         if on_hosts(link.url, vendors):
             add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator, own=link.text)
         elif link_re and url_re.search(link.url) and link_re.search(link.text) \
-                and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf") \
-                and not is_chrome_locator(link.locator):
+                and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf"):
             # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
             # termine.stadt.de/…); the site menu's links are on every page and say nothing about this
             # office, and a page of the site itself ("/termine/", an overview of offices) is no system:
@@ -89,6 +95,20 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     # after the widgets too: a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's
     return _without_absent_offices(found, patterns, city)
+
+
+def _foreign_link(patterns: Mapping[str, Any], city: CityContext | None) -> Callable[[str], bool]:
+    """Whether a link's text names another body as the booking's owner (the Kreis, a neighbour, a company):
+    the reader's owner guard (``owner.judge``) applied to a widget's words, with its ``foreign_owners``."""
+    owners = patterns.get("owner")
+    if not owners:
+        return lambda text: False
+    foreign = foreign_kinds(patterns, city)
+
+    def test(text: str) -> bool:
+        # the owner cue nearest to the link's end: "Termin beim Landkreis online vereinbaren"
+        return bool(text) and judge(text, len(text), len(text), owners, city=city).owner in foreign
+    return test
 
 
 def _without_absent_offices(found: list[Finding], patterns: Mapping[str, Any],

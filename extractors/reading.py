@@ -95,6 +95,13 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
     return out
 
 
+
+def foreign_kinds(patterns: Mapping[str, Any], city: CityContext | None) -> tuple[str, ...]:
+    """The owner kinds whose offers say nothing about the city's (``foreign_owners``, else owner.FOREIGN); a
+    Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else."""
+    return tuple(k for k in patterns.get("foreign_owners", FOREIGN)
+                 if k != "county" or not (city and "kreis" in city.name.lower()))
+
 def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
          city: CityContext | None = None) -> list[Finding]:
     """Findings for every statement on the page that says something about a subject (module docstring)."""
@@ -124,8 +131,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
     # a detector may count some owners as the city's (a Land portal running the city's own service)
-    foreign = tuple(k for k in patterns.get("foreign_owners", FOREIGN)
-                    if k != "county" or not (city and "kreis" in city.name.lower()))
+    foreign = foreign_kinds(patterns, city)
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     # another office's words that yield to the subject office's own words in the same place
     # (``ignore_unless``)

@@ -479,6 +479,31 @@ def test_a_booking_link_books_the_office_it_names():
     assert values(appointments, wrap(body)) == {P + "registry_office": True}
 
 
+def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
+    # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
+    # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does
+    body = "<h1>Gewerbeamt</h1><p>Ein Gewerbe melden Sie mit Ausweis an; die Gebühr beträgt 15 Euro.</p>"
+    link = "<a href='https://vg-x.termine-reservieren.de/'>Online-Terminvereinbarung</a>"
+    header = f"<html><body><header><div>{link}</div></header><main>{body}</main></body></html>"
+    footer = f"<html><body><main>{body}</main><footer><p>{link}</p></footer></body></html>"
+    assert values(appointments, header) == {}
+    assert values(appointments, footer) == {}
+    assert values(appointments, wrap(body + f"<p>{link}</p>")) == {P + "trade_office": True}
+
+
+def test_a_booking_link_naming_the_landkreis_on_a_samtgemeindes_page_is_the_kreiss():
+    # the Kreis's Ausländerbehörde on a Samtgemeinde's service page: its booking is not the town's (the
+    # rulings: a Kreis office merely named on a town's page stays tempting), by link and statement alike
+    body = ("<h1>Ausländerangelegenheiten</h1><p>Zuständig ist der Fachdienst Ausländerwesen des Kreises.</p>"
+            "<p><a href='https://termine.lk-x.de/abh/'>Termin beim Landkreis online vereinbaren</a></p>")
+    sg = CityContext("03256402", "Samtgemeinde X", ())
+    got = {p: a.value for p, a in aggregate(findings(appointments, wrap(body), city=sg)).items()}
+    assert got == {}
+    kreis = CityContext("03256000", "Landkreis X", ())
+    got = {p: a.value for p, a in aggregate(findings(appointments, wrap(body), city=kreis)).items()}
+    assert got == {P + "immigration_office": True}
+
+
 def test_a_kreis_booking_link_under_pass_und_meldewesen_is_no_citizens_office():
     # a Kreis has no Meldebehörde: its booking link under a heading naming "Meldewesen" (its supervision)
     # is the Ausländerbehörde's, whichever way the office is found (statement or booking widget)

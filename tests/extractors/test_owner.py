@@ -139,6 +139,23 @@ def test_a_joint_body_is_the_city_on_its_own_pages():
     assert judge(s, start, start + 22, OWNER, names=("weissenthurm",), city=vg).owner == "city"
 
 
+def test_a_joint_bodys_page_naming_its_landkreis_speaks_of_the_county():
+    # a Samtgemeinde is not its Landkreis: the Kreis's booking on the Samtgemeinde's page is somebody else's,
+    # while a Kreis's own "des Kreises" stays the city
+    sg = CityContext("03256402", "Samtgemeinde Marklohe", ("marklohe.de",))
+    s = "Termin beim Landkreis online vereinbaren"
+    assert judge(s, len(s), len(s), OWNER, names=("marklohe",), city=sg).owner == "county"
+    kreis = CityContext("03256000", "Landkreis Nienburg/Weser", ("lk-nienburg.de",))
+    assert judge(s, len(s), len(s), OWNER, names=("nienburg",), city=kreis).owner == "city"
+
+
+def test_the_kreis_as_the_one_who_acts_is_the_county():
+    # "der Kreis" as the subject gives the appointments; "im Kreis" is only the area
+    s = "Die Termine vergibt der Kreis über sein eigenes Portal."
+    assert at(s, "Portal").owner == "county"
+    assert at("Das Portal gilt im Kreis für alle Städte.", "Portal").owner != "county"
+
+
 @pytest.mark.parametrize("sentence, name, status", [
     ("Das Geoportal wurde im Mai vom Netz genommen.", "Geoportal", "discontinued"),
     ("Die Stadt-App ist seit März offline.", "Stadt-App", "discontinued"),
