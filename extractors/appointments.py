@@ -32,7 +32,7 @@ from extractors.page import Page
 from extractors.reading import foreign_kinds, read
 from extractors.segment import is_chrome_locator, segment
 from extractors.statements import heading, subjects_in
-from extractors.subjects import subjects_of
+from extractors.subjects import page_subject, subjects_of
 
 NAME = "appointments"
 VERSION = "2"
@@ -42,7 +42,7 @@ _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
-    topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
+    topic = _page_subject(page, patterns)
     found = read(page, patterns, NAME, VERSION, city)
     found += _delegated(page, patterns, found)
     if not topic:
@@ -95,6 +95,15 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     # after the widgets too: a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's
     return _without_absent_offices(found, patterns, city)
+
+
+def _page_subject(page: Page, patterns: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
+    """The office the page is about (h1, else the title's own part, else the breadcrumb: ``page_subject``)."""
+    coord = patterns.get("coordination", {})
+    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
+                   *separable_of(coord.get("separable", {})))
+    return page_subject(page, patterns["subjects"], float(patterns.get("threshold", 100)), exp,
+                        bool(patterns.get("page_subject_fallback")))
 
 
 def _foreign_link(patterns: Mapping[str, Any], city: CityContext | None) -> Callable[[str], bool]:

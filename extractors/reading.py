@@ -118,7 +118,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                    *separable_of(coord.get("separable", {})))
     statements = segment(page)
     scopes = Scope(page, subjects, threshold, exp, "\n".join(st.text for st in statements),
-                   excluded=lambda t: excluded_of(t, lx))
+                   excluded=lambda t: excluded_of(t, lx),
+                   fallback=bool(patterns.get("page_subject_fallback")))
     # "Bewohnerparkausweis bald auch online": the page heading says its subject's offer is to come; a
     # heading announcing new visiting rules ("Bürgerbüro ab Januar nur mit Termin") plans no offer
     head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned) \

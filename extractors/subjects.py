@@ -5,6 +5,7 @@ clause names the act, and the page's only subject. Used by :mod:`extractors.read
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -12,6 +13,7 @@ from extractors.base import per_mapping
 from extractors.lemmas import lemma_set, tokens
 from extractors.matching import contains_any, find_any
 from extractors.page import Page
+from extractors.segment import looks_like_trail
 from extractors.statements import subjects_in
 
 
@@ -82,16 +84,53 @@ def has_words(words: list[Any], lemmas: frozenset[str]) -> bool:
     return all(any(one(a) for a in _alternatives(w)) for w in words)
 
 
+_TITLE_SEP = re.compile(r"\s[|–—-]\s")
+_CRUMB_SEP = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def page_subject(page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any,
+                 fallback: bool = True) -> dict[str, tuple[int, int]]:
+    """The office or service the page is about: the subjects its heading (h1, else title) names; when the h1
+    names none ("Öffnungszeiten und Termine", "Online-Terminvergabe"), those of the title's own part (not the
+    site name after the last separator: "Straßenverkehrsamt: Öffnungszeiten | Landkreis Celle"), else of the
+    most specific crumb of the breadcrumb trail that names one ("Bürgerservice > Ausländerbehörde >
+    Online-Terminvergabe"). Office pages name their office in one of the three, the h1 often not; a news
+    page's title is its headline again, so the detectors of services do not look past the h1
+    (``page_subject_fallback`` in their pattern file, off)."""
+    found = subjects_of(exp.expand(page.heading), subjects, threshold)
+    if found or not fallback or page.heading == page.title:
+        return found
+    parts = _TITLE_SEP.split(page.title)
+    own = " – ".join(parts[:-1]) if len(parts) > 1 else page.title
+    found = subjects_of(exp.expand(own), subjects, threshold)
+    if found:
+        return found
+    for crumb in reversed(_trail(page)):
+        found = subjects_of(exp.expand(crumb), subjects, threshold)
+        if found:
+            return found
+    return {}
+
+
+def _trail(page: Page) -> list[str]:
+    """The crumbs of the page's breadcrumb trail (the first block shaped like one), else none."""
+    for block in page.blocks:
+        if "breadcrumb" in block.locator.lower() or looks_like_trail(block.text):
+            return [c.strip() for c in _CRUMB_SEP.split(block.text) if c.strip()]
+    return []
+
+
 class Scope:
     """Where a cue without a subject of its own looks for one, per page (computed on demand)."""
 
     def __init__(self, page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any,
-                 content: str | None = None, excluded: Callable[[str], str] | None = None) -> None:
+                 content: str | None = None, excluded: Callable[[str], str] | None = None,
+                 fallback: bool = False) -> None:
         self.page, self.subjects, self.threshold, self.exp = page, subjects, threshold, exp
         # the page's own text without navigation, header and footer: a menu naming "Bürgerservice"
         # on every page of a site does not make the Zulassungsstelle page about two offices
         self.content = page.text if content is None else content
-        self.topic = subjects_of(exp.expand(page.heading), subjects, threshold)
+        self.topic = page_subject(page, subjects, threshold, exp, fallback)
         self.headings: dict[str, dict[str, tuple[int, int]]] = {}  # section heading -> its subjects
         self.contexts: dict[str, dict[str, tuple[int, int]]] = {}  # headings (acts) -> their subjects
         self._only: dict[str, tuple[int, int]] | None = None

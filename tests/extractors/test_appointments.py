@@ -479,6 +479,27 @@ def test_a_booking_link_books_the_office_it_names():
     assert values(appointments, wrap(body)) == {P + "registry_office": True}
 
 
+def _office_page(title: str, trail: str, h1: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><header><nav>Start</nav></header>"
+            f"<nav id='breadcrumb'>{trail}</nav><main><h1>{h1}</h1><p>Bringen Sie alle Unterlagen mit.</p>"
+            "<p><a href='/termine/buchen/'>Termin online buchen</a></p></main></body></html>")
+
+
+@pytest.mark.parametrize("title, trail, expected", [
+    # the office in the title's own part, over a generic h1
+    ("Kfz-Zulassungsstelle – Landkreis X", "Start &gt; Verkehr &gt; Termine",
+     {P + "vehicle_registration_office": True}),
+    # … or in the breadcrumb's most specific crumb that names one
+    ("Terminvereinbarung | Landkreis X",
+     "<a href='/'>Start</a> &gt; <a href='#'>Bürgerservice</a> &gt; <a href='#'>Ausländerbehörde</a> &gt; "
+     "<span>Terminvereinbarung</span>", {P + "immigration_office": True}),
+    # the site's name after the title's last separator is no subject of the page
+    ("Terminvereinbarung | Bürgerservice-Portal Landkreis X", "Start &gt; Service &gt; Termine", {}),
+])
+def test_the_office_named_in_the_title_or_breadcrumb_is_the_pages_subject(title, trail, expected):
+    assert values(appointments, _office_page(title, trail, "Terminvereinbarung")) == expected
+
+
 def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
     # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
     # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does
