@@ -30,7 +30,7 @@ from extractors.named import split_sentences
 from extractors.owner import judge
 from extractors.page import Page
 from extractors.reading import foreign_kinds, read
-from extractors.segment import is_chrome_locator, segment
+from extractors.segment import in_sidebar_menu, is_chrome_locator, segment
 from extractors.statements import heading, subjects_in
 from extractors.subjects import page_subject, subjects_of
 
@@ -57,6 +57,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         # A link that names its office ("Termin bei der Ausländerbehörde reservieren") books that office
         # only, not every office of the page heading ("Ausländer-, Pass- & Meldewesen").
         named = subjects_in(own, patterns["subjects"], threshold) if own else {}
+        if not named and in_sidebar_menu(page, locator):
+            return  # a sidebar menu's link books the office it names, not the page's (as in the reader)
         for param in named or topic:
             found.append(finding(page, parameter=param, value=True, confidence=confidence,
                                  snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,

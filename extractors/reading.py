@@ -57,7 +57,7 @@ from extractors.matching import containing, contains_any
 from extractors.named import split_sentences
 from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
-from extractors.segment import Statement, segment
+from extractors.segment import Statement, in_sidebar_menu, segment
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 
@@ -153,6 +153,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         # about something else that shares the words (Verwarngeld online bezahlen): the statement yields
         # nothing; asked at its first finding, as most statements yield none
         ignored = None if lx.ignore or soft else False
+        menu_item: bool | None = None  # asked only when a cue needs a subject from elsewhere
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
         if st.intro:
@@ -247,6 +248,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if cue is not None and cue.positive and plans(clause, lx):
                         cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                 elif cue is not None and not subj:
+                    if menu_item is None:
+                        menu_item = in_sidebar_menu(page, st.locator)
+                    if menu_item:
+                        # a sidebar menu's label ("Online-Terminvergabe" beside "Formularcenter") is the
+                        # site's navigation: it books the office it names, not the page's
+                        continue
                     if free_subj:
                         targets, where = free_subj, "sentence"
                         if cue.positive and free_plan:

@@ -58,6 +58,40 @@ def looks_like_trail(text: str) -> bool:
     return text.count(" > ") + text.count(" / ") + text.count("›") + text.count(" » ") >= 2
 
 
+_SIDEBAR = re.compile(r"(^|[ >])aside([#.:\s]|$)|#(sidebar|marginal)", re.I)
+_MENU_ITEM = re.compile(r"^(.* > (?:ul|ol)(?:#[^ >:]*)?(?::nth-of-type\(\d+\))?)"
+                        r" > li(?::nth-of-type\(\d+\))?")
+MENU_MIN = 3  # a sidebar list of this many bare links or more is a menu ("Service: Online-Terminvergabe, …")
+_menus: WeakKeyDictionary[Page, frozenset[str]] = WeakKeyDictionary()
+
+
+def sidebar_menu_items(page: Page) -> frozenset[str]:
+    """Locators of the items of the page's sidebar link menus: a list outside the main content, in an
+    aside, whose items are each one bare link. Such a list is navigation by its shape ("Service:
+    Online-Terminvergabe · Formularcenter · Kontakte"): an item says nothing about the page's subject
+    unless it names it itself. Memoised per page."""
+    if page in _menus:
+        return _menus[page]
+    items: dict[str, list[tuple[str, bool]]] = {}  # list locator -> (item locator, bare link?)
+    texts = {b.locator: b.text for b in page.blocks}
+    links = {ln.locator: ln.text for ln in page.links}
+    for loc, text in texts.items():
+        m = _MENU_ITEM.match(loc)
+        if m and loc == m.group(0) and _SIDEBAR.search(loc) and not _CONTENT.search(loc):
+            bare = any(k.startswith(loc + " > a") and links[k].strip() == text.strip() for k in links)
+            items.setdefault(m.group(1), []).append((loc, bare))
+    out = {loc for group in items.values() if len(group) >= MENU_MIN and all(b for _, b in group)
+           for loc, _ in group}
+    _menus[page] = frozenset(out)
+    return _menus[page]
+
+
+def in_sidebar_menu(page: Page, locator: str) -> bool:
+    """Whether a block or link locator lies in one of the page's sidebar link menus."""
+    menus = sidebar_menu_items(page)
+    return bool(menus) and any(locator == m or locator.startswith(m + " > ") for m in menus)
+
+
 def is_trail(text: str, title: str, tag: str) -> bool:
     """A breadcrumb trail ("Startseite > Rathaus > Gewerbe anmelden", or its last item alone): the
     page's own title repeated outside a heading. CMSs mark trails by class, which locators do not

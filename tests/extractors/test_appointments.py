@@ -500,6 +500,35 @@ def test_the_office_named_in_the_title_or_breadcrumb_is_the_pages_subject(title,
     assert values(appointments, _office_page(title, trail, "Terminvereinbarung")) == expected
 
 
+def _with_sidebar(aside: str) -> str:
+    return ("<html><head><title>Landkreis X</title></head><body><main><h1>Abholung des Aufenthaltstitels</h1>"
+            "<p>Den Abholtermin vereinbaren Sie mit Ihrer Sachbearbeitung.</p></main>"
+            f"<aside id='sidebar'>{aside}</aside></body></html>")
+
+
+def test_a_sidebar_menu_item_books_only_the_office_it_names():
+    # a quick-links list of bare links is the site's navigation: "Online-Terminvergabe" there is no channel of
+    # the page's office; an item that names its office still books that office, and a contact box is no menu
+    menu = ("<h3>Service</h3><ul><li><a href='https://x.termine-reservieren.de/'>Online-Terminvergabe</a></li>"
+            "<li><a href='/formulare/'>Formularcenter</a></li><li><a href='/kontakt/'>Kontakte</a></li></ul>")
+    assert values(appointments, _with_sidebar(menu)) == {}
+    named = menu.replace(">Online-Terminvergabe<", ">Online-Termin Kfz-Zulassungsstelle<")
+    assert values(appointments, _with_sidebar(named)) == {P + "vehicle_registration_office": True}
+    box = ("<h3>Kontakt</h3><p>Kreishaus, Zimmer 12</p>"
+           "<p><a href='https://x.termine-reservieren.de/'>Online-Terminvergabe</a></p>")
+    assert values(appointments, _with_sidebar(box)) == {P + "immigration_office": True}
+
+
+@pytest.mark.parametrize("body", [
+    # the booking system by its name is the online channel
+    "<h1>Kfz-Zulassung</h1><p>Ein Blick ins Reservierungsportal zeigt freie Zeiten für Dienstag.</p>",
+    "<h1>Ausländerbehörde</h1><p>Ihren Vorsprachetermin wählen Sie im Terminportal aus.</p>",
+    "<p>Die Zulassungsstelle arbeitet seit dem Frühjahr mit einem Buchungssystem im Internet.</p>",
+])
+def test_a_booking_portal_or_system_by_name_is_online_booking(body):
+    assert any(v is True for v in values(appointments, wrap(body)).values())
+
+
 def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
     # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
     # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does
