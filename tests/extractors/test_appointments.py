@@ -529,6 +529,18 @@ def test_a_booking_portal_or_system_by_name_is_online_booking(body):
     assert any(v is True for v in values(appointments, wrap(body)).values())
 
 
+@pytest.mark.parametrize("body, expected", [
+    # slots released in the online calendar are offered for booking
+    ("<h1>Einbürgerung</h1><p>Jede Woche wird im Onlinekalender eine weitere Woche freigegeben.</p>",
+     {P + "immigration_office": True}),
+    # appointments the office says it cannot offer now: no booking, by any channel
+    ("<h1>Einbürgerung</h1><p>Termine für die Abgabe des Antrags können wir zurzeit nicht anbieten.</p>",
+     {P + "immigration_office": False}),
+])
+def test_released_slots_and_appointments_not_offered(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
 def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
     # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
     # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does
