@@ -595,3 +595,15 @@ def test_a_restriction_listing_an_online_channel_restricts_nothing(body, expecte
 ])
 def test_a_back_reference_takes_the_sentence_befores_subjects(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plan of what shall be possible, in the passive ("sollen … gebucht werden können"), is not live
+    ("<h1>Zulassungsstelle</h1><p>Im Laufe des Januars sollen Termine dann wieder online gebucht werden "
+     "können.</p>", {A + "vehicle_registration_office": False}),
+    # what can be booked now stays live
+    ("<h1>Zulassungsstelle</h1><p>Termine können online gebucht werden.</p>",
+     {A + "vehicle_registration_office": True}),
+])
+def test_a_plan_in_the_passive_is_not_live(body, expected):
+    assert values(appointments, wrap(body)) == expected
