@@ -27,7 +27,7 @@ from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
 from extractors.named import split_sentences
-from extractors.owner import judge
+from extractors.owner import judge, publisher
 from extractors.page import Page
 from extractors.reading import foreign_kinds, read
 from extractors.segment import in_sidebar_menu, is_chrome_locator, segment
@@ -52,13 +52,18 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     url_re = re.compile(spec["url_regex"])
 
     threshold = float(patterns.get("threshold", 100))
+    owners = patterns.get("owner")
+    third_party = bool(owners) and publisher(page.title, owners) is not None
 
     def add(confidence: float, text: str, locator: str, url: str | None = None, own: str = "") -> None:
         # A link that names its office ("Termin bei der Ausländerbehörde reservieren") books that office
         # only, not every office of the page heading ("Ausländer-, Pass- & Meldewesen").
         named = subjects_in(own, patterns["subjects"], threshold) if own else {}
-        if not named and in_sidebar_menu(page, locator):
-            return  # a sidebar menu's link books the office it names, not the page's (as in the reader)
+        if not named and (in_sidebar_menu(page, locator) or third_party):
+            # a sidebar menu's link books the office it names, not the page's (as in the reader); so does a
+            # link on a company's or institution's page about the office ("Beratungstermin im International
+            # Office buchen" on a university's page about the Ausländerbehörde books the university)
+            return
         for param in named or topic:
             found.append(finding(page, parameter=param, value=True, confidence=confidence,
                                  snippet=f"{head} — {text}"[:300], locator=locator, extractor=NAME,

@@ -541,6 +541,20 @@ def test_released_slots_and_appointments_not_offered(body, expected):
     assert values(appointments, wrap(body)) == expected
 
 
+def test_a_booking_link_on_an_institutions_page_books_the_institution():
+    # a university's page about the city's Ausländerbehörde: its own advice booking in a side box is not the
+    # office's; a link naming the office still books it
+    def page(link_text: str) -> str:
+        return ("<html><head><title>Ausländerbehörde – International Office – Hochschule X</title></head>"
+                "<body><main><h1>Ausländerbehörde</h1>"
+                "<p>Melden Sie sich in der ersten Woche bei der Behörde.</p></main>"
+                "<aside><h3>Fragen zum Visum?</h3><p>Wir beraten Sie vor dem Behördengang.</p>"
+                f"<p><a href='https://hsx.etermin.net/io'>{link_text}</a></p></aside></body></html>")
+    assert values(appointments, page("Beratungstermin im International Office buchen")) == {}
+    named = page("Termin bei der Ausländerbehörde buchen")
+    assert values(appointments, named) == {P + "immigration_office": True}
+
+
 def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
     # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
     # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does
