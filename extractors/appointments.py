@@ -81,20 +81,23 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     foreign = _foreign_link(patterns, city)
     for link in page.links:
+        if on_hosts(link.url, vendors):
+            confidence = spec["vendor_link_confidence"]
+        elif link_re and url_re.search(link.url) and link_re.search(link.text) \
+                and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf"):
+            # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
+            # termine.stadt.de/…); a page of the site itself ("/termine/", an overview of offices) is no
+            # system: a booking system runs on its own host
+            confidence = spec["booking_link_confidence"]
+        else:
+            continue
         if is_chrome_locator(link.locator) or foreign(link.text):
             # the site's header, menu and footer carry the same booking link on every page ("Online-
             # Terminvereinbarung" beside "Öffnungszeiten"): it says nothing about this office; nor does a
             # link that names another body ("Termin beim Landkreis online vereinbaren" on a town's page)
+            # (asked of booking links only: the owner guard reads the link's words)
             continue
-        if on_hosts(link.url, vendors):
-            add(spec["vendor_link_confidence"], f"{link.text} → {link.url}", link.locator, own=link.text)
-        elif link_re and url_re.search(link.url) and link_re.search(link.text) \
-                and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf"):
-            # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
-            # termine.stadt.de/…); the site menu's links are on every page and say nothing about this
-            # office, and a page of the site itself ("/termine/", an overview of offices) is no system:
-            # a booking system runs on its own host
-            add(spec["booking_link_confidence"], f"{link.text} → {link.url}", link.locator, own=link.text)
+        add(confidence, f"{link.text} → {link.url}", link.locator, own=link.text)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
             urls = [u for u in _SCRIPT_URL.findall(script) if on_hosts(u, vendors) or url_re.search(u)]
