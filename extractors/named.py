@@ -239,6 +239,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     definite = re.compile(cues["definite_regex"])
     indefinite = re.compile(cues["indefinite_regex"])
     future = re.compile(cues["future_regex"]) if cues.get("future_regex") else None
+    modifiers = cues.get("compound_modifiers", ())
+    # "Smartphone-" right before a name: its compound's device or channel modifiers (compound_modifiers)
+    compound_tail = (re.compile("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
+                     if modifiers else None)
     current = re.compile(cues["current_np_regex"])
     negated = re.compile(cues["negated_regex"])
     quantifier = re.compile(cues["quantifier_regex"])
@@ -346,7 +350,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
                 if _excluded(sent, m.start, m.end, spec):
                     continue
-                before = sent[max(m.start - 45, 0):m.start]
+                # The article of a compound whose head is the name stands before the whole compound ("Mit der
+                # Smartphone-App der Stadt …", "die Handy-App der Gemeinde"): read what precedes the compound.
+                modifier = compound_tail.search(sent, 0, m.start) if compound_tail else None
+                lead_in = modifier.start() if modifier else m.start
+                before = sent[max(lead_in - 45, 0):lead_in]
                 # A verb phrase ("live übertragen") has no article: what precedes it belongs to the clause.
                 verbal = m.term in spec.get("verbal", ())
                 anchored = not verbal and bool(reference.search(before))

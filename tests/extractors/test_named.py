@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import chatbot, council, defect_reporting, geodata, open_data, participation
+from extractors import chatbot, city_app, council, defect_reporting, geodata, open_data, participation
 from extractors.named import split_sentences
 from tests.extractors.web_helpers import page, run, vals
 
@@ -231,3 +231,15 @@ def test_an_open_start_keeps_a_decided_app_planned():
             "<p>Wann die Gemeinde im Dorffunk freigeschaltet wird, steht noch nicht fest.</p>")
     value = vals(city_app, page(body, "Rat stimmt für Dorffunk-App"))
     assert not isinstance(value.get("city_app.available"), dict), value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the article stands before the whole compound whose head is the name ("der Smartphone-App der Stadt")
+    ("Mit der Smartphone-App der Stadt haben Sie alles im Blick.", True),
+    ("Mit der App der Stadt haben Sie alles im Blick.", True),
+    # a quantifier before the compound still quantifies the name
+    ("Jede Smartphone-App der Stadt muss barrierefrei sein.", False),
+])
+def test_the_article_of_a_compound_whose_head_is_the_name(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get("city_app.available")
+    assert isinstance(value, dict) is expected, value
