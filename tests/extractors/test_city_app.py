@@ -255,3 +255,16 @@ def test_a_community_app_where_the_administrations_editors_post(body, expected):
 ])
 def test_a_wish_in_the_subjunctive_is_no_app(sentence):
     assert vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the town's own or our app with a word between: "Unsere neue App", "eine eigene Smartphone-App"
+    ("Unsere neue App informiert Sie per Push-Nachricht über Straßensperrungen.", True),
+    ("Die Stadt Köln hat jetzt eine eigene Smartphone-App.", True),
+    ("Eine eigene Smartphone-App plant die Stadt nicht.", False),
+    # another body's own app
+    ("Die Stadtwerke stellen ihre eigene neue App vor.", None),
+])
+def test_our_or_the_own_app_with_a_word_between(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    assert (isinstance(value, dict) if expected else value) is (True if expected else expected), value
