@@ -180,6 +180,14 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
                 confidence = float(vendor["confidence"])
             elif external and any_text[param] and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None
+            elif (not external and any_text[param] and spec.get("own_link_heading_regex")
+                  and re.search(spec["own_link_heading_regex"], page.heading)
+                  and url.split("#", 1)[0].rstrip("/") != page.final_url.split("#", 1)[0].rstrip("/")
+                  and has_any(link.text, spec["link_terms"]) and not in_chrome(page, link, index)):
+                # On a page about doing the thing ("Defekte Verkehrsschilder oder Ampeln melden") a button in
+                # the content that names the service ("Schadensmelder") leads to it, wherever on the city's
+                # host it points; the same link elsewhere may be a page about the service.
+                confidence, vendor = float(spec.get("own_link_confidence", spec["link_confidence"])), None
             elif (not external and any_text[param] and spec.get("own_path_regex")
                   and re.search(spec["own_path_regex"], url)
                   and has_any(link.text, spec.get("own_path_terms") or spec["link_terms"])

@@ -257,3 +257,17 @@ def test_the_lands_platform_on_a_kreis_page_is_its_towns_unless_the_kreis_takes_
     joined = ("<p>Seit Mittwoch nimmt auch die Kreisverwaltung Hinweise zu Kreisstraßen über den Maerker des "
               "Landes entgegen.</p>")
     assert got(joined) not in (None, False)
+
+
+@pytest.mark.parametrize("heading, href, expected", [
+    # a button naming the service on a page about reporting leads to the town's form (sj-vg-montabaur)
+    ("Defekte Verkehrsschilder oder Ampeln melden", "/buergerservice/schadensmelder/", True),
+    ("Schäden im Straßenbereich – Meldung", "/service/maengelmelder", True),
+    # the same link on a page about something else stays a link to a page about the service
+    ("Rathaus und Verwaltung", "/buergerservice/schadensmelder/", False),
+])
+def test_a_service_button_on_a_page_about_reporting(heading, href, expected):
+    body = (f"<h1>{heading}</h1><p><a class='btn' href='{href}'>Schadensmelder</a></p>"
+            "<p>Beschreiben Sie den Schaden.</p>")
+    value = values(defect_reporting, wrap(body)).get(P)
+    assert (value not in (None, False)) is expected, value
