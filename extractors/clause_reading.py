@@ -46,6 +46,9 @@ class Shared:
     deadline_re: re.Pattern[str]
     planned: tuple[str, ...]
     planned_res: tuple[re.Pattern[str], ...]
+    abbreviations: tuple[str, ...]  # a full stop after these ends no sentence ("z. B.")
+    clause_split: re.Pattern[str]  # where a sentence's clauses part (";", " – ", ", aber" …)
+    question_re: re.Pattern[str]  # "Kann ich einen Termin buchen?": a yes/no question
     # "nur, wenn Sie ihn vorher telefonisch …", "nur vergeben, nachdem … am Telefon geklärt ist": the
     # restriction governs a condition, and the channel stands inside it
     restricted_condition_re: re.Pattern[str] = re.compile(_NEVER)
@@ -57,6 +60,9 @@ class Shared:
                    tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", _NEVER)),
                    tuple(section.get("planned", [])),
                    tuple(re.compile(r) for r in section.get("planned_regex", [])),
+                   tuple(section.get("abbreviations", [])),
+                   re.compile(section.get("clause_split_regex", r";\s")),
+                   re.compile(section.get("question_regex", _NEVER)),
                    re.compile(section.get("restricted_condition_regex", _NEVER)))
 
 

@@ -111,7 +111,7 @@ class Lexicon:
                    float(shared.get("restrict_confidence", 0.88)),
                    float(shared.get("planned_confidence", 0.8)),
                    float(patterns.get("negation_margin", 0.15)),
-                   re.compile(shared.get("clause_split_regex", r";\s")), tuple(patterns.get("ignore", [])),
+                   common.clause_split, tuple(patterns.get("ignore", [])),
                    # a statement can only say something with a cue, an online word or a restriction
                    (*pos, *neg, *online, *common.restrict),
                    common.restrict_re, common.past_re,
@@ -120,7 +120,7 @@ class Lexicon:
                    (*planned, *shared.get("heading_planned", [])),
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
-                   tuple(shared.get("abbreviations", [])), frozenset(shared.get("relative", [])),
+                   common.abbreviations, frozenset(shared.get("relative", [])),
                    tuple(shared.get("user_conditions", [])), frozenset(shared.get("there", [])),
                    common.planned_res,
                    frozenset(patterns.get("bare_negatives", [])), tuple(shared.get("paper", [])),
@@ -145,7 +145,7 @@ class Lexicon:
                    re.compile(comp.get("request_regex", r"(?!x)x")),
                    frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("starts", [])),
                    frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("verbs", [])),
-                   re.compile(shared.get("question_regex", r"(?!x)x")),
+                   common.question_re,
                    # out of order is a thing's state, shared with the named engine: owner.yaml
                    re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("failure_words", [])),
@@ -450,6 +450,11 @@ def kind_of(cue: Cue) -> str:
 def clauses_of(sentence: str, lx: Lexicon) -> tuple[str, ...]:
     """The sentence's clauses (split where the lexicon's ``clause_split`` regex matches)."""
     return _clauses(sentence, lx.clause_split)
+
+
+def split_clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
+    """The sentence's clauses, split where ``split`` matches (:func:`clauses_of` of a lexicon with it)."""
+    return _clauses(sentence, split)
 
 
 _DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")

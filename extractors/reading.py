@@ -54,10 +54,10 @@ from extractors.clauses import (
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.matching import containing, contains_any
-from extractors.named import split_sentences
 from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
 from extractors.segment import Statement, in_sidebar_menu, segment
+from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 
@@ -84,9 +84,9 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
         if st.kind != "heading" or before.kind != "text" or not contains_any(before.text, lx.prefilter) \
                 or not contains_any(before.text, nouns):
             continue
-        text = exp.expand(before.text)
-        cues = [clause_cue(c, lx) for lo, hi in split_sentences(text, lx.abbreviations)
-                for c in clauses_of(text[lo:hi], lx)]
+        sr = statement_reading(before.text, exp, lx.shared)
+        text = sr.text
+        cues = [clause_cue(c, lx) for sentence in sr.sentences for c in sentence.clauses]
         if any(c and not c.positive for c in cues) or subjects_of(text, subjects, threshold):
             continue
         best = max((c for c in cues if c), key=lambda c: c.confidence, default=None)
@@ -149,7 +149,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         head_cue = _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
-        text = exp.expand(st.text)
+        # written out, split into sentences and clauses once for all readers (the reading section's)
+        sr = statement_reading(st.text, exp, lx.shared)
+        text = sr.text
         # about something else that shares the words (Verwarngeld online bezahlen): the statement yields
         # nothing; asked at its first finding, as most statements yield none
         ignored = None if lx.ignore or soft else False
@@ -169,15 +171,15 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         # the section heading's subjects are read only when a clause needs them (most never do)
         scope = intro_subj or None
         # a full stop after a number or an abbreviation ends no sentence ("bis 15. Februar", "z. B.")
-        originals = split_sentences(st.text, lx.abbreviations)
+        originals = sr.originals
         context = f"{st.heading} {page.heading}"  # "Ummeldung" under "Gewerbe …" is the business's
         earlier: list[dict[str, tuple[int, int]]] = []  # subjects of the statement's earlier sentences, each
         pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
-        spans = split_sentences(text, lx.abbreviations)
-        for n, (lo, hi) in enumerate(spans):
-            clauses = clauses_of(text[lo:hi], lx)
-            cues = exceptions(text[lo:hi], borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
-            if lx.question_re.search(text[lo:hi]):
+        sentences = sr.sentences
+        for n, sentence in enumerate(sentences):
+            clauses = sentence.clauses
+            cues = exceptions(sentence.text, borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
+            if sentence.question:
                 # a yes/no question ("Kann ich noch einen Termin buchen?", an FAQ's heading) offers nothing:
                 # its answer says whether the offer is there
                 cues = [None if c and c.positive else c for c in cues]
@@ -189,23 +191,23 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         if c and not c.positive else c for c in cues]
             first = words_of(clauses[0])[:1] if n and clauses and cues[0] is None else []
             if first and first[0] in lx.there \
-                    and contains_any(text[spans[n - 1][0]:spans[n - 1][1]], lx.online):
+                    and contains_any(sentences[n - 1].text, lx.online):
                 # "… sehen Sie im Internet. Dort vereinbaren Sie auch Ihren Termin": "dort" is the
                 # online place the sentence before named
                 cues[0] = clause_cue(f"online {clauses[0]}", lx)
             elif first and anaphoric(clauses[0], lx) and contains_any(clauses[0], lx.online):
                 # "Vereinbaren Sie vorher einen Termin. Das geht auch online.": the anaphor's act is the one
                 # the sentence before names
-                cues[0] = clause_cue(f"{text[spans[n - 1][0]:spans[n - 1][1]]} {clauses[0]}", lx)
-            if n + 1 < len(spans) and any(c and c.positive for c in cues):
+                cues[0] = clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx)
+            if n + 1 < len(sentences) and any(c and c.positive for c in cues):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
                 # sentence, speaking of this one, says it is not there yet
-                nxt = text[spans[n + 1][0]:spans[n + 1][1]]
+                nxt = sentences[n + 1].text
                 if ANAPHOR.match(nxt) and contains_any(nxt, lx.planned):
                     cues = [Cue(False, lx.planned_confidence, "planned: next sentence") if c and c.positive
                             else c for c in cues]
             if not any(cues) and not (intro_cue and listed):
-                pending.append(text[lo:hi])  # no cue: nothing said here, only names for later
+                pending.append(sentence.text)  # no cue: nothing said here, only names for later
                 continue
             for sent in pending:
                 if named := subjects_of(without_excluded(sent, lx), subjects, threshold, context):
@@ -289,7 +291,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     continue
                 if cue.positive and head_planned and set(targets) <= set(scopes.topic):
                     cue = Cue(False, lx.planned_confidence, f"planned (page heading): {cue.rule}")
-                if cue.positive and asked and not said_existing(text[lo:hi], owners):
+                if cue.positive and asked and not said_existing(sentence.text, owners):
                     continue  # the motion's wish, unless the sentence says the offer is there already
                 if cue.positive and owners:
                     span = next(iter(subj.values()), (0, 0))
@@ -300,7 +302,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     # planned and switched-off offers come from the reader's own list, in clause_cue)
                 # "Ab dem 1. Januar meldet die Stadt … an": an announcement's first line when the page plans
                 # the offer elsewhere (then dropped with the headlines, below)
-                dated = cue.positive and bool(lx.dated_re.search(text[lo:hi]))
+                dated = cue.positive and bool(lx.dated_re.search(sentence.text))
                 for param in targets:
                     if ignored is None:
                         # (its own name: ``where`` is the finding's scope, read by the confidence model)
