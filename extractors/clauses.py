@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.base import per_mapping
 from extractors.clause_reading import Shared, reading_of, shared_of, words_of
+from extractors.families import may_match
 from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
@@ -348,7 +349,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
     # über den Onlinedienst"): that online word is the booking's, as for composed cues below
-    own = lx.booked_re.sub(" ", clause)
+    own = _blanked(lx.booked_re, clause)
     pos = max(((lx.positive[m.term], m.term) for m in find_any(own, tuple(lx.positive))
                if not set(words_of(own[max(0, m.start - 14):m.start])) & lx.scarce
                and not _in_provider_name(own, m.end, lx)), default=None)
@@ -396,7 +397,14 @@ def _channel_words(clause: str, lx: Lexicon) -> str:
     booked on line ("Zulassungen nur mit einem Termin, den Sie vorher online gebucht haben") and a request
     channel ("Termine werden nur auf eine Anfrage über das Online-Kontaktformular vergeben": staff give the
     appointment later, the convention's request form, not a booking)."""
-    return lx.request_re.sub(" ", lx.booked_re.sub(" ", clause))
+    return _blanked(lx.request_re, _blanked(lx.booked_re, clause))
+
+
+def _blanked(rx: re.Pattern[str], text: str) -> str:
+    """The text with ``rx``'s matches replaced by a space; the regex is run only where the strings every
+    match of it holds occur (:func:`extractors.families.may_match`: "termin" or "kennzeichen" for a booking
+    on line — these regexes ignore case, so re would try them at every position of every clause)."""
+    return rx.sub(" ", text) if may_match(rx.pattern, text) else text
 
 
 def anaphoric(clause: str, lx: Lexicon) -> bool:

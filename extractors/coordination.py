@@ -26,6 +26,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 from extractors.base import per_mapping
+from extractors.families import may_match
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\w]*(?:-[A-Za-zÄÖÜäöüß]\w*)*"
 # fragment "Kfz-An-" / "an-" / "Melde-", then more fragments, then a conjunction and the last conjunct
@@ -134,6 +135,9 @@ class Expander:
             parts = re.findall(r"\w+", m.group("parts").lower())
             joined = " ".join(p + base for p in parts if p not in ("und", "oder", "bzw", "sowie"))
             return f"{m.group(0)} [{joined}]"  # brackets: parentheses open a clause of their own
+        if not may_match(self._split.pattern, text):
+            return text  # no finite form of a separable verb: nothing to join (most statements; the regex
+            # ignores case and starts with a word boundary, so re tries it at every position)
         return self._split.sub(join, text)
 
     def _expand_all(self, text: str) -> str:

@@ -132,9 +132,17 @@ def act_lemmas(text: str) -> frozenset[str]:
     """:func:`lemma_set` less the verbs that stand only as present participles: "wird laufend ergänzt" says
     how often, not that something runs ("laufend" is not "läuft"), so an act is never read from one.
     Memoised like :func:`lemma_set`; the text is split into words once."""
-    toks = tokens(text)
-    out = set(_lemma_set(toks))
-    words = [(tok.lower(), lemma(tok)) for tok in toks]
+    out: set[str] = set()
+    words = []  # (word lower-cased, its lemma): as _lemma_set reads them, each word's lemma looked up once
+    for tok in tokens(text):
+        low, lm = tok.lower(), lemma(tok)
+        out.add(low)
+        out.add(lm)
+        if "-" in low:
+            for part in low.split("-"):
+                out.add(part)
+                out.add(lemma(part))
+        words.append((low, lm))
     for low, lm in words:
         if lm.endswith("en") and low[len(lm):] in _PARTICIPLE_ENDINGS and low.startswith(lm) \
                 and not any(other == lm and w != low for w, other in words):

@@ -46,6 +46,7 @@ def test_leaves_what_it_cannot_resolve(exp, text):
     ("Den Anhänger legen Sie künftig online still.", "stilllegen"),
     ("Wer bis 31. März seinen Platzwunsch vormerken will, merkt ihn im Portal vor.", "vormerken"),
     ("Sie melden sich an und wählen danach eine Uhrzeit.", "anmelden"),
+    ("IHREN WAGEN MELDEN SIE ONLINE AB.", "abmelden"),  # case ignored: the verbs looked for in lower case
 ])
 def test_split_separable_verbs_are_joined(exp, text, joined):
     assert exp.expand(text).count(f"[{joined}]") == 1

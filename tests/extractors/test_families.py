@@ -79,6 +79,22 @@ def test_may_match_rules_out_only_what_cannot_match():
     assert may_match(formulas[3], "Öffnungszeiten")  # nothing required: always tried
 
 
+def test_a_long_requirement_is_looked_for_by_one_regex_with_the_same_answer():
+    import re
+
+    from extractors import families
+
+    verbs = ["melde", "meldet", "melden", "gibt", "geben", "gib", "lasse", "lässt", "lassen", "stellt"]
+    rx = r"(?i)\b(?:" + "|".join(verbs) + r")\b\s+\w+\s+an\b"
+    need = families._folded_requirements(rx)[1][0]
+    assert len(need) >= families._TRIE_MIN  # so the trie is what answers
+    for text in ["Sie MELDEN Ihr Gewerbe an", "Ihr Gewerbe gibt es", "ge ben", "Das Amt lässt grüßen",
+                 "Öffnungszeiten", "abmelden", "", "LÄSST", "gi"]:
+        assert families._holds(need, families.lowered(text)) == any(v in text.lower() for v in verbs)
+        assert families.may_match(rx, text) or not re.search(rx, text), text
+    assert not families.may_match(rx, "Öffnungszeiten des Bürgerbüros")
+
+
 def test_search_finds_what_re_search_finds():
     import re
 
