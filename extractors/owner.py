@@ -127,7 +127,14 @@ def publisher(title: str, patterns: Mapping[str, Any], footer: str = "") -> str 
             return None
         site = parts[-1]
         for kind in ("company", "institution", "private"):
-            if words(site, patterns["owners"].get(kind, {}).get("cues", []), whole=True):
+            spec = patterns["owners"].get(kind, {})
+            if words(site, spec.get("cues", []), whole=True):
+                return kind
+            # a site named after a service it sells, with no authority's place word ("Express Zulassung
+            # Mannheim", "zulassungsstelle.de"): the authority's own sites say "Stadt …", "Landkreis …"
+            rx = spec.get("site_regex")
+            if rx and _compiled((rx,))[0].search(site) and not words(site, prefixes, whole=True) \
+                    and not _authority(site, patterns):
                 return kind
         if _authority(site, patterns):
             return None  # "… | Stadt Hamm", "… - Landratsamt Roth": the title says it is the city's site

@@ -580,3 +580,13 @@ def test_an_internet_access_the_authority_may_have_opened_is_no_offer(body):
 ])
 def test_the_registration_of_a_home_as_a_noun(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+def test_an_agencys_online_order_on_its_own_site_is_not_the_citys_online_service():
+    # a private registration agency (its site name names what it sells): "unser Formular" is the agency's
+    body = ("<h1>Kfz-Zulassung</h1><p>Wir übernehmen die Zulassung oder Abmeldung für Sie. "
+            "Den Auftrag geben Sie bequem online über unser Formular.</p>")
+    assert values(online_services, wrap(body, title="Wartezeiten | zulassungsstelle.de")) == {}
+    # the same words on the authority's own site are its own online service
+    own = values(online_services, wrap(body, title="Kfz-Zulassung | Landkreis Harburg"))
+    assert own.get(P + "vehicle_registration") is True

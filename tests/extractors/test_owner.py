@@ -312,6 +312,12 @@ def test_a_statement_says_its_thing_exists(sentence, existing):
     ("Chatbot | Stadt Hamm", None),
     ("Stadtwerke Hamm", None),  # no site name after a separator
     ("Stadt Osnabrück - Fraktionen im Rat", None),  # the city's site name first
+    # a private registration agency's site, named after what it sells, with no authority's place word
+    ("Wiederzulassung nach einer Stilllegung – Express Zulassung Mannheim", "company"),
+    ("Kfz-Zulassungsstelle Region Hannover: Wartezeiten | zulassungsstelle.de", "company"),
+    # … but the authority's own registration pages name the authority
+    ("Kfz-Zulassung | Landkreis Harburg", None),
+    ("Wunschkennzeichen - Zulassung Stadt Hagen", None),
 ])
 def test_the_publisher_is_the_site_named_at_the_end_of_the_title(title, kind):
     assert publisher(title, OWNER) == kind
