@@ -95,6 +95,7 @@ class Lexicon:
     # the reading section's words a clause is read with whatever the detector
     # (:mod:`extractors.clause_reading`); the fields above that come from it are its values
     shared: Shared = field(default_factory=lambda: shared_of({}))
+    continuing: tuple[str, ...] = ()  # "wie bisher": an offer that goes on, whatever is planned besides
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -152,7 +153,8 @@ class Lexicon:
                    tuple(w.lower() for w in shared.get("failure_words", [])),
                    tuple(w.lower() for w in shared.get("back_references", [])),
                    condition_regex(patterns.get("owner", {})),
-                   tuple(w.lower() for w in shared.get("implied_online", [])), common)
+                   tuple(w.lower() for w in shared.get("implied_online", [])), common,
+                   tuple(w.lower() for w in shared.get("continuing", [])))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -319,6 +321,20 @@ def _mail_channel(clause: str, lx: Lexicon) -> bool:
     return all(w.lower() in lx.implied_online for w in present) and contains_any(clause, lx.offline)
 
 
+def continues(text: str, lx: Lexicon) -> bool:
+    """The text says its offer goes on as before ("buchen Sie wie bisher online"), not that a plan does
+    ("wie bisher geplant"): a ``continuing`` phrase not followed by a plan word."""
+    low = text.lower()
+    for phrase in lx.continuing:
+        at = low.find(phrase)
+        while at >= 0:
+            after = re.match(r"\W*(\w+)", low[at + len(phrase):])
+            if not (after and after.group(1) in lx.planned):
+                return True
+            at = low.find(phrase, at + 1)
+    return False
+
+
 def plans(text: str, lx: Lexicon) -> bool:
     """A plan word or modal plan in ``text`` ("geplant", "soll es möglich sein"): the shared reading's."""
     return reading_of(text, lx.shared).plans
@@ -380,7 +396,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         return Cue(False, pos[0], f"negated: {pos[1]}")
     if pos is not None and neg is None and _out_of_order(clause, lx):
         return Cue(False, pos[0], f"negated: out of order: {pos[1]}")
-    if pos is not None and neg is None and plans(clause, lx):
+    if pos is not None and neg is None and plans(clause, lx) and not continues(clause, lx):
         return Cue(False, lx.planned_confidence, f"planned: {pos[1]}")
     if neg is not None and (pos is None or neg[0] >= pos[0] - lx.margin):
         return Cue(False, neg[0], neg[1])

@@ -42,6 +42,7 @@ from extractors.clauses import (
     borrowed,
     clause_cue,
     clauses_of,
+    continues,
     exceptions,
     excluded_of,
     kind_of,
@@ -145,6 +146,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
     leads = _leads(statements, lx, exp, subjects, threshold,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
+    other_times = tuple(patterns.get("reading", {}).get("other_times", ()))
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -219,9 +221,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                      for c, cue in zip(clauses, cues, strict=True)]
             if any(not subj and cue is None and plans(c, lx) for c, subj, cue in parts):
                 # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause
-                # naming nothing but a plan plans the sentence's offers
+                # naming nothing but a plan plans the sentence's offers; not one said to go on as before
+                # ("Künftig haben Sie die Wahl: Termine buchen Sie wie bisher online"; reading.yaml)
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
-                          if cue and cue.positive else cue) for c, subj, cue in parts]
+                          if cue and cue.positive and not continues(c, lx) else cue)
+                         for c, subj, cue in parts]
             # (not a comparison's: "…, wie es sie bei der Zulassungsstelle bereits gibt" names another holder)
             free_subj = {p: s for c, subj, cue in parts if subj and not cue and not lx.comparison_re.search(c)
                          for p, s in subj.items()}
@@ -269,6 +273,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         elif earlier and contains_any(clause, lx.back_references):
                             # "Für diesen Bereich …", "Dafür …": the nearest naming sentence lends them
                             targets, where = earlier[-1], "statement"
+                        elif not earlier and other_times and contains_any(clause, other_times) and (
+                                prev := _named_before(statements, i, exp, subjects, threshold, context)):
+                            # "Zu allen anderen Zeiten buchen Sie bitte online" after the office's hours
+                            targets, factor, where = prev, scope_factor, "previous"
                         elif scope or (scope is None and (scope := scopes.heading(st.heading))):
                             targets, factor, where = scope, scope_factor, "scope"
                             lent, narrowed = _lender(earlier)
@@ -346,6 +354,21 @@ def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[
     for named in earlier:
         out.update(named)
     return out, False
+
+
+def _named_before(statements: list[Statement], i: int, exp: Any, subjects: Any, threshold: float,
+                  context: str) -> dict[str, tuple[int, int]]:
+    """The subjects of the nearest statement before ``i`` in the same section that names any (a list item
+    read with its intro: "Ohne Termin können Sie das Bürgerbüro zu diesen Zeiten besuchen:" + the hours),
+    looking back over a few statements only (``reading.yaml`` other_times: a clause pointing back to them)."""
+    heading = statements[i].heading
+    for st in reversed(statements[max(0, i - 8):i]):
+        if st.heading != heading or st.kind == "heading":
+            break
+        if named := subjects_of(exp.expand(f"{st.intro} {st.text}" if st.intro else st.text), subjects,
+                                threshold, context):
+            return named
+    return {}
 
 
 def _closed_paragraph(statements: list[Statement], i: int, lx: Lexicon, exp: Any, subjects: Any,

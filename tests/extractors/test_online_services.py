@@ -426,6 +426,9 @@ def test_a_list_under_a_cue_less_heading_after_a_general_offer(body, expected):
     # the online word belongs to the appointment booked on line, not to the vehicle office's act
     ("<h1>Zulassung: Ausfuhrkennzeichen</h1><p>Zulassungsvorgänge erledigen wir zurzeit nur mit einem "
      "Termin, den Sie vorher online in einer unserer Zulassungsstellen gebucht haben.</p>", {}),
+    # … also when the booking system's name stands for the verb ("Termine nur online über die Terminvergabe")
+    ("<h2>So erreichen Sie die Fachdienste</h2><ul><li>Kfz-Zulassungsbehörde: Termine nur online über die "
+     "<a href='https://www.kreis.de/terminvergabe-kfz'>Terminvergabe Kfz-Zulassung</a>.</li></ul>", {}),
     # an act done on line beside it still is
     ("<h1>Zulassung</h1><p>Zulassungsvorgänge erledigen Sie online über i-Kfz; einen Termin für die Ausgabe "
      "der Kennzeichen buchen Sie ebenfalls online.</p>", {"online_services.vehicle_registration": True}),

@@ -607,3 +607,38 @@ def test_a_back_reference_takes_the_sentence_befores_subjects(body, expected):
 ])
 def test_a_plan_in_the_passive_is_not_live(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plan word in the clause plans what is new; the booking said to go on as before is live
+    ("<p>Künftig haben Sie die Wahl: Einen Termin für das Bürgerbüro buchen Sie wie bisher über die "
+     "Terminsoftware auf www.stadt.de. Zusätzlich ist das Bürgerbüro montags ohne Termin geöffnet.</p>",
+     {A + "citizens_office": True}),
+    ("<p>Ab Juli gilt: Termine im Bürgerbüro buchen Sie wie gewohnt online, geplant sind längere Zeiten.</p>",
+     {A + "citizens_office": True}),
+    # without it the plan stays a plan, and "wie bisher geplant" is one
+    ("<p>Künftig buchen Sie einen Termin für das Bürgerbüro über die Terminsoftware auf www.stadt.de.</p>",
+     {A + "citizens_office": False}),
+    ("<p>Die Online-Terminvergabe des Bürgerbüros startet wie bisher geplant im Mai.</p>",
+     {A + "citizens_office": False}),
+])
+def test_an_offer_going_on_as_before_is_not_planned(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "zu allen anderen Zeiten" points back to the office hours of the list before it: its intro's office
+    ("<p>Ohne Termin können Sie das Bürgerbüro zu diesen Zeiten besuchen:</p><ul><li>montags 8.30 bis 12.30 "
+     "Uhr</li><li>donnerstags 14.30 bis 17.30 Uhr</li></ul><p>Zu allen anderen Zeiten buchen Sie bitte über "
+     "die Termin-Onlinebuchung.</p>", {A + "citizens_office": True}),
+    ("<p>Das Standesamt ist dienstags von 8 bis 12 Uhr ohne Termin geöffnet.</p><p>Außerhalb dieser Zeiten "
+     "vereinbaren Sie Ihren Termin bitte online.</p>", {A + "registry_office": True}),
+    # without the pointer the line names nobody's booking
+    ("<p>Ohne Termin können Sie das Bürgerbüro zu diesen Zeiten besuchen:</p><ul><li>montags 8.30 bis 12.30 "
+     "Uhr</li></ul><p>Buchen Sie bitte über die Termin-Onlinebuchung.</p>", {}),
+    # nor does it reach over a section heading
+    ("<p>Das Standesamt ist dienstags ohne Termin geöffnet.</p><h2>Kita</h2><p>Außerhalb dieser Zeiten "
+     "vereinbaren Sie Ihren Termin bitte online.</p>", {}),
+])
+def test_other_times_point_back_to_the_office_before(body, expected):
+    assert values(appointments, wrap(body)) == expected
