@@ -13,7 +13,7 @@ from re import _casefix as _re_casefix  # type: ignore[attr-defined]  # re's ext
 from re import _parser as _re_parser  # type: ignore[attr-defined]  # the parser re itself uses
 from typing import Any
 
-from extractors.matching import Match, leftmost_longest, lowered, may_contain
+from extractors.matching import Match, leftmost_longest, lowered, may_contain, trie_regex
 
 
 @lru_cache(maxsize=256)
@@ -56,7 +56,7 @@ def may_match(pattern: str, text: str) -> bool:
     return folded and _EXTRA_CASES.search(hay) is not None
 
 
-# A requirement of at least this many strings is looked for by one regex (:func:`_alternation`), not by a
+# A requirement of at least this many strings is looked for by one regex (matching.trie_regex), not by a
 # scan of the text per string (the separable verbs' 57 finite forms: ~25 times faster on a paragraph).
 _TRIE_MIN = 8
 
@@ -65,27 +65,9 @@ def _holds(need: tuple[str, ...], hay: str) -> bool:
     """Whether ``hay`` contains one of the strings of ``need``."""
     if len(need) < _TRIE_MIN:
         return any(x in hay for x in need)
-    return _alternation(need).search(hay) is not None
+    return trie_regex(need).search(hay) is not None
 
 
-@lru_cache(maxsize=1024)
-def _alternation(strings: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex matching where one of the strings starts, as a trie (a string another starts with ends the
-    branch: a text holding the longer holds the shorter), so re tries few branches per position."""
-    trie: dict[str, dict] = {}
-    for s in strings:
-        node = trie
-        for ch in s:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alternation(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""
-        alts = [re.escape(ch) + alternation(sub) for ch, sub in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return re.compile(alternation(trie))
 
 
 def search(pattern: str, text: str) -> re.Match[str] | None:

@@ -140,13 +140,20 @@ _GATED = 24
 
 @lru_cache(maxsize=1024)
 def _any_form(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex that matches where any of the terms' separator-free forms starts, as a trie ("online"
-    and "onlinetermin" share their branch; a form that another form starts with ends the branch, as
-    any text holding the longer holds the shorter): re tries few branches per position."""
+    """One regex that matches where any of the terms' separator-free forms starts (:func:`trie_regex`:
+    "online" and "onlinetermin" share their branch)."""
+    return trie_regex(tuple(_distinct_forms(terms)))
+
+
+@lru_cache(maxsize=1024)
+def trie_regex(strings: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching where one of the strings starts, as a trie (a string that another starts with ends
+    the branch, as any text holding the longer holds the shorter), so re tries few branches per position;
+    a regex that never matches for no strings. The one builder of such regexes (matching, families)."""
     trie: dict[str, dict] = {}
-    for form in _distinct_forms(terms):
+    for s in strings:
         node = trie
-        for ch in form:
+        for ch in s:
             node = node.setdefault(ch, {})
         node[""] = {}
 
