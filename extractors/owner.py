@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from extractors.base import CityContext, on_hosts
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
+from sci.errors import DataError, Problem
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -476,7 +477,12 @@ def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     """Matches a text that opens with a condition (``condition_openers``: "Sollte die Buchung nicht
     funktionieren, …"), past dashes, commas, brackets and quotes; the opener a whole word. The statement
     reader and the named engine both ask it before they read an outage or a failure as a state."""
-    return _condition_re(tuple(patterns.get("condition_openers", ())))
+    openers = patterns.get("condition_openers", [])
+    if not isinstance(openers, list) or not all(isinstance(o, str) for o in openers):
+        # read by the statement readers and the named engine alike: name the file and key, not a TypeError
+        raise DataError([Problem("data/patterns/owner.yaml", None,
+                                 "condition_openers must be a list of words")])
+    return _condition_re(tuple(openers))
 
 
 def predicate_denial(patterns: Mapping[str, Any]) -> re.Pattern[str]:

@@ -16,6 +16,7 @@ from extractors.owner import (
     words,
 )
 from extractors.patterns import load_patterns
+from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
 
 OWNER = load_patterns(DATA, "owner")
@@ -512,3 +513,9 @@ def test_a_joint_body_named_on_a_kreiss_page_is_a_member_towns():
     vg = CityContext("07131502", "Verbandsgemeinde Brohltal", ("brohltal.de",))
     assert judge(s, 15, 27, OWNER, names=("brohltal",), city=vg).owner == "city"
     assert on_kreis("Den Mängelmelder betreibt die Kreisverwaltung.", "Mängelmelder").owner == "city"
+
+
+@pytest.mark.parametrize("bad", [5, "wenn", [1, 2]])
+def test_malformed_condition_openers_name_the_file_and_key(bad):
+    with pytest.raises(DataError, match="condition_openers must be a list of words"):
+        condition_regex({"condition_openers": bad})
