@@ -159,7 +159,12 @@ class Scope:
         nouns = " ".join(w for w in tokens(clause) if w[:1].isupper())
         joint = subjects_of(f"{self.exp.expand(context)} {nouns}", self.subjects, self.threshold, context)
         new = {p: s for p, s in joint.items() if p not in base}
-        return new | _narrowed(nouns, base, self.subjects) if new else {}
+        if new:
+            return new | _narrowed(nouns, base, self.subjects)
+        # headings naming several acts of one thing ("Gewerbean-, -ab- und -ummeldung") and a clause naming
+        # one of them ("Die Anmeldung geht … über das Internet"): the clause speaks of that act only
+        narrowed = _narrowed(nouns, base, self.subjects)
+        return narrowed if narrowed.keys() < base.keys() else {}
 
     def only_subject(self) -> dict[str, tuple[int, int]]:
         """The page's one subject, when its own text (not the menu) names exactly one, and more than

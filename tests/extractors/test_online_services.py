@@ -593,3 +593,35 @@ def test_an_agencys_online_order_on_its_own_site_is_not_the_citys_online_service
     # the same words on the authority's own site are its own online service
     own = values(online_services, wrap(body, title="Kfz-Zulassung | Landkreis Harburg"))
     assert own.get(P + "vehicle_registration") is True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a clause naming one act of the heading's several acts speaks of that act only
+    ("<h1>Gewerbe</h1><h2>Gewerbean-, -ab- und -ummeldung</h2>"
+     "<p>Die Anmeldung geht persönlich im Rathaus oder über das Internet.</p>",
+     {P + "business_registration": True}),
+    ("<h1>Gewerbean-, -ab- und -ummeldung</h1>"
+     "<p>Die Abmeldung geht persönlich im Rathaus oder über das Internet.</p>",
+     {P + "business_deregistration": True}),
+    # a clause naming no act keeps all the heading's acts
+    ("<h1>Gewerbean-, -ab- und -ummeldung</h1><p>Das geht persönlich im Rathaus oder über das Internet.</p>",
+     {P + "business_registration": True, P + "business_deregistration": True}),
+])
+def test_a_clause_naming_one_of_the_headings_acts_narrows_to_it(body, expected):
+    assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # the sign-up before the visit is the appointment, not the vehicle's registration
+    "<h1>Kfz-Zulassung nur nach Online-Anmeldung</h1><p>Die Nummernrolle hat ausgedient.</p>",
+    "<h1>Kfz-Zulassung</h1><p>Die Zulassung ist nur mit vorheriger Online-Anmeldung möglich.</p>",
+    # a booking system named as the way in
+    "<h1>Kfz-Zulassung</h1><p>Seit dem Frühjahr läuft die Zulassung über ein Buchungssystem im Internet.</p>",
+])
+def test_a_sign_up_or_booking_system_before_the_visit_is_no_online_registration(body):
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is None
+
+
+def test_the_vehicles_own_online_registration_stays():
+    body = "<h1>Kfz-Zulassung</h1><p>Die Online-Anmeldung Ihres Fahrzeugs ist jetzt möglich.</p>"
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is True
