@@ -642,3 +642,27 @@ def test_a_restriction_over_a_condition(body, expected):
 ])
 def test_the_phone_round_the_clock_and_a_system_brought_in(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, title", [
+    # a chamber's booking (named, or "unsere" on the chamber's own site) is not the town's trade office
+    ("<h1>Starterzentren</h1><p>Die Starterzentren nehmen Gewerbeanmeldungen entgegen. Beratungstermine vergeben "
+     "die Kammern über ihre Internetseiten.</p>", "Starterzentren | Allgemeine Zeitung"),
+    ("<h1>Gewerbliche Tätigkeit</h1><p>Sie haben Fragen zur Anmeldung Ihres Gewerbes? Einen Beratungstermin bei "
+     "unseren Gründungsberatern können Sie online buchen.</p>", "Gewerbliche Tätigkeit - IHK Gießen-Friedberg"),
+    # "bequem online" names no appointment: an online application is not a booking
+    ("<h1>Gaststättengewerbe beantragen</h1><p>Zuständig ist das Gewerbeamt. Die Erlaubnis für Ihr "
+     "Gaststättengewerbe können Sie bequem online beantragen.</p>", "Gaststättengewerbe | Stadt"),
+])
+def test_a_chambers_booking_or_an_online_application_books_no_trade_office(body, title):
+    assert values(appointments, wrap(body, title=title)).get("online_appointments.trade_office") is None
+
+
+def test_the_trade_office_booked_online_stays():
+    body = "<h1>Gewerbeamt</h1><p>Termine beim Gewerbeamt können Sie bequem online buchen.</p>"
+    assert values(appointments, wrap(body))["online_appointments.trade_office"] is True
+
+
+def test_clicks_without_a_preposition_are_the_web():
+    body = "<h1>Kfz-Zulassung</h1><p>Ein paar Klicks, und der Termin bei der Zulassungsstelle ist gebucht.</p>"
+    assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is True
