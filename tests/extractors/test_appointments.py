@@ -646,10 +646,12 @@ def test_the_phone_round_the_clock_and_a_system_brought_in(body, expected):
 
 @pytest.mark.parametrize("body, title", [
     # a chamber's booking (named, or "unsere" on the chamber's own site) is not the town's trade office
-    ("<h1>Starterzentren</h1><p>Die Starterzentren nehmen Gewerbeanmeldungen entgegen. Beratungstermine vergeben "
-     "die Kammern über ihre Internetseiten.</p>", "Starterzentren | Allgemeine Zeitung"),
-    ("<h1>Gewerbliche Tätigkeit</h1><p>Sie haben Fragen zur Anmeldung Ihres Gewerbes? Einen Beratungstermin bei "
-     "unseren Gründungsberatern können Sie online buchen.</p>", "Gewerbliche Tätigkeit - IHK Gießen-Friedberg"),
+    ("<h1>Starterzentren</h1><p>Die Starterzentren nehmen Gewerbeanmeldungen entgegen. "
+     "Beratungstermine vergeben die Kammern über ihre Internetseiten.</p>",
+     "Starterzentren | Allgemeine Zeitung"),
+    ("<h1>Gewerbliche Tätigkeit</h1><p>Sie haben Fragen zur Anmeldung Ihres Gewerbes? "
+     "Einen Beratungstermin bei unseren Gründungsberatern können Sie online buchen.</p>",
+     "Gewerbliche Tätigkeit - IHK Gießen-Friedberg"),
     # "bequem online" names no appointment: an online application is not a booking
     ("<h1>Gaststättengewerbe beantragen</h1><p>Zuständig ist das Gewerbeamt. Die Erlaubnis für Ihr "
      "Gaststättengewerbe können Sie bequem online beantragen.</p>", "Gaststättengewerbe | Stadt"),
@@ -664,5 +666,6 @@ def test_the_trade_office_booked_online_stays():
 
 
 def test_clicks_without_a_preposition_are_the_web():
-    body = "<h1>Kfz-Zulassung</h1><p>Ein paar Klicks, und der Termin bei der Zulassungsstelle ist gebucht.</p>"
+    body = ("<h1>Kfz-Zulassung</h1>"
+            "<p>Ein paar Klicks, und der Termin bei der Zulassungsstelle ist gebucht.</p>")
     assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is True

@@ -628,12 +628,13 @@ def test_the_vehicles_own_online_registration_stays():
 
 
 def test_a_compound_appointment_booked_online_is_no_online_registration():
-    body = ("<h1>Gewerbliche Tätigkeit</h1><p>Sie haben Fragen zur Anmeldung Ihres Gewerbes? Einen Beratungstermin "
-            "können Sie online buchen.</p>")
+    body = ("<h1>Gewerbliche Tätigkeit</h1><p>Sie haben Fragen zur Anmeldung Ihres Gewerbes? "
+            "Einen Beratungstermin können Sie online buchen.</p>")
     assert values(online_services, wrap(body)).get(P + "business_registration") is None
 
 
 def test_the_site_named_in_prose_is_the_online_channel():
     # "Homepage" as the place where the act is done on line
-    body = "<h1>Kfz</h1><p>Die Abmeldung Ihres Fahrzeugs können Sie auch auf der Homepage der Stadt erledigen.</p>"
+    body = ("<h1>Kfz</h1>"
+            "<p>Die Abmeldung Ihres Fahrzeugs können Sie auch auf der Homepage der Stadt erledigen.</p>")
     assert values(online_services, wrap(body)).get(P + "vehicle_deregistration") is True
