@@ -27,8 +27,9 @@ from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
 from extractors.named import split_sentences
-from extractors.owner import judge, publisher
+from extractors.owner import judge
 from extractors.page import Page
+from extractors.publisher import publisher
 from extractors.reading import foreign_kinds, read
 from extractors.segment import in_sidebar_menu, is_chrome_locator, segment
 from extractors.statements import heading, subjects_in
@@ -53,7 +54,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
 
     threshold = float(patterns.get("threshold", 100))
     owners = patterns.get("owner")
-    third_party = bool(owners) and publisher(page.title, owners) is not None
+    third_party = bool(owners) and publisher(page, owners) is not None
 
     def add(confidence: float, text: str, locator: str, url: str | None = None, own: str = "") -> None:
         # A link that names its office ("Termin bei der Ausländerbehörde reservieren") books that office

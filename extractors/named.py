@@ -45,9 +45,10 @@ from extractors.owner import (
     words,
 )
 from extractors.page import Page
+from extractors.publisher import publisher
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
-from extractors.web_presence import name_variants, page_publisher
+from extractors.web_presence import name_variants
 
 _HEADING = re.compile(r"^h[1-6]\b")
 _NICHT = re.compile(r"(?i)\bnicht\b")
@@ -202,7 +203,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     requested = asked_for(page, patterns["named"]["resolution_regex"])
     # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
     asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
-    site = page_publisher(page, patterns)
+    site = publisher(page, patterns["owner"])
     out = []
     for f in found:
         if f.value is not False and (f.locator in requested
@@ -285,7 +286,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     down_rx = re.compile(owners["down_regex"])
     condition = condition_regex(owners)
     requested = asked_for(page, cues["resolution_regex"])
-    site = page_publisher(page, patterns)  # whom "unser" means on this page, and whose unowned things are
+    site = publisher(page, patterns["owner"])  # whom "unser" means on this page, and whose unowned things are
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()

@@ -101,79 +101,6 @@ def host_owner(url: str, city: CityContext | None, patterns: Mapping[str, Any]) 
     return None
 
 
-_SITE_SEP = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+")
-
-
-def site_name(title: str) -> str | None:
-    """The site name a page title ends with ("Bürgerbüros: bis zu elf Wochen Wartezeit – München Aktuell" ->
-    "München Aktuell"), or None for a title without one."""
-    parts = _SITE_SEP.split(title.strip())
-    return parts[-1].strip() or None if len(parts) > 1 else None
-
-
-def publisher(title: str, patterns: Mapping[str, Any], footer: str = "") -> str | None:
-    """Owner kind of the site that publishes a page ("company", "institution", "private"), or None for the
-    city's own site or a page that does not say.
-
-    First the site name its title ends with ("Ella – unsere digitale Sprachassistentin | Stadtwerke Homburg
-    GmbH" -> "company"); a title without one leaves it to the ``footer`` (the text of the page's chrome and
-    last blocks), whose copyright or imprint line names the publisher ("© 2023 Der Teckbote", "Ein Angebot
-    von Medienservice Wolbeck"): :func:`_signed_by`. "unser" and "wir" speak for that publisher, and a
-    detector may give it what the page names without an owner (:func:`judge`, ``unowned_to_site``)."""
-    parts = _SITE_SEP.split(title.strip())
-    if len(parts) >= 2:
-        # "Stadt Osnabrück - Fraktionen im Rat": the site name comes first on some city sites.
-        prefixes = tuple(patterns.get("place_prefixes", ()))
-        if any(p.startswith(prefixes) for p in parts[:-1]):
-            return None
-        site = parts[-1]
-        for kind in ("company", "institution", "private"):
-            spec = patterns["owners"].get(kind, {})
-            if words(site, spec.get("cues", []), whole=True):
-                return kind
-            # a site named after a service it sells, with no authority's place word ("Express Zulassung
-            # Mannheim", "zulassungsstelle.de"): the authority's own sites say "Stadt …", "Landkreis …"
-            rx = spec.get("site_regex")
-            if rx and _compiled((rx,))[0].search(site) and not words(site, prefixes, whole=True) \
-                    and not _authority(site, patterns):
-                return kind
-        if _authority(site, patterns):
-            return None  # "… | Stadt Hamm", "… - Landratsamt Roth": the title says it is the city's site
-    return _signed_by(footer, patterns) if footer else None
-
-
-def _authority(name: str, patterns: Mapping[str, Any]) -> bool:
-    spec = patterns.get("publisher") or {}
-    rx = spec.get("authority_regex")
-    return bool(rx) and bool(_compiled((rx,))[0].search(name))
-
-
-def _signed_by(footer: str, patterns: Mapping[str, Any]) -> str | None:
-    """The publisher kind a copyright or imprint line names (owner.yaml ``publisher``): a legal form makes it
-    a company (a Kreis's own company: "Wirtschaftsförderung im Landkreis Wolfenbüttel GmbH"), then an
-    authority word says it is the city's or its Kreis's site, then a company or an institution word decides;
-    the first line that says anything decides."""
-    spec = patterns.get("publisher")
-    if not spec or not footer:
-        return None
-    line_rx, credit_rx, legal_rx, company_rx, institution_rx = _compiled(
-        (spec["line_regex"], spec["credit_regex"], spec["legal_regex"], spec["company_regex"],
-         spec["institution_regex"]))
-    for m in line_rx.finditer(footer):
-        name = next((g for g in m.groups() if g), "").strip()
-        if not name or credit_rx.match(name):
-            continue  # "© Foto: Stadt Hamm": a picture's author
-        if legal_rx.search(name):
-            return "company"
-        if _authority(name, patterns):
-            return None
-        if company_rx.search(name):
-            return "company"
-        if institution_rx.search(name):
-            return "institution"
-    return None
-
-
 def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
     """(owner kind, start, end, words) of "Stadt <Name>" mentions: this city or another one."""
     prefixes = "|".join(re.escape(p) for p in patterns.get("place_prefixes", []))
@@ -391,8 +318,8 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
     ``names``: compact spellings of the city's name (see ``web_presence.name_variants``);
     ``urls``: links of the statement — a link to the city's own host makes it the city's, one to
     a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise; ``site``: the
-    page's publisher (:func:`publisher`), whom "unser"/"wir" mean when it is not the city and whose a thing is
-    when nothing else says.
+    page's publisher (:func:`extractors.publisher.publisher`), whom "unser"/"wir" mean when it is not the city
+    and whose a thing is when nothing else says.
     """
     owner, cue = _owner(text, start, end, patterns, names, city)
     first_person = {c.lower() for c in patterns.get("first_person", ())}

@@ -55,8 +55,9 @@ from extractors.clauses import (
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding, snippet
 from extractors.matching import containing, contains_any
-from extractors.owner import FOREIGN, judge, plan_page, publisher, said_existing
+from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
+from extractors.publisher import publisher
 from extractors.segment import Statement, in_sidebar_menu, segment
 from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
@@ -132,7 +133,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # a motion's page ("Antrag: …", "Die Verwaltung wird beauftragt …") names the offers it asks for
     asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # whom "wir"/"unser" mean: the city on its own site, the publisher on a company's ("unser Formular")
-    site = publisher(page.title, owners) if owners else None
+    site = publisher(page, owners) if owners else None
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
     # a detector may count some owners as the city's (a Land portal running the city's own service)
     foreign = foreign_kinds(patterns, city)

@@ -25,8 +25,8 @@ from extractors.base import CityContext, Finding, registrable_domain
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
-from extractors.owner import site_name
 from extractors.page import Link, Page, TextBlock
+from extractors.publisher import publisher, site_name
 from extractors.statements import heading, is_chrome, statements
 from extractors.web_presence import (
     affixes,
@@ -37,7 +37,6 @@ from extractors.web_presence import (
     in_chrome,
     name_match,
     name_variants,
-    page_publisher,
     sentence_of,
     surroundings,
     translit,
@@ -88,10 +87,10 @@ def own_site(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...], af
     """Whether the page is on a site named after the city ("hanau.de", "stadt-koeln.de"), not on a museum's,
     company's or newspaper's site: only there do the footer's icons stand for the city's own accounts. A page
     on the city's domain signed by another body (the library's or museum's pages, "© Stadtbibliothek …") is
-    that body's site (web_presence.page_publisher)."""
+    that body's site (publisher.publisher)."""
     label = registrable_domain(page.host or "").split(".")[0]
     named = bool(label) and name_match(label, names, affix, threshold) > 0
-    return named and page_publisher(page, patterns) is None
+    return named and publisher(page, patterns["owner"]) is None
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:

@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz
 
 from extractors.base import CityContext, per_mapping, registrable_domain
 from extractors.matching import compact, contains_any, find_terms
-from extractors.owner import publisher
 from extractors.page import Link, Page
 from extractors.statements import is_chrome
 from sci.errors import DataError, Problem
@@ -200,27 +198,3 @@ def in_chrome(page: Page, link: Link, index: Mapping[str, int]) -> bool:
         if pos is not None:
             return is_chrome(page.blocks[pos])
     return False
-
-
-# How many of the page's last blocks may carry its signature when the template marks no footer (a "div.footer"
-# leaves no trace in the locators).
-_SIGNATURE_TAIL = 3
-_signatures: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
-
-
-def signature(page: Page) -> str:
-    """The text where a page says who publishes it: its header, footer and navigation blocks and its last few
-    blocks (copyright and imprint lines; the logo's alt text is part of the header's text)."""
-    if page not in _signatures:
-        blocks = page.blocks
-        tail = blocks[-_SIGNATURE_TAIL:]
-        chosen = [b for b in blocks[:-_SIGNATURE_TAIL] if is_chrome(b)] + tail
-        _signatures[page] = "\n".join(b.text for b in chosen)
-    return _signatures[page]
-
-
-def page_publisher(page: Page, patterns: Mapping[str, Any]) -> str | None:
-    """Who publishes the page when it is not the city (owner.publisher over the title and the page's
-    :func:`signature`): "company" (a newspaper, party, association, company), "institution" (library,
-    museum …) or "private"; None on the city's own pages and where the page does not say."""
-    return publisher(page.title, patterns["owner"], signature(page))

@@ -555,6 +555,20 @@ def test_a_booking_link_on_an_institutions_page_books_the_institution():
     assert values(appointments, named) == {P + "immigration_office": True}
 
 
+def test_a_booking_link_on_a_page_signed_by_an_institution_books_the_institution():
+    # the same page with no site name in its title: its copyright line names the university (the publisher
+    # rule every detector shares), so its own advice booking is still not the office's
+    def page(sign: str) -> str:
+        return ("<html><head><title>Ausländerbehörde</title></head>"
+                "<body><main><h1>Ausländerbehörde</h1>"
+                "<p>Melden Sie sich in der ersten Woche bei der Behörde.</p></main>"
+                "<aside><h3>Fragen zum Visum?</h3><p>Wir beraten Sie vor dem Behördengang.</p>"
+                "<p><a href='https://hsx.etermin.net/io'>Beratungstermin im International Office buchen"
+                f"</a></p></aside><footer><p>{sign}</p></footer></body></html>")
+    assert values(appointments, page("© 2024 Hochschule X")) == {}
+    assert values(appointments, page("© 2024 Stadt X")) == {P + "immigration_office": True}
+
+
 def test_a_booking_link_in_the_site_header_or_footer_books_no_office():
     # the site's own service links ("Online-Terminvereinbarung" beside "Öffnungszeiten") stand on every page:
     # on the Gewerbeamt's page they say nothing about the Gewerbeamt; the same link in the page's text does

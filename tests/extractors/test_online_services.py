@@ -638,3 +638,14 @@ def test_the_site_named_in_prose_is_the_online_channel():
     body = ("<h1>Kfz</h1>"
             "<p>Die Abmeldung Ihres Fahrzeugs können Sie auch auf der Homepage der Stadt erledigen.</p>")
     assert values(online_services, wrap(body)).get(P + "vehicle_deregistration") is True
+
+def test_an_agencys_online_order_on_a_page_signed_by_the_agency_is_not_the_citys():
+    # no site name in the title: the copyright line names the agency (the publisher rule every detector
+    # shares), so "unser Formular" is still the agency's; signed by the Kreis it is the Kreis's own
+    body = ("<h1>Kfz-Zulassung</h1><p>Wir übernehmen die Zulassung oder Abmeldung für Sie. "
+            "Den Auftrag geben Sie bequem online über unser Formular.</p>")
+    agency = f"<html><head><title>Kfz-Zulassung</title></head><body><main>{body}</main>" \
+             "<footer><p>© 2024 Zulassungsdienst Muster GmbH</p></footer></body></html>"
+    assert values(online_services, agency) == {}
+    own = values(online_services, agency.replace("Zulassungsdienst Muster GmbH", "Landkreis Harburg"))
+    assert own.get(P + "vehicle_registration") is True

@@ -11,7 +11,6 @@ from extractors.owner import (
     judge,
     plan_page,
     predicate_denial,
-    publisher,
     said_existing,
     words,
 )
@@ -306,24 +305,6 @@ def test_a_statement_says_its_thing_exists(sentence, existing):
     assert said_existing(sentence, OWNER) is existing
 
 
-@pytest.mark.parametrize("title, kind", [
-    ("Ella – unsere digitale Sprachassistentin | Stadtwerke Homburg GmbH", "company"),
-    ("Müllbert beeindruckt | APM Abfallbehandlungsgesellschaft Potsdam-Mittelmark mbH", "company"),
-    ("Antrag: KI-Konzept - CDU-Fraktion in der Bürgerschaft Rostock", "company"),
-    ("Chatbot | Stadt Hamm", None),
-    ("Stadtwerke Hamm", None),  # no site name after a separator
-    ("Stadt Osnabrück - Fraktionen im Rat", None),  # the city's site name first
-    # a private registration agency's site, named after what it sells, with no authority's place word
-    ("Wiederzulassung nach einer Stilllegung – Express Zulassung Mannheim", "company"),
-    ("Kfz-Zulassungsstelle Region Hannover: Wartezeiten | zulassungsstelle.de", "company"),
-    # … but the authority's own registration pages name the authority
-    ("Kfz-Zulassung | Landkreis Harburg", None),
-    ("Wunschkennzeichen - Zulassung Stadt Hagen", None),
-])
-def test_the_publisher_is_the_site_named_at_the_end_of_the_title(title, kind):
-    assert publisher(title, OWNER) == kind
-
-
 def test_unser_means_the_publisher():
     s = "Auf der Website beantwortet unser Chatbot Fragen zur Mülltrennung."
     assert at(s, "Chatbot").owner == "city"
@@ -456,26 +437,6 @@ def test_without_openers_nothing_is_a_condition():
 ])
 def test_a_fronted_predicate_adjective_takes_the_denial(clause, denied_adjective):
     assert bool(predicate_denial(OWNER).match(clause)) is denied_adjective
-@pytest.mark.parametrize("footer, kind", [
-    ("Impressum · Datenschutz\n© 2017 Trier Reporter · Herausgeber: Medienbüro Lindner", "company"),
-    ("© Wolbeck-Münster.de – ein Angebot von Medienservice Wolbeck", "company"),
-    ("Copyright 2023 Wirtschaftsförderung im Landkreis Wolfenbüttel GmbH", "company"),  # legal form first
-    ("© SPD-Stadtratsfraktion Magdeburg", "company"),
-    ("© 2024 Stadtbibliothek Hamm", "institution"),
-    # the city signs; the web agency is no publisher
-    ("© 2024 Stadt Hamm · Realisierung: Agentur Muster GmbH", None),
-    ("© Landratsamt Roth", None),
-    ("© Foto: Stadtwerke Hamm GmbH", None),  # a picture's author
-    ("Ein Angebot der Gemeinde Selm", None),
-    ("Herausgeber: Bürgerverein Hamm-Mitte e. V.", "company"),
-    ("Lino Hammer · Verantwortlich für den Inhalt: Lino Hammer", None),  # says nothing about a kind of body
-])
-def test_without_a_site_name_in_the_title_the_signature_names_the_publisher(footer, kind):
-    assert publisher("Stadtrat erstmals live", OWNER, footer) == kind
-    # a title that names the site decides first
-    assert publisher("Stadtrat live | Stadt Hamm", OWNER, footer) is None
-
-
 def test_what_a_publishers_page_names_without_an_owner_can_be_the_publishers():
     s = "Der Chatbot ist ein Dialogsystem, das Fragen rund um die Uhr beantwortet."
     assert at(s, "Chatbot", site="company").owner == "unknown"  # only where a detector asks for it

@@ -332,7 +332,7 @@ def test_an_advisory_bodys_channel_is_not_the_administrations(body):
 
 def test_a_library_page_on_the_city_domain_has_the_librarys_icons():
     # "stadtbibliothek.stadt-koeln.de": the city's domain, but the page is signed by the library, so the
-    # footer's icons are the library's (owner.publisher over the copyright line)
+    # footer's icons are the library's (publisher.publisher over the copyright line)
     icons = ("<footer><p>© 2024 Stadtbibliothek Köln</p><a href='https://www.facebook.com/stbibkoeln'>"
              "<i class='fa-facebook'></i></a></footer>")
     html = (f"<html><head><title>Neue Medien</title></head><body><main><p>Text.</p></main>{icons}"
