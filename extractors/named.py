@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.base import CityContext, Finding
+from extractors.discourse import discourse_of, later_doubt
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
 from extractors.matching import Match, containing, contains_any
@@ -297,6 +298,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         doubted.update(p for p, spec in specs if _named(head, spec))
     planned_rx = [re.compile(rx) for rx in owners.get("planned_regex", [])]
     still_open = tuple(cues.get("still_open", ()))
+    disc = discourse_of(owners)  # how far a later sentence's plan reaches back (extractors/discourse.py)
     # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.
     asked = plan_page(head, page.title, page.text, owners)
     blocks = statement_blocks(page)
@@ -321,7 +323,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         if skip_block.search(block.locator) or looks_like_trail(text):
             continue  # consent banners and breadcrumbs inside the content area
         links: list[tuple[str, str]] | None = None
-        for lo, hi in split_sentences(text, abbreviations):
+        spans = split_sentences(text, abbreviations)
+        for si, (lo, hi) in enumerate(spans):
             sent = text[lo:hi]
             if sent.rstrip().endswith("?") or words(sent, cues["generic"]) or words(sent, cues["consent"]):
                 continue
@@ -454,6 +457,17 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue  # what a motion asks for is not there yet (see asked_for)
                 if publishers and j.owner in spec.get("foreign", FOREIGN):
                     continue  # the publisher's own or its subject's channel (see above)
+                if disc.reach and later_doubt(
+                        [text[a:b] for a, b in spans], si, disc,
+                        lambda later: bool(words(later, still_open)),
+                        lambda later, own=param: any(_named(later, other) for q, other in specs if q != own)):
+                    # "„Mitmachen“ heißt die neue Beteiligungsplattform der Stadt. … So weit ist es noch
+                    # nicht": a later sentence of the paragraph, pointing back, says it is not there yet
+                    doubted.add(param)
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["planned_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
                 doubted.discard(param)
                 confidence = float(spec.get("confidence", cues["confidence"]))
                 if not (specific or used):

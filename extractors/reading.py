@@ -35,7 +35,6 @@ from typing import Any
 
 from extractors.base import CityContext, Finding
 from extractors.clauses import (
-    ANAPHOR,
     Cue,
     Lexicon,
     anaphoric,
@@ -53,6 +52,7 @@ from extractors.clauses import (
     words_of,
 )
 from extractors.coordination import expander, separable_of
+from extractors.discourse import discourse_of, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
 from extractors.matching import containing, contains_any
 from extractors.owner import FOREIGN, judge, plan_page, said_existing
@@ -127,6 +127,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     head_planned = bool(scopes.topic) and contains_any(page.heading, lx.heading_planned) \
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
+    disc = discourse_of(owners or _NO_OWNER)  # how far subjects and modifiers reach past their sentence
     # the reader's own extra_affixes sit in reading.yaml, included under "reading"
     names = name_variants(city, page, {"owner": owners, "extra_affixes": patterns.get("reading", {}).get(
         "extra_affixes", ())}) if owners else ()
@@ -181,6 +182,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         earlier: list[dict[str, tuple[int, int]]] = []  # subjects of the statement's earlier sentences, each
         pending: list[str] = []  # earlier sentences whose subjects nobody asked for yet (speed)
         sentences = sr.sentences
+        texts = [s.text for s in sentences]
         for n, sentence in enumerate(sentences):
             clauses = sentence.clauses
             cues = exceptions(sentence.text, borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
@@ -204,13 +206,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "Vereinbaren Sie vorher einen Termin. Das geht auch online.": the anaphor's act is the one
                 # the sentence before names
                 cues[0] = clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx)
-            if n + 1 < len(sentences) and any(c and c.positive for c in cues):
-                # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …": the next
-                # sentence, speaking of this one, says it is not there yet
-                nxt = sentences[n + 1].text
-                if ANAPHOR.match(nxt) and contains_any(nxt, lx.planned):
-                    cues = [Cue(False, lx.planned_confidence, "planned: next sentence") if c and c.positive
-                            else c for c in cues]
+            if n + 1 < len(sentences) and any(c and c.positive for c in cues) and later_doubt(
+                    texts, n, disc, lambda s: contains_any(s, lx.planned) or plans(s, lx),
+                    lambda s, own=sentence.text: _names_other(s, own, subjects, threshold)):
+                # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …", "… So weit ist es
+                # noch nicht": a later sentence of the paragraph, pointing back, says it is not there yet
+                cues = [Cue(False, lx.planned_confidence, "planned: later sentence") if c and c.positive
+                        else c for c in cues]
             if not any(cues) and not (intro_cue and listed):
                 pending.append(sentence.text)  # no cue: nothing said here, only names for later
                 continue
@@ -263,7 +265,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         # a sidebar menu's label ("Online-Terminvergabe" beside "Formularcenter") is the
                         # site's navigation: it books the office it names, not the page's
                         continue
-                    if free_subj:
+                    if general(clause, disc, statement=False) and len(named := scopes.named()) > 1:
+                        # "für alle Bereiche der Verwaltung einen Termin … über den Online-Service": the
+                        # clause itself speaks of every office the page names, not only the one beside it
+                        targets, factor, where = named, scope_factor * disc.general_factor, "general"
+                    elif free_subj:
                         targets, where = free_subj, "sentence"
                         if cue.positive and free_plan:
                             cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
@@ -274,9 +280,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         elif earlier and contains_any(clause, lx.back_references):
                             # "Für diesen Bereich …", "Dafür …": the nearest naming sentence lends them
                             targets, where = earlier[-1], "statement"
-                        elif not earlier and other_times and contains_any(clause, other_times) and (
-                                prev := _named_before(statements, i, exp, subjects, threshold, context)):
-                            # "Zu allen anderen Zeiten buchen Sie bitte online" after the office's hours
+                        elif not earlier and _points_back(clause, other_times, lx, first_sentence=not n) and (
+                                prev := named_before(statements, i, lambda b, c=context: _named_in(
+                                    b, exp, subjects, threshold, c), disc)):
+                            # "Zu allen anderen Zeiten buchen Sie bitte online" after the office's hours;
+                            # "Dort …", "Hierfür …" opening a paragraph after the one naming the office
                             targets, factor, where = prev, scope_factor, "previous"
                         elif scope or (scope is None and (scope := scopes.heading(st.heading))):
                             targets, factor, where = scope, scope_factor, "scope"
@@ -290,9 +298,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = prev, scope_factor, "previous"
                         elif scopes.topic:
                             targets, factor, where = scopes.topic, scope_factor, "topic"
+                        elif general(text, disc) and len(named := scopes.named()) > 1:
+                            # "für alle Bereiche der Verwaltung einen Termin … über den Online-Service", "Ohne
+                            # Termin kommt niemand hinein": every office the page names, weaker than its own
+                            targets, factor, where = named, scope_factor * disc.general_factor, "general"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
-                        if not cue.positive and where in ("statement", "previous", "page", "topic"):
+                        if not cue.positive and where in ("statement", "previous", "page", "topic",
+                                                          "general"):
                             # a denial far from any name is often about an exception ("Die sind
                             # nicht online buchbar", "Zuzüge aus dem Ausland sind online noch nicht
                             # möglich" under the page's title): weaker than a named offer; under a
@@ -334,6 +347,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
 
 
 _LIST_ITEM = re.compile(r"li\b")
+_NO_OWNER: Mapping[str, Any] = {}
 
 
 def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[int, int]], bool]:
@@ -357,19 +371,30 @@ def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[
     return out, False
 
 
-def _named_before(statements: list[Statement], i: int, exp: Any, subjects: Any, threshold: float,
-                  context: str) -> dict[str, tuple[int, int]]:
-    """The subjects of the nearest statement before ``i`` in the same section that names any (a list item
-    read with its intro: "Ohne Termin können Sie das Bürgerbüro zu diesen Zeiten besuchen:" + the hours),
-    looking back over a few statements only (``reading.yaml`` other_times: a clause pointing back to them)."""
-    heading = statements[i].heading
-    for st in reversed(statements[max(0, i - 8):i]):
-        if st.heading != heading or st.kind == "heading":
-            break
-        if named := subjects_of(exp.expand(f"{st.intro} {st.text}" if st.intro else st.text), subjects,
-                                threshold, context):
-            return named
-    return {}
+def _named_in(st: Statement, exp: Any, subjects: Any, threshold: float,
+              context: str) -> dict[str, tuple[int, int]]:
+    """The subjects a statement names, a list item read with its intro ("Ohne Termin können Sie das
+    Bürgerbüro zu diesen Zeiten besuchen:" + the hours)."""
+    text = f"{st.intro} {st.text}" if st.intro else st.text
+    return subjects_of(exp.expand(text), subjects, threshold, context)
+
+
+def _points_back(clause: str, other_times: tuple[str, ...], lx: Lexicon, first_sentence: bool) -> bool:
+    """A clause pointing back past its statement to what the text before it named: the hours just given ("zu
+    allen anderen Zeiten", ``other_times``); in the statement's first sentence also a back reference
+    ("Hierfür", "Dafür") or "dort" opening it — further on these point at the sentence before, in the same
+    paragraph ("Die Ämter sagen zu, Termine anzubieten. Dafür stehen … offen")."""
+    if bool(other_times) and contains_any(clause, other_times):
+        return True
+    first = words_of(clause)[:1]
+    return first_sentence and (contains_any(clause, lx.back_references)
+                               or bool(first and first[0] in lx.there))
+
+
+def _names_other(sent: str, own: str, subjects: Any, threshold: float) -> bool:
+    """A later sentence names a subject the sentence ``own`` does not: it speaks of something else."""
+    later = subjects_of(sent, subjects, threshold)
+    return bool(later) and not set(later) <= set(subjects_of(own, subjects, threshold))
 
 
 def _closed_paragraph(statements: list[Statement], i: int, lx: Lexicon, exp: Any, subjects: Any,

@@ -134,6 +134,7 @@ class Scope:
         self.headings: dict[str, dict[str, tuple[int, int]]] = {}  # section heading -> its subjects
         self.contexts: dict[str, dict[str, tuple[int, int]]] = {}  # headings (acts) -> their subjects
         self._only: dict[str, tuple[int, int]] | None = None
+        self._named: dict[str, tuple[int, int]] | None = None
         self.excluded = excluded  # a text's phrases that set offices apart ("ausgenommen das Bürgerbüro")
 
     def heading(self, text: str) -> dict[str, tuple[int, int]]:
@@ -166,18 +167,27 @@ class Scope:
         narrowed = _narrowed(nouns, base, self.subjects)
         return narrowed if narrowed.keys() < base.keys() else {}
 
-    def only_subject(self) -> dict[str, tuple[int, int]]:
-        """The page's one subject, when its own text (not the menu) names exactly one, and more than
-        once (a page about one office; a single mention in a page about something else is no topic)."""
-        if self._only is None:
+    def named(self) -> dict[str, tuple[int, int]]:
+        """Every subject the page's own text (not the menu) names, less those it sets apart ("ausgenommen
+        das Bürgerbüro, das eigene Öffnungszeiten hat"): what a statement about the whole administration
+        reaches (:func:`extractors.discourse.general`)."""
+        if self._named is None:
             text = self.exp.expand(self.content)
             named = {p: s for p, s in subjects_in(text, self.subjects, self.threshold).items()
                      if not ruled_out(self.subjects[p], f"{text} {self.page.heading}")}
             if self.excluded is not None and named and (apart := self.excluded(text)):
-                # a page that sets an office apart ("ausgenommen das Bürgerbüro, das eigene Öffnungszeiten
-                # hat") is about the others, even where it names that office again to say it stays as it is
+                # a page that sets an office apart is about the others, even where it names that office
+                # again to say it stays as it is
                 for p in subjects_of(apart, self.subjects, self.threshold):
                     named.pop(p, None)
+            self._named = named
+        return self._named
+
+    def only_subject(self) -> dict[str, tuple[int, int]]:
+        """The page's one subject, when its own text (not the menu) names exactly one, and more than
+        once (a page about one office; a single mention in a page about something else is no topic)."""
+        if self._only is None:
+            named = self.named()
             if len(named) == 1:
                 spec = self.subjects[next(iter(named))]
                 terms = tuple(spec["terms"])
