@@ -321,6 +321,14 @@ def _mail_channel(clause: str, lx: Lexicon) -> bool:
     return all(w.lower() in lx.implied_online for w in present) and contains_any(clause, lx.offline)
 
 
+def modal_plan(text: str, lx: Lexicon) -> bool:
+    """A modal plan (``planned_regex``: "sollen … anmelden können", "soll … möglich werden") in a whole
+    sentence, where a relative clause or an aside splits the modal from its infinitive ("Von Oktober an sollen
+    Eltern ihre Kinder auch in den Kitas, für die der Kreis zuständig ist, übers Internet anmelden können"):
+    each clause alone shows no plan, the sentence does."""
+    return any(r.search(text) for r in lx.planned_res)
+
+
 def continues(text: str, lx: Lexicon) -> bool:
     """The text says its offer goes on as before ("buchen Sie wie bisher online"), not that a plan does
     ("wie bisher geplant"): a ``continuing`` phrase not followed by a plan word."""

@@ -147,7 +147,16 @@ def act_lemmas(text: str) -> frozenset[str]:
         if lm.endswith("en") and low[len(lm):] in _PARTICIPLE_ENDINGS and low.startswith(lm) \
                 and not any(other == lm and w != low for w, other in words):
             out.discard(lm)
+    # a separable verb the expander joined ("stellt … vor [vorstellen]") is that verb, not its base: the city
+    # presenting its portal ("stellt ihr Online-Portal vor") applies for nothing ("stellen" is an act)
+    for joined in _JOINED.findall(text):
+        for verb in joined.lower().split():
+            out.difference_update({b for b in out if b != verb and verb.endswith(b)
+                                   and len(verb) - len(b) <= 6 and b.endswith("en")})
     return frozenset(out)
+
+
+_JOINED = re.compile(r"\[([^\]]+)\]")
 
 
 _PARTICIPLE_ENDINGS = frozenset({"d", "de", "den", "der", "des", "dem"})

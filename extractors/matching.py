@@ -127,9 +127,16 @@ def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
     idx = [i for i, ch in enumerate(low) if ch not in _SEPARATORS]
     found: list[Match] = []
     for term, pos, length, word_start in hits:
-        start = idx[pos]
-        if not word_start or start == 0 or not low[start - 1].isalnum():
-            found.append(Match(term, start, idx[pos + length - 1] + 1, 100.0))
+        start, end = idx[pos], idx[pos + length - 1] + 1
+        inside = start > 0 and low[start - 1].isalnum()
+        if word_start and inside:
+            continue
+        if inside and " " not in term and " " in low[start:end]:
+            # a one-word term that starts inside a word and runs on across the gap to the next ("ummelden" in
+            # "Raum melden") is two words' pieces; a compound's head ("…ummeldung" in "Wohnsitzummeldung")
+            # and a spelling with a space where the term has one ("Wohnsitz ummelden") stay terms
+            continue
+        found.append(Match(term, start, end, 100.0))
     return leftmost_longest(found)
 
 

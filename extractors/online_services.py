@@ -17,7 +17,8 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import finding
 from extractors.page import Page
 from extractors.reading import read
-from extractors.statements import heading, subjects_in
+from extractors.statements import heading
+from extractors.subjects import subjects_of
 
 NAME = "online_services"
 VERSION = "2"
@@ -25,7 +26,9 @@ VERSION = "2"
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
-    topic = subjects_in(head, patterns["subjects"], float(patterns.get("threshold", 100)))
+    # the heading's subject read as the statement reader reads one (terms and ``together`` groups), so
+    # "Anmeldung Kindergarten" over an application form names the Kita registration as "Kita-Anmeldung" does
+    topic = subjects_of(head, patterns["subjects"], float(patterns.get("threshold", 100)), head)
     found = read(page, patterns, NAME, VERSION, city)
     if not topic:
         return found

@@ -46,6 +46,7 @@ from extractors.clauses import (
     excluded_of,
     kind_of,
     lexicon,
+    modal_plan,
     plans,
     relative,
     without_excluded,
@@ -149,6 +150,15 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     leads = _leads(statements, lx, exp, subjects, threshold,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
     other_times = tuple(patterns.get("reading", {}).get("other_times", ()))
+    live_words = tuple(patterns.get("reading", {}).get("live", ()))
+    # the page's lead: the first paragraph of running text under its main heading (a news item's teaser, a
+    # notice's first line); none when the main heading is not found among the statements
+    top = next((i for i, st in enumerate(statements)
+                if st.kind == "heading" and st.text == page.heading), -1)
+    lead = next((i for i, st in enumerate(statements) if i > top and st.kind == "text"), -1) \
+        if top >= 0 else -1
+    lead_planned: set[str] = set()  # subjects whose offer the lead plans
+    live: set[int] = set()  # indices of positive findings whose sentence says the offer is there now
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -226,6 +236,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause
                 # naming nothing but a plan plans the sentence's offers; not one said to go on as before
                 # ("Künftig haben Sie die Wahl: Termine buchen Sie wie bisher online"; reading.yaml)
+                parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
+                          if cue and cue.positive and not continues(c, lx) else cue)
+                         for c, subj, cue in parts]
+            if any(cue and cue.positive for _, _, cue in parts) and not any(plans(c, lx) for c in clauses) \
+                    and modal_plan(sentence.text, lx):
+                # the modal and its infinitive in different clauses plan the sentence's offers all the same
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                           if cue and cue.positive and not continues(c, lx) else cue)
                          for c, subj, cue in parts]
@@ -341,9 +357,36 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
+                    if cue.positive and contains_any(sentence.text, live_words):
+                        live.add(len(found) - 1)
+                    elif i == lead and found[-1].rule.startswith("planned@"):
+                        lead_planned.add(param)
             if said := {p: s for _, subj, _ in parts for p, s in subj.items()}:
                 earlier.append(said)
+    found, from_heading = _announced_only(found, from_heading, lead_planned, live)
     return _headline_only(found, from_heading)
+
+
+def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: set[str],
+                    live: set[int]) -> tuple[list[Finding], set[int]]:
+    """An announcement: a page whose lead plans an offer ("Ab dem Frühjahr soll man sein Kind über ein Portal
+    anmelden können") describes the coming offer in the present tense further down ("Auf dem Kita-Portal wird
+    das Kind für die Wunscheinrichtung angemeldet"); such a description is the plan, not a live offer. A
+    sentence that says the offer is there now ("seit Dienstag", "ab sofort", "bereits": ``live`` in
+    reading.yaml) still counts — a rollout in stages plans one part and runs another."""
+    if not lead_planned:
+        return found, from_heading
+    drop = {i for i, f in enumerate(found)
+            if f.positive and f.parameter in lead_planned and i not in live}
+    if not drop:
+        return found, from_heading
+    new_index = {}
+    kept = []
+    for i, f in enumerate(found):
+        if i not in drop:
+            new_index[i] = len(kept)
+            kept.append(f)
+    return kept, {new_index[i] for i in from_heading if i in new_index}
 
 
 _LIST_ITEM = re.compile(r"li\b")

@@ -649,3 +649,71 @@ def test_an_agencys_online_order_on_a_page_signed_by_the_agency_is_not_the_citys
     assert values(online_services, agency) == {}
     own = values(online_services, agency.replace("Zulassungsdienst Muster GmbH", "Landkreis Harburg"))
     assert own.get(P + "vehicle_registration") is True
+
+
+# services5 (sw- cases, session 7)
+
+
+def test_an_application_form_under_a_heading_that_names_the_service_by_its_words():
+    # "Anmeldung Kindergarten" names the Kita registration as the statement reader reads it (a ``together``
+    # group), not only by a listed term: the form on that page is the online registration
+    body = ("<h1>Anmeldung Kindergarten</h1><form method='post'><input name='kind_name'>"
+            "<input name='geburtsdatum'><input name='gruppe'><input name='bringzeit'>"
+            "<button>Absenden</button></form>")
+    assert values(online_services, wrap(body))[P + "daycare_registration"] is True
+
+
+@pytest.mark.parametrize("body", [
+    # the verb after a fronted phrase: "geht … online" split by German word order
+    "<h1>Kita-Anmeldung</h1><p>Nach Ihren Angaben geht die Platzbedarfsmeldung online an die "
+    "ausgewählten Kitas.</p>",
+    # the application delivered on line
+    "<h1>Kita-Anmeldung</h1><p>Danach wird die Anmeldung online den Kindertagesstätten zugestellt.</p>",
+])
+def test_the_application_travelling_on_line(body):
+    assert values(online_services, wrap(body))[P + "daycare_registration"] is True
+
+
+def test_a_city_presenting_its_portal_applies_for_nothing():
+    # "stellt … vor" is "vorstellen", not the act "stellen" (a separable verb's base is no act of its own)
+    body = "<p>Die Stadt stellt ihr neues Online-Portal für die Kindergärten vor.</p>"
+    assert P + "daycare_registration" not in values(online_services, wrap(body))
+
+
+@pytest.mark.parametrize("body", [
+    # a modal plan split by a relative clause
+    "<p>Von Oktober an sollen Eltern, die im Kreis wohnen, ihre Kinder übers Internet für die Kita "
+    "anmelden können.</p>",
+    # "soll … möglich werden"
+    "<p>Noch im ersten Quartal soll die Online-Anmeldung für die Kitas möglich werden.</p>",
+])
+def test_modal_plans_over_a_whole_sentence(body):
+    fs = [f for f in findings(online_services, wrap(body)) if f.parameter == P + "daycare_registration"]
+    assert fs and all(f.value is False for f in fs)
+
+
+def test_an_announced_portal_described_in_the_present_tense_is_the_plan():
+    lead = ("<p>Ab dem Frühjahr soll man sein Kind über ein Portal in einem der Kindergärten "
+            "anmelden können.</p>")
+    described = "<p>Auf dem Kita-Portal wird das Kind für die Wunscheinrichtung angemeldet.</p>"
+    assert values(online_services, wrap("<h1>Neues für Eltern</h1>" + lead + described)).get(
+        P + "daycare_registration") is not True
+    # a sentence saying a part runs already stays an offer (a rollout in stages)
+    live = "<p>Für die Krippen ist die Anmeldung im Kita-Portal seit Dienstag online möglich.</p>"
+    assert values(online_services, wrap("<h1>Neues für Eltern</h1>" + lead + live))[
+        P + "daycare_registration"] is True
+
+
+def test_personal_appearance_as_a_noun_and_an_english_denial():
+    body = ("<h1>Ummeldung</h1><ul><li>Personalausweis aller Umziehenden</li>"
+            "<li>Ihr persönliches Erscheinen im Einwohnermeldeamt</li></ul>")
+    assert values(online_services, wrap(body))[P + "change_of_address"] is False
+    body = ("<h1>Register residence, moving within the country</h1>"
+            "<p>Registering over the internet is not possible.</p>")
+    assert values(online_services, wrap(body))[P + "change_of_address"] is False
+
+
+def test_administrations_in_general_are_no_authority():
+    body = "<p>Auto an- oder abmelden – vieles geht in Verwaltungen inzwischen online.</p>"
+    got = values(online_services, wrap(body))
+    assert P + "vehicle_registration" not in got and P + "vehicle_deregistration" not in got
