@@ -26,6 +26,8 @@ from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
 from extractors.page import Page
+from extractors.publisher import publisher
+from extractors.segment import is_chrome_locator
 from extractors.statements import heading, statements
 from extractors.web_presence import (
     affixes,
@@ -33,6 +35,7 @@ from extractors.web_presence import (
     foreign_city,
     foreign_spec,
     has_any,
+    in_chrome,
     name_match,
     name_variants,
     sentence_of,
@@ -86,6 +89,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         names = name_variants(city, page, patterns)
     index = block_index(page)
     title = heading(page)
+    first_person = tuple(patterns["owner"].get("first_person", ()))
+    site: str | None | bool = False  # publisher(), computed for the first link that needs it
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link
     for link in page.links:
         store = next((k for k, rx in stores if rx.search(link.url)), None)
@@ -106,6 +111,16 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             continue  # "die offizielle App der Verkehrsbetriebe"
         if not (cue or by_name):
             continue
+        if not by_name:
+            if site is False:
+                site = publisher(page, patterns["owner"])
+            if site is not None and (in_chrome(page, link, index) or is_chrome_locator(link.locator)
+                                     or has_any(around, first_person)):
+                # a newspaper's, a party's, a company's page (publisher.py, the rule social
+                # media and chatbot follow): store links in its header or footer and "unsere App" are the
+                # publisher's own app, whatever the article says about the city's ("Offizielle App der Stadt …
+                # funktioniert nicht mehr" over "Unsere App: App Store · Google Play" in the footer)
+                continue
         confidence = float(patterns["official_confidence"] if cue else patterns["name_confidence"])
         key = app_name or around[-120:]
         entry = apps.setdefault(key, {"value": {"ios": None, "android": None, "name": app_name},

@@ -181,6 +181,16 @@ def _led_by_others(text: str, start: int,
     return "neighbour", lead[-1][3]
 
 
+def _enumeration_end(text: str, start: int) -> int:
+    """The position of a colon before ``start`` that closes an enumeration (a comma before it in the same
+    sentence: "A, B oder C: …"), else 0."""
+    colon = text.rfind(":", 0, start)
+    if colon <= 0:
+        return 0
+    opening = max(text.rfind(". ", 0, colon), text.rfind("! ", 0, colon), text.rfind("? ", 0, colon)) + 1
+    return colon if "," in text[opening:colon] else 0
+
+
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
@@ -201,6 +211,11 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
             elif any(m.start < e and m.end > s for _, s, e, _ in places):
                 continue  # "der Stadt" of "der Stadt Bonn" is the place mention
             cues.append((str(kind), m.start, m.end, m.term))
+    listed = _enumeration_end(text, start)
+    if listed:
+        # "Straßensperrungen, Neues aus der Schule oder Termine der Vereine: All das erreicht Sie über die
+        # neue Bühlerzell-App": the items a colon sums up are what the thing carries, not its owners
+        cues = [c for c in cues if c[2] > listed]
     led = _led_by_others(text, start, cues)
     if led:
         return led
@@ -325,6 +340,10 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
     first_person = {c.lower() for c in patterns.get("first_person", ())}
     if site and owner == "city" and cue and cue.lower() in first_person:
         owner = site  # "unseren Chatbot" on the waste company's site is the company's
+    named = text[start:end].split(maxsplit=1)
+    if site and owner in ("city", "unknown") and named and named[0].lower() in first_person:
+        # a name that opens with the possessive ("unsere App") speaks for the publisher
+        owner, cue = site, named[0]
     if owner == "unknown":
         for url in [*urls, *_written_hosts(text, start, end)]:
             host = host_owner(url, city, patterns)

@@ -24,7 +24,7 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
 from extractors.families import requirements
 from extractors.matching import compact, contains_any
-from extractors.owner import FOREIGN, judge
+from extractors.owner import FOREIGN, host_owner, judge
 from extractors.page import Link, Page
 from extractors.web_presence import (
     block_index,
@@ -136,6 +136,16 @@ def _foreign_owner(sentence: str, text: str, owners: Mapping[str, Any], names: t
     return judge(sentence, at, at + len(text), owners, names=names, city=city).owner in _PUBLIC_OWNERS
 
 
+def _kreis_host(url: str, owners: Mapping[str, Any], city: CityContext | None) -> bool:
+    """Whether the link leads to a Kreis's host (owner.host_owner: "county") from the page of a city that is
+    no Kreis: the Kreis's portal named on a member town's page is the Kreis's (a Kreis's own hosts are its
+    own; Land hosts are left alone, a Land portal may host the town's own instance)."""
+    rx = owners.get("county_city_regex")
+    if city is None or not rx or re.search(rx, city.name):
+        return False
+    return host_owner(url, city, owners) == "county"
+
+
 _links: WeakKeyDictionary[Page, tuple[list[Link], str, str, str]] = WeakKeyDictionary()
 
 
@@ -207,6 +217,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
                 continue
             if owners is not None and _foreign_owner(sentence, link.text, owners, names, city):
                 continue  # "im Ratsinformationssystem des Landkreises" on a Gemeinde's page
+            if owners is not None and _kreis_host(url, owners, city):
+                continue  # the Kreis's system on a town's page ("gremieninfo-hohenlohekreis.iteos.de/bi")
             if has_any(link.text + " " + sentence, spec.get("not_terms", [])):
                 continue  # "Mängelmelder" on a participation host is another parameter
             if names and any(n in compact(url) for n in names):

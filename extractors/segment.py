@@ -92,6 +92,38 @@ def in_sidebar_menu(page: Page, locator: str) -> bool:
     return bool(menus) and any(locator == m or locator.startswith(m + " > ") for m in menus)
 
 
+_BRAND_SEP = re.compile(r"\s+[·|•–]\s+|,\s+")
+BRAND_MIN = 4  # a site name shorter than this ("SWP") is too weak to recognise a block by
+
+
+def brand_of(page: Page) -> str:
+    """The site's own name as the page title ends with it ("Wunschkennzeichen beantragen - Serviceportal
+    Bremen" -> "Serviceportal Bremen"), or "" (memoised per page)."""
+    if page not in _brands:
+        # publisher.py holds the one rule for a title's site name; it reads segment's chrome test, so it is
+        # imported here, not at the top (a cycle otherwise)
+        from extractors.publisher import site_name
+
+        name = site_name(page.title) or ""
+        _brands[page] = name if len(name) >= BRAND_MIN else ""
+    return _brands[page]
+
+
+def is_brand(text: str, brand: str, tag: str) -> bool:
+    """A block that is the site's own name: the logo line or the imprint line that starts with it
+    ("Serviceportal Bremen · Rathausplatz 1"). Templates mark header and footer by class, which locators do
+    not keep, so the text tells. Such a block names the site, not what the page is about: "Serviceportal" in a
+    portal's logo is no statement that the page's service is online. A heading with the site's name is the
+    page's subject and stays."""
+    if not brand or tag in _HEADINGS:
+        return False
+    text = text.strip()
+    return text == brand or (text.startswith(brand) and bool(_BRAND_SEP.match(text, len(brand))))
+
+
+_brands: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
+
+
 def is_trail(text: str, title: str, tag: str) -> bool:
     """A breadcrumb trail ("Startseite > Rathaus > Gewerbe anmelden", or its last item alone): the
     page's own title repeated outside a heading. CMSs mark trails by class, which locators do not
@@ -144,8 +176,10 @@ def segment(page: Page) -> list[Statement]:
     header_row: dict[str, str] = {}  # table -> its header row
     row_tags: dict[str, set[str]] = {}
     title = page.heading
+    brand = brand_of(page)
     for block in page.blocks:
-        if is_chrome(block) or is_trail(block.text, title, tag_of(block.locator)):
+        if is_chrome(block) or is_trail(block.text, title, tag_of(block.locator)) \
+                or is_brand(block.text, brand, tag_of(block.locator)):
             continue
         text, loc = block.text, block.locator
         tag = tag_of(loc)

@@ -268,3 +268,54 @@ def test_a_wish_in_the_subjunctive_is_no_app(sentence):
 def test_our_or_the_own_app_with_a_word_between(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
     assert (isinstance(value, dict) if expected else value) is (True if expected else expected), value
+
+
+def _news(body: str, footer: str) -> str:
+    """A newspaper's article page: the site name ends the title, the paper's own app sits in the footer."""
+    return (f"<html><head><title>Neues aus dem Rathaus | Kölner Stadt-Anzeiger</title></head><body><main>"
+            f"<h1>Offizielle App der Stadt Köln</h1>{body}</main><footer>{footer}"
+            "<p>© Kölner Stadt-Anzeiger</p></footer></body></html>")
+
+
+NEWS_URL = "https://www.ksta.de/koeln/app-artikel"
+PAPER_APP = ("<p>Unsere App: <a href='https://apps.apple.com/de/app/ksta-news/id395346327'>App Store</a> "
+             "<a href='https://play.google.com/store/apps/details?id=de.ksta.app'>Google Play</a></p>")
+
+
+@pytest.mark.parametrize("body, footer, expected", [
+    # the paper's own app in its footer is the publisher's (web_presence.page_publisher), whatever the article
+    # and its title say about the city's app (sq-koeln-service-app-funktioniert-nicht-mehr)
+    ("<p>Die Service-App läuft auf vielen Geräten nicht mehr stabil.</p>", PAPER_APP, None),
+    # "unsere App" in the article's own text speaks for the paper too
+    (f"<p>Laden Sie auch unsere App herunter. {PAPER_APP[3:-4]}</p>", "", None),
+    # a store link in the article to an app named after the city is the city's, on any publisher's page
+    ("<p>Die App gibt es hier: <a href='https://apps.apple.com/de/app/koeln-app/id1460000009'>Köln App</a>"
+     "</p>", "", True),
+])
+def test_store_links_on_another_publishers_page(body, footer, expected):
+    value = vals(city_app, _news(body, footer), NEWS_URL).get(P)
+    if expected:
+        assert isinstance(value, dict) and value.get("ios") is not None, value
+    else:
+        assert not isinstance(value, dict), value
+
+
+def test_store_links_in_the_citys_own_footer_still_count():
+    # the same footer on the city's own site is the city's app (no publisher)
+    own_app = PAPER_APP.replace("ksta-news", "stadt-koeln").replace("de.ksta.app", "de.koeln.app")
+    html = page("<p>Neuigkeiten aus dem Rathaus.</p>", "Aktuelles | Stadt Köln").replace(
+        "<footer>", f"<footer>{own_app}")
+    value = vals(city_app, html).get(P)
+    assert isinstance(value, dict) and value["ios"], value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # what the app carries, listed before a colon, is no owner of the app (owner._enumeration_end)
+    ("Straßensperrungen, Neues aus der Schule oder Termine der Vereine: All das erreicht Sie jetzt über die "
+     "neue Köln-App.", True),
+    # an owner said before a colon that sums up nothing still owns it
+    ("Die Stadtwerke Köln: Ihre neue App für Strom und Wasser.", None),
+])
+def test_an_enumeration_before_a_colon_owns_nothing(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    assert isinstance(value, dict) if expected else value is None, value

@@ -271,3 +271,10 @@ def test_a_service_button_on_a_page_about_reporting(heading, href, expected):
             "<p>Beschreiben Sie den Schaden.</p>")
     value = values(defect_reporting, wrap(body)).get(P)
     assert (value not in (None, False)) is expected, value
+
+
+def test_the_reporter_compound_of_a_town_app():
+    # sq-wilhermsdorf-app-nur-android: the reporting function of a town's app under its "-reporter" name
+    body = ("<p>Reizvoll ist der „Mängelreporter“: Fotos von dunklen Laternen gehen direkt an die "
+            "Verwaltung.</p>")
+    assert values(defect_reporting, wrap(body, "Aktuelles")).get(P) not in (None, False)

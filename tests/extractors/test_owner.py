@@ -480,3 +480,45 @@ def test_a_joint_body_named_on_a_kreiss_page_is_a_member_towns():
 def test_malformed_condition_openers_name_the_file_and_key(bad):
     with pytest.raises(DataError, match="condition_openers must be a list of words"):
         condition_regex({"condition_openers": bad})
+
+
+@pytest.mark.parametrize("url, owner", [
+    # a Kreis named run together in a label of a vendor's host (sq-oehringen-kreistag-session-buergerinfo)
+    ("https://gremieninfo-hohenlohekreis.iteos.de/bi/", "county"),
+    ("https://ris.rheinkreis.example.de/", "county"),
+    # "Kreisstadt" is a town
+    ("https://www.kreisstadt-xy.de/", None),
+])
+def test_host_owner_of_a_kreis_on_a_vendors_host(url, owner):
+    assert host_owner(url, HAMM, OWNER) == owner
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    # the Kreistag's members act for the Kreis
+    ("Die Kreisrätinnen und Kreisräte holen ihre Unterlagen aus dem Programm Session.", "Session", "county"),
+    # what a colon sums up owns nothing: "der Vereine" is one of the things the app carries
+    ("Sperrungen, Neues aus der Schule oder Termine der Vereine: All das bringt die neue App.", "App",
+     "unknown"),
+    # a single owner before a colon still owns it
+    ("Die Stadtwerke: Ihre neue App für Strom und Wasser.", "App", "company"),
+])
+def test_kreistag_members_and_enumerations(sentence, name, owner):
+    assert at(sentence, name).owner == owner
+
+
+def test_a_name_opening_with_the_possessive_speaks_for_the_publisher():
+    # "unsere App" is a name of its own (city_app's terms): on a newspaper's page it is the paper's app
+    assert at("Laden Sie unsere App herunter.", "unsere App", site="company").owner == "company"
+    assert at("Laden Sie unsere App herunter.", "unsere App").owner in ("city", "unknown")
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    # a Kreistag system carries its owner in its name: on a town's page it is the Kreis's
+    ("Über das Kreistagsinformationssystem kann jeder Protokolle abrufen.", "Kreistagsinformationssystem",
+     "county"),
+    # a Kreistag session near the town's own system says nothing about whose the system is
+    ("Im Ratsinformationssystem stehen auch die Termine der Kreistagssitzungen.", "Ratsinformationssystem",
+     "unknown"),
+])
+def test_a_kreistag_system_is_the_kreis(sentence, name, owner):
+    assert at(sentence, name).owner == owner

@@ -145,3 +145,36 @@ def test_more_platform_link_texts(text):
 ])
 def test_a_platform_address_in_the_text(sentence, expected):
     assert (P in vals(participation, page(sentence))) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the compound said with a preposition (sq-muehlenbecker-land-e-buerger-portal)
+    ("<p>Die Gemeinde hat nun ein Instrument: das Online-Portal zur Bürgerbeteiligung „E-Bürger“.</p>", True),
+    ("<p>Über unsere Plattform für Bürgerbeteiligung sammeln wir Ideen für den Stadtpark.</p>", True),
+    # the concept with an indefinite article stays a concept
+    ("<p>Eine Plattform zur Bürgerbeteiligung könnte mehr Menschen erreichen.</p>", False),
+    # "<Name>-gestalten" as the platform's address (sq-wernigerode-plattform-gestalten-umfrage)
+    ("<p>Unsere Plattform www.koeln-gestalten.de ist gut angelaufen.</p>", True),
+    # "gestalten" run together with another word is no address of a platform
+    ("<p>Tipps finden Sie auf www.gartengestalten.de.</p>", False),
+])
+def test_the_platform_with_a_preposition_and_the_gestalten_address(sentence, expected):
+    assert (vals(participation, page(sentence, "Aktuelles")).get(P) not in (None, False)) is expected
+
+
+def test_a_platform_site_joining_the_towns_name_and_gestalten():
+    html = page("<p>Online mitmachen: <a href='https://www.koeln-gestalten.de/'>Projekte</a></p>")
+    assert vals(participation, html) == {P: {"url": "https://www.koeln-gestalten.de/"}}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a platform under a name of its own, said with what one does there ("Frankfurt fragt mich")
+    ("<p>Auf der Plattform „Köln fragt mich“ können Sie Ideen einbringen und abstimmen.</p>", True),
+    # a portal for something else, even with the same verbs
+    ("<p>Im Portal können Sie Schäden melden und Vorschläge machen.</p>", False),
+    ("<p>Über das Serviceportal beantragen Sie Ihren Ausweis.</p>", False),
+    # a platform still to come
+    ("<p>Eine Plattform, auf der Bürger Ideen einbringen können, soll 2026 entstehen.</p>", False),
+])
+def test_a_named_platform_with_a_participation_verb(sentence, expected):
+    assert (vals(participation, page(sentence, "Aktuelles")).get(P) not in (None, False)) is expected

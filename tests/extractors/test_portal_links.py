@@ -71,3 +71,15 @@ def test_vendor_shapes_are_pre_filtered_by_what_their_urls_must_contain():
     assert [shapes.on_page(u) for u in hits] == [True, True, True, True]
     assert [shapes.on_page(u) for u in misses] == [False, False, False, False]
     assert vendors_of([{"url_regex": r"acme|\d+"}]).needs is None  # nothing required: no pre-filter
+
+
+def test_a_kreis_host_on_a_towns_page_is_the_kreis_portal():
+    # sq-oehringen-kreistag-session-buergerinfo: the Kreis's system linked from a member town's page
+    assert found("<p>Unterlagen im <a href='https://gremieninfo-hohenlohekreis.example.de/acme/'>Datenschatz</a>."
+                 "</p>") == []
+    assert found("<p>Alles im <a href='https://geo.kreis-beispiel.de/acme/'>Datenschatz</a>.</p>") == []
+    # on the Kreis's own page its host is its own
+    kreis = CityContext("2", "Hohenlohekreis", ("hohenlohekreis.de",))
+    page = Page.from_html("https://www.hohenlohekreis.de/x", "<html><body><main><p>Unterlagen im <a href="
+                          "'https://gremieninfo-hohenlohekreis.example.de/acme/'>Datenschatz</a>.</p></main></body></html>")
+    assert len(portal_findings(page, PATTERNS, kreis, "test", "1")) == 1

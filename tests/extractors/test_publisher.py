@@ -89,3 +89,12 @@ def test_detectors_ask_the_page_entry_only():
     callers = [p.name for p in root.glob("*.py")
                if p.name != "publisher.py" and re.search(r"\bpublisher_of\(", p.read_text(encoding="utf-8"))]
     assert callers == []
+
+
+@pytest.mark.parametrize("title, footer, kind", [
+    # an authority word opening a hyphenated compound names a newspaper, not the town
+    ("Stadtrat live", "© Kölner Stadt-Anzeiger", "company"),
+    ("Stadtrat live | Stadt Hamm", "", None),
+])
+def test_a_hyphenated_authority_word_is_no_authority(title, footer, kind):
+    assert publisher_of(title, footer, OWNER) == kind

@@ -55,3 +55,17 @@ def test_a_trail_is_known_by_its_separators():
     # a WordPress trail with guillemets; a quotation in guillemets is none
     assert looks_like_trail("Start » Aktuelles » Live-Übertragung von Sitzungen")
     assert not looks_like_trail("Der Antrag »Livestream« und das Motto »Mehr Demokratie« wurden beraten.")
+
+
+def test_the_sites_own_name_in_logo_and_imprint_is_no_statement():
+    # sk-bremen-wunschkennzeichen-onlinedienst: "Serviceportal Bremen" as the logo line and at the head of the
+    # imprint line (templates without header/footer tags) says nothing about the page's service
+    html = ("<html><head><title>Wunschkennzeichen beantragen - Serviceportal Bremen</title></head><body>"
+            "<div class='top'><a href='/'>Serviceportal Bremen</a></div><div class='main'>"
+            "<h1>Wunschkennzeichen beantragen</h1><p>Reservieren Sie Ihr Kennzeichen am Telefon.</p>"
+            "<h2>Serviceportal Bremen</h2></div>"
+            "<div class='footer'><p>Serviceportal Bremen · Rathausplatz 1</p></div></body></html>")
+    texts = [s.text for s in segment(Page.from_html("https://service.bremen.de/x", html))]
+    # a heading with the site's name is the page's subject and stays
+    assert texts == ["Wunschkennzeichen beantragen", "Reservieren Sie Ihr Kennzeichen am Telefon.",
+                     "Serviceportal Bremen"]

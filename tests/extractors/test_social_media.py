@@ -396,3 +396,14 @@ def test_the_publishers_own_account_on_a_news_site():
     mtk = CityContext("06436000", "Main-Taunus-Kreis", ())
     got = vals(social_media, html, url="https://www.mtk.org/presse", city=mtk)
     assert FB in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the English channel word names the city's channel in prose (Tuttlingen's "QuadratTV")
+    ("Wer Nachrichten lieber als Film sieht, kann jetzt den Youtube-Channel „StadtKöln“ abonnieren.", True),
+    # subscribing alone is a newsletter's word: no channel
+    ("Abonnieren Sie den Newsletter; auf YouTube gibt es Musikvideos.", False),
+])
+def test_the_english_channel_word(sentence, expected):
+    value = vals(social_media, page(f"<p>{sentence}</p>", "Aktuelles")).get("social_media.youtube")
+    assert (value not in (None, False)) is expected, value

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractors import chatbot
-from extractors.statements import _cue_ends_word
+from extractors.page import Page
+from extractors.statements import _cue_ends_word, statement_blocks
 from tests.extractors.detect_helpers import findings, wrap
 
 P = "citizen_information.chatbot"
@@ -34,3 +35,13 @@ def test_no_login_is_no_denial_of_the_chatbot():
             "<p>Auf unserer Website steht ein Chatbot bereit.</p>"
             "<p>Sie müssen sich nicht anmelden, die Nutzung ist anonym.</p>")
     assert [f.value for f in findings(chatbot, wrap(body)) if f.parameter == P and f.value is False] == []
+
+
+def test_statement_blocks_leave_out_the_sites_own_name():
+    html = ("<html><head><title>Kfz-Zulassung | Serviceportal Bremen</title></head><body>"
+            "<div class='top'><a href='/'>Serviceportal Bremen</a></div><div class='main'>"
+            "<h1>Kfz-Zulassung</h1>"
+            "<p>Termine vergibt die Zulassungsstelle.</p></div>"
+            "<div class='footer'><p>Serviceportal Bremen, Rathausplatz 1</p></div></body></html>")
+    texts = [b.text for b in statement_blocks(Page.from_html("https://service.bremen.de/kfz", html))]
+    assert texts == ["Kfz-Zulassung", "Termine vergibt die Zulassungsstelle."]
