@@ -99,6 +99,16 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
 
 
 
+def _bare_positives(page: Page, patterns: Mapping[str, Any]) -> tuple[frozenset[str], int] | None:
+    """The act nouns that name no channel (``bare_positives``: "weniger Schalter für die Terminreservierung",
+    "sich früh um eine Terminbuchung kümmern") and the longest label they still count in, when the page
+    names no online booking anywhere (``online_booking_regex``); ``None`` when they count everywhere."""
+    spec = patterns.get("bare_positives")
+    if not spec or re.search(spec["online_booking_regex"], page.text):
+        return None
+    return frozenset(spec["cues"]), int(spec["label_words"])
+
+
 def foreign_kinds(patterns: Mapping[str, Any], city: CityContext | None) -> tuple[str, ...]:
     """The owner kinds whose offers say nothing about the city's (``foreign_owners``, else owner.FOREIGN); a
     Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else."""
@@ -159,6 +169,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         if top >= 0 else -1
     lead_planned: set[str] = set()  # subjects whose offer the lead plans
     live: set[int] = set()  # indices of positive findings whose sentence says the offer is there now
+    # the act noun alone ("Terminbuchung") in running prose names no channel unless the page books on line
+    # somewhere (``bare_positives``); a label keeps it ("Terminbuchung in allen Bürgerämtern")
+    bare = _bare_positives(page, patterns)
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -196,6 +209,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         for n, sentence in enumerate(sentences):
             clauses = sentence.clauses
             cues = exceptions(sentence.text, borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
+            if bare:
+                cues = [None if c and c.positive and c.rule in bare[0] and len(words_of(cl)) > bare[1]
+                        and not contains_any(cl, lx.online) else c
+                        for c, cl in zip(cues, clauses, strict=True)]
             if sentence.question:
                 # a yes/no question ("Kann ich noch einen Termin buchen?", an FAQ's heading) offers nothing:
                 # its answer says whether the offer is there

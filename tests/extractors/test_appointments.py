@@ -683,3 +683,25 @@ def test_clicks_without_a_preposition_are_the_web():
     body = ("<h1>Kfz-Zulassung</h1>"
             "<p>Ein paar Klicks, und der Termin bei der Zulassungsstelle ist gebucht.</p>")
     assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the act noun alone in running prose names no channel on a page that books on line nowhere
+    ("<p>Im Moment können wir im Bürgerbüro weniger Schalter für die Terminreservierung öffnen. Kümmern Sie "
+     "sich früh um eine Terminbuchung.</p>", {}),
+    # … but names the booking system as a label, and counts in prose where the page books on line
+    ("<h1>Terminbuchung in allen Bürgerämtern</h1><p>Wählen Sie Ihr Anliegen.</p>",
+     {P + "citizens_office": True}),
+    ("<p>Die Terminbuchung im Internet hat sich bewährt. Deshalb bleibt es im Bürgerbüro bei der "
+     "Terminbuchung.</p>", {P + "citizens_office": True}),
+])
+def test_the_act_noun_alone_names_no_channel_in_prose(body, expected):
+    # (a page of its own: the helper's menu has an "Online-Terminvergabe" link, which books on line)
+    page = f"<html><head><title>Stadt</title></head><body><main>{body}</main></body></html>"
+    assert values(appointments, page) == expected
+
+
+def test_a_dash_before_a_channel_list_ending_the_sentence_joins_the_act():
+    body = ("<p>Ab Montag lassen sich wieder Termine für die Fahrerlaubnisbehörde und die Zulassungsstelle "
+            "vereinbaren – online und per Telefon.</p>")
+    assert values(appointments, wrap(body)) == {P + "vehicle_registration_office": True}
