@@ -96,6 +96,11 @@ class Lexicon:
     # (:mod:`extractors.clause_reading`); the fields above that come from it are its values
     shared: Shared = field(default_factory=lambda: shared_of({}))
     continuing: tuple[str, ...] = ()  # "wie bisher": an offer that goes on, whatever is planned besides
+    # getting the object over channels named as a pair ("Termine bekommt man telefonisch und online"): the
+    # pair names the ways to the object, unlike an online word of another thing ("Nach dem Online-Antrag
+    # erhalten Sie einen Termin"), so these verbs compose only with it
+    pair_actions: frozenset[str] = frozenset()
+    pair_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -154,7 +159,9 @@ class Lexicon:
                    tuple(w.lower() for w in shared.get("back_references", [])),
                    condition_regex(patterns.get("owner", {})),
                    tuple(w.lower() for w in shared.get("implied_online", [])), common,
-                   tuple(w.lower() for w in shared.get("continuing", [])))
+                   tuple(w.lower() for w in shared.get("continuing", [])),
+                   frozenset(a.lower() for a in comp.get("pair_actions", [])),
+                   re.compile(comp.get("pair_regex", r"(?!x)x")))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -395,6 +402,9 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
             and (not lx.objects or (any(o in lm for lm in facts.acts for o in lx.objects)
                                     and _object_wanted(clause, lx))) and not _fetches_form(clause, acts, lx):
         pos = (lx.compose_confidence, "online + " + "/".join(sorted(acts)))
+    if pos is None and lx.pair_actions and (got := facts.acts & lx.pair_actions) \
+            and lx.pair_re.search(clause) and any(o in facts.low for o in lx.objects):
+        pos = (lx.compose_confidence, "online + channel pair: " + "/".join(sorted(got)))
     # with an object ("Termin"), a restriction must be about it: "Die Ummeldung ist nur persönlich im
     # Bürgerbüro möglich" restricts the service, not the booking of appointments
     about_object = not lx.objects or any(o in facts.low for o in lx.objects)

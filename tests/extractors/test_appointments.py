@@ -705,3 +705,33 @@ def test_a_dash_before_a_channel_list_ending_the_sentence_joins_the_act():
     body = ("<p>Ab Montag lassen sich wieder Termine für die Fahrerlaubnisbehörde und die Zulassungsstelle "
             "vereinbaren – online und per Telefon.</p>")
     assert values(appointments, wrap(body)) == {P + "vehicle_registration_office": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the body that runs the booking renounces it after naming it: not offered now
+    ("<h1>Bürgerservice</h1><p>Auf die bequeme Online-Terminvergabe verzichten wir vorerst, weil wir am "
+     "Telefon die Dringlichkeit klären.</p>", {P + "citizens_office": False}),
+    # … but renouncing something else with it is no denial
+    ("<p>Mit der Online-Terminvergabe verzichten wir im Bürgerbüro auf lange Warteschlangen.</p>",
+     {P + "citizens_office": True}),
+])
+def test_a_booking_renounced_by_its_body(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+def test_a_dash_before_an_internet_address_and_the_phone_joins_the_act():
+    body = ("<p>Bitte buchen Sie einen Termin bei der Zulassungsstelle – im Internet auf www.kreis-x.de oder "
+            "über die Telefonhotline 0123 456-789.</p>")
+    page = f"<html><head><title>Kreis</title></head><body><main>{body}</main></body></html>"
+    assert values(appointments, page) == {P + "vehicle_registration_office": True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # getting appointments over a pair of channels, one on line, is booking them on line …
+    ("<p>Termine im Bürgerbüro bekommt man telefonisch und online.</p>", {P + "citizens_office": True}),
+    # … a staff-given appointment after an online application is not
+    ("<p>Nach dem Online-Antrag erhalten Sie einen Termin im Bürgerbüro.</p>", {}),
+])
+def test_getting_appointments_over_a_channel_pair(body, expected):
+    page = f"<html><head><title>Stadt</title></head><body><main>{body}</main></body></html>"
+    assert values(appointments, page) == expected
