@@ -522,3 +522,18 @@ def test_a_name_opening_with_the_possessive_speaks_for_the_publisher():
 ])
 def test_a_kreistag_system_is_the_kreis(sentence, name, owner):
     assert at(sentence, name).owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # thinking it over is no offer yet (st- Aichach-Friedberg: the Landratsamt's KI-Bot)
+    ("Auch das Landratsamt denkt über einen KI-Bot nach, der Anfragen beantwortet.", "KI-Bot", "planned"),
+    ("Die Gemeinde erwägt eine eigene App für Vereine und Rathaus.", "App", "planned"),
+    # what a place is to get (st- Landkreis Gießen: the villages' app)
+    ("Im Landkreis sollen Dörfer eine eigene App bekommen, die wie ein Schwarzes Brett wirkt.", "App",
+     "planned"),
+    # the reader's thinking and a live thing stay live
+    ("Denken Sie über den Chatbot nach, wenn das Rathaus geschlossen ist.", "Chatbot", "live"),
+    ("Mit der App bekommen Sie alle Termine aufs Handy.", "App", "live"),
+])
+def test_considered_and_to_be_received_are_planned(sentence, name, status):
+    assert at(sentence, name).status == status
