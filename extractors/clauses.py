@@ -101,6 +101,10 @@ class Lexicon:
     # erhalten Sie einen Termin"), so these verbs compose only with it
     pair_actions: frozenset[str] = frozenset()
     pair_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "Am Donnerstag gibt es keine Termine": a day kept free of appointments (reading.yaml walk_in_day)
+    walk_in_day_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # … unless the clause names a channel ("donnerstags nur telefonisch")
+    remote_channels: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -161,7 +165,9 @@ class Lexicon:
                    tuple(w.lower() for w in shared.get("implied_online", [])), common,
                    tuple(w.lower() for w in shared.get("continuing", [])),
                    frozenset(a.lower() for a in comp.get("pair_actions", [])),
-                   re.compile(comp.get("pair_regex", r"(?!x)x")))
+                   re.compile(comp.get("pair_regex", r"(?!x)x")),
+                   re.compile(shared.get("walk_in_day", {}).get("regex", r"(?!x)x")),
+                   tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -314,6 +320,16 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
         return cues
     return [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)") if c and not c.positive
             else c for c in cues]
+
+
+def walk_in_days(clauses: list[str], cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
+    """"Am Donnerstag gibt es im Bürgerbüro keine Termine, ab 9 Uhr kann jeder kommen": appointments
+    denied for one weekday say that day is open to walk-ins, not that the booking channel is missing, so
+    the denial is dropped. Not when the clause names a channel: "donnerstags nur telefonisch" and
+    "samstags keine Online-Buchung" deny or restrict a channel for that day."""
+    return [None if c is not None and not c.positive and lx.walk_in_day_re.search(clause)
+            and not contains_any(clause, lx.online) and not contains_any(clause, lx.remote_channels)
+            else c for clause, c in zip(clauses, cues, strict=True)]
 
 
 def _mail_channel(clause: str, lx: Lexicon) -> bool:

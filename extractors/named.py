@@ -88,6 +88,13 @@ def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[i
     return tuple((a, b) for a, b in spans if b > a)
 
 
+def _main_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the main clause, between semicolons, that holds ``sentence[start:end]``."""
+    lo = sentence.rfind(";", 0, start) + 1
+    hi = sentence.find(";", end)
+    return lo, len(sentence) if hi < 0 else hi
+
+
 def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
     """Whether the sentence is (almost) nothing but link texts."""
     rest = sentence
@@ -370,6 +377,17 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                           urls=[u for u, t in links if t and t in sent],
                           anchored=anchored and spec.get("anchor_status", True), site=site,
                           unowned_to_site=bool(spec.get("unowned_to_publisher")))
+                part = _main_clause(sent, m.start, m.end)
+                if j.status != "live" and part != (0, len(sent)) and any(
+                        _named(sent[:part[0]] + " " + sent[part[1]:], other)
+                        for p, other in specs if p != param):
+                    # "… ihre Seite bei Facebook und einen Newsletter; ein Auftritt bei Instagram ist in
+                    # Vorbereitung": a semicolon joins main clauses, and a plan or end in one that names
+                    # another thing is that thing's status, not this name's ("Live-Streaming; hier:
+                    # Prüfung" names nothing else)
+                    own = judge(sent[part[0]:part[1]], m.start - part[0], m.end - part[0], owners,
+                                names=names, city=city, anchored=anchored and spec.get("anchor_status", True))
+                    j = replace(j, status=own.status, status_cue=own.status_cue)
                 # Owned only by the page's publisher (nothing in the text says whose): a denial or a plan is
                 # still news about the page's subject ("Weitere Kanäle wie Twitter sind nicht geplant" in a
                 # newspaper's round-up of towns); only what is there is the publisher's.

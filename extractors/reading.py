@@ -49,6 +49,7 @@ from extractors.clauses import (
     modal_plan,
     plans,
     relative,
+    walk_in_days,
     without_excluded,
     words_of,
 )
@@ -208,7 +209,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         texts = [s.text for s in sentences]
         for n, sentence in enumerate(sentences):
             clauses = sentence.clauses
-            cues = exceptions(sentence.text, borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx)
+            cues = exceptions(sentence.text, walk_in_days(
+                clauses, borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx), lx), lx)
             if bare:
                 cues = [None if c and c.positive and c.rule in bare[0] and len(words_of(cl)) > bare[1]
                         and not contains_any(cl, lx.online) else c

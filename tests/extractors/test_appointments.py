@@ -735,3 +735,18 @@ def test_a_dash_before_an_internet_address_and_the_phone_joins_the_act():
 def test_getting_appointments_over_a_channel_pair(body, expected):
     page = f"<html><head><title>Stadt</title></head><body><main>{body}</main></body></html>"
     assert values(appointments, page) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a weekday kept free of appointments is an open-door day, not a denial of the booking channel
+    ("<h1>Bürgerbüro</h1><p>Termine buchen Sie online. Am Donnerstag gibt es im Bürgerbüro keine Termine, "
+     "ab 9 Uhr kann jeder kommen.</p>", {P + "citizens_office": True}),
+    ("<h1>Bürgerbüro</h1><p>Mittwochs werden keine Termine vergeben.</p>", {}),
+    # … but a channel named for that day still restricts or denies it
+    ("<h1>Bürgerbüro</h1><p>Donnerstags werden Termine nur telefonisch vergeben.</p>",
+     {P + "citizens_office": False}),
+    ("<h1>Bürgerbüro</h1><p>Samstags ist keine Online-Terminvereinbarung möglich.</p>",
+     {P + "citizens_office": False}),
+])
+def test_a_day_without_appointments_is_a_walk_in_day(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -639,6 +639,7 @@ def test_the_site_named_in_prose_is_the_online_channel():
             "<p>Die Abmeldung Ihres Fahrzeugs können Sie auch auf der Homepage der Stadt erledigen.</p>")
     assert values(online_services, wrap(body)).get(P + "vehicle_deregistration") is True
 
+
 def test_an_agencys_online_order_on_a_page_signed_by_the_agency_is_not_the_citys():
     # no site name in the title: the copyright line names the agency (the publisher rule every detector
     # shares), so "unser Formular" is still the agency's; signed by the Kreis it is the Kreis's own
@@ -717,3 +718,9 @@ def test_administrations_in_general_are_no_authority():
     body = "<p>Auto an- oder abmelden – vieles geht in Verwaltungen inzwischen online.</p>"
     got = values(online_services, wrap(body))
     assert P + "vehicle_registration" not in got and P + "vehicle_deregistration" not in got
+
+
+def test_appearing_oneself_is_appearing_in_person():
+    body = ("<h1>Anmeldung / Ummeldung des Wohnsitzes</h1><p>Alle Mitglieder des Haushalts, die umziehen, "
+            "müssen zur Anmeldung selbst erscheinen.</p>")
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is False

@@ -407,3 +407,15 @@ def test_the_publishers_own_account_on_a_news_site():
 def test_the_english_channel_word(sentence, expected):
     value = vals(social_media, page(f"<p>{sentence}</p>", "Aktuelles")).get("social_media.youtube")
     assert (value not in (None, False)) is expected, value
+
+
+def test_a_plan_in_another_main_clause_is_the_other_networks():
+    body = ("<p>Bislang erreicht die Verwaltung die Menschen über die Homepage und ihre Seite bei Facebook; "
+            "ein Auftritt bei Instagram ist in Vorbereitung.</p>")
+    got = vals(social_media, page(body))
+    assert got[FB]["status"] == "live" and got["social_media.instagram"] is False
+
+
+def test_a_semicolon_naming_nothing_else_keeps_the_status():
+    body = "<p>Ein Auftritt der Stadt bei Instagram; hier: Prüfung, ob er in Vorbereitung ist.</p>"
+    assert vals(social_media, page(body)).get("social_media.instagram") is False
