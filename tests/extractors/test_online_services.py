@@ -724,3 +724,20 @@ def test_appearing_oneself_is_appearing_in_person():
     body = ("<h1>Anmeldung / Ummeldung des Wohnsitzes</h1><p>Alle Mitglieder des Haushalts, die umziehen, "
             "müssen zur Anmeldung selbst erscheinen.</p>")
     assert values(online_services, wrap(body)).get(P + "change_of_address") is False
+
+
+@pytest.mark.parametrize("body", [
+    # a place requested through the portal
+    "<h1>Kinderbetreuung</h1><p>Betreuungsplätze können über das Portal angefragt werden.</p>",
+])
+def test_a_place_requested_through_the_portal(body):
+    assert values(online_services, wrap(body))[P + "daycare_registration"] is True
+
+
+@pytest.mark.parametrize("body, param", [
+    ("<p>Bewohnerparkausweise werden ausschließlich online ausgestellt.</p>", "resident_parking_permit"),
+    # the joined separable verb is the act ("stellen … aus [ausstellen]"), not its base "stellen"
+    ("<p>Meldebescheinigungen stellen wir Ihnen auch online aus.</p>", "registration_certificate"),
+])
+def test_a_document_issued_on_line(body, param):
+    assert values(online_services, wrap(body))[P + param] is True
