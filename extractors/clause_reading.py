@@ -52,6 +52,10 @@ class Shared:
     # "nur, wenn Sie ihn vorher telefonisch …", "nur vergeben, nachdem … am Telefon geklärt ist": the
     # restriction governs a condition, and the channel stands inside it
     restricted_condition_re: re.Pattern[str] = re.compile(_NEVER)
+    # "muss die meldepflichtige Person persönlich vorsprechen": the subject after an obligation in inverted
+    # word order stands between the obligation and its channel (reading.yaml inverted_subject)
+    inverted_subject_re: re.Pattern[str] = re.compile(_NEVER)
+    obligations: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, section: Mapping[str, Any]) -> Shared:
@@ -63,7 +67,9 @@ class Shared:
                    tuple(section.get("abbreviations", [])),
                    re.compile(section.get("clause_split_regex", r";\s")),
                    re.compile(section.get("question_regex", _NEVER)),
-                   re.compile(section.get("restricted_condition_regex", _NEVER)))
+                   re.compile(section.get("restricted_condition_regex", _NEVER)),
+                   re.compile(section.get("inverted_subject", {}).get("regex", _NEVER)),
+                   frozenset(section.get("inverted_subject", {}).get("after", [])))
 
 
 _INTERNED: dict[tuple[Any, ...], Shared] = {}
@@ -127,6 +133,10 @@ class ClauseReading:
             # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen
             # persönlich … vorsprechen") says when, not how: the channel still follows the obligation
             rest = sh.deadline_re.sub(" ", low[m.end(): m.end() + 80])
+            if m.group(0) in sh.obligations:
+                # "muss die meldepflichtige Person persönlich …": the inverted subject is skipped, as a
+                # deadline is
+                rest = sh.inverted_subject_re.sub(" ", rest, count=1)
             window = rest[:40]
             # a condition right after the restriction carries its channel further on ("nur, wenn Sie ihn
             # vorher telefonisch …"): the channel may stand anywhere in the condition, up to its sentence's

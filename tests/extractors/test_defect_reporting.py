@@ -278,3 +278,12 @@ def test_the_reporter_compound_of_a_town_app():
     body = ("<p>Reizvoll ist der „Mängelreporter“: Fotos von dunklen Laternen gehen direkt an die "
             "Verwaltung.</p>")
     assert values(defect_reporting, wrap(body, "Aktuelles")).get(P) not in (None, False)
+
+
+def test_reporting_defects_as_anzeigen_in_an_online_services_list():
+    body = ("<p>Über die Online-Services lassen sich Urkunden anfordern, ein Gewerbe anmelden sowie "
+            "Mängel im Ort anzeigen.</p>")
+    assert values(defect_reporting, wrap(body)).get("citizen_information.defect_reporting") is not None
+    # without an online channel "anzeigen" names no service
+    body = "<p>Mängel im Ort können Sie im Rathaus anzeigen.</p>"
+    assert values(defect_reporting, wrap(body)).get("citizen_information.defect_reporting") is None

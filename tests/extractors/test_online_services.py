@@ -741,3 +741,15 @@ def test_a_place_requested_through_the_portal(body):
 ])
 def test_a_document_issued_on_line(body, param):
     assert values(online_services, wrap(body))[P + param] is True
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the inverted subject between the obligation and its channel
+    ("<h1>An- und Ummeldung</h1><p>Für die An- oder Ummeldung muss die meldepflichtige Person persönlich in "
+     "der Meldebehörde vorsprechen.</p>", False),
+    ("<h1>Ummeldung</h1><p>Für die Ummeldung muss jeder Antragsteller persönlich erscheinen.</p>", False),
+    # … an online channel after it stays one
+    ("<h1>Ummeldung</h1><p>Für die Ummeldung muss der Antrag online gestellt werden.</p>", True),
+])
+def test_an_obligation_with_its_subject_inverted(body, expected):
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is expected
