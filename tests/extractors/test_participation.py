@@ -178,3 +178,14 @@ def test_a_platform_site_joining_the_towns_name_and_gestalten():
 ])
 def test_a_named_platform_with_a_participation_verb(sentence, expected):
     assert (vals(participation, page(sentence, "Aktuelles")).get(P) not in (None, False)) is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # without a participation verb a portal's denial or outage says nothing about participation (the sample
+    # web's Salzgitter: "Ein eigenes Open-Data-Portal hat die Stadt nicht")
+    "<p>Ein eigenes Open-Data-Portal hat die Stadt Köln nicht.</p>",
+    "<p>Das Portal ist derzeit nicht erreichbar.</p>",
+])
+def test_another_portals_denial_says_nothing_about_participation(sentence):
+    assert P not in vals(participation, page(sentence, "Aktuelles"))
+
