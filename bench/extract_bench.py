@@ -92,7 +92,11 @@ def variants(pages: Pages) -> dict[str, Callable[[], None]]:
 
 def forget_pages() -> None:
     """Empty the extractors' memos (every ``lru_cache`` of their modules and the clause-cue memo) except
-    the word lemmas: the next pass meets every page as new."""
+    the word lemmas: the next pass meets every page as new. Memos held by objects go with the cache that
+    holds the object: the coordination expander's text memo (``Expander._memo``) with ``expander``'s
+    ``lru_cache`` (the next pass builds a new expander; checked: no expander survives a call), the
+    per-page memos (``WeakKeyDictionary`` by page) with the pages. Pattern tables built per mapping
+    (``per_mapping``, ``interned``) stay, as the word lemmas do."""
     from extractors import clauses, lemmas
 
     for name, module in list(sys.modules.items()):
