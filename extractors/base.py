@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache, partial, wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -87,3 +87,44 @@ def per_mapping(build: Callable[..., T], *, limit: int | None = None) -> Callabl
         return entry[1]
 
     return get
+
+
+@dataclass(frozen=True, eq=False)
+class Interned:
+    """One pattern mapping standing for every mapping of equal value (:func:`interned`); compared and hashed
+    by identity, so it can key a memo shared by the detectors that each load their own copy."""
+
+    mapping: Mapping[str, Any]
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable image of pattern data that differs wherever the data does: mappings keep their order
+    (a reader may iterate them), every key and value its type (``1``, ``1.0`` and ``True`` are equal)."""
+    if isinstance(value, Mapping):
+        return ("mapping", tuple((_frozen(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(_frozen(v) for v in value))
+    hash(value)  # a value that cannot key a memo (a set) raises here: the caller does not intern
+    return (type(value).__name__, value)
+
+
+_BY_VALUE: dict[Any, Interned] = {}
+
+
+@partial(per_mapping, limit=256)  # bounded: a caller may build the mapping per call
+def _interned(mapping: Mapping[str, Any]) -> Interned | None:
+    try:
+        key = _frozen(mapping)
+    except TypeError:
+        return None
+    if len(_BY_VALUE) >= 256:
+        _BY_VALUE.clear()
+    return _BY_VALUE.setdefault(key, Interned(mapping))
+
+
+def interned(mapping: Mapping[str, Any]) -> Interned | None:
+    """The one :class:`Interned` for every mapping equal in value to ``mapping`` (same keys in the same order,
+    same values of the same types), or None for data that cannot key a memo. Each detector's pattern file
+    includes its own copy of a shared file (``owner.yaml``): a memo of what such a section yields, keyed by
+    this, is shared by all of them. Built once per mapping object."""
+    return _interned(mapping)

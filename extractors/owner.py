@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, on_hosts
+from extractors.base import CityContext, Interned, interned, on_hosts
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 from sci.errors import DataError, Problem
@@ -335,7 +335,29 @@ def judge(text: str, start: int, end: int, patterns: Mapping[str, Any], *, names
     a Land/Bund host makes it theirs, unless a cue nearer to the name says otherwise; ``site``: the
     page's publisher (:func:`extractors.publisher.publisher`), whom "unser"/"wir" mean when it is not the city
     and whose a thing is when nothing else says.
+
+    Memoised by value (a page's worth): the three statement readers and the named detectors judge the same
+    clauses of a page, each with its own copy of owner.yaml (:func:`extractors.base.interned`).
     """
+    args = (tuple(names), city, tuple(urls), anchored, site, unowned_to_site)
+    key = interned(patterns)
+    if key is not None:
+        try:
+            return _judged(text, start, end, key, *args)
+        except TypeError:  # an argument that cannot key the memo (a city built with a list of hosts)
+            pass
+    return _judge(text, start, end, patterns, *args)
+
+
+@lru_cache(maxsize=4096)
+def _judged(text: str, start: int, end: int, key: Interned, names: tuple[str, ...], city: CityContext | None,
+            urls: tuple[str, ...], anchored: bool, site: str | None, unowned_to_site: bool) -> Judgement:
+    return _judge(text, start, end, key.mapping, names, city, urls, anchored, site, unowned_to_site)
+
+
+def _judge(text: str, start: int, end: int, patterns: Mapping[str, Any], names: tuple[str, ...],
+           city: CityContext | None, urls: tuple[str, ...], anchored: bool, site: str | None,
+           unowned_to_site: bool) -> Judgement:
     owner, cue = _owner(text, start, end, patterns, names, city)
     first_person = {c.lower() for c in patterns.get("first_person", ())}
     if site and owner == "city" and cue and cue.lower() in first_person:

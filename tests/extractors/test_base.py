@@ -26,3 +26,16 @@ def test_a_bounded_memo_starts_over_when_full_and_still_answers_right():
     bounded = per_mapping(lambda mapping: sorted(mapping), limit=2)
     maps = [{str(i): i} for i in range(5)]
     assert [bounded(m) for m in maps] == [plain(m) for m in maps] == [[str(i)] for i in range(5)]
+
+
+def test_interned_is_one_object_for_equal_pattern_data_and_another_where_the_data_differs():
+    from extractors.base import interned
+
+    a = {"cues": ["Stadt", "Gemeinde"], "weight": 1, "sub": {"x": [1, 2]}}
+    b = {"cues": ["Stadt", "Gemeinde"], "weight": 1, "sub": {"x": [1, 2]}}  # another copy, same value
+    assert interned(a) is interned(b) is not None and interned(a).mapping == a
+    # order and types are part of the value: a reader may iterate a mapping, and 1 == 1.0 == True in Python
+    assert interned({"weight": 1, "cues": ["Stadt", "Gemeinde"], "sub": {"x": [1, 2]}}) is not interned(a)
+    assert interned({**a, "weight": True}) is not interned(a)
+    assert interned({**a, "weight": 1.0}) is not interned(a)
+    assert interned({"cues": {"Stadt"}}) is None  # a set cannot key a memo: the caller does not memoise

@@ -537,3 +537,22 @@ def test_a_kreistag_system_is_the_kreis(sentence, name, owner):
 ])
 def test_considered_and_to_be_received_are_planned(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+def test_judgements_are_shared_by_equal_owner_data_and_match_the_unshared_reading():
+    """Each detector includes its own copy of owner.yaml: a judgement is memoised by the data's value (the
+    readers and named detectors judge the same clauses), and equals what the data gives unmemoised."""
+    import copy
+
+    from extractors.owner import _judge
+
+    s = "Das Geoportal des Kreises Unna zeigt Bebauungspläne."
+    start = s.index("Geoportal")
+    other = copy.deepcopy(OWNER)
+    args = (s, start, start + 9)
+    kw = {"names": NAMES, "city": HAMM}
+    assert judge(*args, OWNER, **kw) is judge(*args, other, **kw)
+    assert judge(*args, other, **kw) == _judge(*args, OWNER, NAMES, HAMM, (), False, None, False)
+    # a city whose hosts are a list cannot key the memo: judged all the same
+    listed = CityContext(ags=HAMM.ags, name=HAMM.name, hosts=list(HAMM.hosts))  # type: ignore[arg-type]
+    assert judge(*args, OWNER, names=NAMES, city=listed) == judge(*args, OWNER, **kw)
