@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, per_mapping
 from extractors.discourse import discourse_of, later_doubt
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
@@ -114,11 +115,22 @@ def _required(sent: str, spec: Mapping[str, Any]) -> bool:
 
 def _specs(mentions: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     """(parameter, spec) pairs; a parameter may list several specs (the city app: by name, by store)."""
-    return [(p, s) for p, spec in mentions.items() for s in (spec if isinstance(spec, list) else [spec])]
+    return list(_tables(mentions)[0])
 
 
 def _all_terms(mentions: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(t for _, spec in _specs(mentions) for t in spec["terms"])
+    return _tables(mentions)[1]
+
+
+@partial(per_mapping, limit=256)  # bounded: the city app builds its mentions per page when it names own apps
+def _tables(mentions: Mapping[str, Any]) -> tuple[tuple[tuple[str, Mapping[str, Any]], ...], tuple[str, ...],
+                                                  tuple[str, ...]]:
+    """(parameter, spec) pairs, every spec's terms and every spec's families, in order; built once per
+    mentions mapping (every named detector asks on every page, before its page pre-filter)."""
+    specs = tuple((p, s) for p, spec in mentions.items()
+                  for s in (spec if isinstance(spec, list) else [spec]))
+    return (specs, tuple(t for _, spec in specs for t in spec["terms"]),
+            tuple(f for _, spec in specs for f in spec.get("families", ())))
 
 
 def _named(text: str, spec: Mapping[str, Any]) -> list[Match]:
@@ -175,7 +187,18 @@ def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
     """Locators of the blocks under a motion's resolution ("… möge beschließen:", "Beschlussvorschlag"): the
     nearest heading above, or for a list item its intro, says so. What is asked for is not there yet, so such
     a block gives no true finding; a denial or a plan said there still counts ("eine Übertragung findet bis
-    dahin nicht statt")."""
+    dahin nicht statt"). Memoised per page: every named detector and :func:`screen` asks with the same regex
+    (the named section of each detector's patterns is the shared named.yaml)."""
+    memo = _asked.setdefault(page, {})
+    if resolution_regex not in memo:
+        memo[resolution_regex] = _asked_for(page, resolution_regex)
+    return memo[resolution_regex]
+
+
+_asked: WeakKeyDictionary[Page, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def _asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
     resolution = re.compile(resolution_regex)
     section = intro = ""
     out = []
@@ -237,8 +260,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     if not mentions:
         return []
     head = page.heading
-    terms = _all_terms(mentions)
-    families = tuple(f for _, spec in _specs(mentions) for f in spec.get("families", ()))
+    specs, terms, families = _tables(mentions)
     if not (contains_any(page.text, terms) or contains_any(head, terms) or find_families(page.text, families)
             or find_families(head, families)):
         return []
@@ -266,7 +288,6 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention
     exclude_rx = patterns.get("exclude_url_regex")
     exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
-    specs = _specs(mentions)
     # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises"),
     # or a described thing whose required words the page never has ("Neue digitale Karte zeigt alle
     # Spielflächen": a map of one theme, no map of plans or parcels).

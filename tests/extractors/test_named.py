@@ -243,3 +243,20 @@ def test_an_open_start_keeps_a_decided_app_planned():
 def test_the_article_of_a_compound_whose_head_is_the_name(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get("city_app.available")
     assert isinstance(value, dict) is expected, value
+
+
+def test_a_motions_resolution_is_read_once_per_page_for_all_named_detectors():
+    """Every named detector and ``screen`` ask which blocks stand under a motion's resolution, with the same
+    regex (named.yaml, shared): one reading per page, the same answer to each."""
+    from extractors.named import _tables, asked_for
+    from extractors.page import Page
+    from extractors.patterns import load_patterns
+    from tests.extractors.web_helpers import DATA
+
+    p = Page.from_html("https://www.stadt-koeln.de/antrag", page(
+        "<h2>Der Rat möge beschließen:</h2><p>Die Sitzungen werden live übertragen.</p>", "Antrag"))
+    rx = load_patterns(DATA, "council")["named"]["resolution_regex"]
+    first = asked_for(p, rx)
+    assert asked_for(p, rx) is first and any(loc.endswith("p") for loc in first)
+    mentions = load_patterns(DATA, "council")["mentions"]
+    assert _tables(mentions) is _tables(mentions)  # specs, terms and families: once per mapping
