@@ -173,6 +173,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # the act noun alone ("Terminbuchung") in running prose names no channel unless the page books on line
     # somewhere (``bare_positives``); a label keeps it ("Terminbuchung in allen Bürgerämtern")
     bare = _bare_positives(page, patterns)
+    pronouns = frozenset(w.lower() for w in patterns.get("reading", {}).get("pronouns", ()))
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -264,6 +265,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                           if cue and cue.positive and not continues(c, lx) else cue)
                          for c, subj, cue in parts]
+            if pronouns:
+                parts = _pronoun_acts(parts, pronouns, subjects, threshold, context, lx)
             # (not a comparison's: "…, wie es sie bei der Zulassungsstelle bereits gibt" names another holder)
             free_subj = {p: s for c, subj, cue in parts if subj and not cue and not lx.comparison_re.search(c)
                          for p, s in subj.items()}
@@ -410,6 +413,32 @@ def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: 
 
 _LIST_ITEM = re.compile(r"li\b")
 _NO_OWNER: Mapping[str, Any] = {}
+_WORD = re.compile(r"\w+")
+
+
+def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]], pronouns: frozenset[str],
+                  subjects: Mapping[str, Any], threshold: float, context: str,
+                  lx: Lexicon) -> list[tuple[str, dict[str, tuple[int, int]], Cue | None]]:
+    """A clause whose cue names the act but its thing only by a pronoun ("Fahrzeuge, die … zugelassen wurden,
+    tragen neue Plaketten – damit lassen sie sich bequem online abmelden"): the thing is named in the clauses
+    before it in the sentence, so the subjects the clause's words add to theirs are the clause's own (the
+    together groups of thing and act, read across the clauses; what the earlier clauses name alone stays
+    theirs)."""
+    out = list(parts)
+    for k, (clause, subj, cue) in enumerate(parts):
+        if not k or subj or cue is None:
+            continue
+        # as written: the polite "Sie" is capitalised, a pronoun for things is not ("lassen sie sich")
+        m = next((m for m in _WORD.finditer(clause) if m.group() in pronouns), None)
+        if m is None:
+            continue
+        before = " ".join(c for c, _, _ in parts[:k])
+        base = subjects_of(without_excluded(before, lx), subjects, threshold, context)
+        joint = subjects_of(without_excluded(f"{before} {clause}", lx), subjects, threshold, context)
+        new = {p: m.span() for p in joint if p not in base}
+        if new:
+            out[k] = (clause, new, cue)
+    return out
 
 
 def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[int, int]], bool]:

@@ -750,3 +750,17 @@ def test_getting_appointments_over_a_channel_pair(body, expected):
 ])
 def test_a_day_without_appointments_is_a_walk_in_day(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Kfz-Zulassung</h1><p>Um einen Termin zu bekommen, steht die Internetseite der Stadt "
+    "zur Verfügung.</p>",
+    "<h1>Kfz-Zulassung</h1><p>Für einen Termin steht Ihnen unser Online-Portal zur Verfügung.</p>",
+])
+def test_a_channel_standing_ready_for_the_appointment_books_it(body):
+    assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is True
+
+
+def test_a_person_standing_ready_for_questions_is_no_channel():
+    body = "<h1>Kfz-Zulassung</h1><p>Für Fragen zum Termin steht Ihnen das Team zur Verfügung.</p>"
+    assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is None

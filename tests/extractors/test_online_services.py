@@ -753,3 +753,23 @@ def test_a_document_issued_on_line(body, param):
 ])
 def test_an_obligation_with_its_subject_inverted(body, expected):
     assert values(online_services, wrap(body)).get(P + "change_of_address") is expected
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Kfz-Zulassung</h1><p>Um einen Termin zu bekommen, steht die Internetseite der Stadt "
+    "zur Verfügung.</p>",
+    "<h1>Kfz-Zulassung</h1><p>Für einen Termin steht Ihnen unser Online-Portal zur Verfügung.</p>",
+])
+def test_a_channel_for_the_appointment_is_no_online_registration(body):
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the thing in an earlier clause, the act with a pronoun in the clause with the cue
+    ("<h1>Neuerungen</h1><p>Fahrzeuge, die seit Jahresbeginn zugelassen wurden, tragen neue Plaketten – "
+     "damit lassen sie sich bequem online abmelden.</p>", {P + "vehicle_deregistration": True}),
+    ("<h1>Kfz</h1><p>Wenn Sie ein Fahrzeug verkauft haben, können Sie es online abmelden.</p>",
+     {P + "vehicle_deregistration": True}),
+])
+def test_a_pronoun_takes_the_thing_named_before_it_in_the_sentence(body, expected):
+    assert values(online_services, wrap(body)) == expected
