@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from extractors.base import per_mapping
 from extractors.matching import contains_any
 from extractors.segment import Statement
+from sci.errors import DataError, Problem
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -53,17 +54,41 @@ class Discourse:
 
 @per_mapping
 def discourse_of(owner: Mapping[str, Any]) -> Discourse:
-    """The discourse words of an ``owner`` mapping (owner.yaml); none when it has no ``discourse`` section."""
+    """The discourse words of an ``owner`` mapping (owner.yaml); none when it has no ``discourse`` section.
+    A malformed section stops with the file and key named (every reader asks this), not a ValueError deep in
+    a detector."""
     spec = owner.get("discourse", {}) or {}
+    if not isinstance(spec, Mapping):
+        _bad("discourse must be a mapping of its keys")
+    for key in ("pointing_back", "general", "everyone"):
+        words = spec.get(key, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            _bad(f"discourse.{key} must be a list of words")
+    for key in ("reach", "lookback"):
+        if key in spec and (not isinstance(spec[key], int) or isinstance(spec[key], bool) or spec[key] < 0):
+            _bad(f"discourse.{key} must be a whole number of sentences or statements (0 or more), "
+                 f"not {spec[key]!r}")
+    factor = spec.get("general_factor", 0.9)
+    if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor <= 1:
+        _bad(f"discourse.general_factor must be a number above 0 and at most 1, not {factor!r}")
+    not_yet = spec.get("not_yet_regex")
+    try:
+        not_yet_re = re.compile(not_yet) if not_yet else _NEVER
+    except (re.error, TypeError) as exc:
+        _bad(f"discourse.not_yet_regex is not a regular expression: {exc}")
     openers = [re.escape(w) for w in sorted(spec.get("pointing_back", []), key=len, reverse=True)]
     return Discourse(
         int(spec.get("reach", 0)),
         re.compile(rf"(?i)^\W*(?:{'|'.join(openers)})\b") if openers else _NEVER,
-        re.compile(spec["not_yet_regex"]) if spec.get("not_yet_regex") else _NEVER,
+        not_yet_re,
         tuple(spec.get("general", ())),
         tuple(spec.get("everyone", ())),
-        float(spec.get("general_factor", 0.9)),
+        float(factor),
         int(spec.get("lookback", 8)))
+
+
+def _bad(message: str) -> NoReturn:
+    raise DataError([Problem("data/patterns/owner.yaml", None, message)])
 
 
 def later_doubt(sentences: Sequence[str], n: int, spec: Discourse, planned: Callable[[str], bool],

@@ -12,6 +12,7 @@ from extractors import appointments, participation
 from extractors.discourse import Discourse, discourse_of, general, later_doubt, named_before
 from extractors.patterns import load_patterns
 from extractors.segment import Statement
+from sci.errors import DataError
 from tests.extractors.detect_helpers import values, wrap
 
 A = "online_appointments."
@@ -77,6 +78,22 @@ def test_discourse_section_is_optional() -> None:
     empty = discourse_of({})
     assert empty.reach == 0 and not general("alle Bereiche", empty)
     assert empty.pointing_back.pattern == re.compile(r"(?!x)x").pattern
+
+
+@pytest.mark.parametrize("section, key", [
+    ({"reach": "two"}, "discourse.reach"),
+    ({"lookback": -1}, "discourse.lookback"),
+    ({"pointing_back": "so weit"}, "discourse.pointing_back"),
+    ({"general": [1, 2]}, "discourse.general"),
+    ({"general_factor": 2}, "discourse.general_factor"),
+    ({"not_yet_regex": "(noch nicht"}, "discourse.not_yet_regex"),
+    (["reach", 2], "discourse must be a mapping"),
+])
+def test_malformed_discourse_section_names_file_and_key(section: object, key: str) -> None:
+    # owner.yaml is edited by hand: a typo must stop sci with the file and key, not a ValueError in a reader
+    with pytest.raises(DataError) as err:
+        discourse_of({"discourse": section})
+    assert "data/patterns/owner.yaml" in str(err.value) and key in str(err.value)
 
 
 @pytest.mark.parametrize("body, expected", [
