@@ -99,7 +99,6 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
     return out
 
 
-
 def _bare_positives(page: Page, patterns: Mapping[str, Any]) -> tuple[frozenset[str], int] | None:
     """The act nouns that name no channel (``bare_positives``: "weniger Schalter für die Terminreservierung",
     "sich früh um eine Terminbuchung kümmern") and the longest label they still count in, when the page
@@ -115,6 +114,7 @@ def foreign_kinds(patterns: Mapping[str, Any], city: CityContext | None) -> tupl
     Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else."""
     return tuple(k for k in patterns.get("foreign_owners", FOREIGN)
                  if k != "county" or not (city and "kreis" in city.name.lower()))
+
 
 def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
          city: CityContext | None = None) -> list[Finding]:
@@ -252,16 +252,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             pending.clear()
             parts = [(c, subjects_of(without_excluded(c, lx), subjects, threshold, context), cue)
                      for c, cue in zip(clauses, cues, strict=True)]
-            if any(not subj and cue is None and plans(c, lx) for c, subj, cue in parts):
-                # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause
-                # naming nothing but a plan plans the sentence's offers; not one said to go on as before
-                # ("Künftig haben Sie die Wahl: Termine buchen Sie wie bisher online"; reading.yaml)
-                parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
-                          if cue and cue.positive and not continues(c, lx) else cue)
-                         for c, subj, cue in parts]
-            if any(cue and cue.positive for _, _, cue in parts) and not any(plans(c, lx) for c in clauses) \
-                    and modal_plan(sentence.text, lx):
-                # the modal and its infinitive in different clauses plan the sentence's offers all the same
+            # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause naming
+            # nothing but a plan plans the sentence's offers; so do a modal and its infinitive in different
+            # clauses; not an offer said to go on as before ("wie bisher online"; reading.yaml)
+            if any(not subj and cue is None and plans(c, lx) for c, subj, cue in parts) or (
+                    any(cue and cue.positive for _, _, cue in parts)
+                    and not any(plans(c, lx) for c in clauses) and modal_plan(sentence.text, lx)):
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                           if cue and cue.positive and not continues(c, lx) else cue)
                          for c, subj, cue in parts]
