@@ -15,6 +15,7 @@ from typing import Any
 
 from extractors.base import per_mapping
 from extractors.clause_reading import Shared, reading_of, shared_of, words_of
+from extractors.cue_terms import ReaderLists
 from extractors.families import may_match
 from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
@@ -105,6 +106,9 @@ class Lexicon:
     walk_in_day_re: re.Pattern[str] = re.compile(r"(?!x)x")
     # … unless the clause names a channel ("donnerstags nur telefonisch")
     remote_channels: tuple[str, ...] = ()
+    # the clause-level lists above, answered from one scan of a clause for every reader's lists together
+    # (:mod:`extractors.cue_terms`): same answers as matching's functions on the lists
+    lists: ReaderLists = field(default_factory=lambda: ReaderLists.of((), (), (), ()))
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -167,7 +171,8 @@ class Lexicon:
                    frozenset(a.lower() for a in comp.get("pair_actions", [])),
                    re.compile(comp.get("pair_regex", r"(?!x)x")),
                    re.compile(shared.get("walk_in_day", {}).get("regex", r"(?!x)x")),
-                   tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])))
+                   tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
+                   ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -391,20 +396,20 @@ def _object_wanted(clause: str, lx: Lexicon) -> bool:
 def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     """The lexicon applied to the clause's shared reading (:func:`extractors.clause_reading.reading_of`)."""
     facts = reading_of(clause, lx.shared)
-    if not contains_any(clause, lx.prefilter) and not facts.negator:
+    if not lx.lists.prefilter.has(clause) and not facts.negator:
         return None
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
     # über den Onlinedienst"): that online word is the booking's, as for composed cues below
     own = _blanked(lx.booked_re, clause)
-    pos = max(((lx.positive[m.term], m.term) for m in find_any(own, tuple(lx.positive))
+    pos = max(((lx.positive[m.term], m.term) for m in lx.lists.positive.find(own)
                if not set(words_of(own[max(0, m.start - 14):m.start])) & lx.scarce
                and not _in_provider_name(own, m.end, lx)), default=None)
     # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
-    neg = max(((lx.negative[m.term], m.term) for m in find_any(clause, tuple(lx.negative))
+    neg = max(((lx.negative[m.term], m.term) for m in lx.lists.negative.find(clause)
                if not set(words_of(clause[max(0, m.start - 12):m.start])) & lx.negators
-               and (m.term not in lx.bare or contains_any(clause, lx.online))
+               and (m.term not in lx.bare or lx.lists.online.has(clause))
                and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
               default=None)
     if neg is not None and facts.past:
@@ -414,7 +419,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     # (the act first: shared by the readers, and most clauses have none of this lexicon's acts; the channel
     # words are this lexicon's regexes)
     if pos is None and lx.actions and (acts := facts.acts & lx.actions) \
-            and contains_any(_channel_words(clause, lx), lx.online) and not _mail_channel(clause, lx) \
+            and lx.lists.online.has(_channel_words(clause, lx)) and not _mail_channel(clause, lx) \
             and (not lx.objects or (any(o in lm for lm in facts.acts for o in lx.objects)
                                     and _object_wanted(clause, lx))) and not _fetches_form(clause, acts, lx):
         pos = (lx.compose_confidence, "online + " + "/".join(sorted(acts)))

@@ -115,8 +115,16 @@ def find_any(text: str, terms: tuple[str, ...]) -> list[Match]:
     low, flat = _flatten(text)
     if len(flat) < _LONG and len(terms) >= _GATED and _any_form(terms).search(flat) is None:
         return []  # most short texts hold none of a long cue list: one regex pass rules them all out
+    return find_among(text, _candidates(flat, terms))
+
+
+def find_among(text: str, candidates: Iterable[tuple[str, str, bool]]) -> list[Match]:
+    """:func:`find_any` over the given (term, separator-free form, needs a word start) entries, in their
+    order: the same matches whenever ``candidates`` holds every entry of the terms whose form occurs in
+    the text's separator-free form (:mod:`extractors.cue_terms` passes just those)."""
+    low, flat = _flatten(text)
     hits = []
-    for term, ct, word_start in _candidates(flat, terms):
+    for term, ct, word_start in candidates:
         pos = flat.find(ct)
         while pos != -1:
             hits.append((term, pos, len(ct), word_start))
@@ -272,6 +280,27 @@ def containing(texts: Sequence[str], terms: tuple[str, ...], within: str | None 
             # the rest of text i is decided: go on from the next text
             at = big.find(ct, starts[i + 1]) if i + 1 < len(starts) else -1
     return hit
+
+
+def containing_each(texts: Sequence[str], forms: tuple[str, ...], within: str) -> dict[str, set[int]]:
+    """For each separator-free form (:func:`term_forms`) that occurs in some of the ``texts``, the indices
+    of those texts: :func:`containing` for many term lists at once (a list's texts are the union over its
+    forms), with the same scan per form and the same pre-filter by the windows of ``within``."""
+    big, starts = _haystack(tuple(texts))
+    out: dict[str, set[int]] = {}
+    for _, ct, _ in _candidates_within(within, forms):
+        at = big.find(ct)
+        while at != -1:
+            i = bisect.bisect_right(starts, at) - 1
+            out.setdefault(ct, set()).add(i)
+            at = big.find(ct, starts[i + 1]) if i + 1 < len(starts) else -1
+    return out
+
+
+def term_entries(terms: tuple[str, ...]) -> tuple[tuple[str, str, bool], ...]:
+    """(term, separator-free form, needs a word start) of the terms with a non-empty form, in order: what
+    :func:`find_among` takes."""
+    return _nonempty_terms(terms)
 
 
 @lru_cache(maxsize=16)

@@ -56,7 +56,7 @@ from extractors.clauses import (
 from extractors.coordination import expander, separable_of
 from extractors.discourse import discourse_of, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
-from extractors.matching import containing, contains_any
+from extractors.matching import contains_any
 from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
 from extractors.publisher import publisher
@@ -85,7 +85,7 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
     subject of its own (an intro to the list the heading opens)."""
     out: dict[str, Cue] = {}
     for before, st in zip(statements, statements[1:], strict=False):
-        if st.kind != "heading" or before.kind != "text" or not contains_any(before.text, lx.prefilter) \
+        if st.kind != "heading" or before.kind != "text" or not lx.lists.prefilter.has(before.text) \
                 or not contains_any(before.text, nouns):
             continue
         sr = statement_reading(before.text, exp, lx.shared)
@@ -157,7 +157,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     soft, unless = tuple(yielding.get("terms", ())), tuple(yielding.get("unless", ()))
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
-    with_cue = containing([st.text for st in statements], lx.prefilter, within=page.text)
+    with_cue = lx.lists.prefilter.containing([st.text for st in statements], page.text)
     leads = _leads(statements, lx, exp, subjects, threshold,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
     other_times = tuple(patterns.get("reading", {}).get("other_times", ()))
@@ -193,7 +193,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             intro = exp.expand(st.intro)
             intro_cue = clause_cue(intro, lx)
             if i not in with_cue and not (intro_cue and listed) and "Σ" not in text \
-                    and not contains_any(text, lx.prefilter):
+                    and not lx.lists.prefilter.has(text):
                 # no cue word even written out, so no clause carries a cue and no intro cue applies:
                 # the item says nothing (exact: a clause's cue needs a prefilter word; Σ lower-cases
                 # by context, so a clause's flat form may not be a piece of the whole text's)

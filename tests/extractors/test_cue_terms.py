@@ -1,0 +1,75 @@
+"""The shared cue-term pass answers exactly as matching's functions on each list alone."""
+
+from __future__ import annotations
+
+from extractors import appointments, cue_terms, e_payment, online_services
+from extractors.clauses import lexicon
+from extractors.cue_terms import ReaderLists, TermList
+from extractors.matching import containing, contains_any, find_any
+from extractors.patterns import load_patterns
+from tests.extractors.detect_helpers import DATA
+
+READERS = (online_services, appointments, e_payment)
+
+TEXTS = [
+    "Termine können Sie online buchen.",
+    "Die Online-Terminvereinbarung ist derzeit nicht möglich",
+    "Anwohner\u00adparkausweis und Onlinetermin, nur telefonisch",
+    "Raum melden im Bürgerbüro; 115 anrufen oder 2115 wählen",
+    "Ohne Cue: Öffnungszeiten des Rathauses",
+    "online " * 120 + "Terminbuchung über das Internet",  # long: windows path of matching
+    "",
+]
+LISTS = [
+    ("online", "Online-Termin", "Onlinetermin", "Online-Terminvereinbarung", "Internet"),
+    ("nur telefonisch", "115", "ummelden", "Anwohnerparkausweis", "Termin"),
+    tuple(f"wort{n}" for n in range(30)) + ("termin", "online buchen"),  # long enough for the gate
+]
+
+
+def test_a_list_answers_as_matching_does() -> None:
+    for terms in LISTS:
+        tl = TermList(terms)
+        assert tl.shared
+        for text in TEXTS:
+            assert tl.has(text) == contains_any(text, terms), (terms, text)
+            assert tl.find(text) == find_any(text, terms), (terms, text)
+
+
+def test_lists_share_one_union_and_keep_their_own_answers() -> None:
+    first, second = TermList(("online",)), TermList(("termin",))
+    text = "Termin online"
+    assert first.find(text) == find_any(text, ("online",))
+    assert second.find(text) == find_any(text, ("termin",))
+    assert {("online",), ("termin",)} <= cue_terms._union.lists
+    assert not TermList(("rathaus",)).has(text)
+
+
+def test_statements_containing_as_matching() -> None:
+    page = " ".join(TEXTS)
+    for terms in LISTS:
+        assert TermList(terms).containing(TEXTS, page) == containing(TEXTS, terms, within=page)
+
+
+def test_a_full_union_matches_lists_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(cue_terms, "_MAX_LISTS", 0)
+    tl = TermList(("gebührenbescheid",))
+    assert not tl.shared
+    assert tl.find("Ihr Gebühren-Bescheid") == find_any("Ihr Gebühren-Bescheid", ("gebührenbescheid",))
+
+
+def test_reader_lexicons_answer_as_their_lists() -> None:
+    lexicons = [lexicon(load_patterns(DATA, m.NAME)) for m in READERS]
+    clauses = [
+        "Termine buchen Sie bitte online über das Portal",
+        "nur persönlich im Bürgerbüro",
+        "Die Gebühr zahlen Sie online mit Kreditkarte",
+        "Der Antrag ist nicht online möglich",
+    ]
+    for lx in lexicons:
+        lists: ReaderLists = lx.lists
+        for clause in clauses:
+            assert lists.prefilter.has(clause) == contains_any(clause, lx.prefilter)
+            assert lists.positive.find(clause) == find_any(clause, tuple(lx.positive))
+            assert lists.negative.find(clause) == find_any(clause, tuple(lx.negative))
+            assert lists.online.has(clause) == contains_any(clause, lx.online)
