@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from extractors.base import Interned, interned
 from extractors.owner import words
 from extractors.page import Page
 from extractors.segment import is_chrome
@@ -34,13 +35,24 @@ _SITE_SEP = re.compile(r"\s+[|–—]\s+|\s+-\s+|\s+::\s+")
 # leaves no trace in the locators).
 _SIGNATURE_TAIL = 3
 _signatures: WeakKeyDictionary[Page, str] = WeakKeyDictionary()
+_publishers: WeakKeyDictionary[Page, dict[Interned, str | None]] = WeakKeyDictionary()
 
 
 def publisher(page: Page, owner: Mapping[str, Any]) -> str | None:
     """Owner kind of the body that publishes ``page`` ("company": a newspaper, party, association, utility,
     agency; "institution": a library, museum, school …; "private"), or None on the city's own pages and
-    where the page does not say. ``owner``: the owner patterns (owner.yaml)."""
-    return publisher_of(page.title, signature(page), owner)
+    where the page does not say. ``owner``: the owner patterns (owner.yaml).
+
+    Memoised per page and owner data by value (:func:`extractors.base.interned`): the three statement
+    readers and every named detector ask about the same page, each with its own copy of owner.yaml; the
+    memo goes with the page, so no page's answer reaches another."""
+    key = interned(owner)
+    if key is None:  # data that cannot key a memo: asked each time
+        return publisher_of(page.title, signature(page), owner)
+    memo = _publishers.setdefault(page, {})
+    if key not in memo:
+        memo[key] = publisher_of(page.title, signature(page), owner)
+    return memo[key]
 
 
 def signature(page: Page) -> str:

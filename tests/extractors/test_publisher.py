@@ -9,7 +9,7 @@ import pytest
 
 from extractors.page import Page
 from extractors.patterns import load_patterns
-from extractors.publisher import publisher, publisher_of, signature, site_name
+from extractors.publisher import _publishers, publisher, publisher_of, signature, site_name
 from tests.extractors.detect_helpers import DATA
 
 OWNER = load_patterns(DATA, "owner")
@@ -66,6 +66,21 @@ def test_the_page_entry_reads_the_title_then_the_footer():
     assert publisher(page("Stadtrat live", body, "© 2024 Stadt Hamm"), OWNER) is None
     assert publisher(page("Stadtrat live | Stadt Hamm", body, "© 2017 Trier Reporter"), OWNER) is None
     assert publisher(page("Stadtrat live", body), OWNER) is None
+
+
+def test_the_publisher_is_kept_per_page_and_owner_data():
+    # every reader and named detector asks with its own copy of owner.yaml: one answer per page and data
+    # value, kept with the page (a new page with other words is asked anew)
+    body = "<p>Der Stadtrat tagt erstmals öffentlich im Netz.</p>"
+    reporter, city = page("Stadtrat live", body, "© 2017 Trier Reporter"), page("Stadtrat live", body)
+    copy = load_patterns(DATA, "owner")
+    assert copy is not OWNER
+    assert publisher(reporter, OWNER) == publisher(reporter, copy) == "company"
+    assert len(_publishers[reporter]) == 1
+    assert publisher(city, copy) is None
+    # data of another value is its own entry
+    assert publisher(reporter, {**OWNER, "publisher": {}}) is None
+    assert len(_publishers[reporter]) == 2
 
 
 def test_the_signature_is_the_chrome_and_the_last_blocks():
