@@ -139,6 +139,25 @@ def register(app: typer.Typer) -> None:
                                       f"{flt[name]['rules']['f1']}, rules+filter F1 "
                                       f"{flt[name]['rules+filter']['f1']}")
         app_ctx.console.print(f"learned filter -> {'switched on' if flt['beats_rules'] else 'switched off'}")
+        _proposer_report(app_ctx, manifest["proposer"])
+
+
+def _proposer_report(app_ctx: AppContext, cv: dict[str, Any] | None) -> None:
+    """The learned proposer's first-sight cross-validation, overall and per id family, and its switch."""
+    if cv is None:
+        app_ctx.console.print("learned proposer: no first-sight ledger, not measured (stays off)")
+        return
+    r, w = cv["rules"], cv["rules+proposer"]
+    app_ctx.console.print(f"learned proposer, dev CV first sight: {cv['proposals']} proposals "
+                          f"({cv['proposals_right']} right) on {cv['candidates']} open pairs; rules P/R/F1 "
+                          f"{r['precision']}/{r['recall']}/{r['f1']}, rules+proposer "
+                          f"{w['precision']}/{w['recall']}/{w['f1']}")
+    for fam, f in cv["families"].items():
+        r, w = f["rules"], f["rules+proposer"]
+        if r != w:
+            app_ctx.console.print(f"  {fam}: P/R/F1 {r['precision']}/{r['recall']}/{r['f1']} -> "
+                                  f"{w['precision']}/{w['recall']}/{w['f1']}")
+    app_ctx.console.print(f"learned proposer -> {'switched on' if cv['beats_rules'] else 'switched off'}")
 
 
 def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot: Path | None,

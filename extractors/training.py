@@ -1,5 +1,6 @@
-"""`sci train` and `sci eval --calibration`: fit the confidence estimate and the learned filter on the dev
-split, measure both out of sample by site-grouped cross-validation.
+"""`sci train` and `sci eval --calibration`: fit the confidence estimate, the learned filter and the learned
+proposer (:mod:`extractors.proposal_cv`) on the dev split, measure them out of sample by site-grouped
+cross-validation.
 
 Only the real-web dev split is ever trained on; the locked test split is only
 measured. The dev split's reliability is always the cross-validated one
@@ -26,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from extractors import calibration, crossval, learned
+from extractors import calibration, crossval, learned, proposal_cv
 from extractors.corpus import SETS, load_corpus
 from extractors.evaluate import Judged, judge
 from extractors.signals import Signals
@@ -63,6 +64,13 @@ def unmeasured(data_dir: Path, dev: Path) -> list[str]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     measured = set(doc.get("measured_slugs") or [])
     return sorted(p.stem for p in dev.glob("*.yaml") if p.stem not in measured)
+
+
+def measured(data_dir: Path) -> frozenset[str]:
+    """The dev cases the ledger has measured (also those on which nothing was labelled or predicted)."""
+    path = ledger_path(data_dir)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return frozenset((doc or {}).get("measured_slugs") or [])
 
 
 def first_sight(data_dir: Path, dev: Path) -> list[crossval.Record]:
@@ -178,4 +186,7 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
     learned.save(learned.learned_path(data_dir), learned.Filter(
         flt.vocabulary, flt.weights, flt.intercept, enabled=comparison["beats_rules"],
         manifest={**data, "model": f"LogisticRegression(C={learned.C}, lbfgs)", "cv": comparison}))
-    return manifest | {"filter": comparison}
+    # the learned proposer is measured on first sight only: without a ledger there is nothing to measure
+    proposed = None if not seen_judged else proposal_cv.train(data_dir, dev, pages, seen_judged,
+                                                              measured(data_dir))
+    return manifest | {"filter": comparison, "proposer": proposed}

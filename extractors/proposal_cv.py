@@ -1,0 +1,249 @@
+"""`sci train`'s measurement of the learned proposer (:mod:`extractors.proposer`) against first sight.
+
+The question the proposer answers is a new site's: the rules assert nothing about an id the page offers. The
+first-sight ledger (:mod:`extractors.training`) holds that moment for every dev case, so the proposer is
+trained on the (case, id) pairs the rules of the time left open, labelled by the case (true only for a fact
+``true``), and measured by site-grouped cross-validation (:mod:`extractors.crossval`'s folds): each held-out
+fold's proposals, from a model and a proposal threshold fitted on the other folds only (the threshold chosen
+by an inner cross-validation over those folds), join the ledger's first-sight predictions. Micro
+precision/recall/F1 with and without the proposals, overall and per id family, decide the switch: on only
+when F1 rises and precision stays at least the rules' first-sight precision less ``PRECISION_SLACK``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extractors import proposer
+from extractors.calibration import files_hash, write_yaml
+from extractors.corpus import CorpusPage, site_of
+from extractors.crossval import FOLDS, fold_of
+from extractors.evaluate import Judged, score
+from extractors.page import Page
+from sci.errors import DataError, Problem
+
+PRECISION_SLACK = 0.01  # the proposals may cost at most this much of the rules' first-sight precision
+THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))  # 0.30 … 0.90
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A (case, id) the first-sight rules left open and the page names."""
+
+    slug: str
+    site: str
+    param: str
+    features: dict[str, float]
+    label: bool | None
+    tempting: bool
+
+    @property
+    def offered(self) -> bool:
+        return self.label is True
+
+
+def proposer_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "calibration" / "proposer.yaml"
+
+
+def open_pairs(
+    data_dir: Path, pages: Sequence[CorpusPage], seen: Sequence[Judged], slugs: frozenset[str]
+) -> list[Pair]:
+    """The proposer's candidates on the ledger's dev cases (``slugs``), less the ids the first-sight
+    rules predicted."""
+    asserted = {(j.slug, j.parameter) for j in seen if j.predicted is not None}
+    out = []
+    for cp in pages:
+        if cp.slug not in slugs:
+            continue
+        skip = frozenset(p for s, p in asserted if s == cp.slug)
+        for c in proposer.candidates(Page.from_html(cp.url, cp.html), data_dir, skip):
+            out.append(
+                Pair(
+                    cp.slug,
+                    site_of(cp.source or cp.url),
+                    c.param,
+                    dict(c.features),
+                    cp.facts.get(c.param),
+                    c.param in cp.tempting,
+                )
+            )
+    return out
+
+
+def combined(seen: Sequence[Judged], proposals: Sequence[Pair]) -> list[Judged]:
+    """The first-sight outcomes with each proposal turned into a ``true`` prediction."""
+    by_key = {(p.slug, p.param): p for p in proposals}
+    out = [replace(j, predicted=True) if (j.slug, j.parameter) in by_key else j for j in seen]
+    known = {(j.slug, j.parameter) for j in seen}
+    out += [
+        Judged(p.slug, p.param, p.label, p.tempting, True, 0.0, "proposer", site=p.site)
+        for p in proposals
+        if (p.slug, p.param) not in known
+    ]
+    return out
+
+
+def figures(judged: Sequence[Judged]) -> dict[str, float | int]:
+    m = score(judged)["micro"]
+    f1 = 2 * m.precision * m.recall / (m.precision + m.recall) if m.precision + m.recall else 0.0
+    return {
+        "precision": round(m.precision, 4),
+        "recall": round(m.recall, 4),
+        "f1": round(f1, 4),
+        "predictions": m.predictions,
+        "right": m.correct,
+    }
+
+
+def acceptable(rules: dict[str, Any], with_: dict[str, Any]) -> bool:
+    """The switch's rule: F1 up, precision no lower than the rules' less the slack."""
+    return with_["f1"] > rules["f1"] and with_["precision"] >= rules["precision"] - PRECISION_SLACK
+
+
+class Fits:
+    """Proposers fitted on the pairs outside a set of folds, each fitted once: the nested cross-validation
+    asks for the same ones again (5 outer folds x 4 inner ones need 15 distinct fits, not 25)."""
+
+    def __init__(self, pairs: Sequence[Pair]) -> None:
+        self.pairs = list(pairs)
+        self._memo: dict[frozenset[int], proposer.Proposer] = {}
+
+    def without(self, folds: frozenset[int]) -> proposer.Proposer:
+        if folds not in self._memo:
+            self._memo[folds] = proposer.fit(
+                [(p.features, p.offered) for p in self.pairs if fold_of(p.site) not in folds]
+            )
+        return self._memo[folds]
+
+
+def held_out(fits: Fits, folds: Sequence[int]) -> list[tuple[Pair, float]]:
+    """Each pair of ``folds`` with P(true) from a proposer fitted on the pairs of the other ``folds``."""
+    outside = frozenset(range(FOLDS)) - set(folds)
+    out = []
+    for k in folds:
+        model = fits.without(outside | {k})
+        out += [(p, model.p_true(p.features)) for p in fits.pairs if fold_of(p.site) == k]
+    return out
+
+
+def choose_threshold(seen: Sequence[Judged], fits: Fits, folds: Sequence[int]) -> float | None:
+    """The threshold with the best F1 of ``folds``' held-out proposals that the switch's rule accepts
+    (cross-validated within ``folds``); None when none is."""
+    scored = held_out(fits, folds)
+    rows = [j for j in seen if fold_of(j.site) in folds]
+    rules = figures(rows)
+    best: tuple[float, float] | None = None
+    for t in THRESHOLDS:
+        with_ = figures(combined(rows, [p for p, x in scored if x >= t]))
+        if acceptable(rules, with_) and (best is None or with_["f1"] > best[1]):
+            best = (t, with_["f1"])
+    return None if best is None else best[0]
+
+
+def per_family(judged: Sequence[Judged]) -> dict[str, dict[str, float | int]]:
+    fams = sorted({j.parameter.split(".")[0] for j in judged})
+    return {f: figures([j for j in judged if j.parameter.split(".")[0] == f]) for f in fams}
+
+
+def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
+    """Rules alone vs rules + proposals on held-out sites (nested: model and threshold from other folds)."""
+    pairs = fits.pairs
+    proposals: list[Pair] = []
+    thresholds = {}
+    everything = list(range(FOLDS))
+    for k in everything:
+        rest = [f for f in everything if f != k]
+        t = choose_threshold(seen, fits, rest)
+        thresholds[k] = t
+        if t is not None:
+            model = fits.without(frozenset({k}))
+            proposals += [p for p in pairs if fold_of(p.site) == k and model.p_true(p.features) >= t]
+    rules, with_ = figures(seen), figures(combined(seen, proposals))
+    fam_rules, fam_with = per_family(seen), per_family(combined(seen, proposals))
+    return {
+        "folds": FOLDS,
+        "candidates": len(pairs),
+        "offered_candidates": sum(p.offered for p in pairs),
+        "thresholds": thresholds,
+        "proposals": len(proposals),
+        "proposals_right": sum(p.offered for p in proposals),
+        "rules": rules,
+        "rules+proposer": with_,
+        "families": {
+            f: {"rules": fam_rules[f], "rules+proposer": fam_with.get(f, fam_rules[f])} for f in fam_rules
+        },
+        "beats_rules": acceptable(rules, with_),
+    }
+
+
+def train(
+    data_dir: Path, dev: Path, pages: Sequence[CorpusPage], seen: Sequence[Judged], slugs: frozenset[str]
+) -> dict[str, Any]:
+    """Measure, fit on every open pair (threshold by cross-validation over all folds) and write
+    ``proposer.yaml``, switched on only when the measurement says so; returns the measurement."""
+    pairs = open_pairs(data_dir, pages, seen, slugs)
+    if not pairs:
+        raise DataError([Problem(str(dev), None, "no open (case, id) pairs to train the proposer on")])
+    fits = Fits(pairs)
+    result = measure(seen, fits)
+    threshold = choose_threshold(seen, fits, list(range(FOLDS)))
+    model = replace(
+        fits.without(frozenset()),
+        threshold=threshold if threshold is not None else 1.0,
+        enabled=result["beats_rules"] and threshold is not None,
+    )
+    files = [p for p in dev.iterdir() if p.suffix in (".yaml", ".html")]
+    save(
+        proposer_path(data_dir),
+        model,
+        {
+            "trained_on": f"tests/extractors/realcorpus/{dev.name}",
+            "pairs": len(pairs),
+            "data_sha256": files_hash(files),
+            "model": f"LogisticRegression(C={proposer.C}, lbfgs)",
+            "cv": result,
+        },
+    )
+    return result
+
+
+def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None:
+    write_yaml(
+        path,
+        {
+            "enabled": model.enabled,
+            "threshold": model.threshold,
+            "cap": proposer.CAP,
+            "manifest": manifest,
+            "intercept": model.intercept,
+            "vocabulary": sorted(model.vocabulary),
+            "weights": dict(sorted(model.weights.items())),
+        },
+        "`sci train` (extractors/proposal_cv.py)",
+    )
+
+
+def load(data_dir: Path) -> proposer.Proposer | None:
+    """The stored proposer when `sci train` switched it on, else None (the rules alone decide)."""
+    path = proposer_path(data_dir)
+    if not path.exists():
+        return None
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        model = proposer.Proposer(
+            frozenset(map(str, doc["vocabulary"])),
+            {str(k): float(v) for k, v in doc["weights"].items()},
+            float(doc["intercept"]),
+            float(doc["threshold"]),
+            bool(doc["enabled"]),
+            dict(doc.get("manifest") or {}),
+        )
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError([Problem(str(path), None, f"not a learned proposer: {exc}")]) from None
+    return model if model.enabled else None
