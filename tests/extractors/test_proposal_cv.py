@@ -1,0 +1,62 @@
+"""The proposer's first-sight measurement: proposals join the ledger's predictions, the switch's rule, the
+stored file."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import proposal_cv, proposer
+from extractors.evaluate import Judged
+from sci.errors import DataError
+
+P = "online_services.business_registration"
+
+
+def _seen() -> list[Judged]:
+    # 8 right true predictions, 2 wrong ones, 4 facts the rules missed
+    right = [Judged(f"r{i}", P, True, False, True, 0.8, "x", site=f"r{i}.de") for i in range(8)]
+    wrong = [Judged(f"w{i}", P, None, True, True, 0.8, "x", site=f"w{i}.de") for i in range(2)]
+    missed = [Judged(f"m{i}", P, True, False, None, 0.0, "", site=f"m{i}.de") for i in range(4)]
+    return right + wrong + missed
+
+
+def _pair(slug: str, label: bool | None, tempting: bool = False, param: str = P) -> proposal_cv.Pair:
+    return proposal_cv.Pair(slug, f"{slug}.de", param, {}, label, tempting)
+
+
+def test_a_proposal_turns_an_open_fact_into_a_true_prediction_and_an_unlabelled_id_into_a_wrong_one():
+    rules = proposal_cv.figures(_seen())
+    assert (rules["predictions"], rules["right"]) == (10, 8)
+    with_ = proposal_cv.figures(proposal_cv.combined(_seen(), [_pair("m0", True), _pair("u0", None)]))
+    assert (with_["predictions"], with_["right"]) == (12, 9)
+    tempted = proposal_cv.figures(proposal_cv.combined(_seen(), [_pair("t0", None, tempting=True)]))
+    assert (tempted["predictions"], tempted["right"]) == (11, 8)
+
+
+def test_the_switch_needs_more_f1_and_no_more_than_the_slack_of_precision():
+    rules = {"precision": 0.8, "f1": 0.7}
+    assert proposal_cv.acceptable(rules, {"precision": 0.795, "f1": 0.71})
+    assert not proposal_cv.acceptable(rules, {"precision": 0.78, "f1": 0.75})  # precision lost
+    assert not proposal_cv.acceptable(rules, {"precision": 0.8, "f1": 0.7})  # nothing gained
+
+
+def test_per_family_groups_by_the_id_prefix():
+    other = Judged("s", "social_media.facebook", True, False, True, 0.9, "x")
+    fams = proposal_cv.per_family([*_seen(), other])
+    assert set(fams) == {"online_services", "social_media"}
+
+
+def test_a_stored_proposer_is_used_only_when_switched_on(tmp_path):
+    model = proposer.fit([({"w=portal": 1.0}, True)] * 5 + [({"w=amt": 1.0}, False)] * 5)
+    path = proposal_cv.proposer_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    proposal_cv.save(path, model, {"data_sha256": "x"})
+    assert proposal_cv.load(tmp_path) is None
+    from dataclasses import replace
+
+    proposal_cv.save(path, replace(model, enabled=True, threshold=0.6), {"data_sha256": "x"})
+    loaded = proposal_cv.load(tmp_path)
+    assert loaded is not None and loaded.threshold == 0.6 and loaded.weights == model.weights
+    path.write_text("enabled: true\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a learned proposer"):
+        proposal_cv.load(tmp_path)
