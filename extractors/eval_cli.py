@@ -157,7 +157,8 @@ def _proposer_report(app_ctx: AppContext, cv: dict[str, Any] | None) -> None:
         if r != w:
             app_ctx.console.print(f"  {fam}: P/R/F1 {r['precision']}/{r['recall']}/{r['f1']} -> "
                                   f"{w['precision']}/{w['recall']}/{w['f1']}")
-    app_ctx.console.print(f"learned proposer -> {'switched on' if cv['beats_rules'] else 'switched off'}")
+    state = "switched on (not read by sci extract/eval yet)" if cv["beats_rules"] else "switched off"
+    app_ctx.console.print(f"learned proposer -> {state}")
 
 
 def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot: Path | None,

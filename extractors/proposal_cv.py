@@ -8,6 +8,11 @@ fold's proposals, from a model and a proposal threshold fitted on the other fold
 by an inner cross-validation over those folds), join the ledger's first-sight predictions. Micro
 precision/recall/F1 with and without the proposals, overall and per id family, decide the switch: on only
 when F1 rises and precision stays at least the rules' first-sight precision less ``PRECISION_SLACK``.
+
+The subject terms that make a pair a candidate are today's, grown on these same dev cases, so the candidates
+are kinder than a new site's: the measured gain is an upper bound. Extraction (`sci extract`, `sci eval`)
+does not read the proposer yet: it has never measured on; wiring :func:`load` in after the detectors (and
+into the crawl's per-page findings cache) is the step that would follow a refit that switches it on.
 """
 
 from __future__ import annotations
