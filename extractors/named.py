@@ -147,11 +147,17 @@ def _own(head: str, m: Match, spec: Mapping[str, Any], patterns: Mapping[str, An
     return j.owner not in spec.get("foreign", FOREIGN)
 
 
-def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any]) -> bool:
+def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context: str = "") -> bool:
     """An ``exclude`` word in the sentence (or within ``exclude_window`` chars of the name) makes it
     another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is. So does a
-    match of ``exclude_regex`` there (a tourism handle: "der Instagram-Kanal @visithechingen")."""
+    match of ``exclude_regex`` there (a tourism handle: "der Instagram-Kanal @visithechingen"), or of
+    ``exclude_context_regex`` in the sentence's ``context`` (heading and paragraph): what the paragraph says
+    the thing is holds for the sentence naming it ("Dienstags mit dem Bürgermeister chatten … Der Live-Chat …"
+    is a person's office hour, not the administration's chat function)."""
     exclude, rx = spec.get("exclude"), spec.get("exclude_regex")
+    around = spec.get("exclude_context_regex")
+    if around and re.search(around, f"{context} {sent}"):
+        return True
     if not (exclude or rx):
         return False
     window = spec.get("exclude_window")
@@ -380,7 +386,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
-                if _excluded(sent, m.start, m.end, spec):
+                if _excluded(sent, m.start, m.end, spec, context=f"{head} {text}"):
                     continue
                 # The article of a compound whose head is the name stands before the whole compound ("Mit der
                 # Smartphone-App der Stadt …", "die Handy-App der Gemeinde"): read what precedes the compound.

@@ -64,6 +64,7 @@ from extractors.segment import Statement, in_sidebar_menu, segment
 from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
+from extractors.yielding import yielding_of, yields
 
 
 def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: Scope,
@@ -152,9 +153,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     foreign = foreign_kinds(patterns, city)
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     # another office's words that yield to the subject office's own words in the same place
-    # (``ignore_unless``)
-    yielding = patterns.get("ignore_unless") or {}
-    soft, unless = tuple(yielding.get("terms", ())), tuple(yielding.get("unless", ()))
+    # (``ignore_unless``, extractors/yielding.py): in the statement, or in the payment's own sentence
+    yielding = yielding_of(patterns, extractor)
+    soft = any(y.within == "statement" for y in yielding)
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
     with_cue = lx.lists.prefilter.containing([st.text for st in statements], page.text)
@@ -365,9 +366,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if ignored is None:
                         # (its own name: ``where`` is the finding's scope, read by the confidence model)
                         around = f"{text} {st.heading} {page.heading}"
-                        ignored = contains_any(around, lx.ignore) or (
-                            bool(soft) and contains_any(around, soft) and not contains_any(around, unless))
-                    if ignored:
+                        ignored = contains_any(around, lx.ignore) or yields(yielding, around, "statement")
+                    if ignored or yields(yielding, sentence.text, "sentence"):
                         break
                     if st.kind == "heading" or dated:
                         from_heading.add(len(found))

@@ -236,3 +236,27 @@ def test_a_chatbot_a_newspaper_names_without_an_owner_is_not_the_citys():
     assert P not in values(chatbot, news, url="https://www.westfalen-blatt.de/a")
     # the same text on the city's own page is the city's
     assert values(chatbot, wrap(body))[P]
+
+
+@pytest.mark.parametrize("heading, paragraph", [
+    # the mayor's chat hour on a partner site: the heading says whom one chats with
+    ("Dienstags live mit dem Bürgermeister chatten",
+     "Der Live-Chat ist ein Projekt des Zweckverbands; rechts unten erscheint eine Sprechblase."),
+    # the paragraph says it before the sentence naming the chat
+    ("Neu im Netz", "Jeden Dienstag können Sie direkt mit Bürgermeister Max Muster schreiben. Der Live-Chat "
+                    "öffnet sich über die Sprechblase auf der Startseite."),
+    ("Neu im Netz", "Der Bürgermeister-Chat findet einmal im Monat statt; der Live-Chat steht dann offen."),
+])
+def test_a_chat_with_the_mayor_is_an_office_hour_not_the_chat_function(heading, paragraph):
+    page = wrap(f"<h1>{heading}</h1><p>{paragraph}</p>")
+    assert P not in values(chatbot, page)
+
+
+def test_the_offices_chat_and_a_mayor_praising_the_chatbot_still_count():
+    # the person is beside the chat, not its partner
+    body = ("<h1>Neuer Service</h1><p>Bürgermeister Max Muster freut sich: Unser Chatbot beantwortet ab "
+            "sofort rund um die Uhr Fragen zur Verwaltung.</p>")
+    assert isinstance(values(chatbot, wrap(body)).get(P), dict)
+    body = ("<h1>Kontakt</h1><p>Fragen beantwortet Ihnen der Live-Chat des Bürgerbüros montags bis "
+            "freitags.</p>")
+    assert isinstance(values(chatbot, wrap(body)).get(P), dict)

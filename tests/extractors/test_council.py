@@ -282,3 +282,24 @@ def test_a_future_adverb_after_a_present_system_plans_nothing():
     html = page("<p>Die Stadt hat seit Jahren ein Ratsinformationssystem und wird es künftig um eine App "
                 "ergänzen.</p>")
     assert vals(council, html)[DCW]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # sound only is no Rats-TV (the ruling: watching the meeting as a stream or video)
+    ("<p>Die Sitzung des Gemeinderats überträgt die Stadt wieder als Audio-Livestream auf ihrer "
+     "Internetseite.</p>", False),
+    ("<p>Der Ton-Stream der Gemeinderatssitzung startet um 17 Uhr unter stadt.de/livestream-gemeinderat.</p>",
+     False),
+    ("<p>Die Ratssitzung läuft im Livestream zum Mithören; die Redner sieht man nicht.</p>", False),
+    # picture and sound is a video, also written with "Ton", and so is its denial
+    ("<p>Die Ratssitzungen werden in Bild- und Tonübertragung live im Internet übertragen.</p>", True),
+    ("<p>Im Liveticker berichtet das Presseteam aus dem Gemeinderat; eine Video- oder Tonübertragung gibt es "
+     "nicht.</p>", "denied"),
+    ("<p>Die Sitzungen des Stadtrats werden live im Internet übertragen.</p>", True),
+])
+def test_an_audio_stream_of_the_council_is_no_council_tv(sentence, expected):
+    value = vals(council, page(sentence)).get(TV)
+    if expected == "denied":
+        assert value is False
+    else:
+        assert isinstance(value, dict) is expected, value

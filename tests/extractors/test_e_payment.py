@@ -94,3 +94,19 @@ def test_certificates_are_the_registry_offices_unless_the_citizens_office_is_nam
 ])
 def test_an_online_payment_function_named(body):
     assert values(e_payment, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the payment's own sentence names a parking permit: the Straßenverkehrsbehörde's fee
+    ("<h1>Parken</h1><ul><li>Anwohnerparkausweis beantragen und gleich online bezahlen; die Karte kommt per "
+     "Post.</li></ul>", None),
+    # a generic payment box names nobody's fee
+    ("<h1>Das digitale Rathaus</h1><p>Ist eine Leistung gebührenpflichtig, bezahlen Sie am Ende des "
+     "Online-Antrags per giropay, Kreditkarte oder Lastschrift.</p>", None),
+    # … unless the sentence names the Bürgeramt or one of its services
+    ("<h1>Online-Dienste</h1><p>Meldebescheinigung und Anwohnerparkausweis beantragen Sie im Portal und "
+     "bezahlen die Gebühr gleich online.</p>", True),
+    ("<h1>Meldebescheinigung</h1><p>Die Gebühr bezahlen Sie direkt online per giropay.</p>", True),
+])
+def test_the_payments_own_sentence_says_whose_fee_it_is(body, expected):
+    assert values(e_payment, wrap(body)).get(P) is expected
