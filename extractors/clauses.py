@@ -109,6 +109,8 @@ class Lexicon:
     # the clause-level lists above, answered from one scan of a clause for every reader's lists together
     # (:mod:`extractors.cue_terms`): same answers as matching's functions on the lists
     lists: ReaderLists = field(default_factory=lambda: ReaderLists.of((), (), (), ()))
+    # a quoted title after a naming noun ("die Initiative „Hanau geht online“"): a name, no statement
+    name_quote_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -172,7 +174,8 @@ class Lexicon:
                    re.compile(comp.get("pair_regex", r"(?!x)x")),
                    re.compile(shared.get("walk_in_day", {}).get("regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
-                   ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online))
+                   ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
+                   name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -401,7 +404,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
     # über den Onlinedienst"): that online word is the booking's, as for composed cues below
-    own = _blanked(lx.booked_re, clause)
+    own = _blanked(lx.name_quote_re, _blanked(lx.booked_re, clause))
     pos = max(((lx.positive[m.term], m.term) for m in lx.lists.positive.find(own)
                if not set(words_of(own[max(0, m.start - 14):m.start])) & lx.scarce
                and not _in_provider_name(own, m.end, lx)), default=None)
@@ -452,7 +455,7 @@ def _channel_words(clause: str, lx: Lexicon) -> str:
     booked on line ("Zulassungen nur mit einem Termin, den Sie vorher online gebucht haben") and a request
     channel ("Termine werden nur auf eine Anfrage über das Online-Kontaktformular vergeben": staff give the
     appointment later, the convention's request form, not a booking)."""
-    return _blanked(lx.request_re, _blanked(lx.booked_re, clause))
+    return _blanked(lx.name_quote_re, _blanked(lx.request_re, _blanked(lx.booked_re, clause)))
 
 
 def _blanked(rx: re.Pattern[str], text: str) -> str:

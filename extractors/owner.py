@@ -231,7 +231,9 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
         if best is None or rank < best[:2]:
             best = (rank[0], rank[1], kind, cue)
     # A name that carries its owner ("Geoportal NRW", "Open.NRW") speaks for itself.
-    inner = [(k, c) for k, s, e, c in cues if s >= start and e <= end + 40 and s < end and k != "city"]
+    # (Not an institution word that opens the name: the "Kita" of "Kita-Navigator" is whom it serves.)
+    inner = [(k, c) for k, s, e, c in cues if s >= start and e <= end + 40 and s < end and k != "city"
+             and not (k == "institution" and s == start)]
     if inner and (best is None or best[0] > 0):
         kind, cue = inner[0]
     elif best is None:

@@ -167,8 +167,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # notice's first line); none when the main heading is not found among the statements
     top = next((i for i, st in enumerate(statements)
                 if st.kind == "heading" and st.text == page.heading), -1)
-    lead = next((i for i, st in enumerate(statements) if i > top and st.kind == "text"), -1) \
+    # (a dateline or byline under the heading, "26.11.2019", "Von Jasmin Soltani", is not the lead)
+    lead = next((i for i, st in enumerate(statements)
+                 if i > top and st.kind == "text" and len(_ALPHA_WORD.findall(st.text)) >= 5), -1) \
         if top >= 0 else -1
+    # a dated news item (a dateline between the headline and the lead): a start date in its lead lies ahead of
+    # the day it was written, unlike a standing rule on a service page ("Ab dem 1. März können Sie …")
+    news = lead > 0 and any(_DATELINE.search(statements[k].text) for k in range(top + 1, lead))
     lead_planned: set[str] = set()  # subjects whose offer the lead plans
     live: set[int] = set()  # indices of positive findings whose sentence says the offer is there now
     # the act noun alone ("Terminbuchung") in running prose names no channel unless the page books on line
@@ -362,6 +367,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "Ab dem 1. Januar meldet die Stadt … an": an announcement's first line when the page plans
                 # the offer elsewhere (then dropped with the headlines, below)
                 dated = cue.positive and bool(lx.dated_re.search(sentence.text))
+                if dated and news and i == lead and not contains_any(sentence.text, live_words):
+                    # a news item's lead opened by a start date ("Von Anfang Dezember an nimmt die Stadt
+                    # Anfragen nur noch über das Kita-Portal entgegen") announces the offer: the lead plans
+                    # it, so only sentences that say it is there now count (``live``: "Jetzt genügt das …")
+                    lead_planned.update(targets)
+                    continue
                 for param in targets:
                     if ignored is None:
                         # (its own name: ``where`` is the finding's scope, read by the confidence model)
@@ -410,6 +421,8 @@ def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: 
 _LIST_ITEM = re.compile(r"li\b")
 _NO_OWNER: Mapping[str, Any] = {}
 _WORD = re.compile(r"\w+")
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_DATELINE = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d_]+)\s?\d{4}\b")
 
 
 def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]], pronouns: frozenset[str],

@@ -48,12 +48,25 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
             continue
         if param in out:
             continue
+        heads = _without_excluded(clause, spec)  # "Gewerbe" in "Gewerbezentralregister" names a register
         for group in spec.get("together", ()):
-            if contains_any(clause, _alternatives(group[0])) \
+            if contains_any(heads, _alternatives(group[0])) \
                     and has_words(group[1:], lemma_set(without_states(clause, spec))):
                 out[param] = (0, len(clause))
                 break
     return out
+
+
+def _without_excluded(clause: str, spec: Mapping[str, Any]) -> str:
+    """The clause less the subject's ``exclude`` compounds, for its ``together`` heads: a compound its terms
+    may not be read in ("Meldestelle" in "Gewerbemeldestelle") names no thing of the subject either ("sich
+    an-, ab- und ummelden, Auszüge aus dem Gewerbezentralregister": a register extract, no Gewerbe)."""
+    exclude = spec.get("exclude")
+    if not exclude:
+        return clause
+    for m in sorted(find_any(clause, tuple(exclude)), key=lambda m: m.start, reverse=True):
+        clause = f"{clause[:m.start]} {clause[m.end:]}"
+    return clause
 
 
 def without_states(clause: str, spec: Mapping[str, Any]) -> str:

@@ -110,3 +110,13 @@ def test_an_online_payment_function_named(body):
 ])
 def test_the_payments_own_sentence_says_whose_fee_it_is(body, expected):
     assert values(e_payment, wrap(body)).get(P) is expected
+
+
+def test_trade_office_fee_is_not_the_citizens_office():
+    # the Gewerbeamt's fee paid online (coordinator's ruling: the office whose fee it is) …
+    body = ("<h1>Gewerbean-, -um- und -abmeldung</h1><p>Nach der Bestätigung Ihres Antrags bekommen Sie "
+            "einen Gebührenbescheid, den Sie online per Giropay begleichen.</p>")
+    assert values(e_payment, wrap(body)).get(P) is not True
+    # … unless the Bürgerbüro takes the Gewerbeanmeldung
+    bb = ("<h1>Gewerbeanmeldung im Bürgerbüro</h1><p>Die Gebühr bezahlen Sie direkt online per Giropay.</p>")
+    assert values(e_payment, wrap(bb))[P] is True

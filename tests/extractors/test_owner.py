@@ -556,3 +556,17 @@ def test_judgements_are_shared_by_equal_owner_data_and_match_the_unshared_readin
     # a city whose hosts are a list cannot key the memo: judged all the same
     listed = CityContext(ags=HAMM.ags, name=HAMM.name, hosts=list(HAMM.hosts))  # type: ignore[arg-type]
     assert judge(*args, OWNER, names=NAMES, city=listed) == judge(*args, OWNER, **kw)
+
+
+def test_common_noun_after_stadt_is_no_town():
+    # "nimmt die Stadt Anfragen … entgegen": the object after "die Stadt", not a town called "Anfragen"
+    text = "Von Dezember an nimmt die Stadt Anfragen nur noch über das Kita-Portal entgegen."
+    at = text.index("Kita-Portal")
+    assert judge(text, at, at + 11, OWNER, names=("hanau",)).owner != "neighbour"
+
+
+def test_institution_word_opening_the_name_is_not_its_owner():
+    # the "Kita" of "Kita-Navigatoren" is whom they serve; "diese Städte" own them
+    text = "Diese Städte haben eigene Jugendämter und vergleichbare Kita-Navigatoren längst in Betrieb."
+    at = text.index("Kita-Navigatoren")
+    assert judge(text, at, at + 16, OWNER, names=("lippe",)).owner == "neighbour"

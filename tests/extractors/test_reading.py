@@ -642,3 +642,48 @@ def test_an_offer_going_on_as_before_is_not_planned(body, expected):
 ])
 def test_other_times_point_back_to_the_office_before(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+# A news item's lead opened by a start date ("Von … an", "Vom 6. Januar an") announces the offer: the present
+# tense further down is the plan, unless a sentence says it is there now. The dateline under the headline is
+# not the lead.
+_DATED_LEAD = ("<h1>Stadt stellt Kita-Portal vor</h1><p>26.11.2019</p>"
+               "<p>Von Anfang Dezember an nimmt die Stadt Anfragen für Kita-Plätze nur noch über das neue "
+               "Kita-Portal entgegen.</p>"
+               "<p>Eltern wählen dort bis zu fünf Kitas und melden ihr Kind online an.</p>")
+
+
+def test_dated_lead_announces_the_offer():
+    assert values(online_services, wrap(_DATED_LEAD)).get(S + "daycare_registration") is not True
+    live = _DATED_LEAD.replace("<p>Eltern wählen", "<p>Jetzt wählen Eltern")
+    assert values(online_services, wrap(live)).get(S + "daycare_registration") is True
+
+
+def test_application_window_is_no_dated_lead():
+    # "vom … bis …" is a window of the running procedure, not a start date
+    body = ("<h1>Kita-Anmeldung</h1><p>Vom 15. Februar bis 1. März melden Eltern ihr Kind online über das "
+            "Kita-Portal der Stadt an.</p>")
+    assert values(online_services, wrap(body))[S + "daycare_registration"] is True
+
+
+def test_quoted_title_is_no_statement():
+    # "Hanau geht online" names an initiative; its "geht online" says nothing about the Kita registration
+    body = ("<h1>Kita-Anmeldung</h1><p>Die Bürgermeisterin hat die Initiative „Hanau geht online“ in der "
+            "Kita-Anmeldung vorgestellt.</p>")
+    assert values(online_services, wrap(body)).get(S + "daycare_registration") is not True
+    said = "<h1>Kita-Anmeldung</h1><p>Die Kita-Anmeldung geht online über das Portal der Stadt.</p>"
+    assert values(online_services, wrap(said))[S + "daycare_registration"] is True
+
+
+def test_register_extract_is_no_business_registration():
+    # "Gewerbe" inside "Gewerbezentralregister" names a register, not a business to register
+    body = ("<p>Im Online-Portal der Stadt können Sie Reisepässe beantragen, sich an-, ab- und ummelden und "
+            "Auszüge aus dem Gewerbezentralregister bestellen.</p>")
+    got = values(online_services, wrap(body))
+    assert got.get(S + "business_registration") is not True
+    assert got.get(S + "business_deregistration") is not True
+    booked = ("<p>Termine online buchen für: Reisepässe, sich an-, ab- und ummelden, Auszüge aus dem "
+              "Gewerbezentralregister.</p>")
+    assert values(appointments, wrap(booked)).get(A + "trade_office") is not True
+    own = "<p>Im Online-Portal der Stadt können Sie Ihr Gewerbe anmelden.</p>"
+    assert values(online_services, wrap(own))[S + "business_registration"] is True
