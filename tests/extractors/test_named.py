@@ -206,6 +206,24 @@ def test_what_a_motion_asks_for_is_not_there():
     assert positive("participation.council_tv", denial) is False
 
 
+def test_a_council_systems_bare_decision_heading_governs_its_numbered_items():
+    # SessionNet's "Beschluss" part lists what the body resolved to do (td-ladadi): an item in the present
+    # tense ("Gestreamt wird nur aus dem Sitzungssaal") describes the resolved stream, not a live one
+    from extractors.base import CityContext
+
+    url = "https://session-net.ladadi.de/buergerinfo/to0050.asp"
+    kreis = CityContext.from_website("06432000", "Landkreis Darmstadt-Dieburg", url)
+    items = ("<h2>Beschluss</h2><ol><li>Öffentliche Sitzungen des Kreistages sollen künftig gestreamt und "
+             "veröffentlicht werden.</li><li>Die Kosten werden erstmals im Haushalt 2022 veranschlagt.</li>"
+             "<li>Gestreamt wird aus Kostengründen nur aus dem Sitzungssaal des Kreistages.</li></ol>")
+    title = "Streaming der Kreistagssitzungen"
+    value = vals(council, page(items, title), url, kreis).get("participation.council_tv")
+    assert not isinstance(value, dict), value
+    # a heading that only begins with the word is another section ("Beschlüsse aus der letzten Sitzung")
+    report = items.replace("<h2>Beschluss</h2>", "<h2>Beschlüsse aus der letzten Sitzung</h2>")
+    assert isinstance(vals(council, page(report, title), url, kreis).get("participation.council_tv"), dict)
+
+
 def test_a_heading_names_a_described_map_only_with_what_the_map_must_hold():
     # "Neue digitale Karte zeigt alle Spielflächen": one theme, so "auf einer eigenen Karte" is no portal
     body = "<p>Familien können das jetzt auf einer eigenen Karte nachsehen: alle Spielplätze im Blick.</p>"
