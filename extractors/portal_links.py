@@ -111,11 +111,31 @@ def self_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | N
     rx = patterns.get("self_host_regex")
     if not rx or not re.search(rx, page.final_url):
         return []
-    if not _names_host(page.final_url, name_variants(city, page, patterns)):
+    names = name_variants(city, page, patterns)
+    said = "" if _names_host(page.final_url, names) else _operated_by(page.text, names, patterns)
+    if said is None:
         return []
     return [finding(page, parameter=parameter, value={"url": page.final_url},
                     confidence=float(patterns.get("self_confidence", 0.88)),
-                    snippet=page.heading or page.title, locator="html", extractor=extractor, version=version)]
+                    snippet=said or page.heading or page.title, locator="html", extractor=extractor,
+                    version=version)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _operated_by(text: str, names: tuple[str, ...], patterns: Mapping[str, Any]) -> str | None:
+    """The sentence of the page saying the city runs the portal whose host carries no town name
+    ("opendata-hro.de": "Betrieben wird die Anwendung von der Hansestadt Rostock, die zugleich
+    Herausgeberin der Daten ist"): the city named beside an operator word (``self_operator_cues``).
+    None when no such sentence is there (a regional portal's page naming a member town in a list)."""
+    cues = tuple(patterns.get("self_operator_cues", ()))
+    if not cues or not names:
+        return None
+    for sentence in _SENTENCE_END.split(text):
+        if contains_any(sentence, cues) and any(n in compact(sentence) for n in names):
+            return sentence.strip()
+    return None
 _PUBLIC_OWNERS = ("land", "bund", "county", "neighbour")
 
 

@@ -303,3 +303,17 @@ def test_an_audio_stream_of_the_council_is_no_council_tv(sentence, expected):
         assert value is False
     else:
         assert isinstance(value, dict) is expected, value
+
+
+def test_an_information_system_of_a_council_body_is_its_council_system():
+    # a city-state's parliament database described by what it is and whose (td-hamburgische-buergerschaft)
+    from extractors.base import CityContext
+
+    url = "https://www.hamburgische-buergerschaft.de/recherche-info/parlamentsdatenbank"
+    hamburg = CityContext.from_website("02000000", "Hamburg", url)
+    said = "<p>Die Parlamentsdatenbank ist das Informationssystem der Hamburgischen Bürgerschaft.</p>"
+    assert isinstance(vals(council, page(said, "Parlamentsdatenbank"), url, hamburg).get(DCW), dict)
+    # the Land's parliament is not the council; a database being built is not there
+    for other in ("<p>Das Informationssystem des Landtages enthält alle Drucksachen.</p>",
+                  "<p>Die Datenbank des Kreistages wird gerade aufgebaut.</p>"):
+        assert not isinstance(vals(council, page(other, "Aktuelles"), url, hamburg).get(DCW), dict)

@@ -109,3 +109,17 @@ def test_an_open_data_site_under_the_towns_name(href, expected):
 def test_more_open_data_link_texts(text):
     html = page(f"<p>Statistik: <a href='https://katalog.example.org/koeln'>{text}</a></p>")
     assert P in vals(open_data, html)
+
+
+def test_a_portal_page_on_a_host_under_an_abbreviation_is_the_citys_when_it_says_so():
+    # "opendata-hro.de" carries no town name; the page says the city runs it (td-opendata-hro)
+    from extractors.base import CityContext
+
+    url = "https://www.opendata-hro.de/about"
+    rostock = CityContext("13003000", "Rostock", ("rostock.de",))
+    about = ("<p>OpenData.HRO ist ein Katalog für nützliche Daten. Betrieben wird die Anwendung von der "
+             "Hansestadt Rostock, die zugleich Herausgeberin der Daten ist.</p>")
+    assert isinstance(vals(open_data, page(about, "Was ist OpenData.HRO?"), url, rostock).get(P), dict)
+    # the same host, the town only listed (a regional portal's page): no operator said, nothing
+    listed = "<p>Daten aus Rostock, Güstrow und Wismar finden Sie hier.</p>"
+    assert vals(open_data, page(listed, "Datensätze"), url, rostock).get(P) is None
