@@ -204,6 +204,19 @@ def test_a_quoted_app_name_opening_with_the_place(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the app named in a naming sentence, its quoted name opening with the place (td-p-stadtkultur)
+    ("„Köln im Herzen“ heißt die App, die Nachbarschaftshilfe und Neuigkeiten verbindet.", True),
+    # the same naming for the utility's app, another town's, or a plan: not the city's live app
+    ("„Mein Köln“ heißt die neue App der Stadtwerke.", False),
+    ("„Bonn im Herzen“ heißt die App der Nachbarstadt.", False),
+    ("„Köln im Herzen“ heißt die App, die die Stadt im Herbst einführen will.", False),
+])
+def test_an_app_named_in_a_naming_sentence(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # the town's own app in its own words
     ("Anfang des Jahres hat die Stadt ihre eigene App eingeführt; sie wurde schon 339-mal geladen.", True),
     ("Mit unserer App haben Sie die Neuigkeiten aus dem Rathaus immer dabei.", True),
