@@ -165,8 +165,10 @@ def _split_re(forms: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[
     verb = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(
-        # the clause may hold ordinals ("bis 15. Februar"); the particles end it, or a conjunction follows
-        rf"(?i)\b(?P<verb>{verb})\b(?:[^.;:!?–—()]|(?<=\d)\.){{0,90}}?\s(?P<parts>(?:{part})"
+        # the clause may hold ordinals ("bis 15. Februar") and web addresses ("legen Sie online
+        # unter termine.amberg.de fest", "https://…"): a dot or colon inside a word ends no clause;
+        # the particles end it, or a conjunction follows
+        rf"(?i)\b(?P<verb>{verb})\b(?:[^.;:!?–—()]|(?<=\d)\.|(?<=\w)[.:](?=[\w/])){{0,90}}?\s(?P<parts>(?:{part})"
         rf"(?:(?:\s*,\s*|\s+(?:und|oder|bzw\.|sowie)\s+)(?:{part}))*)"
         rf"(?=\s*(?:[.,;:!?)\"“”–—]|$)|\s+(?:und|oder|sowie)\s)")
 

@@ -731,6 +731,13 @@ def test_a_dash_before_an_internet_address_and_the_phone_joins_the_act():
     ("<p>Termine im Bürgerbüro bekommt man telefonisch und online.</p>", {P + "citizens_office": True}),
     # … a staff-given appointment after an online application is not
     ("<p>Nach dem Online-Antrag erhalten Sie einen Termin im Bürgerbüro.</p>", {}),
+    # the pair as a list, the other channels named by number and address
+    ("<p>Die Kfz-Zulassung bedient Sie nur nach vorheriger Terminabsprache; Termine erhalten Sie online, "
+     "unter 04421 16-3232 oder über zulassung@stadt.de.</p>", {P + "vehicle_registration_office": True}),
+    ("<p>Termine im Bürgerbüro erhalten Sie telefonisch, per E-Mail oder online.</p>",
+     {P + "citizens_office": True}),
+    # … a number that is no channel of the appointment pairs nothing
+    ("<p>Nach dem Online-Antrag erhalten Sie einen Termin im Bürgerbüro, Zimmer 12.</p>", {}),
 ])
 def test_getting_appointments_over_a_channel_pair(body, expected):
     page = f"<html><head><title>Stadt</title></head><body><main>{body}</main></body></html>"
@@ -764,3 +771,21 @@ def test_a_channel_standing_ready_for_the_appointment_books_it(body):
 def test_a_person_standing_ready_for_questions_is_no_channel():
     body = "<h1>Kfz-Zulassung</h1><p>Für Fragen zum Termin steht Ihnen das Team zur Verfügung.</p>"
     assert values(appointments, wrap(body)).get("online_appointments.vehicle_registration_office") is None
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # an office reopening its doors on a date: the booking channel the notice names is the office's now
+    ("Zulassungsstelle Witzenhausen kann voraussichtlich ab 17. August wieder öffnen", True),
+    ("Ab Montag öffnet die Zulassungsstelle wieder", True),
+    # … a booking announced for a date stays a plan
+    ("Online-Terminvergabe der Zulassungsstelle ab August", False),
+])
+def test_a_reopening_heading_plans_no_booking(heading, expected):
+    body = (f"<h1>{heading}</h1><p>Termine vergibt die Zulassungsstelle nur online; lediglich Personen ohne "
+            "Internetzugang bekommen einen Termin auch am Telefon.</p>")
+    assert values(appointments, wrap(body)).get(P + "vehicle_registration_office") is expected
+
+
+def test_a_separable_booking_verb_around_a_web_address():
+    body = "<h1>Zulassungsbehörde</h1><p>Den Termin legen Sie online unter termine.amberg.de fest.</p>"
+    assert values(appointments, wrap(body)).get(P + "vehicle_registration_office") is True

@@ -47,6 +47,9 @@ def test_leaves_what_it_cannot_resolve(exp, text):
     ("Wer bis 31. März seinen Platzwunsch vormerken will, merkt ihn im Portal vor.", "vormerken"),
     ("Sie melden sich an und wählen danach eine Uhrzeit.", "anmelden"),
     ("IHREN WAGEN MELDEN SIE ONLINE AB.", "abmelden"),  # case ignored: the verbs looked for in lower case
+    # a web address inside the clause ends no clause: its dots and colon are inside a word
+    ("Den Termin legen Sie online unter termine.amberg.de fest.", "festlegen"),
+    ("Ihr Fahrzeug melden Sie unter https://ikfz.stadt.de/portal ab.", "abmelden"),
 ])
 def test_split_separable_verbs_are_joined(exp, text, joined):
     assert exp.expand(text).count(f"[{joined}]") == 1
@@ -55,6 +58,8 @@ def test_split_separable_verbs_are_joined(exp, text, joined):
 @pytest.mark.parametrize("text", [
     "Melden Sie Schäden an Gehwegen sofort.", "Wir melden uns an diesem Tag bei Ihnen.",
     "Die Stelle gibt keine Auskunft.",
+    # a sentence's full stop still ends the clause ("an." then a new sentence)
+    "Melden Sie sich. An der Pforte wartet man auf Sie.",
 ])
 def test_particle_inside_the_clause_joins_nothing(exp, text):
     assert exp.expand(text) == text

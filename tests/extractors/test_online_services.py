@@ -759,6 +759,10 @@ def test_an_obligation_with_its_subject_inverted(body, expected):
     "<h1>Kfz-Zulassung</h1><p>Um einen Termin zu bekommen, steht die Internetseite der Stadt "
     "zur Verfügung.</p>",
     "<h1>Kfz-Zulassung</h1><p>Für einen Termin steht Ihnen unser Online-Portal zur Verfügung.</p>",
+    # an appointment's compound and an appointment got on line are the booking's channel too
+    "<h1>KFZ Zulassung</h1><p><a href='/t'>Hier geht es direkt zur Online-Terminreservierung</a></p>",
+    "<h1>Kfz-Zulassung</h1><p>Die Kfz-Zulassung bedient Sie nur nach Terminabsprache; Termine erhalten Sie "
+    "online, unter 04421 16-3232 oder über zulassung@stadt.de.</p>",
 ])
 def test_a_channel_for_the_appointment_is_no_online_registration(body):
     assert values(online_services, wrap(body)).get(P + "vehicle_registration") is None
@@ -773,3 +777,17 @@ def test_a_channel_for_the_appointment_is_no_online_registration(body):
 ])
 def test_a_pronoun_takes_the_thing_named_before_it_in_the_sentence(body, expected):
     assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the online procedure reached through a link, and the service named by the procedure
+    ("<h1>Kfz-Zulassung</h1><p>Über diesen Link gelangen Sie zur internetbasierten Fahrzeugzulassung.</p>",
+     True),
+    ("<h1>Zulassungsstelle öffnet wieder</h1><p>Wir raten Ihnen, möglichst den Online-Dienst iKfz3 zu "
+     "nutzen.</p>", True),
+    # … the procedure alone, read about, is no offer
+    ("<h1>Zulassungsstelle</h1><p>Weitere Informationen zum Projekt i-Kfz erhalten Sie auf den Seiten des "
+     "Ministeriums.</p>", None),
+])
+def test_the_online_procedure_reached_or_named_as_a_service(body, expected):
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
