@@ -111,6 +111,8 @@ class Lexicon:
     lists: ReaderLists = field(default_factory=lambda: ReaderLists.of((), (), (), ()))
     # a quoted title after a naming noun ("die Initiative „Hanau geht online“"): a name, no statement
     name_quote_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a claim the writer reports and doubts ("die Plattform, auf der angeblich alles online geht"): no cue
+    hearsay: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -175,7 +177,8 @@ class Lexicon:
                    re.compile(shared.get("walk_in_day", {}).get("regex", r"(?!x)x")),
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
                    ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
-                   name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")))
+                   name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")),
+                   hearsay=tuple(w.lower() for w in shared.get("hearsay", [])))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -401,6 +404,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     facts = reading_of(clause, lx.shared)
     if not lx.lists.prefilter.has(clause) and not facts.negator:
         return None
+    if lx.hearsay and contains_any(clause, lx.hearsay):
+        return None  # "auf der angeblich alles von zu Hause aus geht": the writer doubts what is said
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
     # über den Onlinedienst"): that online word is the booking's, as for composed cues below

@@ -791,3 +791,14 @@ def test_a_pronoun_takes_the_thing_named_before_it_in_the_sentence(body, expecte
 ])
 def test_the_online_procedure_reached_or_named_as_a_service(body, expected):
     assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a claim the writer reports and doubts says nothing either way
+    ("<h1>Kfz-Zulassung</h1><p>Vielleicht testen sie heimlich das i-Kfz-Portal, über das man sein Auto "
+     "angeblich ganz einfach online anmelden kann.</p>", None),
+    ("<h1>Kfz-Zulassung</h1><p>Über das i-Kfz-Portal können Sie Ihr Auto ganz einfach online anmelden.</p>",
+     True),
+])
+def test_a_doubted_claim_is_no_offer(body, expected):
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
