@@ -181,6 +181,23 @@ def _led_by_others(text: str, start: int,
     return "neighbour", lead[-1][3]
 
 
+def _pointed_back(text: str, start: int, cues: Sequence[tuple[str, int, int, str]],
+                  patterns: Mapping[str, Any]) -> tuple[str, str] | None:
+    """ "die Aufzeichnungen im Mediencenter des OK 54 und auf dessen YouTube-Kanal": a relative possessive
+    right before the name gives the thing to a noun phrase before it — the nearest owner cue before the
+    name, or, where none stands there, a body the owner cues do not know (not the city, which they do)."""
+    rx = patterns.get("pointing_back_regex")
+    m = re.search(rx, text[max(start - 40, 0):start]) if rx else None
+    if not m:
+        return None
+    opening = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)) + 1
+    before = [c for c in cues if opening <= c[1] and c[2] <= start - len(m.group(0))]
+    if before:
+        kind, _, _, cue = max(before, key=lambda c: c[2])
+        return kind, cue
+    return str(patterns.get("pointing_back_owner", "institution")), m.group(0).split()[0]
+
+
 def _enumeration_end(text: str, start: int) -> int:
     """The position of a colon before ``start`` that closes an enumeration (a comma before it in the same
     sentence: "A, B oder C: …"), else 0."""
@@ -216,7 +233,7 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
         # "Straßensperrungen, Neues aus der Schule oder Termine der Vereine: All das erreicht Sie über die
         # neue Bühlerzell-App": the items a colon sums up are what the thing carries, not its owners
         cues = [c for c in cues if c[2] > listed]
-    led = _led_by_others(text, start, cues)
+    led = _led_by_others(text, start, cues) or _pointed_back(text, start, cues, patterns)
     if led:
         return led
     best: tuple[int, int, str, str] | None = None
@@ -279,8 +296,8 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 continue
             if m.term in not_status and re.match(not_status[m.term], text[m.end:]):
                 continue  # another sense ("der Antrag auf ein Führungszeugnis", "Anregungen geben")
-            if kind == "planned" and m.term in channel_words:
-                continue  # told on the thing, not about it
+            if m.term in channel_words:
+                continue  # told or shown on the thing, not about it
             return kind, m.term
         # Attributes speak only in the thing's noun phrase ("ihr bisheriger Account", not "die ehemaligen
         # Kasernen zeigt das Geoportal").

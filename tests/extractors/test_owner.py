@@ -570,3 +570,36 @@ def test_institution_word_opening_the_name_is_not_its_owner():
     text = "Diese Städte haben eigene Jugendämter und vergleichbare Kita-Navigatoren längst in Betrieb."
     at = text.index("Kita-Navigatoren")
     assert judge(text, at, at + 16, OWNER, names=("lippe",)).owner == "neighbour"
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # suggestions handed in where one takes part are the thing's use, not a plan (ta-)
+    ("Die Plattform bietet die Möglichkeit, Anregungen einzubringen.", "Plattform", "live"),
+    ("Im Portal können Sie einen Vorschlag machen.", "Portal", "live"),
+    # a suggestion that led to the thing being examined stays a plan
+    ("Auf Anregung der Fraktion prüft die Verwaltung eine Beteiligungsplattform.", "Beteiligungsplattform",
+     "planned"),
+])
+def test_suggestions_handed_in_are_no_plans(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # the first stream is the event's, the channel it runs on is there (rb-landkreis-rotenburg)
+    ("Die Sitzung wird erstmals live übertragen – über den YouTube-Kanal der Stadt.", "YouTube-Kanal",
+     "live"),
+    # not told on the channel: a one-off says nothing either way
+    ("Die Sitzung wird einmalig im Livestream gezeigt.", "Livestream", "hypothetical"),
+])
+def test_a_one_off_event_on_a_channel_is_no_one_off_channel(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # a relative possessive gives the thing to a noun phrase before it (si-trier: the broadcaster's channel)
+    ("Die Aufzeichnungen finden Sie im Mediencenter des OK 54 und auf dessen YouTube-Kanal.", "institution"),
+    ("Die Stadt Hamm betreibt ein Mediencenter, dessen YouTube-Kanal beliebt ist.", "city"),
+    ("Das Land betreibt einen Dienst, dessen Geoportal Luftbilder zeigt.", "land"),
+])
+def test_a_relative_possessive_points_back(sentence, owner):
+    assert at(sentence, "YouTube-Kanal" if "YouTube" in sentence else "Geoportal").owner == owner

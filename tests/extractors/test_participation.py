@@ -189,3 +189,26 @@ def test_a_named_platform_with_a_participation_verb(sentence, expected):
 def test_another_portals_denial_says_nothing_about_participation(sentence):
     assert P not in vals(participation, page(sentence, "Aktuelles"))
 
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # any participation verb joined to the town's name by "-mit", and "fragt mich" (ta- vocabulary study)
+    ("<p>Auf der digitalen Plattform www.koeln-macht-mit.de gab es 19.500 Aktionen.</p>", True),
+    ("<p>Ihre Ideen können Sie unter koeln-denkt-mit.de eintragen.</p>", True),
+    ("<p>Unter koeln-fragt-mich.de können alle ihre Ideen einbringen.</p>", True),
+    # a dialogue compound as subdomain ("klimadialog.landkreis-muenchen.de"), not a customer service's
+    ("<p>Das Portal klimadialog.koeln.de sammelt Aktionen und Ideen.</p>", True),
+    ("<p>Schreiben Sie an kundendialog.stadtwerke-koeln.de.</p>", False),
+])
+def test_a_platform_address_with_any_participation_verb(sentence, expected):
+    assert (vals(participation, page(sentence, "Aktuelles")).get(P) not in (None, False)) is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # what people hand in on the platform is its use, not a plan of it
+    "<p>Die Online-Bürgerbeteiligungsplattform bietet die Möglichkeit, Anregungen einzubringen.</p>",
+    "<p>Auf der Beteiligungsplattform der Stadt können Sie Anregungen und Hinweise abgeben.</p>",
+    "<p>Auf dem Beteiligungsportal können Sie einen Vorschlag machen.</p>",
+])
+def test_suggestions_handed_in_on_the_platform_are_no_plan(sentence):
+    assert vals(participation, page(sentence, "Aktuelles"))[P]["status"] == "live"

@@ -419,3 +419,17 @@ def test_a_plan_in_another_main_clause_is_the_other_networks():
 def test_a_semicolon_naming_nothing_else_keeps_the_status():
     body = "<p>Ein Auftritt der Stadt bei Instagram; hier: Prüfung, ob er in Vorbereitung ist.</p>"
     assert vals(social_media, page(body)).get("social_media.instagram") is False
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the administration's own videos on YouTube, whose they are said in so many words (ta- vocabulary study)
+    ("Videos der Stadt Köln gibt es auf YouTube.", True),
+    ("Den Imagefilm der Stadt können Sie auf YouTube ansehen.", True),
+    ("Erklärvideos aus dem Rathaus stehen auf YouTube bereit.", True),
+    # a consent notice, a club's film and another town's videos are not the city's channel
+    ("Mit dem Abspielen des Videos werden Daten an YouTube übertragen.", False),
+    ("Das Video des Heimatvereins ist auf YouTube zu sehen.", False),
+    ("Videos der Stadt Bonn gibt es auf YouTube.", False),
+])
+def test_the_administrations_videos_on_youtube(sentence, expected):
+    assert (YT in vals(social_media, page(f"<p>{sentence}</p>"))) is expected
