@@ -12,7 +12,8 @@ heading must have: a "Livestream" of a council session); ``require``/
 ``require_regex`` and extra ``usage`` cues; ``exclude`` (+ ``exclude_window``);
 ``foreign`` owner kinds; ``url_regex``; ``whole``, ``topic``, ``objects`` (the terms are what is
 reported, so "solche Mängel" is no quantified thing),
-``anchor_status``, ``indefinite_needs_owner`` switches. A sentence naming a
+``anchor_status``, ``indefinite_needs_owner`` switches; ``require_page`` (+ ``require_page_regex``): words the
+page must have somewhere for the spec to count (a community app the administration publishes in). A sentence naming a
 thing says the city has it when it refers to a specific thing (preposition
 and article, definite article, the city as owner, a use cue, a list item
 under an offering paragraph, or the heading names it), is no question,
@@ -103,6 +104,16 @@ def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
         if text:
             rest = rest.replace(text, " ")
     return len(re.findall(r"[^\W\d]{2,}", rest)) < 2 and rest != sentence
+
+
+def _page_has(text: str, spec: Mapping[str, Any]) -> bool:
+    """Whether the page says what a ``require_page`` spec needs somewhere: one of its words, or its
+    ``require_page_regex`` (the same statement in a family of wordings: "amtliche Nachrichten",
+    "offizielle Meldungen", "ein offizielles Konto")."""
+    if not (spec.get("require_page") or spec.get("require_page_regex")):
+        return True
+    return bool(words(text, spec.get("require_page", ()))) or bool(
+        spec.get("require_page_regex") and re.search(spec["require_page_regex"], text))
 
 
 def _required(sent: str, spec: Mapping[str, Any]) -> bool:
@@ -299,8 +310,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # Spielflächen": a map of one theme, no map of plans or parcels).
     # ``require_page``: a spec whose things count only on pages that say the city runs them (a community-app
     # product is the town's app only where the administration publishes in it), also as the heading's topic.
-    gated = [not spec.get("require_page") or bool(words(page.text, spec["require_page"]))
-             for _, spec in specs]
+    gated = [_page_has(page.text, spec) for _, spec in specs]
     topics = {p for k, (p, spec) in enumerate(specs)
               if gated[k]
               and any(not _excluded(head, m.start, m.end, spec) and _own(head, m, spec, patterns, page, city)

@@ -332,3 +332,16 @@ def test_store_links_in_the_citys_own_footer_still_count():
 def test_an_enumeration_before_a_colon_owns_nothing(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
     assert isinstance(value, dict) if expected else value is None, value
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the local mayors' official accounts post official news in the product (ta-vg-maifeld): the town's app
+    ("<p>Jede Ortsbürgermeisterin hat ein offizielles Konto, um amtliche Nachrichten des Dorfs zu posten. "
+     "Laden Sie den DorfFunk kostenlos herunter.</p>", True),
+    # a menu item of official notices on every page of a town site says nothing about the app
+    ("<p>Amtliche Bekanntmachungen</p><p>Die Vereine laden Sie ein: Probieren Sie den DorfFunk aus, dort "
+     "können Sie plaudern und Hilfe anbieten.</p>", False),
+])
+def test_official_news_or_accounts_in_a_community_app(body, expected):
+    value = vals(city_app, page(body, "DorfFunk")).get(P)
+    assert (value not in (None, False)) is expected
