@@ -12,9 +12,9 @@ heading must have: a "Livestream" of a council session); ``require``/
 ``require_regex`` and extra ``usage`` cues; ``exclude`` (+ ``exclude_window``);
 ``foreign`` owner kinds; ``url_regex``; ``whole``, ``topic``, ``objects`` (the terms are what is
 reported, so "solche Mängel" is no quantified thing),
-``anchor_status``, ``indefinite_needs_owner`` switches; ``require_page`` (+ ``require_page_regex``): words the
-page must have somewhere for the spec to count (a community app the administration publishes in). A sentence naming a
-thing says the city has it when it refers to a specific thing (preposition
+``anchor_status``, ``indefinite_needs_owner`` switches; ``require_page`` (+ ``require_page_regex``):
+words the page must have somewhere for the spec to count (a community app the administration
+publishes in). A sentence naming a thing says the city has it when it refers to a specific thing (preposition
 and article, definite article, the city as owner, a use cue, a list item
 under an offering paragraph, or the heading names it), is no question,
 definition, quantified or subjunctive statement, is not negated, and the owner
