@@ -101,11 +101,13 @@ def withhold(judged: Sequence[Judged], flt: learned.Filter) -> list[Judged]:
             and flt.p_right(j.signals, j.evidence) < learned.WITHHOLD else j for j in judged]
 
 
-def _f1(judged: Sequence[Judged]) -> dict[str, float]:
+def figures(judged: Sequence[Judged]) -> dict[str, float | int]:
+    """Micro precision, recall, F1, predictions and right ones: what the learned filter and the learned
+    proposer (:mod:`extractors.proposal_cv`) are compared by."""
     m = score(judged)["micro"]
     f1 = 2 * m.precision * m.recall / (m.precision + m.recall) if m.precision + m.recall else 0.0
     return {"precision": round(m.precision, 4), "recall": round(m.recall, 4), "f1": round(f1, 4),
-            "predictions": m.predictions}
+            "predictions": m.predictions, "right": m.correct}
 
 
 def compare_filter(judged: Sequence[Judged], basis: Sequence[Judged] | None = None) -> dict[str, Any]:
@@ -113,5 +115,5 @@ def compare_filter(judged: Sequence[Judged], basis: Sequence[Judged] | None = No
     ``basis`` rows (default: ``judged``) of the other folds."""
     filters = by_fold(judged, lambda j: j.site, judged if basis is None else basis, learned.fit)
     filtered = [withhold([j], f)[0] for j, f in zip(judged, filters, strict=True)]
-    rules, gated = _f1(judged), _f1(filtered)
+    rules, gated = figures(judged), figures(filtered)
     return {"rules": rules, "rules+filter": gated, "beats_rules": gated["f1"] > rules["f1"]}

@@ -27,8 +27,8 @@ import yaml
 from extractors import proposer
 from extractors.calibration import files_hash, write_yaml
 from extractors.corpus import CorpusPage, site_of
-from extractors.crossval import FOLDS, fold_of
-from extractors.evaluate import Judged, score
+from extractors.crossval import FOLDS, figures, fold_of
+from extractors.evaluate import Judged
 from extractors.page import Page
 from sci.errors import DataError, Problem
 
@@ -92,18 +92,6 @@ def combined(seen: Sequence[Judged], proposals: Sequence[Pair]) -> list[Judged]:
         if (p.slug, p.param) not in known
     ]
     return out
-
-
-def figures(judged: Sequence[Judged]) -> dict[str, float | int]:
-    m = score(judged)["micro"]
-    f1 = 2 * m.precision * m.recall / (m.precision + m.recall) if m.precision + m.recall else 0.0
-    return {
-        "precision": round(m.precision, 4),
-        "recall": round(m.recall, 4),
-        "f1": round(f1, 4),
-        "predictions": m.predictions,
-        "right": m.correct,
-    }
 
 
 def acceptable(rules: dict[str, Any], with_: dict[str, Any]) -> bool:
