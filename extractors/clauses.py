@@ -21,6 +21,7 @@ from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
 from extractors.owner import condition_regex
+from sci.errors import DataError, Problem
 
 
 @dataclass(frozen=True)
@@ -201,8 +202,18 @@ ANAPHOR = re.compile(r"(?i)(dies|diese|dieser|dieses|das|this|that)\b")
 @per_mapping
 def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     """The lexicon of a pattern mapping, built once per mapping object (patterns are loaded once). Unbounded:
-    the cue memo is keyed by the lexicon's id in turn, so a lexicon must live as long as its mapping."""
-    return Lexicon.of(patterns)
+    the cue memo is keyed by the lexicon's id in turn, so a lexicon must live as long as its mapping.
+
+    The lexicon reads some sixty keys of the reader's pattern file and the shared ``reading`` section; a value
+    of the wrong shape there (``hearsay: 5`` for a word list) stops sci with the files named, not with a
+    TypeError inside a reader."""
+    try:
+        return Lexicon.of(patterns)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        where = ("data/patterns/reading.yaml or the statement reader's pattern file "
+                 "(online_services, appointments, e_payment)")
+        said = f"a value of the wrong shape: {type(exc).__name__}: {exc}"
+        raise DataError([Problem(where, None, said)]) from None
 
 
 def without_excluded(text: str, lx: Lexicon) -> str:
