@@ -7,7 +7,11 @@ stands near it. A negative statement ("nicht an den Verbund der 115
 angeschlossen", "nicht geschaltet") yields ``false``. A ``tel:115`` link is
 direct evidence. The owner and status check (:mod:`extractors.owner`) drops a
 neighbour's or company's line and turns a 115 that is only applied for or
-planned into ``false``.
+planned into ``false``. The page's genre governs its sentences as it does the
+named engine's and the statement readers': on a motion's or a party's demand
+page (:func:`extractors.owner.plan_page`: "Antrag: Beitritt zur Behördennummer
+115") a sentence describing the 115 ("Sie ist werktags von 8 bis 18 Uhr
+besetzt") is the wish, unless it says the line is there now (``said_existing``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 from extractors.base import CityContext, Finding
 from extractors.evidence import finding, snippet
 from extractors.matching import clause_bounds, find_terms
-from extractors.owner import judge
+from extractors.owner import judge, plan_page, said_existing
 from extractors.page import Page
 from extractors.segment import looks_like_trail
 from extractors.statements import is_chrome
@@ -48,6 +52,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     found: list[Finding] = []
     # Most pages never mention 115: skip the block scan then (tel: links are checked below).
     blocks = page.blocks if "115" in page.text else []
+    asked = bool(blocks) and owners is not None and plan_page(page.heading, page.title, page.text, owners)
     for block in blocks:
         if is_chrome(block):
             continue
@@ -86,6 +91,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                     continue
                 if j.status in ("planned", "discontinued"):
                     value, conf = False, float(patterns["planned_confidence"])
+                elif asked and not said_existing(sentence, owners):
+                    continue  # a motion's reasons describe the line it asks for
             else:
                 continue
             found.append(finding(page, parameter=PARAMETER, value=value, confidence=conf,

@@ -152,3 +152,23 @@ def test_a_breadcrumb_names_the_page_but_a_contact_line_labels_its_number():
 ])
 def test_a_count_is_no_number_to_call_unless_an_article_names_it(body, expected):
     assert values(hotline_115, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "Antrag: Beitritt zur Behördennummer 115",  # a motion (a party's site and a council RIS, both Rheinbach)
+    "Grüne fordern die Behördennummer 115 für Rheinbach",  # a party's demand as the headline
+])
+def test_a_motions_reasons_describe_the_115_it_asks_for(heading):
+    body = (f"<h1>{heading}</h1><p>Die Behördennummer 115 ist werktags von 8 bis 18 Uhr besetzt und "
+            "beantwortet Fragen zu allen Verwaltungsleistungen.</p>")
+    # no True (the heading's own plan word may say False)
+    assert values(hotline_115, wrap(body, title=heading)).get(P) is not True
+    # the same sentence on the city's own page is the line
+    own = body.replace(heading, "Bürgertelefon")
+    assert values(hotline_115, wrap(own, title="Bürgertelefon")) == {P: True}
+
+
+def test_a_motion_that_says_the_115_is_there_keeps_it():
+    body = ("<h1>Antrag: Längere Zeiten der Behördennummer 115</h1><p>Die Behördennummer 115 ist bereits "
+            "werktags von 8 bis 18 Uhr besetzt.</p>")
+    assert values(hotline_115, wrap(body, title="Antrag: Längere Zeiten der Behördennummer 115")) == {P: True}

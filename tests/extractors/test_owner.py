@@ -277,6 +277,11 @@ def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     ("Beschlussvorlage", "Die Verwaltung wird beauftragt zu prüfen, wie ein Chatbot eingeführt werden kann."),
     ("Wahlprogramm 2025: Digitales Rathaus", ""),
     ("KI-Chatbot: Lüdenscheid hat ihn", "Unsere Fraktion hat deshalb einen Antrag eingereicht."),
+    # a party's demand or a council's debate as the headline (four sites: parties' pages, a newspaper)
+    ("FDP fordert KI-Bürgerchatbot für den Hochtaunuskreis", ""),
+    ("CDU will Termine im Rathaus digital buchen lassen", ""),
+    ("Virtueller Mitarbeiter im Rathaus? Gemeinderat Gaukönigshofen diskutiert KI-Chatbot", ""),
+    ("Grünen-Fraktion setzt sich für einen Livestream der Ratssitzungen ein", ""),
 ])
 def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     assert plan_page(heading, heading, text, OWNER)
@@ -288,6 +293,10 @@ def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     ("Anfrage: Terminvergabe in den Bürgerämtern", "Wir fragen die Verwaltung: Wie bewertet sie die Lage?"),
     ("Bewohnerparkausweis", "Wenn Sie einen Antrag gestellt haben, erhalten Sie eine Bestätigung."),
     ("Stadt Calau jetzt auch auf Facebook", "Seit Montag informiert die Stadtverwaltung auf Facebook."),
+    # an office's or a Land's own news, not a party's or a council's wish
+    ("Online-Service: Fürther Bürgeramt will das Warten verkürzen", ""),
+    ("Sachsen will die 115 im ganzen Land einführen", ""),
+    ("Lingener Rathaus will das Bürgerbüro digitalisieren", ""),
 ])
 def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
     assert plan_page(heading, heading, text, OWNER) is None
