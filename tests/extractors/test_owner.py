@@ -262,6 +262,11 @@ def test_a_place_opening_the_sentence_owns_the_thing_by_a_possessive(sentence, n
      "Open-Data-Portal", "planned"),
     ("Im Projekt wird dafür eine kommunale Datenplattform entwickelt.", "Datenplattform", "planned"),
     ("Das Geoportal wird laufend weiterentwickelt.", "Geoportal", "live"),
+    # a future adverb after the clause's modal or auxiliary (wochenspiegel Trier; "zukünftig" of a stream)
+    ("Anmelden kann man sich künftig am Info-Schalter oder telefonisch über die 115.", "115", "planned"),
+    ("Die Sitzungen des Stadtrats werden zukünftig per Livestream übertragen.", "Livestream", "planned"),
+    ("Die Sitzungen werden auch künftig per Livestream übertragen.", "Livestream", "live"),
+    ("Der Livestream wird seit 2020 angeboten, künftig mit Untertiteln.", "Livestream", "live"),
 ])
 def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     assert at(sentence, name).status == status
