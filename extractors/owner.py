@@ -126,12 +126,14 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
 
 def _possessor(text: str, start: int, patterns: Mapping[str, Any],
                names: Sequence[str]) -> tuple[str, int, int, str] | None:
-    """ "Nordheim am Main hat seine Gemeinde-App bereits in Betrieb": a place that opens the sentence and
-    owns the thing by a possessive right before its name: this city or another (round-ups of towns)."""
+    """ "Nordheim am Main hat seine Gemeinde-App bereits in Betrieb", "Kühbach hat schon 2022 eine Bürger-App
+    eingeführt": a place that opens the sentence the name stands in, as its subject, and has the thing by a
+    possessive or an indefinite article right before its name: this city or another (round-ups of towns)."""
     rx = patterns.get("possessor_regex")
     if not rx or not names:
         return None
-    m = re.compile(rx).match(text[:start])
+    opening = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)) + 1
+    m = re.compile(rx).match(text[opening:start])
     if not m:
         return None
     name = m.group("name")
@@ -139,7 +141,7 @@ def _possessor(text: str, start: int, patterns: Mapping[str, Any],
         return None
     first = compact(name.split()[0].translate(_UMLAUTS))
     ours = any(n in first or first in n for n in names)
-    return ("city" if ours else "neighbour", m.start("name"), m.end("name"), name)
+    return ("city" if ours else "neighbour", opening + m.start("name"), opening + m.end("name"), name)
 
 
 def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],

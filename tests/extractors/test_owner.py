@@ -252,6 +252,12 @@ def test_relative_clauses_attributes_and_proposals(sentence, name, anchored, sta
     ("Nordheim am Main hat seine Gemeinde-App bereits in Betrieb.", "Gemeinde-App", "neighbour"),
     ("Hamm hat seine Stadt-App schon seit 2019.", "Stadt-App", "city"),
     ("Jetzt hat ihre App neue Funktionen.", "App", "unknown"),
+    # ... or by an indefinite article, with time words between, in a later sentence of the paragraph (a
+    # Kreis's round-up of its towns: the member town's app is not the Kreis's)
+    ("In den Gemeinden geht es unterschiedlich schnell. Kühbach hat schon 2022 eine Bürger-App eingeführt.",
+     "Bürger-App", "neighbour"),
+    ("Im Kreis tut sich viel. Hamm hat inzwischen eine Stadt-App.", "Stadt-App", "city"),
+    ("Die Stadt hat eine Stadt-App eingeführt.", "Stadt-App", "city"),
 ])
 def test_a_place_opening_the_sentence_owns_the_thing_by_a_possessive(sentence, name, owner):
     assert at(sentence, name).owner == owner
