@@ -333,6 +333,14 @@ def test_unser_means_the_publisher():
     assert at("Der Chatbot der Stadt Hamm antwortet jederzeit.", "Chatbot", site="company").owner == "city"
 
 
+def test_uns_is_the_first_person_too():
+    # a registration agency's page ("Unterlagen online hochladen oder bei uns in der Filiale abgeben", "Schicken Sie
+    # uns Ihre Unterlagen"): the dative and accusative of "wir" speak for the publisher as "wir" and "unser" do
+    s = "Unterlagen online hochladen oder bei uns in der Filiale abgeben."
+    assert at(s, "online", site="company").owner == "company"
+    assert at(s, "online").owner == "city"
+
+
 def test_the_kreis_by_itself_and_its_hosts_are_the_county():
     # a joint portal of the Kreis and its towns is the Kreis's, not a member town's
     sentence = "Unter opendata.rhein-kreis-neuss.de veröffentlichen Kreis und Kommunen gemeinsam ihre Daten."
