@@ -348,6 +348,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     blocks = statement_blocks(page)
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
     block_families = possible_in(page.text, families)  # most pages: none of them can occur
+    has_objects = any(spec.get("objects") for _, spec in specs)
     for i, block in enumerate(blocks):
         text = block.text
         last = block.locator.rsplit(" > ", 1)[-1]
@@ -370,7 +371,16 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         spans = split_sentences(text, abbreviations)
         for si, (lo, hi) in enumerate(spans):
             sent = text[lo:hi]
-            if sent.rstrip().endswith("?") or words(sent, cues["generic"]) or words(sent, cues["consent"]):
+            # A question listing examples of what a service takes in leads into the sentence after it
+            # ("Schlagloch, kaputte Laterne oder wilder Müll? Melden Sie es uns online"): specs naming the
+            # service by what it takes in (``objects``) read the two as one; no other spec reads a question.
+            lead_question = sent.rstrip().endswith("?")
+            if lead_question and has_objects and si + 1 < len(spans):
+                hi = spans[si + 1][1]
+                sent = text[lo:hi]
+            elif lead_question:
+                continue
+            if words(sent, cues["generic"]) or words(sent, cues["consent"]):
                 continue
             if links is None:
                 links = block_links(page, block)
@@ -379,6 +389,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             for k, (param, spec) in enumerate(specs):
                 if not gated[k]:
                     continue  # the page lacks what the spec needs anywhere on it (``require_page``)
+                if lead_question and (not spec.get("objects") or any(
+                        q == param and not other.get("objects") and _named(text[spans[si + 1][0]:hi], other)
+                        for q, other in specs)):
+                    continue  # the next sentence names the service itself: it is read on its own
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
                 hits = _named(sent, spec) or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:

@@ -287,3 +287,29 @@ def test_reporting_defects_as_anzeigen_in_an_online_services_list():
     # without an online channel "anzeigen" names no service
     body = "<p>Mängel im Ort können Sie im Rathaus anzeigen.</p>"
     assert values(defect_reporting, wrap(body)).get("citizen_information.defect_reporting") is None
+
+
+@pytest.mark.parametrize("body", [
+    # the service named by the broken things of the public space it takes in, no product name
+    "<p>Wilden Müll, defekte Ampeln oder beschädigte Verkehrsschilder melden Sie über unser "
+    "Online-Formular.</p>",
+    "<p>Ein kaputtes Spielgerät oder ein Schlagloch können Sie uns jetzt bequem per App melden.</p>",
+    # the examples asked as a question that leads into the sentence after it
+    "<p>Schlagloch, kaputte Parkbank oder wilder Müll? Melden Sie es uns einfach online – mit Foto und "
+    "Standort.</p>",
+])
+def test_a_service_described_by_examples_of_broken_things(body):
+    value = values(defect_reporting, wrap(body))[P]
+    assert value["owner"] == "city" and value["status"] == "live"
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Defekte Elektrogeräte geben Sie am Wertstoffhof ab oder melden die Abholung online an.</p>",
+    "<p>Eine defekte Ampel melden Sie bitte telefonisch beim Bauhof.</p>",
+    # street lights alone are the utility's fault line (rn-bad-saulgau)
+    "<p>Über die Internetseite und die App der Stadtwerke können Sie defekte Straßenlampen melden.</p>",
+    # a question alone names no service
+    "<p>Schlagloch, kaputte Parkbank oder wilder Müll? Die Stadt zieht Bilanz.</p>",
+])
+def test_broken_things_without_an_online_reporting_channel(body):
+    assert P not in values(defect_reporting, wrap(body))
