@@ -54,6 +54,7 @@ from extractors.clauses import (
     words_of,
 )
 from extractors.coordination import expander, separable_of
+from extractors.default_office import default_office
 from extractors.discourse import discourse_of, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
 from extractors.matching import contains_any
@@ -180,6 +181,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # somewhere (``bare_positives``); a label keeps it ("Terminbuchung in allen Bürgerämtern")
     bare = _bare_positives(page, patterns)
     pronouns = frozenset(w.lower() for w in patterns.get("reading", {}).get("pronouns", ()))
+    default = default_office(patterns)
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -344,6 +346,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = named, scope_factor * disc.general_factor, "general"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
+                            if not targets and cue.positive and default is not None \
+                                    and not contains_any(clause, lx.back_references):
+                                # a town's booking told for its administration on a page naming no office
+                                # ("Online-Terminreservierung auf www.schwerin.de" in a notice on the
+                                # Stadtverwaltung's hours): the office everyone books, weaker than a named one
+                                # (not a clause pointing back, "Dafür steht …": it speaks of what it names)
+                                targets = default.targets(page, text, scopes, excluded_of(page.text, lx))
+                                factor = page_factor * default.factor
                         if not cue.positive and where in ("statement", "previous", "page", "topic",
                                                           "general"):
                             # a denial far from any name is often about an exception ("Die sind
