@@ -101,6 +101,17 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
     return out
 
 
+def _last_sentence_before(statements: list[Statement], i: int) -> str:
+    """The last sentence of the paragraph right before statement ``i`` in the same section ("" where a heading
+    or another section stands before it): what a back reference opening statement ``i`` points to."""
+    if i == 0:
+        return ""
+    before, st = statements[i - 1], statements[i]
+    if before.kind != "text" or before.heading != st.heading:
+        return ""
+    return _SENTENCE_END.split(before.text.strip())[-1]
+
+
 def _bare_positives(page: Page, patterns: Mapping[str, Any]) -> tuple[frozenset[str], int] | None:
     """The act nouns that name no channel (``bare_positives``: "weniger Schalter für die Terminreservierung",
     "sich früh um eine Terminbuchung kümmern") and the longest label they still count in, when the page
@@ -182,6 +193,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     bare = _bare_positives(page, patterns)
     pronouns = frozenset(w.lower() for w in patterns.get("reading", {}).get("pronouns", ()))
     default = default_office(patterns)
+    # a reader for which an appointment is not its subject (online services): a back reference ("dazu",
+    # "dafür") to a sentence that makes an appointment names the appointment's channel, not the service's
+    booking_before = re.compile(patterns["booking_antecedent_regex"]) \
+        if patterns.get("booking_antecedent_regex") else None
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -244,6 +259,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "Vereinbaren Sie vorher einen Termin. Das geht auch online.": the anaphor's act is the one
                 # the sentence before names
                 cues[0] = clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx)
+            if booking_before is not None and any(c and c.positive for c in cues) \
+                    and booking_before.search(texts[n - 1] if n else _last_sentence_before(statements, i)):
+                # "Vorher muss ein Termin vereinbart werden." + "Die Leiterin verweist auf die Wege dazu: ein
+                # Online-Formular auf der Homepage des Kreises": "dazu" is "for the appointment", so the
+                # online form books the visit; the services the paragraph before named are not done on line
+                cues = [None if c and c.positive and contains_any(cl, lx.back_references) else c
+                        for c, cl in zip(cues, clauses, strict=True)]
             if n + 1 < len(sentences) and any(c and c.positive for c in cues) and later_doubt(
                     texts, n, disc, lambda s: contains_any(s, lx.planned) or plans(s, lx),
                     lambda s, own=sentence.text: _names_other(s, own, subjects, threshold)):
@@ -432,6 +454,8 @@ _LIST_ITEM = re.compile(r"li\b")
 _NO_OWNER: Mapping[str, Any] = {}
 _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+# a sentence's end inside a paragraph: a full stop, "!" or "?" before a space and a capital
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 _DATELINE = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d_]+)\s?\d{4}\b")
 
 

@@ -687,3 +687,22 @@ def test_register_extract_is_no_business_registration():
     assert values(appointments, wrap(booked)).get(A + "trade_office") is not True
     own = "<p>Im Online-Portal der Stadt können Sie Ihr Gewerbe anmelden.</p>"
     assert values(online_services, wrap(own))[S + "business_registration"] is True
+
+
+@pytest.mark.parametrize("body", [
+    # the back reference opens onto the appointment of the paragraph before (beverungen-news.de)
+    "<p>Auch eine Außerbetriebsetzung geht nur noch mit Termin. Vorher muss ein Termin vereinbart werden.</p>"
+    "<p>Die Abteilungsleiterin verweist auf die Wege dazu: ein Online-Formular auf der Homepage des Kreises "
+    "oder eine E-Mail an die Zulassungsstelle.</p>",
+    # … or of the sentence before (en-kreis.de)
+    "<p>Für die Außerbetriebsetzung brauchen Sie einen Termin. Termine vereinbaren Sie telefonisch oder über "
+    "die Internetseite des Kreises. Geben Sie dazu auf der Homepage „Terminvergabe online“ ein.</p>",
+])
+def test_a_back_reference_to_an_appointment_names_the_bookings_channel(body):
+    assert values(online_services, wrap(body)).get(S + "vehicle_deregistration") is not True
+
+
+def test_a_back_reference_to_the_service_names_its_channel():
+    body = ("<p>Fahrzeuge können Sie seit 2015 auch ohne Besuch außer Betrieb setzen.</p>"
+            "<p>Dafür steht Ihnen ein Online-Dienst zur Verfügung.</p>")
+    assert values(online_services, wrap(body)).get(S + "vehicle_deregistration") is True
