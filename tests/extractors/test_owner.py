@@ -293,6 +293,12 @@ def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     ("CDU will Termine im Rathaus digital buchen lassen", ""),
     ("Virtueller Mitarbeiter im Rathaus? Gemeinderat Gaukönigshofen diskutiert KI-Chatbot", ""),
     ("Grünen-Fraktion setzt sich für einen Livestream der Ratssitzungen ein", ""),
+    # a council member's motion in a Vorlage (Gilching, Ostrhauderfehn), a council's decision record
+    # (Darmstadt-Dieburg, Laubach), a council body debating a motion (Coesfeld, a party's report; Gilching)
+    ("TOP 16 Livestream-Übertragung", "Ein Gemeinderatsmitglied beantragt, zu prüfen, ob die Sitzungen …"),
+    ("Vorlage - Live-Streaming", "Ein Ratsmitglied hat im November beantragt, die Möglichkeiten zu prüfen."),
+    ("Streaming der Kreistagssitzungen", "Beschluss: geändert beschlossen. Öffentliche Sitzungen sollen …"),
+    ("Live-Übertragung von Sitzungen", "Am 18. Februar berät der Rat der Stadt Coesfeld über den Antrag."),
 ])
 def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     assert plan_page(heading, heading, text, OWNER)
@@ -308,6 +314,10 @@ def test_a_motion_or_request_page_is_a_plan_page(heading, text):
     ("Online-Service: Fürther Bürgeramt will das Warten verkürzen", ""),
     ("Sachsen will die 115 im ganzen Land einführen", ""),
     ("Lingener Rathaus will das Bürgerbüro digitalisieren", ""),
+    # an office deciding on the reader's application, the reader's own application
+    ("Aufenthaltserlaubnis", "Die Ausländerbehörde entscheidet über Ihren Antrag binnen vier Wochen."),
+    ("Einbürgerung", "Ein Familienmitglied beantragt die Einbürgerung für alle."),
+    ("Verein", "Ein Mitglied des Vereins beantragt die Förderung."),
 ])
 def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
     assert plan_page(heading, heading, text, OWNER) is None
