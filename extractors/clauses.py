@@ -477,8 +477,19 @@ def _channel_words(clause: str, lx: Lexicon) -> str:
 def _blanked(rx: re.Pattern[str], text: str) -> str:
     """The text with ``rx``'s matches replaced by a space; the regex is run only where the strings every
     match of it holds occur (:func:`extractors.families.may_match`: "termin" or "kennzeichen" for a booking
-    on line — these regexes ignore case, so re would try them at every position of every clause)."""
+    on line — these regexes ignore case, so re would try them at every position of every clause). A regex
+    a lexicon leaves unset (``(?!x)x``) blanks nothing."""
+    return text if rx.pattern == _NEVER else _blanked_once(rx, text)
+
+
+@lru_cache(maxsize=16384)
+def _blanked_once(rx: re.Pattern[str], text: str) -> str:
+    # memoised per regex and text: the three readers' lexicons share the reading section's regexes
+    # (``name_quote_regex``), so each clause is blanked once for all of them (emptied with the page memos)
     return rx.sub(" ", text) if may_match(rx.pattern, text) else text
+
+
+_NEVER = r"(?!x)x"
 
 
 def anaphoric(clause: str, lx: Lexicon) -> bool:
