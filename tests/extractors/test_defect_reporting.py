@@ -294,6 +294,8 @@ def test_reporting_defects_as_anzeigen_in_an_online_services_list():
     "<p>Wilden Müll, defekte Ampeln oder beschädigte Verkehrsschilder melden Sie über unser "
     "Online-Formular.</p>",
     "<p>Ein kaputtes Spielgerät oder ein Schlagloch können Sie uns jetzt bequem per App melden.</p>",
+    "<p>Ein schiefes Verkehrsschild, ein loser Pflasterstein oder ein wilder Müllhaufen? Melden Sie es uns "
+    "mit dem Smartphone.</p>",
     # the examples asked as a question that leads into the sentence after it
     "<p>Schlagloch, kaputte Parkbank oder wilder Müll? Melden Sie es uns einfach online – mit Foto und "
     "Standort.</p>",
