@@ -43,6 +43,7 @@ from sci.errors import DataError, Problem
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_BARE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"})
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,10 @@ def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],
     stem = compact(m.group(1).translate(_UMLAUTS))
     # "Dresdner"/"Dresden", "Münchner"/"München", "Bremer"/"Bremen": the stem may drop an "e".
     ours = any(n.startswith(stem) or _common(n, stem) >= max(len(stem) - 2, 4) for n in names)
+    # "Darmstädter"/"Darmstadt", "Mühlhäuser"/"Mühlhausen", "Ingolstädter", "Recklinghäuser": the adjective
+    # may mutate the last vowel of the name, so the stem is also compared without umlauts on either side.
+    bare = compact(m.group(1).translate(_BARE))
+    ours = ours or (len(bare) >= 4 and any(compact(n.translate(_BARE)).startswith(bare) for n in names))
     at = max(start - 40, 0) + m.start()
     return ("city" if ours else "neighbour", at, at + len(m.group(0).rstrip()), m.group(0).strip())
 

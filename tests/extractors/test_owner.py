@@ -191,6 +191,20 @@ def test_a_place_adjective_right_before_the_name(sentence, name, owner):
     assert at(sentence, name).owner == owner
 
 
+@pytest.mark.parametrize("city, names, sentence, name, owner", [
+    # the adjective mutates the name's last vowel: the city's own (rb-muehlhausen, rv-darmstadt)
+    ("Mühlhausen", ("mühlhausen", "muehlhausen"),
+     "Seit Februar können Mühlhäuser Schäden online ans Rathaus schicken.", "Schäden", "city"),
+    ("Darmstadt", ("darmstadt",), "Der Darmstädter Mängelmelder nimmt Hinweise an.", "Mängelmelder", "city"),
+    ("Darmstadt", ("darmstadt",), "Der Neustädter Mängelmelder nimmt Hinweise an.", "Mängelmelder",
+     "neighbour"),
+])
+def test_a_place_adjective_with_an_umlaut(city, names, sentence, name, owner):
+    start = sentence.index(name)
+    got = judge(sentence, start, start + len(name), OWNER, names=names, city=CityContext("0", city, ()))
+    assert got.owner == owner
+
+
 @pytest.mark.parametrize("sentence, name, status", [
     ("Der Livestream ist bis auf Weiteres ausgesetzt.", "Livestream", "discontinued"),  # suspended
     ("Der Chatbot wird probeweise auf der Startseite eingesetzt.", "Chatbot", "pilot"),
