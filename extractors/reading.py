@@ -66,6 +66,7 @@ from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
+from sci.errors import DataError, Problem
 
 
 def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: Scope,
@@ -99,6 +100,15 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
         if best is not None:
             out[st.text] = Cue(True, best.confidence, f"{best.rule} (intro before heading)")
     return out
+
+
+def _words(patterns: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """A word list of the reader's pattern file; a value of another shape stops sci naming the key."""
+    value = patterns.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise DataError([Problem("data/patterns (the statement reader's pattern file)", None,
+                                 f"{key} must be a list of words, got {value!r}")])
+    return tuple(value)
 
 
 def _last_sentence_before(statements: list[Statement], i: int) -> str:
@@ -197,6 +207,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # "dafür") to a sentence that makes an appointment names the appointment's channel, not the service's
     booking_before = re.compile(patterns["booking_antecedent_regex"]) \
         if patterns.get("booking_antecedent_regex") else None
+    # services outside the catalogue: a clause naming one as its object borrows no subject from elsewhere
+    other_services = _words(patterns, "other_services")
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -323,6 +335,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     if cue is not None and cue.positive and plans(clause, lx):
                         cue = Cue(False, lx.planned_confidence, f"planned: {cue.rule}")
                 elif cue is not None and not subj:
+                    if other_services and contains_any(clause, other_services):
+                        # "Führungszeugnisse … können Sie beim Bundesamt für Justiz auch online beantragen"
+                        # under "Meldeangelegenheiten": the clause's own object, not the heading's service
+                        continue
                     if menu_item is None:
                         menu_item = in_sidebar_menu(page, st.locator)
                     if menu_item:

@@ -706,3 +706,22 @@ def test_a_back_reference_to_the_service_names_its_channel():
     body = ("<p>Fahrzeuge können Sie seit 2015 auch ohne Besuch außer Betrieb setzen.</p>"
             "<p>Dafür steht Ihnen ein Online-Dienst zur Verfügung.</p>")
     assert values(online_services, wrap(body)).get(S + "vehicle_deregistration") is True
+
+
+def test_a_clause_naming_a_service_outside_the_catalogue_borrows_no_subject():
+    # "Führungszeugnisse … beim Bundesamt für Justiz auch online beantragen" under the Meldebescheinigung's
+    # heading (amtusedom.de): the clause's own object, not the heading's service
+    other = ("<h2>Meldebescheinigung</h2><p>Die Meldebescheinigung erhalten Sie im Bürgerbüro.</p>"
+             "<p>Führungszeugnisse und Auskünfte aus dem Gewerbezentralregister können Sie beim Bundesamt "
+             "für Justiz auch online beantragen.</p>")
+    assert values(online_services, wrap(other)).get(S + "registration_certificate") is not True
+    own = ("<h2>Meldebescheinigung</h2><p>Die Meldebescheinigung erhalten Sie im Bürgerbüro.</p>"
+           "<p>Sie können sie auch online beantragen.</p>")
+    assert values(online_services, wrap(own)).get(S + "registration_certificate") is True
+
+
+def test_other_services_of_the_wrong_shape_stop_sci():
+    from extractors.reading import _words
+    from sci.errors import DataError
+    with pytest.raises(DataError, match="other_services"):
+        _words({"other_services": 5}, "other_services")
