@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding, host_of, on_hosts
 from extractors.clauses import Lexicon, lexicon
@@ -80,6 +81,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",
                 frame.locator)
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
+    same_re = re.compile(spec["same_host_path_regex"]) if spec.get("same_host_path_regex") else None
     foreign = _foreign_link(patterns, city)
     for link in page.links:
         if on_hosts(link.url, vendors):
@@ -90,6 +92,13 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             # termine.stadt.de/…); a page of the site itself ("/termine/", an overview of offices) is no
             # system: a booking system runs on its own host
             confidence = spec["booking_link_confidence"]
+        elif same_re and link_re and link_re.search(link.text) and host_of(link.url) == page.host \
+                and same_re.search(urlsplit(link.url).path):
+            # the site's own page of the booking system, named so by its path's last part and asked for by
+            # the link ("Den Termin können Sie hier vereinbaren" → portal.…/terminvereinbarung on a service
+            # portal's page; "Zur Online-Terminbuchung des Bürgerbüros" → …/buergerbuero/termin-buchen/):
+            # not an overview of offices ("/termine/"), weaker than a system on a host of its own
+            confidence = spec["same_host_link_confidence"]
         else:
             continue
         if is_chrome_locator(link.locator) or foreign(link.text):

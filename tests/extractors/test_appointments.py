@@ -789,3 +789,22 @@ def test_a_reopening_heading_plans_no_booking(heading, expected):
 def test_a_separable_booking_verb_around_a_web_address():
     body = "<h1>Zulassungsbehörde</h1><p>Den Termin legen Sie online unter termine.amberg.de fest.</p>"
     assert values(appointments, wrap(body)).get(P + "vehicle_registration_office") is True
+
+
+@pytest.mark.parametrize(
+    "href, expected",
+    [
+        # the site's own booking page, named by its path (tb-buchholz, rw-marl, sa-lk-starnberg …)
+        ("https://www.stadt.de/terminvereinbarung", True),
+        ("https://www.stadt.de/rathaus-service/buergerbuero/termin-buchen/", True),
+        # an overview of offices and a page of questions about the booking are no booking system
+        ("https://www.stadt.de/termine/", None),
+        ("https://www.stadt.de/faq/terminvergabe", None),
+    ],
+)
+def test_same_host_booking_page_by_its_path(href, expected):
+    body = f"<h1>Gewerbe Ummeldung</h1><p>Für diese Dienstleistung brauchen Sie einen Termin. " \
+        f"<a href='{href}'>Den Termin können Sie hier vereinbaren.</a></p>"
+    page_url = "https://www.stadt.de/leistung/gewerbe"
+    got = values(appointments, wrap(body), url=page_url).get(P + "trade_office")
+    assert got is expected
