@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from extractors.term_classes import expand_classes
 from sci.errors import DataError, Problem
 from sci.yamlfile import load_yaml, resolve_lists, strip_lines
 
@@ -82,6 +83,7 @@ def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dic
     _check(node, file, problems)
     if problems:
         raise DataError(problems)
+    expand_classes(data, file)  # office names as a class: modifiers × heads written out as terms
     includes = data.get("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise DataError([Problem(file, 1, "include must be a list of pattern file names")])
