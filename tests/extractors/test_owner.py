@@ -287,6 +287,8 @@ def test_a_place_opening_the_sentence_owns_the_thing_by_a_possessive(sentence, n
     ("Die Sitzungen des Stadtrats werden zukünftig per Livestream übertragen.", "Livestream", "planned"),
     ("Die Sitzungen werden auch künftig per Livestream übertragen.", "Livestream", "live"),
     ("Der Livestream wird seit 2020 angeboten, künftig mit Untertiteln.", "Livestream", "live"),
+    ("Die Stadt hat seit Jahren ein Ratsinformationssystem und wird es künftig um eine App ergänzen.",
+     "Ratsinformationssystem", "live"),
 ])
 def test_a_final_modal_and_work_in_progress_are_plans(sentence, name, status):
     assert at(sentence, name).status == status
