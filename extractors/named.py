@@ -42,6 +42,7 @@ from extractors.owner import (
     FOREIGN,
     condition_regex,
     judge,
+    own_clause,
     plan_page,
     predicate_denial,
     said_existing,
@@ -451,7 +452,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # speak about ("die geplanten Baugebiete sehen Sie im Geoportal"); only words before it do.
                 # A colon before the name opens the statement: what precedes it enumerates other things
                 # ("Eine Laterne, die nicht mehr leuchtet …: Solche Mängel melden Sie …").
-                clause = sent[sent.rfind(":", 0, m.start) + 1:]
+                # A later main clause with a subject of its own says that subject's state ("…, ein
+                # Open-Data-Portal ist geplant"): the denials and plan words read the thing's own clause.
+                own_lo, own_hi = own_clause(sent, m.start, m.end, owners)
+                clause = sent[max(sent.rfind(":", 0, m.start) + 1, own_lo):own_hi]
                 if adjective_denied.match(clause):
                     # "Neu ist die Stadt-App nicht": that "nicht" denies "neu"; the app is presupposed
                     clause = _NICHT.sub(" ", clause, count=1)

@@ -281,7 +281,10 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
             anchored: bool) -> tuple[str, str | None]:
     """Status of the thing at ``text[start:end]``. ``anchored``: the thing is a prepositional object
     ("im Geoportal"), so the clause's verbs are about something else; only a cue right before the
-    name ("im geplanten Geoportal") still speaks about it."""
+    name ("im geplanten Geoportal") still speaks about it. Read in the thing's own main clause
+    (:func:`own_clause`): "…, eine App ist in Vorbereitung" plans the app, not the chatbot before it."""
+    lo, hi = own_clause(text, start, end, patterns)
+    text, start, end = text[lo:hi], start - lo, end - lo
     going_on = bool(words(text, patterns.get("continuing", [])))
     attributive = patterns.get("attributive", {})
     # "in die bereits verfügbare App … soll eingebaut werden": the plan is about something else.
@@ -330,6 +333,49 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 if not uploaded.search(text[:rm.start()]):
                     return kind, rm.group(0)
     return "live", None
+
+
+def own_clause(text: str, start: int, end: int, patterns: Mapping[str, Any]) -> tuple[int, int]:
+    """The span of ``text`` whose status words speak of the thing at ``text[start:end]`` (``own_clause`` in
+    owner.yaml): up to the first later main clause that opens with a subject of its own ("…, eine App ist in
+    Vorbereitung"). A later subject that is the thing's launch or date ("die Freischaltung soll folgen") or,
+    definite, the thing again ("das Portal soll starten") opens no clause of its own. What stands before the
+    thing is kept: it may govern it ("Geplant ist, die App …")."""
+    spec = patterns.get("own_clause")
+    if not spec:
+        return 0, len(text)
+    after, launch, anaphors = _own_clause_spec(spec)
+    head = text[start:end].lower()
+    for m in after.finditer(text, end):
+        noun = m.group("noun")
+        if noun in launch:
+            continue
+        definite = m.group("article").lower() in ("der", "die", "das")
+        low = noun.lower()
+        if definite and (noun in anaphors or head.endswith(low) or low.endswith(head.rsplit("-", 1)[-1])):
+            continue  # the thing named again
+        return 0, m.start()
+    return 0, len(text)
+
+
+@lru_cache(maxsize=8)
+def _own_clause_parts(after: str, launch: tuple[str, ...], anaphors: tuple[str, ...]
+                      ) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    return re.compile(after), frozenset(launch), frozenset(anaphors)
+
+
+def _own_clause_spec(spec: Any) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The compiled ``own_clause`` section; a malformed one stops with the file and key named."""
+    try:
+        after = spec["after_regex"]
+        launch, anaphors = spec.get("launch_nouns", []), spec.get("anaphor_nouns", [])
+        if not isinstance(after, str) or not all(isinstance(w, str) for w in (*launch, *anaphors)):
+            raise TypeError("after_regex must be a regular expression, the noun lists lists of words")
+        return _own_clause_parts(after, tuple(launch), tuple(anaphors))
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        message = (f"own_clause needs after_regex (a regular expression with the groups article and noun) "
+                   f"and lists launch_nouns, anaphor_nouns: {type(exc).__name__}: {exc}")
+        raise DataError([Problem("data/patterns/owner.yaml", None, message)]) from exc
 
 
 _GAP = re.compile(r"\s+(?:(?!(?:im|in|ins|auf|über|zum|zur|vom|von|für|mit|bei|beim|und|oder)\b)"

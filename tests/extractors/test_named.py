@@ -62,6 +62,20 @@ def test_planned_and_discontinued_are_false(param, sentence):
     assert positive(param, f"<p>{sentence}</p>") is False
 
 
+@pytest.mark.parametrize("param, sentence", [
+    # a plan said of another subject in a later main clause is that subject's (owner.own_clause)
+    ("geodata.portal",
+     "Die Stadt betreibt seit 2019 ein Geoportal mit Bebauungsplänen, ein Open-Data-Portal ist geplant."),
+    ("citizen_information.chatbot",
+     "Der Chatbot der Stadt beantwortet seit Mai Fragen rund um die Uhr, eine App ist in Vorbereitung."),
+    ("participation.council_tv",
+     "Die Sitzungen werden seit 2021 live im Internet übertragen, eine Mediathek ist geplant."),
+])
+def test_a_plan_of_another_subject_leaves_the_thing_live(param, sentence):
+    value = positive(param, f"<p>{sentence}</p>")
+    assert isinstance(value, dict) and value["status"] == "live"
+
+
 def test_pilot_counts_with_its_status():
     value = positive("citizen_information.chatbot",
                      "<p>Unser Chatbot ist in der Testphase und beantwortet Fragen zum Bürgerbüro.</p>")

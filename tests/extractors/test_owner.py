@@ -657,3 +657,30 @@ def test_a_one_off_event_on_a_channel_is_no_one_off_channel(sentence, name, stat
 ])
 def test_a_relative_possessive_points_back(sentence, owner):
     assert at(sentence, "YouTube-Kanal" if "YouTube" in sentence else "Geoportal").owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # a later main clause with a subject of its own says that subject's state, not the thing's
+    ("Der Chatbot der Stadt beantwortet seit Mai Fragen, eine App ist in Vorbereitung.", "Chatbot", "live"),
+    ("Die Stadt betreibt ein Geoportal mit Plänen, ein Open-Data-Portal ist geplant.", "Geoportal", "live"),
+    ("Zum Start sind 110 Datensätze im Open-Data-Portal; der Bestand soll nach und nach wachsen.",
+     "Open-Data-Portal", "live"),
+    # … but the thing's own plan stays, and so does a later clause on its launch or date, or the thing again
+    ("Der Chatbot soll im Mai starten, eine App ist ebenfalls geplant.", "Chatbot", "planned"),
+    ("Die App ist fertig, die Freischaltung soll im Mai folgen.", "App", "planned"),
+    ("Die App ist fertig, ein Starttermin steht noch nicht fest.", "App", "planned"),
+    ("Die Stadt-App ist programmiert, die App soll im Herbst freigeschaltet werden.", "Stadt-App", "planned"),
+    ("Das Geoportal ist bestellt, das Portal soll im Herbst starten.", "Geoportal", "planned"),
+    # what stands before the thing may govern it
+    ("Geplant ist, die App im Mai freizuschalten.", "App", "planned"),
+    ("Die Stadt plant, eine App einzuführen.", "App", "planned"),
+])
+def test_a_plan_word_belongs_to_the_clause_of_its_own_subject(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
+def test_a_malformed_own_clause_section_names_file_and_key():
+    bad = {**OWNER, "own_clause": {"after_regex": "("}}
+    with pytest.raises(DataError) as err:
+        judge("Die App ist da, eine Karte ist geplant.", 4, 7, bad)
+    assert "own_clause" in str(err.value)
