@@ -317,3 +317,20 @@ def test_an_information_system_of_a_council_body_is_its_council_system():
     for other in ("<p>Das Informationssystem des Landtages enthält alle Drucksachen.</p>",
                   "<p>Die Datenbank des Kreistages wird gerade aufgebaut.</p>"):
         assert not isinstance(vals(council, page(other, "Aktuelles"), url, hamburg).get(DCW), dict)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the system under a name no list knows, told by the council documents found in a named place of the site
+    # (Freyung, Landshut, Innernzell: the names change, the sentence stays)
+    ("Alle Sitzungen des Stadtrats mit Tagesordnungen finden Sie in unserem Xumo der Stadt Köln.", True),
+    ("Unter dem Menüpunkt „Xumo“ sind Sitzungstermine, Tagesordnungen und Unterlagen frei zugänglich.", True),
+    # the gazette, the town hall or a club's booklet is no such place
+    ("Die Tagesordnung des Gemeinderats finden Sie im Amtsblatt der Gemeinde.", None),
+    ("Die Tagesordnung des Gemeinderats hängt im Rathaus der Stadt aus.", None),
+    ("Die Tagesordnung der Jahreshauptversammlung finden Sie im „Vereinsheft“.", None),
+    # the documents are not the system: a motion's agenda says nothing of it either way
+    ("Der Antrag steht auf der Tagesordnung des nächsten Hauptausschusses.", None),
+])
+def test_a_council_system_told_by_the_documents_in_it(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(DCW)
+    assert (None if value is None else isinstance(value, dict)) is expected, value
