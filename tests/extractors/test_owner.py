@@ -360,8 +360,9 @@ def test_unser_means_the_publisher():
 
 
 def test_uns_is_the_first_person_too():
-    # a registration agency's page ("Unterlagen online hochladen oder bei uns in der Filiale abgeben", "Schicken Sie
-    # uns Ihre Unterlagen"): the dative and accusative of "wir" speak for the publisher as "wir" and "unser" do
+    # a registration agency's page ("Unterlagen online hochladen oder bei uns in der Filiale abgeben",
+    # "Schicken Sie uns Ihre Unterlagen"): the dative and accusative of "wir" speak for the publisher as
+    # "wir" and "unser" do
     s = "Unterlagen online hochladen oder bei uns in der Filiale abgeben."
     assert at(s, "online", site="company").owner == "company"
     assert at(s, "online").owner == "city"
