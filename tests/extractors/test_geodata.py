@@ -210,3 +210,18 @@ def test_a_map_viewers_short_address_on_the_citys_host(href, text, expected):
     html = page(f"<p>Themenkarten wie das Solarkataster blenden Sie im Stadtplan ein: "
                 f"<a href='{href}'>{text}</a></p>")
     assert (P in vals(geodata, html)) is expected
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # the map system under a name no list knows, told by two kinds of geodata it shows (Reilingen, Kamenz)
+    ("Es zeigt frei zugänglich Geodaten wie die Lage von Grundstücken, Luftbilder und die Bebauungspläne.",
+     True),
+    ("Sie finden dort die Lage von Grundstücken, Bebauungspläne und Informationen zur Infrastruktur.", True),
+    # one kind alone, a PDF list or the town hall is no map system
+    ("Die Bebauungspläne finden Sie online.", False),
+    ("Bebauungspläne und Flurkarten finden Sie online als PDF.", False),
+    ("Die Bebauungspläne und Luftbilder können im Rathaus eingesehen werden.", False),
+])
+def test_a_map_system_told_by_the_geodata_it_shows(sentence, found):
+    value = values(geodata, wrap(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) is found, value
