@@ -15,7 +15,8 @@ from typing import Any
 
 from extractors.base import per_mapping
 from extractors.clause_reading import Shared, reading_of, shared_of, words_of
-from extractors.cue_terms import ReaderLists
+from extractors.cue_terms import ReaderLists, register_gate
+from extractors.cue_terms import may_match as gate_may_match
 from extractors.families import may_match
 from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
@@ -208,12 +209,18 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     of the wrong shape there (``hearsay: 5`` for a word list) stops sci with the files named, not with a
     TypeError inside a reader."""
     try:
-        return Lexicon.of(patterns)
+        lx = Lexicon.of(patterns)
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         where = ("data/patterns/reading.yaml or the statement reader's pattern file "
                  "(online_services, appointments, e_payment)")
         said = f"a value of the wrong shape: {type(exc).__name__}: {exc}"
         raise DataError([Problem(where, None, said)]) from None
+    # the regexes ``_blanked`` applies register their requirements with the lexicon's lists, so the clause
+    # scan's union is built here, not grown mid-pass
+    for rx in (lx.booked_re, lx.request_re, lx.name_quote_re):
+        if rx.pattern != _NEVER:
+            register_gate(rx.pattern)
+    return lx
 
 
 def without_excluded(text: str, lx: Lexicon) -> str:
@@ -478,8 +485,11 @@ def _blanked(rx: re.Pattern[str], text: str) -> str:
     """The text with ``rx``'s matches replaced by a space; the regex is run only where the strings every
     match of it holds occur (:func:`extractors.families.may_match`: "termin" or "kennzeichen" for a booking
     on line — these regexes ignore case, so re would try them at every position of every clause). A regex
-    a lexicon leaves unset (``(?!x)x``) blanks nothing."""
-    return text if rx.pattern == _NEVER else _blanked_once(rx, text)
+    a lexicon leaves unset (``(?!x)x``) blanks nothing; a set one is first ruled out by the readers' shared
+    scan of the clause (:func:`extractors.cue_terms.may_match`: its strings are looked up, not searched)."""
+    if rx.pattern == _NEVER or not gate_may_match(rx.pattern, text):
+        return text
+    return _blanked_once(rx, text)
 
 
 @lru_cache(maxsize=16384)

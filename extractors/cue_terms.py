@@ -13,7 +13,9 @@ answered from that set of forms:
 * :meth:`TermList.find` is :func:`extractors.matching.find_any` (the same matches: only the terms whose
   form occurs can match, and they are matched in their order by the same code);
 * :meth:`TermList.containing` is :func:`extractors.matching.containing` over a page's statements (one
-  scan per form of the union for all lists, each list the union of its forms' statements).
+  scan per form of the union for all lists, each list the union of its forms' statements);
+* :func:`may_match` rules a regex out of a clause from the same scan (:func:`extractors.families.may_match`
+  answers only after it passes): the plain strings every match of the regex holds, looked up as forms.
 
 Exact by construction: a term occurs in a text by those rules only where its separator-free form is a
 substring of the text's separator-free form, and that is what the set records. The words stay data in
@@ -29,10 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.families import _EXTRA_CASES, _folded_requirements  # the requirements may_match reads
 from extractors.matching import (
     Match,
     containing_each,
     find_among,
+    lowered,
     separator_free,
     term_entries,
     term_forms,
@@ -162,3 +166,39 @@ class ReaderLists:
         cls, prefilter: Sequence[str], positive: Sequence[str], negative: Sequence[str], online: Sequence[str]
     ) -> ReaderLists:
         return cls(TermList(prefilter), TermList(positive), TermList(negative), TermList(online))
+
+
+class _Gate:
+    """A regex's requirements (``extractors.families._folded_requirements``: one string of each must occur
+    in a match) as term lists of the union. A string in a text has its separator-free lower-case form in the
+    text's, so a requirement none of whose forms the scan found cannot hold; a requirement with a string
+    whose form says nothing (empty, or a character lower-cased by context or to several) is not looked up."""
+
+    def __init__(self, pattern: str) -> None:
+        self.folded, needs = _folded_requirements(pattern)
+        self.lists = tuple(TermList(need) for need in needs if all(_formable(x) for x in need))
+
+
+def _formable(string: str) -> bool:
+    return all(len(ch.lower()) == 1 and ch not in "Σσς" for ch in string) and bool(term_forms((string,)))
+
+
+_GATES: dict[str, _Gate] = {}
+
+
+def register_gate(pattern: str) -> _Gate:
+    """The gate of ``pattern``, its requirements registered into the union (once per pattern)."""
+    if pattern not in _GATES:
+        _GATES[pattern] = _Gate(pattern)
+    return _GATES[pattern]
+
+
+def may_match(pattern: str, text: str) -> bool:
+    """False only when ``pattern`` cannot match ``text``, as :func:`extractors.families.may_match` (which
+    returns True at least wherever this does), from the union's scan of the text: for a clause the readers
+    scan anyway, the requirements cost a set look-up instead of a search of the clause each."""
+    gate = _GATES.get(pattern) or register_gate(pattern)
+    if all(need.has(text) for need in gate.lists):
+        return True
+    # a character re's case folding equates beyond lower-casing ("ſ" with "s") may stand for a string
+    return gate.folded and _EXTRA_CASES.search(lowered(text)) is not None

@@ -73,3 +73,22 @@ def test_reader_lexicons_answer_as_their_lists() -> None:
             assert lists.positive.find(clause) == find_any(clause, tuple(lx.positive))
             assert lists.negative.find(clause) == find_any(clause, tuple(lx.negative))
             assert lists.online.has(clause) == contains_any(clause, lx.online)
+
+
+def test_regex_gate_never_rules_out_what_may_match_lets_through() -> None:
+    """The gate (``cue_terms.may_match``) says False only where ``families.may_match`` does: case, separators
+    inside and around the required strings, a character case folding equates beyond lower-casing."""
+    from extractors.families import may_match as families_may_match
+
+    patterns = [
+        r"(?i)\b(?:projekt|kampagne)\s*[„\"][^“”\"]{1,80}[“”\"]",
+        r"(?i)\bonline-?termin\w*|\b\w*termin\w*\b[^.]{0,40}?\bim internet\b",
+        r"CONSUL|DIPAS",
+    ]
+    texts = [*TEXTS, "Projekt „Bürger-Melder“", "Online-Termin", "Termin im  Inter-net", "ein ſtellen",
+             "PROJEKT „X“", "Consul", "CONSUL", "DIP-AS", "Termin im Internet"]
+    for pattern in patterns:
+        for text in texts:
+            if families_may_match(pattern, text):
+                assert cue_terms.may_match(pattern, text), (pattern, text)
+    assert not cue_terms.may_match(patterns[0], "Öffnungszeiten des Rathauses")
