@@ -9,6 +9,10 @@ must compile.
 ``{list: NAME}`` stands for the hosts of the shared ``data/lists/NAME.yaml``
 (booking systems, defect-reporting vendors), which the crawl reads too.
 
+``{products: <parameter id>}`` in a ``terms``/``families`` list and ``product: <key>`` in a vendor
+entry stand for the market registry's names and hosts (``data/patterns/products.yaml``,
+:mod:`extractors.products`).
+
 A file may ``include: [other, …]``: each named pattern file (e.g. the shared
 ``owner.yaml``) is loaded the same way and placed under its own name, so a
 detector reads ``patterns["owner"]`` without the wiring knowing about it.
@@ -22,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from extractors.products import expand_products
 from extractors.term_classes import expand_classes
 from sci.errors import DataError, Problem
 from sci.yamlfile import load_yaml, resolve_lists, strip_lines
@@ -84,6 +89,7 @@ def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dic
     if problems:
         raise DataError(problems)
     expand_classes(data, file)  # office names as a class: modifiers × heads written out as terms
+    data = expand_products(data, file, Path(data_dir))  # the market registry's names and hosts
     includes = data.get("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise DataError([Problem(file, 1, "include must be a list of pattern file names")])
