@@ -19,6 +19,7 @@ from typing import Any
 
 from extractors.lemmas import act_lemmas
 from extractors.matching import contains_any
+from extractors.status_words import status_words
 
 _WORDS = re.compile(r"\w+")
 _NEVER = r"(?!x)x"
@@ -59,11 +60,13 @@ class Shared:
 
     @classmethod
     def of(cls, section: Mapping[str, Any]) -> Shared:
+        vocab = status_words(section.get("status", {}))
         return cls(frozenset(section.get("negators", [])), tuple(section.get("restrict", [])),
                    _words_re(section.get("restrict", [])), _words_re(section.get("past", [])),
                    tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", _NEVER)),
-                   tuple(section.get("planned", [])),
-                   tuple(re.compile(r) for r in section.get("planned_regex", [])),
+                   # planned and ended alike: not live (status.yaml, the statement readers' words)
+                   (*vocab.words("planned", "statements"), *vocab.words("discontinued", "statements")),
+                   tuple(re.compile(r) for r in vocab.regexes("planned", "statements")),
                    tuple(section.get("abbreviations", [])),
                    re.compile(section.get("clause_split_regex", r";\s")),
                    re.compile(section.get("question_regex", _NEVER)),

@@ -22,6 +22,7 @@ from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
 from extractors.owner import condition_regex
+from extractors.status_words import status_words
 from sci.errors import DataError, Problem
 
 
@@ -138,7 +139,7 @@ class Lexicon:
                    common.restrict_re, common.past_re,
                    re.compile(shared.get("exception_regex", r"(?!x)x")),
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
-                   (*planned, *shared.get("heading_planned", [])),
+                   (*planned, *status_words(shared.get("status", {})).heading("planned")),
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
                    tuple(o.lower() for o in shared.get("offer_nouns", [])),
                    common.abbreviations, frozenset(shared.get("relative", [])),

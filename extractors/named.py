@@ -52,6 +52,7 @@ from extractors.page import Page
 from extractors.publisher import publisher
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
+from extractors.status_words import status_words
 from extractors.web_presence import name_variants
 
 _HEADING = re.compile(r"^h[1-6]\b")
@@ -341,7 +342,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     heading_doubt = cues.get("heading_doubt", ())
     if heading_doubt and words(head, heading_doubt):
         doubted.update(p for p, spec in specs if _named(head, spec))
-    planned_rx = [re.compile(rx) for rx in owners.get("planned_regex", [])]
+    planned_rx = [re.compile(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
     still_open = tuple(cues.get("still_open", ()))
     disc = discourse_of(owners)  # how far a later sentence's plan reaches back (extractors/discourse.py)
     # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.

@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from extractors.base import CityContext, Interned, interned, on_hosts
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
+from extractors.status_words import status_words
 from sci.errors import DataError, Problem
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
@@ -286,7 +287,8 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     lo, hi = own_clause(text, start, end, patterns)
     text, start, end = text[lo:hi], start - lo, end - lo
     going_on = bool(words(text, patterns.get("continuing", [])))
-    attributive = patterns.get("attributive", {})
+    vocab = status_words(patterns.get("status", {}))
+    attributive = vocab.attributive
     # "in die bereits verfügbare App … soll eingebaut werden": the plan is about something else.
     said_live = any(_before(text, m, start) for m in words(text, attributive.get("live", [])))
     relative = _relative_clause(text, end)
@@ -299,7 +301,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
         if kind in ("planned", "discontinued") and (going_on or said_live):
             continue
         not_status = patterns.get("not_status", {}).get(kind, {})
-        for m in words(text, patterns["status"].get(kind, [])):
+        for m in words(text, vocab.words(kind, "named")):
             # In the noun phrase ("im geplanten Geoportal") or in a relative clause on the thing ("im Portal,
             # das derzeit aufgebaut wird"): only these speak about a prepositional object.
             if anchored and not (0 <= start - m.end <= 15 or relative[0] <= m.start < relative[1]):
@@ -318,7 +320,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
             if _before(text, m, start):
                 return kind, m.term
         if kind == "planned" and not anchored:
-            for rx in patterns.get("planned_regex", []):
+            for rx in vocab.regexes("planned", "named"):
                 rm = re.search(rx, text)
                 if rm:
                     return kind, rm.group(0)

@@ -25,7 +25,7 @@ def test_readers_share_one_section_and_one_reading_per_clause() -> None:
 
 def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None:
     section = {"negators": ["nicht", "kein"], "restrict": ["nur"], "offline": ["telefonisch"],
-               "planned": ["geplant"], "planned_regex": [r"\bsoll\b"]}
+               "status": {"planned": {"both": ["geplant"], "statements_regex": [r"\bsoll\b"]}}}
     assert shared_of(dict(section)) is shared_of(dict(section))
     assert shared_of(section) is not shared_of({**section, "negators": ["nicht"]})
 
