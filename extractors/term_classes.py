@@ -13,6 +13,12 @@ also inside a longer compound, the spec's ``exclude`` still applied).
 
     classes:
       - {modifiers: [Bürger, Einwohner, Melde], heads: [amt, büro, stelle, verwaltung]}
+
+A booking system's own nouns are such a class too (Online-Termin × vergabe, buchung, portal, kalender …):
+a file's ``positive_classes`` are written out into its ``positive`` cues at the class's confidence.
+
+    positive_classes:
+      - {modifiers: [Online-Termin], heads: [vergabe, buchung, portal], confidence: 0.9}
 """
 
 from __future__ import annotations
@@ -20,12 +26,49 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from extractors.matching import compact
 from sci.errors import DataError, Problem
+
+
+def _pairings(cls: Any, key: str, file: str) -> list[str]:
+    """Every modifier × head of one class; a malformed class stops naming the file and ``key``."""
+    words = {k: cls.get(k) if isinstance(cls, Mapping) else None for k in ("modifiers", "heads")}
+    for name, value in words.items():
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+            raise DataError([Problem(file, None, f"{key}.{name} must be a non-empty list of words")])
+    return [f"{m}{h}" for m in words["modifiers"] for h in words["heads"]]
+
+
+def _expand_positive_classes(data: dict[str, Any], file: str) -> None:
+    """Write ``positive_classes`` (modifiers × heads at one confidence) out as ``positive`` cues, after the
+    listed cues; a pairing whose separator-free form a listed cue has already keeps the listed one."""
+    classes = data.pop("positive_classes", None)
+    if classes is None:
+        return
+    if not isinstance(classes, list):
+        raise DataError([Problem(file, None, "positive_classes must be a list of "
+                                             "{modifiers: [...], heads: [...], confidence: 0..1}")])
+    positive = list(data.get("positive", []))
+    seen = {compact(str(c.get("cue", ""))) for c in positive if isinstance(c, Mapping)}
+    for n, cls in enumerate(classes):
+        key = f"positive_classes[{n}]"
+        cues = _pairings(cls, key, file)
+        confidence = cls.get("confidence")
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
+                or not 0 < confidence <= 1:
+            raise DataError([Problem(file, None, f"{key}.confidence must be a number in (0, 1]")])
+        for cue in cues:
+            if compact(cue) not in seen:
+                seen.add(compact(cue))
+                positive.append({"cue": cue, "confidence": float(confidence)})
+    data["positive"] = positive
 
 
 def expand_classes(data: dict[str, Any], file: str) -> None:
     """Write every subject's ``classes`` out into its ``terms`` (in place; the pairings after the listed
-    terms, each once). A malformed class stops with the file and key named."""
+    terms, each once), and the file's ``positive_classes`` into its ``positive`` cues. A malformed class
+    stops with the file and key named."""
+    _expand_positive_classes(data, file)
     subjects = data.get("subjects")
     if not isinstance(subjects, Mapping):
         return
@@ -38,11 +81,5 @@ def expand_classes(data: dict[str, Any], file: str) -> None:
                                                  "{modifiers: [...], heads: [...]}")])
         terms = list(spec.get("terms", []))
         for n, cls in enumerate(classes):
-            words = {k: cls.get(k) if isinstance(cls, Mapping) else None for k in ("modifiers", "heads")}
-            for key, value in words.items():
-                if not isinstance(value, list) or not value \
-                        or not all(isinstance(w, str) and w for w in value):
-                    raise DataError([Problem(file, None, f"subjects.{param}.classes[{n}].{key} must be a "
-                                                         "non-empty list of words")])
-            terms += [f"{m}{h}" for m in words["modifiers"] for h in words["heads"]]
+            terms += _pairings(cls, f"subjects.{param}.classes[{n}]", file)
         spec["terms"] = list(dict.fromkeys(terms))

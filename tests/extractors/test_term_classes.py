@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import appointments
+from extractors import appointments, online_services
 from extractors.term_classes import expand_classes
 from sci.errors import DataError
 from tests.extractors.detect_helpers import values, wrap
@@ -40,3 +40,70 @@ def test_bad_classes_name_file_and_key(classes, key) -> None:
 ])
 def test_an_unlisted_pairing_names_the_office(body, param) -> None:
     assert values(appointments, wrap(body)).get(P + param) is True
+
+
+def test_positive_classes_are_written_out_as_cues() -> None:
+    data = {"positive": [{"cue": "Online-Terminvergabe", "confidence": 0.9}], "positive_classes": [
+        {"modifiers": ["Online-Termin", "Web-Termin"], "heads": ["vergabe", "portal"], "confidence": 0.88}]}
+    expand_classes(data, "x.yaml")
+    assert data["positive"] == [{"cue": "Online-Terminvergabe", "confidence": 0.9},
+                                {"cue": "Online-Terminportal", "confidence": 0.88},
+                                {"cue": "Web-Terminvergabe", "confidence": 0.88},
+                                {"cue": "Web-Terminportal", "confidence": 0.88}]
+    assert "positive_classes" not in data
+
+
+CONFIDENCE = r"positive_classes\[0\]\.confidence"
+
+
+@pytest.mark.parametrize("classes, key", [
+    ([{"modifiers": ["Termin"], "heads": ["portal"]}], CONFIDENCE),
+    ([{"modifiers": ["Termin"], "heads": ["portal"], "confidence": 1.5}], CONFIDENCE),
+    ([{"modifiers": ["Termin"], "heads": [], "confidence": 0.8}], r"positive_classes\[0\]\.heads"),
+    ({"modifiers": ["Termin"]}, "positive_classes must be a list"),
+])
+def test_bad_positive_classes_name_file_and_key(classes, key) -> None:
+    with pytest.raises(DataError, match=r"x\.yaml.*" + key):
+        expand_classes({"positive": [], "positive_classes": classes}, "x.yaml")
+
+
+BOOK = "<p>Termine buchen Sie online über unsere Terminvergabe.</p>"
+
+
+@pytest.mark.parametrize("body, param", [
+    # the other offices' pairings no term list holds
+    ("<h1>Einwanderungsstelle</h1>" + BOOK, "immigration_office"),
+    ("<h1>Zuwanderungsabteilung</h1>" + BOOK, "immigration_office"),
+    ("<h1>Personenstandsbüro</h1>" + BOOK, "registry_office"),
+    ("<h1>Geburtsanmeldung</h1>" + BOOK, "registry_office"),
+    ("<h1>Gewerbemeldeabteilung</h1>" + BOOK, "trade_office"),
+])
+def test_an_unlisted_pairing_names_the_other_offices(body, param) -> None:
+    assert values(appointments, wrap(body)).get(P + param) is True
+
+
+@pytest.mark.parametrize("body", [
+    # not the office for disabled employees, not a newspaper's obituary notice
+    "<h1>Integrationsamt</h1>" + BOOK,
+    "<h1>Sterbeanzeigen</h1>" + BOOK,
+])
+def test_lookalike_pairings_name_no_office(body) -> None:
+    found = values(appointments, wrap(body))
+    assert found.get(P + "immigration_office") is None and found.get(P + "registry_office") is None
+
+
+def test_an_unlisted_daycare_pairing_names_the_service() -> None:
+    body = "<h1>Krippenplatzvergabe</h1><p>Den Antrag können Sie online stellen.</p>"
+    assert values(online_services, wrap(body)).get("online_services.daycare_registration") is True
+
+
+@pytest.mark.parametrize("sentence", [
+    # the booking system's nouns and the channel after the act (first-sight misses of three sites were such)
+    "Den Blick ins Reservierungssystem empfiehlt die Zulassungsstelle vor jedem Besuch.",
+    "Die Zulassungsstelle: Terminvergabe ausschließlich online.",
+    "Die Zulassungsstelle setzt auf die digitale Terminvergabe.",
+    "Die Zulassungsstelle hat ein neues Buchungstool.",
+    "Die Zulassungsstelle nutzt ein Terminvergabetool.",
+])
+def test_booking_system_nouns_are_a_class(sentence) -> None:
+    assert values(appointments, wrap(f"<p>{sentence}</p>")).get(P + "vehicle_registration_office") is True
