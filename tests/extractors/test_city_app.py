@@ -345,3 +345,17 @@ def test_an_enumeration_before_a_colon_owns_nothing(sentence, expected):
 def test_official_news_or_accounts_in_a_community_app(body, expected):
     value = vals(city_app, page(body, "DorfFunk")).get(P)
     assert (value not in (None, False)) is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # registry products run for many towns (products.yaml, multi_city: true): the town's app where the
+    # administration publishes in it, not where the product is only described
+    ("<p>Die Stadt ist jetzt in der App Citykey vertreten: Im redaktionellen Bereich finden Sie die "
+     "Mitteilungen der Stadt.</p>", True),
+    ("<p>Die Gemeinde informiert ab sofort über Munipolis. Dort erscheinen die amtlichen "
+     "Meldungen.</p>", True),
+    ("<p>Die App Citykey der Telekom bündelt Dienste vieler Städte.</p>", False),
+])
+def test_a_registry_product_for_many_towns_needs_the_town_publishing_in_it(body, expected):
+    value = vals(city_app, page(body)).get(P)
+    assert isinstance(value, dict) is expected, value

@@ -315,3 +315,9 @@ def test_a_service_described_by_examples_of_broken_things(body):
 ])
 def test_broken_things_without_an_online_reporting_channel(body):
     assert P not in values(defect_reporting, wrap(body))
+
+
+def test_a_registry_product_named_alone_is_the_service():
+    # FixMyStreet (products.yaml): a reporting platform named without a "Mängelmelder" word
+    assert _named("<p>Schäden an Straßen melden Sie über FixMyStreet direkt an die Stadtverwaltung.</p>") \
+        not in (None, False)
