@@ -55,6 +55,7 @@ class Finding:
     extractor: str
     version: str
     rule: str = ""  # how it was found ("composed@clause", "restricted@scope" …): a confidence-model feature
+    why: str = ""  # the learned proposer's reason, for the analyst (the rules explain theirs by ``rule``)
 
     @property
     def positive(self) -> bool:

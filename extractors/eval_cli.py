@@ -25,15 +25,17 @@ SPLITS = ("all", *SETS)
 FROM_DECISIONS: list[Callable[[AppContext, int | None, bool], None]] = []
 
 
-def evaluate_sets(names: list[tuple[str, Path]], data_dir: Path) -> dict[str, dict[str, Any]]:
-    """Set name -> {cases, tempting_share, scores}; a set whose folder has no cases is left out."""
+def evaluate_sets(names: list[tuple[str, Path]], data_dir: Path,
+                  propose: bool = True) -> dict[str, dict[str, Any]]:
+    """Set name -> {cases, tempting_share, scores}; a set whose folder has no cases is left out (the rules
+    alone with ``propose`` off, else with the learned proposer when `sci train` switched it on)."""
     out: dict[str, dict[str, Any]] = {}
     for name, folder in names:
         pages = load_corpus(folder) if folder.is_dir() else []
         if not pages:
             continue
         out[name] = {"folder": str(folder), "cases": len(pages), "tempting_share": tempting_share(pages),
-                     "scores": score(judge(pages, data_dir))}
+                     "scores": score(judge(pages, data_dir, propose=propose))}
     return out
 
 
@@ -68,6 +70,10 @@ def register(app: typer.Typer) -> None:
                                             "(dev and test) instead of precision/recall")] = False,
         plot: Annotated[Path | None, typer.Option("--plot", help="With --calibration: write the "
                                                   "reliability diagram to this PNG")] = None,
+        propose: Annotated[bool, typer.Option(
+            "--proposer/--no-proposer",
+            help="With the learned proposer when `sci train` switched it on (default), or the rules alone",
+        )] = True,
     ) -> None:
         """Precision and recall per parameter: regression corpus, real-web dev and locked test split."""
         app_ctx: AppContext = ctx.obj
@@ -88,7 +94,7 @@ def register(app: typer.Typer) -> None:
             _calibration_report(app_ctx, names if corpus is not None or split != "all"
                                 else [(n, f) for n, f in names if n != "regression"], plot, as_json)
             return
-        results = evaluate_sets(names, Path(app_ctx.settings.data_dir))
+        results = evaluate_sets(names, Path(app_ctx.settings.data_dir), propose)
         if as_json:
             doc = {n: {**r, "tempting_share": round(r["tempting_share"], 4),
                        "scores": {p: s.to_dict() for p, s in r["scores"].items()}}
@@ -157,7 +163,8 @@ def _proposer_report(app_ctx: AppContext, cv: dict[str, Any] | None) -> None:
         if r != w:
             app_ctx.console.print(f"  {fam}: P/R/F1 {r['precision']}/{r['recall']}/{r['f1']} -> "
                                   f"{w['precision']}/{w['recall']}/{w['f1']}")
-    state = "switched on (not read by sci extract/eval yet)" if cv["beats_rules"] else "switched off"
+    state = ("switched on (sci extract and sci eval read it; sci eval --no-proposer for the rules alone)"
+             if cv["beats_rules"] else "switched off")
     app_ctx.console.print(f"learned proposer -> {state}")
 
 

@@ -14,7 +14,10 @@ false) or false; absent = no prediction. Against the labels of a case
   the page said something is missing that the labeller did not think about.
 
 precision = right predictions / predictions, recall = facts predicted right /
-facts. Each judged prediction keeps its confidence, its signals
+facts. The predictions are the detectors' and, when `sci train` switched it on,
+the learned proposer's for the ids they leave open (:mod:`extractors.proposer`);
+``propose=False`` (`sci eval --no-proposer`) measures the rules alone. Each
+judged prediction keeps its confidence, its signals
 (:mod:`extractors.signals`), its best evidence and the case's source site, so
 `sci train` (:mod:`extractors.training`) fits and cross-validates on the same
 records.
@@ -27,11 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors import calibration
+from extractors import calibration, proposer
 from extractors.aggregate import Aggregate, aggregate
 from extractors.calibration import Model, calibrate
 from extractors.corpus import CorpusPage, load_corpus, site_of
 from extractors.page import Page
+from extractors.proposer import Proposing
 from extractors.registry import DETECTORS, LoadedDetector, load_detectors, run_detectors
 from extractors.signals import Signals, signals
 
@@ -94,9 +98,10 @@ class Score:
                 "errors": self.errors}
 
 
-def predict(page: Page, detectors: list[LoadedDetector], cp: CorpusPage) -> dict[str, Aggregate]:
+def predict(page: Page, detectors: list[LoadedDetector], cp: CorpusPage,
+            proposing: Proposing | None = None) -> dict[str, Aggregate]:
     """The page's aggregated findings per parameter (what `sci extract --url` reports)."""
-    return aggregate(run_detectors(page, detectors, cp.city))
+    return aggregate(run_detectors(page, detectors, cp.city, proposing))
 
 
 def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate], model: Model | None = None) -> list[Judged]:
@@ -114,13 +119,15 @@ def judge_case(cp: CorpusPage, aggs: dict[str, Aggregate], model: Model | None =
 
 
 def judge(pages: Iterable[CorpusPage], data_dir: Path, detectors: tuple[str, ...] = DETECTORS,
-          calibrated: bool = True) -> list[Judged]:
-    """Every (case, parameter) outcome of a corpus (raw scores with ``calibrated`` off)."""
+          calibrated: bool = True, propose: bool = True) -> list[Judged]:
+    """Every (case, parameter) outcome of a corpus (raw scores with ``calibrated`` off; the rules alone
+    with ``propose`` off, else with the learned proposer when `sci train` switched it on)."""
     loaded = load_detectors(data_dir, detectors)
     model = calibration.load(data_dir) if calibrated else None
+    proposing = proposer.active(data_dir) if propose else None
     out: list[Judged] = []
     for cp in pages:
-        out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp), model))
+        out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp, proposing), model))
     return out
 
 
@@ -143,6 +150,7 @@ def score(judged: Iterable[Judged]) -> dict[str, Score]:
     return out
 
 
-def evaluate(corpus: Path, data_dir: Path, detectors: tuple[str, ...] = DETECTORS) -> dict[str, Score]:
+def evaluate(corpus: Path, data_dir: Path, detectors: tuple[str, ...] = DETECTORS,
+             propose: bool = True) -> dict[str, Score]:
     """Parameter -> Score, plus "micro", for one corpus folder."""
-    return score(judge(load_corpus(corpus), data_dir, detectors))
+    return score(judge(load_corpus(corpus), data_dir, detectors, propose=propose))

@@ -11,25 +11,24 @@ when F1 rises and precision stays at least the rules' first-sight precision less
 
 The subject terms that make a pair a candidate are today's, grown on these same dev cases, so the candidates
 are kinder than a new site's: the measured gain is an upper bound. Extraction (`sci extract`, `sci eval`)
-does not read the proposer yet: it has never measured on; wiring :func:`load` in after the detectors (and
-into the crawl's per-page findings cache) is the step that would follow a refit that switches it on.
+reads the stored proposer when it is switched on (:func:`extractors.proposer.active`); `sci eval
+--no-proposer` measures the rules alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from extractors import proposer
 from extractors.calibration import files_hash, write_yaml
 from extractors.corpus import CorpusPage, site_of
-from extractors.crossval import FOLDS, figures, fold_of
+from extractors.crossval import FOLDS, Record, figures, fold_of
 from extractors.evaluate import Judged
 from extractors.page import Page
+from extractors.signals import PROPOSER, Signals
 from sci.errors import DataError, Problem
 
 PRECISION_SLACK = 0.01  # the proposals may cost at most this much of the rules' first-sight precision
@@ -46,14 +45,18 @@ class Pair:
     features: dict[str, float]
     label: bool | None
     tempting: bool
+    where: str = "topic"  # how its scope came in (:attr:`extractors.proposer.Candidate.where`)
+    candidate: proposer.Candidate | None = field(default=None, compare=False, repr=False)
+    explained: frozenset[str] = frozenset()  # the best evidence snippets of the rules' predictions there
 
     @property
     def offered(self) -> bool:
         return self.label is True
 
-
-def proposer_path(data_dir: Path) -> Path:
-    return Path(data_dir) / "calibration" / "proposer.yaml"
+    @property
+    def signals(self) -> Signals:
+        """The signals a proposal of this pair carries in extraction (its own calibration bucket)."""
+        return Signals(proposer.NAME, "+", PROPOSER, "proposed", self.where, "single", 1)
 
 
 def open_pairs(
@@ -62,11 +65,16 @@ def open_pairs(
     """The proposer's candidates on the ledger's dev cases (``slugs``), less the ids the first-sight
     rules predicted."""
     asserted = {(j.slug, j.parameter) for j in seen if j.predicted is not None}
+    evidence: dict[str, set[str]] = {}
+    for j in seen:
+        if j.predicted is not None:
+            evidence.setdefault(j.slug, set()).add(j.evidence[: proposer.SNIPPET_LIMIT].strip())
     out = []
     for cp in pages:
         if cp.slug not in slugs:
             continue
         skip = frozenset(p for s, p in asserted if s == cp.slug)
+        explained = frozenset(evidence.get(cp.slug, ()))
         for c in proposer.candidates(Page.from_html(cp.url, cp.html), data_dir, skip):
             out.append(
                 Pair(
@@ -76,6 +84,9 @@ def open_pairs(
                     dict(c.features),
                     cp.facts.get(c.param),
                     c.param in cp.tempting,
+                    c.where,
+                    c,
+                    explained,
                 )
             )
     return out
@@ -87,7 +98,7 @@ def combined(seen: Sequence[Judged], proposals: Sequence[Pair]) -> list[Judged]:
     out = [replace(j, predicted=True) if (j.slug, j.parameter) in by_key else j for j in seen]
     known = {(j.slug, j.parameter) for j in seen}
     out += [
-        Judged(p.slug, p.param, p.label, p.tempting, True, 0.0, "proposer", site=p.site)
+        Judged(p.slug, p.param, p.label, p.tempting, True, 0.0, proposer.NAME, p.signals, site=p.site)
         for p in proposals
         if (p.slug, p.param) not in known
     ]
@@ -115,13 +126,21 @@ class Fits:
         return self._memo[folds]
 
 
+def p_offered(model: proposer.Proposer, pair: Pair) -> float:
+    """The model's P(offered) for the pair as extraction scores it: 0 where its evidence would be a
+    statement the first-sight rules gave as a prediction's best evidence (:meth:`~Proposer.rereads`)."""
+    if pair.candidate is None:
+        return model.p_true(pair.features)
+    return model.score(pair.candidate, pair.explained)
+
+
 def held_out(fits: Fits, folds: Sequence[int]) -> list[tuple[Pair, float]]:
     """Each pair of ``folds`` with P(true) from a proposer fitted on the pairs of the other ``folds``."""
     outside = frozenset(range(FOLDS)) - set(folds)
     out = []
     for k in folds:
         model = fits.without(outside | {k})
-        out += [(p, model.p_true(p.features)) for p in fits.pairs if fold_of(p.site) == k]
+        out += [(p, p_offered(model, p)) for p in fits.pairs if fold_of(p.site) == k]
     return out
 
 
@@ -144,8 +163,9 @@ def per_family(judged: Sequence[Judged]) -> dict[str, dict[str, float | int]]:
     return {f: figures([j for j in judged if j.parameter.split(".")[0] == f]) for f in fams}
 
 
-def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
-    """Rules alone vs rules + proposals on held-out sites (nested: model and threshold from other folds)."""
+def held_out_proposals(seen: Sequence[Judged], fits: Fits) -> tuple[list[Pair], dict[int, float | None]]:
+    """Each fold's proposals from a model and a threshold fitted on the other folds only, and the
+    thresholds per fold."""
     pairs = fits.pairs
     proposals: list[Pair] = []
     thresholds = {}
@@ -156,7 +176,19 @@ def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
         thresholds[k] = t
         if t is not None:
             model = fits.without(frozenset({k}))
-            proposals += [p for p in pairs if fold_of(p.site) == k and model.p_true(p.features) >= t]
+            proposals += [p for p in pairs if fold_of(p.site) == k and p_offered(model, p) >= t]
+    return proposals, thresholds
+
+
+def records(proposals: Sequence[Pair]) -> list[Record]:
+    """Held-out proposals as calibration records: a proposal is right only where the id is offered."""
+    return [(p.signals, p.offered, p.site) for p in proposals]
+
+
+def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
+    """Rules alone vs rules + proposals on held-out sites (nested: model and threshold from other folds)."""
+    pairs = fits.pairs
+    proposals, thresholds = held_out_proposals(seen, fits)
     rules, with_ = figures(seen), figures(combined(seen, proposals))
     fam_rules, fam_with = per_family(seen), per_family(combined(seen, proposals))
     return {
@@ -179,7 +211,9 @@ def train(
     data_dir: Path, dev: Path, pages: Sequence[CorpusPage], seen: Sequence[Judged], slugs: frozenset[str]
 ) -> dict[str, Any]:
     """Measure, fit on every open pair (threshold by cross-validation over all folds) and write
-    ``proposer.yaml``, switched on only when the measurement says so; returns the measurement."""
+    ``proposer.yaml``, switched on only when the measurement says so; returns the measurement with
+    ``records``: the held-out proposals as calibration records when it is switched on (else none), so the
+    confidence of its findings is estimated from its own first-sight record."""
     pairs = open_pairs(data_dir, pages, seen, slugs)
     if not pairs:
         raise DataError([Problem(str(dev), None, "no open (case, id) pairs to train the proposer on")])
@@ -203,7 +237,7 @@ def train(
             "cv": result,
         },
     )
-    return result
+    return result | {"records": records(held_out_proposals(seen, fits)[0]) if model.enabled else []}
 
 
 def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None:
@@ -212,7 +246,7 @@ def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None
         {
             "enabled": model.enabled,
             "threshold": model.threshold,
-            "cap": proposer.CAP,
+            "cap": model.cap,
             "manifest": manifest,
             "intercept": model.intercept,
             "vocabulary": sorted(model.vocabulary),
@@ -222,21 +256,5 @@ def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None
     )
 
 
-def load(data_dir: Path) -> proposer.Proposer | None:
-    """The stored proposer when `sci train` switched it on, else None (the rules alone decide)."""
-    path = proposer_path(data_dir)
-    if not path.exists():
-        return None
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        model = proposer.Proposer(
-            frozenset(map(str, doc["vocabulary"])),
-            {str(k): float(v) for k, v in doc["weights"].items()},
-            float(doc["intercept"]),
-            float(doc["threshold"]),
-            bool(doc["enabled"]),
-            dict(doc.get("manifest") or {}),
-        )
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise DataError([Problem(str(path), None, f"not a learned proposer: {exc}")]) from None
-    return model if model.enabled else None
+proposer_path = proposer.proposer_path
+load = proposer.load

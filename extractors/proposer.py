@@ -12,27 +12,43 @@ probability capped below the bulk-approval cut (``CAP``), its evidence the
 in-scope statement whose words score highest: a real statement of the page.
 
 Fitted and measured by :mod:`extractors.proposal_cv`; stored as plain numbers in
-``data/calibration/proposer.yaml`` with its training cases' hash. Off: on the
-first-sight cross-validation it raised recall but cost more precision than allowed.
+``data/calibration/proposer.yaml`` with its training cases' hash, switched on there only when the
+first-sight cross-validation passed its switch rule. Extraction reads it through :func:`load`: a
+:class:`Proposing` runs after the detectors on each page (:func:`extractors.registry.run_detectors`) and
+adds a finding of its own (extractor ``proposer``, rule ``proposed@<where>``, ``why`` naming the words and
+structure it weighed) for every id the detectors left open there and the model scores at or above its
+threshold. Its version is a hash of the stored numbers, so the crawl's per-page findings cache
+(:mod:`extractors.run`) is not reused across a refit.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from extractors.aggregate import aggregate
+from extractors.base import Finding
+from extractors.evidence import SNIPPET_LIMIT, finding
 from extractors.lemmas import lemma_set
 from extractors.matching import contains_any
 from extractors.page import Page
 from extractors.patterns import load_patterns
 from extractors.segment import Statement, is_chrome_locator, segment
+from extractors.signals import PROPOSER
 from extractors.subjects import _heads as heads
 from extractors.subjects import subjects_of
+from sci.errors import DataError, Problem
+
+NAME = PROPOSER  # the extractor of a proposed finding: an analyst sees the learned model proposed it
 
 # The detectors whose pattern files name subjects (offices, services, channels) per id.
 FAMILIES = (
@@ -53,6 +69,10 @@ MIN_DF = 3  # a word in fewer training pairs is noise, not a cue
 C = 0.3  # L2 regularisation (smaller = stronger)
 CAP = 0.85  # a proposal's confidence stays below the bulk cut: an analyst always looks at it
 MAX_SCOPE = 40  # statements read per (page, id): a page about the subject is read from its top
+# A proposal's rule is "proposed@<where>": the strongest way its scope came in, in the rule_where words
+# the review app already has (a statement naming the subject, a heading over it, the page's heading).
+WHERE = {"text": "sentence", "governed": "scope", "page": "topic"}
+WHY_WORDS = 5  # the evidence's words named in a proposal's ``why``
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,15 @@ class Candidate:
     family: str
     statements: tuple[Statement, ...]
     features: Mapping[str, float]
+
+    @property
+    def where(self) -> str:
+        """How the scope came in, the strongest way first: ``sentence`` (a statement names the subject),
+        ``scope`` (a heading or intro over it does), ``topic`` (the page's heading does)."""
+        for how, word in WHERE.items():
+            if self.features.get(f"scope={how}"):
+                return word
+        return WHERE["page"]
 
 
 @lru_cache(maxsize=4)
@@ -150,6 +179,11 @@ def features(
     return out
 
 
+def snippet_of(x: Statement | Finding) -> str:
+    """A statement's or a finding's text as an evidence snippet is compared (cut as findings cut it)."""
+    return (x.text if isinstance(x, Statement) else x.snippet)[:SNIPPET_LIMIT].strip()
+
+
 def _word(key: str) -> str | None:
     """The lemma of a word feature ("w=online", "pw=online"), else None."""
     head, _, word = key.partition("=")
@@ -164,6 +198,7 @@ class Proposer:
     threshold: float = 0.5  # propose at or above this probability
     enabled: bool = False
     manifest: Mapping[str, Any] = field(default_factory=dict)
+    cap: float = CAP  # a proposal's confidence before calibration stays at or below this
 
     def inputs(self, feats: Mapping[str, float]) -> dict[str, float]:
         return {k: v for k, v in feats.items() if _word(k) is None or _word(k) in self.vocabulary}
@@ -180,6 +215,76 @@ class Proposer:
             return sum(self.weights.get(f"w={w}", 0.0) for w in lemma_set(st.text) if w in self.vocabulary)
 
         return max(cand.statements, key=score)
+
+    def rereads(self, cand: Candidate, explained: frozenset[str]) -> bool:
+        """The statement it would give as evidence is already the best evidence of a rule finding on the
+        page (``explained``: those snippets): the rules read it and said what it offers, so it proposes
+        nothing more from it ('Die Gewerbeanmeldung können Sie online … erledigen' is the online trade
+        registration, not online appointments at the trade office)."""
+        return snippet_of(self.evidence(cand)) in explained
+
+    def score(self, cand: Candidate, explained: frozenset[str]) -> float:
+        """P(offered), or 0 where it :meth:`rereads` the rules' evidence."""
+        return 0.0 if self.rereads(cand, explained) else self.p_true(cand.features)
+
+    def why(self, cand: Candidate, st: Statement, p: float) -> str:
+        """What the analyst reads beside a proposal: the probability against the threshold, the evidence's
+        words that weighed most toward ``true`` and the structure the model saw."""
+        scored = sorted(
+            ((self.weights.get(f"w={w}", 0.0), w) for w in lemma_set(st.text) if w in self.vocabulary),
+            key=lambda x: (-x[0], x[1]),
+        )
+        words = ", ".join(f"{w} ({x:+.2f})" for x, w in scored[:WHY_WORDS] if x > 0) or "none"
+        shape = [k.partition("=")[2] for k in sorted(cand.features) if k.startswith("scope=")]
+        shape += [k for k in ("on_page", "link", "link_other_host") if cand.features.get(k)]
+        return (
+            f"learned proposer: P(offered) {p:.2f} >= threshold {self.threshold:.2f}; "
+            f"words: {words}; structure: {', '.join(shape)}, "
+            f"{round(math.expm1(cand.features.get('log_mentions', 0.0)))} statement(s) naming the subject"
+        )
+
+    @property
+    def version(self) -> str:
+        """A hash of the numbers that decide its proposals (a refit changes it)."""
+        doc = [sorted(self.vocabulary), sorted(self.weights.items()), self.intercept, self.threshold,
+               self.cap]
+        return "1+" + hashlib.sha256(json.dumps(doc).encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Proposing:
+    """A switched-on proposer with the data folder whose subject terms make its candidates."""
+
+    model: Proposer
+    data_dir: Path
+
+    @property
+    def key(self) -> str:
+        return self.model.version
+
+    def __call__(self, page: Page, findings: Sequence[Finding]) -> list[Finding]:
+        """Proposals for the ids the detectors' ``findings`` on ``page`` leave open (no finding either
+        way), none from a statement the rules gave as an id's best evidence there."""
+        model = self.model
+        aggs = aggregate(findings)
+        explained = frozenset(snippet_of(a.best) for a in aggs.values())
+        out = []
+        for cand in candidates(page, self.data_dir, frozenset(aggs)):
+            p = model.score(cand, explained)
+            if p < model.threshold:
+                continue
+            st = model.evidence(cand)
+            out.append(
+                replace(
+                    finding(
+                        page, parameter=cand.param, value=True, confidence=round(min(p, model.cap), 4),
+                        snippet=st.text, locator=st.locator, extractor=NAME, version=model.version,
+                        rule=f"proposed@{cand.where}",
+                    ),
+                    why=model.why(cand, st, p),
+                )
+            )
+        return out
 
 
 def fit(rows: Sequence[tuple[Mapping[str, float], bool]], threshold: float = 0.5) -> Proposer:
@@ -204,3 +309,68 @@ def fit(rows: Sequence[tuple[Mapping[str, float], bool]], threshold: float = 0.5
     lr = LogisticRegression(C=C, solver="lbfgs", max_iter=5000).fit(matrix, ys)
     weights = {n: round(float(w), 6) for n, w in zip(names, lr.coef_[0], strict=True) if abs(w) >= 1e-6}
     return Proposer(vocabulary, weights, round(float(lr.intercept_[0]), 6), threshold)
+
+
+KEYS = ("enabled", "threshold", "cap", "intercept", "vocabulary", "weights")  # what proposer.yaml must hold
+
+
+def proposer_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "calibration" / "proposer.yaml"
+
+
+def _number(path: Path, doc: Mapping[str, Any], key: str, lo: float, hi: float) -> float:
+    value = doc.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
+        raise DataError([Problem(str(path), None, f"key {key!r}: {value!r} is not a number in [{lo}, {hi}]")])
+    return float(value)
+
+
+def read(path: Path) -> Proposer:
+    """The proposer stored at ``path``; a missing or malformed key stops sci naming the file and the key."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError([Problem(str(path), None, f"not a learned proposer: {exc}")]) from None
+    if not isinstance(doc, Mapping):
+        raise DataError([Problem(str(path), None, "not a learned proposer: not a mapping of keys")])
+    missing = [k for k in KEYS if k not in doc]
+    if missing:
+        raise DataError([Problem(str(path), None, f"key {k!r} missing (written by `sci train`)")
+                         for k in missing])
+    if not isinstance(doc["enabled"], bool):
+        raise DataError([Problem(str(path), None, f"key 'enabled': {doc['enabled']!r} is not true or false")])
+    vocabulary, weights = doc["vocabulary"], doc["weights"]
+    if not isinstance(vocabulary, list) or not all(isinstance(w, (str, int)) for w in vocabulary):
+        raise DataError([Problem(str(path), None, "key 'vocabulary': not a list of words")])
+    if not isinstance(weights, Mapping) or not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()
+    ):
+        raise DataError([Problem(str(path), None, "key 'weights': not a mapping of feature -> number")])
+    manifest = doc.get("manifest") or {}
+    if not isinstance(manifest, Mapping):
+        raise DataError([Problem(str(path), None, "key 'manifest': not a mapping")])
+    return Proposer(
+        frozenset(map(str, vocabulary)),
+        {str(k): float(v) for k, v in weights.items()},
+        _number(path, doc, "intercept", -1e6, 1e6),
+        _number(path, doc, "threshold", 0.0, 1.0),
+        doc["enabled"],
+        dict(manifest),
+        _number(path, doc, "cap", 0.0, 1.0),
+    )
+
+
+def load(data_dir: Path) -> Proposer | None:
+    """The stored proposer when `sci train` switched it on, else None (the rules alone decide; also when
+    `sci train` has never written one, as for the confidence model)."""
+    path = proposer_path(data_dir)
+    if not path.exists():
+        return None
+    model = read(path)
+    return model if model.enabled else None
+
+
+def active(data_dir: Path) -> Proposing | None:
+    """What extraction runs after the detectors: the switched-on proposer over ``data_dir``'s subjects."""
+    model = load(data_dir)
+    return None if model is None else Proposing(model, Path(data_dir))

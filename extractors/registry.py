@@ -8,9 +8,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from extractors import proposer
 from extractors.base import CityContext, Finding
 from extractors.page import Page
 from extractors.patterns import load_patterns
+from extractors.proposer import Proposing
 
 # One line per detector module (each has NAME, VERSION, detect(page, patterns, city)).
 DETECTORS: tuple[str, ...] = (
@@ -52,20 +54,25 @@ def load_detectors(data_dir: Path, detectors: tuple[str, ...] = DETECTORS) -> li
     return loaded
 
 
-def run_detectors(page: Page, detectors: list[LoadedDetector],
-                  city: CityContext | None = None) -> list[Finding]:
+def run_detectors(page: Page, detectors: list[LoadedDetector], city: CityContext | None = None,
+                  proposing: Proposing | None = None) -> list[Finding]:
+    """Every detector's findings on the page, then the learned proposer's for the ids they left open."""
     findings: list[Finding] = []
     for det in detectors:
         findings.extend(det.module.detect(page, det.patterns, city))
+    if proposing is not None:
+        findings.extend(proposing(page, findings))
     return findings
 
 
-_cache: dict[Path, list[LoadedDetector]] = {}
+_cache: dict[Path, tuple[list[LoadedDetector], Proposing | None]] = {}
 
 
-def run_all(page: Page, city: CityContext | None, data_dir: Path) -> list[Finding]:
-    """All detectors over one page; patterns are loaded once per data_dir and process."""
+def run_all(page: Page, city: CityContext | None, data_dir: Path, propose: bool = True) -> list[Finding]:
+    """All detectors (and the switched-on proposer unless ``propose`` is off) over one page; patterns and
+    the proposer are loaded once per data_dir and process."""
     key = Path(data_dir).resolve()
     if key not in _cache:
-        _cache[key] = load_detectors(key)
-    return run_detectors(page, _cache[key], city)
+        _cache[key] = (load_detectors(key), proposer.active(key))
+    detectors, proposing = _cache[key]
+    return run_detectors(page, detectors, city, proposing if propose else None)

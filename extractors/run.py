@@ -1,8 +1,9 @@
 """``sci extract``: run the detectors over a crawl's captures and store city candidates.
 
 Each HTML capture is parsed once (with its rendered sibling's DOM when the
-crawl rendered it) and every detector runs over it. Page findings are cached
-by (city, URL, content hash, detector set); unchanged pages are not parsed
+crawl rendered it) and every detector runs over it, then the learned proposer
+when `sci train` switched it on (:mod:`extractors.proposer`). Page findings are cached
+by (city, URL, content hash, detector set and proposer version); unchanged pages are not parsed
 again, yet their findings still count in the city aggregate. Candidates go
 through :func:`sci.candidates.add_candidate`, whose fingerprint makes a re-run
 over an unchanged crawl add nothing.
@@ -19,12 +20,13 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from extractors import calibration
+from extractors import calibration, proposer
 from extractors.aggregate import aggregate
 from extractors.base import CityContext, Finding
 from extractors.calibration import calibrate
 from extractors.models import ExtractResult, PageFindings
 from extractors.page import Page
+from extractors.proposer import Proposing
 from extractors.registry import LoadedDetector, load_detectors, run_detectors
 from sci.archive import read_record
 from sci.candidates import EvidenceIn, add_candidate
@@ -49,9 +51,12 @@ class ExtractStats:
         return asdict(self)
 
 
-def detectors_key(detectors: list[LoadedDetector]) -> str:
-    """Hash of what determines a page's findings besides its content."""
-    doc = [(d.name, d.version, d.patterns) for d in detectors]
+def detectors_key(detectors: list[LoadedDetector], proposing: Proposing | None = None) -> str:
+    """Hash of what determines a page's findings besides its content: the detectors and their patterns,
+    and the switched-on proposer's version (a hash of its weights; without one the key is the rules')."""
+    doc: list[object] = [(d.name, d.version, d.patterns) for d in detectors]
+    if proposing is not None:
+        doc.append((proposer.NAME, proposing.key))
     return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -99,7 +104,8 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
     """Detect on every HTML capture of ``crawl_id`` and store one candidate per city and parameter."""
     detectors = load_detectors(Path(settings.data_dir))
     model = calibration.load(Path(settings.data_dir))  # raw scores -> probabilities, fitted by `sci train`
-    dkey = detectors_key(detectors)
+    proposing = proposer.active(Path(settings.data_dir))  # the learned proposer, when switched on
+    dkey = detectors_key(detectors, proposing)
     stats = ExtractStats(crawl_id)
     with store.session() as s:
         crawl = s.get(Crawl, crawl_id)
@@ -139,7 +145,7 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
                 except (OSError, StopIteration, ValueError):
                     stats.skipped += 1
                     continue
-                found = run_detectors(page, detectors, cities.get(ags))
+                found = run_detectors(page, detectors, cities.get(ags), proposing)
                 stats.parsed += 1
                 s.add(PageFindings(ags=ags, url=cap.url, content_hash=ckey, detectors=dkey, capture_id=cap.id,
                                    findings=[f.to_dict() for f in found]))
@@ -171,6 +177,8 @@ def _evidence(f: Finding, contradicts: bool = False) -> EvidenceIn:
     # The finding's rule ("composed@clause" …) goes with it: review groups its precision by it and
     # tells the analyst how the evidence was read.
     detail: dict[str, object] = {"rule": f.rule} if f.rule else {}
+    if f.why:
+        detail["why"] = f.why  # the learned proposer's reason: its words and the structure it saw
     if contradicts:
         detail["contradicts"] = True
     return EvidenceIn(url=f.url, snippet=f.snippet, locator=f.locator, capture_id=f.capture_id, value=f.value,

@@ -9,8 +9,10 @@ can read why two findings got different confidences:
 * ``evidence`` — how it was found: ``statement`` (the statement reader's clause
   or scope rules), ``link`` (a URL of a known shape or an account link, no
   prose needed), ``named`` (a thing named in prose that passed the owner and
-  status checks of :mod:`extractors.owner`), ``prose`` (any other text cue);
-* ``kind`` — the statement rule's kind (``explicit``, ``composed`` …), for a
+  status checks of :mod:`extractors.owner`), ``proposer`` (the learned
+  proposer's, :mod:`extractors.proposer`: its own bucket, so its confidence is
+  estimated from its own record), ``prose`` (any other text cue);
+* ``kind`` — the statement rule's kind (``explicit``, ``composed``, ``proposed`` …), for a
   named thing its owner and status (``city/live``, ``city/pilot``,
   ``company/live`` …), else ``-``;
 * ``where`` — the statement rule's scope (``clause``, ``scope``, ``page`` …);
@@ -41,8 +43,13 @@ class Signals:
         return asdict(self)
 
 
+PROPOSER = "proposer"  # the learned proposer's extractor name and evidence kind (extractors.proposer.NAME)
+
+
 def evidence_kind(f: Finding) -> str:
-    """``statement`` | ``link`` | ``named`` | ``prose`` (see the module docstring)."""
+    """``statement`` | ``link`` | ``named`` | ``proposer`` | ``prose`` (see the module docstring)."""
+    if f.extractor == PROPOSER:
+        return PROPOSER
     if f.rule:
         return "statement"
     if isinstance(f.value, dict):

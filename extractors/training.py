@@ -98,7 +98,7 @@ def reliability_tables(names: list[tuple[str, Path]], data_dir: Path) -> dict[st
         if not pages:
             continue
         if folder == SETS["dev"]:
-            judged = judge(pages, data_dir, calibrated=False)
+            judged = judge(pages, data_dir, calibrated=False, propose=False)
             _, rows = basis(data_dir, folder, judged)
             seen = first_sight(data_dir, folder)
             if seen:
@@ -154,12 +154,14 @@ def compare_filter(today: list[Judged], seen: list[Judged]) -> dict[str, Any]:
 
 
 def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
-    """Fit the confidence estimate and the learned filter on the dev split (raw rules, nothing stored
-    applied) and write both; returns the confidence manifest."""
+    """Fit the learned proposer, the confidence estimate and the learned filter on the dev split (raw
+    rules alone, nothing stored applied) and write all three; returns the confidence manifest. The
+    proposer's held-out first-sight proposals (when it is switched on) join the confidence's basis in a
+    bucket of their own (evidence ``proposer``)."""
     pages = load_corpus(dev) if dev.is_dir() else []
     if not pages:
         raise DataError([Problem(str(dev), None, "no dev cases to train on")])
-    judged: list[Judged] = judge(pages, data_dir, calibrated=False)
+    judged: list[Judged] = judge(pages, data_dir, calibrated=False, propose=False)
     scored = [j for j in judged if j.scored]
     files = [p for p in dev.iterdir() if p.suffix in (".yaml", ".html")]
     data = {"trained_on": f"tests/extractors/realcorpus/{dev.name}", "cases": len(pages),
@@ -168,11 +170,20 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
     how, rows = basis(data_dir, dev, judged)
     seen_judged = first_sight_judged(data_dir, dev)
     seen = crossval.judged_records(seen_judged)
+    # the learned proposer is measured on first sight only: without a ledger there is nothing to measure;
+    # switched on, its held-out proposals are first-sight predictions of its own calibration bucket
+    proposed = None if not seen_judged else proposal_cv.train(data_dir, dev, pages, seen_judged,
+                                                              measured(data_dir))
+    proposals = proposed.pop("records") if proposed else []
+    rules_seen = seen
+    rows, seen = rows + proposals, seen + proposals
     # the bulk cut is measured on the first-sight outcomes when there are any (new pages), else today's
     cv = crossval.cv_report(seen or crossval.judged_records(judged), rows)
     today = crossval.cv_report(crossval.judged_records(judged), rows)
-    manifest = {**data, "basis": how, "first_sight_predictions": len(seen),
-                "first_sight_right": sum(ok for _, ok, _ in seen),
+    manifest = {**data, "basis": how, "first_sight_predictions": len(rules_seen),
+                "first_sight_right": sum(ok for _, ok, _ in rules_seen),
+                "first_sight_proposals": len(proposals), "first_sight_proposals_right": sum(
+                    ok for _, ok, _ in proposals),
                 "first_sight_unmeasured": len(unmeasured(data_dir, dev)),
                 "model": f"site-weighted Beta buckets (strength {calibration.STRENGTH}, "
                          f"quantile {calibration.QUANTILE})",
@@ -186,7 +197,4 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
     learned.save(learned.learned_path(data_dir), learned.Filter(
         flt.vocabulary, flt.weights, flt.intercept, enabled=comparison["beats_rules"],
         manifest={**data, "model": f"LogisticRegression(C={learned.C}, lbfgs)", "cv": comparison}))
-    # the learned proposer is measured on first sight only: without a ledger there is nothing to measure
-    proposed = None if not seen_judged else proposal_cv.train(data_dir, dev, pages, seen_judged,
-                                                              measured(data_dir))
     return manifest | {"filter": comparison, "proposer": proposed}
