@@ -58,5 +58,34 @@ def test_a_stored_proposer_is_used_only_when_switched_on(tmp_path):
     loaded = proposal_cv.load(tmp_path)
     assert loaded is not None and loaded.threshold == 0.6 and loaded.weights == model.weights
     path.write_text("enabled: true\n", encoding="utf-8")
-    with pytest.raises(DataError, match="not a learned proposer"):
+    with pytest.raises(DataError, match="key 'threshold' missing"):
         proposal_cv.load(tmp_path)
+
+
+def test_held_out_proposals_carry_the_signals_extraction_gives_them_and_are_right_only_when_offered():
+    from extractors.aggregate import decide
+    from extractors.base import Finding
+    from extractors.signals import signals
+
+    found = Finding(P, True, 0.6, "https://a.de/", "Das Serviceportal.", "p", None, proposer.NAME, "1",
+                    "proposed@sentence", why="…")
+    pair = proposal_cv.Pair("m0", "m0.de", P, {}, True, False, "sentence")
+    assert pair.signals == signals(decide(P, [found])) and pair.signals.evidence == "proposer"
+    assert proposal_cv.records([pair, _pair("u0", None), _pair("t0", None, tempting=True)]) == [
+        (pair.signals, True, "m0.de"), (_pair("u0", None).signals, False, "u0.de"),
+        (_pair("t0", None).signals, False, "t0.de")]
+
+
+def test_a_pair_whose_evidence_the_rules_already_gave_scores_nothing():
+    from extractors.page import Page
+    from tests.extractors.detect_helpers import DATA
+
+    model = proposer.fit([({"w=serviceportal": 1.0}, True)] * 5 + [({"w=amt": 1.0}, False)] * 5)
+    text = "Die Gewerbeanmeldung läuft über das Serviceportal."
+    page = Page.from_html("https://a.de/", f"<main><p>{text}</p></main>")
+    cand = next(c for c in proposer.candidates(page, DATA) if c.param == P)
+    pair = proposal_cv.Pair("m0", "m0.de", P, dict(cand.features), True, False, cand.where, cand)
+    assert proposal_cv.p_offered(model, pair) == model.p_true(cand.features) > 0.5
+    explained = proposal_cv.Pair("m0", "m0.de", P, dict(cand.features), True, False, cand.where, cand,
+                                 frozenset({text}))
+    assert proposal_cv.p_offered(model, explained) == 0.0

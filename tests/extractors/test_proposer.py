@@ -3,8 +3,12 @@ that is a statement of the page."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractors import proposer
+from extractors.base import Finding
 from extractors.page import Page
+from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
 
 TRADE = "online_services.business_registration"
@@ -76,3 +80,105 @@ def test_evidence_is_the_in_scope_statement_whose_words_weigh_most():
     )
     cand = _by_param(page)[TRADE]
     assert model.evidence(cand).text == "Oder nutzen Sie das Serviceportal."
+
+
+def _proposing(model: proposer.Proposer | None = None) -> proposer.Proposing:
+    from dataclasses import replace
+
+    return proposer.Proposing(replace(model or proposer.fit(_rows()), enabled=True, threshold=0.5), DATA)
+
+
+PORTAL_PAGE = (
+    "<h2>Gewerbeanmeldung</h2><p>Sprechen Sie persönlich vor.</p><p>Oder nutzen Sie das Serviceportal.</p>"
+)
+
+
+def test_a_proposal_is_a_finding_of_its_own_with_a_statement_of_the_page_and_its_reason():
+    page = _page(PORTAL_PAGE)
+    found = {f.parameter: f for f in _proposing()(page, [])}
+    f = found[TRADE]
+    assert f.value is True and f.extractor == proposer.NAME == "proposer" and f.rule == "proposed@sentence"
+    assert f.snippet == "Oder nutzen Sie das Serviceportal." and f.url == page.final_url
+    assert f.snippet in {s.text for s in proposer.segment(page)} and f.locator
+    assert "serviceportal (+" in f.why and "threshold 0.50" in f.why and "governed" in f.why
+    assert 0.5 <= f.confidence <= proposer.CAP
+    assert _proposing()(page, []) == _proposing()(page, [])  # deterministic
+
+
+def test_the_cap_bounds_a_proposals_confidence():
+    from dataclasses import replace
+
+    capped = _proposing(replace(proposer.fit(_rows()), cap=0.3))
+    assert {f.confidence for f in capped(_page(PORTAL_PAGE), [])} == {0.3}
+
+
+def _rule(param: str, snippet: str, value: bool = True) -> Finding:
+    return Finding(param, value, 0.9, "https://www.beispielstadt.de/x", snippet, "main > p", None, "x", "1")
+
+
+def test_ids_a_rule_decided_either_way_are_left_to_the_rules():
+    page = _page(PORTAL_PAGE)
+    for value in (True, False):
+        decided = [_rule(TRADE, "Sprechen Sie vor.", value)]
+        assert TRADE not in {f.parameter for f in _proposing()(page, decided)}
+
+
+def test_no_proposal_from_a_statement_the_rules_gave_as_another_ids_evidence():
+    """Regression cases a07 (Mönchengladbach) and a05 (Gelsenkirchen): 'Die Gewerbeanmeldung können Sie online
+    … erledigen' is the online registration the rules found, not online appointments at the trade office."""
+    page = _page(PORTAL_PAGE)
+    other = _rule("online_services.business_deregistration", "Oder nutzen Sie das Serviceportal.")
+    assert TRADE not in {f.parameter for f in _proposing()(page, [other])}
+
+
+def test_the_version_changes_with_the_weights():
+    from dataclasses import replace
+
+    model = proposer.fit(_rows())
+    assert model.version == proposer.fit(_rows()).version
+    assert model.version != replace(model, weights={**model.weights, "w=online": 9.0}).version
+    assert model.version != replace(model, threshold=0.7).version
+
+
+def _write(tmp_path, text: str):
+    path = proposer.proposer_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = (
+    "enabled: true\nthreshold: 0.45\ncap: 0.85\nintercept: -2.5\nvocabulary: [portal]\n"
+    "weights: {w=portal: 1.5}\n"
+)
+
+
+def test_load_reads_a_switched_on_proposer_and_nothing_else(tmp_path):
+    assert proposer.load(tmp_path) is None and proposer.active(tmp_path) is None  # never trained: the rules
+    _write(tmp_path, GOOD)
+    model = proposer.load(tmp_path)
+    assert model is not None and model.threshold == 0.45 and model.cap == 0.85 and model.weights == {
+        "w=portal": 1.5}
+    assert proposer.active(tmp_path) == proposer.Proposing(model, tmp_path)
+    _write(tmp_path, GOOD.replace("enabled: true", "enabled: false"))
+    assert proposer.load(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD.replace("threshold: 0.45\n", ""), "key 'threshold' missing"),
+        (GOOD.replace("cap: 0.85", "cap: high"), "key 'cap': 'high' is not a number in [0.0, 1.0]"),
+        (GOOD.replace("threshold: 0.45", "threshold: 1.5"), "key 'threshold': 1.5 is not a number"),
+        (GOOD.replace("enabled: true", "enabled: 'yes'"), "key 'enabled': 'yes' is not true or false"),
+        (GOOD.replace("weights: {w=portal: 1.5}", "weights: {w=portal: x}"), "key 'weights'"),
+        (GOOD.replace("vocabulary: [portal]", "vocabulary: portal"), "key 'vocabulary'"),
+        ("- just a list\n", "not a mapping of keys"),
+        ("enabled: [\n", "not a learned proposer"),
+    ],
+)
+def test_a_malformed_proposer_yaml_stops_sci_naming_the_file_and_the_key(tmp_path, text, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(DataError) as err:
+        proposer.load(tmp_path)
+    assert str(path) in str(err.value) and message in str(err.value)

@@ -20,6 +20,10 @@ def test_evidence_kinds():
     assert evidence_kind(_f(named)) == "named"
     assert evidence_kind(_f(True, extractor="hotline_115")) == "prose"
     assert evidence_kind(_f(False)) == "prose"
+    # the learned proposer's findings are a bucket of their own, whatever their rule says
+    assert evidence_kind(_f(True, "proposed@sentence", "proposer")) == "proposer"
+    s = signals(decide("p", [_f(True, "proposed@scope", "proposer")]))
+    assert bucket_path(s)[0] == "proposer+" and (s.kind, s.where) == ("proposed", "scope")
 
 
 def test_signals_name_owner_status_support_and_contradiction():

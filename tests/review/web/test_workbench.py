@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from review.state import decide
@@ -138,3 +139,14 @@ def test_lead_turns_a_decision_into_a_corpus_case_from_the_history_page(web: Web
                       headers=JSON)
     assert again.status_code == 422 and "exists already" in again.json()["error"]
     assert URL.startswith("https://")
+
+
+def test_the_queue_says_a_value_was_proposed_by_the_learned_model_and_why(web: Web) -> None:
+    why = "learned proposer: P(offered) 0.62 >= threshold 0.45; words: serviceportal (+1.20); structure: text"
+    factories.candidate(web.store, ags=factories.KOELN, parameter="geodata.portal", extractor="proposer",
+                        detail={"rule": "proposed@sentence", "why": why})
+    lead, _ = web.login("lena", "lead")
+    queue = lead.get("/queue").text
+    words = "vom gelernten Modell vorgeschlagen (keine Regel hat es gelesen), Leistung im selben Satz"
+    assert f"gelesen als: {words}" in queue
+    assert f"Vom gelernten Modell vorgeschlagen, nicht von einer Regel gefunden: {html.escape(why)}" in queue
