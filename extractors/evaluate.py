@@ -125,6 +125,8 @@ def judge(pages: Iterable[CorpusPage], data_dir: Path, detectors: tuple[str, ...
     loaded = load_detectors(data_dir, detectors)
     model = calibration.load(data_dir) if calibrated else None
     proposing = proposer.active(data_dir) if propose else None
+    if proposing is not None and detectors != DETECTORS:
+        proposing = proposing.only([d.name for d in loaded])
     out: list[Judged] = []
     for cp in pages:
         out.extend(judge_case(cp, predict(Page.from_html(cp.url, cp.html), loaded, cp, proposing), model))

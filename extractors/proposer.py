@@ -137,12 +137,15 @@ def _scope(stmts: Sequence[Statement], subject: Subject, on_page: bool) -> tuple
     return scope, how
 
 
-def candidates(page: Page, data_dir: Path, skip: frozenset[str] = frozenset()) -> list[Candidate]:
-    """The page's (id, scope, features) for every id not in ``skip`` that the page names at all."""
+def candidates(
+    page: Page, data_dir: Path, skip: frozenset[str] = frozenset(), families: frozenset[str] | None = None
+) -> list[Candidate]:
+    """The page's (id, scope, features) for every id not in ``skip`` that the page names at all (of the
+    detector ``families`` given, else of all)."""
     stmts = segment(page)
     out = []
     for subject in subjects(data_dir):
-        if subject.param in skip or not (
+        if subject.param in skip or (families is not None and subject.family not in families) or not (
             contains_any(page.text, heads(subject.table)) or contains_any(page.heading, heads(subject.table))
         ):
             continue  # the page has no word that can start a mention (most pages, most ids)
@@ -257,10 +260,15 @@ class Proposing:
 
     model: Proposer
     data_dir: Path
+    families: frozenset[str] | None = None  # the detectors that ran: it proposes only their ids (None: all)
 
     @property
     def key(self) -> str:
         return self.model.version
+
+    def only(self, detectors: Sequence[str]) -> Proposing:
+        """Proposing only the ids of these detectors (a run of some detectors measures only theirs)."""
+        return replace(self, families=frozenset(detectors))
 
     def __call__(self, page: Page, findings: Sequence[Finding]) -> list[Finding]:
         """Proposals for the ids the detectors' ``findings`` on ``page`` leave open (no finding either
@@ -269,7 +277,7 @@ class Proposing:
         aggs = aggregate(findings)
         explained = frozenset(snippet_of(a.best) for a in aggs.values())
         out = []
-        for cand in candidates(page, self.data_dir, frozenset(aggs)):
+        for cand in candidates(page, self.data_dir, frozenset(aggs), self.families):
             p = model.score(cand, explained)
             if p < model.threshold:
                 continue

@@ -122,3 +122,24 @@ def test_train_and_calibration_report(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "dev today (site-grouped 5-fold CV): reliability" in proc.stdout and ">=0.9" in proc.stdout
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_eval_without_the_proposer_and_a_broken_proposer_file(tmp_path):
+    """`sci eval --no-proposer` measures the rules alone; a malformed proposer.yaml stops `sci extract` and
+    `sci eval` naming the file and the key, with no traceback."""
+    import shutil
+
+    doc = json.loads(run(["eval", "--split", "regression", "--no-proposer", "--json"], tmp_path).stdout)
+    assert doc["regression"]["scores"]["micro"]["precision"] == 1.0
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("sampleweb"))
+    path = data / "calibration" / "proposer.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("threshold:", "treshold:", 1), encoding="utf-8")
+    page = tmp_path / "p.html"
+    page.write_text(PAGE, encoding="utf-8")
+    env = {**os.environ, "SCI_VAR_DIR": str(tmp_path / "var"), "SCI_DATABASE_URL": "",
+           "SCI_DATA_DIR": str(data)}
+    for args in (["extract", "--url", "https://a.de/", str(page)], ["eval", "--split", "regression"]):
+        proc = subprocess.run([*SCI, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert f"{path}: key 'threshold' missing" in proc.stderr and "Traceback" not in proc.stderr

@@ -79,3 +79,21 @@ def test_bad_corpus_files_are_named(tmp_path, meta, message):
     with pytest.raises(DataError, match=message) as err:
         load_corpus(_corpus(tmp_path, meta))
     assert err.value.problems[0].file.endswith("p.yaml")
+
+
+def test_the_proposer_is_measured_unless_switched_off_for_the_comparison(tmp_path, monkeypatch):
+    """`sci eval --no-proposer` is the rules alone; by default a switched-on proposer's findings count."""
+    from dataclasses import replace
+
+    from extractors import proposer
+
+    rows = [({"w=digital": 1.0}, True)] * 20 + [({"w=persönlich": 1.0}, False)] * 20
+    model = replace(proposer.fit(rows), enabled=True, threshold=0.5)
+    monkeypatch.setattr(proposer, "active", lambda data_dir: proposer.Proposing(model, data_dir))
+    html = ("<main><h1>Gewerbe</h1><h2>Gewerbeanmeldung</h2><p>Oder nutzen Sie das Serviceportal.</p>"
+            "<p>Rückfragen klären wir gern digital.</p></main>")
+    facts = {"online_services.business_registration": True, "online_appointments.trade_office": True}
+    corpus = _corpus(tmp_path, {"url": "https://a.de/", "facts": facts}, html)
+    rules = evaluate(corpus, ROOT / "data", propose=False)["micro"]
+    with_ = evaluate(corpus, ROOT / "data")["micro"]
+    assert (rules.found, rules.predictions) == (1, 1) and (with_.found, with_.predictions) == (2, 2)

@@ -182,3 +182,9 @@ def test_a_malformed_proposer_yaml_stops_sci_naming_the_file_and_the_key(tmp_pat
     with pytest.raises(DataError) as err:
         proposer.load(tmp_path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_a_run_of_some_detectors_gets_proposals_for_their_ids_only():
+    page = _page(PORTAL_PAGE)
+    assert TRADE not in {f.parameter for f in _proposing().only(["social_media"])(page, [])}
+    assert TRADE in {f.parameter for f in _proposing().only(["online_services"])(page, [])}

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 
-from extractors import appointments, calibration
+from extractors import appointments, calibration, proposer
 from extractors.aggregate import aggregate
 from extractors.calibration import calibrate
 from extractors.models import PageFindings
 from extractors.run import extract_crawl, latest_crawl
 from sci.models import Candidate, Evidence
 from tests.extractors.captures import CrawlWriter, city, init_with_cities
-from tests.extractors.detect_helpers import findings
+from tests.extractors.detect_helpers import DATA, findings
 
 KOELN = city("05315000", "Köln", "http://127.0.0.2/")
 BONN = city("05314000", "Bonn", "http://127.0.0.3/")
@@ -165,3 +167,44 @@ def test_the_findings_rule_is_kept_in_its_evidence(store, settings):
         kept = [e.detail.get("rule") for e in cand.evidence]
     assert rules and "" not in rules  # the reader names its rule ("negated@…")
     assert kept and set(kept) <= rules and all(kept)
+
+
+GEWERBE = (  # the rules find the online registration; the trade office's appointments they leave open
+    "<html><body><main><h1>Gewerbe</h1><h2>Gewerbeanmeldung</h2><p>Oder nutzen Sie das Serviceportal.</p>"
+    "<p>Rückfragen klären wir gern digital.</p></main></body></html>"
+)
+
+
+def _proposing(weight: float) -> proposer.Proposing:
+    rows = [({"w=digital": 1.0}, True)] * 20 + [({"w=persönlich": 1.0}, False)] * 20
+    model = replace(proposer.fit(rows), enabled=True, threshold=0.5)
+    return proposer.Proposing(replace(model, weights={**model.weights, "w=digital": weight}),
+                              DATA)
+
+
+def test_proposals_reach_the_candidate_with_their_reason_and_a_refit_is_not_served_from_the_cache(
+        store, settings, monkeypatch):
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/gewerbe/", GEWERBE)
+    w.close()
+    monkeypatch.setattr(proposer, "active", lambda data_dir: _proposing(3.0))
+    first = extract_crawl(store, settings, None, w.crawl_id)
+    trade = "online_appointments.trade_office"
+    with store.session() as s:
+        cand = s.scalars(select(Candidate).where(Candidate.parameter == trade)).one()
+        assert cand.extractor == "proposer" and cand.value is True
+        ev = cand.evidence[0]
+        assert ev.snippet == "Rückfragen klären wir gern digital."
+        assert ev.detail["rule"] == "proposed@sentence"
+        assert "digital (+3.00)" in ev.detail["why"]
+    again = extract_crawl(store, settings, None, w.crawl_id)
+    assert first.parsed == 1 and again.cached == 1 and again.parsed == 0
+    monkeypatch.setattr(proposer, "active", lambda data_dir: _proposing(2.0))  # refitted weights
+    refit = extract_crawl(store, settings, None, w.crawl_id)
+    assert refit.parsed == 1 and refit.cached == 0
+    with store.session() as s:
+        page = s.scalars(select(PageFindings).order_by(PageFindings.id.desc())).first()
+        assert any("digital (+2.00)" in f["why"] for f in page.findings)
+    monkeypatch.setattr(proposer, "active", lambda data_dir: None)  # the rules alone: their own key
+    assert extract_crawl(store, settings, None, w.crawl_id).parsed == 1
