@@ -39,6 +39,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.args import count  # noqa: E402
+from extractors import proposer  # noqa: E402
 from extractors.page import Page  # noqa: E402
 from extractors.registry import load_detectors, run_detectors  # noqa: E402
 
@@ -76,8 +77,9 @@ def sample_web_pages(bench_pages: int = 200) -> Pages:
     return pages
 
 
-def variants(pages: Pages) -> dict[str, Callable[[], None]]:
+def variants(pages: Pages, propose: bool = True) -> dict[str, Callable[[], None]]:
     detectors = load_detectors(ROOT / "data")
+    proposing = proposer.active(ROOT / "data") if propose else None  # as sci extract runs it
 
     def bare() -> None:
         for _, body in pages:
@@ -85,7 +87,7 @@ def variants(pages: Pages) -> dict[str, Callable[[], None]]:
 
     def ours() -> None:
         for url, body in pages:
-            run_detectors(Page.from_html(url, body), detectors)
+            run_detectors(Page.from_html(url, body), detectors, None, proposing)
 
     return {"bare": bare, "ours": ours}
 
@@ -114,10 +116,10 @@ def timed(fn: Callable[[], None]) -> tuple[float, float]:
     return time.perf_counter() - w0, time.process_time() - c0
 
 
-def _cold(pages_file: str, name: str) -> tuple[float, float]:
+def _cold(pages_file: str, name: str, propose: bool) -> tuple[float, float]:
     """One variant's first pass in this (fresh, spawned) process."""
     pages = pickle.loads(Path(pages_file).read_bytes())
-    return timed(variants(pages)[name])
+    return timed(variants(pages, propose)[name])
 
 
 def report(label: str, n: int, times: dict[str, list[tuple[float, float]]]) -> None:
@@ -133,13 +135,17 @@ def main() -> None:
     ap.add_argument("--cold-runs", type=count(0), default=3, help="fresh processes per variant (0: none)")
     ap.add_argument("--unseen", type=count(0), default=0,
                     help="warm runs of each variant with the page memos emptied before each (0: none)")
+    ap.add_argument("--no-proposer", dest="propose", action="store_false",
+                    help="the detectors alone (no learned proposer, which sci extract runs when switched on)")
     args = ap.parse_args()
     corpus = [("https://corpus.example/" + p.stem, p.read_bytes())
               for p in sorted((ROOT / "tests" / "extractors" / "corpus").glob("*.html"))]
     pages = corpus + sample_web_pages()
     names = ", ".join(d.name for d in load_detectors(ROOT / "data"))
+    active = proposer.active(ROOT / "data") if args.propose else None
     print(f"pages: {len(pages)} ({len(corpus)} corpus, {len(pages) - len(corpus)} sample web), "
-          f"{sum(len(b) for _, b in pages) / 1e6:.1f} MB; detectors: {names}")
+          f"{sum(len(b) for _, b in pages) / 1e6:.1f} MB; detectors: {names}; learned proposer: "
+          f"{active.key if active else 'off'}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
     cold: dict[str, list[tuple[float, float]]] = {"bare": [], "ours": []}
@@ -151,9 +157,9 @@ def main() -> None:
             for _ in range(args.cold_runs):
                 for name in cold:
                     with spawn.Pool(1) as pool:
-                        cold[name].append(pool.apply(_cold, (tmp.name, name)))
+                        cold[name].append(pool.apply(_cold, (tmp.name, name, args.propose)))
 
-    fns = variants(pages)
+    fns = variants(pages, args.propose)
     for fn in fns.values():
         fn()  # warm-up: dictionary loaded, memo caches filled
     warm: dict[str, list[tuple[float, float]]] = {"bare": [], "ours": []}
