@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ from extractors.aggregate import aggregate
 from extractors.base import Finding
 from extractors.evidence import SNIPPET_LIMIT, finding
 from extractors.lemmas import lemma_set
-from extractors.matching import contains_any
+from extractors.matching import containing, present
 from extractors.page import Page
 from extractors.patterns import load_patterns
 from extractors.segment import Statement, is_chrome_locator, segment
@@ -115,20 +115,36 @@ def subjects(data_dir: Path) -> tuple[Subject, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _every_head(data_dir: Path) -> tuple[str, ...]:
+    """Every word that can start a mention of any subject."""
+    return tuple(dict.fromkeys(h for s in subjects(data_dir) for h in heads(s.table)))
+
+
 def _names(text: str, subject: Subject, context: str = "") -> bool:
     return bool(text) and subject.param in subjects_of(text, subject.table, subject.threshold, context)
 
 
-def _scope(stmts: Sequence[Statement], subject: Subject, on_page: bool) -> tuple[list[Statement], list[str]]:
+def _scope(
+    stmts: Sequence[Statement], subject: Subject, on_page: bool, worded: set[int] | None = None
+) -> tuple[list[Statement], list[str]]:
     """The statements naming the subject or governed by a heading/intro naming it (all of a page whose
-    heading names it, from the top), and how each came in."""
+    heading names it, from the top), and how each came in. ``worded``: the indices of the statements
+    with a word that can start a mention (the others name nothing); None: all may."""
     scope: list[Statement] = []
     how: list[str] = []
-    for st in stmts:
-        if _names(st.text, subject, st.heading):
+    governs: dict[str, bool] = {}  # a page's statements share a few headings and intros: each read once
+
+    def governing(text: str) -> bool:
+        if text not in governs:
+            governs[text] = _names(text, subject)
+        return governs[text]
+
+    for i, st in enumerate(stmts):
+        if (worded is None or i in worded) and _names(st.text, subject, st.heading):
             scope.append(st)
             how.append("text")
-        elif _names(st.intro, subject) or _names(st.heading, subject):
+        elif governing(st.intro) or governing(st.heading):
             scope.append(st)
             how.append("governed")
         elif on_page and len(scope) < MAX_SCOPE:
@@ -143,14 +159,17 @@ def candidates(
     """The page's (id, scope, features) for every id not in ``skip`` that the page names at all (of the
     detector ``families`` given, else of all)."""
     stmts = segment(page)
+    every = _every_head(data_dir)
+    on_page_words = {*present(page.text, every), *present(page.heading, every)}  # one scan for all ids
     out = []
     for subject in subjects(data_dir):
-        if subject.param in skip or (families is not None and subject.family not in families) or not (
-            contains_any(page.text, heads(subject.table)) or contains_any(page.heading, heads(subject.table))
+        if subject.param in skip or (families is not None and subject.family not in families) or not any(
+            h in on_page_words for h in heads(subject.table)
         ):
             continue  # the page has no word that can start a mention (most pages, most ids)
         on_page = _names(page.heading, subject)
-        scope, how = _scope(stmts, subject, on_page)
+        worded = containing([st.text for st in stmts], heads(subject.table), page.text)
+        scope, how = _scope(stmts, subject, on_page, worded)
         if "text" not in how and "governed" not in how and not on_page:
             continue
         out.append(
@@ -207,7 +226,11 @@ class Proposer:
         return {k: v for k, v in feats.items() if _word(k) is None or _word(k) in self.vocabulary}
 
     def p_true(self, feats: Mapping[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in self.inputs(feats).items())
+        z = self.intercept
+        for k, v in feats.items():
+            w = _word(k)
+            if w is None or w in self.vocabulary:
+                z += self.weights.get(k, 0.0) * v
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def evidence(self, cand: Candidate) -> Statement:
@@ -246,9 +269,9 @@ class Proposer:
             f"{round(math.expm1(cand.features.get('log_mentions', 0.0)))} statement(s) naming the subject"
         )
 
-    @property
+    @cached_property
     def version(self) -> str:
-        """A hash of the numbers that decide its proposals (a refit changes it)."""
+        """A hash of the numbers that decide its proposals (a refit changes it); computed once."""
         doc = [sorted(self.vocabulary), sorted(self.weights.items()), self.intercept, self.threshold,
                self.cap]
         return "1+" + hashlib.sha256(json.dumps(doc).encode()).hexdigest()[:12]
