@@ -13,7 +13,7 @@ in-scope statement whose words score highest: a real statement of the page.
 
 Fitted and measured by :mod:`extractors.proposal_cv`; stored as plain numbers in
 ``data/calibration/proposer.yaml`` with its training cases' hash, switched on there only when the
-first-sight cross-validation passed its switch rule. Extraction reads it through :func:`load`: a
+first-sight cross-validation passed its switch rule. Extraction reads it through :func:`active`: a
 :class:`Proposing` runs after the detectors on each page (:func:`extractors.registry.run_detectors`) and
 adds a finding of its own (extractor ``proposer``, rule ``proposed@<where>``, ``why`` naming the words and
 structure it weighed) for every id the detectors left open there and the model scores at or above its
