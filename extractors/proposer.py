@@ -109,9 +109,10 @@ def subjects(data_dir: Path) -> tuple[Subject, ...]:
     for name in FAMILIES:
         pats = load_patterns(data_dir, name)
         for param, spec in pats.get("subjects", {}).items():
-            out.append(Subject(param, name, {param: spec}, float(pats.get("threshold", 100))))
+            out.append(_register(Subject(param, name, {param: spec}, float(pats.get("threshold", 100)))))
     hotline = load_patterns(data_dir, "hotline_115")
-    out.append(Subject(HOTLINE, "hotline_115", {HOTLINE: {"terms": ["115", *hotline["cues"]]}}, 100.0))
+    own = {HOTLINE: {"terms": ["115", *hotline["cues"]]}}
+    out.append(_register(Subject(HOTLINE, "hotline_115", own, 100.0)))
     return tuple(out)
 
 
@@ -122,7 +123,21 @@ def _every_head(data_dir: Path) -> tuple[str, ...]:
 
 
 def _names(text: str, subject: Subject, context: str = "") -> bool:
-    return bool(text) and subject.param in subjects_of(text, subject.table, subject.threshold, context)
+    return bool(text) and _named(id(subject.table), text, context)
+
+
+_BY_TABLE: dict[int, Subject] = {}  # keeps every subject's table alive, so its id is never reused
+
+
+def _register(subject: Subject) -> Subject:
+    _BY_TABLE[id(subject.table)] = subject
+    return subject
+
+
+@lru_cache(maxsize=262144)  # a site's template texts (menus, footers, headings) repeat on every page
+def _named(table: int, text: str, context: str) -> bool:
+    subject = _BY_TABLE[table]
+    return subject.param in subjects_of(text, subject.table, subject.threshold, context)
 
 
 def _scope(
