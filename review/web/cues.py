@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.term_classes import expand_classes
 from sci.errors import DataError, Problem
 from sci.yamlfile import ANY, LINE, at_path, load_data
 
@@ -24,6 +25,9 @@ MIN_LENGTH = 3  # shorter cues ("KI", "App") would light up half of every snippe
 def declared_cues(path: Path) -> set[str]:
     """The phrases a pattern file declares as review cues (shorter ones left out)."""
     doc = load_data(path, CUES_SCHEMA)
+    # Office and booking names written as classes (modifiers × heads) are cues as their pairings: the same
+    # expansion the pattern loader applies: a generated "Einwohnermeldestelle" is marked as a listed one is.
+    expand_classes(doc, str(path))
     review = doc.get("review") or {}
     phrases: set[str] = set()
     for where in review.get("cues") or ():

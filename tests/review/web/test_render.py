@@ -70,6 +70,19 @@ def test_only_the_phrases_a_pattern_file_declares_are_cues(tmp_path) -> None:  #
     assert real["reading.yaml"] == set()  # the statement reader's lexicon is not highlighted
 
 
+def test_names_written_as_classes_are_cues_as_their_pairings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An office name the pattern file writes as a class (modifiers × heads) is marked as a listed one is."""
+    from review.web.cues import declared_cues, load_cues
+
+    path = tmp_path / "d.yaml"
+    path.write_text("subjects:\n  x:\n    terms: [Bürgeramt]\n    classes:\n"
+                    "      - {modifiers: [Einwohnermelde], heads: [stelle, abteilung]}\n"
+                    "review: {cues: [subjects/*/terms]}\n", encoding="utf-8")
+    assert declared_cues(path) == {"Bürgeramt", "Einwohnermeldestelle", "Einwohnermeldeabteilung"}
+    cues = load_cues(tmp_path)
+    assert cues is not None and cues.search("bei der Einwohnermeldeabteilung")
+
+
 def test_a_declared_cue_path_that_names_no_phrase_is_an_error_with_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import pytest
 
