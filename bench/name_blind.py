@@ -17,6 +17,7 @@ from pathlib import Path
 from extractors.corpus import CorpusPage, load_corpus
 from extractors.evaluate import predict
 from extractors.page import Page
+from extractors.products import load_products
 from extractors.registry import LoadedDetector, load_detectors
 
 DEV = Path("tests/extractors/realcorpus/dev")
@@ -47,6 +48,15 @@ BRANDS: dict[str, str] = {
 }
 
 
+def brands_of(param: str) -> str:
+    """The id's brand pattern above joined with every name of the market registry's products for the id
+    (data/patterns/products.yaml), so a product added there is blanked here too."""
+    names = sorted({n for e in load_products(Path("data")).values() if param in e["evidences"]
+                    for n in e.get("names") or []}, key=len, reverse=True)
+    extra = "|".join(rf"(?<![\w-]){re.escape(n)}(?![\w-])" for n in names)
+    return f"{BRANDS[param]}|(?i:{extra})" if extra else BRANDS[param]
+
+
 def blinded(case: CorpusPage, brands: str) -> str:
     """The case's page with the id's names replaced and its links blanked."""
     html = case.html.decode("utf-8", "replace") if isinstance(case.html, bytes) else case.html
@@ -55,7 +65,7 @@ def blinded(case: CorpusPage, brands: str) -> str:
 
 def found(case: CorpusPage, param: str, detectors: list[LoadedDetector]) -> bool:
     """Whether the rules still say ``true`` for ``param`` on the blinded page."""
-    agg = predict(Page.from_html(case.url, blinded(case, BRANDS[param])), detectors, case).get(param)
+    agg = predict(Page.from_html(case.url, blinded(case, brands_of(param))), detectors, case).get(param)
     return agg is not None and agg.value is not False
 
 
