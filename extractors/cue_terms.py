@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractors.families import _EXTRA_CASES, _folded_requirements  # the requirements may_match reads
+from extractors.families import _folded_requirements, extra_cases  # the requirements may_match reads
 from extractors.matching import (
     Match,
     containing_each,
@@ -201,4 +201,4 @@ def may_match(pattern: str, text: str) -> bool:
     if all(need.has(text) for need in gate.lists):
         return True
     # a character re's case folding equates beyond lower-casing ("ſ" with "s") may stand for a string
-    return gate.folded and _EXTRA_CASES.search(lowered(text)) is not None
+    return gate.folded and extra_cases(lowered(text))

@@ -53,7 +53,7 @@ def may_match(pattern: str, text: str) -> bool:
     hay = lowered(text) if folded else text
     if all(_holds(need, hay) for need in needs):
         return True
-    return folded and _EXTRA_CASES.search(hay) is not None
+    return folded and extra_cases(hay)
 
 
 # A requirement of at least this many strings is looked for by one regex (matching.trie_regex), not by a
@@ -88,7 +88,7 @@ def search(pattern: str, text: str) -> re.Match[str] | None:
     hay = text
     if folded:
         hay = lowered(text)
-        if _EXTRA_CASES.search(hay) is not None:  # a character case folding equates beyond lower-casing
+        if extra_cases(hay):  # a character case folding equates beyond lower-casing
             return rx.search(text)
     at: set[int] = set()
     for s, needs in starts:
@@ -166,6 +166,15 @@ def _prefixes(items: Any, needs: tuple[tuple[str, ...], ...] = ()) -> tuple[Star
 # Characters that re's case-insensitive matching equates with others beyond lower-casing (re._casefix).
 _EXTRA = {chr(c) for k, v in _re_casefix._EXTRA_CASES.items() for c in (k, *v)} - set(map(chr, range(128)))
 _EXTRA_CASES = re.compile("[" + re.escape("".join(sorted(_EXTRA))) + "]")
+
+
+@lru_cache(maxsize=1024)
+def extra_cases(hay: str) -> bool:
+    """Whether ``hay`` (lower-cased) holds a character re's case folding equates with another beyond
+    lower-casing. Memoised per text: every case-ignoring formula searched through a page's text (the motion
+    formulas of ``plan_page``, the readers' blanked regexes) asks it of the same text, a scan of the whole
+    text each time (emptied with the page memos)."""
+    return _EXTRA_CASES.search(hay) is not None
 
 
 @lru_cache(maxsize=256)
