@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 
+from extractors import appointments, online_services
 from extractors.clause_reading import shared_of
+from extractors.clauses import clause_cue, lexicon
+from extractors.owner import judge
 from extractors.patterns import load_patterns
 from extractors.status_words import status_words
 from sci.errors import DataError
@@ -44,3 +47,24 @@ def test_a_bad_shape_stops_naming_the_file_and_key(section: dict[str, Any], key:
         status_words(section)
     said = str(err.value)
     assert "status.yaml" in said and key in said, said
+
+
+# Words one engine read alone before and both read now (status.yaml, the table in the realcorpus README).
+@pytest.mark.parametrize("clause", [
+    "Die Online-Anmeldung für Kita-Plätze ist noch in der Entwicklung.",  # work under way
+    "Die Online-Terminvergabe im Bürgerbüro ist vorübergehend ausgesetzt.",  # suspended
+])
+def test_the_statement_readers_read_the_named_engines_plan_and_end_words(clause: str) -> None:
+    cues = [clause_cue(clause, lexicon(load_patterns(DATA, m.NAME))) for m in (online_services, appointments)]
+    said = [c for c in cues if c is not None]
+    assert said and all(not c.positive and c.rule.startswith("planned") for c in said), cues
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Nutzen lassen soll sich der Mängelmelder vom Sofa ebenso wie unterwegs.", "Mängelmelder"),  # Walldorf
+    ("Die Stadt-App wird voraussichtlich im Herbst in den Stores stehen.", "Stadt-App"),
+])
+def test_the_named_engine_reads_the_statement_readers_plan_words(sentence: str, name: str) -> None:
+    owner = load_patterns(DATA, "owner")
+    start = sentence.index(name)
+    assert judge(sentence, start, start + len(name), owner).status == "planned"
