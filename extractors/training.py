@@ -38,20 +38,40 @@ def ledger_path(data_dir: Path) -> Path:
     return Path(data_dir) / "calibration" / "first_sight.yaml"
 
 
+def _labels(case: Path) -> tuple[dict[str, bool], frozenset[str]]:
+    """A case's facts and tempting ids as its YAML says today."""
+    meta = yaml.safe_load(case.read_text(encoding="utf-8")) or {}
+    return dict(meta.get("facts") or {}), frozenset(meta.get("tempting") or ())
+
+
 def first_sight_judged(data_dir: Path, dev: Path) -> list[Judged]:
-    """The ledger's outcomes on cases still in ``dev``, as judged rows ([] without a ledger)."""
+    """The ledger's outcomes on cases still in ``dev``, as judged rows ([] without a ledger).
+
+    The prediction is the old rules' as recorded; the label is the case's label *today*: a case relabelled
+    after it was measured (a ruling, an audit) is judged by the truth as now best known, as today's
+    outcomes are, not by the label it had then."""
     path = ledger_path(data_dir)
     if not path.exists():
         return []
     fields = Signals.__dataclass_fields__
+    labels: dict[str, tuple[dict[str, bool], frozenset[str]]] = {}
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return [Judged(str(r["slug"]), str(r["parameter"]), r["label"], bool(r["tempting"]), r["predicted"],
-                       0.0, str(r.get("family", "")),
-                       Signals(**{k: r[k] for k in fields}) if r["predicted"] is not None else None,
-                       str(r.get("snippet", "")), str(r["site"]))
-                for r in doc["records"] if (dev / f"{r['slug']}.yaml").exists()]
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
+        out = []
+        for r in doc["records"]:
+            case = dev / f"{r['slug']}.yaml"
+            if not case.exists():
+                continue
+            if r["slug"] not in labels:
+                labels[r["slug"]] = _labels(case)
+            facts, tempting = labels[r["slug"]]
+            param = str(r["parameter"])
+            out.append(Judged(str(r["slug"]), param, facts.get(param), param in tempting, r["predicted"], 0.0,
+                              str(r.get("family", "")),
+                              Signals(**{k: r[k] for k in fields}) if r["predicted"] is not None else None,
+                              str(r.get("snippet", "")), str(r["site"])))
+        return out
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise DataError([Problem(str(path), None, f"not a first-sight ledger: {exc}")]) from None
 
 

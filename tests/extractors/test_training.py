@@ -81,3 +81,24 @@ def test_first_sight_rows_keep_missed_facts_for_recall(tmp_path):
         ("citizen_information.chatbot", True, False), ("x.missed", False, True)]
     # the evidence text and the evidence kind are different fields
     assert rows[0].evidence == "Chatbot" and rows[0].signals == Signals(**S)
+
+
+def test_first_sight_is_judged_by_todays_labels(tmp_path):
+    """A case relabelled after the ledger measured it (a ruling, an audit) is judged by its label today."""
+    from extractors.training import first_sight_judged
+
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    case = dev / "kept.yaml"
+    case.write_text("url: https://a.de/\nfacts: {citizen_information.chatbot: false}\n", encoding="utf-8")
+    said_no = {**_record("kept", "a.de", right=True), "label": False, "tempting": False, "predicted": False}
+    _ledger(tmp_path / "data", [said_no])
+    assert [(j.label, j.tempting, j.right) for j in first_sight_judged(tmp_path / "data", dev)] == [
+        (False, False, True)]
+    case.write_text("url: https://a.de/\nfacts: {}\ntempting: [citizen_information.chatbot]\n",
+                    encoding="utf-8")  # relabelled: the page plans a chatbot
+    [j] = first_sight_judged(tmp_path / "data", dev)
+    assert (j.label, j.tempting, j.scored, j.right) == (None, True, True, True)
+    case.write_text("url: https://a.de/\nfacts: {citizen_information.chatbot: true}\n", encoding="utf-8")
+    [j] = first_sight_judged(tmp_path / "data", dev)
+    assert (j.label, j.right) == (True, False)
