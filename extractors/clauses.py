@@ -211,6 +211,8 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     TypeError inside a reader."""
     try:
         lx = Lexicon.of(patterns)
+    except DataError:
+        raise  # a loader below (status_words …) already named its file and key: say that, not a guess
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         where = ("data/patterns/reading.yaml or the statement reader's pattern file "
                  "(online_services, appointments, e_payment)")
