@@ -26,6 +26,7 @@ from extractors.matching import contains_any
 from extractors.page import Page
 from extractors.subjects import Scope, subjects_of
 from sci.errors import DataError, Problem
+from sci.yamlfile import word_list
 
 _FILE = "data/patterns/appointments.yaml"
 
@@ -76,11 +77,9 @@ def default_office(patterns: Mapping[str, Any]) -> DefaultOffice | None:
     factor = spec.get("factor", 1.0)
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor <= 1:
         _bad(f"default_office.factor must be a number above 0 and at most 1, not {factor!r}")
-    words = spec.get("administration")
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-        _bad("default_office.administration must be a non-empty list of words")
+    words = word_list(spec.get("administration"), _FILE, "default_office.administration", non_empty=True)
     try:
         others = re.compile(spec.get("others_regex") or r"(?!x)x")
     except (re.error, TypeError) as exc:
         _bad(f"default_office.others_regex is not a regular expression: {exc}")
-    return DefaultOffice(param, float(factor), tuple(words), others)
+    return DefaultOffice(param, float(factor), words, others)

@@ -36,6 +36,7 @@ from extractors.base import per_mapping
 from extractors.matching import contains_any
 from extractors.segment import Statement
 from sci.errors import DataError, Problem
+from sci.yamlfile import word_list
 
 _NEVER = re.compile(r"(?!x)x")
 
@@ -61,9 +62,7 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
     if not isinstance(spec, Mapping):
         _bad("discourse must be a mapping of its keys")
     for key in ("pointing_back", "general", "everyone"):
-        words = spec.get(key, [])
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            _bad(f"discourse.{key} must be a list of words")
+        word_list(spec.get(key, []), "data/patterns/owner.yaml", f"discourse.{key}")
     for key in ("reach", "lookback"):
         if key in spec and (not isinstance(spec[key], int) or isinstance(spec[key], bool) or spec[key] < 0):
             _bad(f"discourse.{key} must be a whole number of sentences or statements (0 or more), "

@@ -41,6 +41,7 @@ from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 from extractors.status_words import status_words
 from sci.errors import DataError, Problem
+from sci.yamlfile import word_list
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -519,12 +520,10 @@ def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     """Matches a text that opens with a condition (``condition_openers``: "Sollte die Buchung nicht
     funktionieren, …"), past dashes, commas, brackets and quotes; the opener a whole word. The statement
     reader and the named engine both ask it before they read an outage or a failure as a state."""
-    openers = patterns.get("condition_openers", [])
-    if not isinstance(openers, list) or not all(isinstance(o, str) for o in openers):
-        # read by the statement readers and the named engine alike: name the file and key, not a TypeError
-        raise DataError([Problem("data/patterns/owner.yaml", None,
-                                 "condition_openers must be a list of words")])
-    return _condition_re(tuple(openers))
+    # read by the statement readers and the named engine alike: name the file and key, not a TypeError
+    openers = word_list(patterns.get("condition_openers", []), "data/patterns/owner.yaml",
+                        "condition_openers")
+    return _condition_re(openers)
 
 
 def predicate_denial(patterns: Mapping[str, Any]) -> re.Pattern[str]:

@@ -77,12 +77,8 @@ def validate(data: Any, file: str) -> dict[str, dict[str, Any]]:
 @lru_cache(maxsize=8)
 def load_products(data_dir: Path) -> dict[str, dict[str, Any]]:
     """The validated registry (cached per data directory)."""
-    path = products_path(data_dir)
-    try:
-        data = strip_lines(load_yaml(path))
-    except FileNotFoundError:
-        raise DataError([Problem(str(path), None, "product registry not found")]) from None
-    return validate(data, str(path))
+    path = products_path(data_dir)  # load_yaml names a missing file itself
+    return validate(strip_lines(load_yaml(path)), str(path))
 
 
 def products_of(registry: dict[str, dict[str, Any]], param: str, multi_city: bool | None = None) -> list[str]:

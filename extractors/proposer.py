@@ -44,7 +44,7 @@ from extractors.page import Page
 from extractors.patterns import load_patterns
 from extractors.segment import Statement, is_chrome_locator, segment
 from extractors.signals import PROPOSER
-from extractors.subjects import _heads as heads
+from extractors.subjects import subject_heads as heads
 from extractors.subjects import subjects_of
 from sci.errors import DataError, Problem
 

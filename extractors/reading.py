@@ -66,7 +66,7 @@ from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
-from sci.errors import DataError, Problem
+from sci.yamlfile import word_list
 
 
 def _list_heading_cue(st: Statement, page: Page, lx: Lexicon, exp: Any, scopes: Scope,
@@ -100,15 +100,6 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
         if best is not None:
             out[st.text] = Cue(True, best.confidence, f"{best.rule} (intro before heading)")
     return out
-
-
-def _words(patterns: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    """A word list of the reader's pattern file; a value of another shape stops sci naming the key."""
-    value = patterns.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise DataError([Problem("data/patterns (the statement reader's pattern file)", None,
-                                 f"{key} must be a list of words, got {value!r}")])
-    return tuple(value)
 
 
 def _last_sentence_before(statements: list[Statement], i: int) -> str:
@@ -208,7 +199,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     booking_before = re.compile(patterns["booking_antecedent_regex"]) \
         if patterns.get("booking_antecedent_regex") else None
     # services outside the catalogue: a clause naming one as its object borrows no subject from elsewhere
-    other_services = _words(patterns, "other_services")
+    other_services = word_list(patterns.get("other_services", []),
+                               "data/patterns (the statement reader's pattern file)", "other_services")
     for i, st in enumerate(statements):
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")

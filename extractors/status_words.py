@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from extractors.base import per_mapping
 from sci.errors import DataError, Problem
+from sci.yamlfile import word_list
 
 FILE = "data/patterns/status.yaml"
 KINDS = ("planned", "discontinued", "hypothetical", "compromised", "pilot")
@@ -50,15 +51,14 @@ def _bad(key: str, said: str) -> DataError:
 
 
 def _word_list(value: Any, key: str, regex: bool) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise _bad(key, "must be a list of non-empty words" + (" (regular expressions)" if regex else ""))
+    words = word_list(value, FILE, key)
     if regex:
         for rx in value:
             try:
                 re.compile(rx)
             except re.error as exc:
                 raise _bad(key, f"bad regular expression {rx!r}: {exc}") from None
-    return tuple(value)
+    return words
 
 
 def _checked(section: Any) -> StatusWords:

@@ -18,7 +18,7 @@ from extractors.statements import subjects_in
 
 
 @per_mapping
-def _heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
+def subject_heads(subjects: Mapping[str, Any]) -> tuple[str, ...]:
     """Every word that can start a subject match (terms, fuzzy stems, ``together`` heads): a cheap
     pre-filter; built once per pattern mapping."""
     words: list[str] = []
@@ -39,7 +39,7 @@ def subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
     """Subjects named in a clause: pattern terms, or a ``together`` group whose words all occur in it in
     any order and inflection ("Ihr Gewerbe können Sie dort abmelden" names the Gewerbeabmeldung). A
     subject's ``unless`` words in the clause or its ``context`` (headings) rule it out."""
-    if not contains_any(clause, _heads(subjects)):
+    if not contains_any(clause, subject_heads(subjects)):
         return {}  # no subject word at all (most clauses): skip the per-subject matching
     out = subjects_in(clause, subjects, threshold)
     for param, spec in subjects.items():

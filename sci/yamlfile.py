@@ -195,3 +195,13 @@ def strip_lines(doc: Any) -> Any:
     if isinstance(doc, list):
         return [strip_lines(v) for v in doc]
     return doc
+
+
+def word_list(value: Any, file: str, key: str, *, non_empty: bool = False) -> tuple[str, ...]:
+    """A data file's word list checked: a list of non-blank strings (``non_empty``: at least one), else a
+    DataError naming the file and the key — not a TypeError deep in whatever reads the words."""
+    if not isinstance(value, list) or (non_empty and not value) or not all(
+            isinstance(w, str) and w.strip() for w in value):
+        what = "a non-empty list of words" if non_empty else "a list of words"
+        raise DataError([Problem(file, None, f"{key} must be {what}, got {value!r}")])
+    return tuple(value)

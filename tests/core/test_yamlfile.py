@@ -54,3 +54,18 @@ def test_every_data_file_reads_through_the_one_reader() -> None:
     assert len(files) > 30
     for path in files:
         resolve_lists(strip_lines(load_yaml(path)), ROOT / "data")
+
+
+def test_word_list_names_the_file_and_key_of_a_list_of_another_shape():
+    import pytest
+
+    from sci.errors import DataError
+    from sci.yamlfile import word_list
+
+    assert word_list(["Rathaus", "Bürgerbüro"], "x.yaml", "k") == ("Rathaus", "Bürgerbüro")
+    assert word_list([], "x.yaml", "k") == ()
+    for bad in (5, "Rathaus", ["Rathaus", 3], ["  "]):
+        with pytest.raises(DataError, match=r"x\.yaml: k must be a list of words, got"):
+            word_list(bad, "x.yaml", "k")
+    with pytest.raises(DataError, match="k must be a non-empty list of words"):
+        word_list([], "x.yaml", "k", non_empty=True)

@@ -721,7 +721,15 @@ def test_a_clause_naming_a_service_outside_the_catalogue_borrows_no_subject():
 
 
 def test_other_services_of_the_wrong_shape_stop_sci():
-    from extractors.reading import _words
+    import copy
+
+    from extractors.page import Page
+    from extractors.patterns import load_patterns
     from sci.errors import DataError
+    from tests.extractors.detect_helpers import DATA
+
+    patterns = copy.deepcopy(load_patterns(DATA, online_services.NAME))
+    patterns["other_services"] = 5  # a number where the word list belongs
+    page = Page.from_html("https://www.stadt.de/seite", wrap("<p>Anträge können Sie online stellen.</p>"))
     with pytest.raises(DataError, match="other_services"):
-        _words({"other_services": 5}, "other_services")
+        online_services.detect(page, patterns, None)
