@@ -5,7 +5,9 @@ has a known vendor shape (CKAN ``/dataset/``, SessionNet ``si0040.asp``,
 ``beteiligung.<city>.de`` …) or its text names the portal ("Open-Data-Portal",
 "Ratsinformationssystem"; exact, separator-tolerant terms) and it leads off
 the page's own host (a menu link to the city's own description page is not the portal). Links are not evidence
-when they point to documents (a PDF city map is no geoportal), to state or
+when they point to documents (a PDF city map is no geoportal) — unless the spec's ``documents`` shape says the
+document is served by the portal itself (a Vorlage's PDF under SessionNet's ``/bi/`` or a ``getfile.php``: the
+document is in the council system, so the system is there) —, to state or
 federal portals, when the sentence around them is about another city, or
 when it says the thing is only planned, or when the owner check
 (:mod:`extractors.owner`) gives it another owner ("des Landkreises"). The spec per parameter comes from
@@ -179,6 +181,33 @@ def _page_links(page: Page) -> tuple[list[Link], str, str, str]:
     return _links[page]
 
 
+def _vendor(vendors: _Vendors, url: str, external: bool, names: tuple[str, ...]) -> Mapping[str, Any] | None:
+    """The vendor shape the link's URL has, if any; "<town>-mitgestalten.de" (``city_named``) is the town's
+    platform only under the town's name."""
+    vendor = vendors.match(url, external)
+    if vendor is not None and vendor.get("city_named") and not _names_host(url, names):
+        return None
+    return vendor
+
+
+def _documents(portals: Mapping[str, Any]) -> dict[str, tuple[re.Pattern[str] | None, float]]:
+    """Per parameter, the URL shape of documents its portal serves itself and their confidence (``documents:
+    {url_regex, confidence}``; (None, 0) without). The shape is read in the link's URL before its query, so a
+    share button carrying a document's address in its query is no such document."""
+    out: dict[str, tuple[re.Pattern[str] | None, float]] = {}
+    for param, spec in portals.items():
+        docs = spec.get("documents")
+        out[param] = ((_document_shape(str(docs["url_regex"])), float(docs["confidence"])) if docs
+                      else (None, 0.0))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _document_shape(rx: str) -> re.Pattern[str]:
+    # one URL per line in the page's list: the path before any query or fragment, never across lines
+    return re.compile(rf"(?im)^https?://[^?#\s]*?(?:{rx})")
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                     extractor: str, version: str) -> list[Finding]:
     """One positive finding per (parameter, portal link) on the page."""
@@ -188,7 +217,10 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     any_vendor = {param: v.on_page(urls, low) for param, v in vendors.items()}
     any_text = {param: contains_any(texts, tuple(spec["link_terms"]) + tuple(spec.get("own_path_terms", ())))
                 for param, spec in portals.items()}
-    if not any(any_vendor.values()) and not any(any_text.values()):
+    documents = _documents(portals)
+    any_document = {param: rx is not None and rx.search(urls) is not None
+                    for param, (rx, _) in documents.items()}
+    if not any(any_vendor.values()) and not any(any_text.values()) and not any(any_document.values()):
         return []  # most pages: no vendor shape among the URLs, no portal term among the link texts
     exclude = re.compile(patterns["exclude_url_regex"], re.I)
     foreign = foreign_spec(patterns)
@@ -199,14 +231,18 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     found: list[Finding] = []
     for link in links:
         url = link.url
-        if not url.lower().startswith(("http://", "https://")) or exclude.search(url):
+        if not url.lower().startswith(("http://", "https://")):
             continue
+        document = exclude.search(url) is not None
         external = url.split("/", 3)[2].split(":")[0].lower() != page.host  # cheaper than urlsplit per link
         for param, spec in patterns["portals"].items():
-            vendor = vendors[param].match(url, external) if any_vendor[param] else None
-            if vendor is not None and vendor.get("city_named") and not _names_host(url, names):
-                vendor = None  # "<town>-mitgestalten.de" is the town's platform only under the town's name
-            if vendor is not None:
+            vendor: Mapping[str, Any] | None = None
+            if document:
+                # a document counts only where the portal itself serves it (the spec's ``documents`` shape)
+                shape, confidence = documents[param]
+                if shape is None or not any_document[param] or not shape.search(url):
+                    continue
+            elif any_vendor[param] and (vendor := _vendor(vendors[param], url, external, names)) is not None:
                 confidence = float(vendor["confidence"])
             elif external and any_text[param] and has_any(link.text, spec["link_terms"]):
                 confidence, vendor = float(spec["link_confidence"]), None

@@ -334,3 +334,26 @@ def test_an_information_system_of_a_council_body_is_its_council_system():
 def test_a_council_system_told_by_the_documents_in_it(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(DCW)
     assert (None if value is None else isinstance(value, dict)) is expected, value
+
+
+@pytest.mark.parametrize("href, expected", [
+    # tg-eutiner-bz: a Vorlage's PDF the town's SessionNet serves ("/bi/___tmp/…") is the system's document
+    ("https://www.koeln.sitzung-online.de/bi/___tmp/tmp/4508/00160592/92.pdf", True),
+    ("https://ris.koeln.de/bi/getfile.asp?id=41872", True),
+    ("https://rat.koeln.de/ris/dokumente/bplan-4-288-0.pdf", True),
+    ("https://buergerinfo.koeln.de/relaunch/getfile.php?id=55120&type=do", True),
+    # any other document is no council system, nor is a share button carrying the document's address
+    ("https://www.koeln.de/politik/beschluss-2020.pdf", False),
+    ("https://www.facebook.com/sharer/sharer.php?u=https://ris.koeln.de/bi/getfile.asp?id=1", False),
+])
+def test_a_document_the_council_system_serves_is_the_system(href, expected):
+    html = page(f"<p>Die Fortschritte sind auf der Internetseite der Stadt nachzulesen: "
+                f"<a href='{href}'>{href}</a></p>")
+    assert (DCW in vals(council, html)) is expected
+
+
+def test_a_document_of_the_council_system_still_passes_the_plan_check():
+    href = "https://ris.koeln.de/bi/getfile.asp?id=41872"
+    # the plan sentence's own finding is false; the document link beside it adds no true one
+    assert vals(council, page(f"<p>Ein Ratsinformationssystem ist geplant, siehe "
+                              f"<a href='{href}'>Vorlage</a>.</p>"))[DCW] is False
