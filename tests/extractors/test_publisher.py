@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from extractors.base import CityContext
 from extractors.page import Page
 from extractors.patterns import load_patterns
-from extractors.publisher import _publishers, publisher, publisher_of, signature, site_name
+from extractors.publisher import _publishers, publisher, publisher_class, publisher_of, signature, site_name
+from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
 
 OWNER = load_patterns(DATA, "owner")
@@ -113,3 +115,52 @@ def test_detectors_ask_the_page_entry_only():
 ])
 def test_a_hyphenated_authority_word_is_no_authority(title, footer, kind):
     assert publisher_of(title, footer, OWNER) == kind
+
+
+def page_at(url: str, title: str, footer: str = "") -> Page:
+    html = (f"<html><head><title>{title}</title></head><body><main><p>Text.</p></main>"
+            f"{f'<footer><p>{footer}</p></footer>' if footer else ''}</body></html>")
+    return Page.from_html(url, html)
+
+
+HAMM = CityContext("05915000", "Hamm", ("hamm.de",))
+
+
+@pytest.mark.parametrize("url, title, footer, kind", [
+    # the city's own: its name in the title, the signature or the host
+    ("https://www.hamm.de/x", "Chatbot | Stadt Hamm", "", "city"),
+    ("https://www.hamm.de/x", "Bürgerbüro", "© 2024 Stadt Hamm", "city"),
+    ("https://www.hamm.de/x", "Bürgerbüro", "", "city"),
+    ("https://www.vg-hamm.de/x", "Bürgerbüro", "", "city"),  # an authority's word before the name
+    # another public body: a Land portal, the Kreis on a town's page, an authority's host not named after
+    # the town
+    ("https://service.niedersachsen.de/x", "Gewerbe | Serviceportal Niedersachsen", "", "authority"),
+    ("https://www.kreis-unna.de/x", "Zulassung | Kreis Unna", "", "authority"),
+    ("https://www.vg-rennerod.de/x", "Bürgerbüro", "", "authority"),
+    # an outlet: its words in a name, its host, or a large paper's domain; a headline opening with "Stadt
+    # Hamm …" is the outlet's, not the city's site name
+    ("https://www.wa.de/x", "Bürgerbüros: lange Wartezeit – Westfälischer Anzeiger", "", "outlet"),
+    ("https://www.hamm-aktuell.de/x", "Neues vom Rathaus", "", "outlet"),
+    ("https://www.waz.de/x", "Stadt Hamm schaltet Chatbot frei - WAZ", "", "outlet"),
+    # a party or faction: by name or host, before an authority its footer names
+    ("https://www.spd-hamm.de/x", "Antrag Livestream | SPD Hamm", "", "party"),
+    ("https://www.gruene-hamm.de/x", "Stadtrat im Livestream", "© Stadt Hamm", "party"),
+    ("https://www.stadtwerke-hamm.de/x", "App | Stadtwerke Hamm GmbH", "", "company"),
+    ("https://www.hamm.de/x", "Medien", "© 2024 Stadtbibliothek Hamm", "institution"),
+    ("https://www.example.org/x", "Allerlei", "", "unknown"),
+])
+def test_the_publisher_class_names_the_kind_of_body(url, title, footer, kind):
+    assert publisher_class(page_at(url, title, footer), OWNER, HAMM) == kind
+
+
+def test_a_headline_opening_with_a_place_word_is_no_site_name():
+    # the Greens' page titled with a headline that opens with a compound of "Stadt" is theirs, not the city's
+    assert publisher_of("Stadtrat im Livestream | BÜNDNIS 90/DIE GRÜNEN Chemnitz", "", OWNER) == "company"
+    headline = "Stadt Salzgitter schaltet auf Notbetrieb – Peiner Allgemeine Zeitung"
+    assert publisher_of(headline, "", OWNER) == "company"
+
+
+def test_publisher_classes_missing_from_owner_yaml_name_the_file_and_key():
+    broken = {**OWNER, "publisher": {k: v for k, v in OWNER["publisher"].items() if k != "classes"}}
+    with pytest.raises(DataError, match=r"owner\.yaml.*publisher\.classes"):
+        publisher_class(page_at("https://www.hamm.de/y", "Bürgerbüro"), broken, HAMM)
