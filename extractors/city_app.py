@@ -26,7 +26,7 @@ from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
 from extractors.page import Page
-from extractors.publisher import publisher
+from extractors.publisher import publisher_class
 from extractors.segment import is_chrome_locator
 from extractors.statements import heading, statements
 from extractors.web_presence import (
@@ -90,7 +90,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     index = block_index(page)
     title = heading(page)
     first_person = tuple(patterns["owner"].get("first_person", ()))
-    site: str | None | bool = False  # publisher(), computed for the first link that needs it
+    site: str | None = None  # publisher_class(), computed for the first link that needs it
     apps: dict[str, dict[str, Any]] = {}  # app key -> value, confidence, first link
     for link in page.links:
         store = next((k for k, rx in stores if rx.search(link.url)), None)
@@ -112,14 +112,15 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         if not (cue or by_name):
             continue
         if not by_name:
-            if site is False:
-                site = publisher(page, patterns["owner"])
-            if site is not None and (in_chrome(page, link, index) or is_chrome_locator(link.locator)
-                                     or has_any(around, first_person)):
-                # a newspaper's, a party's, a company's page (publisher.py, the rule social
-                # media and chatbot follow): store links in its header or footer and "unsere App" are the
-                # publisher's own app, whatever the article says about the city's ("Offizielle App der Stadt …
-                # funktioniert nicht mehr" over "Unsere App: App Store · Google Play" in the footer)
+            if site is None:
+                site = publisher_class(page, patterns["owner"], city)
+            if site not in ("city", "unknown") and (in_chrome(page, link, index)
+                                                    or is_chrome_locator(link.locator)
+                                                    or has_any(around, first_person)):
+                # a newspaper's, a party's, a company's, another authority's page (publisher.py, the rule
+                # social media and chatbot follow): store links in its header or footer and "unsere App" are
+                # the publisher's own app, whatever the article says about the city's ("Offizielle App der
+                # Stadt … funktioniert nicht mehr" over "Unsere App: App Store · Google Play" in the footer)
                 continue
         confidence = float(patterns["official_confidence"] if cue else patterns["name_confidence"])
         key = app_name or around[-120:]

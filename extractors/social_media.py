@@ -26,7 +26,7 @@ from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
 from extractors.page import Link, Page, TextBlock
-from extractors.publisher import publisher, site_name
+from extractors.publisher import publisher, publisher_class, site_name
 from extractors.statements import heading, is_chrome, statements
 from extractors.web_presence import (
     affixes,
@@ -108,6 +108,13 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     compact_institutions = [(t, compact(translit(t))) for t in patterns["institutions"]]
     shapes = {net: re.compile(spec["url_regex"], re.I) for net, spec in patterns["networks"].items()}
     site: bool | None = None  # own_site(), computed for the first profile link that needs it
+    # Whether another body publishes the page (publisher.publisher_class: an outlet, a party, a company, an
+    # institution, another authority; not the city and not a page that says nothing of its publisher). Its
+    # own links — the header's and footer's icons, a share bar, rel="me" — are its accounts, not the city's,
+    # whatever their handle is (a local outlet named after the city, "lueneburgaktuell"; a blogger's
+    # rel="me"): on such a page only a link in the text that names the city or is introduced as the city's
+    # counts.
+    foreign = publisher_class(page, patterns["owner"], city) not in ("city", "unknown")
     # a local news outlet named after the city ("lueneburgaktuell.de"): its own handle is the outlet's
     label = compact(translit(registrable_domain(page.host or "").split(".")[0]))
     outlet = label if any(label in (f"{n}{a}", f"{a}{n}") for n in names
@@ -149,7 +156,9 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                     if site is None:
                         site = own_site(page, patterns, names, affix, float(patterns["name_threshold"]))
                     cue = cue if site else None
-            rel_me = "me" in link.rel.split()
+            rel_me = "me" in link.rel.split() and not foreign
+            if foreign and (in_chrome(page, link, index) or is_chrome(TextBlock(link.text, link.locator))):
+                continue  # the publisher's own icons (see `foreign` above)
             # Icon-only links in the header or footer of the city's own site are its accounts even when the
             # handle is not the city's name ("HanauerLeben") and no sentence introduces them.
             chrome = False

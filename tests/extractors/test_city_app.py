@@ -359,3 +359,17 @@ def test_official_news_or_accounts_in_a_community_app(body, expected):
 def test_a_registry_product_for_many_towns_needs_the_town_publishing_in_it(body, expected):
     value = vals(city_app, page(body)).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+def test_store_links_in_another_authoritys_footer_are_its_own():
+    # publisher.publisher_class: a Land's portal (its host) is another public body; the app in its footer is
+    # the Land's, though the page speaks of "der offiziellen App" and publisher() names no company
+    land_app = ("<p>Offizielle App: <a href='https://apps.apple.com/de/app/niedersachsen/id1000000001'>"
+                "App Store</a></p>")
+    html = (f"<html><head><title>Gewerbe anmelden</title></head><body><main><h1>Gewerbe anmelden</h1>"
+            f"<p>Text.</p></main><footer>{land_app}</footer></body></html>")
+    city = CityContext("03459040", "Twist", ())
+    assert not isinstance(vals(city_app, html, "https://service.niedersachsen.de/x", city=city).get(P), dict)
+    # the same footer on the town's own site is the town's app
+    value = vals(city_app, html, "https://www.twist-emsland.de/x", city=city).get(P)
+    assert isinstance(value, dict) and value["ios"], value

@@ -433,3 +433,25 @@ def test_a_semicolon_naming_nothing_else_keeps_the_status():
 ])
 def test_the_administrations_videos_on_youtube(sentence, expected):
     assert (YT in vals(social_media, page(f"<p>{sentence}</p>"))) is expected
+
+
+def test_an_outlets_own_icons_and_rel_me_are_not_the_citys_whatever_their_handle():
+    # publisher.publisher_class: a page another body publishes (here an outlet by its host word, a blog by its
+    # site name) — its footer icons named after the city and its author's rel="me" are its own accounts
+    city = CityContext("1", "Lüneburg", ())
+    icons = ("<footer><a href='https://www.facebook.com/stadtlueneburg'>Facebook</a>"
+             "<a rel='me' href='https://norden.social/@lueneburg'>Mastodon</a></footer>")
+    html = ("<html><head><title>Rathaus | Lüneburger Nachrichten</title></head><body><main><p>Text.</p>"
+            f"</main>{icons}</body></html>")
+    got = vals(social_media, html, url="https://www.lg-nachrichten.de/artikel/x", city=city)
+    assert FB not in got and MA not in got
+    # the city's own site: the same icons are the city's
+    got = vals(social_media, html.replace("Lüneburger Nachrichten", "Hansestadt Lüneburg"),
+               url="https://www.lueneburg.de/aktuelles", city=city)
+    assert FB in got and MA in got
+    # a link in the outlet's article text that names the city still counts
+    body = ("<p>Die Stadt informiert auf <a href='https://www.facebook.com/stadtlueneburg'>"
+            "facebook.com/stadtlueneburg</a>.</p>")
+    got = vals(social_media, f"<html><head><title>Rathaus | Lüneburger Nachrichten</title></head><body><main>"
+               f"{body}</main></body></html>", url="https://www.lg-nachrichten.de/artikel/x", city=city)
+    assert FB in got
