@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from extractors.clauses import lexicon
+from extractors.clauses import clauses_of, lexicon
 from extractors.patterns import load_patterns
 from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
@@ -32,3 +32,17 @@ def test_a_loader_below_that_named_its_file_is_not_reworded():
     said = str(err.value)
     assert said.startswith("data/patterns/status.yaml") and "planned.bothh: unknown key" in said
     assert "reading.yaml or" not in said
+
+
+def test_a_parenthesis_parts_clauses_unless_it_holds_one_short_word():
+    """reading.yaml's clause split looks back from after a closing bracket (so re tries its ten lookbehinds
+    only where one stands): a bracketed word of one to ten letters stays in its clause, on either side; a
+    longer one, or more than one word, is a boundary."""
+    lx = lexicon(load_patterns(DATA, "online_services"))
+    for word in ("E", "EA", "i-Kfz", "Fahrzeuge", "Zulassung1"):  # 1 to 10 characters
+        assert clauses_of(f"Die Abmeldung ({word}) ist nicht online möglich", lx) == (
+            f"Die Abmeldung ({word}) ist nicht online möglich",)
+    assert clauses_of("Die Abmeldung (Zulassung12) ist nicht online möglich", lx) == (
+        "Die Abmeldung", " (Zulassung12", ") ist nicht online möglich")
+    assert clauses_of("Die Abmeldung (siehe oben) ist nicht online möglich", lx) == (
+        "Die Abmeldung", " (siehe oben", ") ist nicht online möglich")
