@@ -357,3 +357,18 @@ def test_a_document_of_the_council_system_still_passes_the_plan_check():
     # the plan sentence's own finding is false; the document link beside it adds no true one
     assert vals(council, page(f"<p>Ein Ratsinformationssystem ist geplant, siehe "
                               f"<a href='{href}'>Vorlage</a>.</p>"))[DCW] is False
+
+
+@pytest.mark.parametrize("sentence", [
+    # tg-csu-hoechstadt: a wish in the subjunctive II of a strong, modal or mixed verb: no stream
+    "Eine Videoübertragung der Sitzungen ließe sich rasch einrichten: live auf der Homepage der Stadt.",
+    "Eine Videoübertragung der Sitzungen stünde allen offen: live auf der Homepage der Stadt.",
+    "Eine Videoübertragung der Sitzungen bräuchte nur zwei Kameras: live auf der Homepage der Stadt.",
+])
+def test_a_wish_in_the_subjunctive_is_no_council_tv(sentence):
+    assert vals(council, page(f"<p>{sentence}</p>")).get(TV) is None
+
+
+def test_the_indicative_past_of_the_same_verb_is_no_wish():
+    assert vals(council, page("<p>Eine Videoübertragung der Sitzungen ließ sich rasch einrichten: live auf "
+                              "der Homepage der Stadt.</p>"))[TV]
