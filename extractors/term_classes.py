@@ -1,4 +1,5 @@
-"""Office names as a class, not a list: a subject's ``classes`` (modifiers × heads) written out as its terms.
+"""Names as a class, not a list: a subject's or a named thing's ``classes`` (modifiers × heads) written out as
+its terms.
 
 German names an office by a compound: what it is for and what it is — "Einwohner|verwaltung",
 "Einwohnermelde|abteilung", "Melde|stelle", "Bürger|service|stelle", "Pass|wesen". A town names its
@@ -64,22 +65,38 @@ def _expand_positive_classes(data: dict[str, Any], file: str) -> None:
     data["positive"] = positive
 
 
+def _expand_spec(spec: dict[str, Any], key: str, file: str) -> None:
+    """One spec's ``classes`` written out into its ``terms``, after the listed terms, each pairing once."""
+    classes = spec.pop("classes")
+    if not isinstance(classes, list):
+        raise DataError([Problem(file, None,
+                                 f"{key}.classes must be a list of {{modifiers: [...], heads: [...]}}")])
+    terms = list(spec.get("terms", []))
+    for n, cls in enumerate(classes):
+        terms += _pairings(cls, f"{key}.classes[{n}]", file)
+    # each word once; a ``{products: …}`` item in the list stays for the registry's loader, which runs after
+    seen: set[str] = set()
+    spec["terms"] = [t for t in terms if not isinstance(t, str) or not (t in seen or seen.add(t))]
+
+
 def expand_classes(data: dict[str, Any], file: str) -> None:
-    """Write every subject's ``classes`` out into its ``terms`` (in place; the pairings after the listed
-    terms, each once), and the file's ``positive_classes`` into its ``positive`` cues. A malformed class
-    stops with the file and key named."""
+    """Write every subject's and every named thing's (``mentions``) ``classes`` out into its ``terms`` (in
+    place), and the file's ``positive_classes`` into its ``positive`` cues. A malformed class stops with the
+    file and key named.
+
+    A thing named in prose is a compound as an office is: what it is for × what it is — "Beteiligungs|portal",
+    "Mitwirkungs|plattform", "Geodaten|viewer", "Mängel|karte", "Gremien|infoportal". A mention spec lists
+    the few modifiers and heads once; a new site's pairing is named although no list held it."""
     _expand_positive_classes(data, file)
     subjects = data.get("subjects")
-    if not isinstance(subjects, Mapping):
-        return
-    for param, spec in subjects.items():
-        if not isinstance(spec, dict) or "classes" not in spec:
-            continue
-        classes = spec.pop("classes")
-        if not isinstance(classes, list):
-            raise DataError([Problem(file, None, f"subjects.{param}.classes must be a list of "
-                                                 "{modifiers: [...], heads: [...]}")])
-        terms = list(spec.get("terms", []))
-        for n, cls in enumerate(classes):
-            terms += _pairings(cls, f"subjects.{param}.classes[{n}]", file)
-        spec["terms"] = list(dict.fromkeys(terms))
+    if isinstance(subjects, Mapping):
+        for param, spec in subjects.items():
+            if isinstance(spec, dict) and "classes" in spec:
+                _expand_spec(spec, f"subjects.{param}", file)
+    mentions = data.get("mentions")
+    if isinstance(mentions, Mapping):
+        for param, specs in mentions.items():
+            for n, spec in enumerate(specs if isinstance(specs, list) else [specs]):
+                if isinstance(spec, dict) and "classes" in spec:
+                    key = f"mentions.{param}" + (f"[{n}]" if isinstance(specs, list) else "")
+                    _expand_spec(spec, key, file)

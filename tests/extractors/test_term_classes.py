@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import appointments, online_services
+from extractors import (
+    appointments,
+    council,
+    defect_reporting,
+    geodata,
+    online_services,
+    open_data,
+    participation,
+)
 from extractors.term_classes import expand_classes
 from sci.errors import DataError
 from tests.extractors.detect_helpers import values, wrap
@@ -107,3 +115,39 @@ def test_an_unlisted_daycare_pairing_names_the_service() -> None:
 ])
 def test_booking_system_nouns_are_a_class(sentence) -> None:
     assert values(appointments, wrap(f"<p>{sentence}</p>")).get(P + "vehicle_registration_office") is True
+
+
+def test_a_named_things_classes_are_written_out_as_its_terms() -> None:
+    data = {"mentions": {"p": [{"terms": ["Geoportal", {"products": "p"}], "classes": [
+        {"modifiers": ["Geo", "Karten"], "heads": ["portal", "viewer"]}]}], "q": {"terms": [], "classes": [
+            {"modifiers": ["Mängel"], "heads": ["karte"]}]}}}
+    expand_classes(data, "x.yaml")
+    # the listed term once, the registry's item kept for its loader, then the pairings
+    assert data["mentions"]["p"][0]["terms"] == ["Geoportal", {"products": "p"}, "Geoviewer", "Kartenportal",
+                                                 "Kartenviewer"]
+    assert data["mentions"]["q"]["terms"] == ["Mängelkarte"]
+
+
+@pytest.mark.parametrize("mentions, key", [
+    ({"p": [{"terms": [], "classes": [{"modifiers": ["Geo"], "heads": []}]}]},
+     r"mentions\.p\[0\]\.classes\[0\]\.heads"),
+    ({"p": {"terms": [], "classes": "Geoportal"}}, r"mentions\.p\.classes must be a list"),
+])
+def test_a_named_things_bad_classes_name_file_and_key(mentions, key) -> None:
+    with pytest.raises(DataError, match=r"x\.yaml.*" + key):
+        expand_classes({"mentions": mentions}, "x.yaml")
+
+
+@pytest.mark.parametrize("module, sentence, param", [
+    # pairings of a named thing's modifiers and heads that no term list holds
+    (participation, "Ihre Ideen bringen Sie auf dem Mitgestaltungsportal der Stadt ein.",
+     "participation.platform"),
+    (open_data, "Die Datensätze stehen im Open-Government-Data-Portal der Stadt bereit.", "open_data.portal"),
+    (geodata, "Bebauungspläne zeigt der GIS-Viewer der Stadt.", "geodata.portal"),
+    (council, "Die Vorlagen finden Sie im Stadtverordneteninfoportal der Stadt.",
+     "internal_processes.digital_council_work"),
+    (defect_reporting, "Schlaglöcher melden Sie über die Mängelplattform der Stadt.",
+     "citizen_information.defect_reporting"),
+])
+def test_an_unlisted_pairing_names_the_thing(module, sentence, param) -> None:
+    assert isinstance(values(module, wrap(f"<p>{sentence}</p>")).get(param), dict)
