@@ -1,10 +1,12 @@
 """Online services (the nine Onlinedienste): offered *online*, not merely described.
 
 Statements ("… vollständig online beantragen", "nur persönlich vor Ort") come
-from the shared statement engine; on a service's own page two page-structure
-signals are added: the application form itself (a POST form with enough named
-fields) is strong evidence it is online, and an application that exists only
-as a PDF/DOCX download is weak evidence it is not.
+from the shared statement engine; a link to the service's application system (an
+online-service portal of the market registry, :mod:`extractors.service_portals`)
+is the service online; on a service's own page two page-structure signals are
+added: the application form itself (a POST form with enough named fields) is
+strong evidence it is online, and an application that exists only as a PDF/DOCX
+download is weak evidence it is not.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding
+from extractors.clauses import lexicon
 from extractors.evidence import finding
 from extractors.page import Page
 from extractors.reading import read
+from extractors.service_portals import portal_findings
 from extractors.statements import heading
 from extractors.subjects import subjects_of
 
 NAME = "online_services"
-VERSION = "2"
+VERSION = "3"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
@@ -30,6 +34,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     # "Anmeldung Kindergarten" over an application form names the Kita registration as "Kita-Anmeldung" does
     topic = subjects_of(head, patterns["subjects"], float(patterns.get("threshold", 100)), head)
     found = read(page, patterns, NAME, VERSION, city)
+    # a link to the service's application system (an i-Kfz portal, a Kita portal product): the service online
+    found += portal_findings(page, patterns, topic, lexicon(patterns), NAME, VERSION)
     if not topic:
         return found
     form_spec = patterns["form"]

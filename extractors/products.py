@@ -8,7 +8,8 @@ entries go, and the pattern loader (:func:`extractors.patterns.load_patterns`) w
 - ``{products: <parameter id>}`` in a ``terms`` list: the ``names`` of every product evidencing that id
   (``multi_city: true|false`` keeps only the products run for many towns, or only single-town installations);
 - the same item in a ``families`` list: their ``name_regexes``;
-- a mapping with ``product: <key>`` (a portal vendor): that product's ``url_regex`` as its ``url_regex``.
+- a mapping with ``product: <key>`` (a portal vendor): that product's ``url_regex`` as its ``url_regex``, and
+  its ``evidences`` unless the mapping names its own.
 
 A malformed entry or a reference to no product stops with a DataError naming the file and key.
 """
@@ -117,6 +118,8 @@ def expand_products(data: Any, file: str, data_dir: Path, where: str = "") -> An
                                                      "or has no url_regex")])
             data = {k: v for k, v in data.items() if k != "product"}
             data["url_regex"] = registry[key]["url_regex"]
+            # what a link to it may evidence, for a detector that serves several ids (online services)
+            data.setdefault("evidences", list(registry[key]["evidences"]))
         out: dict[str, Any] = {}
         for k, v in data.items():
             path = f"{where}.{k}" if where else str(k)
