@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from extractors.base import per_mapping
 from extractors.lemmas import lemma_set, tokens
@@ -122,7 +123,40 @@ def page_subject(page: Page, subjects: Mapping[str, Any], threshold: float, exp:
         found = subjects_of(exp.expand(crumb), subjects, threshold)
         if found:
             return found
-    return {}
+    slug = _own_slug(page.url)
+    return subjects_of(slug, _ascii_subjects(subjects), threshold) if slug else {}
+
+
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_SLUG_SEP = re.compile(r"[-_+.,;=]+|%20")
+_FILE_EXT = re.compile(r"(?i)\.(?:php\d?|html?|aspx?|jsp|shtml|cfm)$")
+
+
+def _own_slug(url: str) -> str:
+    """The page's own path segment as words, spelt without umlauts ("/buergerservice/strassenverkehrsamt/
+    zulassungsstelle-termine" -> "zulassungsstelle termine"): an office's page is named for the office in its
+    address as in its title. Only the last segment that is not an index: the ones above it are sections of the
+    site ("/buergerservice/…" over every service page), as a breadcrumb's upper crumbs are."""
+    for part in reversed(unquote(urlsplit(url).path).split("/")):
+        part = _FILE_EXT.sub("", part)
+        if part and part.lower() not in ("index", "default", "start", "home"):
+            return _SLUG_SEP.sub(" ", part).translate(_ASCII)
+    return ""
+
+
+@per_mapping
+def _ascii_subjects(subjects: Mapping[str, Any]) -> dict[str, Any]:
+    """The subjects with every word spelt without umlauts, as web addresses spell them ("strassenverkehrsamt",
+    "auslaenderbehoerde", "buergerbuero")."""
+    def ascii_of(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(_ASCII)
+        if isinstance(value, list):
+            return [ascii_of(v) for v in value]
+        if isinstance(value, dict):
+            return {k: ascii_of(v) for k, v in value.items()}
+        return value
+    return {param: ascii_of(dict(spec)) for param, spec in subjects.items()}
 
 
 def _trail(page: Page) -> list[str]:

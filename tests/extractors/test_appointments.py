@@ -500,6 +500,20 @@ def test_the_office_named_in_the_title_or_breadcrumb_is_the_pages_subject(title,
     assert values(appointments, _office_page(title, trail, "Terminvereinbarung")) == expected
 
 
+@pytest.mark.parametrize("url, expected", [
+    # the office in the page's own address, over a title, h1 and breadcrumb naming none (without umlauts)
+    ("https://www.kreis-x.de/buergerservice/strassenverkehrsamt/kfz-zulassung",
+     {P + "vehicle_registration_office": True}),
+    ("https://www.stadt-x.de/rathaus/auslaenderbehoerde/index.php", {P + "immigration_office": True}),
+    # a section of the site above the page's own segment is no subject of it ("/buergerservice/…" over all)
+    ("https://www.stadt-x.de/buergerservice/termine", {}),
+])
+def test_the_office_named_in_the_address_is_the_pages_subject(url, expected):
+    html = _office_page("Terminvereinbarung | Landkreis X", "Start &gt; Service &gt; Termine",
+                        "Terminvereinbarung")
+    assert values(appointments, html, url) == expected
+
+
 def _with_sidebar(aside: str) -> str:
     return ("<html><head><title>Landkreis X</title></head><body><main><h1>Abholung des Aufenthaltstitels</h1>"
             "<p>Den Abholtermin vereinbaren Sie mit Ihrer Sachbearbeitung.</p></main>"
