@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from extractors.base import per_mapping
+from extractors.clauses import Cue
 from extractors.matching import contains_any
 from extractors.page import Page
 from extractors.subjects import Scope, subjects_of
@@ -38,8 +39,16 @@ class DefaultOffice:
     factor: float  # weaker than the office named: a multiplier on the page factor
     administration: tuple[str, ...]  # words of the town's administration ("Stadtverwaltung", "Rathaus")
     others: re.Pattern[str]  # the statement speaks of the other offices ("für viele weitere Stellen")
+    denial: re.Pattern[str]  # a denial's clause speaks of the booking ("keine Termine", "Terminvereinbarung")
 
-    def targets(self, page: Page, text: str, scopes: Scope, apart: str = "") -> dict[str, tuple[int, int]]:
+    def speaks_of_booking(self, clause: str, cue: Cue) -> bool:
+        """Whether the cue tells the administration's booking: a booking cue always does; a denial only in a
+        clause about appointments ("nur nach telefonischer Terminvereinbarung", "keine Termine buchen"), not
+        every "nicht geplant" of a page on the town's administration (a livestream, a Facebook page)."""
+        return cue.positive or bool(self.denial.search(clause))
+
+    def targets(self, page: Page, text: str, scopes: Scope, apart: str = "",
+                clause: str = "") -> dict[str, tuple[int, int]]:
         """The office, when the page names no subject at all, or names this office among others ("Am
         Donnerstag gibt es im Bürgerbüro keine Termine … ein Gewerbe anmelden": the administration's
         booking is at least the office everyone books), and speaks of the administration (in the
@@ -48,7 +57,9 @@ class DefaultOffice:
         does a statement about the other offices ("für viele weitere Stellen der Verwaltung ebenfalls") or a
         page that sets this office apart (``apart``: "die Verwaltung – ausgenommen das Bürgerbüro – …")."""
         named = set(scopes.named()) | set(scopes.topic)
-        if named and self.param not in named:
+        if named and self.param not in named and not contains_any(clause, self.administration):
+            # (a clause about the house itself, "Wer die Verwaltung aufsuchen muss …", is the citizens'
+            # office's too, whatever other office the page names beside it)
             return {}
         if self.others.search(text) or (apart and self.param in subjects_of(apart, scopes.subjects,
                                                                               scopes.threshold)):
@@ -82,4 +93,10 @@ def default_office(patterns: Mapping[str, Any]) -> DefaultOffice | None:
         others = re.compile(spec.get("others_regex") or r"(?!x)x")
     except (re.error, TypeError) as exc:
         _bad(f"default_office.others_regex is not a regular expression: {exc}")
-    return DefaultOffice(param, float(factor), words, others)
+    try:
+        denial = re.compile(spec["denial_regex"])
+    except KeyError:
+        _bad("default_office.denial_regex is missing (the words that make a denial one of the booking)")
+    except (re.error, TypeError) as exc:
+        _bad(f"default_office.denial_regex is not a regular expression: {exc}")
+    return DefaultOffice(param, float(factor), words, others, denial)

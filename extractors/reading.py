@@ -376,13 +376,17 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             targets, factor, where = named, scope_factor * disc.general_factor, "general"
                         else:
                             targets, factor, where = scopes.only_subject(), page_factor, "page"
-                            if not targets and cue.positive and default is not None \
+                            if not targets and default is not None \
+                                    and default.speaks_of_booking(clause, cue) \
                                     and not contains_any(clause, lx.back_references):
                                 # a town's booking told for its administration on a page naming no office
                                 # ("Online-Terminreservierung auf www.schwerin.de" in a notice on the
                                 # Stadtverwaltung's hours): the office everyone books, weaker than a named one
-                                # (not a clause pointing back, "Dafür steht …": it speaks of what it names)
-                                targets = default.targets(page, text, scopes, excluded_of(page.text, lx))
+                                # (not a clause pointing back, "Dafür steht …": it speaks of what it names);
+                                # so is its denial ("Wer die Verwaltung aufsuchen muss, kann dies nur nach
+                                # telefonischer Terminvereinbarung")
+                                targets = default.targets(page, text, scopes, excluded_of(page.text, lx),
+                                                          clause)
                                 factor = page_factor * default.factor
                         if not cue.positive and where in ("statement", "previous", "page", "topic",
                                                           "general"):

@@ -45,8 +45,28 @@ def test_no_default_without_administration_or_with_other_office(body):
     assert P + "citizens_office" not in values(appointments, wrap(body, title="Nachrichten"))
 
 
+def test_administration_denial_is_the_citizens_office():
+    # the ruling on a phone duty for the whole house (tg-hachenburg): the clause speaks of the Verwaltung
+    # itself, so another office named on the page (the Kfz-Zulassungsstelle) does not take it
+    body = ("<h1>Die Verbandsgemeindeverwaltung ist für Sie da</h1><p>Wer die Verwaltung persönlich "
+            "aufsuchen muss, kann dies nur nach vorheriger telefonischer Terminvereinbarung über die "
+            "Zentrale.</p>"
+            "<p>Auch für Leistungen der Kfz-Zulassungsstelle ist ein Termin abzusprechen.</p>")
+    assert values(appointments, wrap(body, title="Nachrichten")).get(P + "citizens_office") is False
+
+
+def test_denial_of_something_else_is_no_office():
+    # a page on the administration denying a livestream says nothing about booking an office
+    body = ("<h1>Stadtverwaltung und Rat</h1><p>Die Stadtverwaltung informiert über die Sitzungen. Ein "
+            "Livestream der Sitzungen ist nicht geplant.</p>")
+    assert P + "citizens_office" not in values(appointments, wrap(body, title="Nachrichten"))
+
+
 def test_bad_data_names_file_and_key():
     with pytest.raises(DataError, match="default_office.param"):
         default_office({"subjects": {}, "default_office": {"param": "x", "administration": ["Rathaus"]}})
     with pytest.raises(DataError, match="default_office.administration"):
         default_office({"subjects": {"p": {}}, "default_office": {"param": "p", "administration": []}})
+    with pytest.raises(DataError, match="default_office.denial_regex"):
+        default_office({"subjects": {"p": {}},
+                        "default_office": {"param": "p", "administration": ["Rathaus"]}})
