@@ -321,3 +321,19 @@ def test_a_registry_product_named_alone_is_the_service():
     # FixMyStreet (products.yaml): a reporting platform named without a "Mängelmelder" word
     assert _named("<p>Schäden an Straßen melden Sie über FixMyStreet direkt an die Stadtverwaltung.</p>") \
         not in (None, False)
+
+
+@pytest.mark.parametrize("href, text, expected", [
+    # sg-stendal: a sidebar box's link to the town's own reporting page, the service's name as the path's end
+    ("/de/buergermelder.html", "Schäden und Mängel im Stadtgebiet melden", True),
+    ("/rathaus/schadensmelder/", "Schaden melden", True),
+    ("/buergerservice/maengel-melden", "Jetzt melden", True),
+    # a news item about it, the register, a link text that offers nothing (the name alone: a page about it)
+    ("/aktuelles/maengelmelder-app-beschlossen", "Jetzt melden", False),
+    ("/buergerservice/melderegisterauskunft", "Auskunft melden", False),
+    ("/de/buergermelder.html", "Bürgermelder", False),
+])
+def test_an_own_link_whose_path_is_the_services_name(href, text, expected):
+    html = wrap(f"<p>Aktuelles aus dem Rathaus.</p><aside><h3>Service</h3><p><a href='{href}'>{text}</a></p>"
+                "</aside>")
+    assert (values(defect_reporting, html).get(P) is not None) is expected
