@@ -130,8 +130,8 @@ class ClauseReading:
         only off line (not "bisher nur", not "müssen nicht persönlich")."""
         sh, low = self.shared, self.low
         hits = list(sh.restrict_re.finditer(low))
-        if not hits or self.past:
-            return False  # none, or "Bisher ging das nur im Bürgerbüro": how it was, not how it is
+        if not hits:
+            return False
         for m in hits:
             # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen
             # persönlich … vorsprechen") says when, not how: the channel still follows the obligation
@@ -145,12 +145,18 @@ class ClauseReading:
             # vorher telefonisch …"): the channel may stand anywhere in the condition, up to its sentence's
             # end
             reach = 25
+            past = self.past
             if sh.restricted_condition_re.match(rest):
                 end = _LIST_END.search(rest)
                 window = rest[:end.start()] if end else rest
                 reach = len(window)
                 if _ONLINE_WORD.search(window):
                     continue  # "nur, wenn Sie vorher online oder telefonisch gebucht haben": a way in on line
+                # the condition's own tense tells what comes first, not how it was ("nur, wenn vorher
+                # telefonisch ein Termin ausgemacht wurde"): a past word counts outside it only
+                past = past and bool(sh.past_re.search(low[:m.start()]) or sh.past_re.search(rest[reach:]))
+            if past:
+                continue  # "Bisher ging das nur im Bürgerbüro": how it was, not how it is
             if any(window.lstrip().startswith(ch) or f" {ch}" in window[:reach] for ch in sh.offline) \
                     and not _online_in_list(rest, sh.offline) \
                     and not set(words_of(window[:25])) & sh.negators:  # "müssen nicht mehr persönlich kommen"

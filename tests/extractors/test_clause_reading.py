@@ -37,6 +37,10 @@ def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None
     ("Sie müssen nicht mehr persönlich kommen", False),
     ("nur nach telefonischer oder Online-Vereinbarung", False),  # an online channel in the list
     ("Termine nur online", False),
+    # the condition's own tense says what comes first, not how it was (sb-schweinfurt) …
+    ("und auch dann nur, wenn vorher telefonisch oder schriftlich ein Termin ausgemacht wurde", True),
+    # … while a past word outside the condition still tells how it was
+    ("Früher kam man nur, wenn vorher telefonisch ein Termin ausgemacht wurde", False),
 ])
 def test_restriction_to_an_offline_channel(clause: str, restricted: bool) -> None:
     shared = lexicon(load_patterns(DATA, appointments.NAME)).shared
