@@ -407,6 +407,20 @@ def test_a_launch_on_a_date_announces_the_offer(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # setting the offer up, in the active with the separable verb: work under way, as "wird eingerichtet"
+    ("<p>Mit dem Rechenzentrum richtet die Stadt ein Portal ein, über das Eltern die Kita-Anmeldung online "
+     "erledigen.</p>", {S + "daycare_registration": False}),
+    ("<p>Die Stadt baut derzeit eine Plattform auf, auf der Eltern ihr Kind online für die Kita "
+     "anmelden.</p>", {S + "daycare_registration": False}),
+    # the reader's own setting up is no plan of the city's ("richten Sie … ein")
+    ("<p>Auf dem Kita-Portal richten Sie ein Konto ein und melden Ihr Kind online für die Kita an.</p>",
+     {S + "daycare_registration": True}),
+])
+def test_setting_the_offer_up_plans_it(body, expected):
+    assert values(online_services, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # a short link line closing a paragraph speaks of what the paragraph names
     ("<p>Ab Dienstag empfängt das Bürgerbüro wieder Besucherinnen und Besucher mit vereinbartem Termin.</p>"
      "<p>» Hier vereinbaren Sie Ihren Termin online.</p>", {A + "citizens_office": True}),
