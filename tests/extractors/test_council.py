@@ -324,6 +324,9 @@ def test_an_information_system_of_a_council_body_is_its_council_system():
     # (Freyung, Landshut, Innernzell: the names change, the sentence stays)
     ("Alle Sitzungen des Stadtrats mit Tagesordnungen finden Sie in unserem Xumo der Stadt Köln.", True),
     ("Unter dem Menüpunkt „Xumo“ sind Sitzungstermine, Tagesordnungen und Unterlagen frei zugänglich.", True),
+    # … or a link (tg-gruene-pfungstadt: a party's page)
+    ("Über den Link <a href='https://www.koeln.de/gremientermine'>Gremientermine</a> finden Sie alle "
+     "Sitzungstermine der Ausschüsse der Stadt Köln.", True),
     # the gazette, the town hall or a club's booklet is no such place
     ("Die Tagesordnung des Gemeinderats finden Sie im Amtsblatt der Gemeinde.", None),
     ("Die Tagesordnung des Gemeinderats hängt im Rathaus der Stadt aus.", None),
