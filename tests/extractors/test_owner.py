@@ -631,6 +631,9 @@ def test_institution_word_opening_the_name_is_not_its_owner():
     # suggestions handed in where one takes part are the thing's use, not a plan (ta-)
     ("Die Plattform bietet die Möglichkeit, Anregungen einzubringen.", "Plattform", "live"),
     ("Im Portal können Sie einen Vorschlag machen.", "Portal", "live"),
+    # … with up to five words between (tg-bad-soden)
+    ("Über das Meldeportal können Sie Anregungen unkompliziert an die Stadtverwaltung geben.", "Meldeportal",
+     "live"),
     # a suggestion that led to the thing being examined stays a plan
     ("Auf Anregung der Fraktion prüft die Verwaltung eine Beteiligungsplattform.", "Beteiligungsplattform",
      "planned"),
