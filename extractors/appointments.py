@@ -37,7 +37,7 @@ from extractors.statements import heading, subjects_in
 from extractors.subjects import page_subject, subjects_of
 
 NAME = "appointments"
-VERSION = "2"
+VERSION = "3"
 _SCRIPT_IFRAME = re.compile(r"""createElement\(\s*["']iframe["']\s*\)""")
 _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 
@@ -50,7 +50,12 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     if not topic:
         return _without_absent_offices(found, patterns, city)
     spec = patterns["booking"]
-    vendors = tuple(spec["vendor_hosts"])
+    hosts = tuple(spec["vendor_hosts"])
+    products = [re.compile(p["url_regex"], re.I) for p in spec.get("vendor_products", [])]
+
+    def vendor(url: str) -> bool:
+        # a vendor's host (the crawl's list) or a booking product's host or path shape (the market registry)
+        return on_hosts(url, hosts) or any(rx.search(url) for rx in products)
     url_re = re.compile(spec["url_regex"])
 
     threshold = float(patterns.get("threshold", 100))
@@ -72,19 +77,19 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                                  version=VERSION, url=url, rule="booking@topic"))
 
     host_re = re.compile(spec["host_regex"]) if spec.get("host_regex") else None
-    if on_hosts(page.url, vendors) or (host_re and host_re.search(page.host)):
+    if vendor(page.url) or (host_re and host_re.search(page.host)):
         # the page is served by the booking system itself ("termine.mein-coburg.de", a vendor host) and
         # its heading names the office: the page is that office's booking, whatever its text says
         add(spec["page_host_confidence"], f"Seite des Buchungssystems: {page.host}", "page")
     for frame in page.iframes:
-        if on_hosts(frame.url, vendors) or url_re.search(frame.url) or url_re.search(frame.text):
+        if vendor(frame.url) or url_re.search(frame.url) or url_re.search(frame.text):
             add(spec["iframe_confidence"], f"Buchungssystem eingebettet: {frame.text or frame.url}",
                 frame.locator)
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     same_re = re.compile(spec["same_host_path_regex"]) if spec.get("same_host_path_regex") else None
     foreign = _foreign_link(patterns, city)
     for link in page.links:
-        if on_hosts(link.url, vendors):
+        if vendor(link.url):
             confidence = spec["vendor_link_confidence"]
         elif link_re and url_re.search(link.url) and link_re.search(link.text) \
                 and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf"):
@@ -110,7 +115,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         add(confidence, f"{link.text} → {link.url}", link.locator, own=link.text)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
-            urls = [u for u in _SCRIPT_URL.findall(script) if on_hosts(u, vendors) or url_re.search(u)]
+            urls = [u for u in _SCRIPT_URL.findall(script) if vendor(u) or url_re.search(u)]
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
     # after the widgets too: a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's

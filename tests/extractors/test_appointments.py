@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors import appointments
 from extractors.aggregate import aggregate
 from extractors.base import CityContext
-from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
+from extractors.patterns import load_patterns
+from tests.extractors.detect_helpers import DATA, corpus_values, findings, values, wrap
 
 P = "online_appointments."
 
@@ -193,6 +196,27 @@ def test_dated_headings(body, expected):
 ])
 def test_slots_and_vendor_hosts(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a booking product's installation on the town's own host, whatever the link says (TEVIS's path shape)
+    ("<h1>Standesamt</h1><p>Freie Tage für Ihre Trauung: <a href='https://www.stadt-x.de/tevisweb080/select2?md=5'>"
+     "bitte hier entlang</a>.</p>", {P + "registry_office": True}),
+    # … or embedded (a Qmatic web booking)
+    ("<h1>Kfz-Zulassungsstelle</h1><iframe src='https://service.kreis-x.de/qwebbook/#/' "
+     "title='Kalender'></iframe>", {P + "vehicle_registration_office": True}),
+])
+def test_booking_products_of_the_market_registry(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+def test_every_vendor_host_the_crawl_follows_is_a_product_of_the_registry():
+    # the crawl's one-hop list and the market registry know the same vendors: a host added to the list alone
+    # would be a vendor the registry (and so the review and the name lists) does not know
+    booking = load_patterns(DATA, appointments.NAME)["booking"]
+    products = [re.compile(p["url_regex"], re.I) for p in booking["vendor_products"]]
+    for host in booking["vendor_hosts"]:
+        assert any(rx.search(f"https://stadt-x.{host}/termin") for rx in products), host
 
 
 @pytest.mark.parametrize("body, expected", [
