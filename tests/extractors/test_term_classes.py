@@ -148,6 +148,11 @@ def test_a_named_things_bad_classes_name_file_and_key(mentions, key) -> None:
      "internal_processes.digital_council_work"),
     (defect_reporting, "Schlaglöcher melden Sie über die Mängelplattform der Stadt.",
      "citizen_information.defect_reporting"),
+    # … and as a phrase, what it is for after it (tg-vreden)
+    (defect_reporting, "Hinweise nimmt die Stadt über ihr Formular für Schadensmeldungen entgegen.",
+     "citizen_information.defect_reporting"),
+    (participation, "Ideen bringen Sie über die Online-Plattform für Öffentlichkeitsbeteiligung ein.",
+     "participation.platform"),
 ])
 def test_an_unlisted_pairing_names_the_thing(module, sentence, param) -> None:
     assert isinstance(values(module, wrap(f"<p>{sentence}</p>")).get(param), dict)
