@@ -388,7 +388,13 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                 # (not a clause pointing back, "Dafür steht …": it speaks of what it names);
                                 # so is its denial ("Wer die Verwaltung aufsuchen muss, kann dies nur nach
                                 # telefonischer Terminvereinbarung")
-                                targets = default.targets(page, text, scopes, excluded_of(page.text, lx),
+                                # (a denial also where the news item's lead names the administration: "Zum
+                                # Jahresende fährt die Stadtverwaltung ihren Betrieb herunter" over "… lassen
+                                # sich keine Termine buchen"; a booking is the office's only where it or the
+                                # page's heading says so: a large town's "Termine online" stays unassigned)
+                                about = f"{text} {statements[lead].text}" if lead >= 0 and not cue.positive \
+                                    else text
+                                targets = default.targets(page, about, scopes, excluded_of(page.text, lx),
                                                           clause)
                                 factor = page_factor * default.factor
                         if not cue.positive and where in ("statement", "previous", "page", "topic",

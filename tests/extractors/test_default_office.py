@@ -55,6 +55,18 @@ def test_administration_denial_is_the_citizens_office():
     assert values(appointments, wrap(body, title="Nachrichten")).get(P + "citizens_office") is False
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a news item whose lead names the administration: its denial of the booking is the citizens' office's
+    ("Über die Online-Terminvergabe der Stadt lassen sich bis Ende Januar keine Termine buchen.", False),
+    # … its booking is not: "Termine online" the heading does not give to the administration stays open
+    ("Über die Online-Terminvergabe der Stadt lassen sich Termine buchen.", None),
+])
+def test_a_denial_under_a_lead_about_the_administration(sentence, expected):
+    body = ("<h1>Salzgitter fährt herunter</h1><p>Zum Jahresende fährt die Stadtverwaltung ihren "
+            f"Publikumsbetrieb zurück, bis voraussichtlich zum 10. Januar.</p><p>{sentence}</p>")
+    assert values(appointments, wrap(body, title="Nachrichten")).get(P + "citizens_office") is expected
+
+
 def test_denial_of_something_else_is_no_office():
     # a page on the administration denying a livestream says nothing about booking an office
     body = ("<h1>Stadtverwaltung und Rat</h1><p>Die Stadtverwaltung informiert über die Sitzungen. Ein "
