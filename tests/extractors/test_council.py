@@ -375,3 +375,17 @@ def test_a_wish_in_the_subjunctive_is_no_council_tv(sentence):
 def test_the_indicative_past_of_the_same_verb_is_no_wish():
     assert vals(council, page("<p>Eine Videoübertragung der Sitzungen ließ sich rasch einrichten: live auf "
                               "der Homepage der Stadt.</p>"))[TV]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the verbal terms with the verb second and its particle or adverb last (si-spd-magdeburg, rb-hilden,
+    # rb-wernigerode): the split "zeichnen … auf" of "aufgezeichnet", "überträgt … live" of "live übertragen"
+    ("Seit 2013 zeichnen Mitarbeiter der Stadtverwaltung die Sitzungen des Stadtrats auf.", True),
+    ("Die Stadt überträgt die Sitzungen des Rates seit Mai live.", True),
+    ("Die Stadt zeichnet die Sitzungen des Rates nicht auf.", None),
+    # "auf" as a preposition is no particle
+    ("Die Stadt zeichnet auf der Sitzung des Rates einen Ehrenbürger aus.", None),
+])
+def test_a_verbal_term_with_the_verb_second(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(TV)
+    assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
