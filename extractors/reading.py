@@ -66,6 +66,7 @@ from extractors.statement_reading import statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
+from sci.errors import DataError, Problem
 from sci.yamlfile import word_list
 
 
@@ -176,6 +177,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
     other_times = tuple(patterns.get("reading", {}).get("other_times", ()))
     live_words = tuple(patterns.get("reading", {}).get("live", ()))
+    answered_no = _answered_no(patterns)
     # the page's lead: the first paragraph of running text under its main heading (a news item's teaser, a
     # notice's first line); none when the main heading is not found among the statements
     top = next((i for i, st in enumerate(statements)
@@ -248,8 +250,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             for c, cl in zip(cues, clauses, strict=True)]
                 if sentence.question:
                     # a yes/no question ("Kann ich noch einen Termin buchen?", an FAQ's heading) offers
-                    # nothing: its answer says whether the offer is there
-                    cues = [None if c and c.positive else c for c in cues]
+                    # nothing: its answer says whether the offer is there; answered "Nein" (the next sentence,
+                    # or the next statement under an FAQ's question) it denies it, unless it asks about a
+                    # duty ("Muss ich online buchen? Nein, …": the offer is there, only not required)
+                    no = answered_no is not None and not answered_no[1].search(sentence.text) and bool(
+                        answered_no[0].match(texts[n + 1] if n + 1 < len(texts)
+                                             else statements[i + 1].text if i + 1 < len(statements) else ""))
+                    cues = [(Cue(False, c.confidence, f"answered no: {c.rule}") if no else None)
+                            if c and c.positive else c for c in cues]
                 if st.kind == "heading" and st.text != page.heading and len(words_of(text)) <= 4 \
                         and not subjects_of(text, subjects, threshold):
                     # a short section heading that only denies ("Nicht online möglich") heads a list of
@@ -503,6 +511,19 @@ def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]
         if new:
             out[k] = (clause, new, cue)
     return out
+
+
+def _answered_no(patterns: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The reading section's ``answered_no`` (an answer that denies a yes/no question, the duty words a
+    question may not ask about), compiled; None when the section has none. A bad regex stops with the key."""
+    spec = patterns.get("reading", {}).get("answered_no")
+    if spec is None:
+        return None
+    try:
+        return re.compile(spec["answer_regex"]), re.compile(spec["duty_regex"])
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataError([Problem("data/patterns/reading.yaml", None, "answered_no needs answer_regex and "
+                                 f"duty_regex, regular expressions: {exc!r}")]) from None
 
 
 def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[int, int]], bool]:

@@ -6,7 +6,11 @@ import pytest
 
 from extractors import appointments, e_payment, online_services
 from extractors.aggregate import aggregate
-from tests.extractors.detect_helpers import findings, values, wrap
+from extractors.page import Page
+from extractors.patterns import load_patterns
+from extractors.reading import read
+from sci.errors import DataError
+from tests.extractors.detect_helpers import DATA, findings, values, wrap
 
 A = "online_appointments."
 S = "online_services."
@@ -550,6 +554,20 @@ def test_a_yes_no_question_offers_nothing(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # answered "Nein" in the next statement (an FAQ's dt/dd) or the next sentence: the offer is denied
+    ("<h1>Bürgeramt: Fragen und Antworten</h1><dl><dt>Kann ich noch einen Termin online buchen?</dt>"
+     "<dd>Nein. Die Terminvergabe wurde eingestellt.</dd></dl>", {A + "citizens_office": False}),
+    ("<h1>Bürgerbüro</h1><p>Gibt es eine Online-Terminvergabe? Nein, leider nicht.</p>",
+     {A + "citizens_office": False}),
+    # a question about a duty answered "Nein" denies the duty, not the offer
+    ("<h1>Bürgerbüro</h1><dl><dt>Muss ich meinen Termin online buchen?</dt>"
+     "<dd>Nein, Sie können auch einfach vorbeikommen.</dd></dl>", {}),
+])
+def test_a_yes_no_question_answered_no_denies_the_offer(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # out of order now, with time between the verb and "nicht" (too far for the negator's window)
     ("<p>Auch die Online-Terminvergabe des Bürgerbüros funktioniert seit mehr als einem halben Jahr "
      "nicht.</p>",
@@ -747,3 +765,10 @@ def test_other_services_of_the_wrong_shape_stop_sci():
     page = Page.from_html("https://www.stadt.de/seite", wrap("<p>Anträge können Sie online stellen.</p>"))
     with pytest.raises(DataError, match="other_services"):
         online_services.detect(page, patterns, None)
+
+
+def test_a_malformed_answered_no_names_its_key():
+    patterns = load_patterns(DATA, appointments.NAME)
+    bad = {**patterns, "reading": {**patterns["reading"], "answered_no": {"answer_regex": "("}}}
+    with pytest.raises(DataError, match="answered_no"):
+        read(Page.from_html("https://www.stadt.de/x", wrap("<h1>Bürgerbüro</h1>")), bad, "appointments", "3")
