@@ -72,3 +72,14 @@ def test_a_reference_to_no_product_stops_with_file_and_key(tmp_path: Path) -> No
                     encoding="utf-8")
     with pytest.raises(DataError, match="council.yaml.*nosuch|nosuch.*council.yaml"):
         load_patterns(tmp_path, "council")
+
+
+def test_a_general_service_portal_lends_no_name_to_a_service() -> None:
+    # a Land's or a vendor's portal serves every online service: named in prose it says nothing of which
+    # one, so a {products: <service id>} item takes only the names of the products made for that service
+    registry = load_products(DATA)
+    names = [n for k in products_of(registry, "online_services.daycare_registration")
+             for n in registry[k].get("names", [])]
+    assert "Little Bird" in names and "webKITA" in names
+    general = products_of(registry, "online_services.registration_certificate")
+    assert general and all(not registry[k].get("names") for k in general)
