@@ -41,6 +41,11 @@ def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None
     ("und auch dann nur, wenn vorher telefonisch oder schriftlich ein Termin ausgemacht wurde", True),
     # … while a past word outside the condition still tells how it was
     ("Früher kam man nur, wenn vorher telefonisch ein Termin ausgemacht wurde", False),
+    # the obligation's subject and sentence adverbs between it and its channel say who and how surely, not how
+    ("Für die erste Anmeldung müssen Sie grundsätzlich persönlich vorbeikommen", True),
+    ("Für die Anmeldung müssen Sie in jedem Fall persönlich bei der Meldebehörde erscheinen", True),
+    ("Pass und Personalausweis müssen weiterhin persönlich beantragt werden", True),
+    ("Sie müssen den Antrag grundsätzlich online stellen", False),
 ])
 def test_restriction_to_an_offline_channel(clause: str, restricted: bool) -> None:
     shared = lexicon(load_patterns(DATA, appointments.NAME)).shared
