@@ -321,6 +321,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     abbreviations = cues.get("abbreviations", [])
     skip_block = re.compile(cues["skip_locator_regex"], re.I)
     anaphora: dict[str, tuple[str, ...]] = {}  # of all a parameter's specs: one must not hide another's
+    # Parameters whose last naming on the page was another thing (an excluded "Mängel-App", "Abfall-App"): a
+    # bare anaphor after it ("die App") points back at that thing, not at the heading's topic, until the
+    # parameter's own name comes again.
+    taken: set[str] = set()
     for p, spec in specs:
         if p in topics:
             anaphora[p] = anaphora.get(p, ()) + tuple(spec.get("anaphora", ()))
@@ -396,9 +400,12 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                         for q, other in specs)):
                     continue  # the next sentence names the service itself: it is read on its own
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
-                hits = _named(sent, spec) or words(sent, anaphora.get(param, ()), whole=True)
+                named_hits = _named(sent, spec)
+                hits = named_hits or words(sent, anaphora.get(param, ()), whole=True)
                 if not hits:
                     continue
+                if not named_hits and param in taken:
+                    continue  # "die App" after "ihre Mängel-App": the anaphor is the other thing named last
                 if param in named_before:
                     named_before.remove(param)
                 named_before.append(param)
@@ -413,7 +420,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
                 if _excluded(sent, m.start, m.end, spec, context=f"{head} {text}"):
+                    taken.add(param)  # the thing named here is another one; a later bare anaphor means it
                     continue
+                if named_hits:
+                    taken.discard(param)
                 # The article of a compound whose head is the name stands before the whole compound ("Mit der
                 # Smartphone-App der Stadt …", "die Handy-App der Gemeinde"): read what precedes the compound.
                 modifier = compound_tail.search(sent, 0, m.start) if compound_tail else None

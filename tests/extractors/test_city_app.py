@@ -373,3 +373,16 @@ def test_store_links_in_another_authoritys_footer_are_its_own():
     # the same footer on the town's own site is the town's app
     value = vals(city_app, html, "https://www.twist-emsland.de/x", city=city).get(P)
     assert isinstance(value, dict) and value["ios"], value
+
+
+@pytest.mark.parametrize("later, expected", [
+    # rx-hameln: "die App" after "ihre Mängel-App" is that app, not the heading's city app
+    ("<p>Oberbürgermeister Erika Muster nennt die App einen Baustein für mehr Bürgernähe.</p>", False),
+    # the city app named again takes its anaphors back
+    ("<p>Daneben gibt es die Stadt-App. Die App bündelt Nachrichten und Termine.</p>", True),
+])
+def test_an_anaphor_points_back_at_the_thing_named_last(later, expected):
+    first = "<p>Für Hinweise setzt die Stadt Köln seit vier Jahren auf ihre Mängel-App. Sie läuft gut.</p>"
+    body = first + later
+    value = vals(city_app, page(body, "Kölns App")).get(P)
+    assert isinstance(value, dict) is expected, value
