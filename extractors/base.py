@@ -56,6 +56,9 @@ class Finding:
     version: str
     rule: str = ""  # how it was found ("composed@clause", "restricted@scope" …): a confidence-model feature
     why: str = ""  # the learned proposer's reason, for the analyst (the rules explain theirs by ``rule``)
+    # the class of the body that publishes the page it was found on (publisher.publisher_class): a
+    # calibration signal, stamped by registry.run_detectors; "" on findings stored before it existed
+    publisher: str = ""
 
     @property
     def positive(self) -> bool:

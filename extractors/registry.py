@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -13,6 +13,7 @@ from extractors.base import CityContext, Finding
 from extractors.page import Page
 from extractors.patterns import load_patterns
 from extractors.proposer import Proposing
+from extractors.publisher import publisher_class
 
 # One line per detector module (each has NAME, VERSION, detect(page, patterns, city)).
 DETECTORS: tuple[str, ...] = (
@@ -62,7 +63,13 @@ def run_detectors(page: Page, detectors: list[LoadedDetector], city: CityContext
         findings.extend(det.module.detect(page, det.patterns, city))
     if proposing is not None:
         findings.extend(proposing(page, findings))
-    return findings
+    # Who publishes the page is a property of the page, not of a finding: every finding carries it for the
+    # calibration (signals.Signals.publisher); every detector's pattern file includes the same owner.yaml.
+    owner = next((d.patterns["owner"] for d in detectors if "owner" in d.patterns), None)
+    if owner is None or not findings:
+        return findings
+    cls = publisher_class(page, owner, city)
+    return [replace(f, publisher=cls) for f in findings]
 
 
 _cache: dict[Path, tuple[list[LoadedDetector], Proposing | None]] = {}

@@ -17,7 +17,11 @@ can read why two findings got different confidences:
   ``company/live`` …), else ``-``;
 * ``where`` — the statement rule's scope (``clause``, ``scope``, ``page`` …);
 * ``support`` — ``single`` or ``several`` distinct supporting statements, or
-  ``contradicted`` when the page also has evidence for the other side.
+  ``contradicted`` when the page also has evidence for the other side;
+* ``publisher`` — who publishes the page the best evidence is on
+  (:func:`extractors.publisher.publisher_class`: ``city``, ``authority``, ``outlet``,
+  ``party`` …; ``unknown`` where nothing says): the city's own page and a newspaper's
+  report of it are not equally sure, above all for links.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Signals:
     where: str
     support: str
     statements: int  # distinct supporting statements (locators)
+    publisher: str = "unknown"  # publisher.publisher_class of the best evidence's page
 
     def as_dict(self) -> dict[str, str | int]:
         return asdict(self)
@@ -70,14 +75,15 @@ def signals(agg: Aggregate) -> Signals:
     statements = len({f.locator for f in agg.supporting})
     support = "contradicted" if agg.contradicting else ("several" if statements > 1 else "single")
     return Signals(best.extractor, "+" if agg.value is not False else "-", ev, kind or "-", where or "-",
-                   support, statements)
+                   support, statements, best.publisher or "unknown")
 
 
 def bucket_path(s: Signals) -> tuple[str, ...]:
     """Buckets from general to specific; a finding's reliability is estimated along this path, each
-    level shrunk toward the one before it: how evidence of this kind and polarity fares, then with this
-    support (contradiction is split early, so it pools across detectors), this detector, rule, scope."""
-    levels = (f"{s.evidence}{s.polarity}", s.support, s.family, s.kind, s.where)
+    level shrunk toward the one before it: how evidence of this kind and polarity fares, then on a page of
+    this publisher (early, so it pools across detectors: an outlet's links fare alike whatever they link),
+    with this support (contradiction is split early too), this detector, rule, scope."""
+    levels = (f"{s.evidence}{s.polarity}", s.publisher, s.support, s.family, s.kind, s.where)
     return tuple("|".join(levels[:i + 1]) for i in range(len(levels)))
 
 

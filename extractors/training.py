@@ -30,6 +30,9 @@ import yaml
 from extractors import calibration, crossval, learned, proposal_cv
 from extractors.corpus import SETS, load_corpus
 from extractors.evaluate import Judged, judge
+from extractors.page import Page
+from extractors.patterns import load_patterns
+from extractors.publisher import publisher_class
 from extractors.signals import Signals
 from sci.errors import DataError, Problem
 
@@ -44,16 +47,30 @@ def _labels(case: Path) -> tuple[dict[str, bool], frozenset[str]]:
     return dict(meta.get("facts") or {}), frozenset(meta.get("tempting") or ())
 
 
+def publisher_classes(data_dir: Path, dev: Path) -> dict[str, str]:
+    """Slug -> the publisher class of the case's page (:func:`extractors.publisher.publisher_class`, today's
+    rule on the case's page and URL); {} for a folder without pages."""
+    if not dev.is_dir() or not any(dev.glob("*.html")):
+        return {}
+    owner = load_patterns(data_dir, "owner")
+    return {cp.slug: publisher_class(Page.from_html(cp.url, cp.html), owner, cp.city)
+            for cp in load_corpus(dev)}
+
+
 def first_sight_judged(data_dir: Path, dev: Path) -> list[Judged]:
     """The ledger's outcomes on cases still in ``dev``, as judged rows ([] without a ledger).
 
     The prediction is the old rules' as recorded; the label is the case's label *today*: a case relabelled
     after it was measured (a ruling, an audit) is judged by the truth as now best known, as today's
-    outcomes are, not by the label it had then."""
+    outcomes are, not by the label it had then. The same holds for the signal ``publisher``: who publishes a
+    page is a property of the page, not of the rules that read it, so it is computed with today's rule from
+    the case's page and URL and joined by slug (the ledger's records predate it; re-running the history for
+    it would ask old rules a question they never answered)."""
     path = ledger_path(data_dir)
     if not path.exists():
         return []
-    fields = Signals.__dataclass_fields__
+    fields = [k for k in Signals.__dataclass_fields__ if k != "publisher"]
+    publishers = publisher_classes(data_dir, dev)
     labels: dict[str, tuple[dict[str, bool], frozenset[str]]] = {}
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -68,7 +85,9 @@ def first_sight_judged(data_dir: Path, dev: Path) -> list[Judged]:
             param = str(r["parameter"])
             out.append(Judged(str(r["slug"]), param, facts.get(param), param in tempting, r["predicted"], 0.0,
                               str(r.get("family", "")),
-                              Signals(**{k: r[k] for k in fields}) if r["predicted"] is not None else None,
+                              Signals(**{k: r[k] for k in fields},
+                                      publisher=publishers.get(r["slug"], "unknown"))
+                              if r["predicted"] is not None else None,
                               str(r.get("snippet", "")), str(r["site"])))
         return out
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:

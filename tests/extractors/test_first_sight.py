@@ -38,6 +38,8 @@ def test_driver_records_round_trip_into_training(tmp_path, monkeypatch, capsys):
     keys = {"slug", "site", "label", "predicted", "right", "scored"}
     assert records and all(keys <= set(r) for r in records)
     data = tmp_path / "data"
+    # the publisher signal is computed from each case's page by today's rule and its owner.yaml
+    shutil.copytree(ROOT / "data" / "patterns", data / "patterns")
     ledger_path(data).parent.mkdir(parents=True)
     slugs = sorted({p.stem for p in cases.glob("*.yaml")})
     doc = {"records": records, "measured_slugs": slugs}

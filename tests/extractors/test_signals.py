@@ -29,7 +29,7 @@ def test_evidence_kinds():
 def test_signals_name_owner_status_support_and_contradiction():
     named = {"named": "Mängelmelder", "owner": "city", "status": "pilot"}
     s = signals(decide("p", [_f(named, locator="p:nth-of-type(1)"), _f(named, locator="p:nth-of-type(2)")]))
-    assert s == Signals("council", "+", "named", "city/pilot", "-", "several", 2)
+    assert s == Signals("council", "+", "named", "city/pilot", "-", "several", 2, "unknown")
     pos = _f(True, "explicit@scope", "appointments")
     s = signals(decide("p", [pos, _f(False, "negated@clause", "appointments", confidence=0.5)]))
     assert (s.polarity, s.kind, s.where, s.support) == ("+", "explicit", "scope", "contradicted")
@@ -38,10 +38,25 @@ def test_signals_name_owner_status_support_and_contradiction():
 
 
 def test_bucket_path_goes_from_general_to_specific():
-    s = Signals("appointments", "+", "statement", "composed", "clause", "single", 1)
-    assert bucket_path(s) == ("statement+", "statement+|single", "statement+|single|appointments",
-                              "statement+|single|appointments|composed",
-                              "statement+|single|appointments|composed|clause")
+    s = Signals("appointments", "+", "statement", "composed", "clause", "single", 1, "city")
+    assert bucket_path(s) == ("statement+", "statement+|city", "statement+|city|single",
+                              "statement+|city|single|appointments",
+                              "statement+|city|single|appointments|composed",
+                              "statement+|city|single|appointments|composed|clause")
     x = one_hot(s)
     assert x["family=appointments"] == 1.0 and x["evidence_polarity=statement+"] == 1.0
     assert "statements" not in x and x["log_statements"] > 0
+
+
+def test_the_publisher_of_the_best_evidences_page_is_a_signal_and_an_early_bucket():
+    # registry.run_detectors stamps every finding with its page's publisher class; a link on an outlet's page
+    # is bucketed apart from the same link on the city's own page, across detectors
+    from dataclasses import replace
+
+    link = {"url": "https://www.facebook.com/stadtkoeln"}
+    on_outlet = signals(decide("p", [replace(_f(link, extractor="social_media"), publisher="outlet")]))
+    on_city = signals(decide("p", [replace(_f(link, extractor="social_media"), publisher="city")]))
+    assert (on_outlet.publisher, on_city.publisher) == ("outlet", "city")
+    assert bucket_path(on_outlet)[1] == "link+|outlet" and bucket_path(on_city)[1] == "link+|city"
+    # a finding stored before the signal existed says nothing of its publisher
+    assert signals(decide("p", [_f(link)])).publisher == "unknown"

@@ -102,3 +102,23 @@ def test_first_sight_is_judged_by_todays_labels(tmp_path):
     case.write_text("url: https://a.de/\nfacts: {citizen_information.chatbot: true}\n", encoding="utf-8")
     [j] = first_sight_judged(tmp_path / "data", dev)
     assert (j.label, j.right) == (True, False)
+
+
+def test_first_sight_rows_take_the_publisher_class_of_the_page_today(tmp_path):
+    """The ledger predates the publisher signal: it is computed from the case's page and URL and joined by slug."""
+    import shutil
+
+    from extractors.training import first_sight_judged
+    from tests.extractors.detect_helpers import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "patterns", data / "patterns")
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    (dev / "kept.yaml").write_text("url: https://www.lueneburgaktuell.de/x\ncity: {ags: '1', name: Lüneburg}\n"
+                                   "facts: {}\n", encoding="utf-8")
+    (dev / "kept.html").write_text("<html><head><title>Rathaus | Lüneburg Aktuell</title></head><body><p>Text"
+                                   "</p></body></html>", encoding="utf-8")
+    _ledger(data, [_record("kept", "lueneburgaktuell.de", right=False)])
+    [row] = first_sight_judged(data, dev)
+    assert row.signals == Signals(**S, publisher="outlet")
