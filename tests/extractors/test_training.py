@@ -105,7 +105,7 @@ def test_first_sight_is_judged_by_todays_labels(tmp_path):
 
 
 def test_first_sight_rows_take_the_publisher_class_of_the_page_today(tmp_path):
-    """The ledger predates the publisher signal: it is computed from the case's page and URL and joined by slug."""
+    """The ledger predates the publisher signal: computed from the case's page and URL, joined by slug."""
     import shutil
 
     from extractors.training import first_sight_judged
@@ -115,8 +115,8 @@ def test_first_sight_rows_take_the_publisher_class_of_the_page_today(tmp_path):
     shutil.copytree(DATA / "patterns", data / "patterns")
     dev = tmp_path / "dev"
     dev.mkdir()
-    (dev / "kept.yaml").write_text("url: https://www.lueneburgaktuell.de/x\ncity: {ags: '1', name: Lüneburg}\n"
-                                   "facts: {}\n", encoding="utf-8")
+    (dev / "kept.yaml").write_text("url: https://www.lueneburgaktuell.de/x\n"
+                                   "city: {ags: '1', name: Lüneburg}\nfacts: {}\n", encoding="utf-8")
     (dev / "kept.html").write_text("<html><head><title>Rathaus | Lüneburg Aktuell</title></head><body><p>Text"
                                    "</p></body></html>", encoding="utf-8")
     _ledger(data, [_record("kept", "lueneburgaktuell.de", right=False)])
