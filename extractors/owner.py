@@ -127,6 +127,25 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
     return out
 
 
+def _only_in(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """ "bislang nur in Oldenburg, Wolfsburg und Ganderkesee zu erreichen": a restriction to places listed by
+    name says whose the thing is — theirs, and not this city's unless the list names it (owner.yaml
+    ``only_in``: the restriction's shape and the nouns that follow "nur in" without being places)."""
+    spec = patterns.get("only_in")
+    if not spec or not names:
+        return []
+    not_place = re.compile(spec["not_place_regex"])
+    out = []
+    for m in re.finditer(spec["regex"], text):
+        listed = re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", m.group("places"))
+        if not listed or any(not_place.search(p) for p in listed):
+            continue  # "nur in Ausnahmefällen", "nur in Grundzügen": no places
+        ours = any(n in compact(p.translate(_UMLAUTS)) or compact(p.translate(_UMLAUTS)) in n
+                   for p in listed for n in names)
+        out.append(("city" if ours else "neighbour", m.start("places"), m.end("places"), m.group(0)))
+    return out
+
+
 def _possessor(text: str, start: int, patterns: Mapping[str, Any],
                names: Sequence[str]) -> tuple[str, int, int, str] | None:
     """ "Nordheim am Main hat seine Gemeinde-App bereits in Betrieb", "Kühbach hat schon 2022 eine Bürger-App
@@ -220,7 +239,7 @@ def _enumeration_end(text: str, start: int) -> int:
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
-    places = _places(text, patterns, names)
+    places = _places(text, patterns, names) + _only_in(text, patterns, names)
     adjective = _place_adjective(text, start, patterns, names)
     if adjective:
         places.append(adjective)

@@ -688,3 +688,18 @@ def test_a_malformed_own_clause_section_names_file_and_key():
     with pytest.raises(DataError) as err:
         judge("Die App ist da, eine Karte ist geplant.", 4, 7, bad)
     assert "own_clause" in str(err.value)
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    # a restriction to places listed by name: theirs, not this city's (ro-landkreis-helmstedt)
+    ("In Niedersachsen ist die 115 bislang nur in Oldenburg, Wolfsburg und Ganderkesee zu erreichen.", "115",
+     "neighbour"),
+    ("Die Online-Ummeldung gibt es bisher nur in Münster und Bielefeld.", "Online-Ummeldung", "neighbour"),
+    # …unless the list names the city
+    ("Die 115 ist bislang nur in Hamm und Unna zu erreichen.", "115", "city"),
+    # nouns after "nur in" are no places
+    ("Die 115 hilft nur in Ausnahmefällen weiter.", "115", "unknown"),
+    ("Den Antrag gibt es nur in Papierform.", "Antrag", "unknown"),
+])
+def test_a_restriction_to_places_listed_by_name(sentence, name, owner):
+    assert at(sentence, name).owner == owner
