@@ -110,36 +110,21 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     site: bool | None = None  # own_site(), computed for the first profile link that needs it
     # Whether another body publishes the page (publisher.publisher_class: an outlet, a party, a company, an
     # institution, another authority; not the city and not a page that says nothing of its publisher). Its
-    # own links — the header's and footer's icons, a share bar, rel="me" — are its accounts, not the city's,
-    # whatever their handle is (a local outlet named after the city, "lueneburgaktuell"; a blogger's
-    # rel="me"): on such a page only a link in the text that names the city or is introduced as the city's
-    # counts.
+    # own links are its accounts, not the city's, whatever their handle is — one rule for its header's and
+    # footer's icons, its author's rel="me", and an account named as it is anywhere on the page (its host's
+    # first label or the site name its title ends with: "lueneburgaktuell", "… – München Aktuell" and
+    # "muenchenaktuell", which the city's name plus an affix would pass). On such a page only a link in the
+    # text that names the city or is introduced as the city's counts.
     foreign = publisher_class(page, patterns["owner"], city) not in ("city", "unknown")
-    # a local news outlet named after the city ("lueneburgaktuell.de"): its own handle is the outlet's
-    label = compact(translit(registrable_domain(page.host or "").split(".")[0]))
-    outlet = label if any(label in (f"{n}{a}", f"{a}{n}") for n in names
-                          for a in patterns.get("news_affixes", [])) else None
-    # the publisher's own account on a site that is not the city's: the handle is the site name the title ends
-    # with ("… – München Aktuell" and "muenchenaktuell"), which the city's name plus an affix would pass
-    named_site = site_name(page.title)
-    publisher_handle = compact(translit(named_site)) if named_site else ""
-    news_named = any(publisher_handle in (f"{n}{a}", f"{a}{n}") for n in names
-                     for a in patterns.get("news_affixes", []))
-    if publisher_handle and not news_named \
-            and name_match(publisher_handle, names, affix, float(patterns["name_threshold"])) > 0:
-        publisher_handle = ""  # the site is named after the city or Kreis itself ("… | Main-Taunus-Kreis")
+    own_handles = {compact(translit(registrable_domain(page.host or "").split(".")[0])),
+                   compact(translit(site_name(page.title) or ""))} - {""} if foreign else set()
     for link in candidates:
         for net, spec in patterns["networks"].items():
             handle = account(link, net, spec, shapes[net])
             if handle is None:
                 continue
-            if outlet and compact(translit(handle)) == outlet:
-                continue  # the news site's own account, not the city's
-            if publisher_handle and compact(translit(handle)) == publisher_handle:
-                if site is None:
-                    site = own_site(page, patterns, names, affix, float(patterns["name_threshold"]))
-                if news_named or not site:
-                    continue  # the publisher's own account (a newspaper's, a radio's), not the city's
+            if compact(translit(handle)) in own_handles:
+                continue  # the publisher's own account (see `foreign` above)
             sentence = sentence_of(link.context, link.text)
             if institution(handle, f"{link.text} {sentence}", patterns["institutions"], compact_institutions):
                 continue
