@@ -34,8 +34,13 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     # "Anmeldung Kindergarten" over an application form names the Kita registration as "Kita-Anmeldung" does
     topic = subjects_of(head, patterns["subjects"], float(patterns.get("threshold", 100)), head)
     found = read(page, patterns, NAME, VERSION, city)
-    # a link to the service's application system (an i-Kfz portal, a Kita portal product): the service online
-    found += portal_findings(page, patterns, topic, lexicon(patterns), NAME, VERSION)
+    # a link to the service's application system (an i-Kfz portal, a Kita portal product): the service
+    # online — unless the page's statements plan or end that service ("Die Anmeldung soll ab Oktober online
+    # möglich sein" over a link to the portal): a link says where the offer is, not since when, so it does not
+    # outweigh the page's own word on its status
+    planned = {f.parameter for f in found if not f.positive and f.rule.startswith("planned")}
+    found += [f for f in portal_findings(page, patterns, topic, lexicon(patterns), NAME, VERSION)
+              if f.parameter not in planned]
     if not topic:
         return found
     form_spec = patterns["form"]

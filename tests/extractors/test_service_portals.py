@@ -14,7 +14,7 @@ from extractors.page import Page
 from extractors.patterns import load_patterns
 from extractors.service_portals import portal_findings
 from extractors.subjects import subjects_of
-from tests.extractors.detect_helpers import wrap
+from tests.extractors.detect_helpers import values, wrap
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 P = "online_services."
@@ -88,3 +88,14 @@ def test_the_detector_reports_the_link() -> None:
              if f.rule.startswith("portal_link")]
     assert [(f.parameter, f.value) for f in found] == [(P + "daycare_registration", True)]
     assert found[0].snippet.endswith("→ https://portal.little-bird.de/Suche/Stadt")
+
+
+def test_a_link_does_not_outweigh_the_page_planning_the_service() -> None:
+    # the announcement plans the offer in its own sentence; the link line under it names no time: the link
+    # says where the offer will be, not that it is there
+    html = wrap("<h1>Neues Elternportal</h1><p>Die Kita-Anmeldung soll ab Oktober online möglich sein.</p>"
+                "<p><a href='https://portal.little-bird.de/Suche/Stadt'>Zum Elternportal</a></p>")
+    page = Page.from_html("https://www.stadt.de/kita", html)
+    found = online_services.detect(page, load_patterns(DATA, online_services.NAME))
+    assert not any(f.rule.startswith("portal_link") for f in found)
+    assert values(online_services, html) == {P + "daycare_registration": False}
