@@ -272,12 +272,36 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     return out
 
 
+def _with_aliases(mentions: Mapping[str, Any], text: str) -> Mapping[str, Any]:
+    """The mentions with the names the page itself gives a thing (a spec's ``alias_regex``, groups
+    ``name…``) as more of that spec's terms: "CiSA – der Name steht für „Chatbot in der Stadt Augsburg“",
+    "der Chatbot „Gerda“" make "CiSA" and "Gerda" the chatbot wherever the page names them again ("Seit
+    August hat CiSA 65.000 Fragen beantwortet"), as a product list would if it knew them. The same mapping
+    when none is given (most pages): the engine's tables stay memoised."""
+    changed: dict[str, Any] = {}
+    for param, spec in mentions.items():
+        specs = spec if isinstance(spec, list) else [spec]
+        new = []
+        for s in specs:
+            rx = s.get("alias_regex")
+            # alternatives name their groups name, name2 …: the first that took part
+            found = [next(v for k, v in m.groupdict().items() if k.startswith("name") and v)
+                     for m in re.finditer(rx, text)] if rx else []
+            known = {t for t in s["terms"] if isinstance(t, str)}
+            aliases = [n for n in dict.fromkeys(found) if n not in known]
+            new.append({**s, "terms": [*s["terms"], *aliases]} if aliases else s)
+        if any(a is not b for a, b in zip(new, specs, strict=True)):
+            changed[param] = new if isinstance(spec, list) else new[0]
+    return {**mentions, **changed} if changed else mentions
+
+
 def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                    extractor: str, version: str) -> list[Finding]:
     """Findings for every sentence naming one of the detector's things; see the module docstring."""
     mentions: Mapping[str, Any] = patterns.get("mentions", {})
     if not mentions:
         return []
+    mentions = _with_aliases(mentions, page.text)
     head = page.heading
     specs, terms, families = _tables(mentions)
     if not (contains_any(page.text, terms) or contains_any(head, terms) or find_families(page.text, families)

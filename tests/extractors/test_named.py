@@ -292,3 +292,17 @@ def test_a_motions_resolution_is_read_once_per_page_for_all_named_detectors():
     assert asked_for(p, rx) is first and any(loc.endswith("p") for loc in first)
     mentions = load_patterns(DATA, "council")["mentions"]
     assert _tables(mentions) is _tables(mentions)  # specs, terms and families: once per mapping
+
+
+@pytest.mark.parametrize("body, expected", [
+    # ri-augsburg: the page spells the name out as a chatbot, then names only "CiSA"
+    ("<p>Ein Klick öffnet das Fenster von CiSA – der Name steht für „Chatbot in der Stadt Köln“.</p>"
+     "<p>Seit August hat CiSA rund 65.000 Fragen beantwortet.</p>", True),
+    # the name set beside the noun, then alone
+    ("<p>Kennen Sie schon den Chatbot „Lina“?</p><p>Lina beantwortet Ihre Fragen rund um die Uhr.</p>", True),
+    # the same name without either introduction is nobody's chatbot
+    ("<p>Seit August hat CiSA rund 65.000 Fragen beantwortet.</p>", False),
+])
+def test_a_name_the_page_gives_its_chatbot(body, expected):
+    value = vals(chatbot, page(body, "Aktuelles")).get("citizen_information.chatbot")
+    assert isinstance(value, dict) is expected, value
