@@ -163,8 +163,13 @@ def _proposer_report(app_ctx: AppContext, cv: dict[str, Any] | None) -> None:
         if r != w:
             app_ctx.console.print(f"  {fam}: P/R/F1 {r['precision']}/{r['recall']}/{r['f1']} -> "
                                   f"{w['precision']}/{w['recall']}/{w['f1']}")
+    locked = cv.get("locked")
+    if locked is not None:
+        app_ctx.console.print(f"learned proposer, locked split ({locked['measured']}): "
+                              f"{'beats' if locked['beats_rules'] else 'does not beat'} the rules")
+    on = cv["beats_rules"] and (locked is None or locked["beats_rules"])
     state = ("switched on (sci extract and sci eval read it; sci eval --no-proposer for the rules alone)"
-             if cv["beats_rules"] else "switched off")
+             if on else "switched off")
     app_ctx.console.print(f"learned proposer -> {state}")
 
 

@@ -115,8 +115,8 @@ def test_malformed_discourse_section_names_file_and_key(section: object, key: st
      "Ohne Termin kommt niemand hinein.</p><p>Für die Bürgerbüros buchen Sie Ihren Termin online.</p>",
      {A + "citizens_office": True, A + "registry_office": False}),
     # without a word of the whole administration the restriction does not reach every office the page names
-    # (the Standesamt gets nothing); as a subject-less denial about appointments on a page naming the citizens'
-    # office among others it is that office's, as a subject-less booking is (default_office, session 10)
+    # (the Standesamt gets nothing); as a subject-less denial about appointments on a page naming the
+    # citizens' office among others it is that office's, as a subject-less booking is (default_office)
     ("<h1>Die Verwaltung öffnet</h1><p>Wieder offen sind das Standesamt und die Bürgerbüros.</p>"
      "<h2>Regeln</h2><p>Einen Termin nehmen Sie nur wahr, wenn Sie ihn vorher telefonisch vereinbart "
      "haben.</p>", {A + "citizens_office": False}),
