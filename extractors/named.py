@@ -287,7 +287,8 @@ def _with_aliases(mentions: Mapping[str, Any], text: str) -> Mapping[str, Any]:
             # alternatives name their groups name, name2 …: the first that took part
             found = [next(v for k, v in m.groupdict().items() if k.startswith("name") and v)
                      for m in re.finditer(rx, text)] if rx else []
-            known = {t for t in s["terms"] if isinstance(t, str)}
+            # (the known terms only when the page gives a name: most pages give none)
+            known = {t for t in s["terms"] if isinstance(t, str)} if found else set()
             aliases = [n for n in dict.fromkeys(found) if n not in known]
             new.append({**s, "terms": [*s["terms"], *aliases]} if aliases else s)
         if any(a is not b for a, b in zip(new, specs, strict=True)):

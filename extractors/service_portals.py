@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from extractors.base import Finding
+from extractors.base import Finding, per_mapping
 from extractors.clauses import Lexicon, clause_cue, plans
 from extractors.evidence import finding
 from extractors.matching import contains_any
@@ -41,6 +41,17 @@ def _vendors(entries: list[Mapping[str, Any]]) -> list[tuple[re.Pattern[str], tu
     return [(re.compile(str(v["url_regex"]), re.I), tuple(v["evidences"])) for v in entries]
 
 
+@per_mapping
+def _tables(spec: Mapping[str, Any]) -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]],
+                                              list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[str]]:
+    """The made-for-a-service and the general portals, and one pattern any of them matches: built once per
+    pattern mapping, and most links of a page (menus, news, other sites) are ruled out by one search instead
+    of one per product."""
+    services, general = _vendors(spec["services"]), _vendors(spec["general"])
+    anyone = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in services + general) or r"(?!x)x", re.I)
+    return services, general, anyone
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str, Any], lx: Lexicon,
                     extractor: str, version: str) -> list[Finding]:
     """Findings for the page's links to an online-service portal (module docstring); ``topic``: the services
@@ -48,7 +59,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str,
     spec = patterns.get("portal_links")
     if not spec or not page.links:
         return []
-    services, general = _vendors(spec["services"]), _vendors(spec["general"])
+    services, general, anyone = _tables(spec)
     apply_text = re.compile(spec["apply_text_regex"])
     unless = tuple(spec.get("unless", ()))
     subjects, threshold = patterns["subjects"], float(patterns.get("threshold", 100))
@@ -56,6 +67,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str,
     found: list[Finding] = []
     seen: set[str] = set()
     for link in page.links:
+        if not anyone.search(link.url):
+            continue
         own = next((ids for rx, ids in services if rx.search(link.url)), None)
         wide = None if own is not None else next((ids for rx, ids in general if rx.search(link.url)), None)
         if own is None and wide is None:
