@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Finding, host_of, on_hosts
+from extractors.base import CityContext, Finding, host_of, on_hosts, per_mapping
 from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
@@ -42,6 +42,14 @@ _SCRIPT_IFRAME = re.compile(r"""createElement\(\s*["']iframe["']\s*\)""")
 _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 
 
+@per_mapping
+def _products(spec: Mapping[str, Any]) -> re.Pattern[str]:
+    """One pattern any booking product's host or path shape matches (``vendor_products``): built once per
+    pattern mapping and searched once per link, not once per product."""
+    return re.compile("|".join(f"(?:{p['url_regex']})" for p in spec.get("vendor_products", [])) or r"(?!x)x",
+                      re.I)
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     head = heading(page)
     topic = _page_subject(page, patterns)
@@ -51,11 +59,11 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         return _without_absent_offices(found, patterns, city)
     spec = patterns["booking"]
     hosts = tuple(spec["vendor_hosts"])
-    products = [re.compile(p["url_regex"], re.I) for p in spec.get("vendor_products", [])]
+    products = _products(spec)
 
     def vendor(url: str) -> bool:
         # a vendor's host (the crawl's list) or a booking product's host or path shape (the market registry)
-        return on_hosts(url, hosts) or any(rx.search(url) for rx in products)
+        return on_hosts(url, hosts) or products.search(url) is not None
     url_re = re.compile(spec["url_regex"])
 
     threshold = float(patterns.get("threshold", 100))

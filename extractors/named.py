@@ -272,6 +272,13 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     return out
 
 
+@per_mapping
+def _aliased(mentions: Mapping[str, Any]) -> frozenset[str]:
+    """The parameters with a spec that has an ``alias_regex`` (the chatbot's; most detectors have none)."""
+    return frozenset(param for param, spec in mentions.items()
+                     if any(s.get("alias_regex") for s in (spec if isinstance(spec, list) else [spec])))
+
+
 def _with_aliases(mentions: Mapping[str, Any], text: str) -> Mapping[str, Any]:
     """The mentions with the names the page itself gives a thing (a spec's ``alias_regex``, groups
     ``name…``) as more of that spec's terms: "CiSA – der Name steht für „Chatbot in der Stadt Augsburg“",
@@ -279,7 +286,8 @@ def _with_aliases(mentions: Mapping[str, Any], text: str) -> Mapping[str, Any]:
     August hat CiSA 65.000 Fragen beantwortet"), as a product list would if it knew them. The same mapping
     when none is given (most pages): the engine's tables stay memoised."""
     changed: dict[str, Any] = {}
-    for param, spec in mentions.items():
+    for param in _aliased(mentions):  # only the specs that can give a name are read (per call: every page)
+        spec = mentions[param]
         specs = spec if isinstance(spec, list) else [spec]
         new = []
         for s in specs:
@@ -302,12 +310,15 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     mentions: Mapping[str, Any] = patterns.get("mentions", {})
     if not mentions:
         return []
-    mentions = _with_aliases(mentions, page.text)
     head = page.heading
     specs, terms, families = _tables(mentions)
     if not (contains_any(page.text, terms) or contains_any(head, terms) or find_families(page.text, families)
             or find_families(head, families)):
-        return []
+        return []  # (before the page's own names are read: a name is given in a sentence naming the thing)
+    aliased = _with_aliases(mentions, page.text)
+    if aliased is not mentions:
+        mentions = aliased
+        specs, terms, families = _tables(mentions)
     cues: Mapping[str, Any] = patterns["named"]
     owners: Mapping[str, Any] = patterns["owner"]
     reference = re.compile(cues["reference_regex"])
