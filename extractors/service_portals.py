@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from extractors.base import Finding, per_mapping
@@ -41,15 +42,27 @@ def _vendors(entries: list[Mapping[str, Any]]) -> list[tuple[re.Pattern[str], tu
     return [(re.compile(str(v["url_regex"]), re.I), tuple(v["evidences"])) for v in entries]
 
 
+_Vendors = list[tuple[re.Pattern[str], tuple[str, ...]]]
+_TABLES: list[tuple[_Vendors, _Vendors]] = []  # the portal tables of each pattern mapping seen (_tables)
+
+
 @per_mapping
-def _tables(spec: Mapping[str, Any]) -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]],
-                                              list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[str]]:
-    """The made-for-a-service and the general portals, and one pattern any of them matches: built once per
-    pattern mapping, and most links of a page (menus, news, other sites) are ruled out by one search instead
-    of one per product."""
-    services, general = _vendors(spec["services"]), _vendors(spec["general"])
-    anyone = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in services + general) or r"(?!x)x", re.I)
-    return services, general, anyone
+def _tables(spec: Mapping[str, Any]) -> int:
+    """The made-for-a-service and the general portals of a pattern mapping, built once; their key in
+    :data:`_TABLES` (so that :func:`_portal_of` can memoise by a number, not by a mapping)."""
+    _TABLES.append((_vendors(spec["services"]), _vendors(spec["general"])))
+    return len(_TABLES) - 1
+
+
+@lru_cache(maxsize=16384)
+def _portal_of(tables: int, url: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The ids a link's URL serves as a made-for-a-service portal, else as a general portal (None, None:
+    no portal). Memoised by URL: a site's menus and footers repeat the same links on every page, and the
+    products' patterns are searched one by one."""
+    services, general = _TABLES[tables]
+    own = next((ids for rx, ids in services if rx.search(url)), None)
+    wide = None if own is not None else next((ids for rx, ids in general if rx.search(url)), None)
+    return own, wide
 
 
 def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str, Any], lx: Lexicon,
@@ -59,7 +72,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str,
     spec = patterns.get("portal_links")
     if not spec or not page.links:
         return []
-    services, general, anyone = _tables(spec)
+    tables = _tables(spec)
     apply_text = re.compile(spec["apply_text_regex"])
     unless = tuple(spec.get("unless", ()))
     subjects, threshold = patterns["subjects"], float(patterns.get("threshold", 100))
@@ -67,10 +80,7 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str,
     found: list[Finding] = []
     seen: set[str] = set()
     for link in page.links:
-        if not anyone.search(link.url):
-            continue
-        own = next((ids for rx, ids in services if rx.search(link.url)), None)
-        wide = None if own is not None else next((ids for rx, ids in general if rx.search(link.url)), None)
+        own, wide = _portal_of(tables, link.url)
         if own is None and wide is None:
             continue
         if wide is not None and not apply_text.search(link.text):
