@@ -18,6 +18,15 @@ from sci.domains import registrable_domain as registrable_domain  # the PSL rule
 T = TypeVar("T")
 
 
+# German umlauts as web addresses, handles and hosts spell them (Köln -> Koeln): one table for every module
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def translit(text: str) -> str:
+    """German umlauts the way handles, hosts and web addresses spell them: Köln -> Koeln."""
+    return text.translate(_UMLAUTS)
+
+
 def on_hosts(url_or_host: str, hosts: tuple[str, ...]) -> bool:
     """True when the URL's host is one of ``hosts`` or a subdomain of one."""
     host = host_of(url_or_host)

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Interned, interned, on_hosts
+from extractors.base import CityContext, Interned, interned, on_hosts, translit
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 from extractors.status_words import status_words
@@ -44,7 +44,6 @@ from sci.errors import DataError, Problem
 from sci.yamlfile import word_list
 
 FOREIGN = ("land", "bund", "county", "neighbour", "company", "private")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _BARE = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"})
 
 
@@ -115,7 +114,7 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
         name = m.group(1)
         if name.lower() in not_names:
             continue
-        other = compact(name.translate(_UMLAUTS))
+        other = compact(translit(name))
         plain = compact(name)
         if not names:
             kind = "unknown"
@@ -140,7 +139,7 @@ def _only_in(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> li
         listed = re.findall(r"[A-ZÄÖÜ][\wäöüß-]+", m.group("places"))
         if not listed or any(not_place.search(p) for p in listed):
             continue  # "nur in Ausnahmefällen", "nur in Grundzügen": no places
-        ours = any(n in compact(p.translate(_UMLAUTS)) or compact(p.translate(_UMLAUTS)) in n
+        ours = any(n in compact(translit(p)) or compact(translit(p)) in n
                    for p in listed for n in names)
         out.append(("city" if ours else "neighbour", m.start("places"), m.end("places"), m.group(0)))
     return out
@@ -161,7 +160,7 @@ def _possessor(text: str, start: int, patterns: Mapping[str, Any],
     name = m.group("name")
     if name.split()[0] in patterns.get("not_possessors", ()):
         return None
-    first = compact(name.split()[0].translate(_UMLAUTS))
+    first = compact(translit(name.split()[0]))
     ours = any(n in first or first in n for n in names)
     return ("city" if ours else "neighbour", opening + m.start("name"), opening + m.end("name"), name)
 
@@ -175,7 +174,7 @@ def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],
     m = re.search(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)er\s+$", text[max(start - 40, 0):start])
     if not m or m.group(0).strip() in patterns.get("not_place_adjectives", ()):
         return None
-    stem = compact(m.group(1).translate(_UMLAUTS))
+    stem = compact(translit(m.group(1)))
     # "Dresdner"/"Dresden", "Münchner"/"München", "Bremer"/"Bremen": the stem may drop an "e".
     ours = any(n.startswith(stem) or _common(n, stem) >= max(len(stem) - 2, 4) for n in names)
     # "Darmstädter"/"Darmstadt", "Mühlhäuser"/"Mühlhausen", "Ingolstädter", "Recklinghäuser": the adjective

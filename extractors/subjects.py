@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from extractors.base import per_mapping
+from extractors.base import per_mapping, translit
 from extractors.lemmas import lemma_set, tokens
 from extractors.matching import contains_any, find_any
 from extractors.page import Page
@@ -127,7 +127,6 @@ def page_subject(page: Page, subjects: Mapping[str, Any], threshold: float, exp:
     return subjects_of(slug, _ascii_subjects(subjects), threshold) if slug else {}
 
 
-_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _SLUG_SEP = re.compile(r"[-_+.,;=]+|%20")
 _FILE_EXT = re.compile(r"(?i)\.(?:php\d?|html?|aspx?|jsp|shtml|cfm)$")
 
@@ -140,7 +139,7 @@ def _own_slug(url: str) -> str:
     for part in reversed(unquote(urlsplit(url).path).split("/")):
         part = _FILE_EXT.sub("", part)
         if part and part.lower() not in ("index", "default", "start", "home"):
-            return _SLUG_SEP.sub(" ", part).translate(_ASCII)
+            return translit(_SLUG_SEP.sub(" ", part))
     return ""
 
 
@@ -150,7 +149,7 @@ def _ascii_subjects(subjects: Mapping[str, Any]) -> dict[str, Any]:
     "auslaenderbehoerde", "buergerbuero")."""
     def ascii_of(value: Any) -> Any:
         if isinstance(value, str):
-            return value.translate(_ASCII)
+            return translit(value)
         if isinstance(value, list):
             return [ascii_of(v) for v in value]
         if isinstance(value, dict):

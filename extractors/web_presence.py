@@ -18,13 +18,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractors.base import CityContext, per_mapping, registrable_domain
+from extractors.base import CityContext, per_mapping, registrable_domain, translit
 from extractors.matching import compact, contains_any, find_terms
 from extractors.page import Link, Page
 from extractors.statements import is_chrome
 from sci.errors import DataError, Problem
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
 
@@ -51,11 +50,6 @@ def affixes(patterns: Mapping[str, Any]) -> tuple[str, ...]:
 def foreign_spec(patterns: Mapping[str, Any]) -> Mapping[str, Any]:
     """The signs of another city's link: the detector's own ``foreign_city`` or owner.yaml's."""
     return patterns.get("foreign_city") or patterns["owner"]["foreign_city"]
-
-
-def translit(text: str) -> str:
-    """German umlauts the way handles and hosts spell them: Köln -> Koeln."""
-    return text.translate(_UMLAUTS)
 
 
 def name_variants(city: CityContext | None, page: Page, patterns: Mapping[str, Any]) -> tuple[str, ...]:
