@@ -167,9 +167,8 @@ def _proposer_report(app_ctx: AppContext, cv: dict[str, Any] | None) -> None:
     if locked is not None:
         app_ctx.console.print(f"learned proposer, locked split ({locked['measured']}): "
                               f"{'beats' if locked['beats_rules'] else 'does not beat'} the rules")
-    on = cv["beats_rules"] and (locked is None or locked["beats_rules"])
     state = ("switched on (sci extract and sci eval read it; sci eval --no-proposer for the rules alone)"
-             if on else "switched off")
+             if cv["enabled"] else "switched off")
     app_ctx.console.print(f"learned proposer -> {state}")
 
 

@@ -212,9 +212,10 @@ def train(
     data_dir: Path, dev: Path, pages: Sequence[CorpusPage], seen: Sequence[Judged], slugs: frozenset[str]
 ) -> dict[str, Any]:
     """Measure, fit on every open pair (threshold by cross-validation over all folds) and write
-    ``proposer.yaml``, switched on only when the measurement says so; returns the measurement with
-    ``records``: the held-out proposals as calibration records when it is switched on (else none), so the
-    confidence of its findings is estimated from its own first-sight record."""
+    ``proposer.yaml``, switched on only when the measurement (and the locked split's verdict) says so;
+    returns the measurement with ``enabled`` (the switch as stored) and ``records``: the held-out proposals as
+    calibration records when it is switched on (else none), so the confidence of its findings is estimated
+    from its own first-sight record."""
     pairs = open_pairs(data_dir, pages, seen, slugs)
     if not pairs:
         raise DataError([Problem(str(dev), None, "no open (case, id) pairs to train the proposer on")])
@@ -244,7 +245,8 @@ def train(
             "cv": result,
         },
     )
-    return result | {"records": records(held_out_proposals(seen, fits)[0]) if model.enabled else []}
+    return result | {"enabled": model.enabled,
+                     "records": records(held_out_proposals(seen, fits)[0]) if model.enabled else []}
 
 
 def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None:
