@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, per_mapping
 from extractors.evidence import finding, snippet
 from extractors.families import requirements
 from extractors.matching import compact, contains_any
@@ -218,6 +218,15 @@ def _document_shape(rx: str) -> re.Pattern[str]:
     return re.compile(rf"(?im)^https?://[^?#\s]*?(?:{rx})")
 
 
+@per_mapping
+def _text_terms(portals: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Per parameter, every term its portal links may say (``link_terms`` and ``own_path_terms``), as one
+    tuple built once per pattern mapping: ``contains_any`` memoises by its term tuple, and a tuple built per
+    page is hashed and compared element by element in its caches each time."""
+    return {param: tuple(spec["link_terms"]) + tuple(spec.get("own_path_terms", ()))
+            for param, spec in portals.items()}
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
                     extractor: str, version: str) -> list[Finding]:
     """One positive finding per (parameter, portal link) on the page."""
@@ -225,8 +234,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     portals = patterns["portals"]
     vendors = {param: vendors_of(spec.get("vendors", [])) for param, spec in portals.items()}
     any_vendor = {param: v.on_page(urls, low) for param, v in vendors.items()}
-    any_text = {param: contains_any(texts, tuple(spec["link_terms"]) + tuple(spec.get("own_path_terms", ())))
-                for param, spec in portals.items()}
+    terms = _text_terms(portals)
+    any_text = {param: contains_any(texts, terms[param]) for param in portals}
     documents = _documents(portals)
     any_document = {param: rx is not None and rx.search(urls) is not None
                     for param, (rx, _) in documents.items()}

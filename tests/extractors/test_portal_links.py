@@ -83,3 +83,12 @@ def test_a_kreis_host_on_a_towns_page_is_the_kreis_portal():
     page = Page.from_html("https://www.hohenlohekreis.de/x", "<html><body><main><p>Unterlagen im <a href="
                           "'https://gremieninfo-hohenlohekreis.example.de/acme/'>Datenschatz</a>.</p></main></body></html>")
     assert len(portal_findings(page, PATTERNS, kreis, "test", "1")) == 1
+
+
+def test_link_terms_are_one_tuple_per_portal_built_once():
+    from extractors.portal_links import _text_terms
+
+    portals = {"geo": {"link_terms": ["Stadtplan"], "own_path_terms": ["Karte öffnen"]},
+               "x": {"link_terms": ["X"]}}
+    table = _text_terms(portals)
+    assert table == {"geo": ("Stadtplan", "Karte öffnen"), "x": ("X",)} and _text_terms(portals) is table

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from extractors.subjects import subjects_of, together_heads
+
+SUBJECTS = {
+    "business_deregistration": {
+        "terms": ["Gewerbeabmeldung"],
+        "together": [[["Gewerbe", "Betrieb"], "abmelden"]],
+    },
+    "dog_tax": {"terms": ["Hundesteuer"]},
+}
+
+
+def test_a_together_group_names_its_subject_by_heads_read_from_a_table_built_once():
+    # the head alternatives are one tuple per group, the same object on every call (contains_any's memos
+    # key on it), and the group still reads as before: a head word plus the act in any inflection
+    table = together_heads(SUBJECTS)
+    assert table["business_deregistration"] == (("Gewerbe", "Betrieb"),) and table["dog_tax"] == ()
+    assert together_heads(SUBJECTS) is table
+    said = "Ihren Betrieb können Sie hier online abmelden"
+    assert "business_deregistration" in subjects_of(said, SUBJECTS, 100)
+    assert subjects_of("Den Betrieb erreichen Sie telefonisch", SUBJECTS, 100) == {}
