@@ -251,8 +251,10 @@ def _negated(clause: str, lx: Lexicon) -> bool:
     for e in lx.negator_exceptions:  # "nicht mehr persönlich", "nicht nur vor Ort" do not negate the offer
         low = low.replace(e, " " * len(e))
     anchors: list[tuple[int, int]] | None = None  # found at the first negator: most clauses have none
-    condition = _opens_with(low, lx.user_conditions)
     failing = bool(lx.condition_re.match(low))
+    # the visitor's condition opens with "Wer …", "Wenn Sie …" or any condition opener ("Sollten Sie die
+    # Online-Terminvereinbarung nicht nutzen können, …"): what the visitor cannot do is read the same way
+    condition = failing or _opens_with(low, lx.user_conditions)
     for m in re.finditer(r"\w+", low):
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):

@@ -466,6 +466,25 @@ def test_a_negation_about_the_visitors_ability_denies_no_offer(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # the visitor who cannot cope with the online booking, or has no internet, presupposes it
+    ("<h2>Bürgerbüro</h2><p>Wer sich mit der Online-Terminbuchung schwertut und damit nicht zurechtkommt, "
+     "erreicht das Bürgerbüro auch per Telefon.</p>", {A + "citizens_office": True}),
+    ("<h2>Standesamt</h2><p>Falls Sie mit dem Online-Terminkalender nicht klarkommen, ruft Sie das Team "
+     "gern zurück.</p>", {A + "registry_office": True}),
+    # … also in a condition opened by "Sollten Sie" (owner.yaml condition_openers)
+    ("<h2>Ausländerbehörde</h2><p>Sollten Sie unsere Online-Terminvergabe nicht nutzen können, schreiben Sie "
+     "uns eine E-Mail.</p>", {A + "immigration_office": True}),
+    ("<h2>Zulassungsstelle</h2><p>Wer über keinen Internetzugang verfügt, bekommt den Online-Termin auch an "
+     "der Info.</p>", {A + "vehicle_registration_office": True}),
+    # a condition on the offer itself, without the visitor's verb, still denies
+    ("<h2>Bürgerbüro</h2><p>Da es keine Online-Terminvergabe gibt, rufen Sie bitte an.</p>",
+     {A + "citizens_office": False}),
+])
+def test_a_negation_about_the_visitors_coping_denies_no_booking(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # an office named only to be set apart lends the booking sentence no subject
     ("<h1>Neue Servicezeiten</h1><p>Bisher hatte die Verwaltung – ausgenommen das Bürgerbüro und die "
      "Außenstellen, die eigene Zeiten haben – 30 Stunden geöffnet. Wer ein Amt besuchen will, vereinbart "
