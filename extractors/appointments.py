@@ -54,9 +54,19 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     head = heading(page)
     topic = _page_subject(page, patterns)
     found = read(page, patterns, NAME, VERSION, city)
+    if topic:
+        found += _widgets(page, patterns, city, head, topic)
+    # after the widgets: a booking link naming the Bürgerbüro on a page about the Gewerbeanmeldung it
+    # takes ("Die Anmeldung erfolgt im Bürgerbüro" → "Termin im Bürgerbüro buchen") books the trade office
+    # too, as a statement does; a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's
     found += _delegated(page, patterns, found)
-    if not topic:
-        return _without_absent_offices(found, patterns, city)
+    return _without_absent_offices(found, patterns, city)
+
+
+def _widgets(page: Page, patterns: Mapping[str, Any], city: CityContext | None, head: str,
+             topic: Mapping[str, tuple[int, int]]) -> list[Finding]:
+    """On an office's page (``topic``): the booking system that serves the page, is embedded or is linked."""
+    found: list[Finding] = []
     spec = patterns["booking"]
     hosts = tuple(spec["vendor_hosts"])
     products = _products(spec)
@@ -126,8 +136,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
             urls = [u for u in _SCRIPT_URL.findall(script) if vendor(u) or url_re.search(u)]
             if urls:
                 add(spec["script_confidence"], f"Buchungssystem wird per Skript geladen: {urls[0]}", "script")
-    # after the widgets too: a Kreis's booking link under "Pass- und Meldewesen" is no citizens' office's
-    return _without_absent_offices(found, patterns, city)
+    return found
 
 
 def _page_subject(page: Page, patterns: Mapping[str, Any]) -> dict[str, tuple[int, int]]:

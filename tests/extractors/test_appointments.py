@@ -106,6 +106,14 @@ def test_corpus_pages(slug):
     # denied: no delegation
     ("<h1>Bürgerservice</h1><p>Gewerbeanmeldungen nimmt das Bürgerbüro nicht entgegen.</p>"
      "<h2>Termine</h2><p>Ihren Termin im Bürgerbüro buchen Sie online.</p>", {P + "citizens_office": True}),
+    # the booking as a link naming the Bürgerbüro on the page of the Gewerbe it takes: the link books both
+    ("<h1>Gewerbe anmelden</h1><p>Ihr Gewerbe melden Sie bei uns im Bürgerbüro an.</p>"
+     "<p><a href='https://termine.musterstadt.de/buergerbuero'>Termin im Bürgerbüro buchen</a></p>",
+     {P + "citizens_office": True, P + "trade_office": True}),
+    # … not where the page does not say the Bürgerbüro takes it
+    ("<h1>Bürgerbüro</h1><p>Ausweise und Pässe beantragen Sie bei uns.</p>"
+     "<p><a href='https://termine.musterstadt.de/buergerbuero'>Termin im Bürgerbüro buchen</a></p>",
+     {P + "citizens_office": True}),
 ])
 def test_an_office_doing_anothers_work(body, expected):
     assert values(appointments, wrap(body)) == expected
