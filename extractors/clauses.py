@@ -116,6 +116,10 @@ class Lexicon:
     name_quote_re: re.Pattern[str] = re.compile(r"(?!x)x")
     # a claim the writer reports and doubts ("die Plattform, auf der angeblich alles online geht"): no cue
     hearsay: tuple[str, ...] = ()
+    # a negation of what the visitor has or gets, not of the offer (reading.yaml presupposing_negation):
+    # the slots ("keine freien Termine", "keinen passenden Termin"), the visitor's own booking ("Kunden,
+    # die keinen Online-Termin gebucht haben", "den gebuchten Termin nicht wahrnehmen"); after the negator
+    presupposing_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -181,7 +185,8 @@ class Lexicon:
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
                    ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
                    name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")),
-                   hearsay=tuple(w.lower() for w in shared.get("hearsay", [])))
+                   hearsay=tuple(w.lower() for w in shared.get("hearsay", [])),
+                   presupposing_re=re.compile(shared.get("presupposing_negation_regex", r"(?!x)x")))
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -263,12 +268,32 @@ def _negated(clause: str, lx: Lexicon) -> bool:
                 continue  # "Die Online-Anmeldung bedeutet nicht, dass Sie einen Platz bekommen": it is there
             if failing and low[m.end():].lstrip().startswith(lx.failure_words):
                 continue  # "Sollte die Online-Buchung nicht funktionieren, …": if it fails, so it is there
+            if lx.presupposing_re.match(low, m.end()):
+                continue  # "keine freien Termine", "die keinen Online-Termin gebucht haben": slots, visitor
             if anchors is None:
                 anchors = _anchors(clause, lx)
+            if _without_channel(low, m.start(), anchors, lx):
+                continue  # "Ohne Online-Termin ist kein Besuch möglich": the visit; the booking is a duty
             if any(s - 45 <= m.start() <= e + 35 for s, e in anchors) \
                     and not _negates_other(clause, m.end(), lx, anchors):
                 return True
     return False
+
+
+def _presupposing_cue(clause: str, start: int, lx: Lexicon) -> bool:
+    """A negative cue opened by a negator that denies the slots, not the offer ("keine Termine" in "Online
+    sind derzeit keine Termine frei"): the negator test's ``presupposing_re``, after the cue's first word."""
+    first = re.match(r"\w+", clause[start:])
+    return bool(first) and first.group(0).lower() in lx.negators \
+        and lx.presupposing_re.match(clause.lower(), start + first.end()) is not None
+
+
+def _without_channel(low: str, neg: int, anchors: list[tuple[int, int]], lx: Lexicon) -> bool:
+    """The clause's cue is governed by a word that dispenses with it ("ohne Online-Termin", ``dispensing``)
+    and the negator follows it: what is denied is the visit without the booking ("Ohne Online-Termin ist ein
+    Besuch nicht möglich", "ohne vorher online gebuchten Termin kein Einlass"), which presupposes it."""
+    return any(s < neg and set(re.findall(r"\w+", low[max(0, s - 30):s])[-3:]) & lx.dispensing
+               for s, _ in anchors)
 
 
 def _denies_effect(low: str, start: int, end: int, lx: Lexicon) -> bool:
@@ -441,7 +466,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     neg = max(((lx.negative[m.term], m.term) for m in lx.lists.negative.find(clause)
                if not set(words_of(clause[max(0, m.start - 12):m.start])) & lx.negators
                and (m.term not in lx.bare or lx.lists.online.has(clause))
-               and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)),
+               and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)
+               and not _presupposing_cue(clause, m.start, lx)),
               default=None)
     if neg is not None and facts.past:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was

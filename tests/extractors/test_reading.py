@@ -485,6 +485,28 @@ def test_a_negation_about_the_visitors_coping_denies_no_booking(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # no free slot left is a count of slots, not a denial of the booking
+    ("<h2>Bürgeramt</h2><p>Im Online-Kalender sind für diese Woche keine Termine mehr frei.</p>", {}),
+    ("<h2>Bürgeramt</h2><p>Termine buchen Sie online. Derzeit sind leider keine freien Termine da.</p>",
+     {A + "citizens_office": True}),
+    ("<h2>Standesamt</h2><p>Finden Sie online keinen passenden Termin, hilft das Team am Telefon.</p>", {}),
+    # the visitor's own booking, in a relative clause
+    ("<h2>Zulassungsstelle</h2><p>Besucher, die keinen Online-Termin gebucht haben, bedienen wir nur in "
+     "Notfällen.</p>", {A + "vehicle_registration_office": True}),
+    # the visit without the booking is what is denied: the booking is a duty
+    ("<h2>Ausländerbehörde</h2><p>Ohne Online-Termin ist eine Vorsprache leider nicht möglich.</p>",
+     {A + "immigration_office": True}),
+    # the offer's own denial and a pause of all new slots stay denials
+    ("<h2>Bürgeramt</h2><p>Eine Online-Terminvergabe ist im Bürgeramt nicht möglich.</p>",
+     {A + "citizens_office": False}),
+    ("<h2>Bürgeramt</h2><p>Bis Ende Mai werden keine weiteren Online-Termine vergeben.</p>",
+     {A + "citizens_office": False}),
+])
+def test_a_negation_of_the_slots_or_the_visit_presupposes_the_booking(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # an office named only to be set apart lends the booking sentence no subject
     ("<h1>Neue Servicezeiten</h1><p>Bisher hatte die Verwaltung – ausgenommen das Bürgerbüro und die "
      "Außenstellen, die eigene Zeiten haben – 30 Stunden geöffnet. Wer ein Amt besuchen will, vereinbart "
