@@ -386,3 +386,40 @@ def test_an_anaphor_points_back_at_the_thing_named_last(later, expected):
     body = first + later
     value = vals(city_app, page(body, "Kölns App")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # apps11: the civic compound as a class — a service or information element, the plural, "Orts-"
+    ("Mit der Bürgerservice-App erledigen Sie Anliegen bei der Stadtverwaltung auch von unterwegs.", True),
+    ("Ab heute gibt es die Orts-App: Nachrichten der Verwaltung, Termine und Vereine in einer App.", True),
+    ("Die Stadt Köln bietet ab sofort Gemeinde-Apps für alle Stadtteile an.", True),
+    # "die App der <…stadt|…gemeinde>", "des Marktes": any such body, not the Stadtwerke or a partner town
+    ("Die App der Universitätsstadt bündelt Nachrichten, Termine und den Abfallkalender.", True),
+    ("Die App der Verbandsgemeinde informiert über Neuigkeiten aus der Verwaltung.", True),
+    ("Die App der Stadtwerke zeigt den Verbrauch an.", False),
+    ("Die App der Partnerstadt Tel Aviv wurde im Rathaus vorgestellt.", False),
+    # an app for the council's members is no city app
+    ("Die Verwaltungs-App für Ratsmitglieder heißt Mandatos.", False),
+])
+def test_city_app_compounds_and_bodies_as_classes(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) is expected, value
+
+
+def test_the_open_spelling_gemeinde_app_is_no_town_named_app():
+    # "Gemeinde App" with a space: App is no place name (owner.yaml not_names), so it is the town's own app
+    body = "<p>Die Gemeinde App informiert Sie per Push-Nachricht über Neuigkeiten aus dem Rathaus.</p>"
+    assert isinstance(vals(city_app, page(body)).get(P), dict)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # two more multi-town products (products.yaml): the gazette publisher's meinOrt and Communi
+    ("<p>Die Gemeinde informiert ab sofort auch in der meinOrt-App. Die Mitteilungen der Gemeinde erscheinen "
+     "dort vorab.</p>", True),
+    ("<p>Die Gemeinde nutzt die Communi-App. Mitteilungen der Gemeinde finden Sie dort.</p>", True),
+    # "mein Ort" in prose is no product
+    ("<p>Das ist mein Ort, sagt die Bürgermeisterin über die Mitteilungen der Gemeinde.</p>", False),
+])
+def test_meinort_and_communi_products(body, expected):
+    value = vals(city_app, page(body, "App")).get(P)
+    assert isinstance(value, dict) is expected, value
