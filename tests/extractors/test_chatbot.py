@@ -260,3 +260,16 @@ def test_the_offices_chat_and_a_mayor_praising_the_chatbot_still_count():
     body = ("<h1>Kontakt</h1><p>Fragen beantwortet Ihnen der Live-Chat des Bürgerbüros montags bis "
             "freitags.</p>")
     assert isinstance(values(chatbot, wrap(body)).get(P), dict)
+
+
+@pytest.mark.parametrize("sentence, public", [
+    # apps11: an AI assistant the staff use inside the administration is no public chat (named.yaml not_public)
+    ("Die Stadt testet einen KI-Assistenten für interne Verwaltungsabläufe.", False),
+    ("Die Beschäftigten der Verwaltung nutzen einen KI-Chatbot, der nur intern eingesetzt wird.", False),
+    # a public chatbot that relieves the staff, tested in-house first, stays the city's
+    ("Nach amtsinternen Tests steht unser Chatbot jetzt auf der Website bereit und entlastet die "
+     "Mitarbeitenden.", True),
+])
+def test_an_assistant_for_the_staff_is_no_public_chatbot(sentence, public):
+    value = values(chatbot, wrap(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) is public, value

@@ -389,3 +389,37 @@ def test_the_indicative_past_of_the_same_verb_is_no_wish():
 def test_a_verbal_term_with_the_verb_second(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(TV)
     assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
+
+
+@pytest.mark.parametrize("sentence", [
+    # apps11: a council's no in the thing's own clause (owner.yaml ended_regex) — never there
+    "Der Stadtrat hat die Live-Übertragung seiner Sitzungen abgelehnt.",
+    "Die Live-Übertragung der Ratssitzungen ist erneut gescheitert.",
+    "Den Livestream aus dem Sitzungssaal lehnte der Rat mit 20 zu 8 Stimmen ab.",
+    "Der Antrag auf einen Livestream der Ratssitzungen fand keine Mehrheit.",
+])
+def test_a_refused_stream_is_no_council_tv(sentence):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert not isinstance(value, dict), value
+
+
+@pytest.mark.parametrize("sentence", [
+    # what a council system shows of requests is no refusal of the system
+    "Das Ratsinformationssystem zeigt, welche Anträge angenommen oder abgelehnt wurden.",
+    "Im Ratsinformationssystem sehen Sie, ob ein Antrag abgelehnt wurde.",
+])
+def test_refused_requests_shown_in_the_council_system_leave_it_live(sentence):
+    assert isinstance(vals(council, page(f"<p>{sentence}</p>")).get(DCW), dict)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # apps11: "live" and its verb with the channel between (council.yaml council_tv families)
+    ("Die Sitzungen des Stadtrats werden live auf YouTube übertragen.", True),
+    ("Die öffentlichen Sitzungen des Gemeinderats sind live im Offenen Kanal zu sehen.", True),
+    ("Die Ratssitzung wird live per Videostream auf der Internetseite der Stadt übertragen.", True),
+    # a proposal in the infinitive with "zu" is no stream (rb-landau)
+    ("Eine Einwohnerin schlug vor, die Sitzungen des Rates im Internet live zu übertragen.", False),
+])
+def test_live_and_its_verb_with_the_channel_between(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert isinstance(value, dict) is expected, value

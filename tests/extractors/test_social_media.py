@@ -455,3 +455,17 @@ def test_an_outlets_own_icons_and_rel_me_are_not_the_citys_whatever_their_handle
     got = vals(social_media, f"<html><head><title>Rathaus | Lüneburger Nachrichten</title></head><body><main>"
                f"{body}</main></body></html>", url="https://www.lg-nachrichten.de/artikel/x", city=city)
     assert FB in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # apps11: council sessions streamed on YouTube run on a channel — the city's unless another owner is named
+    ("Die Sitzungen des Stadtrats werden live auf YouTube übertragen.", True),
+    ("Den Gemeinderat können Sie jeden Monat auf YouTube live verfolgen: alle öffentlichen Sitzungen werden "
+     "gestreamt.", True),
+    # a festival's stream names no council body; a denied or planned stream says nothing of the channel
+    ("Das Stadtfest wird live auf YouTube übertragen.", None),
+    ("Die Sitzungen des Stadtrats werden nicht live auf YouTube übertragen.", None),
+])
+def test_council_sessions_streamed_on_youtube(sentence, expected):
+    value = vals(social_media, page(f"<p>{sentence}</p>")).get(YT)
+    assert (isinstance(value, dict) if expected else value is None), value
