@@ -263,7 +263,7 @@ def test_the_offices_chat_and_a_mayor_praising_the_chatbot_still_count():
 
 
 @pytest.mark.parametrize("sentence, public", [
-    # apps11: an AI assistant the staff use inside the administration is no public chat (named.yaml not_public)
+    # apps11: an AI assistant the staff use in the administration is no public chat (named.yaml not_public)
     ("Die Stadt testet einen KI-Assistenten für interne Verwaltungsabläufe.", False),
     ("Die Beschäftigten der Verwaltung nutzen einen KI-Chatbot, der nur intern eingesetzt wird.", False),
     # a public chatbot that relieves the staff, tested in-house first, stays the city's
