@@ -104,8 +104,10 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
         quoted = _QUOTED.findall(around)
         app_name = quoted[-1].strip() if quoted else None
         ident = store_name(link.url)
+        # the store name or the quoted app name is the city's, or an app name carrying the city's name is said
+        # around the badges ("Köln-App" heading a teaser card over a vendor's listing: the town's instance)
         by_name = any(name_match(n, names, affix, float(patterns["name_threshold"])) > 0
-                      for n in (ident, app_name or "") if n)
+                      for n in (ident, app_name or "") if n) or any(n in around for n in own)
         cue = has_any(f"{title} {around}", patterns["official_cues"])
         if cue and has_any(around, patterns["institutions"]) and not by_name:
             continue  # "die offizielle App der Verkehrsbetriebe"

@@ -141,7 +141,28 @@ def surroundings(page: Page, link: Link, index: Mapping[str, int], before: int =
         if not sibling and not is_chrome(block):
             texts.insert(0, block.text)
         i -= 1
-    return "\n".join([*texts, page.blocks[pos].text])[-900:]
+    return "\n".join([*texts, *_card_text(page, pos), page.blocks[pos].text])[-900:]
+
+
+_CARD_BLOCKS = 4  # a teaser card: a heading, a line or two of text
+_CARD_CHARS = 500
+
+
+def _card_text(page: Page, pos: int) -> list[str]:
+    """The inner blocks of a small container whose loose links sit in it beside them: a teaser card with its
+    heading and text ("<h3>Musterstadt-App</h3><p>Jetzt herunterladen</p>" and the store badges as the
+    card's own links). The container's own text block comes before its children in ``page.blocks``, so the
+    blocks before it would be the previous card's; a large container (a whole column) says nothing of one
+    link and is left out."""
+    prefix = page.blocks[pos].locator + " > "
+    inner: list[str] = []
+    for block in page.blocks[pos + 1:pos + 2 + _CARD_BLOCKS]:
+        if not block.locator.startswith(prefix):
+            break
+        inner.append(block.text)
+    if not inner or len(inner) > _CARD_BLOCKS or sum(map(len, inner)) > _CARD_CHARS:
+        return []
+    return inner
 
 
 def sentence_of(text: str, needle: str) -> str:

@@ -423,3 +423,12 @@ def test_the_open_spelling_gemeinde_app_is_no_town_named_app():
 def test_meinort_and_communi_products(body, expected):
     value = vals(city_app, page(body, "App")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+def test_store_badges_in_a_teaser_card_under_the_apps_name():
+    # apps11: the card's heading names the app, the badges are its own loose links (web_presence._card_text)
+    body = ("<p>Vorige Meldung.</p><div class='teaser'><h3>Köln-App</h3><p>Jetzt kostenlos herunterladen!</p>"
+            "<a href='https://apps.apple.com/de/app/heimat-info/id1234567'>App Store</a> "
+            "<a href='https://play.google.com/store/apps/details?id=de.heimatinfo.app'>Google Play</a></div>")
+    value = vals(city_app, page(body, "Startseite")).get(P)
+    assert isinstance(value, dict) and value.get("ios"), value

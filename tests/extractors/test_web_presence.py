@@ -111,6 +111,21 @@ def test_surroundings_skip_the_other_items_of_an_icon_list():
     assert text == "Unsere offiziellen Kanäle:\nf"
 
 
+def test_surroundings_of_a_teaser_cards_loose_links_include_the_cards_heading_and_text():
+    # apps11: the card's own text block comes before its children, so its heading and text are read as the
+    # link's surroundings; a large container (a whole column) adds nothing
+    card = ("<main><p>Vorige Meldung.</p><div class='teaser'><h3>Musterstadt-App</h3>"
+            "<p>Jetzt herunterladen!</p><a href='https://apps.apple.com/de/app/x/id1'>App Store</a>"
+            "</div></main>")
+    page = Page.from_html("https://www.stadt.de/", card)
+    text = surroundings(page, page.links[0], block_index(page))
+    assert "Musterstadt-App" in text and "Jetzt herunterladen" in text and text.endswith("App Store")
+    column = "".join(f"<p>Meldung {n}: {'Text ' * 30}</p>" for n in range(6))
+    html = f"<main><div>{column}<a href='https://x.example/a'>a</a></div></main>"
+    page = Page.from_html("https://www.stadt.de/", html)
+    assert "Meldung 5" not in surroundings(page, page.links[0], block_index(page))
+
+
 def test_variants_without_the_authority_and_the_linking_words():
     page = Page.from_html("https://www.weilheim-teck.de/", "<p>x</p>")
     assert "weilheimteck" in name_variants(CityContext("1", "Weilheim an der Teck", ()), page, SHIPPED)
