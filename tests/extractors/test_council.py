@@ -423,3 +423,12 @@ def test_refused_requests_shown_in_the_council_system_leave_it_live(sentence):
 def test_live_and_its_verb_with_the_channel_between(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
     assert isinstance(value, dict) is expected, value
+
+
+@pytest.mark.parametrize("sentence", [
+    # apps11: "weder … noch" denies both members (named.yaml negated_regex; ti-gemeinde-sylt)
+    "Die Sitzungen des Gemeinderats werden weder live übertragen noch aufgezeichnet.",
+    "Die Ratssitzungen werden weder aufgezeichnet noch live übertragen.",
+])
+def test_weder_noch_denies_the_stream(sentence):
+    assert vals(council, page(f"<p>{sentence}</p>")).get(TV) is False
