@@ -432,3 +432,17 @@ def test_store_badges_in_a_teaser_card_under_the_apps_name():
             "<a href='https://play.google.com/store/apps/details?id=de.heimatinfo.app'>Google Play</a></div>")
     value = vals(city_app, page(body, "Startseite")).get(P)
     assert isinstance(value, dict) and value.get("ios"), value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # apps11: "die App für <Name>" names the town's app by its place; a "Mein"-brand run together
+    ("Mit der App für Köln haben Sie alle Termine der Stadt im Blick.", True),
+    ("Die App „MeinKöln“ gibt es kostenlos für iOS und Android.", True),
+    # another place, a device, a party's wish
+    ("Die App für Bonn wurde in der Nachbarstadt vorgestellt.", False),
+    ("Die App für Android und iOS gibt es kostenlos.", False),
+    ("Die Fraktion fordert eine App für Köln.", False),
+])
+def test_the_app_for_the_town_and_a_joined_mein_brand(sentence, expected):
+    value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) is expected, value
