@@ -432,3 +432,20 @@ def test_live_and_its_verb_with_the_channel_between(sentence, expected):
 ])
 def test_weder_noch_denies_the_stream(sentence):
     assert vals(council, page(f"<p>{sentence}</p>")).get(TV) is False
+
+
+@pytest.mark.parametrize("sentence", [
+    # apps11: a start from a session still to come is a plan (status.yaml planned named_regex)
+    "Ab der nächsten Sitzung werden die Ratssitzungen live im Internet übertragen.",
+    "Mit der ersten Sitzung der neuen Wahlperiode werden die Ratssitzungen live übertragen.",
+    # a deferral is a council's no (owner.yaml ended_regex)
+    "Den Livestream der Ratssitzung hat der Rat aus Kostengründen zurückgestellt.",
+])
+def test_a_stream_from_a_session_to_come_or_deferred_is_not_live(sentence):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(TV)
+    assert not isinstance(value, dict), value
+
+
+def test_the_next_sessions_agenda_in_the_council_system_leaves_it_live():
+    body = "<p>Ab der nächsten Sitzung finden Sie die Unterlagen im Ratsinformationssystem.</p>"
+    assert isinstance(vals(council, page(body)).get(DCW), dict)
