@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, regex
 from extractors.evidence import finding, merge
 from extractors.named import named_findings, screen
 from extractors.page import Page
@@ -27,7 +27,7 @@ PARAMETER = "citizen_information.chatbot"
 
 def _wappalyzer_regex(pattern: str) -> re.Pattern[str]:
     # Wappalyzer appends ";version:\1" / ";confidence:50" after an escaped semicolon.
-    return re.compile(pattern.split("\\;")[0], re.I)
+    return regex(pattern.split("\\;")[0], re.I)
 
 
 _SIMPLE_SELECTOR = re.compile(

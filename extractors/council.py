@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, regex
 from extractors.evidence import finding, merge
 from extractors.named import named_findings, screen
 from extractors.page import Page
@@ -28,19 +28,21 @@ from extractors.statements import statements
 NAME = "council"
 VERSION = "2"
 PARAMETER = "internal_processes.digital_council_work"
+_TITLE_SEP = re.compile(r"\s[|–-]\s")  # between a page title's segments
 
 
 def _titled_by_system(title: str, patterns: Mapping[str, Any]) -> bool:
     """Whether a segment of the page title is the council system's own site name ("Anfrage Nr. 15-0268 -
     Sitzungsmanagement der Landeshauptstadt Hannover", "Bürgerinfo | TOP 4"): a page of the system itself."""
     rx = patterns.get("self_title_regex")
-    return bool(rx) and any(re.fullmatch(rx, seg.strip()) for seg in re.split(r"\s[|–-]\s", title))
+    return bool(rx) and any(regex(rx).fullmatch(seg.strip()) for seg in _TITLE_SEP.split(title))
 
 
 def self_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
     """The page is itself a council document (``/bi/vo0050.asp``, ``/ris/Agendaitem.mvc/…``, or a title that
     is the system's site name): the council information system is there. Evidence: the page's own heading."""
-    if not (re.search(patterns["self_url_regex"], page.final_url) or _titled_by_system(page.title, patterns)):
+    if not (regex(patterns["self_url_regex"]).search(page.final_url)
+            or _titled_by_system(page.title, patterns)):
         return []
     return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "self"},
                     confidence=float(patterns["self_confidence"]), snippet=page.heading or page.title,

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, regex
 from extractors.evidence import finding, snippet
 from extractors.matching import clause_bounds, find_terms
 from extractors.owner import judge, plan_page, said_existing
@@ -32,16 +32,17 @@ from extractors.web_presence import name_variants
 NAME = "hotline_115"
 VERSION = "2"
 PARAMETER = "citizen_information.hotline_115"
+_TEL_115 = re.compile(r"tel:\s*\+?(49)?\s*115")  # a tel: link to 115 (the whole URL)
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    number = re.compile(patterns["number_regex"])
-    trap_before = re.compile(patterns["trap_before_regex"])
-    trap_after = re.compile(patterns["trap_after_regex"])
-    count_after = re.compile(patterns["count_after_regex"])
-    article_before = re.compile(patterns["article_before_regex"])
-    phone_before = re.compile(patterns["phone_before_regex"])
-    other_thing = re.compile(patterns["other_thing_before_regex"])
+    number = regex(patterns["number_regex"])
+    trap_before = regex(patterns["trap_before_regex"])
+    trap_after = regex(patterns["trap_after_regex"])
+    count_after = regex(patterns["count_after_regex"])
+    article_before = regex(patterns["article_before_regex"])
+    phone_before = regex(patterns["phone_before_regex"])
+    other_thing = regex(patterns["other_thing_before_regex"])
     window = int(patterns["window"])
     cues = list(patterns["cues"])
     negatives = [(str(n["cue"]), float(n["confidence"])) for n in patterns["negative"]]
@@ -99,7 +100,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                                  snippet=snippet(text, m.start(), m.end()), locator=block.locator,
                                  extractor=NAME, version=VERSION))
     for link in page.links:
-        if re.fullmatch(r"tel:\s*\+?(49)?\s*115", link.url.replace("%20", " ")):
+        if _TEL_115.fullmatch(link.url.replace("%20", " ")):
             found.append(finding(page, parameter=PARAMETER, value=True,
                                  confidence=float(patterns["tel_link_confidence"]),
                                  snippet=snippet(link.context, 0, 0), locator=link.locator,

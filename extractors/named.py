@@ -33,7 +33,7 @@ from functools import lru_cache, partial
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from extractors.base import CityContext, Finding, per_mapping
+from extractors.base import CityContext, Finding, per_mapping, regex
 from extractors.discourse import discourse_of, later_doubt
 from extractors.evidence import block_links, finding, snippet, thing_url
 from extractors.families import find_families, possible_in
@@ -321,28 +321,28 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         specs, terms, families = _tables(mentions)
     cues: Mapping[str, Any] = patterns["named"]
     owners: Mapping[str, Any] = patterns["owner"]
-    reference = re.compile(cues["reference_regex"])
-    definite = re.compile(cues["definite_regex"])
-    indefinite = re.compile(cues["indefinite_regex"])
-    future = re.compile(cues["future_regex"]) if cues.get("future_regex") else None
+    reference = regex(cues["reference_regex"])
+    definite = regex(cues["definite_regex"])
+    indefinite = regex(cues["indefinite_regex"])
+    future = regex(cues["future_regex"]) if cues.get("future_regex") else None
     modifiers = cues.get("compound_modifiers", ())
     # "Smartphone-" right before a name: its compound's device or channel modifiers (compound_modifiers)
-    compound_tail = (re.compile("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
+    compound_tail = (regex("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
                      if modifiers else None)
-    current = re.compile(cues["current_np_regex"])
-    negated = re.compile(cues["negated_regex"])
-    quantifier = re.compile(cues["quantifier_regex"])
-    no_longer = re.compile(cues["no_longer_regex"])
-    denial = re.compile(cues["denial_regex"])
+    current = regex(cues["current_np_regex"])
+    negated = regex(cues["negated_regex"])
+    quantifier = regex(cues["quantifier_regex"])
+    no_longer = regex(cues["no_longer_regex"])
+    denial = regex(cues["denial_regex"])
     adjective_denied = predicate_denial(owners)
     # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
     # that points back at the thing the section named last (``denial_anaphor_regex``)
-    anaphor_rx = re.compile(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
+    anaphor_rx = regex(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
     named_before: list[str] = []  # the parameters the current section has named, in order
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention
     exclude_rx = patterns.get("exclude_url_regex")
-    exclude_url = re.compile(exclude_rx, re.I) if exclude_rx else None
+    exclude_url = regex(exclude_rx, re.I) if exclude_rx else None
     # The heading names the page's thing unless it is another thing or another owner's ("App des Kreises"),
     # or a described thing whose required words the page never has ("Neue digitale Karte zeigt alle
     # Spielflächen": a map of one theme, no map of plans or parcels).
@@ -355,7 +355,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                       for m in _named(head, spec)) and (_required(head, spec) or _required(page.text, spec))}
     found: list[Finding] = []
     abbreviations = cues.get("abbreviations", [])
-    skip_block = re.compile(cues["skip_locator_regex"], re.I)
+    skip_block = regex(cues["skip_locator_regex"], re.I)
     anaphora: dict[str, tuple[str, ...]] = {}  # of all a parameter's specs: one must not hide another's
     # Parameters whose last naming on the page was another thing (an excluded "Mängel-App", "Abfall-App"): a
     # bare anaphor after it ("die App") points back at that thing, not at the heading's topic, until the
@@ -370,7 +370,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # A list under a lead that says its items are out of order now ("Diese Angebote sind derzeit nicht
     # erreichbar:", "Folgende Dienste sind gestört") lists things not working; a condition ("Wenn das Portal
     # nicht erreichbar ist, nutzen Sie:") leads to alternatives instead.
-    down_rx = re.compile(owners["down_regex"])
+    down_rx = regex(owners["down_regex"])
     condition = condition_regex(owners)
     requested = asked_for(page, cues["resolution_regex"])
     site = publisher(page, patterns["owner"])  # whom "unser" means on this page, and whose unowned things are
@@ -382,7 +382,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     heading_doubt = cues.get("heading_doubt", ())
     if heading_doubt and words(head, heading_doubt):
         doubted.update(p for p, spec in specs if _named(head, spec))
-    planned_rx = [re.compile(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
+    planned_rx = [regex(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
     still_open = tuple(cues.get("still_open", ()))
     disc = discourse_of(owners)  # how far a later sentence's plan reaches back (extractors/discourse.py)
     # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.

@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, regex
 from extractors.clauses import (
     Cue,
     Lexicon,
@@ -205,7 +205,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     default = default_office(patterns)
     # a reader for which an appointment is not its subject (online services): a back reference ("dazu",
     # "dafür") to a sentence that makes an appointment names the appointment's channel, not the service's
-    booking_before = re.compile(patterns["booking_antecedent_regex"]) \
+    booking_before = regex(patterns["booking_antecedent_regex"]) \
         if patterns.get("booking_antecedent_regex") else None
     # services outside the catalogue: a clause naming one as its object borrows no subject from elsewhere
     other_services = word_list(patterns.get("other_services", []),
@@ -533,7 +533,7 @@ def _answered_no(patterns: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Patte
     if spec is None:
         return None
     try:
-        return re.compile(spec["answer_regex"]), re.compile(spec["duty_regex"])
+        return regex(spec["answer_regex"]), regex(spec["duty_regex"])
     except (KeyError, TypeError, re.error) as exc:
         raise DataError([Problem("data/patterns/reading.yaml", None, "answered_no needs answer_regex and "
                                  f"duty_regex, regular expressions: {exc!r}")]) from None

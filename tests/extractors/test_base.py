@@ -39,3 +39,14 @@ def test_interned_is_one_object_for_equal_pattern_data_and_another_where_the_dat
     assert interned({**a, "weight": True}) is not interned(a)
     assert interned({**a, "weight": 1.0}) is not interned(a)
     assert interned({"cues": {"Stadt"}}) is None  # a set cannot key a memo: the caller does not memoise
+
+
+def test_regex_is_re_compile_memoised():
+    import re
+
+    from extractors.base import regex
+
+    rx = regex(r"(?:Rat|Ausschuss)sinfo", re.I)
+    assert rx is regex(r"(?:Rat|Ausschuss)sinfo", re.I)  # one compiled object per pattern and flags
+    assert rx.pattern == r"(?:Rat|Ausschuss)sinfo" and rx.flags & re.I and rx.search("RATSINFO")
+    assert regex(r"(?:Rat|Ausschuss)sinfo").search("RATSINFO") is None  # without the flag: case counts
