@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
+from extractors.base import cached_attribute
 from extractors.lemmas import act_lemmas
 from extractors.matching import contains_any
 from extractors.status_words import status_words
@@ -94,37 +95,37 @@ class ClauseReading:
         self.clause = clause
         self.shared = shared
 
-    @cached_property
+    @cached_attribute
     def low(self) -> str:
         return self.clause.lower()
 
-    @cached_property
+    @cached_attribute
     def words(self) -> list[str]:
         return _WORDS.findall(self.low)
 
-    @cached_property
+    @cached_attribute
     def negator(self) -> bool:
         """A negator among the clause's words ("nicht", "keine")."""
         negators = self.shared.negators
         return any(w in negators for w in self.words)
 
-    @cached_property
+    @cached_attribute
     def past(self) -> bool:
         """A past-tense word ("Früher gab es Termine nur telefonisch": how it was)."""
         return bool(self.shared.past_re.search(self.low))
 
-    @cached_property
+    @cached_attribute
     def acts(self) -> frozenset[str]:
         """Words and lemmas less bare present participles (:func:`extractors.lemmas.act_lemmas`)."""
         return act_lemmas(self.clause)
 
-    @cached_property
+    @cached_attribute
     def plans(self) -> bool:
         """A plan word or modal plan ("geplant", "soll es möglich sein")."""
         sh = self.shared
         return contains_any(self.clause, sh.planned) or any(r.search(self.clause) for r in sh.planned_res)
 
-    @cached_property
+    @cached_attribute
     def restricted(self) -> bool:
         """"nur telefonisch", "ausschließlich per E-Mail", "müssen persönlich erscheinen": the offer exists
         only off line (not "bisher nur", not "müssen nicht persönlich")."""

@@ -11,9 +11,10 @@ with the other page memos); each reader then reads the clauses with its own lexi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
+from extractors.base import cached_attribute
 from extractors.clause_reading import Shared
 from extractors.clauses import split_clauses
 from extractors.named import split_sentences
@@ -35,17 +36,17 @@ class StatementReading:
         self.exp = exp
         self.shared = shared
 
-    @cached_property
+    @cached_attribute
     def text(self) -> str:
         """The statement with every elliptical coordination written out."""
         return str(self.exp.expand(self.written))
 
-    @cached_property
+    @cached_attribute
     def originals(self) -> tuple[tuple[int, int], ...]:
         """Sentence spans of the statement as written (for quotes)."""
         return split_sentences(self.written, self.shared.abbreviations)
 
-    @cached_property
+    @cached_attribute
     def sentences(self) -> tuple[Sentence, ...]:
         text, sh = self.text, self.shared
         out = []

@@ -50,3 +50,24 @@ def test_regex_is_re_compile_memoised():
     assert rx is regex(r"(?:Rat|Ausschuss)sinfo", re.I)  # one compiled object per pattern and flags
     assert rx.pattern == r"(?:Rat|Ausschuss)sinfo" and rx.flags & re.I and rx.search("RATSINFO")
     assert regex(r"(?:Rat|Ausschuss)sinfo").search("RATSINFO") is None  # without the flag: case counts
+
+
+def test_cached_attribute_computes_once_per_instance():
+    from extractors.base import cached_attribute
+
+    class Reading:
+        calls = 0
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        @cached_attribute
+        def words(self) -> list[str]:
+            """The words."""
+            Reading.calls += 1
+            return self.text.split()
+
+    one, two = Reading("Termine online buchen"), Reading("nur telefonisch")
+    assert one.words == ["Termine", "online", "buchen"] and one.words is one.words
+    assert two.words == ["nur", "telefonisch"] and Reading.calls == 2  # once per instance, stored on it
+    assert one.__dict__["words"] is one.words and Reading.words.__doc__ == "The words."
