@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extractors.base import per_mapping
+from extractors.base import per_mapping, regex
 from extractors.clause_reading import Shared, reading_of, shared_of, words_of
 from extractors.cue_terms import ReaderLists, register_gate
 from extractors.cue_terms import may_match as gate_may_match
@@ -518,16 +518,21 @@ def _blanked(rx: re.Pattern[str], text: str) -> str:
     on line — these regexes ignore case, so re would try them at every position of every clause). A regex
     a lexicon leaves unset (``(?!x)x``) blanks nothing; a set one is first ruled out by the readers' shared
     scan of the clause (:func:`extractors.cue_terms.may_match`: its strings are looked up, not searched)."""
-    if rx.pattern == _NEVER or not gate_may_match(rx.pattern, text):
+    if rx.pattern == _NEVER:
         return text
-    return _blanked_once(rx, text)
+    return _blanked_once(rx.pattern, text)
 
 
 @lru_cache(maxsize=16384)
-def _blanked_once(rx: re.Pattern[str], text: str) -> str:
-    # memoised per regex and text: the three readers' lexicons share the reading section's regexes
-    # (``name_quote_regex``), so each clause is blanked once for all of them (emptied with the page memos)
-    return rx.sub(" ", text) if may_match(rx.pattern, text) else text
+def _blanked_once(pattern: str, text: str) -> str:
+    # memoised per regex and text, the requirement tests with the blanking: the three readers' lexicons share
+    # the reading section's regexes (``name_quote_regex``), so each clause is tested and blanked once for all
+    # of them (emptied with the page memos). Keyed by the pattern string, not the compiled regex: a compiled
+    # regex hashes its whole program on every look-up. The lexicon's regexes are compiled without flags, so
+    # the pattern string is the regex (``regex`` returns the same compiled object ``re.compile`` does).
+    if not gate_may_match(pattern, text) or not may_match(pattern, text):
+        return text
+    return regex(pattern).sub(" ", text)
 
 
 _NEVER = r"(?!x)x"
