@@ -22,6 +22,7 @@ from extractors.lemmas import lemma, lemma_set
 from extractors.matching import contains_any, find_any
 from extractors.matching import present as found_terms
 from extractors.owner import condition_regex
+from extractors.segment import looks_like_trail
 from extractors.status_words import status_words
 from sci.errors import DataError, Problem
 
@@ -120,6 +121,17 @@ class Lexicon:
     # the slots ("keine freien Termine", "keinen passenden Termin"), the visitor's own booking ("Kunden,
     # die keinen Online-Termin gebucht haben", "den gebuchten Termin nicht wahrnehmen"); after the negator
     presupposing_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # an online word fused with the act's own noun ("Online-Wiederzulassung", "digitale Kita-Anmeldung",
+    # "Umschreibung online" as a link label): the act named as done on line, no verb needed (``fused``)
+    fused_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # … which says the act is offered only as a label (the fused noun nearly the whole clause) or with one
+    # of these words or an act in its clause ("ist jetzt freigeschaltet", "steht zur Verfügung"): a noun
+    # alone in a sentence may be wished for or tried ("hatte eine digitale Anmeldung versucht")
+    fused_with: tuple[str, ...] = ()
+    fused_label_words: int = 0
+    # the subjunctive II of a wish or a hypothesis ("andere würden ihr Gewerbe lieber von zu Hause aus
+    # anmelden", "online hätte erledigt werden können"): what people wish for or could have done, no offer
+    wished_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -186,7 +198,32 @@ class Lexicon:
                    ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
                    name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")),
                    hearsay=tuple(w.lower() for w in shared.get("hearsay", [])),
-                   presupposing_re=re.compile(shared.get("presupposing_negation_regex", r"(?!x)x")))
+                   presupposing_re=re.compile(shared.get("presupposing_negation_regex", r"(?!x)x")),
+                   fused_re=fused_regex(comp.get("fused", {})),
+                   fused_with=tuple(w.lower() for w in (*comp.get("fused", {}).get("with", []),
+                                                        *shared.get("live", []))),
+                   fused_label_words=int(comp.get("fused", {}).get("label_words", 0)),
+                   wished_re=re.compile(patterns.get("wished_regex", _NEVER)))
+
+
+def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
+    """``compose.fused``: an online word as the first part of the act's noun ("Online-Wiederzulassung",
+    "Onlinebedarfsmeldung"), as its adjective ("zur online Außerbetriebsetzung", "digitale Kita-Anmeldung")
+    or after it as a label ("Umschreibung online"): the noun must end in one of ``heads``, the act nouns of
+    the services, so "Online-Terminvereinbarung" or "digitale Angebote" name no act. A label's online word
+    is not an appointment's ("Ummeldung online einen Termin buchen": ``not_before``)."""
+    heads = "|".join(re.escape(h.lower()) for h in spec.get("heads", []))
+    if not heads:
+        return re.compile(_NEVER)
+    noun = rf"[\w-]*?(?:{heads})(?:en|n|e|s)?"
+    fused = "|".join(re.escape(w.lower()) for w in spec.get("fused", []))
+    before = "|".join(re.escape(w.lower()) for w in spec.get("before", []))
+    after = "|".join(re.escape(w.lower()) for w in spec.get("after", []))
+    not_before = str(spec.get("not_before_regex", _NEVER))
+    parts = [rf"\b(?:{fused})-?{noun}\b"] if fused else []
+    parts += [rf"\b(?:{before})\s+{noun}\b"] if before else []
+    parts += [rf"\b{noun}\s+(?:{after})\b(?!{not_before})"] if after else []
+    return re.compile("(?i)" + "|".join(parts)) if parts else re.compile(_NEVER)
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
@@ -225,7 +262,7 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
         raise DataError([Problem(where, None, said)]) from None
     # the regexes ``_blanked`` applies register their requirements with the lexicon's lists, so the clause
     # scan's union is built here, not grown mid-pass
-    for rx in (lx.booked_re, lx.request_re, lx.name_quote_re):
+    for rx in (lx.booked_re, lx.request_re, lx.name_quote_re, lx.fused_re, lx.wished_re):
         if rx.pattern != _NEVER:
             register_gate(rx.pattern)
     return lx
@@ -328,6 +365,17 @@ def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, 
     at = end + (len(clause[end:]) - len(clause[end:].lstrip()))
     in_cue = any(s <= at < e for s, e in anchors)
     return not in_cue and not word.group(0).lower().startswith(lx.offer_nouns)
+
+
+def _fused_offered(own: str, fused: re.Match[str], acts: frozenset[str] | set[str], lx: Lexicon) -> bool:
+    """The fused noun says its act is offered: as a label ("Online-Wiederzulassung", "Hier zur
+    Online-Abmeldung" — at most ``fused_label_words`` other words; not a breadcrumb trail), or in a clause
+    with an act ("gelangen Sie zur online Außerbetriebsetzung") or a word of availability or of being live
+    ("ist freigeschaltet", "steht bereit")."""
+    if looks_like_trail(own):
+        return False  # a trail's last crumb shortens the page's headline ("… / Gewerbemeldungen digital")
+    rest = words_of(own[:fused.start()] + " " + own[fused.end():])
+    return len(rest) <= lx.fused_label_words or bool(acts & lx.actions) or contains_any(own, lx.fused_with)
 
 
 def _out_of_order(clause: str, lx: Lexicon) -> bool:
@@ -454,6 +502,9 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         return None
     if lx.hearsay and contains_any(clause, lx.hearsay):
         return None  # "auf der angeblich alles von zu Hause aus geht": the writer doubts what is said
+    if lx.wished_re.pattern != _NEVER and gate_may_match(lx.wished_re.pattern, clause) \
+            and lx.wished_re.search(clause):
+        return None  # "würden ihr Gewerbe lieber online anmelden": a wish, neither offered nor denied
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
     # one inside an appointment booked or a plate reserved on line ("Ein Wunschkennzeichen reservieren Sie …
     # über den Onlinedienst"): that online word is the booking's, as for composed cues below
@@ -480,6 +531,11 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
             and (not lx.objects or (any(o in lm for lm in facts.acts for o in lx.objects)
                                     and _object_wanted(clause, lx))) and not _fetches_form(clause, acts, lx):
         pos = (lx.compose_confidence, "online + " + "/".join(sorted(acts)))
+    # the act's noun with the online word fused to it ("Online-Wiederzulassung", "Meldebescheinigung online")
+    if pos is None and lx.fused_re.pattern != _NEVER and gate_may_match(lx.fused_re.pattern, own) \
+            and (fused := lx.fused_re.search(own)) and not _mail_channel(clause, lx) \
+            and _fused_offered(own, fused, facts.acts, lx):
+        pos = (lx.compose_confidence, f"online act noun: {fused.group(0).strip()}")
     if pos is None and lx.pair_actions and (got := facts.acts & lx.pair_actions) \
             and lx.pair_re.search(clause) and any(o in facts.low for o in lx.objects):
         pos = (lx.compose_confidence, "online + channel pair: " + "/".join(sorted(got)))

@@ -802,3 +802,53 @@ def test_the_online_procedure_reached_or_named_as_a_service(body, expected):
 ])
 def test_a_doubted_claim_is_no_offer(body, expected):
     assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
+
+
+@pytest.mark.parametrize("body, param, expected", [
+    # the online word fused with the act's noun, as a label or a list item: the act offered on line
+    ("<h1>Zulassungsbehörde</h1><ul><li><a href='/wz'>Online-Wiederzulassung</a></li></ul>",
+     "vehicle_registration", True),
+    ("<h1>Zulassungsbehörde</h1><ul><li><a href='/hw'>Halterwechsel online</a></li></ul>",
+     "vehicle_registration", True),
+    ("<h1>Meldewesen</h1><p><a href='/mb'>Meldebescheinigung online</a></p>",
+     "registration_certificate", True),
+    ("<h1>Parken im Quartier</h1><p><a href='/bp'>Online-Bewohnerparkausweis</a></p>",
+     "resident_parking_permit", True),
+    # … in a sentence only with an act or a word of being available or live
+    ("<h1>Kinderbetreuung</h1><p>Die digitale Kita-Anmeldung ist seit dem Frühjahr freigeschaltet.</p>",
+     "daycare_registration", True),
+    ("<h1>Kinderbetreuung</h1><p>Vor Jahren hatte die Stadt schon einmal eine digitale Kita-Anmeldung "
+     "ausprobiert, die dann wieder verschwand.</p>", "daycare_registration", None),
+    # a breadcrumb's last crumb shortening the headline is no label of an offer
+    ("<h1>Parken wird digital</h1><p>Start / Rathaus / Presse / Bewohnerparkausweis online</p>"
+     "<p>Noch geht alles auf Papier.</p>", "resident_parking_permit", None),
+    # the label's online word is the appointment's when a Termin follows it
+    ("<h1>Ummeldung</h1><p>Ummeldung online einen Termin reservieren</p>", "change_of_address", None),
+])
+def test_the_online_word_fused_with_the_acts_noun(body, param, expected):
+    assert values(online_services, wrap(body)).get(P + param) is expected
+
+
+@pytest.mark.parametrize("body", [
+    # the booking verb first, then the channel and the appointment: the label cue inside is the booking's
+    "<h1>Gewerbeanmeldung</h1><p>Bitte vereinbaren Sie für die Gewerbeanmeldung online einen Termin im "
+    "Bürgerbüro.</p>",
+    "<h1>Gewerbeanmeldung</h1><p>Buchen Sie zur Gewerbeanmeldung online über das Portal Ihren Termin.</p>",
+])
+def test_a_booking_verb_before_the_channel_books_an_appointment(body):
+    assert values(online_services, wrap(body)).get(P + "business_registration") is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a wish, a survey's share in the subjunctive or a counterfactual: neither offered nor denied
+    ("<h1>Umfrage im Ortsverein</h1><p>Viele Befragte würden ihr Gewerbe lieber online anmelden als im "
+     "Rathaus.</p>", None),
+    ("<h1>Studie zur Verwaltung</h1><p>Gut 60 Prozent würden ihr Gewerbe über das Internet "
+     "anmelden.</p>", None),
+    ("<h1>Leserbrief</h1><p>Die Gewerbeanmeldung hätte ich auch gut online erledigen können.</p>", None),
+    # reported speech in the subjunctive states the offer
+    ("<h1>Neues Portal</h1><p>Der Dezernent sagte, Gründer könnten ihr Gewerbe ab sofort online "
+     "anmelden.</p>", True),
+])
+def test_a_wish_or_a_survey_is_no_offer(body, expected):
+    assert values(online_services, wrap(body)).get(P + "business_registration") is expected
