@@ -813,3 +813,21 @@ def test_a_malformed_answered_no_names_its_key():
     bad = {**patterns, "reading": {**patterns["reading"], "answered_no": {"answer_regex": "("}}}
     with pytest.raises(DataError, match="answered_no"):
         read(Page.from_html("https://www.stadt.de/x", wrap("<h1>Bürgerbüro</h1>")), bad, "appointments", "3")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a time ahead of the writing, relative to it, plans the offer even without a modal
+    ("<p>Im kommenden Jahr können Eltern ihr Kind online für die Kita anmelden.</p>",
+     {S + "daycare_registration": False}),
+    ("<p>Anfang nächsten Jahres wird die Kita-Anmeldung auf ein Online-Verfahren umgestellt.</p>",
+     {S + "daycare_registration": False}),
+    ("<p>In wenigen Wochen lassen sich Fahrzeuge auch online abmelden.</p>",
+     {S + "vehicle_deregistration": False}),
+    # … not the time a live registration is for, nor a wait inside a live procedure
+    ("<p>Sie können Ihr Kind schon jetzt online für einen Kita-Platz im kommenden Jahr anmelden.</p>",
+     {S + "daycare_registration": True}),
+    ("<p>Nach der Online-Abmeldung Ihres Fahrzeugs erhalten Sie in den nächsten Wochen einen Bescheid.</p>",
+     {S + "vehicle_deregistration": True}),
+])
+def test_a_time_ahead_plans_the_offer(body, expected):
+    assert values(online_services, wrap(body)) == expected
