@@ -852,3 +852,15 @@ def test_a_booking_verb_before_the_channel_books_an_appointment(body):
 ])
 def test_a_wish_or_a_survey_is_no_offer(body, expected):
     assert values(online_services, wrap(body)).get(P + "business_registration") is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the need for a place registered ("Bedarfsanmeldung", "Bedarfsmeldung") with a care word: the Kita
+    # registration
+    ("<h1>Kinderbetreuung</h1><p>Die Bedarfsanmeldung für Krippe und Kindergarten läuft über das "
+     "Bürgerserviceportal der Gemeinde.</p>", True),
+    ("<h1>Kinderbetreuung</h1><p>Die Online-Bedarfsmeldung für die Kindertagesstätten ist jetzt "
+     "freigeschaltet.</p>", True),
+])
+def test_the_need_for_a_place_registered_is_the_kita_registration(body, expected):
+    assert values(online_services, wrap(body)).get(P + "daycare_registration") is expected
