@@ -864,3 +864,15 @@ def test_a_wish_or_a_survey_is_no_offer(body, expected):
 ])
 def test_the_need_for_a_place_registered_is_the_kita_registration(body, expected):
     assert values(online_services, wrap(body)).get(P + "daycare_registration") is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the vehicle re-registered, by verb or noun, is the registration's act (the session-5 ruling)
+    ("<h1>Kfz</h1><p>Ihr Auto ummelden können Sie auch online über das Portal der "
+     "Zulassungsstelle.</p>", True),
+    ("<h1>Zulassungsstelle</h1><p>Die Ummeldung Ihres Gebrauchtwagens können Sie online "
+     "beantragen.</p>", True),
+    ("<h1>Halterwechsel</h1><p>Ein Fahrzeug umschreiben können Sie auch über das Internet.</p>", True),
+])
+def test_a_vehicle_re_registered_is_its_registration(body, expected):
+    assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
