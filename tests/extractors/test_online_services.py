@@ -876,3 +876,14 @@ def test_the_need_for_a_place_registered_is_the_kita_registration(body, expected
 ])
 def test_a_vehicle_re_registered_is_its_registration(body, expected):
     assert values(online_services, wrap(body)).get(P + "vehicle_registration") is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the notice under the law's name and verb, and the office taking it in through a portal
+    ("<h1>Gewerbe</h1><p>Gewerbeanzeigen können auch online erstattet werden.</p>", True),
+    ("<h1>Gewerbe</h1><p>Für Gewerbeanzeigen bietet die Stadt einen Online-Service an.</p>", True),
+    ("<h1>Gewerbe</h1><p>Gewerbeanmeldungen werden auch über das Onlineportal des Landes "
+     "entgegengenommen.</p>", True),
+])
+def test_the_trade_notice_by_its_legal_name_and_verb(body, expected):
+    assert values(online_services, wrap(body)).get(P + "business_registration") is expected
