@@ -824,6 +824,9 @@ def test_a_doubted_claim_is_no_offer(body, expected):
      "<p>Noch geht alles auf Papier.</p>", "resident_parking_permit", None),
     # the label's online word is the appointment's when a Termin follows it
     ("<h1>Ummeldung</h1><p>Ummeldung online einen Termin reservieren</p>", "change_of_address", None),
+    # … and a fee's when a payment follows it
+    ("<h1>Meldewesen</h1><p><a href='/pay'>Meldebescheinigung online bezahlen</a></p>",
+     "registration_certificate", None),
 ])
 def test_the_online_word_fused_with_the_acts_noun(body, param, expected):
     assert values(online_services, wrap(body)).get(P + param) is expected
