@@ -890,3 +890,15 @@ def test_a_vehicle_re_registered_is_its_registration(body, expected):
 ])
 def test_the_trade_notice_by_its_legal_name_and_verb(body, expected):
     assert values(online_services, wrap(body)).get(P + "business_registration") is expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the application printed or fetched is a paper form, whatever cue the clause holds
+    ("<h1>Bewohnerparkausweis</h1><p>Den Antrag auf einen Bewohnerparkausweis können Sie online ausfüllen, "
+     "ausdrucken und im Bürgerbüro abgeben.</p>", None),
+    ("<h1>Bewohnerparkausweis</h1><p>Den Antrag können Sie online herunterladen und ausdrucken.</p>", None),
+    # … not an application sent on line
+    ("<h1>Bewohnerparkausweis</h1><p>Den Antrag können Sie online ausfüllen und direkt absenden.</p>", True),
+])
+def test_an_application_printed_is_a_paper_form(body, expected):
+    assert values(online_services, wrap(body)).get(P + "resident_parking_permit") is expected
