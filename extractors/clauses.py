@@ -128,6 +128,9 @@ class Lexicon:
     # of these words or an act in its clause ("ist jetzt freigeschaltet", "steht zur Verfügung"): a noun
     # alone in a sentence may be wished for or tried ("hatte eine digitale Anmeldung versucht")
     fused_with: tuple[str, ...] = ()
+    # the city's online offers named as such, then listed after a colon ("Unverändert nutzen können Sie die
+    # Online-Angebote der Stadt: …, Bewohnerparkausweise, Meldebescheinigungen"): each listed service on line
+    listed_re: re.Pattern[str] = re.compile(r"(?!x)x")
     fused_label_words: int = 0
     # the subjunctive II of a wish or a hypothesis ("andere würden ihr Gewerbe lieber von zu Hause aus
     # anmelden", "online hätte erledigt werden können"): what people wish for or could have done, no offer
@@ -203,6 +206,7 @@ class Lexicon:
                    fused_with=tuple(w.lower() for w in (*comp.get("fused", {}).get("with", []),
                                                         *shared.get("live", []))),
                    fused_label_words=int(comp.get("fused", {}).get("label_words", 0)),
+                   listed_re=re.compile(comp.get("listed_regex", _NEVER)),
                    wished_re=re.compile(patterns.get("wished_regex", _NEVER)))
 
 
@@ -262,7 +266,7 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
         raise DataError([Problem(where, None, said)]) from None
     # the regexes ``_blanked`` applies register their requirements with the lexicon's lists, so the clause
     # scan's union is built here, not grown mid-pass
-    for rx in (lx.booked_re, lx.request_re, lx.name_quote_re, lx.fused_re, lx.wished_re):
+    for rx in (lx.booked_re, lx.request_re, lx.name_quote_re, lx.fused_re, lx.wished_re, lx.listed_re):
         if rx.pattern != _NEVER:
             register_gate(rx.pattern)
     return lx
@@ -538,6 +542,9 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
             and (fused := lx.fused_re.search(own)) and not _mail_channel(clause, lx) \
             and _fused_offered(own, fused, facts.acts, lx):
         pos = (lx.compose_confidence, f"online act noun: {fused.group(0).strip()}")
+    if pos is None and lx.listed_re.pattern != _NEVER and gate_may_match(lx.listed_re.pattern, own) \
+            and (listed := lx.listed_re.search(own)):
+        pos = (lx.compose_confidence, f"listed online offers: {listed.group(0).strip()}")
     if pos is None and lx.pair_actions and (got := facts.acts & lx.pair_actions) \
             and lx.pair_re.search(clause) and any(o in facts.low for o in lx.objects):
         pos = (lx.compose_confidence, "online + channel pair: " + "/".join(sorted(got)))

@@ -902,3 +902,15 @@ def test_the_trade_notice_by_its_legal_name_and_verb(body, expected):
 ])
 def test_an_application_printed_is_a_paper_form(body, expected):
     assert values(online_services, wrap(body)).get(P + "resident_parking_permit") is expected
+
+
+@pytest.mark.parametrize("body, param, expected", [
+    # the city's online offers named as such, then listed after a colon: each listed service is on line
+    ("<h1>Was weiter online geht</h1><p>Weiter nutzen können Sie die Online-Angebote der Stadt: "
+     "Meldebescheinigungen, Bewohnerparkausweise und Auskünfte aus dem Melderegister.</p>",
+     "resident_parking_permit", True),
+    ("<h1>Bürgerservice</h1><p>Unsere Online-Dienste: Meldebescheinigung, Melderegisterauskunft.</p>",
+     "registration_certificate", True),
+])
+def test_online_offers_listed_after_a_colon(body, param, expected):
+    assert values(online_services, wrap(body)).get(P + param) is expected
