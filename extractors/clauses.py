@@ -516,7 +516,9 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
     pos = max(((lx.positive[m.term], m.term) for m in lx.lists.positive.find(own)
                if not set(words_of(own[max(0, m.start - 14):m.start])) & lx.scarce
                and not _in_provider_name(own, m.end, lx)), default=None)
-    if pos is not None and _fetches_form(clause, facts.acts & lx.actions, lx):
+    # (the form word first: a regex, where the clause's acts need its lemmas)
+    if pos is not None and lx.documents.search(facts.low) \
+            and _fetches_form(clause, facts.acts & lx.actions, lx):
         pos = None  # "Den Antrag können Sie online herunterladen, ausdrucken und abgeben": a paper form
     # a denial that is itself denied is none ("Sofern Sie nicht persönlich vorsprechen möchten, …"), nor
     # one about the visitor's wish ("Wer nicht online buchen möchte, ruft an")
