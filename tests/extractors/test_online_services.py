@@ -824,6 +824,9 @@ def test_a_doubted_claim_is_no_offer(body, expected):
      "<p>Noch geht alles auf Papier.</p>", "resident_parking_permit", None),
     # the label's online word is the appointment's when a Termin follows it
     ("<h1>Ummeldung</h1><p>Ummeldung online einen Termin reservieren</p>", "change_of_address", None),
+    # "digital" after the noun is a headline's style of announcing, no label of a service
+    ("<h1>Kita-Anmeldung digital</h1><p>Zum neuen Kita-Jahr stellt die Stadt die Anmeldung auf ein "
+     "Portal um.</p>", "daycare_registration", None),
     # … and a fee's when a payment follows it
     ("<h1>Meldewesen</h1><p><a href='/pay'>Meldebescheinigung online bezahlen</a></p>",
      "registration_certificate", None),
