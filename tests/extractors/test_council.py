@@ -449,3 +449,22 @@ def test_a_stream_from_a_session_to_come_or_deferred_is_not_live(sentence):
 def test_the_next_sessions_agenda_in_the_council_system_leaves_it_live():
     body = "<p>Ab der nächsten Sitzung finden Sie die Unterlagen im Ratsinformationssystem.</p>"
     assert isinstance(vals(council, page(body)).get(DCW), dict)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # council work stated as practice, no system named: the papers go to the members digitally
+    ("Seit der Wahl bekommen alle Mitglieder des Gemeinderats ihre Sitzungsunterlagen digital.", True),
+    ("Einladungen und Vorlagen lesen die Stadträte inzwischen auf ihren Tablets.", True),
+    ("Der Gemeinderat tagt seit drei Jahren papierlos.", True),
+    # paper kept, the digital way still to come, turned down, or no council at all: nothing
+    ("Die Stadträte erhalten ihre Sitzungsunterlagen weiterhin in Papierform.", None),
+    ("Bald gilt das auch hier: Die Räte sollen ihre Unterlagen künftig auf Tablets abrufen.", None),
+    ("Der Gemeinderat lehnte papierlose Sitzungen mit knapper Mehrheit ab.", None),
+    ("Die Anmeldung für die Kita läuft papierlos über das Portal.", None),
+    # other towns in general ("viele Gemeinden" is no statement about this one)
+    ("In der Region tagen der Kreistag und viele Gemeinden längst papierlos.", None),
+    ("Der Gemeinderat hat Tablets für die Schule gekauft; die Unterlagen lagen den Räten vor.", None),
+])
+def test_council_work_stated_as_practice(sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(DCW)
+    assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
