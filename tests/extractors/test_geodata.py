@@ -225,3 +225,18 @@ def test_a_map_viewers_short_address_on_the_citys_host(href, text, expected):
 def test_a_map_system_told_by_the_geodata_it_shows(sentence, found):
     value = values(geodata, wrap(f"<p>{sentence}</p>")).get(P)
     assert isinstance(value, dict) is found, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the town map said to be online elsewhere in the clause, not as the listed "Online-Stadtplan"
+    ("Den Stadtplan gibt es auch online: Er zeigt Straßen, Haltestellen und Behörden.", True),
+    ("Der Stadtplan ist seit vielen Jahren im Internet verfügbar und zeigt Schulen und Ämter.", True),
+    ("Im Stadtatlas im Internet finden Sie Luftbilder und öffentliche Einrichtungen.", True),
+    # a printed plan ordered online, a map of one theme, a map inside another service: nothing
+    ("Den Stadtplan können Sie online bestellen; er kostet vier Euro.", None),
+    ("Die Stadt hat eine digitale Spielplatz-Stadtkarte veröffentlicht.", None),
+    ("Alle Hinweise erscheinen auf einer digitalen Stadtkarte mit ihrem Bearbeitungsstand.", None),
+])
+def test_the_town_map_said_to_be_online(sentence, expected):
+    value = vals(geodata, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
