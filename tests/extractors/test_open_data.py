@@ -123,3 +123,17 @@ def test_a_portal_page_on_a_host_under_an_abbreviation_is_the_citys_when_it_says
     # the same host, the town only listed (a regional portal's page): no operator said, nothing
     listed = "<p>Daten aus Rostock, Güstrow und Wismar finden Sie hier.</p>"
     assert vals(open_data, page(listed, "Datensätze"), url, rostock).get(P) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the portal described by the town's data sets said to be open and online, no portal named
+    ("Die Stadt veröffentlicht ihre Datensätze unter einer offenen Lizenz im Internet; derzeit sind es neunzig.", True),
+    ("Verkehrszählungen und Wahlergebnisse stellen wir als Datensätze maschinenlesbar zum Download bereit.", True),
+    # on request, another owner's, or still to come: no portal of the town
+    ("Datensätze der Stadt sind auf Anfrage beim Statistikamt erhältlich.", None),
+    ("Die Datensätze des Landesamts sind frei nutzbar und online abrufbar.", None),
+    ("Künftig sollen Datensätze der Stadt maschinenlesbar online bereitgestellt werden.", False),
+])
+def test_open_data_described_by_its_data_sets(sentence, expected):
+    value = vals(open_data, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
+    assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
