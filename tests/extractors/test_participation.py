@@ -212,3 +212,16 @@ def test_a_platform_address_with_any_participation_verb(sentence, expected):
 ])
 def test_suggestions_handed_in_on_the_platform_are_no_plan(sentence):
     assert vals(participation, page(sentence, "Aktuelles"))[P]["status"] == "live"
+
+
+@pytest.mark.parametrize("body", [
+    # a town's plan procedure run on the Länder's statutory-participation platforms: linked by their host, or
+    # named as E-Bauleitplanung in prose
+    "<p>Ihre Stellungnahme zum Entwurf können Sie auch <a href='https://he.bauleitplanung-online.de/verfahren/"
+    "musterstadt-b12'>online abgeben</a>.</p>",
+    "<p>Die Beteiligung läuft über <a href='https://be.beteiligung.diplanung.de/verfahren/12/public/detail'>"
+    "das Portal</a>.</p>",
+    "<p>Stellungnahmen nehmen wir über die E-Bauleitplanung entgegen.</p>",
+])
+def test_the_laender_plan_participation_platforms(body):
+    assert vals(participation, page(body, "Bebauungsplan Nr. 12"))[P]
