@@ -240,3 +240,16 @@ def test_a_map_system_told_by_the_geodata_it_shows(sentence, found):
 def test_the_town_map_said_to_be_online(sentence, expected):
     value = vals(geodata, page(f"<p>{sentence}</p>", "Aktuelles")).get(P)
     assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the plans' map system by its generic name, with the plans and an online cue (no product or portal named)
+    ("Alle Bebauungspläne können Sie in unserem Informationssystem im Internet einsehen.", True),
+    ("Bodenrichtwerte und Bebauungspläne sind online im Auskunftssystem der Stadt abrufbar.", True),
+    # the council's information system holds decisions on plans, not their map
+    ("Im Bürger-Informationssystem finden Sie online die Beschlüsse zu den Bebauungsplänen.", None),
+])
+def test_the_plans_information_system_by_its_generic_name(sentence, expected):
+    value = vals(geodata, page(f"<p>{sentence}</p>", "Bauen"))
+    got = value.get(P)
+    assert (got if got in (None, False) else isinstance(got, dict)) is expected, got
