@@ -106,16 +106,21 @@ def _widgets(page: Page, patterns: Mapping[str, Any], city: CityContext | None, 
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     same_re = re.compile(spec["same_host_path_regex"]) if spec.get("same_host_path_regex") else None
     foreign = _foreign_link(patterns, city)
+    deictic = re.compile(spec.get("deictic_link_regex", r"(?!x)x"))
     for link in page.links:
+        # a deictic link ("Termine im Bürgerbüro vereinbaren Sie <hier>", a teaser "Terminvereinbarung …
+        # <mehr>") is asked for by the block it stands in: its words are that block's
+        words = link.context if link.context and deictic.match(link.text) \
+            and len(link.text.split()) <= 4 else link.text
         if vendor(link.url):
             confidence = spec["vendor_link_confidence"]
-        elif link_re and url_re.search(link.url) and link_re.search(link.text) \
+        elif link_re and url_re.search(link.url) and link_re.search(words) \
                 and host_of(link.url) != page.host and not link.url.lower().endswith(".pdf"):
             # a self-hosted booking system linked from the office's own text ("Zur Terminbuchung" →
             # termine.stadt.de/…); a page of the site itself ("/termine/", an overview of offices) is no
             # system: a booking system runs on its own host
             confidence = spec["booking_link_confidence"]
-        elif same_re and link_re and link_re.search(link.text) and host_of(link.url) == page.host \
+        elif same_re and link_re and link_re.search(words) and host_of(link.url) == page.host \
                 and same_re.search(urlsplit(link.url).path):
             # the site's own page of the booking system, named so by its path's last part and asked for by
             # the link ("Den Termin können Sie hier vereinbaren" → portal.…/terminvereinbarung on a service
@@ -124,13 +129,13 @@ def _widgets(page: Page, patterns: Mapping[str, Any], city: CityContext | None, 
             confidence = spec["same_host_link_confidence"]
         else:
             continue
-        if is_chrome_locator(link.locator) or foreign(link.text):
+        if is_chrome_locator(link.locator) or foreign(words):
             # the site's header, menu and footer carry the same booking link on every page ("Online-
             # Terminvereinbarung" beside "Öffnungszeiten"): it says nothing about this office; nor does a
             # link that names another body ("Termin beim Landkreis online vereinbaren" on a town's page)
             # (asked of booking links only: the owner guard reads the link's words)
             continue
-        add(confidence, f"{link.text} → {link.url}", link.locator, own=link.text)
+        add(confidence, f"{words} → {link.url}"[:300], link.locator, own=words)
     for script in page.inline_scripts:
         if _SCRIPT_IFRAME.search(script):
             urls = [u for u in _SCRIPT_URL.findall(script) if vendor(u) or url_re.search(u)]

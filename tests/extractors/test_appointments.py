@@ -120,6 +120,27 @@ def test_an_office_doing_anothers_work(body, expected):
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a deictic link is asked for by its sentence: "hier" to a booking host books the page's office
+    ("<h1>Einwohnermeldeamt</h1><p>Ihren Termin beim Einwohnermeldeamt reservieren Sie "
+     "<a href='https://termine.musterstadt.de/ema'>hier</a>.</p>", {P + "citizens_office": True}),
+    # … also on the site's own booking page, and for the office its sentence names
+    ("<h1>Standesamt</h1><p>Einen Termin für die Anmeldung der Eheschließung können Sie "
+     "<a href='/standesamt/termin-buchen'>hier</a> vereinbaren.</p>", {P + "registry_office": True}),
+    ("<h1>Bürgerbüro und Standesamt</h1><p>Einen Termin für das Standesamt buchen Sie "
+     "<a href='https://termine.musterstadt.de/sta'>hier</a>.</p>", {P + "registry_office": True}),
+    # a deictic link to an events calendar asks for nothing
+    ("<h1>Bürgerbüro</h1><p>Die Termine unserer Bürgersprechstunden finden Sie "
+     "<a href='/veranstaltungen/'>hier</a>.</p>", {}),
+    # the owner guard reads the sentence too: the Kreis's booking on a town's page is not the town's
+    ("<h1>Zulassungsstelle</h1><p>Termine bei der Zulassungsstelle des Landkreises vereinbaren Sie "
+     "<a href='https://termine.landkreis-muster.de/'>hier</a>.</p>", {}),
+])
+def test_a_deictic_booking_link_is_read_with_its_sentence(body, expected):
+    assert values(appointments, wrap(body, "Stadt Musterstadt"), url="https://www.musterstadt.de/service") \
+        == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # booking switched off for now
     ("<h1>Online-Terminvergabe Ausländeramt</h1>"
      "<ul><li>Termin buchen (vorübergehend nicht möglich)</li></ul>",
