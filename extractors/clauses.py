@@ -135,6 +135,9 @@ class Lexicon:
     # the subjunctive II of a wish or a hypothesis ("andere würden ihr Gewerbe lieber von zu Hause aus
     # anmelden", "online hätte erledigt werden können"): what people wish for or could have done, no offer
     wished_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    # an online word of another offer in a coordinated conjunct ("einen Termin zu vereinbaren oder die
+    # digitalen Angebote zu nutzen"): that offer's, not the appointment's channel (compose other_offer_regex)
+    other_offer_re: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -207,7 +210,8 @@ class Lexicon:
                                                         *shared.get("live", []))),
                    fused_label_words=int(comp.get("fused", {}).get("label_words", 0)),
                    listed_re=re.compile(comp.get("listed_regex", _NEVER)),
-                   wished_re=re.compile(patterns.get("wished_regex", _NEVER)))
+                   wished_re=re.compile(patterns.get("wished_regex", _NEVER)),
+                   other_offer_re=re.compile(comp.get("other_offer_regex", r"(?!x)x")))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -575,8 +579,10 @@ def _channel_words(clause: str, lx: Lexicon) -> str:
     """The clause without the online words that belong to something other than its act: an appointment
     booked on line ("Zulassungen nur mit einem Termin, den Sie vorher online gebucht haben") and a request
     channel ("Termine werden nur auf eine Anfrage über das Online-Kontaktformular vergeben": staff give the
-    appointment later, the convention's request form, not a booking)."""
-    return _blanked(lx.name_quote_re, _blanked(lx.request_re, _blanked(lx.booked_re, clause)))
+    appointment later, the convention's request form, not a booking), and another offer's online word in a
+    coordinated conjunct ("einen Termin zu vereinbaren oder die digitalen Angebote zu nutzen")."""
+    return _blanked(lx.name_quote_re, _blanked(lx.other_offer_re,
+                                               _blanked(lx.request_re, _blanked(lx.booked_re, clause))))
 
 
 def _blanked(rx: re.Pattern[str], text: str) -> str:

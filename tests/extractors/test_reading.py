@@ -507,6 +507,20 @@ def test_a_negation_of_the_slots_or_the_visit_presupposes_the_booking(body, expe
 
 
 @pytest.mark.parametrize("body, expected", [
+    # the online word of another offer in the other conjunct is not the appointment's channel
+    ("<h2>Bürgerbüro</h2><p>Die Stadt bittet, vorher einen Termin zu vereinbaren oder die digitalen Angebote zu "
+     "nutzen.</p>", {}),
+    ("<h2>Bürgerbüro</h2><p>Vereinbaren Sie bitte einen Termin und nutzen Sie für Bescheinigungen unsere "
+     "Online-Dienste.</p>", {}),
+    # a channel after a preposition is the booking's own
+    ("<h2>Bürgerbüro</h2><p>Einen Termin vereinbaren Sie telefonisch oder über unseren Online-Service.</p>",
+     {A + "citizens_office": True}),
+])
+def test_another_offers_online_word_in_a_conjunct_books_nothing(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # an office named only to be set apart lends the booking sentence no subject
     ("<h1>Neue Servicezeiten</h1><p>Bisher hatte die Verwaltung – ausgenommen das Bürgerbüro und die "
      "Außenstellen, die eigene Zeiten haben – 30 Stunden geöffnet. Wer ein Amt besuchen will, vereinbart "
