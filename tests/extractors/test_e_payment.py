@@ -120,3 +120,14 @@ def test_trade_office_fee_is_not_the_citizens_office():
     # … unless the Bürgerbüro takes the Gewerbeanmeldung
     bb = ("<h1>Gewerbeanmeldung im Bürgerbüro</h1><p>Die Gebühr bezahlen Sie direkt online per Giropay.</p>")
     assert values(e_payment, wrap(bb))[P] is True
+
+
+@pytest.mark.parametrize("body", [
+    # the paying verb as a participle of the passive ("wird … beglichen", "… entrichtet")
+    "<h1>Meldebescheinigung</h1><p>Die Gebühr für die Meldebescheinigung wird im Onlinedienst per giropay "
+    "beglichen.</p>",
+    "<h1>Melderegisterauskunft</h1><p>Die Gebühr der Auskunft wird im Online-Antrag mit Kreditkarte "
+    "entrichtet.</p>",
+])
+def test_a_fee_settled_online_in_the_passive(body):
+    assert values(e_payment, wrap(body)) == {P: True}

@@ -508,8 +508,8 @@ def test_a_negation_of_the_slots_or_the_visit_presupposes_the_booking(body, expe
 
 @pytest.mark.parametrize("body, expected", [
     # the online word of another offer in the other conjunct is not the appointment's channel
-    ("<h2>Bürgerbüro</h2><p>Die Stadt bittet, vorher einen Termin zu vereinbaren oder die digitalen Angebote zu "
-     "nutzen.</p>", {}),
+    ("<h2>Bürgerbüro</h2><p>Die Stadt bittet, vorher einen Termin zu vereinbaren oder die digitalen "
+     "Angebote zu nutzen.</p>", {}),
     ("<h2>Bürgerbüro</h2><p>Vereinbaren Sie bitte einen Termin und nutzen Sie für Bescheinigungen unsere "
      "Online-Dienste.</p>", {}),
     # a channel after a preposition is the booking's own
