@@ -501,6 +501,11 @@ def test_a_negation_about_the_visitors_coping_denies_no_booking(body, expected):
      {A + "citizens_office": False}),
     ("<h2>Bürgeramt</h2><p>Bis Ende Mai werden keine weiteren Online-Termine vergeben.</p>",
      {A + "citizens_office": False}),
+    # the appointment the visitor did not get, and the visitor's equipment
+    ("<h2>Bürgeramt</h2><p>Haben Sie über die Online-Terminvergabe keinen Termin erhalten, kommen Sie "
+     "dienstags ohne Termin.</p>", {A + "citizens_office": True}),
+    ("<h2>Standesamt</h2><p>Paare, die nicht über einen Internetzugang verfügen, buchen den Online-Termin "
+     "mit Hilfe des Teams.</p>", {A + "registry_office": True}),
 ])
 def test_a_negation_of_the_slots_or_the_visit_presupposes_the_booking(body, expected):
     assert values(appointments, wrap(body)) == expected
