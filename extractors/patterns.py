@@ -67,6 +67,25 @@ def _check(node: yaml.Node, file: str, problems: list[Problem], key: str = "") -
             problems.append(Problem(file, line, f"bad regular expression under {key!r}: {exc}"))
 
 
+def _check_mentions(node: yaml.MappingNode, file: str, problems: list[Problem]) -> None:
+    """The named engine's input (`mentions:`, extractors/named.py): parameter id -> a spec or a list of specs,
+    each a mapping with `terms` or `classes`. Checked here so a slip in the file is an error naming its line,
+    not a traceback from the first page a detector reads."""
+    for key, value in node.value:
+        if key.value != "mentions":
+            continue
+        if not isinstance(value, yaml.MappingNode):
+            problems.append(Problem(file, value.start_mark.line + 1,
+                                    "mentions must map parameter ids to a spec or a list of specs"))
+            return
+        for param, spec in value.value:
+            for one in spec.value if isinstance(spec, yaml.SequenceNode) else [spec]:
+                keys = {k.value for k, _ in one.value} if isinstance(one, yaml.MappingNode) else set()
+                if not keys & {"terms", "classes"}:
+                    problems.append(Problem(file, one.start_mark.line + 1, f"mentions of {param.value!r}: "
+                                            "a spec must be a mapping with terms or classes"))
+
+
 def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dict[str, Any]:
     """The validated pattern mapping of detector ``name``; DataError naming file:line on problems."""
     path = patterns_path(data_dir, name)
@@ -86,6 +105,7 @@ def load_patterns(data_dir: Path, name: str, _seen: tuple[str, ...] = ()) -> dic
         raise DataError([Problem(file, 1, "pattern file must be a mapping")])
     problems: list[Problem] = []
     _check(node, file, problems)
+    _check_mentions(node, file, problems)
     if problems:
         raise DataError(problems)
     expand_classes(data, file)  # office names as a class: modifiers × heads written out as terms

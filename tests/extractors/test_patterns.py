@@ -26,6 +26,9 @@ def test_every_registered_detector_loads_with_its_patterns():
     ("confidence: hoch\n", 1, "must be a number"),
     ("a: [unclosed\n", 2, "invalid YAML"),
     ("- a list\n", 1, "must be a mapping"),
+    ("mentions: a word\n", 1, "mentions must map parameter ids"),
+    ("mentions:\n  x.y:\n    - terms: [a]\n    - just a word\n", 4, "a spec must be a mapping with terms"),
+    ("mentions:\n  x.y:\n    whole: true\n", 3, "a spec must be a mapping with terms"),
 ])
 def test_problems_name_file_and_line(tmp_path, text, line, message):
     (tmp_path / "patterns").mkdir()
