@@ -225,7 +225,7 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
                     ok for _, ok, _ in proposals),
                 "first_sight_unmeasured": len(unmeasured(data_dir, dev)),
                 "model": f"site-weighted Beta buckets (strength {calibration.STRENGTH}, "
-                         f"quantile {calibration.QUANTILE})",
+                         f"quantile {calibration.QUANTILE}, site power {calibration.SITE_POWER})",
                 "cv": {"folds": cv["folds"], "bands": _bands(cv["reliability"]),
                        "bands_today": _bands(today["reliability"]), "bulk_target": cv["bulk_target"],
                        "bulk": cv["bulk_threshold"]}}

@@ -43,11 +43,20 @@ def test_a_bucket_with_little_support_borrows_from_its_parent():
     assert model.estimate(unseen) < model.estimate(COMPOSED) + 0.1  # nothing known: no high confidence
 
 
-def test_a_site_weighs_one_observation_however_many_findings_it_has():
-    one_site = fit(_rows(1, 0, LINK, per_site=50))
-    fifty_sites = fit(_rows(50, 0, LINK))
-    assert one_site.counts["link+"] == (1.0, 1.0)
-    assert one_site.estimate(LINK) < fifty_sites.estimate(LINK)
+def test_a_site_weighs_the_root_of_its_findings_not_their_number():
+    one_site = fit(_rows(1, 0, LINK, per_site=49))
+    assert one_site.counts["link+"] == (7.0, 7.0)  # 49 findings of one site: 7 observations
+    assert fit(_rows(1, 0, LINK, per_site=49), site_power=0.0).counts["link+"] == (1.0, 1.0)
+    assert fit(_rows(7, 0, LINK)).counts["link+"] == (7.0, 7.0)  # one finding per site weighs one
+    assert one_site.estimate(LINK) < fit(_rows(49, 0, LINK)).estimate(LINK)
+
+
+def test_a_file_without_site_power_was_fitted_with_a_site_as_one_observation(tmp_path):
+    path = tmp_path / "calibration" / "confidence.yaml"
+    path.parent.mkdir()
+    path.write_text("strength: 20.0\nquantile: 0.05\nbuckets: {'*': [3.0, 2.0]}\n", encoding="utf-8")
+    model = load(tmp_path)
+    assert model is not None and model.site_power == 0.0 and model.counts["*"] == (3.0, 2.0)
 
 
 def test_save_load_and_calibrate(tmp_path):

@@ -60,11 +60,13 @@ def test_basis_pools_todays_outcomes_with_first_sight(tmp_path):
     assert basis(data, dev, [today])[1] == [(Signals(**S), True, "a.de")]
     _ledger(data, [_record("kept", "a.de", right=False)])
     how, rows = basis(data, dev, [today])
-    # the same page seen twice: right today, wrong at first sight; one site, so one observation in all
+    # the same page seen twice: right today, wrong at first sight; one site, so its two records weigh
+    # 2 ** SITE_POWER observations in all (not two), half of them right
     assert rows == [(Signals(**S), True, "a.de"), (Signals(**S), False, "a.de")]
     from extractors.calibration import fit
 
-    assert fit(rows).counts["*"] == (1.0, 0.5)
+    assert fit(rows, site_power=0.5).counts["*"] == (1.4142, 0.7071)
+    assert fit(rows, site_power=0.0).counts["*"] == (1.0, 0.5)
 
 
 def test_first_sight_rows_keep_missed_facts_for_recall(tmp_path):
