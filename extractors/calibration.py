@@ -160,19 +160,33 @@ def load(data_dir: Path) -> Model | None:
     return replace(model, gate=learned.load(data_dir))
 
 
+def share_right_lower(right: int, n: int, quantile: float = QUANTILE) -> float | None:
+    """The one-sided lower confidence bound (Clopper-Pearson, 1 - ``quantile``) of a measured share right:
+    a band's 64 findings all right say "at least 95.4 % right", not 100 %. The same reading as the
+    confidence itself (a lower quantile), so a band is judged by the bound, not by its point estimate.
+    None when nothing was measured."""
+    from scipy.stats import beta
+
+    if n == 0:
+        return None
+    return 0.0 if right == 0 else round(float(beta.ppf(quantile, right, n - right + 1)), 4)
+
+
 def reliability(records: Iterable[tuple[float, bool]], bins: Sequence[float] = BINS) -> list[dict[str, Any]]:
-    """Rows per confidence bin: range, count, mean confidence, share right (the reliability table),
-    then the shares right at >= 0.9 and >= 0.95 (the bulk-approval question)."""
+    """Rows per confidence bin: range, count, mean confidence, share right and its lower bound
+    (:func:`share_right_lower`; the reliability table), then the same at >= 0.9 and >= 0.95 (the
+    bulk-approval question)."""
     rows = []
     recs = list(records)
     for lo, hi in zip(bins, bins[1:], strict=False):
         inside = [(x, ok) for x, ok in recs if lo <= x < hi]
-        n = len(inside)
+        n, k = len(inside), sum(ok for _, ok in inside)
         rows.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "count": n,
                      "mean_confidence": round(sum(x for x, _ in inside) / n, 4) if n else None,
-                     "accuracy": round(sum(ok for _, ok in inside) / n, 4) if n else None})
+                     "accuracy": round(k / n, 4) if n else None, "accuracy_lower": share_right_lower(k, n)})
     for floor in (0.9, 0.95):
         above = [ok for x, ok in recs if x >= floor]
         rows.append({"bin": f">={floor}", "count": len(above), "mean_confidence": None,
-                     "accuracy": round(sum(above) / len(above), 4) if above else None})
+                     "accuracy": round(sum(above) / len(above), 4) if above else None,
+                     "accuracy_lower": share_right_lower(sum(above), len(above))})
     return rows

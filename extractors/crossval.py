@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from extractors import learned
-from extractors.calibration import fit, reliability
+from extractors.calibration import fit, reliability, share_right_lower
 from extractors.evaluate import Judged, score
 from extractors.signals import Signals
 
@@ -66,7 +66,8 @@ def bulk_threshold(records: Sequence[tuple[float, bool]], target: float = BULK_T
         above = [ok for x, ok in records if x >= t]
         if len(above) >= min_count:
             share = round(sum(above) / len(above), 4)
-            cuts.append({"threshold": t, "count": len(above), "share_right": share})
+            cuts.append({"threshold": t, "count": len(above), "share_right": share,
+                         "share_right_lower": share_right_lower(sum(above), len(above))})
     if not cuts:
         return None
     met = None

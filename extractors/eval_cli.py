@@ -133,11 +133,13 @@ def register(app: typer.Typer) -> None:
         for band, b in cv["bands"].items():
             today = cv["bands_today"][band]
             app_ctx.console.print(f"  dev CV {band}: {b['count']} findings, share right {b['share_right']} "
-                                  f"(today's outcomes: {today['count']}, {today['share_right']})")
+                                  f"(at least {b['share_right_lower']}) (today's outcomes: {today['count']}, "
+                                  f"{today['share_right']})")
         bulk = cv["bulk"]
         if bulk:
             app_ctx.console.print(f"  bulk approval at >= {bulk['threshold']}: {bulk['count']} findings, "
-                                  f"share right {bulk['share_right']} (target {cv['bulk_target']}"
+                                  f"share right {bulk['share_right']}, at least {bulk['share_right_lower']} "
+                                  f"(target {cv['bulk_target']}"
                                   f"{'' if bulk['meets_target'] else ', not reached'})")
         for name in ("first_sight", "today"):
             if name in flt:
@@ -181,11 +183,13 @@ def _calibration_report(app_ctx: AppContext, names: list[tuple[str, Path]], plot
         typer.echo(json.dumps(tables, indent=1))
         return
     for name, rows in tables.items():
-        t = Table("bin", "count", "mean confidence", "share right", title=f"{name}: reliability")
+        t = Table("bin", "count", "mean confidence", "share right", "at least (95 %)",
+                  title=f"{name}: reliability")
         for r in rows:
             t.add_row(r["bin"], str(r["count"]),
                       "" if r["mean_confidence"] is None else f"{r['mean_confidence']:.3f}",
-                      "" if r["accuracy"] is None else f"{r['accuracy']:.3f}")
+                      "" if r["accuracy"] is None else f"{r['accuracy']:.3f}",
+                      "" if r["accuracy_lower"] is None else f"{r['accuracy_lower']:.3f}")
         app_ctx.console.print(t)
     if plot is not None:
         app_ctx.console.print(f"reliability diagram: {plot}")

@@ -176,7 +176,8 @@ def plot_reliability(tables: dict[str, list[dict[str, Any]]], path: Path) -> Non
 
 
 def _bands(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    return {r["bin"]: {"count": r["count"], "share_right": r["accuracy"]} for r in rows if r["bin"][0] == ">"}
+    return {r["bin"]: {"count": r["count"], "share_right": r["accuracy"],
+                       "share_right_lower": r["accuracy_lower"]} for r in rows if r["bin"][0] == ">"}
 
 
 def compare_filter(today: list[Judged], seen: list[Judged]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.aggregate import decide
 from extractors.base import Finding
-from extractors.calibration import Model, calibrate, fit, load, reliability, save
+from extractors.calibration import Model, calibrate, fit, load, reliability, save, share_right_lower
 from extractors.signals import Signals
 from sci.errors import DataError
 
@@ -87,3 +87,13 @@ def test_reliability_rows():
     assert by_bin["0.95-1.00"]["count"] == 2 and by_bin["0.95-1.00"]["accuracy"] == 0.5
     assert by_bin[">=0.9"]["count"] == 3 and by_bin[">=0.9"]["accuracy"] == round(2 / 3, 4)
     assert by_bin["0.00-0.50"]["accuracy"] == 0.0 and isinstance(Model, type)
+
+
+def test_a_band_is_judged_by_the_lower_bound_of_its_share_right():
+    assert share_right_lower(64, 64) == 0.9543  # all right: at least 0.05 ** (1 / 64), not certain
+    # more findings say more, even with an error among them
+    assert share_right_lower(64, 64) < share_right_lower(136, 137) < share_right_lower(200, 200) < 1.0
+    assert share_right_lower(0, 3) == 0.0 and share_right_lower(0, 0) is None
+    rows = {r["bin"]: r for r in reliability([(0.96, True)] * 64 + [(0.4, False)])}
+    assert rows[">=0.95"]["accuracy"] == 1.0 and rows[">=0.95"]["accuracy_lower"] == 0.9543
+    assert rows["0.00-0.50"]["accuracy_lower"] == 0.0 and rows["0.50-0.70"]["accuracy_lower"] is None

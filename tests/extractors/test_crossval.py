@@ -53,11 +53,12 @@ def test_cross_validated_confidences_do_not_see_the_held_out_sites():
 def test_bulk_threshold():
     sure = [(0.9, True)] * 30
     assert bulk_threshold(sure + [(0.5, False)] * 10) == {
-        "threshold": 0.9, "count": 30, "share_right": 1.0, "meets_target": True}
+        "threshold": 0.9, "count": 30, "share_right": 1.0, "share_right_lower": 0.905, "meets_target": True}
     # a cut is taken only when every higher cut with 20 findings holds the target too
     mixed = [(0.95, False)] * 2 + [(0.94, True)] * 20 + [(0.9, True)] * 60
     cut = bulk_threshold(mixed)  # >= 0.94 falls short (20 of 22): no cut below it counts
-    assert cut == {"threshold": 0.94, "count": 22, "share_right": 0.9091, "meets_target": False}
+    assert cut == {"threshold": 0.94, "count": 22, "share_right": 0.9091, "share_right_lower": 0.7405,
+                   "meets_target": False}
     assert bulk_threshold(sure[:5]) is None
 
 
