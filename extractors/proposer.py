@@ -42,6 +42,7 @@ from extractors.lemmas import lemma_set
 from extractors.matching import containing, present
 from extractors.page import Page
 from extractors.patterns import load_patterns
+from extractors.proposal_features import reading_features
 from extractors.segment import Statement, is_chrome_locator, segment
 from extractors.signals import PROPOSER
 from extractors.subjects import subject_heads as heads
@@ -189,7 +190,9 @@ def candidates(
             continue
         out.append(
             Candidate(
-                subject.param, subject.family, tuple(scope), features(page, subject, scope, how, on_page)
+                subject.param, subject.family, tuple(scope),
+                features(page, subject, scope, how, on_page) | reading_features(
+                    data_dir, subject.family, stmts, scope, how),
             )
         )
     return out
