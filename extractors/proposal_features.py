@@ -83,14 +83,16 @@ def statement_facts(text: str, reader: Reader) -> tuple[ClauseFacts, ...]:
 
 
 def reading_features(
-    data_dir: Path, family: str, statements: Sequence[Statement], scope: Sequence[Statement],
+    data_dir: Path, param: str, family: str, statements: Sequence[Statement], scope: Sequence[Statement],
     how: Sequence[str],
 ) -> dict[str, float]:
     """The readers' partial matches in the subject's scope: per way a statement came in (``text``: it names
     the subject, ``near``: one of the :data:`NEAR` statements after one that does, ``governed``: under a
     heading or intro naming it) whether any clause there carries a cue of each polarity and kind, an online
     word, an act, an online word with an act, a negator, a past or plan word, an offline restriction, a
-    question; and the same online/act/cue facts joined with the family (the weights may differ per family)."""
+    question; and the same facts joined with the id, the online/act/cue ones also with the family (what an
+    online word beside the subject is worth differs per id: a 'Mängelmelder' online is the offer, an office
+    online is a web page)."""
     reader = reader_of(data_dir, family)
     where: dict[int, str] = {}
     index = {id(st): i for i, st in enumerate(statements)}
@@ -114,6 +116,7 @@ def reading_features(
                 names += [f"cue{f.cue[0]}", f"cue{f.cue}"]
             for n in names:
                 out[f"r:{n}@{h}"] = 1.0
+                out[f"r:{param}:{n}@{h}"] = 1.0
                 if n in ("online", "act", "online+act", "cue+", "cue-"):
                     out[f"r:{family}:{n}@{h}"] = 1.0
     return out
