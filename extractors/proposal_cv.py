@@ -60,6 +60,22 @@ class Pair:
         """The signals a proposal of this pair carries in extraction (its own calibration bucket)."""
         return Signals(proposer.NAME, "+", PROPOSER, "proposed", self.where, "single", 1)
 
+    @property
+    def refutable(self) -> bool:
+        """A refuting proposer proposes ``false`` here unless it proposes ``true``
+        (:meth:`extractors.proposer.Proposer.refutes`)."""
+        return self.candidate is not None and proposer.denied(self.candidate, self.explained)
+
+    @property
+    def refutation_signals(self) -> Signals:
+        """The signals a proposed ``false`` carries (the proposer's bucket, polarity ``-``)."""
+        return Signals(proposer.NAME, "-", PROPOSER, "proposed", "sentence", "single", 1)
+
+    @property
+    def refutation_scored(self) -> bool:
+        """A proposed ``false`` counts where the case labels the id or marks it tempting (evaluate.Judged)."""
+        return self.label is not None or self.tempting
+
 
 def open_pairs(
     data_dir: Path, pages: Sequence[CorpusPage], seen: Sequence[Judged], slugs: frozenset[str]
@@ -94,14 +110,17 @@ def open_pairs(
     return out
 
 
-def combined(seen: Sequence[Judged], proposals: Sequence[Pair]) -> list[Judged]:
-    """The first-sight outcomes with each proposal turned into a ``true`` prediction."""
-    by_key = {(p.slug, p.param): p for p in proposals}
-    out = [replace(j, predicted=True) if (j.slug, j.parameter) in by_key else j for j in seen]
+def combined(seen: Sequence[Judged], proposals: Sequence[Pair], refuted: Sequence[Pair] = ()) -> list[Judged]:
+    """The first-sight outcomes with each proposal turned into a ``true`` prediction and each refutation
+    (a pair it does not propose) into a ``false`` one."""
+    value = {(p.slug, p.param): False for p in refuted} | {(p.slug, p.param): True for p in proposals}
+    out = [replace(j, predicted=value[(j.slug, j.parameter)]) if (j.slug, j.parameter) in value else j
+           for j in seen]
     known = {(j.slug, j.parameter) for j in seen}
     out += [
-        Judged(p.slug, p.param, p.label, p.tempting, True, 0.0, proposer.NAME, p.signals, site=p.site)
-        for p in proposals
+        Judged(p.slug, p.param, p.label, p.tempting, value[(p.slug, p.param)], 0.0, proposer.NAME,
+               p.signals if value[(p.slug, p.param)] else p.refutation_signals, site=p.site)
+        for p in {(p.slug, p.param): p for p in (*refuted, *proposals)}.values()
         if (p.slug, p.param) not in known
     ]
     return out
@@ -182,17 +201,31 @@ def held_out_proposals(seen: Sequence[Judged], fits: Fits) -> tuple[list[Pair], 
     return proposals, thresholds
 
 
-def records(proposals: Sequence[Pair]) -> list[Record]:
-    """Held-out proposals as calibration records: a proposal is right only where the id is offered."""
-    return [(p.signals, p.offered, p.site) for p in proposals]
+def refutations(pairs: Sequence[Pair], proposals: Sequence[Pair]) -> list[Pair]:
+    """The pairs a refuting proposer proposes ``false`` for: refutable and not proposed ``true``. The gate is
+    the readers' own negative cue, fitted on nothing, so every pair is held out."""
+    proposed = {(p.slug, p.param) for p in proposals}
+    return [p for p in pairs if p.refutable and (p.slug, p.param) not in proposed]
+
+
+def records(proposals: Sequence[Pair], refuted: Sequence[Pair] = ()) -> list[Record]:
+    """Held-out proposals as calibration records: a proposal is right only where the id is offered, a
+    refutation (where it counts: labelled or tempting) only where it is not."""
+    return [(p.signals, p.offered, p.site) for p in proposals] + [
+        (p.refutation_signals, not p.offered, p.site) for p in refuted if p.refutation_scored]
 
 
 def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
     """Rules alone vs rules + proposals on held-out sites (nested: model and threshold from other folds)."""
     pairs = fits.pairs
     proposals, thresholds = held_out_proposals(seen, fits)
-    rules, with_ = figures(seen), figures(combined(seen, proposals))
-    fam_rules, fam_with = per_family(seen), per_family(combined(seen, proposals))
+    refuted = refutations(pairs, proposals)
+    rules, proposing = figures(seen), figures(combined(seen, proposals))
+    # refuting is on only when it measures better than proposing ``true`` alone, by the switch's rule
+    refute = bool(refuted) and acceptable(proposing, figures(combined(seen, proposals, refuted)))
+    both = combined(seen, proposals, refuted if refute else ())
+    with_ = figures(both)
+    fam_rules, fam_with = per_family(seen), per_family(both)
     return {
         "folds": FOLDS,
         "candidates": len(pairs),
@@ -200,6 +233,11 @@ def measure(seen: Sequence[Judged], fits: Fits) -> dict[str, Any]:
         "thresholds": thresholds,
         "proposals": len(proposals),
         "proposals_right": sum(p.offered for p in proposals),
+        "refutations": {"pairs": len(refuted), "labelled_false": sum(p.label is False for p in refuted),
+                        "labelled_true": sum(p.label is True for p in refuted),
+                        "tempting": sum(p.tempting for p in refuted)},
+        "refute": refute,
+        "rules+proposals": proposing,
         "rules": rules,
         "rules+proposer": with_,
         "families": {
@@ -233,6 +271,7 @@ def train(
     model = replace(
         fits.without(frozenset()),
         threshold=threshold if threshold is not None else 1.0,
+        refute=result["refute"],
         enabled=result["beats_rules"] and threshold is not None and (locked is None or locked.beats_rules),
     )
     save(
@@ -247,7 +286,13 @@ def train(
         },
     )
     return result | {"enabled": model.enabled,
-                     "records": records(held_out_proposals(seen, fits)[0]) if model.enabled else []}
+                     "records": _records(seen, fits, model.refute) if model.enabled else []}
+
+
+def _records(seen: Sequence[Judged], fits: Fits, refute: bool) -> list[Record]:
+    """The held-out proposals (and refutations, when refuting is on) as calibration records."""
+    proposals = held_out_proposals(seen, fits)[0]
+    return records(proposals, refutations(fits.pairs, proposals) if refute else ())
 
 
 def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None:
@@ -257,6 +302,7 @@ def save(path: Path, model: proposer.Proposer, manifest: dict[str, Any]) -> None
             "enabled": model.enabled,
             "threshold": model.threshold,
             "cap": model.cap,
+            "refute": model.refute,
             "manifest": manifest,
             "intercept": model.intercept,
             "vocabulary": sorted(model.vocabulary),

@@ -30,6 +30,7 @@ from extractors.statement_reading import statement_reading
 # the families whose detector is a statement reader (its own lexicon); the others read with the services one
 READERS = ("online_services", "appointments", "e_payment")
 GENERIC = "online_services"
+DENIED = "r:cue-@text"  # a negative cue in a statement naming the subject (the gate of a proposed false)
 NEAR = 2  # statements after one naming the subject that still speak of it ("Das geht auch online.")
 
 
@@ -120,6 +121,17 @@ def reading_features(
                 if n in ("online", "act", "online+act", "cue+", "cue-"):
                     out[f"r:{family}:{n}@{h}"] = 1.0
     return out
+
+
+def denial(data_dir: Path, family: str, scope: Sequence[Statement], how: Sequence[str]) -> Statement | None:
+    """The first statement naming the subject in which a clause carries a negative cue of the family's reader
+    (negated, planned, restricted to an offline channel, an explicit denial): the evidence of a proposed
+    ``false`` (:attr:`extractors.proposer.Proposer.refute`); None where none does."""
+    reader = reader_of(data_dir, family)
+    for st, h in zip(scope, how, strict=True):
+        if h == "text" and any(f.cue.startswith("-") for f in statement_facts(st.text, reader)):
+            return st
+    return None
 
 
 def reading_keys(features: Mapping[str, float]) -> list[str]:

@@ -42,7 +42,7 @@ from extractors.lemmas import lemma_set
 from extractors.matching import containing, present
 from extractors.page import Page
 from extractors.patterns import load_patterns
-from extractors.proposal_features import reading_features
+from extractors.proposal_features import DENIED, denial, reading_features, reading_keys
 from extractors.segment import Statement, is_chrome_locator, segment
 from extractors.signals import PROPOSER
 from extractors.subjects import subject_heads as heads
@@ -73,6 +73,7 @@ MAX_SCOPE = 40  # statements read per (page, id): a page about the subject is re
 # A proposal's rule is "proposed@<where>": the strongest way its scope came in, in the rule_where words
 # the review app already has (a statement naming the subject, a heading over it, the page's heading).
 WHERE = {"text": "sentence", "governed": "scope", "page": "topic"}
+REFUTED = "refuted"  # a proposed false's rule: "refuted@sentence" (evidence: a statement naming the subject)
 WHY_WORDS = 5  # the evidence's words named in a proposal's ``why``
 
 
@@ -92,6 +93,9 @@ class Candidate:
     family: str
     statements: tuple[Statement, ...]
     features: Mapping[str, float]
+    # a statement naming the subject with a negative cue of the readers (proposal_features.denial): what a
+    # proposed ``false`` gives as evidence; None where no statement naming it denies it
+    denial: Statement | None = None
 
     @property
     def where(self) -> str:
@@ -188,13 +192,10 @@ def candidates(
         scope, how = _scope(stmts, subject, on_page, worded)
         if "text" not in how and "governed" not in how and not on_page:
             continue
-        out.append(
-            Candidate(
-                subject.param, subject.family, tuple(scope),
-                features(page, subject, scope, how, on_page) | reading_features(
-                    data_dir, subject.param, subject.family, stmts, scope, how),
-            )
-        )
+        feats = features(page, subject, scope, how, on_page) | reading_features(
+            data_dir, subject.param, subject.family, stmts, scope, how)
+        denied = denial(data_dir, subject.family, scope, how) if feats.get(DENIED) else None
+        out.append(Candidate(subject.param, subject.family, tuple(scope), feats, denied))
     return out
 
 
@@ -224,6 +225,12 @@ def snippet_of(x: Statement | Finding) -> str:
     return (x.text if isinstance(x, Statement) else x.snippet)[:SNIPPET_LIMIT].strip()
 
 
+def denied(cand: Candidate, explained: frozenset[str]) -> bool:
+    """A statement naming the candidate's subject denies it, and the rules did not give that statement as a
+    finding's best evidence on the page (``explained``)."""
+    return cand.denial is not None and snippet_of(cand.denial) not in explained
+
+
 def _word(key: str) -> str | None:
     """The lemma of a word feature ("w=online", "pw=online"), else None."""
     head, _, word = key.partition("=")
@@ -239,6 +246,9 @@ class Proposer:
     enabled: bool = False
     manifest: Mapping[str, Any] = field(default_factory=dict)
     cap: float = CAP  # a proposal's confidence before calibration stays at or below this
+    # also propose ``false`` where a statement naming the subject carries the readers' negative cue and the
+    # model does not propose ``true`` (switched by `sci train` when it measured better: proposal_cv)
+    refute: bool = False
 
     def inputs(self, feats: Mapping[str, float]) -> dict[str, float]:
         return {k: v for k, v in feats.items() if _word(k) is None or _word(k) in self.vocabulary}
@@ -267,6 +277,13 @@ class Proposer:
         registration, not online appointments at the trade office)."""
         return snippet_of(self.evidence(cand)) in explained
 
+    def refutes(self, cand: Candidate, explained: frozenset[str]) -> bool:
+        """Whether it proposes ``false`` for a candidate it does not propose ``true`` for: refuting is on and
+        a statement naming the subject denies it ("Termine nur telefonisch", "ist noch nicht online") that
+        the rules did not already give as a finding's best evidence (they read it, and gave its cue to
+        another subject)."""
+        return self.refute and denied(cand, explained)
+
     def score(self, cand: Candidate, explained: frozenset[str]) -> float:
         """P(offered), or 0 where it :meth:`rereads` the rules' evidence."""
         return 0.0 if self.rereads(cand, explained) else self.p_true(cand.features)
@@ -281,17 +298,26 @@ class Proposer:
         words = ", ".join(f"{w} ({x:+.2f})" for x, w in scored[:WHY_WORDS] if x > 0) or "none"
         shape = [k.partition("=")[2] for k in sorted(cand.features) if k.startswith("scope=")]
         shape += [k for k in ("on_page", "link", "link_other_host") if cand.features.get(k)]
+        shape += reading_keys(cand.features)
         return (
             f"learned proposer: P(offered) {p:.2f} >= threshold {self.threshold:.2f}; "
             f"words: {words}; structure: {', '.join(shape)}, "
             f"{round(math.expm1(cand.features.get('log_mentions', 0.0)))} statement(s) naming the subject"
         )
 
+    def why_not(self, cand: Candidate, p: float) -> str:
+        """What the analyst reads beside a proposed ``false``."""
+        return (
+            f"learned proposer: P(offered) {p:.2f} < threshold {self.threshold:.2f}, and a statement naming "
+            f"the subject carries the readers' negative cue (negated, planned or restricted to off line); "
+            f"structure: {', '.join(reading_keys(cand.features))}"
+        )
+
     @cached_property
     def version(self) -> str:
         """A hash of the numbers that decide its proposals (a refit changes it); computed once."""
         doc = [sorted(self.vocabulary), sorted(self.weights.items()), self.intercept, self.threshold,
-               self.cap]
+               self.cap, *(["refute"] if self.refute else [])]
         return "1+" + hashlib.sha256(json.dumps(doc).encode()).hexdigest()[:12]
 
 
@@ -321,6 +347,8 @@ class Proposing:
         for cand in candidates(page, self.data_dir, frozenset(aggs), self.families):
             p = model.score(cand, explained)
             if p < model.threshold:
+                if model.refutes(cand, explained) and cand.denial is not None:
+                    out.append(self._refutation(page, cand, cand.denial, p))
                 continue
             st = model.evidence(cand)
             out.append(
@@ -334,6 +362,18 @@ class Proposing:
                 )
             )
         return out
+
+
+    def _refutation(self, page: Page, cand: Candidate, st: Statement, p: float) -> Finding:
+        model = self.model
+        return replace(
+            finding(
+                page, parameter=cand.param, value=False, confidence=round(min(1.0 - p, model.cap), 4),
+                snippet=st.text, locator=st.locator, extractor=NAME, version=model.version,
+                rule=f"{REFUTED}@{WHERE['text']}",
+            ),
+            why=model.why_not(cand, p),
+        )
 
 
 def fit(rows: Sequence[tuple[Mapping[str, float], bool]], threshold: float = 0.5) -> Proposer:
@@ -374,6 +414,14 @@ def _number(path: Path, doc: Mapping[str, Any], key: str, lo: float, hi: float) 
     return float(value)
 
 
+def _switch(path: Path, doc: Mapping[str, Any], key: str) -> bool:
+    """An optional true/false key (missing: false; a file written before the key existed)."""
+    value = doc.get(key, False)
+    if not isinstance(value, bool):
+        raise DataError([Problem(str(path), None, f"key {key!r}: {value!r} is not true or false")])
+    return value
+
+
 def read(path: Path) -> Proposer:
     """The proposer stored at ``path``; a missing or malformed key stops sci naming the file and the key."""
     try:
@@ -406,6 +454,7 @@ def read(path: Path) -> Proposer:
         doc["enabled"],
         dict(manifest),
         _number(path, doc, "cap", 0.0, 1.0),
+        _switch(path, doc, "refute"),
     )
 
 
