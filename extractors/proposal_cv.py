@@ -69,7 +69,7 @@ class Pair:
     @property
     def refutation_signals(self) -> Signals:
         """The signals a proposed ``false`` carries (the proposer's bucket, polarity ``-``)."""
-        return Signals(proposer.NAME, "-", PROPOSER, "proposed", "sentence", "single", 1)
+        return Signals(proposer.NAME, "-", PROPOSER, proposer.REFUTED, proposer.WHERE["text"], "single", 1)
 
     @property
     def refutation_scored(self) -> bool:

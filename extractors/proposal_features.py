@@ -126,7 +126,11 @@ def reading_features(
 def denial(data_dir: Path, family: str, scope: Sequence[Statement], how: Sequence[str]) -> Statement | None:
     """The first statement naming the subject in which a clause carries a negative cue of the family's reader
     (negated, planned, restricted to an offline channel, an explicit denial): the evidence of a proposed
-    ``false`` (:attr:`extractors.proposer.Proposer.refute`); None where none does."""
+    ``false`` (:attr:`extractors.proposer.Proposer.refute`); None where none does, and for a family without a
+    statement reader of its own: the services reader's negative cues deny an online service, not the 115
+    ("Termine gibt es nur telefonisch" names the phone) or a city's Facebook page."""
+    if family not in READERS:
+        return None
     reader = reader_of(data_dir, family)
     for st, h in zip(scope, how, strict=True):
         if h == "text" and any(f.cue.startswith("-") for f in statement_facts(st.text, reader)):
