@@ -89,3 +89,34 @@ def test_a_pair_whose_evidence_the_rules_already_gave_scores_nothing():
     explained = proposal_cv.Pair("m0", "m0.de", P, dict(cand.features), True, False, cand.where, cand,
                                  frozenset({text}))
     assert proposal_cv.p_offered(model, explained) == 0.0
+
+
+def test_a_refutation_makes_an_open_false_fact_a_right_false_prediction_and_a_true_one_a_wrong_one():
+    rules = proposal_cv.figures(_seen())
+    refuted = proposal_cv.figures(proposal_cv.combined(_seen(), [], [_pair("f0", False), _pair("m0", True)]))
+    assert (refuted["predictions"], refuted["right"]) == (12, 9)
+    assert refuted["recall"] > rules["recall"]
+    # an unlabelled id is not counted, a tempting one is a right false; a pair proposed true stays true
+    quiet = proposal_cv.figures(proposal_cv.combined(_seen(), [_pair("m1", True)], [
+        _pair("u0", None), _pair("t0", None, tempting=True), _pair("m1", True)]))
+    assert (quiet["predictions"], quiet["right"]) == (12, 10)
+
+
+def test_refutations_are_the_refutable_pairs_not_proposed_true_and_carry_their_own_signals():
+    from extractors.aggregate import decide
+    from extractors.base import Finding
+    from extractors.page import Page
+    from extractors.signals import signals
+    from tests.extractors.detect_helpers import DATA
+
+    text = "Die Gewerbeanmeldung ist nur persönlich im Rathaus möglich."
+    page = Page.from_html("https://a.de/", f"<main><p>{text}</p></main>")
+    cand = next(c for c in proposer.candidates(page, DATA) if c.param == P)
+    pair = proposal_cv.Pair("f0", "f0.de", P, dict(cand.features), False, False, cand.where, cand)
+    other = _pair("u0", None)  # no candidate: nothing denies it
+    assert pair.refutable and not other.refutable
+    assert proposal_cv.refutations([pair, other], []) == [pair]
+    assert proposal_cv.refutations([pair, other], [pair]) == []
+    found = Finding(P, False, 0.6, "https://a.de/", text, "p", None, proposer.NAME, "1", "refuted@sentence")
+    assert pair.refutation_signals == signals(decide(P, [found]))
+    assert proposal_cv.records([], [pair, other]) == [(pair.refutation_signals, True, "f0.de")]

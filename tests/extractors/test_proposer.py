@@ -188,3 +188,38 @@ def test_a_run_of_some_detectors_gets_proposals_for_their_ids_only():
     page = _page(PORTAL_PAGE)
     assert TRADE not in {f.parameter for f in _proposing().only(["social_media"])(page, [])}
     assert TRADE in {f.parameter for f in _proposing().only(["online_services"])(page, [])}
+
+
+DENIAL = "Termine im Bürgerbüro gibt es nur telefonisch."
+CITIZENS = "online_appointments.citizens_office"
+
+
+def test_a_refuting_proposer_proposes_false_from_a_statement_denying_the_subject():
+    from dataclasses import replace
+
+    page = _page(f"<p>{DENIAL}</p><p>Bringen Sie den Ausweis mit.</p>")
+    sure = replace(proposer.fit(_rows()), enabled=True, threshold=0.99)  # proposes no true here
+    assert CITIZENS not in {f.parameter for f in proposer.Proposing(sure, DATA)(page, [])}  # refuting off
+    refuting = proposer.Proposing(replace(sure, refute=True), DATA)
+    f = {f.parameter: f for f in refuting(page, [])}[CITIZENS]
+    assert f.value is False and f.rule == "refuted@sentence" and f.snippet == DENIAL
+    assert f.extractor == proposer.NAME and "negative cue" in f.why and 0 < f.confidence <= proposer.CAP
+    # the 115 is named ('telefonisch') but the restriction is the booking's: no reader of its own, no false
+    assert proposer.HOTLINE not in {f.parameter for f in refuting(page, [])}
+    # a denial the rules already gave as a finding's best evidence is theirs
+    ruled = [_rule("online_appointments.x", DENIAL, False)]
+    assert CITIZENS not in {f.parameter for f in refuting(page, ruled)}
+
+
+def test_refuting_is_stored_read_and_part_of_the_version(tmp_path):
+    from dataclasses import replace
+
+    model = proposer.fit(_rows())
+    assert model.version != replace(model, refute=True).version
+    _write(tmp_path, GOOD)
+    assert proposer.read(proposer.proposer_path(tmp_path)).refute is False  # a file from before the key
+    _write(tmp_path, GOOD + "refute: true\n")
+    assert proposer.read(proposer.proposer_path(tmp_path)).refute is True
+    path = _write(tmp_path, GOOD + "refute: 1\n")
+    with pytest.raises(DataError, match="key 'refute': 1 is not true or false"):
+        proposer.read(path)
