@@ -265,15 +265,16 @@ def train(
     data_sha256 = files_hash(files)
     # the locked split's verdict on a model trained on exactly these dev files overrides the dev measurement
     # when it says the rules are better (issue 11: used only if it beats the rules on the locked split)
-    locked = verdict(data_dir, "proposer", data_sha256)
-    if locked is not None:
-        result["locked"] = {"beats_rules": locked.beats_rules, "measured": locked.measured}
     model = replace(
         fits.without(frozenset()),
         threshold=threshold if threshold is not None else 1.0,
         refute=result["refute"],
-        enabled=result["beats_rules"] and threshold is not None and (locked is None or locked.beats_rules),
     )
+    locked = verdict(data_dir, "proposer", data_sha256, model.version)
+    if locked is not None:
+        result["locked"] = {"beats_rules": locked.beats_rules, "measured": locked.measured}
+    on = result["beats_rules"] and threshold is not None and (locked is None or locked.beats_rules)
+    model = replace(model, enabled=on)
     save(
         proposer_path(data_dir),
         model,

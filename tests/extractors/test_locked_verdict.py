@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from extractors.locked_verdict import verdict, verdicts_path
+from extractors.proposer import read
 from sci.errors import DataError
 
 SHA = "a" * 64
@@ -32,6 +33,23 @@ def test_the_verdict_on_this_data_is_returned(tmp_path):
     assert found is not None and found.beats_rules is False and found.measured == "look 12"
 
 
+def test_a_verdict_naming_a_model_binds_that_model_only(tmp_path):
+    # new features or settings refit other numbers on the same dev files: that model has not been looked at
+    _write(tmp_path, f"proposer:\n  - data_sha256: {SHA}\n    model_version: 1+aaa\n    beats_rules: true\n"
+                     f"    measured: x\n")
+    assert verdict(tmp_path, "proposer", SHA, "1+bbb") is None
+    assert verdict(tmp_path, "proposer", SHA) is None
+    found = verdict(tmp_path, "proposer", SHA, "1+aaa")
+    assert found is not None and found.beats_rules is True
+
+
+def test_an_entry_without_a_model_binds_the_data_alone(tmp_path):
+    # entries written before the model was recorded keep their meaning
+    _write(tmp_path, f"proposer:\n  - data_sha256: {SHA}\n    beats_rules: false\n    measured: x\n")
+    found = verdict(tmp_path, "proposer", SHA, "1+any")
+    assert found is not None and found.beats_rules is False
+
+
 def test_a_malformed_file_names_the_file_and_the_key(tmp_path):
     _write(tmp_path, f"proposer:\n  - data_sha256: {SHA}\n    beats_rules: nein\n    measured: x\n")
     with pytest.raises(DataError) as err:
@@ -45,7 +63,8 @@ def test_the_stored_proposer_is_on_only_with_the_locked_splits_word():
     data = Path(__file__).resolve().parents[2] / "data"
     stored = yaml.safe_load((data / "calibration" / "proposer.yaml").read_text(encoding="utf-8"))
     if stored["enabled"]:
-        found = verdict(data, "proposer", stored["manifest"]["data_sha256"])
+        model = read(data / "calibration" / "proposer.yaml")
+        found = verdict(data, "proposer", stored["manifest"]["data_sha256"], model.version)
         assert found is not None and found.beats_rules, "switched on without the locked split's verdict"
     else:
         assert stored["enabled"] is False
