@@ -29,6 +29,8 @@ from extractors.crossval import FOLDS, Record, figures, fold_of
 from extractors.evaluate import Judged
 from extractors.locked_verdict import verdict
 from extractors.page import Page
+from extractors.patterns import load_patterns
+from extractors.publisher import publisher_class
 from extractors.signals import PROPOSER, Signals
 from sci.errors import DataError, Problem
 
@@ -50,6 +52,9 @@ class Pair:
     where: str = "topic"  # how its scope came in (:attr:`extractors.proposer.Candidate.where`)
     candidate: proposer.Candidate | None = field(default=None, compare=False, repr=False)
     explained: frozenset[str] = frozenset()  # the best evidence snippets of the rules' predictions there
+    # who publishes the case's page: extraction gives a proposal the page's class (registry.run_detectors), so
+    # its calibration record must carry the same, or the bucket path of a proposal found nothing to match
+    publisher: str = "unknown"
 
     @property
     def offered(self) -> bool:
@@ -58,7 +63,7 @@ class Pair:
     @property
     def signals(self) -> Signals:
         """The signals a proposal of this pair carries in extraction (its own calibration bucket)."""
-        return Signals(proposer.NAME, "+", PROPOSER, "proposed", self.where, "single", 1)
+        return Signals(proposer.NAME, "+", PROPOSER, "proposed", self.where, "single", 1, self.publisher)
 
     @property
     def refutable(self) -> bool:
@@ -69,7 +74,8 @@ class Pair:
     @property
     def refutation_signals(self) -> Signals:
         """The signals a proposed ``false`` carries (the proposer's bucket, polarity ``-``)."""
-        return Signals(proposer.NAME, "-", PROPOSER, proposer.REFUTED, proposer.WHERE["text"], "single", 1)
+        return Signals(proposer.NAME, "-", PROPOSER, proposer.REFUTED, proposer.WHERE["text"], "single", 1,
+                       self.publisher)
 
     @property
     def refutation_scored(self) -> bool:
@@ -88,12 +94,15 @@ def open_pairs(
         if j.predicted is not None:
             evidence.setdefault(j.slug, set()).add(j.evidence[: proposer.SNIPPET_LIMIT].strip())
     out = []
+    owner = load_patterns(data_dir, "owner")
     for cp in pages:
         if cp.slug not in slugs:
             continue
         skip = frozenset(p for s, p in asserted if s == cp.slug)
         explained = frozenset(evidence.get(cp.slug, ()))
-        for c in proposer.candidates(Page.from_html(cp.url, cp.html), data_dir, skip):
+        page = Page.from_html(cp.url, cp.html)
+        publisher = publisher_class(page, owner, cp.city)
+        for c in proposer.candidates(page, data_dir, skip):
             out.append(
                 Pair(
                     cp.slug,
@@ -105,6 +114,7 @@ def open_pairs(
                     c.where,
                     c,
                     explained,
+                    publisher,
                 )
             )
     return out

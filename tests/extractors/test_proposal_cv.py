@@ -120,3 +120,19 @@ def test_refutations_are_the_refutable_pairs_not_proposed_true_and_carry_their_o
     found = Finding(P, False, 0.6, "https://a.de/", text, "p", None, proposer.NAME, "1", "refuted@sentence")
     assert pair.refutation_signals == signals(decide(P, [found]))
     assert proposal_cv.records([], [pair, other]) == [(pair.refutation_signals, True, "f0.de")]
+
+
+def test_a_pair_carries_the_publisher_class_extraction_gives_the_page():
+    # registry.run_detectors gives every finding of a page, a proposal too, the page's publisher class: the
+    # proposer's calibration records must carry the same, or a proposal's bucket path matches no record
+    from extractors.base import CityContext
+    from extractors.corpus import CorpusPage
+    from tests.extractors.detect_helpers import DATA
+
+    hamm = CityContext("05915000", "Hamm", ("hamm.de",))
+    html = ("<html><head><title>Gewerbe - Stadt Hamm</title></head><body><main><p>Die Gewerbeanmeldung "
+            "läuft über das Serviceportal.</p></main></body></html>").encode()
+    case = CorpusPage("c0", "https://www.hamm.de/gewerbe", hamm, "other", {P: True}, html)
+    pairs = [p for p in proposal_cv.open_pairs(DATA, [case], [], frozenset({"c0"})) if p.param == P]
+    assert pairs and pairs[0].publisher == "city"
+    assert pairs[0].signals.publisher == pairs[0].refutation_signals.publisher == "city"
