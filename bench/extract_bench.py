@@ -93,13 +93,13 @@ def variants(pages: Pages, propose: bool = True) -> dict[str, Callable[[], None]
 
 
 def forget_pages() -> None:
-    """Empty the extractors' memos (every ``lru_cache`` of their modules and the clause-cue memo) except
-    the word lemmas: the next pass meets every page as new. Memos held by objects go with the cache that
-    holds the object: the coordination expander's text memo (``Expander._memo``) with ``expander``'s
-    ``lru_cache`` (the next pass builds a new expander; checked: no expander survives a call), the
-    per-page memos (``WeakKeyDictionary`` by page) with the pages. Pattern tables built per mapping
-    (``per_mapping``, ``interned``) stay, as the word lemmas do."""
-    from extractors import clauses, lemmas
+    """Empty the extractors' memos (every ``lru_cache`` of their modules, the clause-cue and
+    silent-statement memos) except the word lemmas: the next pass meets every page as new. Memos held by
+    objects go with the cache that holds the object: the coordination expander's text memo
+    (``Expander._memo``) with ``expander``'s ``lru_cache`` (the next pass builds a new expander; checked:
+    no expander survives a call), the per-page memos (``WeakKeyDictionary`` by page) with the pages.
+    Pattern tables built per mapping (``per_mapping``, ``interned``) stay, as the word lemmas do."""
+    from extractors import clauses, lemmas, reading
 
     for name, module in list(sys.modules.items()):
         if name.startswith("extractors."):
@@ -107,6 +107,7 @@ def forget_pages() -> None:
                 if callable(getattr(obj, "cache_clear", None)) and obj is not lemmas.lemma:
                     obj.cache_clear()
     clauses._CUES.clear()
+    reading._SILENT.clear()
 
 
 def timed(fn: Callable[[], None]) -> tuple[float, float]:

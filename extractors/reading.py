@@ -63,7 +63,7 @@ from extractors.owner import FOREIGN, judge, plan_page, said_existing
 from extractors.page import Page
 from extractors.publisher import publisher
 from extractors.segment import Statement, in_sidebar_menu, segment
-from extractors.statement_reading import statement_reading
+from extractors.statement_reading import Sentence, statement_reading
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
@@ -234,6 +234,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         head_cue = _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
+        if head_cue is None and not st.intro and _silent(st.text, exp, lx):
+            continue  # no sentence carries a cue and no intro or heading lends one: nothing said
         # written out, split into sentences and clauses once for all readers (the reading section's)
         sr = statement_reading(st.text, exp, lx.shared)
         text = sr.text
@@ -252,6 +254,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # the item says nothing (exact: a clause's cue needs a prefilter word; Σ lower-cases
                 # by context, so a clause's flat form may not be a piece of the whole text's)
                 continue
+            if not (intro_cue and listed) and _silent(st.text, exp, lx):
+                continue  # as above: no cue of its own, and the intro lends none
             intro_subj = subjects_of(intro, subjects, threshold)
         # the section heading's subjects are read only when a clause needs them (most never do)
         scope = intro_subj or None
@@ -480,6 +484,46 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 earlier.append(said)
     found, from_heading = _announced_only(found, from_heading, lead_planned, live)
     return _headline_only(found, from_heading)
+
+
+_SILENT: dict[tuple[int, str], bool] = {}
+
+
+def _silent(written: str, exp: Any, lx: Lexicon) -> bool:
+    """Whether no sentence of the statement carries a cue for the lexicon, as :func:`read`'s sentence loop
+    finds its cues before it weakens or drops any: each clause's own cue, one borrowed from the clause before
+    (:func:`extractors.clauses.borrowed`), one a sentence's first clause takes from the sentence before ("Dort
+    …", "Das geht auch online"). The later steps of the loop only drop or weaken cues, so a silent statement
+    says nothing unless its intro or section heading lends a cue — :func:`read` skips it then without
+    building its sentences.
+
+    Memoised per lexicon and statement text (``exp`` is the lexicon's pattern file's expander, so the text
+    decides): a site repeats its statements across pages, and most (statement, reader) turns of a bench pass
+    are silent (the bench host says "Digitalisierung" in most sentences). Keyed by the lexicon's id, as
+    :func:`extractors.clauses.clause_cue` is; emptied with the other page memos."""
+    key = (id(lx), written)
+    silent = _SILENT.get(key)
+    if silent is None:
+        if len(_SILENT) > 100_000:
+            _SILENT.clear()
+        silent = _SILENT[key] = _no_cue(statement_reading(written, exp, lx.shared).sentences, lx)
+    return silent
+
+
+def _no_cue(sentences: tuple[Sentence, ...], lx: Lexicon) -> bool:
+    # the first steps of read's sentence loop, up to "no cue: nothing said here"
+    for n, sentence in enumerate(sentences):
+        clauses = sentence.clauses
+        if any(borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)):
+            return False
+        first = words_of(clauses[0])[:1] if n and clauses else []
+        if first and first[0] in lx.there and contains_any(sentences[n - 1].text, lx.online):
+            if clause_cue(f"online {clauses[0]}", lx) is not None:
+                return False
+        elif first and anaphoric(clauses[0], lx) and contains_any(clauses[0], lx.online) \
+                and clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx) is not None:
+            return False
+    return True
 
 
 def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: set[str],
