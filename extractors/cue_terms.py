@@ -68,6 +68,8 @@ class _Union:
             for ch in form:
                 node = node.setdefault(ch, {})
             node[""] = {}
+        # statement text -> the union's forms it holds (:func:`_statement_forms`); goes with the union
+        self.forms_of: dict[str, tuple[str, ...]] = {}
 
 
 _union = _Union(())
@@ -101,11 +103,30 @@ def _present(union: _Union, flat: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# Statement texts whose forms a union keeps at most (then it forgets them all and starts again).
+_FORMS_KEPT = 65536
+
+
 @lru_cache(maxsize=16)
-def _statement_forms(union: _Union, texts: tuple[str, ...], within: str) -> dict[str, set[int]]:
-    """Per form of the union, the indices of the ``texts`` holding it (:func:`containing_each`); memoised
-    (a few pages): the readers ask about the same statements in turn."""
-    return containing_each(texts, union.terms, within)
+def _statement_forms(union: _Union, texts: tuple[str, ...], within: str) -> tuple[tuple[str, ...], ...]:
+    """Per text of ``texts``, the union's forms it holds; memoised per page (a few pages: the readers ask
+    about the same statements in turn) and per statement text (``union.forms_of``: a site repeats its
+    statements — menus, footers, contact boxes — on every page). Only texts not met before are scanned, by
+    :func:`containing_each` (one ``str.find`` scan per form over them joined). A text holds the same forms
+    on any page: a form is found exactly where it is a substring of the text's separator-free form, and
+    the page's windows (``within``) rule out only forms that occur in none of its pieces."""
+    known = union.forms_of
+    new = [t for t in dict.fromkeys(texts) if t not in known]
+    if new:
+        if len(known) + len(new) > _FORMS_KEPT:
+            known.clear()
+        found: dict[int, list[str]] = {}
+        for form, indices in containing_each(new, union.terms, within).items():
+            for i in indices:
+                found.setdefault(i, []).append(form)
+        for i, t in enumerate(new):
+            known[t] = tuple(found[i]) if i in found else ()  # tuples of strings: not tracked by the GC
+    return tuple(known[t] for t in texts)
 
 
 class TermList:
@@ -145,11 +166,9 @@ class TermList:
         ``within``: a text the ``texts`` are pieces of)."""
         if not self.shared:
             return containing_alone(texts, self.terms, within=within)
-        hits = _statement_forms(_union, tuple(texts), within)
-        out: set[int] = set()
-        for form in self.forms & hits.keys():
-            out |= hits[form]
-        return out
+        forms = self.forms
+        return {i for i, held in enumerate(_statement_forms(_union, tuple(texts), within))
+                if held and not forms.isdisjoint(held)}
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,27 @@ def test_statements_containing_as_matching() -> None:
         assert TermList(terms).containing(TEXTS, page) == containing(TEXTS, terms, within=page)
 
 
+def test_a_statement_met_on_an_earlier_page_keeps_its_answer() -> None:
+    # the forms of a statement text are kept across pages (a site's menus and footers repeat): the same
+    # answer on a page where it stands among other statements, and a kept text is not scanned again
+    lists = [TermList(terms) for terms in LISTS]
+    first = TEXTS[:3]
+    for tl in lists:
+        tl.containing(first, " ".join(first))
+    assert all(t in cue_terms._union.forms_of for t in first)
+    second = [TEXTS[4], TEXTS[1], "Termin online: Bürgerbüro", TEXTS[0]]
+    page = "\n".join(second)
+    for tl, terms in zip(lists, LISTS, strict=True):
+        assert tl.containing(second, page) == containing(second, terms, within=page)
+    cue_terms._union.forms_of[TEXTS[0]] = ()  # planted: a kept text is answered from what was kept
+    cue_terms._statement_forms.cache_clear()
+    try:
+        assert 3 not in lists[0].containing(second, page + " ")
+    finally:
+        cue_terms._union.forms_of.clear()
+        cue_terms._statement_forms.cache_clear()
+
+
 def test_a_full_union_matches_lists_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(cue_terms, "_MAX_LISTS", 0)
     tl = TermList(("gebührenbescheid",))
