@@ -120,6 +120,7 @@ def _statement_forms(union: _Union, texts: tuple[str, ...], within: str) -> tupl
     if new:
         if len(known) + len(new) > _FORMS_KEPT:
             known.clear()
+            new = list(dict.fromkeys(texts))  # the page's texts kept before are forgotten too
         found: dict[int, list[str]] = {}
         for form, indices in containing_each(new, union.terms, within).items():
             for i in indices:

@@ -72,6 +72,21 @@ def test_a_statement_met_on_an_earlier_page_keeps_its_answer() -> None:
         cue_terms._statement_forms.cache_clear()
 
 
+def test_statements_answered_when_the_kept_forms_overflow(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # over the limit every kept text is forgotten, those of the page asked about included: all scanned anew
+    monkeypatch.setattr(cue_terms, "_FORMS_KEPT", 3)
+    tl, terms = TermList(LISTS[0]), LISTS[0]
+    cue_terms._union.forms_of.clear()
+    try:
+        for texts in (TEXTS[:2], TEXTS[:3], TEXTS[1:5], TEXTS):
+            cue_terms._statement_forms.cache_clear()
+            page = "\n".join(texts)
+            assert tl.containing(texts, page) == containing(texts, terms, within=page)
+    finally:
+        cue_terms._union.forms_of.clear()
+        cue_terms._statement_forms.cache_clear()
+
+
 def test_a_full_union_matches_lists_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(cue_terms, "_MAX_LISTS", 0)
     tl = TermList(("gebührenbescheid",))
