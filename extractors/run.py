@@ -28,11 +28,14 @@ from extractors.models import ExtractResult, PageFindings
 from extractors.page import Page
 from extractors.proposer import Proposing
 from extractors.registry import LoadedDetector, load_detectors, run_detectors
+from extractors.signals import signals
 from sci.archive import read_record
 from sci.candidates import EvidenceIn, add_candidate
 from sci.db import Store
 from sci.models import Capture, City, Crawl
 from sci.settings import Settings
+
+SIGNALS = "signals"  # the Evidence.detail key of the best evidence holding the finding's signals
 
 
 @dataclass
@@ -156,8 +159,12 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
         for ags, found in sorted(by_city.items()):
             counts = stats.per_city.setdefault(ags, {"findings": len(found), "new": 0, "existing": 0})
             for param, agg in calibrate(aggregate(found), model).items():
-                evidence = [_evidence(f) for f in agg.supporting] + [
-                    _evidence(f, contradicts=True) for f in agg.contradicting]
+                # The finding's signals go with its best evidence: an analyst's judgement of the candidate
+                # becomes a calibration record (`sci review export-outcomes`) without re-running detectors.
+                best, *rest = agg.supporting
+                evidence = [_evidence(best, found_by=signals(agg).as_dict()),
+                            *(_evidence(f) for f in rest),
+                            *(_evidence(f, contradicts=True) for f in agg.contradicting)]
                 cand, created = add_candidate(
                     s, edition=year, ags=ags, parameter=param, value=agg.value, confidence=agg.confidence,
                     extractor=agg.extractor, extractor_version=agg.version, evidence=evidence,
@@ -173,10 +180,13 @@ def extract_crawl(store: Store, settings: Settings, edition: int | None, crawl_i
     return stats
 
 
-def _evidence(f: Finding, contradicts: bool = False) -> EvidenceIn:
+def _evidence(f: Finding, contradicts: bool = False, found_by: dict[str, str | int] | None = None
+              ) -> EvidenceIn:
     # The finding's rule ("composed@clause" …) goes with it: review groups its precision by it and
     # tells the analyst how the evidence was read.
     detail: dict[str, object] = {"rule": f.rule} if f.rule else {}
+    if found_by is not None:
+        detail[SIGNALS] = found_by
     if f.why:
         detail["why"] = f.why  # the learned proposer's reason: its words and the structure it saw
     if contradicts:

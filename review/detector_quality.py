@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from review.state import candidate_status
 from sci.models import Candidate, Decision, Evidence
+from sci.values import live
 
 JUDGEMENTS = {"approved": True, "rejected": False, "corrected": False}
 Z95 = 1.959964
@@ -139,36 +140,55 @@ def _tally(groups: dict[str, Tally], key: str, right: bool, example: Example, ru
             t.examples.append(example)
 
 
-def quality(session: Session, edition: int, cues: re.Pattern[str] | None = None) -> Quality:
-    """Precision per detector, parameter and pattern/cue from the edition's decision log."""
+@dataclass(frozen=True)
+class Judgement:
+    """A candidate an analyst judged: its standing approve/reject/correct decision and best evidence."""
+
+    candidate: Candidate
+    decision: Decision
+    right: bool
+    evidence: Evidence | None
+
+
+def judgements(session: Session, edition: int) -> list[Judgement]:
+    """The edition's judged candidates, by candidate id: approve = right, reject/correct = wrong; carried
+    over, imported and undone (pending again) ones left out. The one reading of the decision log as
+    labelled predictions (this module's figures, `sci review export-outcomes`)."""
     log: dict[int, list[Decision]] = {}
-    manual: list[Decision] = []
-    for d in session.scalars(select(Decision).where(Decision.edition_year == edition).order_by(Decision.id)):
-        if d.candidate_id is not None:
-            log.setdefault(d.candidate_id, []).append(d)
-        elif d.action in ("manual", "undo"):
-            manual.append(d)
+    for d in session.scalars(select(Decision).where(Decision.edition_year == edition,
+                                                    Decision.candidate_id.is_not(None)).order_by(Decision.id)):
+        log.setdefault(int(d.candidate_id or 0), []).append(d)
     cands = {c.id: c for c in session.scalars(select(Candidate).where(Candidate.edition_year == edition))}
     best: dict[int, Evidence] = {}
     for ev in session.scalars(select(Evidence).where(Evidence.candidate_id.in_(list(log)))
                               .order_by(Evidence.candidate_id, Evidence.rank)):
         best.setdefault(ev.candidate_id, ev)
-    q = Quality(edition, {}, {}, {}, 0)
-    for cid, decisions in log.items():
+    out = []
+    for cid, decisions in sorted(log.items()):
         verdict = JUDGEMENTS.get(candidate_status(decisions))
         cand = cands.get(cid)
         if verdict is None or cand is None:
             continue  # pending again (undone), carried over, imported
-        last = max((d for d in decisions if d.action in ("approve", "reject", "correct")), key=lambda d: d.id)
-        ev = best.get(cid)
+        out.append(Judgement(cand, live(decisions)[-1], verdict, best.get(cid)))
+    return out
+
+
+def quality(session: Session, edition: int, cues: re.Pattern[str] | None = None) -> Quality:
+    """Precision per detector, parameter and pattern/cue from the edition's decision log."""
+    q = Quality(edition, {}, {}, {}, 0)
+    for j in judgements(session, edition):
+        cand, last, ev = j.candidate, j.decision, j.evidence
         example = Example(last.id, cand.ags, cand.parameter, last.action, ev.snippet if ev else "",
                           ev.url if ev else "")
         q.judged += 1
-        _tally(q.detectors, cand.extractor, verdict, example)
-        _tally(q.parameters, cand.parameter, verdict, example)
+        _tally(q.detectors, cand.extractor, j.right, example)
+        _tally(q.parameters, cand.parameter, j.right, example)
         rule = rule_of(ev)
-        _tally(q.patterns, f"{cand.extractor}: {rule or cue_of(ev, cues)}", verdict, example, rule)
-    _misses(q, manual, cands.values())
+        _tally(q.patterns, f"{cand.extractor}: {rule or cue_of(ev, cues)}", j.right, example, rule)
+    manual = list(session.scalars(select(Decision).where(
+        Decision.edition_year == edition, Decision.candidate_id.is_(None),
+        Decision.action.in_(("manual", "undo"))).order_by(Decision.id)))
+    _misses(q, manual, session.scalars(select(Candidate).where(Candidate.edition_year == edition)).all())
     return q
 
 

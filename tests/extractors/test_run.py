@@ -133,6 +133,32 @@ def test_contradicting_evidence_is_kept_and_lowers_confidence(store, settings):
     assert contradicted < alone["online_appointments.registry_office"].confidence
 
 
+def test_the_findings_signals_go_with_its_best_evidence_only(store, settings):
+    """An analyst's judgement of the candidate becomes a calibration record without re-running the
+    detectors (`sci review export-outcomes`); the fingerprint does not see them."""
+    from extractors.run import SIGNALS
+    from extractors.signals import Signals
+
+    init_with_cities(store, settings, [KOELN])
+    w = CrawlWriter(store, settings)
+    w.add(KOELN.ags, "http://127.0.0.2/termine/standesamt/", STANDESAMT_PHONE)
+    w.add(KOELN.ags, "http://127.0.0.2/presse/standesamt-online/",
+          "<html><body><main><h1>Neu</h1><p>Das Standesamt bietet jetzt die Online-Terminvergabe an.</p>"
+          "</main></body></html>")
+    w.close()
+    extract_crawl(store, settings, None, w.crawl_id)
+    with store.session() as s:
+        cand = s.scalars(select(Candidate).where(
+            Candidate.parameter == "online_appointments.registry_office")).one()
+        best, other = cand.evidence
+        got = Signals(**best.detail[SIGNALS])
+        assert SIGNALS not in other.detail
+        assert {c.id: SIGNALS in c.evidence[0].detail for c in s.scalars(select(Candidate))} == {
+            c.id: True for c in s.scalars(select(Candidate))}  # every candidate's best evidence has them
+    assert (got.family, got.polarity, got.support, got.statements) == ("appointments", "-", "contradicted", 1)
+    assert got.kind == best.detail["rule"].partition("@")[0] and got.publisher != ""
+
+
 def test_unchanged_page_not_archived_again_is_read_from_its_earlier_capture(store, settings):
     from sci.models import Capture
 
