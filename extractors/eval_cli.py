@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from extractors import calibration
+from extractors import calibration, decision_outcomes
 from extractors.corpus import SETS, load_corpus, tempting_share
 from extractors.evaluate import Score, judge, score
 from extractors.training import plot_reliability, reliability_tables, train
@@ -114,8 +114,9 @@ def register(app: typer.Typer) -> None:
     @app.command(name="train")
     def train_(ctx: typer.Context) -> None:
         """Fit the confidence estimate and the learned filter on the real-web dev split (never the test
-        split); write data/calibration/confidence.yaml and learned.yaml with the hash of their training
-        cases and their site-grouped cross-validated figures."""
+        split) — the confidence also on the analysts' decisions exported to data/calibration/decisions/;
+        write data/calibration/confidence.yaml and learned.yaml with the hash of their training cases
+        and their site-grouped cross-validated figures."""
         app_ctx: AppContext = ctx.obj
         data_dir = Path(app_ctx.settings.data_dir)
         manifest = train(data_dir)
@@ -126,6 +127,9 @@ def register(app: typer.Typer) -> None:
         app_ctx.console.print(f"  basis: {manifest['basis']}; first sight: "
                               f"{manifest['first_sight_predictions']} predictions, "
                               f"{manifest['first_sight_right']} right")
+        app_ctx.console.print(f"  analysts' decisions: {manifest['decision_records']} records used "
+                              f"({manifest['decision_records_right']} right, {manifest['decision_cities']} "
+                              f"cities) from {decision_outcomes.decisions_dir(data_dir)}")
         if manifest["first_sight_unmeasured"]:
             app_ctx.console.print(f"  [yellow]{manifest['first_sight_unmeasured']} dev cases not in the "
                                   "first-sight ledger yet: run .venv/bin/python scripts/first_sight.py, then "

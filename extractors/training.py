@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from extractors import calibration, crossval, learned, proposal_cv
+from extractors import calibration, crossval, decision_outcomes, learned, proposal_cv
 from extractors.corpus import SETS, load_corpus
 from extractors.evaluate import Judged, judge
 from extractors.page import Page
@@ -201,6 +201,7 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
     pages = load_corpus(dev) if dev.is_dir() else []
     if not pages:
         raise DataError([Problem(str(dev), None, "no dev cases to train on")])
+    decided = decision_outcomes.load(data_dir)  # read first: a malformed file stops before the long fit
     judged: list[Judged] = judge(pages, data_dir, calibrated=False, propose=False)
     scored = [j for j in judged if j.scored]
     files = [p for p in dev.iterdir() if p.suffix in (".yaml", ".html")]
@@ -216,7 +217,7 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
                                                               measured(data_dir))
     proposals = proposed.pop("records") if proposed else []
     rules_seen = seen
-    rows, seen = rows + proposals, seen + proposals
+    rows, seen = rows + proposals + decided.records, seen + proposals
     # the bulk cut is measured on the first-sight outcomes when there are any (new pages), else today's
     cv = crossval.cv_report(seen or crossval.judged_records(judged), rows)
     today = crossval.cv_report(crossval.judged_records(judged), rows)
@@ -225,6 +226,8 @@ def train(data_dir: Path, dev: Path = SETS["dev"]) -> dict[str, Any]:
                 "first_sight_proposals": len(proposals), "first_sight_proposals_right": sum(
                     ok for _, ok, _ in proposals),
                 "first_sight_unmeasured": len(unmeasured(data_dir, dev)),
+                "decision_records": len(decided.records), "decision_records_right": decided.right,
+                "decision_cities": decided.cities, "decisions_sha256": decided.sha256,
                 "model": f"site-weighted Beta buckets (strength {calibration.STRENGTH}, "
                          f"quantile {calibration.QUANTILE}, site power {calibration.SITE_POWER})",
                 "cv": {"folds": cv["folds"], "bands": _bands(cv["reliability"]),

@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.table import Table
 
+from review import outcomes
 from review.analysts import ROLES, create_analyst, disable_analyst, list_analysts, set_password
 from review.carry_forward import carry_forward
 from review.datasheet import datasheet_rows, export_xlsx
@@ -146,6 +147,43 @@ def _register_review(app: typer.Typer) -> None:
             stats = carry_forward(s, spec.year, prev)
         c.console.print(f"edition {spec.year}: {stats.carried} values of {prev} queued to re-confirm, "
                         f"{stats.already} already queued, {stats.not_member} of cities outside {spec.year}")
+
+
+    @review.command("export-outcomes")
+    def export_outcomes(
+        ctx: typer.Context, edition: EditionOpt = None,
+        out: Annotated[Path | None, typer.Option(
+            "--out", dir_okay=False, help="YAML file to write (default: data/calibration/decisions/"
+            "<edition>.yaml, where `sci train` reads it)")] = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        """Write the edition's judged candidates (approve = right, reject/correct = wrong) with their
+        signals as outcomes for the confidence fit of `sci train`; candidates without stored signals are
+        counted, not guessed."""
+        c: AppContext = ctx.obj
+        try:
+            year = c.edition(edition).year
+        except DataError as exc:
+            _fail(c, str(exc))
+        path = out or outcomes.default_path(c.settings.data_dir, year)
+        with c.store.session() as s:
+            export = outcomes.outcomes(s, year)
+        try:
+            outcomes.write(export, path)
+        except OSError as exc:
+            _fail(c, f"cannot write {path}: {exc.strerror or exc}")
+        right = sum(r["right"] for r in export.records)
+        if as_json:
+            c.console.print_json(json.dumps({"edition": year, "path": str(path),
+                                             "records": len(export.records), "right": right,
+                                             "without_signals": export.without_signals}))
+            return
+        c.console.print(f"edition {year}: {len(export.records)} judged candidates ({right} right) -> {path}",
+                        markup=False, highlight=False)
+        if export.without_signals:
+            c.console.print(f"{export.without_signals} judged candidates have no stored signals (extracted "
+                            "before `sci extract` stored them, or not extracted): left out", markup=False,
+                            highlight=False)
 
 
 def _register_feedback(app: typer.Typer) -> None:

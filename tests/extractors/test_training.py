@@ -124,3 +124,24 @@ def test_first_sight_rows_take_the_publisher_class_of_the_page_today(tmp_path):
     _ledger(data, [_record("kept", "lueneburgaktuell.de", right=False)])
     [row] = first_sight_judged(data, dev)
     assert row.signals == Signals(**S, publisher="outlet")
+
+
+def test_a_malformed_decisions_file_stops_training_before_the_fit(tmp_path):
+    """`sci train` reads the analysts' decisions first: a bad file is named (file, line, key), nothing
+    written."""
+    from extractors.calibration import calibration_path
+    from extractors.decision_outcomes import decisions_dir
+    from extractors.training import train
+
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    (dev / "kept.yaml").write_text("url: https://a.de/\nfacts: {}\n", encoding="utf-8")
+    (dev / "kept.html").write_text("<html><body><p>Text</p></body></html>", encoding="utf-8")
+    bad = decisions_dir(tmp_path / "data") / "2020.yaml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("edition: 2020\njudged: 1\nwithout_signals: 0\nrecords:\n- {decision: 1, ags: '01'}\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError, match="missing key 'right'") as err:
+        train(tmp_path / "data", dev)
+    assert f"{bad}:5" in str(err.value)
+    assert not calibration_path(tmp_path / "data").exists()
