@@ -10,9 +10,9 @@ ledger's. Real crawls are the pages the confidence is asked about, so these are
 the most typical outcomes it can get.
 
 A city's candidates share its site's wording and templates as a source site's
-corpus cases do, so a city weighs as one site (:func:`extractors.calibration.fit`
-splits one observation over a site's records): its records carry the site key
-``city:<ags>``, across editions too.
+corpus cases do, so a city weighs as one site (:func:`extractors.calibration.fit`:
+a site of n records weighs ``n ** SITE_POWER`` observations): its records carry
+the site key ``city:<ags>``, across editions too.
 
 The format is defined here (the reader, the lower stage); the review stage
 writes it with :func:`document`.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors.calibration import files_hash, fit
+from extractors.calibration import SITE_POWER, files_hash, fit
 from extractors.decision_outcomes import decisions_dir, document, load
 from extractors.signals import Signals
 from sci.errors import DataError
@@ -36,7 +36,8 @@ def test_every_file_joins_and_a_city_weighs_as_one_site_across_editions(tmp_path
     assert got.records == [(Signals(**S), True, "city:01"), (Signals(**S), False, "city:02"),
                            (Signals(**S), False, "city:01")]
     assert (got.right, got.cities, got.files, got.sha256) == (1, 2, [a, b], files_hash([a, b]))
-    assert fit(got.records).counts["*"] == (2.0, 0.5)  # city 01: two records of one half each
+    w = round(2 ** (SITE_POWER - 1), 4)  # city 01's two records weigh as one site of two, as in the corpus
+    assert fit(got.records).counts["*"] == (round(2 * w + 1, 4), w)
 
 
 def test_a_signal_with_a_default_may_be_missing(tmp_path: Path) -> None:

@@ -108,11 +108,12 @@ def test_judged_candidates_round_trip_into_the_confidence_fit(db: Store, setting
     assert path.read_bytes() == first and not path.with_suffix(".tmp").exists()
     loaded = decision_outcomes.load(data)
     assert (len(loaded.records), loaded.right, loaded.cities) == (3, 1, 2)
-    # each city weighs one observation: Köln's two records half each, Bonn's one record whole
+    # each city weighs as a source site: Köln's two records as a site of two, Bonn's one record as one
+    w = round(2 ** (calibration.SITE_POWER - 1), 4)
     model = calibration.fit(loaded.records)
-    assert model.counts["*"] == (2.0, 0.5)
+    assert model.counts["*"] == (round(2 * w + 1, 4), w)
     koeln_registry = stored[ids[(KOELN.ags, REGISTRY)]]
-    assert model.counts[bucket_path(koeln_registry)[-1]][1] == 0.5  # the one right record, Köln's half
+    assert model.counts[bucket_path(koeln_registry)[-1]][1] == w  # the one right record, Köln's share
 
     from extractors.training import train
 
