@@ -1,4 +1,5 @@
-"""`sci` commands of the review stage: users, filling the queue, the city feedback round."""
+"""`sci` commands of the review stage: users, filling the queue, the analysts' judgements as calibration
+outcomes, the city feedback round."""
 
 from __future__ import annotations
 
@@ -147,7 +148,6 @@ def _register_review(app: typer.Typer) -> None:
             stats = carry_forward(s, spec.year, prev)
         c.console.print(f"edition {spec.year}: {stats.carried} values of {prev} queued to re-confirm, "
                         f"{stats.already} already queued, {stats.not_member} of cities outside {spec.year}")
-
 
     @review.command("export-outcomes")
     def export_outcomes(
