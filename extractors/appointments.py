@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Finding, host_of, on_hosts, per_mapping
+from extractors.base import NEVER, CityContext, Finding, host_of, on_hosts, per_mapping
 from extractors.clauses import Lexicon, lexicon
 from extractors.coordination import expander, separable_of
 from extractors.evidence import finding
@@ -46,7 +46,7 @@ _SCRIPT_URL = re.compile(r"""["'](https?://[^"']+)["']""")
 def _products(spec: Mapping[str, Any]) -> re.Pattern[str]:
     """One pattern any booking product's host or path shape matches (``vendor_products``): built once per
     pattern mapping and searched once per link, not once per product."""
-    return re.compile("|".join(f"(?:{p['url_regex']})" for p in spec.get("vendor_products", [])) or r"(?!x)x",
+    return re.compile("|".join(f"(?:{p['url_regex']})" for p in spec.get("vendor_products", [])) or NEVER,
                       re.I)
 
 
@@ -106,7 +106,7 @@ def _widgets(page: Page, patterns: Mapping[str, Any], city: CityContext | None, 
     link_re = re.compile(spec["link_regex"]) if spec.get("link_regex") else None
     same_re = re.compile(spec["same_host_path_regex"]) if spec.get("same_host_path_regex") else None
     foreign = _foreign_link(patterns, city)
-    deictic = re.compile(spec.get("deictic_link_regex", r"(?!x)x"))
+    deictic = re.compile(spec.get("deictic_link_regex", NEVER))
     for link in page.links:
         # a deictic link ("Termine im Bürgerbüro vereinbaren Sie <hier>", a teaser "Terminvereinbarung …
         # <mehr>") is asked for by the block it stands in: its words are that block's

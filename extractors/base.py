@@ -18,6 +18,10 @@ from sci.domains import registrable_domain as registrable_domain  # the PSL rule
 
 T = TypeVar("T")
 
+# A pattern that matches nothing: the default of every optional regex a pattern file may leave out (one
+# spelling, so `rx.pattern != NEVER` tells a rule that is switched off from one that is there).
+NEVER = r"(?!x)x"
+
 
 @lru_cache(maxsize=4096)
 def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -17,13 +17,12 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
-from extractors.base import cached_attribute
+from extractors.base import NEVER, cached_attribute
 from extractors.lemmas import act_lemmas
 from extractors.matching import contains_any
 from extractors.status_words import status_words
 
 _WORDS = re.compile(r"\w+")
-_NEVER = r"(?!x)x"
 
 
 def words_of(text: str) -> list[str]:
@@ -34,7 +33,7 @@ def words_of(text: str) -> list[str]:
 def _words_re(words: list[str]) -> re.Pattern[str]:
     """One regex for whole words (lower case); never matches when the list is empty."""
     alt = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b" if alt else _NEVER)
+    return re.compile(rf"\b(?:{alt})\b" if alt else NEVER)
 
 
 @dataclass(frozen=True, eq=False)  # identity: interned by value in shared_of, hashed as a memo key per clause
@@ -53,10 +52,10 @@ class Shared:
     question_re: re.Pattern[str]  # "Kann ich einen Termin buchen?": a yes/no question
     # "nur, wenn Sie ihn vorher telefonisch …", "nur vergeben, nachdem … am Telefon geklärt ist": the
     # restriction governs a condition, and the channel stands inside it
-    restricted_condition_re: re.Pattern[str] = re.compile(_NEVER)
+    restricted_condition_re: re.Pattern[str] = re.compile(NEVER)
     # "muss die meldepflichtige Person persönlich vorsprechen": the subject after an obligation in inverted
     # word order stands between the obligation and its channel (reading.yaml inverted_subject)
-    inverted_subject_re: re.Pattern[str] = re.compile(_NEVER)
+    inverted_subject_re: re.Pattern[str] = re.compile(NEVER)
     obligations: frozenset[str] = frozenset()
 
     @classmethod
@@ -64,15 +63,15 @@ class Shared:
         vocab = status_words(section.get("status", {}))
         return cls(frozenset(section.get("negators", [])), tuple(section.get("restrict", [])),
                    _words_re(section.get("restrict", [])), _words_re(section.get("past", [])),
-                   tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", _NEVER)),
+                   tuple(section.get("offline", [])), re.compile(section.get("deadline_regex", NEVER)),
                    # planned and ended alike: not live (status.yaml, the statement readers' words)
                    (*vocab.words("planned", "statements"), *vocab.words("discontinued", "statements")),
                    tuple(re.compile(r) for r in vocab.regexes("planned", "statements")),
                    tuple(section.get("abbreviations", [])),
                    re.compile(section.get("clause_split_regex", r";\s")),
-                   re.compile(section.get("question_regex", _NEVER)),
-                   re.compile(section.get("restricted_condition_regex", _NEVER)),
-                   re.compile(section.get("inverted_subject", {}).get("regex", _NEVER)),
+                   re.compile(section.get("question_regex", NEVER)),
+                   re.compile(section.get("restricted_condition_regex", NEVER)),
+                   re.compile(section.get("inverted_subject", {}).get("regex", NEVER)),
                    frozenset(section.get("inverted_subject", {}).get("after", [])))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extractors.base import per_mapping, regex
+from extractors.base import NEVER, per_mapping, regex
 from extractors.clause_reading import Shared, reading_of, shared_of, words_of
 from extractors.cue_terms import ReaderLists, register_gate
 from extractors.cue_terms import may_match as gate_may_match
@@ -73,28 +73,28 @@ class Lexicon:
     documents: re.Pattern[str]  # blank paper forms ("Vordruck", "Formular"), not online ones
     heading_visits: tuple[str, ...]
     scarce: frozenset[str] = frozenset()  # "kaum freie Termine": a count, not an offer
-    dated_re: re.Pattern[str] = re.compile(r"(?!x)x")  # a sentence opened by a start date ("Ab dem 1. März")
+    dated_re: re.Pattern[str] = re.compile(NEVER)  # a sentence opened by a start date ("Ab dem 1. März")
     printing: frozenset[str] = frozenset()  # printing a form ("ausdrucken"): the form is paper
     link_starts: frozenset[str] = frozenset()  # a short line opened by these continues the paragraph before
     link_max_words: int = 0
-    comparison_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "…, wie es sie bei X bereits gibt": X has it
+    comparison_re: re.Pattern[str] = re.compile(NEVER)  # "…, wie es sie bei X bereits gibt": X has it
     condition_modals: frozenset[str] = frozenset()  # "Wer … nicht nutzen kann": the visitor's ability
-    visit_after_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "online ausfüllen; kommen müssen Sie trotzdem"
+    visit_after_re: re.Pattern[str] = re.compile(NEVER)  # "online ausfüllen; kommen müssen Sie trotzdem"
     dispensing: frozenset[str] = frozenset()  # "ohne Termin": the object is done without, not offered
-    booked_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "mit einem Termin, den Sie online gebucht haben"
+    booked_re: re.Pattern[str] = re.compile(NEVER)  # "mit einem Termin, den Sie online gebucht haben"
     provider_heads: tuple[str, ...] = ()  # "Online-Zulassung|sdienst": a cue inside a provider's name
-    deadline_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "innerhalb von zwei Wochen": when, not how
-    excluded_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "ausgenommen das Bürgerbüro": names no subject
+    deadline_re: re.Pattern[str] = re.compile(NEVER)  # "innerhalb von zwei Wochen": when, not how
+    excluded_re: re.Pattern[str] = re.compile(NEVER)  # "ausgenommen das Bürgerbüro": names no subject
     effect_verbs: frozenset[str] = frozenset()  # "bedeutet nicht, dass …": the negator denies an effect
     binding: tuple[str, ...] = ()  # "keine verbindliche Anmeldung": the offer is there, not binding
-    request_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "über das Online-Kontaktformular": a request
+    request_re: re.Pattern[str] = re.compile(NEVER)  # "über das Online-Kontaktformular": a request
     anaphors: frozenset[str] = frozenset()  # "das geht online": a clause about the clause before it …
     anaphor_verbs: frozenset[str] = frozenset()  # … opened by one of these and its verb
-    question_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "Kann ich einen Termin buchen?": a question
-    down_re: re.Pattern[str] = re.compile(r"(?!x)x")  # "funktioniert seit Monaten nicht": out of order now
+    question_re: re.Pattern[str] = re.compile(NEVER)  # "Kann ich einen Termin buchen?": a question
+    down_re: re.Pattern[str] = re.compile(NEVER)  # "funktioniert seit Monaten nicht": out of order now
     failure_words: tuple[str, ...] = ()  # "Sollte die Buchung nicht funktionieren, …": a condition, no denial
     back_references: tuple[str, ...] = ()  # "Für diesen Bereich …": the sentence before's subjects
-    condition_re: re.Pattern[str] = re.compile(r"(?!x)x")  # owner.yaml condition_openers: a condition
+    condition_re: re.Pattern[str] = re.compile(NEVER)  # owner.yaml condition_openers: a condition
     # online words that only imply the net ("rund um die Uhr"): the phone's when the clause names the phone
     implied_online: tuple[str, ...] = ()
     # the reading section's words a clause is read with whatever the detector
@@ -105,39 +105,39 @@ class Lexicon:
     # pair names the ways to the object, unlike an online word of another thing ("Nach dem Online-Antrag
     # erhalten Sie einen Termin"), so these verbs compose only with it
     pair_actions: frozenset[str] = frozenset()
-    pair_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    pair_re: re.Pattern[str] = re.compile(NEVER)
     # "Am Donnerstag gibt es keine Termine": a day kept free of appointments (reading.yaml walk_in_day)
-    walk_in_day_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    walk_in_day_re: re.Pattern[str] = re.compile(NEVER)
     # … unless the clause names a channel ("donnerstags nur telefonisch")
     remote_channels: tuple[str, ...] = ()
     # the clause-level lists above, answered from one scan of a clause for every reader's lists together
     # (:mod:`extractors.cue_terms`): same answers as matching's functions on the lists
     lists: ReaderLists = field(default_factory=lambda: ReaderLists.of((), (), (), ()))
     # a quoted title after a naming noun ("die Initiative „Hanau geht online“"): a name, no statement
-    name_quote_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    name_quote_re: re.Pattern[str] = re.compile(NEVER)
     # a claim the writer reports and doubts ("die Plattform, auf der angeblich alles online geht"): no cue
     hearsay: tuple[str, ...] = ()
     # a negation of what the visitor has or gets, not of the offer (reading.yaml presupposing_negation):
     # the slots ("keine freien Termine", "keinen passenden Termin"), the visitor's own booking ("Kunden,
     # die keinen Online-Termin gebucht haben", "den gebuchten Termin nicht wahrnehmen"); after the negator
-    presupposing_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    presupposing_re: re.Pattern[str] = re.compile(NEVER)
     # an online word fused with the act's own noun ("Online-Wiederzulassung", "digitale Kita-Anmeldung",
     # "Umschreibung online" as a link label): the act named as done on line, no verb needed (``fused``)
-    fused_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    fused_re: re.Pattern[str] = re.compile(NEVER)
     # … which says the act is offered only as a label (the fused noun nearly the whole clause) or with one
     # of these words or an act in its clause ("ist jetzt freigeschaltet", "steht zur Verfügung"): a noun
     # alone in a sentence may be wished for or tried ("hatte eine digitale Anmeldung versucht")
     fused_with: tuple[str, ...] = ()
     # the city's online offers named as such, then listed after a colon ("Unverändert nutzen können Sie die
     # Online-Angebote der Stadt: …, Bewohnerparkausweise, Meldebescheinigungen"): each listed service on line
-    listed_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    listed_re: re.Pattern[str] = re.compile(NEVER)
     fused_label_words: int = 0
     # the subjunctive II of a wish or a hypothesis ("andere würden ihr Gewerbe lieber von zu Hause aus
     # anmelden", "online hätte erledigt werden können"): what people wish for or could have done, no offer
-    wished_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    wished_re: re.Pattern[str] = re.compile(NEVER)
     # an online word of another offer in a coordinated conjunct ("einen Termin zu vereinbaren oder die
     # digitalen Angebote zu nutzen"): that offer's, not the appointment's channel (compose other_offer_regex)
-    other_offer_re: re.Pattern[str] = re.compile(r"(?!x)x")
+    other_offer_re: re.Pattern[str] = re.compile(NEVER)
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -159,7 +159,7 @@ class Lexicon:
                    # a statement can only say something with a cue, an online word or a restriction
                    (*pos, *neg, *online, *common.restrict),
                    common.restrict_re, common.past_re,
-                   re.compile(shared.get("exception_regex", r"(?!x)x")),
+                   re.compile(shared.get("exception_regex", NEVER)),
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
                    (*planned, *status_words(shared.get("status", {})).heading("planned")),
                    tuple(o.lower() for o in (*offline, *shared.get("visit", []))),
@@ -172,46 +172,46 @@ class Lexicon:
                    _documents_re(comp.get("documents", [])),
                    tuple(shared.get("heading_visits", [])),
                    frozenset(w.lower() for w in shared.get("scarce", [])),
-                   re.compile(shared.get("dated_regex", r"(?!x)x")),
+                   re.compile(shared.get("dated_regex", NEVER)),
                    frozenset(a.lower() for a in comp.get("print_actions", [])),
                    frozenset(w.lower() for w in shared.get("link_lines", {}).get("starts", [])),
                    int(shared.get("link_lines", {}).get("max_words", 0)),
-                   re.compile(shared.get("comparison_regex", r"(?!x)x")),
+                   re.compile(shared.get("comparison_regex", NEVER)),
                    frozenset(w.lower() for w in shared.get("condition_modals", [])),
-                   re.compile(patterns.get("visit_after_regex", r"(?!x)x")),
+                   re.compile(patterns.get("visit_after_regex", NEVER)),
                    frozenset(w.lower() for w in shared.get("dispensing", [])),
-                   re.compile(comp.get("booked_online_regex", r"(?!x)x")),
+                   re.compile(comp.get("booked_online_regex", NEVER)),
                    tuple(h.lower() for h in patterns.get("cue_provider_heads", [])),
-                   re.compile(shared.get("deadline_regex", r"(?!x)x")),
-                   re.compile(shared.get("excluded_regex", r"(?!x)x")),
+                   re.compile(shared.get("deadline_regex", NEVER)),
+                   re.compile(shared.get("excluded_regex", NEVER)),
                    frozenset(w.lower() for w in shared.get("effect_verbs", [])),
                    tuple(w.lower() for w in shared.get("binding", [])),
-                   re.compile(comp.get("request_regex", r"(?!x)x")),
+                   re.compile(comp.get("request_regex", NEVER)),
                    frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("starts", [])),
                    frozenset(w.lower() for w in shared.get("anaphor_clause", {}).get("verbs", [])),
                    common.question_re,
                    # out of order is a thing's state, shared with the named engine: owner.yaml
-                   re.compile(patterns.get("owner", {}).get("down_regex", r"(?!x)x")),
+                   re.compile(patterns.get("owner", {}).get("down_regex", NEVER)),
                    tuple(w.lower() for w in shared.get("failure_words", [])),
                    tuple(w.lower() for w in shared.get("back_references", [])),
                    condition_regex(patterns.get("owner", {})),
                    tuple(w.lower() for w in shared.get("implied_online", [])), common,
                    tuple(w.lower() for w in shared.get("continuing", [])),
                    frozenset(a.lower() for a in comp.get("pair_actions", [])),
-                   re.compile(comp.get("pair_regex", r"(?!x)x")),
-                   re.compile(shared.get("walk_in_day", {}).get("regex", r"(?!x)x")),
+                   re.compile(comp.get("pair_regex", NEVER)),
+                   re.compile(shared.get("walk_in_day", {}).get("regex", NEVER)),
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
                    ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
-                   name_quote_re=re.compile(shared.get("name_quote_regex", r"(?!x)x")),
+                   name_quote_re=re.compile(shared.get("name_quote_regex", NEVER)),
                    hearsay=tuple(w.lower() for w in shared.get("hearsay", [])),
-                   presupposing_re=re.compile(shared.get("presupposing_negation_regex", r"(?!x)x")),
+                   presupposing_re=re.compile(shared.get("presupposing_negation_regex", NEVER)),
                    fused_re=fused_regex(comp.get("fused", {})),
                    fused_with=tuple(w.lower() for w in (*comp.get("fused", {}).get("with", []),
                                                         *shared.get("live", []))),
                    fused_label_words=int(comp.get("fused", {}).get("label_words", 0)),
-                   listed_re=re.compile(comp.get("listed_regex", _NEVER)),
-                   wished_re=re.compile(patterns.get("wished_regex", _NEVER)),
-                   other_offer_re=re.compile(comp.get("other_offer_regex", r"(?!x)x")))
+                   listed_re=re.compile(comp.get("listed_regex", NEVER)),
+                   wished_re=re.compile(patterns.get("wished_regex", NEVER)),
+                   other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -222,22 +222,22 @@ def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
     is not an appointment's ("Ummeldung online einen Termin buchen": ``not_before``)."""
     heads = "|".join(re.escape(h.lower()) for h in spec.get("heads", []))
     if not heads:
-        return re.compile(_NEVER)
+        return re.compile(NEVER)
     noun = rf"[\w-]*?(?:{heads})(?:en|n|e|s)?"
     fused = "|".join(re.escape(w.lower()) for w in spec.get("fused", []))
     before = "|".join(re.escape(w.lower()) for w in spec.get("before", []))
     after = "|".join(re.escape(w.lower()) for w in spec.get("after", []))
-    not_before = str(spec.get("not_before_regex", _NEVER))
+    not_before = str(spec.get("not_before_regex", NEVER))
     parts = [rf"\b(?:{fused})-?{noun}\b"] if fused else []
     parts += [rf"\b(?:{before})\s+{noun}\b"] if before else []
     parts += [rf"\b{noun}\s+(?:{after})\b(?!{not_before})"] if after else []
-    return re.compile("(?i)" + "|".join(parts)) if parts else re.compile(_NEVER)
+    return re.compile("(?i)" + "|".join(parts)) if parts else re.compile(NEVER)
 
 
 def _documents_re(words: list[str]) -> re.Pattern[str]:
     """Paper-form words anywhere in a word ("Antragsformular"), except an online form ("Online-Formular")."""
     alt = "|".join(re.escape(w.lower()) for w in words)
-    return re.compile(rf"(?<!online-)(?<!online)(?<!web)(?:{alt})" if alt else r"(?!x)x")
+    return re.compile(rf"(?<!online-)(?<!online)(?<!web)(?:{alt})" if alt else NEVER)
 
 
 def _fetches_form(clause: str, acts: set[str], lx: Lexicon) -> bool:
@@ -271,7 +271,7 @@ def lexicon(patterns: Mapping[str, Any]) -> Lexicon:
     # the regexes ``_blanked`` applies register their requirements with the lexicon's lists, so the clause
     # scan's union is built here, not grown mid-pass
     for rx in (lx.booked_re, lx.request_re, lx.name_quote_re, lx.fused_re, lx.wished_re, lx.listed_re):
-        if rx.pattern != _NEVER:
+        if rx.pattern != NEVER:
             register_gate(rx.pattern)
     return lx
 
@@ -510,7 +510,7 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
         return None
     if lx.hearsay and contains_any(clause, lx.hearsay):
         return None  # "auf der angeblich alles von zu Hause aus geht": the writer doubts what is said
-    if lx.wished_re.pattern != _NEVER and gate_may_match(lx.wished_re.pattern, clause) \
+    if lx.wished_re.pattern != NEVER and gate_may_match(lx.wished_re.pattern, clause) \
             and lx.wished_re.search(clause):
         return None  # "würden ihr Gewerbe lieber online anmelden": a wish, neither offered nor denied
     # a cue after a word of scarcity counts what is left ("kaum freie Termine"), it offers nothing; nor does
@@ -544,11 +544,11 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
                                     and _object_wanted(clause, lx))) and not _fetches_form(clause, acts, lx):
         pos = (lx.compose_confidence, "online + " + "/".join(sorted(acts)))
     # the act's noun with the online word fused to it ("Online-Wiederzulassung", "Meldebescheinigung online")
-    if pos is None and lx.fused_re.pattern != _NEVER and gate_may_match(lx.fused_re.pattern, own) \
+    if pos is None and lx.fused_re.pattern != NEVER and gate_may_match(lx.fused_re.pattern, own) \
             and (fused := lx.fused_re.search(own)) and not _mail_channel(clause, lx) \
             and _fused_offered(own, fused, facts.acts, lx):
         pos = (lx.compose_confidence, f"online act noun: {fused.group(0).strip()}")
-    if pos is None and lx.listed_re.pattern != _NEVER and gate_may_match(lx.listed_re.pattern, own) \
+    if pos is None and lx.listed_re.pattern != NEVER and gate_may_match(lx.listed_re.pattern, own) \
             and (listed := lx.listed_re.search(own)):
         pos = (lx.compose_confidence, f"listed online offers: {listed.group(0).strip()}")
     if pos is None and lx.pair_actions and (got := facts.acts & lx.pair_actions) \
@@ -591,7 +591,7 @@ def _blanked(rx: re.Pattern[str], text: str) -> str:
     on line — these regexes ignore case, so re would try them at every position of every clause). A regex
     a lexicon leaves unset (``(?!x)x``) blanks nothing; a set one is first ruled out by the readers' shared
     scan of the clause (:func:`extractors.cue_terms.may_match`: its strings are looked up, not searched)."""
-    if rx.pattern == _NEVER:
+    if rx.pattern == NEVER:
         return text
     return _blanked_once(rx.pattern, text)
 
@@ -608,7 +608,6 @@ def _blanked_once(pattern: str, text: str) -> str:
     return regex(pattern).sub(" ", text)
 
 
-_NEVER = r"(?!x)x"
 
 
 def anaphoric(clause: str, lx: Lexicon) -> bool:

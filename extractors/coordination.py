@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 from typing import Any
 
-from extractors.base import per_mapping
+from extractors.base import NEVER, per_mapping
 from extractors.families import may_match
 
 _WORD = r"[A-Za-zÄÖÜäöüß][\w]*(?:-[A-Za-zÄÖÜäöüß]\w*)*"
@@ -161,7 +161,7 @@ class Expander:
 def _split_re(forms: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
     """A finite verb form, then (in the same clause) its particles at the clause's end."""
     if not forms or not particles:
-        return re.compile(r"(?!x)x")
+        return re.compile(NEVER)
     verb = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(

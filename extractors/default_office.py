@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from extractors.base import per_mapping
+from extractors.base import NEVER, per_mapping
 from extractors.clauses import Cue
 from extractors.matching import contains_any
 from extractors.page import Page
@@ -90,7 +90,7 @@ def default_office(patterns: Mapping[str, Any]) -> DefaultOffice | None:
         _bad(f"default_office.factor must be a number above 0 and at most 1, not {factor!r}")
     words = word_list(spec.get("administration"), _FILE, "default_office.administration", non_empty=True)
     try:
-        others = re.compile(spec.get("others_regex") or r"(?!x)x")
+        others = re.compile(spec.get("others_regex") or NEVER)
     except (re.error, TypeError) as exc:
         _bad(f"default_office.others_regex is not a regular expression: {exc}")
     try:

@@ -32,13 +32,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from extractors.base import per_mapping
+from extractors.base import NEVER, per_mapping
 from extractors.matching import contains_any
 from extractors.segment import Statement
 from sci.errors import DataError, Problem
 from sci.yamlfile import word_list
 
-_NEVER = re.compile(r"(?!x)x")
+_NEVER = re.compile(NEVER)
 
 
 @dataclass(frozen=True)

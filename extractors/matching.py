@@ -21,6 +21,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from extractors import windows
+from extractors.base import NEVER
 
 _TOKEN = re.compile(r"\w+")
 _SEP = r"[\s\-‐–/]*"
@@ -178,7 +179,7 @@ def trie_regex(strings: tuple[str, ...]) -> re.Pattern[str]:
         alts = [re.escape(ch) + alternation(sub) for ch, sub in sorted(node.items())]
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return re.compile(alternation(trie) if trie else r"(?!x)x")
+    return re.compile(alternation(trie) if trie else NEVER)
 
 
 @lru_cache(maxsize=4096)

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Interned, interned, on_hosts, translit
+from extractors.base import NEVER, CityContext, Interned, interned, on_hosts, translit
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 from extractors.status_words import status_words
@@ -547,13 +547,13 @@ def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
 def predicate_denial(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     """Matches a clause opened by a predicate adjective ("Neu ist die Stadt-App nicht"): its "nicht" denies
     the adjective and presupposes the thing (``predicate_denial_regex``)."""
-    return _compiled((patterns.get("predicate_denial_regex", r"(?!x)x"),))[0]
+    return _compiled((patterns.get("predicate_denial_regex", NEVER),))[0]
 
 
 @lru_cache(maxsize=8)
 def _condition_re(openers: tuple[str, ...]) -> re.Pattern[str]:
     if not openers:
-        return re.compile(r"(?!x)x")
+        return re.compile(NEVER)
     return re.compile(r"(?i)[\W_]*(?:" + "|".join(re.escape(o) for o in openers) + r")\b")
 
 
