@@ -36,7 +36,9 @@ def test_error_kinds():
     assert m.kind(_rec("a", True, False, True, False)) == "wrong-false"  # one error, not a miss as well
     assert m.kind(_rec("a", True, None, False, False)) == "miss"
     assert m.kind(_rec("a", True, True, True, True)) is None
-    assert m.kind(_rec("a", False, None, False, False)) is None  # tempting, not predicted: no error
+    assert m.kind(_rec("a", False, None, False, False)) == "miss-false"  # a false fact the rules did not read
+    assert m.kind(_rec("a", None, None, False, False)) is None  # tempting or silent, not predicted: no error
+    assert m.kind(_rec("a", False, False, True, True)) is None
 
 
 def test_wilson_interval():
