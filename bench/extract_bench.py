@@ -93,13 +93,13 @@ def variants(pages: Pages, propose: bool = True) -> dict[str, Callable[[], None]
 
 
 def forget_pages() -> None:
-    """Empty the extractors' memos (every ``lru_cache`` of their modules, the clause-cue, silent-statement
-    and statement-forms memos) except the word lemmas: the next pass meets every page as new. Memos held by
-    objects go with the cache that holds the object: the coordination expander's text memo
+    """Empty the extractors' memos (every ``lru_cache`` of their modules, the clause-cue, silent-statement,
+    statement-forms and clause-subjects memos) except the word lemmas: the next pass meets every page as
+    new. Memos held by objects go with the cache that holds the object: the coordination expander's text memo
     (``Expander._memo``) with ``expander``'s ``lru_cache`` (the next pass builds a new expander; checked:
     no expander survives a call), the per-page memos (``WeakKeyDictionary`` by page) with the pages.
     Pattern tables built per mapping (``per_mapping``, ``interned``) stay, as the word lemmas do."""
-    from extractors import clauses, cue_terms, lemmas, reading
+    from extractors import clauses, cue_terms, lemmas, reading, subjects
 
     for name, module in list(sys.modules.items()):
         if name.startswith("extractors."):
@@ -109,6 +109,7 @@ def forget_pages() -> None:
     clauses._CUES.clear()
     reading._SILENT.clear()
     cue_terms._union.forms_of.clear()
+    subjects.forget()
 
 
 def timed(fn: Callable[[], None]) -> tuple[float, float]:
