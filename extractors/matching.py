@@ -339,8 +339,13 @@ def may_contain(text: str, strings: tuple[str, ...]) -> frozenset[str] | None:
     flat = _flatten(text)[1]
     if len(flat) < _LONG:
         return None
-    blank = frozenset(t for t, ct, _ in _compact_terms(strings) if not ct)
-    return blank | {t for t, _, _ in _term_windows(strings, True).passing(_text_bitmap(flat))}
+    return _blank(strings) | {t for t, _, _ in _term_windows(strings, True).passing(_text_bitmap(flat))}
+
+
+@lru_cache(maxsize=1024)
+def _blank(strings: tuple[str, ...]) -> frozenset[str]:
+    """The strings of separators only (no separator-free form): :func:`may_contain` always passes them."""
+    return frozenset(t for t, ct, _ in _compact_terms(strings) if not ct)
 
 
 def present(text: str, terms: tuple[str, ...]) -> tuple[str, ...]:

@@ -46,6 +46,12 @@ def test_a_family_is_searched_only_where_its_literal_is():
     assert requirements(chat) == [("Chat", "chat"), ("des", "im"), ("Bürgerbüros", "Rathauses")]
     assert find_families("Termine im Bürgerbüro des Rathauses", (chat,)) == []
     assert [m.term for m in find_families("Der Chat des Rathauses", (chat,))] == ["Chat des Rathauses"]
+    # a page's long text (its requirement strings pre-filtered by the text's windows) reads the same; a list
+    # of families as well as a tuple
+    filler = "Öffnungszeiten und Anfahrt zum Bürgerbüro. " * 20
+    assert find_families(filler + "Termine im Bürgerbüro des Rathauses", [chat]) == []
+    found = find_families(filler + "Der Chat des Rathauses", [r"\w*[Mm]elder\b", chat])
+    assert [(m.term, m.start) for m in found] == [("Chat des Rathauses", len(filler) + 4)]
 
 
 def test_families_possible_on_a_page_are_those_whose_strings_it_has():
