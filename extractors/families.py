@@ -51,9 +51,10 @@ def may_match(pattern: str, text: str) -> bool:
     if not needs:
         return True
     hay = lowered(text) if folded else text
-    if all(_holds(need, hay) for need in needs):
-        return True
-    return folded and extra_cases(hay)
+    for need in needs:  # plain loops: asked for every formula of plan_page and more on each page
+        if not _holds(need, hay):
+            return folded and extra_cases(hay)
+    return True
 
 
 # A requirement of at least this many strings is looked for by one regex (matching.trie_regex), not by a
@@ -64,7 +65,10 @@ _TRIE_MIN = 8
 def _holds(need: tuple[str, ...], hay: str) -> bool:
     """Whether ``hay`` contains one of the strings of ``need``."""
     if len(need) < _TRIE_MIN:
-        return any(x in hay for x in need)
+        for x in need:  # noqa: SIM110 — no generator frame per call
+            if x in hay:
+                return True
+        return False
     return trie_regex(need).search(hay) is not None
 
 
