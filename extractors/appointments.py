@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from extractors.base import NEVER, CityContext, Finding, host_of, on_hosts, per_mapping
 from extractors.clauses import Lexicon, lexicon
-from extractors.coordination import expander, separable_of
+from extractors.coordination import expander_of
 from extractors.evidence import finding
 from extractors.named import split_sentences
 from extractors.owner import judge
@@ -146,9 +146,7 @@ def _widgets(page: Page, patterns: Mapping[str, Any], city: CityContext | None, 
 
 def _page_subject(page: Page, patterns: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """The office the page is about (h1, else the title's own part, else the breadcrumb: ``page_subject``)."""
-    coord = patterns.get("coordination", {})
-    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
-                   *separable_of(coord.get("separable", {})))
+    exp = expander_of(patterns)
     return page_subject(page, patterns["subjects"], float(patterns.get("threshold", 100)), exp,
                         bool(patterns.get("page_subject_fallback")))
 
@@ -183,9 +181,7 @@ def _delegated(page: Page, patterns: Mapping[str, Any], found: list[Finding]) ->
     out: list[Finding] = []
     subjects, threshold = patterns["subjects"], float(patterns.get("threshold", 100))
     lx = lexicon(patterns)
-    coord = patterns.get("coordination", {})
-    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
-                   *separable_of(coord.get("separable", {})))
+    exp = expander_of(patterns)
     for rule in patterns.get("delegation", []):
         source = [f for f in found if f.parameter == rule["from"]]
         if not source:

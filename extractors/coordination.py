@@ -193,3 +193,10 @@ def _repeat_object(obj: str, full: str) -> str:
 def expander(particles: tuple[str, ...], heads: tuple[str, ...], split_particles: tuple[str, ...] = (),
              verbs: Separable = ()) -> Expander:
     return Expander(particles, heads, split_particles, verbs)
+
+
+def expander_of(patterns: Mapping[str, Any]) -> Expander:
+    """The expander of a pattern file's ``coordination`` section (memoised through :func:`expander`)."""
+    coord = patterns.get("coordination", {})
+    return expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
+                    *separable_of(coord.get("separable", {})))

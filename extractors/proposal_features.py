@@ -22,7 +22,7 @@ from typing import Any
 
 from extractors.clause_reading import reading_of
 from extractors.clauses import Lexicon, clause_cue, kind_of, lexicon
-from extractors.coordination import expander, separable_of
+from extractors.coordination import expander_of
 from extractors.patterns import load_patterns
 from extractors.segment import Statement
 from extractors.statement_reading import statement_reading
@@ -46,10 +46,7 @@ class Reader:
 def reader_of(data_dir: Path, family: str) -> Reader:
     """The reader a family's statements are read with (memoised per data folder and family)."""
     pats = load_patterns(data_dir, family if family in READERS else GENERIC)
-    coord = pats.get("coordination", {})
-    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
-                   *separable_of(coord.get("separable", {})))
-    return Reader(lexicon(pats), exp)
+    return Reader(lexicon(pats), expander_of(pats))
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ from extractors.clauses import (
     without_excluded,
     words_of,
 )
-from extractors.coordination import expander, separable_of
+from extractors.coordination import expander_of
 from extractors.default_office import default_office
 from extractors.discourse import discourse_of, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
@@ -164,9 +164,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     sentence_factor = float(patterns.get("sentence_factor", 0.95))
     scope_factor = float(patterns.get("topic_factor", 1.0))
     page_factor = float(patterns.get("page_factor", 0.9))
-    coord = patterns.get("coordination", {})
-    exp = expander(tuple(coord.get("particles", [])), tuple(coord.get("heads", [])),
-                   *separable_of(coord.get("separable", {})))
+    exp = expander_of(patterns)
     statements = segment(page)
     scopes = Scope(page, subjects, threshold, exp, "\n".join(st.text for st in statements),
                    excluded=lambda t: excluded_of(t, lx),

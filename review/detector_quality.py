@@ -188,7 +188,10 @@ def quality(session: Session, edition: int, cues: re.Pattern[str] | None = None)
     manual = list(session.scalars(select(Decision).where(
         Decision.edition_year == edition, Decision.candidate_id.is_(None),
         Decision.action.in_(("manual", "undo"))).order_by(Decision.id)))
-    _misses(q, manual, session.scalars(select(Candidate).where(Candidate.edition_year == edition)).all())
+    # (city, parameter) of every candidate, as plain rows: judgements() loaded the judged ones already
+    proposed = session.execute(select(Candidate.ags, Candidate.parameter)
+                               .where(Candidate.edition_year == edition)).all()
+    _misses(q, manual, proposed)
     return q
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import shutil
 import subprocess
@@ -33,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+
+from review.detector_quality import wilson  # the project's one Wilson interval
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = "tests/extractors/realcorpus/dev"
@@ -73,16 +74,6 @@ def kind(r: dict) -> str | None:
 
 def key(r: dict) -> str:
     return f"{r['slug']} {r['parameter']}"
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    d = 1 + z * z / n
-    c = p + z * z / (2 * n)
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return max(0.0, (c - h) / d), min(1.0, (c + h) / d)  # clamp rounding at the ends
 
 
 def load_classes(path: Path = CLASSES) -> dict[str, str]:
