@@ -57,6 +57,9 @@ class Shared:
     # word order stands between the obligation and its channel (reading.yaml inverted_subject)
     inverted_subject_re: re.Pattern[str] = re.compile(NEVER)
     obligations: frozenset[str] = frozenset()
+    # an offline channel given by its address, not named ("ausschließlich unter 0561 787-0", "nur an
+    # buergerbuero@stadt.de"): a phone number or an e-mail address is a channel as "telefonisch" is
+    offline_re: re.Pattern[str] = re.compile(NEVER)
 
     @classmethod
     def of(cls, section: Mapping[str, Any]) -> Shared:
@@ -72,7 +75,8 @@ class Shared:
                    re.compile(section.get("question_regex", NEVER)),
                    re.compile(section.get("restricted_condition_regex", NEVER)),
                    re.compile(section.get("inverted_subject", {}).get("regex", NEVER)),
-                   frozenset(section.get("inverted_subject", {}).get("after", [])))
+                   frozenset(section.get("inverted_subject", {}).get("after", [])),
+                   re.compile(section.get("offline_regex", NEVER)))
 
 
 _INTERNED: dict[tuple[Any, ...], Shared] = {}
@@ -157,7 +161,8 @@ class ClauseReading:
                 past = past and bool(sh.past_re.search(low[:m.start()]) or sh.past_re.search(rest[reach:]))
             if past:
                 continue  # "Bisher ging das nur im Bürgerbüro": how it was, not how it is
-            if any(window.lstrip().startswith(ch) or f" {ch}" in window[:reach] for ch in sh.offline) \
+            if (any(window.lstrip().startswith(ch) or f" {ch}" in window[:reach] for ch in sh.offline)
+                    or ((at := sh.offline_re.search(rest)) is not None and at.start() <= reach)) \
                     and not _online_in_list(rest, sh.offline) \
                     and not set(words_of(window[:25])) & sh.negators:  # "müssen nicht mehr persönlich kommen"
                 return True

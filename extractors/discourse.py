@@ -49,6 +49,9 @@ class Discourse:
     not_yet: re.Pattern[str]  # "noch nicht", "bislang nicht": the thing is not there yet
     general: tuple[str, ...]  # the whole administration: "alle Bereiche", "alle Dienststellen"
     everyone: tuple[str, ...]  # every visitor ("Ohne Termin kommt niemand hinein"): said of a whole statement
+    # every visitor by a free relative ("Hinein kommt nur, wer vorher anruft"): a regex, as "nur wer" written
+    # without separators would be found in "nur werktags"
+    everyone_re: re.Pattern[str]
     general_factor: float  # a general statement's offer for one office: weaker than the office's own
     lookback: int  # statements back that a clause pointing back may reach within its section
 
@@ -70,11 +73,7 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
     factor = spec.get("general_factor", 0.9)
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor <= 1:
         _bad(f"discourse.general_factor must be a number above 0 and at most 1, not {factor!r}")
-    not_yet = spec.get("not_yet_regex")
-    try:
-        not_yet_re = re.compile(not_yet) if not_yet else _NEVER
-    except (re.error, TypeError) as exc:
-        _bad(f"discourse.not_yet_regex is not a regular expression: {exc}")
+    not_yet_re, everyone_re = (_regex(spec, key) for key in ("not_yet_regex", "everyone_regex"))
     openers = [re.escape(w) for w in sorted(spec.get("pointing_back", []), key=len, reverse=True)]
     return Discourse(
         int(spec.get("reach", 0)),
@@ -82,8 +81,18 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
         not_yet_re,
         tuple(spec.get("general", ())),
         tuple(spec.get("everyone", ())),
+        everyone_re,
         float(factor),
         int(spec.get("lookback", 8)))
+
+
+def _regex(spec: Mapping[str, Any], key: str) -> re.Pattern[str]:
+    """The section's regex under ``key``; one that never matches when it is unset."""
+    source = spec.get(key)
+    try:
+        return re.compile(source) if source else _NEVER
+    except (re.error, TypeError) as exc:
+        _bad(f"discourse.{key} is not a regular expression: {exc}")
 
 
 def _bad(message: str) -> NoReturn:
@@ -124,4 +133,4 @@ def general(text: str, spec: Discourse, statement: bool = True) -> bool:
     office-less offer or restriction in it is every office's. A clause saying "niemand" speaks of visitors
     ("…, damit niemand umsonst kommt"), not of the offices its cue is for."""
     words = (*spec.general, *spec.everyone) if statement else spec.general
-    return bool(words) and contains_any(text, words)
+    return (bool(words) and contains_any(text, words)) or (statement and bool(spec.everyone_re.search(text)))

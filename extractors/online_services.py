@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from extractors.base import CityContext, Finding
+from extractors.class_absence import class_denials
 from extractors.clauses import lexicon
 from extractors.evidence import finding
 from extractors.page import Page
@@ -34,6 +35,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
     # "Anmeldung Kindergarten" over an application form names the Kita registration as "Kita-Anmeldung" does
     topic = subjects_of(head, patterns["subjects"], float(patterns.get("threshold", 100)), head)
     found = read(page, patterns, NAME, VERSION, city)
+    # an office's online services denied as a whole ("bietet ihre Online-Leistungen derzeit nicht an")
+    found += class_denials(page, patterns, city, NAME, VERSION)
     # a link to the service's application system (an i-Kfz portal, a Kita portal product): the service
     # online — unless the page's statements plan or end that service ("Die Anmeldung soll ab Oktober online
     # möglich sein" over a link to the portal): a link says where the offer is, not since when, so it does not

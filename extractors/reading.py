@@ -402,6 +402,11 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                             if narrowed and lent.keys() < scope.keys():
                                 # the paragraph itself narrowed the heading's offices to some of them
                                 targets, factor, where = lent, sentence_factor, "statement"
+                            if (own := _said_before(parts, k)) and own.keys() < scope.keys():
+                                # so did the sentence's own clause before it: "Eine Online-Terminbuchung gibt
+                                # es für das Ausländeramt nicht; Termine vergibt es nur telefonisch" under a
+                                # heading naming the Bürgerbüro too restricts the Ausländeramt's channel only
+                                targets, factor, where = own, sentence_factor, "sentence"
                         elif earlier:
                             targets, where = _lender(earlier)[0], "statement"
                         elif prev := _closed_paragraph(statements, i, lx, exp, subjects, threshold, context):
@@ -591,6 +596,13 @@ def _answered_no(patterns: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Patte
     except (KeyError, TypeError, re.error) as exc:
         raise DataError([Problem("data/patterns/reading.yaml", None, "answered_no needs answer_regex and "
                                  f"duty_regex, regular expressions: {exc!r}")]) from None
+
+
+def _said_before(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]],
+                 k: int) -> dict[str, tuple[int, int]]:
+    """The subjects the clauses of the sentence before clause ``k`` name: the nearest antecedent of a clause
+    naming none, nearer than the section's heading."""
+    return {p: span for _, subj, _ in parts[:k] if subj for p, span in subj.items()}
 
 
 def _lender(earlier: list[dict[str, tuple[int, int]]]) -> tuple[dict[str, tuple[int, int]], bool]:

@@ -10,7 +10,8 @@ the handle is the city's name with administrative affixes only
 variants), the surrounding text presents the city's official channels, or the
 link carries ``rel="me"``. Channels named in prose ("der Instagram-Kanal der
 Stadt", "unsere Facebook-Seite") count through :mod:`extractors.named`. Statements like "Auf Instagram ist die
-Stadtverwaltung nicht vertreten" give ``false``. Value: ``{"url", "handle"}``.
+Stadtverwaltung nicht vertreten" give ``false``, and so do those that deny the whole class ("kein Konto in den
+sozialen Netzwerken", :mod:`extractors.class_absence`) for every network. Value: ``{"url", "handle"}``.
 Patterns: ``data/patterns/social_media.yaml``.
 """
 
@@ -22,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractors.base import CityContext, Finding, registrable_domain
+from extractors.class_absence import class_denials
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
@@ -95,7 +97,8 @@ def own_site(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...], af
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     found = merge(statements(page, patterns, NAME, VERSION),
-                  named_findings(page, patterns, city, NAME, VERSION))
+                  named_findings(page, patterns, city, NAME, VERSION),
+                  class_denials(page, patterns, city, NAME, VERSION))
     candidates = [link for link in page.links
                   if "/@" in link.url or any(d in link.url for d in patterns["domains"])]
     if not candidates:

@@ -46,6 +46,18 @@ def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None
     ("Für die Anmeldung müssen Sie in jedem Fall persönlich bei der Meldebehörde erscheinen", True),
     ("Pass und Personalausweis müssen weiterhin persönlich beantragt werden", True),
     ("Sie müssen den Antrag grundsätzlich online stellen", False),
+    # a counted subject is skipped as a definite one is ("mindestens ein Familienmitglied")
+    ("Dafür muss mindestens ein Familienmitglied persönlich erscheinen", True),
+    # a free relative after the restriction is a condition: its channel may stand further on
+    ("Hineingelassen wird nur, wer vorher bei der jeweiligen Stelle telefonisch einen Termin ausmacht", True),
+    ("Hinein kommt nur, wer vorher über die Internetseite einen Termin gebucht hat", False),
+    ("Hinein kommt nur, wer einen Termin hat", False),  # no channel at all
+    # a channel given by its address: a phone number, an e-mail address
+    ("Terminvereinbarungen ausschließlich unter 0561 787-0", True),
+    ("Termine nur unter der Rufnummer 0123 4567", True),
+    ("Termine vergeben wir nur an auslaender@musterstadt.de", True),
+    ("Termine nur unter 0123 4567 oder online unter www.musterstadt.de", False),
+    ("Informationen nur unter www.musterstadt.de/termine", False),
 ])
 def test_restriction_to_an_offline_channel(clause: str, restricted: bool) -> None:
     shared = lexicon(load_patterns(DATA, appointments.NAME)).shared

@@ -109,6 +109,14 @@ def test_malformed_discourse_section_names_file_and_key(section: object, key: st
      "<p>Termine vereinbaren Sie unter diesen Nummern:</p><ul><li>Ausländerbehörde: 0123 45-6</li>"
      "<li>Zulassungsstelle: 0123 45-7</li></ul>",
      {A + "immigration_office": False, A + "vehicle_registration_office": False}),
+    # "nur, wer …" is a rule for every visitor of the house: it reaches every office the page names
+    ("<h1>Rathaus öffnet schrittweise</h1><p>Zuerst öffnen das Einwohnermeldeamt, das Standesamt und die "
+     "Ausländerbehörde.</p><p>Hineingelassen wird allerdings nur, wer vorher bei der jeweiligen Stelle "
+     "telefonisch einen Termin ausgemacht hat.</p>",
+     {A + "citizens_office": False, A + "registry_office": False, A + "immigration_office": False}),
+    # "nur werktags" is no "nur wer": the restriction stays the default office's, not the Standesamt's
+    ("<h1>Rathaus</h1><p>Geöffnet sind das Bürgerbüro und das Standesamt.</p><p>Termine gibt es nur "
+     "werktags, telefonisch oder im Bürgerbüro.</p>", {A + "citizens_office": False}),
     # an office's own channel is stronger than the general restriction
     ("<h1>Die Verwaltung öffnet</h1><p>Wieder offen sind das Standesamt und die Bürgerbüros.</p>"
      "<h2>Regeln</h2><p>Einen Termin nehmen Sie nur wahr, wenn Sie ihn vorher telefonisch vereinbart haben. "

@@ -560,6 +560,20 @@ def test_a_booking_sentence_takes_the_nearest_narrowing_offices(body, expected):
     assert values(appointments, wrap(body)) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a clause naming no office takes the office of the sentence's clause before it, nearer than a heading
+    # naming two: the restriction is the Ausländeramt's, the Bürgerbüro's online booking stands (issue 11)
+    ("<h1>Ausländerbehörde und Bürgerbüro</h1><p>Im Bürgerbüro können Sie Termine online buchen. Eine "
+     "Online-Terminbuchung gibt es für das Ausländeramt nicht; Termine vergibt es nur telefonisch.</p>",
+     {A + "citizens_office": True, A + "immigration_office": False}),
+    # without an office in the sentence the heading's offices still take it
+    ("<h1>Ausländerbehörde und Bürgerbüro</h1><p>Termine vergeben beide nur telefonisch.</p>",
+     {A + "citizens_office": False, A + "immigration_office": False}),
+])
+def test_a_clause_takes_the_office_its_sentence_named_before(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
 def test_the_rule_names_the_scope_the_subject_came_from():
     # the first finding of a statement kept the statement's text as its scope: the confidence model reads the
     # part after "@" as a feature
