@@ -167,9 +167,12 @@ def test_bare_denials_need_an_online_word(body, expected):
 
 
 def test_switched_off_online_procedures():
+    # the office's online procedures as a whole, off with no stated end: every act the plural covers, not only
+    # the page's (the session-11 ruling on tm- Bremen, read by extractors/class_absence.py)
     body = ("<h1>Kfz-Abmeldung</h1><p>Wegen Wartungsarbeiten sind die Online-Verfahren der Zulassungsstelle "
             "bis auf Weiteres abgeschaltet.</p>")
-    assert values(online_services, wrap(body)) == {P + "vehicle_deregistration": False}
+    assert values(online_services, wrap(body)) == {P + "vehicle_deregistration": False,
+                                                   P + "vehicle_registration": False}
 
 
 def test_online_compound_of_the_service_name():
