@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from extractors.base import NEVER, CityContext, Interned, interned, on_hosts, translit
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
+from extractors.possessor import attached
 from extractors.status_words import status_words
 from sci.errors import DataError, Problem
 from sci.yamlfile import word_list
@@ -263,6 +264,12 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     led = _led_by_others(text, start, cues) or _pointed_back(text, start, cues, patterns)
     if led:
         return led
+    # the noun phrase's own possessor ("die App der Deutschen Bahn", "Kreis-App", "betrieben von der … GmbH"):
+    # structure before distance
+    held = attached(text, start, end, patterns, lambda np: _places(np, patterns, names),
+                    lambda phrase: _cue_kind(phrase, patterns))
+    if held is not None:
+        return _as_city(held[0], held[1], patterns, city)
     best: tuple[int, int, str, str] | None = None
     for kind, s, e, cue in cues:
         if s < end and e > start:
@@ -284,6 +291,25 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
         return "unknown", None
     else:
         kind, cue = best[2], best[3]
+    return _as_city(kind, cue, patterns, city)
+
+
+def _cue_kind(phrase: str, patterns: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The kind and words of the leftmost owner cue in a possessor phrase ("des Landes Hessen" -> land)."""
+    found: list[tuple[int, str, str]] = []
+    for kind, spec in patterns["owners"].items():
+        for m in [*words(phrase, spec.get("cues", []), whole=True),
+                  *find_families(phrase, spec.get("families", ()))]:
+            found.append((m.start, str(kind), m.term))
+    if not found:
+        return None
+    _, kind, cue = min(found)
+    return kind, cue
+
+
+def _as_city(kind: str, cue: str | None, patterns: Mapping[str, Any],
+             city: CityContext | None) -> tuple[str, str | None]:
+    """An owner kind as seen from the city: the body the city itself is (a Kreis's own pages) is the city."""
     own_body = city is not None and re.search(patterns["own_county_regex"], city.name)
     kreis = own_body and bool(re.search(patterns.get("county_city_regex", "(?!)"), city.name))
     if own_body and ((kind == "county" and kreis) or (kind == "joint" and not kreis)):

@@ -1,0 +1,156 @@
+"""Whose is a named thing by German structure: the possessor attached to its name.
+
+:mod:`extractors.owner` finds owners by cue words near a name, the nearest one winning. German says whose a thing
+is in the noun phrase itself, and there structure beats distance:
+
+* a genitive or "von" attribute right after the name — "die App der Deutschen Bahn", "das i-Kfz-Portal der
+  Zulassungsbehörde des Kreises", "der YouTube-Kanal von Filmproduzent Max Müller", "das Portal unserer
+  Nachbargemeinde Weeze" (the possessive belongs to the body noun after it, not to the thing);
+* an agent of running or offering in the thing's clause — "betrieben von der Wirtschaftsförderung GmbH",
+  "ist ein Angebot der Verbraucherzentrale";
+* the first part of the name's own compound — "Kreis-App", "Landes-App", "IHK-Lehrstellenbörse".
+
+The possessor noun phrase is sorted by its head: a place mention ("Gemeinde Weeze"), a legal form, the owner cues
+of ``owner.yaml`` and the head-noun stems of ``possessor.heads`` (compound ends: "Heimatverein" is a "verein",
+"Kfz-Schilderfirma" a "firma"). An office head ("Zulassungsbehörde", "Bürgerbüro") says nothing by itself: whose
+office it is follows from a genitive after it ("der Zulassungsstelle des Kreises"), else the caller's cues decide.
+Words and shapes: ``owner.yaml`` ``possessor``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Any
+
+# A reader of a noun phrase's place mentions ("Gemeinde Weeze" -> neighbour), given by owner.py (its ``_places``),
+# so that this module needs no second place reader.
+Places = Callable[[str], list[tuple[str, int, int, str]]]
+
+
+_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+e[nm]")
+
+
+@lru_cache(maxsize=8)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def attached(text: str, start: int, end: int, patterns: Mapping[str, Any], places: Places,
+             cue_kind: Callable[[str], tuple[str, str] | None]) -> tuple[str, str] | None:
+    """(owner kind, the words that say it) of the thing at ``text[start:end]`` by its attached possessor, its
+    agent or its compound's first part; None where the structure names no body of a known kind.
+
+    ``cue_kind``: owner.py's reading of owner cue words in a phrase (leftmost cue's kind and words)."""
+    spec = patterns.get("possessor")
+    if not spec:
+        return None
+    head_of = _heads(spec)
+    found = _compound(text, start, end, spec) or _after(text, end, spec, places, cue_kind, head_of)
+    if found is None:
+        found = _agent(text, end, spec, places, cue_kind, head_of)
+    return found
+
+
+def _compound(text: str, start: int, end: int, spec: Mapping[str, Any]) -> tuple[str, str] | None:
+    """ "Kreis-App", "Landes-App", "Landesportal" (a name "portal" found in it): the word the name stands in is a
+    compound whose first part is a body (``possessor.modifiers``, exact words)."""
+    lo = start
+    while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "-"):
+        lo -= 1
+    first = text[lo:start].rstrip("-") if lo < start else text[start:end].split("-", 1)[0]
+    if not first or (lo == start and "-" not in text[start:end]):
+        return None
+    for kind, words in spec.get("modifiers", {}).items():
+        if first in words:
+            return str(kind), f"{first}-"
+    return None
+
+
+def _after(text: str, end: int, spec: Mapping[str, Any], places: Places,
+           cue_kind: Callable[[str], tuple[str, str] | None],
+           head_of: Mapping[str, str]) -> tuple[str, str] | None:
+    """The genitive, "von" or possessive attribute right after the name (past a quoted proper name), followed
+    down a chain of genitives: the last body of a known kind owns the rest ("der Zulassungsstelle des Kreises")."""
+    m = _rx(spec["after_regex"]).match(text, end)
+    if not m:
+        return None
+    return _chain(text, m, spec, places, cue_kind, head_of)
+
+
+def _chain(text: str, m: re.Match[str], spec: Mapping[str, Any], places: Places,
+           cue_kind: Callable[[str], tuple[str, str] | None],
+           head_of: Mapping[str, str]) -> tuple[str, str] | None:
+    phrase = m.group(0).strip()
+    own = _kind(m.group("np"), phrase, places, cue_kind, head_of, spec)
+    then = _rx(spec["genitive_regex"]).match(text, m.end())
+    outer = _chain(text, then, spec, places, cue_kind, head_of) if then else None
+    # the outermost body of a known kind owns the chain ("das Portal der Zulassungsstelle des Kreises"); an office
+    # or a body of no known kind passes it on
+    return outer or own
+
+
+def _agent(text: str, end: int, spec: Mapping[str, Any], places: Places,
+           cue_kind: Callable[[str], tuple[str, str] | None],
+           head_of: Mapping[str, str]) -> tuple[str, str] | None:
+    """ "… wird betrieben von der X GmbH", "ist ein Angebot der Verbraucherzentrale": who runs or offers the thing,
+    said in its sentence after its name."""
+    stop = len(text)
+    for ch in ".;!?":
+        at = text.find(ch + " ", end)
+        if 0 <= at < stop:
+            stop = at
+    m = _rx(spec["agent_regex"]).search(text, end, stop)
+    if not m:
+        return None
+    return _kind(m.group("np"), m.group(0).strip(), places, cue_kind, head_of, spec)
+
+
+def _kind(np: str, phrase: str, places: Places, cue_kind: Callable[[str], tuple[str, str] | None],
+          head_of: Mapping[str, str], spec: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The owner kind of a possessor noun phrase: a legal form is a company; a place mention is the city or a
+    neighbour; then its head noun (the first noun: "Wirtschaftsförderung im Landkreis X" is the company, not the
+    Kreis) by its compound's end or owner cue; then any owner cue of the phrase."""
+    if _rx(spec["legal_regex"]).search(np):
+        return "company", phrase
+    named = places(np)
+    if named:
+        return named[0][0], phrase
+    tokens = np.split()
+    # the head is the first noun: a proper name's adjectives go before it ("der Deutschen Bahn")
+    head = next((t for t, after in zip(tokens, tokens[1:], strict=False)
+                 if not (_ADJECTIVE.fullmatch(t) and after[:1].isupper())), tokens[-1]).strip(".,")
+    for_head = _head_kind(head, head_of, spec)
+    if for_head == "office":
+        return None
+    if for_head is not None:
+        return for_head, phrase
+    # the cue itself, not the phrase: a first-person cue ("unserer Ratssitzungen") is the publisher's (owner.judge)
+    return cue_kind(phrase)
+
+
+def _head_kind(word: str, head_of: Mapping[str, str], spec: Mapping[str, Any]) -> str | None:
+    """The kind a noun names by the end of its compound ("Heimatvereins" -> company) or its first part
+    ("Bundesagentur" -> bund); "office" for an office of whatever body ("Zulassungsbehörde")."""
+    low = word.lower()
+    for stem, kind in head_of.items():
+        if low.endswith(stem) or any(low.endswith(stem + ending) for ending in ("s", "es", "n", "en", "e")):
+            return kind
+    for kind, words in spec.get("modifiers", {}).items():
+        if any(word.startswith(w) and len(word) > len(w) + 2 for w in words if len(w) >= 4):
+            return str(kind)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _heads_of(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    # longest stems first: "landesregierung" before "regierung"
+    pairs = [(stem.lower(), kind) for kind, stems in items for stem in stems]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _heads(spec: Mapping[str, Any]) -> dict[str, str]:
+    heads = spec.get("heads", {})
+    return _heads_of(tuple((str(k), tuple(v)) for k, v in heads.items()))
+
