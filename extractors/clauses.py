@@ -605,7 +605,23 @@ def _blanked_once(pattern: str, text: str) -> str:
     # the pattern string is the regex (``regex`` returns the same compiled object ``re.compile`` does).
     if not gate_may_match(pattern, text) or not may_match(pattern, text):
         return text
-    return regex(pattern).sub(" ", text)
+    rx = regex(pattern)
+    masked = _WORD_DOT.sub("\u00b7", text) if "." in text else text
+    if masked == text:
+        return rx.sub(" ", text)
+    # a dot inside a word ends no sentence ("online über www.osl-online.de gebucht", "z.B.", "12.05."): the
+    # regexes stay in their sentence by [^.;:], so they read the text with such dots masked (same length, so
+    # the spans they match are blanked in the text itself)
+    out, last = [], 0
+    for m in rx.finditer(masked):
+        out.append(text[last:m.start()])
+        out.append(" ")
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+_WORD_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 
 
 

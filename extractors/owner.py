@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 from extractors.base import NEVER, CityContext, Interned, interned, on_hosts, translit
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
-from extractors.possessor import attached
+from extractors.possessor import attached, subject
 from extractors.status_words import status_words
 from sci.errors import DataError, Problem
 from sci.yamlfile import word_list
@@ -292,6 +292,19 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
     else:
         kind, cue = best[2], best[3]
     return _as_city(kind, cue, patterns, city)
+
+
+def topic_owner(heading: str, patterns: Mapping[str, Any], names: Sequence[str] = (),
+                city: CityContext | None = None) -> str | None:
+    """The owner kind of the body a page's heading is about as its subject ("Kreisverwaltung OSL wieder für
+    Besucher offen" on a town's page: the Kreis), seen from the city; None where the heading opens with none.
+    A statement of that page that says nothing of its own about whose an office or service is speaks of that
+    body's (the statement reader asks, :mod:`extractors.reading`)."""
+    if not heading or not patterns.get("possessor"):
+        return None
+    found = subject(heading, patterns, lambda np: _places(np, patterns, names),
+                    lambda phrase: _cue_kind(phrase, patterns))
+    return None if found is None else _as_city(found[0], found[1], patterns, city)[0]
 
 
 def _cue_kind(phrase: str, patterns: Mapping[str, Any]) -> tuple[str, str] | None:

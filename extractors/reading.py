@@ -59,7 +59,7 @@ from extractors.default_office import default_office
 from extractors.discourse import discourse_of, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
 from extractors.matching import contains_any
-from extractors.owner import FOREIGN, judge, plan_page, said_existing
+from extractors.owner import FOREIGN, judge, plan_page, said_existing, topic_owner
 from extractors.page import Page
 from extractors.publisher import publisher
 from extractors.segment import Statement, in_sidebar_menu, segment
@@ -185,6 +185,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # a Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else;
     # a detector may count some owners as the city's (a Land portal running the city's own service)
     foreign = foreign_kinds(patterns, city)
+    # the body the page's heading is about ("Kreisverwaltung OSL wieder für Besucher offen" on a town's site):
+    # an offer a statement gives to nobody is that body's
+    topic = topic_owner(page.heading, owners, names, city) if owners else None
     scope_negative = float(patterns.get("scope_negative_factor", 0.85))
     # another office's words that yield to the subject office's own words in the same place
     # (``ignore_unless``, extractors/yielding.py): in the statement, or in the payment's own sentence
@@ -453,7 +456,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 if cue.positive and owners:
                     span = next(iter(subj.values()), (0, 0))
                     j = judge(clause, span[0], span[1], owners, names=names, city=city, site=site)
-                    if j.owner in foreign:
+                    if j.owner in foreign or (j.owner == "unknown" and topic in foreign):
                         continue  # the county's or a neighbour's offer says nothing about the city's
                     # (its status words are for named things — "Antrag" there means applied for — so
                     # planned and switched-off offers come from the reader's own list, in clause_cue)

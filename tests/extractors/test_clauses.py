@@ -46,3 +46,19 @@ def test_a_parenthesis_parts_clauses_unless_it_holds_one_short_word():
         "Die Abmeldung", " (Zulassung12", ") ist nicht online möglich")
     assert clauses_of("Die Abmeldung (siehe oben) ist nicht online möglich", lx) == (
         "Die Abmeldung", " (siehe oben", ") ist nicht online möglich")
+
+
+@pytest.mark.parametrize("clause, positive", [
+    # the online word of a booking is the booking's even where the booking is made at a written address: its
+    # dots end no sentence
+    ("Für die Kfz-Zulassung können Termine ab sofort online über termine.kreis-muster.de gebucht werden.",
+     None),
+    ("Für die Kfz-Zulassung können Termine ab sofort online über das Terminportal gebucht werden.", None),
+    # the service itself done on line at such an address stays an online service
+    ("Die Kfz-Zulassung können Sie online über ikfz.kreis-muster.de beantragen.", True),
+])
+def test_a_booking_at_a_written_address_is_the_bookings(clause: str, positive: bool | None) -> None:
+    from extractors.clauses import clause_cue
+
+    cue = clause_cue(clause, lexicon(load_patterns(DATA, "online_services")))
+    assert (cue.positive if cue else None) is positive

@@ -71,4 +71,30 @@ def test_the_kreis_own_compound_is_the_city_on_its_pages() -> None:
 
 def test_first_person_possessive_stays_the_publisher() -> None:
     # on a party's page "unserer Ratssitzungen" is the party's word, as before the structure was read
-    assert owner_of("Die Übertragungen unserer Ratssitzungen ruckeln.", "Übertragungen", site="company") == "company"
+    said = "Die Übertragungen unserer Ratssitzungen ruckeln."
+    assert owner_of(said, "Übertragungen", site="company") == "company"
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Kreisverwaltung wieder für Besucher offen – im Straßenverkehrsamt nur mit Termin", "county"),
+    ("Stadtwerke starten neues Kundenportal", "company"),
+    ("Gemeinde Meppen startet eine App", "neighbour"),
+    ("Stadt Lingen startet eine App", "city"),
+    # a dateline, an office of whatever body, a person in office, a party, two bodies: no topic
+    # owner
+    ("Landkreis Emsland: Lingen startet Online-Termine", None),
+    ("Bürgerbüro wieder geöffnet", None),
+    ("Ministerin lobt die digitale Verwaltung", None),
+    ("CDU begrüßt die neue Online-Terminvergabe", None),
+    ("Rathaus und Landratsamt wieder im Normalbetrieb", None),
+])
+def test_topic_owner_is_the_heading_subject(heading: str, kind: str | None) -> None:
+    from extractors.owner import topic_owner
+
+    assert topic_owner(heading, OWNER, NAMES, LINGEN) == kind
+
+
+def test_the_kreis_heading_is_the_city_on_the_kreis_pages() -> None:
+    from extractors.owner import topic_owner
+
+    assert topic_owner("Kreisverwaltung wieder für Besucher offen", OWNER, NAMES, KREIS) == "city"

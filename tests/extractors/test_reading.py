@@ -890,3 +890,15 @@ def _silent_of(text: str) -> bool:
 def test_a_silent_statement_has_no_cue_in_any_sentence(text: str, silent: bool) -> None:
     # (read skips a silent statement unless its intro or heading lends a cue: same findings, fewer sentences)
     assert _silent_of(text) is silent
+
+
+def test_a_heading_about_another_body_owns_the_offers_the_page_gives_to_nobody() -> None:
+    # a town's site reposting the Kreis's notice: the Kreis's office, named by its function only, is not the
+    # town's
+    kreis = ("<h1>Kreisverwaltung wieder für Besucher offen</h1><p>Termine für die Kfz-Zulassung können ab "
+             "sofort online gebucht werden.</p>")
+    assert A + "vehicle_registration_office" not in values(appointments, wrap(kreis))
+    # the town's own page with the same sentence: the town's
+    own = ("<h1>Bürgerbüro wieder offen</h1><p>Termine für die Kfz-Zulassung können ab sofort online gebucht "
+           "werden.</p>")
+    assert values(appointments, wrap(own))[A + "vehicle_registration_office"] is True
