@@ -46,6 +46,7 @@ from extractors.owner import (
     plan_page,
     predicate_denial,
     said_existing,
+    topic_owner,
     words,
 )
 from extractors.page import Page
@@ -374,6 +375,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     condition = condition_regex(owners)
     requested = asked_for(page, cues["resolution_regex"])
     site = publisher(page, patterns["owner"])  # whom "unser" means on this page, and whose unowned things are
+    topic: str | None = None  # the body the page's heading is about (owner.topic_owner), read when asked
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
     # ("Entwickelt wurde die neue Anwendung …") continues that story; only a use cue makes it live.
     doubted: set[str] = set()
@@ -493,6 +495,14 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 publishers = j.owner_cue == "publisher"
                 if j.owner in spec.get("foreign", FOREIGN) and not publishers:
                     continue  # somebody else's thing: says nothing about the city's
+                if j.owner == "unknown" and j.status == "live":
+                    # on a page about another body ("Landratsamt jetzt mit eigener Facebook-Seite" on a town's
+                    # site) what the text gives to nobody is that body's; as with the publisher, only what is
+                    # there is
+                    if topic is None:
+                        topic = topic_owner(head, owners, names, city) or ""
+                    if topic in spec.get("foreign", FOREIGN):
+                        continue
                 at = (lo + m.start, lo + m.end)
                 evidence = snippet(text, *at)
                 # A prepositional object ("im Geoportal") is not what the clause's negation or plan words

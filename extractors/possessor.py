@@ -30,6 +30,7 @@ from typing import Any
 Places = Callable[[str], list[tuple[str, int, int, str]]]
 
 
+_PREDICATE = re.compile(r"\b[a-zäöüß]{2,}")
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+e[nm]")
 
 
@@ -66,8 +67,9 @@ def subject(heading: str, patterns: Mapping[str, Any], places: Places,
         return None
     text = heading.lstrip(" \t\"„“»")
     m = _rx(spec["body_regex"]).match(text)
-    if not m or text[m.end():].lstrip().startswith((":", "|")):
-        return None
+    rest = text[m.end():] if m else ""
+    if not m or rest.lstrip().startswith((":", "|")) or not _PREDICATE.search(rest):
+        return None  # a label ("Kreis Lippe: …"), or a name alone ("Landkreis Emsland"): nobody acts
     head = m.group("np").split()[0].strip(".,")
     not_topic = {w.lower() for w in spec.get("not_topic", ())}
     if any(head.lower().endswith(w) for w in not_topic) or head.split("-")[0].lower() in not_topic:

@@ -87,6 +87,7 @@ def test_first_person_possessive_stays_the_publisher() -> None:
     ("Ministerin lobt die digitale Verwaltung", None),
     ("CDU begrüßt die neue Online-Terminvergabe", None),
     ("Rathaus und Landratsamt wieder im Normalbetrieb", None),
+    ("Landkreis Emsland", None),
 ])
 def test_topic_owner_is_the_heading_subject(heading: str, kind: str | None) -> None:
     from extractors.owner import topic_owner
