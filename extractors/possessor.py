@@ -110,7 +110,9 @@ def _chain(text: str, m: re.Match[str], spec: Mapping[str, Any], places: Places,
            cue_kind: Callable[[str], tuple[str, str] | None],
            head_of: Mapping[str, str]) -> tuple[str, str] | None:
     phrase = m.group(0).strip()
-    own = _kind(m.group("np"), phrase, places, cue_kind, head_of, spec)
+    # "bei der Schilderfirma": the service is done at the firm; "der Firma leanact": the firm made it
+    own = _kind(m.group("np"), phrase, places, cue_kind, head_of, spec,
+                vendor=phrase.lower().startswith("bei"))
     then = _rx(spec["genitive_regex"]).match(text, m.end())
     outer = _chain(text, then, spec, places, cue_kind, head_of) if then else None
     # the outermost body of a known kind owns the chain ("das Portal der Zulassungsstelle des Kreises"); an
@@ -165,11 +167,13 @@ def _reflexive(text: str, start: int, end: int, spec: Mapping[str, Any], places:
 
 
 def _kind(np: str, phrase: str, places: Places, cue_kind: Callable[[str], tuple[str, str] | None],
-          head_of: Mapping[str, str], spec: Mapping[str, Any]) -> tuple[str, str] | None:
+          head_of: Mapping[str, str], spec: Mapping[str, Any],
+          vendor: bool = True) -> tuple[str, str] | None:
     """The owner kind of a possessor noun phrase: a legal form is a company; then its head noun (the first
     noun: "Wirtschaftsförderung im Landkreis X" is the company, not the Kreis) by its compound's end or first
-    part; a place mention ("Gemeinde Weeze") is the city or a neighbour; an office says nothing; then the
-    leftmost owner cue of the phrase."""
+    part; a place mention ("Gemeinde Weeze") is the city or a neighbour; an office says nothing, nor a vendor
+    unless ``vendor`` (the phrase says it runs, offers or does the thing); then the leftmost owner cue of the
+    phrase."""
     if _rx(spec["legal_regex"]).search(np):
         return "company", phrase
     tokens = np.split()
@@ -177,6 +181,9 @@ def _kind(np: str, phrase: str, places: Places, cue_kind: Callable[[str], tuple[
     head = next((t for t, after in zip(tokens, tokens[1:], strict=False)
                  if not (_ADJECTIVE.fullmatch(t) and after[:1].isupper())), tokens[-1]).strip(".,")
     for_head = _head_kind(head, head_of, spec)
+    if for_head == "vendor":
+        # ``vendor``: the phrase says the firm runs, offers or does the thing, not only that it made it
+        return ("company", phrase) if vendor else None
     if for_head not in (None, "office"):
         return for_head, phrase  # "Landkreis Kleve" is the Kreis, "Nachbargemeinde Weeze" a neighbour
     named = places(np)

@@ -99,3 +99,14 @@ def test_the_kreis_heading_is_the_city_on_the_kreis_pages() -> None:
     from extractors.owner import topic_owner
 
     assert topic_owner("Kreisverwaltung wieder für Besucher offen", OWNER, NAMES, KREIS) == "city"
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    # the maker of a product the city uses is not its owner …
+    ("Seit Mai nutzt die Stadt die Mängelmelder-App der Firma Softwerk.", "Mängelmelder-App", "city"),
+    # … but a firm that runs it, offers it or does the service is
+    ("Das Portal wird betrieben von der Firma Softwerk.", "Portal", "company"),
+    ("Der Kennzeichen-Service ist ein Angebot der Firma Janssen.", "Kennzeichen-Service", "company"),
+])
+def test_a_vendor_makes_what_it_does_not_run(sentence: str, name: str, owner: str) -> None:
+    assert owner_of(sentence, name) == owner
