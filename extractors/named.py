@@ -50,6 +50,7 @@ from extractors.owner import (
     words,
 )
 from extractors.page import Page
+from extractors.presence import back_reference, carried_owner, predicate
 from extractors.publisher import publisher
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
@@ -124,7 +125,8 @@ def _required(sent: str, spec: Mapping[str, Any]) -> bool:
     if not (spec.get("require") or spec.get("require_regex")):
         return True
     return bool(words(sent, spec.get("require", ()), whole=True)
-                or (spec.get("require_regex") and re.search(spec["require_regex"], sent)))
+                or (spec.get("require_regex") and re.search(spec["require_regex"], sent))
+                or predicate(sent, spec.get("presence")))
 
 
 def _specs(mentions: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
@@ -393,6 +395,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     naming = containing([b.text for b in blocks], all_terms, within=page.text)
     block_families = possible_in(page.text, families)  # most pages: none of them can occur
     has_objects = any(spec.get("objects") for _, spec in specs)
+    # The networks the sentence just read named, by parameter (their term): "dort", "auf der Plattform" in the
+    # next sentence points at them (extractors/presence.py; only specs with a ``presence`` section).
+    last_named: dict[str, str] = {}
+    pointing = {p: spec["presence"] for p, spec in specs if (spec.get("presence") or {}).get("back_regex")}
     for i, block in enumerate(blocks):
         text = block.text
         last = block.locator.rsplit(" > ", 1)[-1]
@@ -406,8 +412,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         elif anaphor_rx and named_before and i not in naming:
             found += _denied_again(page, block, named_before[-1], anaphor_rx, patterns, city, site,
                                    extractor, version)
-        if _HEADING.match(last) or not (i in naming
+        points_back = not _HEADING.match(last) and i not in naming and any(
+            back_reference(text, pointing[p]) for p in last_named if p in pointing)
+        if _HEADING.match(last) or not (i in naming or points_back
                                         or (block_families and find_families(text, block_families))):
+            last_named = {}  # the sentence before the next one read is not the last one read
             continue  # a heading names a topic; the statements are below it
         if skip_block.search(block.locator) or looks_like_trail(text):
             continue  # consent banners and breadcrumbs inside the content area
@@ -415,6 +424,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         spans = split_sentences(text, abbreviations)
         for si, (lo, hi) in enumerate(spans):
             sent = text[lo:hi]
+            pointed, last_named = last_named, {}
             # A question listing examples of what a service takes in leads into the sentence after it
             # ("Schlagloch, kaputte Laterne oder wilder Müll? Melden Sie es uns online"): specs naming the
             # service by what it takes in (``objects``) read the two as one; no other spec reads a question.
@@ -440,6 +450,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # On the thing's own page ("Das Beteiligungsportal" as heading) "auf dem Portal" is it.
                 named_hits = _named(sent, spec)
                 hits = named_hits or words(sent, anaphora.get(param, ()), whole=True)
+                back = back_reference(sent, spec.get("presence")) if not hits and param in pointed else None
+                if back:
+                    hits = [Match(sent[back[0]:back[1]], back[0], back[1], 100.0)]
+                if named_hits and spec.get("presence"):
+                    last_named[param] = named_hits[0].term
                 if not hits:
                     continue
                 if not named_hits and param in taken:
@@ -459,6 +474,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
                 if _excluded(sent, m.start, m.end, spec, context=f"{head} {text}"):
                     taken.add(param)  # the thing named here is another one; a later bare anaphor means it
+                    last_named.pop(param, None)  # and so does a "dort" in the next sentence
                     continue
                 if named_hits:
                     taken.discard(param)
@@ -489,11 +505,31 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     own = judge(sent[part[0]:part[1]], m.start - part[0], m.end - part[0], owners,
                                 names=names, city=city, anchored=anchored and spec.get("anchor_status", True))
                     j = replace(j, status=own.status, status_cue=own.status_cue)
+                previous = text[spans[si - 1][0]:spans[si - 1][1]] if si else ""
+                carried = (carried_owner(sent, previous, spec["presence"],
+                                         lambda before, known=names: judge(
+                                             before, 0, 0, owners, names=known or (), city=city, site=site))
+                           if previous and j.owner_cue in (None, "publisher") and spec.get("presence")
+                           and not _excluded(previous, 0, 0, spec) else None)
+                if carried:
+                    # "Die Stadt dreht kurze Clips. Sie werden auf YouTube ausgespielt": a subject that points
+                    # back or is left out is the owner the sentence before names first, when that is the city
+                    # (and the sentence before names none of the institutions the spec excludes)
+                    j = replace(j, owner="city", owner_cue=f"{carried.owner_cue} (carried)")
+                if back and (param in doubted or not (j.owner == "city" and j.owner_cue)):
+                    # "dort" tells the city's presence only when the city is said to be there, and goes on
+                    # with a plan or denial told before ("… beauftragt, einen Auftritt aufzubauen. … wer den
+                    # Kanal betreut")
+                    continue
                 # Owned only by the page's publisher (nothing in the text says whose): a denial or a plan is
                 # still news about the page's subject ("Weitere Kanäle wie Twitter sind nicht geplant" in a
                 # newspaper's round-up of towns); only what is there is the publisher's.
                 publishers = j.owner_cue == "publisher"
                 if j.owner in spec.get("foreign", FOREIGN) and not publishers:
+                    if sent[m.end:m.end + 1] == "-":
+                        # that body's "Instagram-Kanal …": a "dort" after it points at that channel (after
+                        # the bare network, "Der Landrat nutzt Facebook", it points at the network)
+                        last_named.pop(param, None)
                     continue  # somebody else's thing: says nothing about the city's
                 if j.owner == "unknown" and j.status == "live":
                     # on a page about another body ("Landratsamt jetzt mit eigener Facebook-Seite" on a town's
@@ -606,7 +642,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     confidence += float(cues["city_bonus"])
                 if j.status == "pilot":
                     confidence *= float(cues["pilot_factor"])
-                value: dict[str, Any] = {"named": sent[m.start:m.end],
+                value: dict[str, Any] = {"named": pointed[param] if back else sent[m.start:m.end],
                                          "owner": "city" if j.owner in ("city", "unknown") else j.owner,
                                          "status": j.status}
                 want = re.compile(spec["url_regex"], re.I) if spec.get("url_regex") else None
