@@ -25,8 +25,7 @@ from extractors.evidence import finding, snippet
 from extractors.matching import clause_bounds, find_terms
 from extractors.owner import judge, plan_page, said_existing
 from extractors.page import Page
-from extractors.segment import looks_like_trail
-from extractors.statements import is_chrome
+from extractors.segment import is_chrome, looks_like_trail
 from extractors.web_presence import name_variants
 
 NAME = "hotline_115"

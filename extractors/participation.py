@@ -15,7 +15,7 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import merge
 from extractors.named import named_findings, screen
 from extractors.page import Page
-from extractors.portal_links import portal_findings, self_findings
+from extractors.portal_links import identity_findings, portal_findings, self_findings
 from extractors.statements import statements
 
 NAME = "participation"
@@ -24,7 +24,8 @@ PARAMETER = "participation.platform"
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    return self_findings(page, patterns, city, PARAMETER, NAME, VERSION) + merge(
-                 portal_findings(page, patterns, city, NAME, VERSION),
+    said = merge(portal_findings(page, patterns, city, NAME, VERSION),
                  screen(statements(page, patterns, NAME, VERSION), patterns, page, city),
                  named_findings(page, patterns, city, NAME, VERSION))
+    return merge(self_findings(page, patterns, city, PARAMETER, NAME, VERSION),
+                 identity_findings(page, patterns, city, PARAMETER, NAME, VERSION, said)) + said

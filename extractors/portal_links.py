@@ -28,6 +28,7 @@ from extractors.families import requirements
 from extractors.matching import compact, contains_any
 from extractors.owner import FOREIGN, host_owner, judge
 from extractors.page import Link, Page
+from extractors.page_identity import self_page
 from extractors.web_presence import (
     block_index,
     foreign_city,
@@ -131,6 +132,34 @@ def self_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | N
                     confidence=float(patterns.get("self_confidence", 0.88)),
                     snippet=said or page.heading or page.title, locator="html", extractor=extractor,
                     version=version)]
+
+
+def identity_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | None, parameter: str,
+                      extractor: str, version: str, said: list[Finding]) -> list[Finding]:
+    """The page is the portal by its identity (:mod:`extractors.page_identity`: site name, address shape with
+    a title, h1 or crumb naming it, or an h1 naming it over instructions to use it), named by the portal's own
+    names; never on a page the spec's ``exclude_url_regex`` rules out (a Land's or the Bund's portal).
+    Evidence: the identity line (rule ``self-page``). The page's identity is its weakest word: where its prose
+    (``said``, the detector's other findings) says the thing is not there ("Der interaktive Stadtplan ist
+    derzeit nicht verfügbar" under the h1 "Interaktiver Stadtplan"), the identity says nothing."""
+    spec = patterns.get("self_page")
+    if spec is None or any(f.parameter == parameter and f.value is False for f in said):
+        return []
+    if re.search(patterns.get("exclude_url_regex") or "(?!)", page.final_url, re.I):
+        return []
+    # the thing's names, not its topic: the first mention spec's terms without its weak ones ("Open Data",
+    # "interaktive Karte" name a subject, not a site); a line naming a neighbour thing ("Geodatenportal" for
+    # open data) or an excluded one ("Open-Data-Strategie") is none
+    mention = patterns["mentions"][parameter][0]
+    weak = {t.lower() for t in mention.get("weak", ())}
+    terms = [t for t in mention["terms"] if t.lower() not in weak]
+    unless = [*patterns["portals"][parameter].get("not_terms", ()), *mention.get("exclude", ())]
+    line = self_page(page, terms, unless, {**patterns.get("page_identity", {}), **spec}, patterns, city)
+    if line is None:
+        return []
+    return [finding(page, parameter=parameter, value={"url": page.final_url},
+                    confidence=float(spec.get("confidence", 0.85)), snippet=line, locator="html",
+                    extractor=extractor, version=version, rule="self-page")]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -92,6 +92,53 @@ def in_sidebar_menu(page: Page, locator: str) -> bool:
     return bool(menus) and any(locator == m or locator.startswith(m + " > ") for m in menus)
 
 
+# a consent layer's notice: the site's cookie use ("Diese Website verwendet Cookies"), or cookies, tracking or
+# external media with the reader's consent ("Mit dem Laden des YouTube-Videos willigen Sie ein …")
+_CONSENT = re.compile(
+    r"(?is)\b(?:verwende\w*|nutz\w*|setz\w*|einsetz\w*)\s+(?:\w+\s+){0,3}Cookies\b"
+    r"|^(?=.*\b(?:Cookies?|Tracking|externe[rn]? (?:Medien|Inhalte))\b)"
+    r"(?=.*\b(?:akzeptier\w*|zustimm\w*|Zustimmung|einwillig\w*|Einwilligung|einverstanden|"
+    r"willigen Sie|ablehnen|Cookie-Einstellungen|Datenschutzeinstellungen)\b)")
+_LABEL_MAX = 32  # a menu label: a few words, no sentence ("Online-Service", "Kreis & Politik")
+_SENTENCE_MARK = re.compile(r"[.!?:;,]")
+_template: WeakKeyDictionary[Page, frozenset[str]] = WeakKeyDictionary()
+
+
+def template_chrome(page: Page) -> frozenset[str]:
+    """Locators of the page's chrome that its markup does not tag: the items of a list of bare labels standing
+    above the page's h1 outside the main content — a site's top menu written as ``div > ul`` without ``nav``
+    ("Rathaus · Online-Service · Leben · Wirtschaft"). Such a list names the site's sections, not what this
+    page offers: "Online-Service" in it is no statement that the page's service is online. Known by position
+    and shape (at least ``MENU_MIN`` items, each a short label without sentence marks), as CMS classes are not
+    in the locators. Also a consent layer outside the main content, known by its words (``_CONSENT``): its
+    "YouTube", "Facebook-Pixel" or "Terminbuchung (externer Dienst)" name the site's embeds, not the city's
+    offers. Memoised per page."""
+    if page in _template:
+        return _template[page]
+    consent = {b.locator for b in page.blocks
+               if "ookie" in b.text or "xterne" in b.text or "racking" in b.text  # _CONSENT's nouns, cheaply
+               if not _CONTENT.search(b.locator) and _CONSENT.search(b.text)}
+    lists: dict[str, list[TextBlock]] = {}
+    for block in page.blocks:
+        if tag_of(block.locator) == "h1":
+            break
+        m = _MENU_ITEM.match(block.locator)
+        if m and block.locator == m.group(0) and not _CONTENT.search(block.locator):
+            lists.setdefault(m.group(1), []).append(block)
+    else:
+        lists = {}  # no h1: nothing tells where the content begins
+    out = {b.locator for items in lists.values() if len(items) >= MENU_MIN
+           and all(len(b.text) <= _LABEL_MAX and not _SENTENCE_MARK.search(b.text) for b in items)
+           for b in items}
+    _template[page] = frozenset(out | consent)
+    return _template[page]
+
+
+def is_page_chrome(page: Page, block: TextBlock) -> bool:
+    """Chrome by locator (:func:`is_chrome`) or by the page's template (:func:`template_chrome`)."""
+    return is_chrome(block) or block.locator in template_chrome(page)
+
+
 _BRAND_SEP = re.compile(r"\s+[·|•–]\s+|,\s+")
 BRAND_MIN = 4  # a site name shorter than this ("SWP") is too weak to recognise a block by
 
@@ -178,7 +225,7 @@ def segment(page: Page) -> list[Statement]:
     title = page.heading
     brand = brand_of(page)
     for block in page.blocks:
-        if is_chrome(block) or is_trail(block.text, title, tag_of(block.locator)) \
+        if is_page_chrome(page, block) or is_trail(block.text, title, tag_of(block.locator)) \
                 or is_brand(block.text, brand, tag_of(block.locator)):
             continue
         text, loc = block.text, block.locator

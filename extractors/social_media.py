@@ -29,7 +29,8 @@ from extractors.matching import compact
 from extractors.named import named_findings
 from extractors.page import Link, Page, TextBlock
 from extractors.publisher import publisher, publisher_class, site_name
-from extractors.statements import heading, is_chrome, statements
+from extractors.segment import is_chrome
+from extractors.statements import heading, statements
 from extractors.web_presence import (
     affixes,
     block_index,

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from extractors.base import CityContext, per_mapping, registrable_domain, translit
 from extractors.matching import compact, contains_any, find_terms
 from extractors.page import Link, Page
-from extractors.statements import is_chrome
+from extractors.segment import is_chrome, is_page_chrome
 from sci.errors import DataError, Problem
 
 _PLAIN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "Ä": "A", "Ö": "O", "Ü": "U"})
@@ -206,10 +206,11 @@ def foreign_city(text: str, url: str, names: Sequence[str], foreign: Mapping[str
 
 
 def in_chrome(page: Page, link: Link, index: Mapping[str, int]) -> bool:
-    """Whether the link sits in navigation, header, footer or a cookie banner."""
+    """Whether the link sits in navigation, header, footer or a cookie banner, or in the page's untagged top
+    menu (segment.template_chrome)."""
     parts = link.locator.split(" > ")
     for n in range(len(parts) - 1, 0, -1):
         pos = index.get(" > ".join(parts[:n]))
         if pos is not None:
-            return is_chrome(page.blocks[pos])
+            return is_page_chrome(page, page.blocks[pos])
     return False

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.page import Page
-from extractors.segment import looks_like_trail, segment
+from extractors.segment import looks_like_trail, segment, template_chrome
 
 HTML = """<html><body><nav><ul><li>Online-Terminvergabe</li></ul></nav><main>
 <h1>Bürgerservice</h1>
@@ -69,3 +71,56 @@ def test_the_sites_own_name_in_logo_and_imprint_is_no_statement():
     # a heading with the site's name is the page's subject and stays
     assert texts == ["Wunschkennzeichen beantragen", "Reservieren Sie Ihr Kennzeichen am Telefon.",
                      "Serviceportal Bremen"]
+
+
+def _untagged(menu: str, body: str) -> Page:
+    return Page.from_html("https://www.example.de/a", (
+        f"<html><head><title>T</title></head><body><div><p>Stadt Beispiel</p><ul>{menu}</ul></div>"
+        f"<div><h1>Fragen zum Bürgerbüro</h1>{body}</div></body></html>"))
+
+
+def test_an_untagged_top_menu_above_the_h1_is_chrome():
+    # a template's menu written as div > ul, no nav: its labels are no statements ("Online-Service" there says
+    # nothing about the page's service)
+    page = _untagged("<li>Rathaus</li><li>Online-Service</li><li>Leben</li><li>Wirtschaft</li>",
+                     "<p>Im Bürgerbüro zahlen Sie mit Karte.</p>")
+    texts = [s.text for s in segment(page)]
+    assert "Online-Service" not in texts and "Im Bürgerbüro zahlen Sie mit Karte." in texts
+    assert len(template_chrome(page)) == 4
+
+
+@pytest.mark.parametrize("menu", [
+    # sentences above the h1 are content (a teaser list), not a menu
+    "<li>Ab Montag buchen Sie Termine online.</li><li>Neu: Kita-Portal.</li><li>Wahl am Sonntag.</li>",
+    # two labels are too few to tell a menu
+    "<li>Rathaus</li><li>Online-Service</li>",
+])
+def test_lists_that_are_not_a_top_menu_stay(menu):
+    page = _untagged(menu, "<p>Text.</p>")
+    assert template_chrome(page) == frozenset()
+
+
+def test_without_an_h1_nothing_is_template_chrome():
+    page = Page.from_html("https://www.example.de/a", (
+        "<html><body><div><ul><li>Rathaus</li><li>Online-Service</li><li>Leben</li></ul></div>"
+        "<p>Text.</p></body></html>"))
+    assert template_chrome(page) == frozenset()
+
+
+@pytest.mark.parametrize("notice", [
+    "Diese Website verwendet Cookies. Technisch notwendige Cookies werden immer gesetzt.",
+    "Mit dem Laden des YouTube-Videos akzeptieren Sie die Datenschutzerklärung von Google. Externe Inhalte",
+])
+def test_a_consent_layer_is_chrome(notice):
+    # the layer's "YouTube" names the site's embed, not the city's channel
+    page = Page.from_html("https://www.example.de/a", (
+        f"<html><body><div><p>{notice}</p><button>Alle akzeptieren</button></div>"
+        "<main><h1>Bürgerbüro</h1><p>Termine vergeben wir telefonisch.</p></main></body></html>"))
+    texts = [s.text for s in segment(page)]
+    assert notice not in texts and texts[-2:] == ["Bürgerbüro", "Termine vergeben wir telefonisch."]
+
+
+def test_a_privacy_text_in_the_content_stays():
+    page = Page.from_html("https://www.example.de/a", (
+        "<html><body><main><h1>Datenschutz</h1><p>Diese Website verwendet Cookies.</p></main></body></html>"))
+    assert "Diese Website verwendet Cookies." in [s.text for s in segment(page)]
