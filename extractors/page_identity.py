@@ -104,6 +104,9 @@ def self_page(page: Page, terms: list[str], unless: list[str], spec: Mapping[str
     an identity line or host naming the city ("Geodatenportal Wuppertal"); a regional catalogue's site
     ("Geodatenkatalog Niederrhein") or an outlet's interview is not the town's portal."""
     ident = identity(page)
+    lines = (page.title, ident.site, ident.heading, *ident.crumbs)
+    if not any(has_any(line, terms) for line in lines if line):
+        return None  # most pages: nothing of the identity names the thing (before any owner reading)
     owners = patterns.get("owner", {})
     avoid = patterns.get("avoid", ())
     names = name_variants(city, page, patterns)
@@ -119,9 +122,6 @@ def self_page(page: Page, terms: list[str], unless: list[str], spec: Mapping[str
             return None
         return None if _owned_elsewhere(line, term, owners, names, city) else line
 
-    lines = (page.title, ident.site, ident.heading, *ident.crumbs)
-    if not any(has_any(line, terms) for line in lines if line):
-        return None  # most pages: nothing of the identity names the thing (before the plan-page reading)
     if plan_page(page.heading, page.title, page.text, owners):
         return None
     if said(ident.site):
