@@ -37,6 +37,11 @@ claims = Path(os.environ.get("SCI_CLAIMS", "/tmp/sci-claims.txt"))
 claimed = set()
 if claims.exists():
     claimed = {norm(line.split()[-1]) for line in claims.read_text().splitlines() if line.strip()}
+if not sys.argv[1:]:
+    sys.exit("usage: check_page.py URL [URL ...]")
+bad = [u for u in sys.argv[1:] if not re.match(r"https?://[^/\s]+\.[^/\s]+", u)]
+if bad:
+    sys.exit(f"check_page.py: not an http(s) address with a host: {', '.join(bad)}")
 for url in sys.argv[1:]:
     print(f"{split_of(url):4}  site={site_of(url):30} earlier-cases-on-site={sites[site_of(url)]:3}  "
           f"address-used={'YES' if norm(url) in used else 'no'}  "
