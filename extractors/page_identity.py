@@ -35,10 +35,9 @@ from extractors.matching import compact
 from extractors.owner import FOREIGN, judge, plan_page
 from extractors.page import Page
 from extractors.publisher import publisher_class, site_name
-from extractors.segment import is_chrome, looks_like_trail
+from extractors.segment import is_chrome, looks_like_trail, trail_items
 from extractors.web_presence import has_any, name_variants
 
-_CRUMB_SEP = re.compile(r"\s(?:>|»|›|/|\|)\s")
 _CRUMB_LEAD = re.compile(
     r"^(?:Sie sind hier|Sie befinden sich hier|Aktuelle Seite|Navigationspfad|Pfad)\s*:?\s*", re.I)
 
@@ -58,7 +57,7 @@ _memo: WeakKeyDictionary[Page, Identity] = WeakKeyDictionary()
 def crumbs_of(text: str) -> tuple[str, ...]:
     """A breadcrumb trail's items ("Sie sind hier: Startseite > Rathaus > Geoportal" -> Startseite, Rathaus,
     Geoportal)."""
-    return tuple(c.strip() for c in _CRUMB_SEP.split(_CRUMB_LEAD.sub("", text.strip())) if c.strip())
+    return tuple(trail_items(_CRUMB_LEAD.sub("", text.strip())))
 
 
 def identity(page: Page) -> Identity:

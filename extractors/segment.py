@@ -49,6 +49,14 @@ def is_chrome_locator(locator: str) -> bool:
     return _chrome_locator(locator)
 
 
+_TRAIL_SEP = re.compile(r"\s(?:>|»|›|/|\|)\s")
+
+
+def trail_items(text: str) -> list[str]:
+    """A breadcrumb trail's items as written, outermost first ("Start > Rathaus > Geoportal")."""
+    return [c.strip() for c in _TRAIL_SEP.split(text) if c.strip()]
+
+
 def looks_like_trail(text: str) -> bool:
     """A breadcrumb trail by its shape alone ("Start > Ticker > München und die 115", "Rathaus / Aktuelles /
     …"): two or more trail separators. CMSs mark trails by class, which locators do not keep, and the trail's

@@ -14,7 +14,7 @@ from extractors.base import per_mapping, translit
 from extractors.lemmas import lemma_set, tokens
 from extractors.matching import contains_any, find_any
 from extractors.page import Page
-from extractors.segment import looks_like_trail
+from extractors.segment import looks_like_trail, trail_items
 from extractors.statements import subjects_in
 
 
@@ -135,7 +135,6 @@ def has_words(words: list[Any], lemmas: frozenset[str]) -> bool:
 
 
 _TITLE_SEP = re.compile(r"\s[|–—-]\s")
-_CRUMB_SEP = re.compile(r"\s(?:>|»|›|/|\|)\s")
 
 
 def page_subject(page: Page, subjects: Mapping[str, Any], threshold: float, exp: Any,
@@ -198,7 +197,7 @@ def _trail(page: Page) -> list[str]:
     """The crumbs of the page's breadcrumb trail (the first block shaped like one), else none."""
     for block in page.blocks:
         if "breadcrumb" in block.locator.lower() or looks_like_trail(block.text):
-            return [c.strip() for c in _CRUMB_SEP.split(block.text) if c.strip()]
+            return trail_items(block.text)
     return []
 
 
