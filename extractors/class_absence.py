@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from extractors import families
 from extractors.base import NEVER, CityContext, Finding, per_mapping
 from extractors.evidence import finding, snippet
 from extractors.matching import contains_any
@@ -125,13 +126,13 @@ def class_denials(page: Page, patterns: Mapping[str, Any], city: CityContext | N
 
 def _denials(page: Page, patterns: Mapping[str, Any], spec: ClassAbsence, city: CityContext | None,
              extractor: str, version: str) -> list[Finding]:
-    if not spec.class_re.search(page.text):
+    if not families.search(spec.class_re.pattern, page.text):
         return []  # (most pages: the class is named nowhere)
     members, threshold = patterns["subjects"], float(patterns.get("threshold", 100))
     found: list[Finding] = []
     for block in statement_blocks(page):
         text = block.text
-        if not spec.class_re.search(text):
+        if not families.search(spec.class_re.pattern, text):
             continue
         for lo, hi in sentences(text):
             if not denies_class(text[lo:hi], spec, members, threshold):

@@ -24,7 +24,7 @@ never settle what it *offers* (segment.py keeps chrome out of the statements).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -92,7 +92,7 @@ def _owned_elsewhere(line: str, term: str, owners: Mapping[str, Any], names: tup
     return at >= 0 and judge(line, at, at + len(term), owners, names=names, city=city).owner in FOREIGN
 
 
-def self_page(page: Page, terms: list[str], unless: list[str], spec: Mapping[str, Any],
+def self_page(page: Page, terms: Sequence[str], unless: Sequence[str], spec: Mapping[str, Any],
               patterns: Mapping[str, Any], city: CityContext | None) -> str | None:
     """The identity line (title, h1 or crumb) saying the page is the thing ``terms`` name, or None (rules in
     the module docstring). ``unless``: names of other things a line must not carry ("Geodatenportal" for open

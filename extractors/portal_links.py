@@ -147,19 +147,28 @@ def identity_findings(page: Page, patterns: Mapping[str, Any], city: CityContext
         return []
     if re.search(patterns.get("exclude_url_regex") or "(?!)", page.final_url, re.I):
         return []
-    # the thing's names, not its topic: the first mention spec's terms without its weak ones ("Open Data",
-    # "interaktive Karte" name a subject, not a site); a line naming a neighbour thing ("Geodatenportal" for
-    # open data) or an excluded one ("Open-Data-Strategie") is none
-    mention = patterns["mentions"][parameter][0]
-    weak = {t.lower() for t in mention.get("weak", ())}
-    terms = [t for t in mention["terms"] if t.lower() not in weak]
-    unless = [*patterns["portals"][parameter].get("not_terms", ()), *mention.get("exclude", ())]
-    line = self_page(page, terms, unless, {**patterns.get("page_identity", {}), **spec}, patterns, city)
+    terms, unless, merged = _self_terms(patterns, parameter)
+    line = self_page(page, terms, unless, merged, patterns, city)
     if line is None:
         return []
     return [finding(page, parameter=parameter, value={"url": page.final_url},
                     confidence=float(spec.get("confidence", 0.85)), snippet=line, locator="html",
                     extractor=extractor, version=version, rule="self-page")]
+
+
+@per_mapping
+def _self_terms(patterns: Mapping[str, Any],
+                parameter: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, Any]]:
+    """What :func:`identity_findings` reads a page's identity for, once per pattern mapping: the thing's
+    names, not its topic — the first mention spec's terms without its weak ones ("Open Data", "interaktive
+    Karte" name a subject, not a site); the names a line must not carry — a neighbour thing
+    ("Geodatenportal" for open data) or an excluded one ("Open-Data-Strategie"); and the ``self_page`` spec
+    merged with the shared ``page_identity`` section."""
+    mention = patterns["mentions"][parameter][0]
+    weak = {t.lower() for t in mention.get("weak", ())}
+    terms = tuple(t for t in mention["terms"] if t.lower() not in weak)
+    unless = (*patterns["portals"][parameter].get("not_terms", ()), *mention.get("exclude", ()))
+    return terms, unless, {**patterns.get("page_identity", {}), **patterns["self_page"]}
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -25,6 +25,8 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from extractors.base import per_mapping
+
 # A reader of a noun phrase's place mentions ("Gemeinde Weeze" -> neighbour), given by owner.py (its
 # ``_places``), so that this module needs no second place reader.
 Places = Callable[[str], list[tuple[str, int, int, str]]]
@@ -198,15 +200,51 @@ def _kind(np: str, phrase: str, places: Places, cue_kind: Callable[[str], tuple[
 
 def _head_kind(word: str, head_of: Mapping[str, str], spec: Mapping[str, Any]) -> str | None:
     """The kind a noun names by the end of its compound ("Heimatvereins" -> company) or its first part
-    ("Bundesagentur" -> bund); "office" for an office of whatever body ("Zulassungsbehörde")."""
+    ("Bundesagentur" -> bund); "office" for an office of whatever body ("Zulassungsbehörde"). The first stem
+    of ``head_of`` (longest first) the word ends with, bare or inflected; else the first kind of
+    ``modifiers`` one of whose words (4 letters or more) begins it with at least three letters to spare.
+    Looked up by the word's suffixes and prefixes in tables built once per ``head_of`` and ``spec``
+    (:func:`_suffixes`, :func:`_prefixes`): a scan of every stem per word was a tenth of the warm extract."""
     low = word.lower()
-    for stem, kind in head_of.items():
-        if low.endswith(stem) or any(low.endswith(stem + ending) for ending in ("s", "es", "n", "en", "e")):
-            return kind
-    for kind, words in spec.get("modifiers", {}).items():
-        if any(word.startswith(w) and len(word) > len(w) + 2 for w in words if len(w) >= 4):
-            return str(kind)
-    return None
+    ends = _suffixes(head_of)
+    best: tuple[int, str] | None = None
+    for i in range(len(low) + 1):
+        hit = ends.get(low[i:])
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    if best is not None:
+        return best[1]
+    starts = _prefixes(spec)
+    for j in range(4, len(word) - 2):
+        hit = starts.get(word[:j])
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    return best[1] if best is not None else None
+
+
+_ENDINGS = ("", "s", "es", "n", "en", "e")  # a stem bare or inflected ("Vereins", "Behörden")
+
+
+@per_mapping
+def _suffixes(head_of: Mapping[str, str]) -> dict[str, tuple[int, str]]:
+    """Every stem of ``head_of`` with each of :data:`_ENDINGS` -> (the stem's rank, its kind); a suffix that
+    two stems give keeps the earlier (longer) stem's."""
+    table: dict[str, tuple[int, str]] = {}
+    for rank, (stem, kind) in enumerate(head_of.items()):
+        for ending in _ENDINGS:
+            table.setdefault(stem + ending, (rank, kind))
+    return table
+
+
+@per_mapping
+def _prefixes(spec: Mapping[str, Any]) -> dict[str, tuple[int, str]]:
+    """Every modifier word of 4 letters or more -> (its kind's rank, the kind)."""
+    table: dict[str, tuple[int, str]] = {}
+    for rank, (kind, words) in enumerate(spec.get("modifiers", {}).items()):
+        for w in words:
+            if len(w) >= 4:
+                table.setdefault(w, (rank, str(kind)))
+    return table
 
 
 @lru_cache(maxsize=8)

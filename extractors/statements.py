@@ -31,7 +31,7 @@ from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms, separator_free, term_forms
 from extractors.owner import predicate_denial
 from extractors.page import Page, TextBlock
-from extractors.segment import brand_of, is_brand, is_page_chrome, tag_of
+from extractors.segment import brand_of, is_brand, page_chrome, tag_of
 
 _WORD_TAIL = re.compile(r"[\w-]*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"])|\s[·|]\s")
@@ -137,8 +137,9 @@ def statement_blocks(page: Page) -> list[TextBlock]:
     out: list[TextBlock] = []
     rows: dict[str, int] = {}
     brand = brand_of(page)  # the site's name in its logo or imprint line is no statement (segment.is_brand)
+    chrome = page_chrome(page)
     for block in page.blocks:
-        if is_page_chrome(page, block) or is_brand(block.text, brand, tag_of(block.locator)):
+        if chrome(block) or is_brand(block.text, brand, tag_of(block.locator)):
             continue
         row = _cell_row(block.locator)
         if row is None:
