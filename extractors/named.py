@@ -36,7 +36,7 @@ from weakref import WeakKeyDictionary
 from extractors.base import CityContext, Finding, per_mapping, regex
 from extractors.discourse import discourse_of, later_doubt
 from extractors.evidence import block_links, finding, snippet, thing_url
-from extractors.families import find_families, possible_in
+from extractors.families import find_families, may_match, possible_in
 from extractors.matching import Match, containing, contains_any
 from extractors.owner import (
     FOREIGN,
@@ -221,6 +221,8 @@ _asked: WeakKeyDictionary[Page, dict[str, frozenset[str]]] = WeakKeyDictionary()
 
 
 def _asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
+    if not may_match(resolution_regex, page.text):
+        return frozenset()  # most pages: none of the strings a resolution must contain stands anywhere
     resolution = re.compile(resolution_regex)
     section = intro = ""
     out = []

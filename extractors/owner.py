@@ -302,6 +302,21 @@ def topic_owner(heading: str, patterns: Mapping[str, Any], names: Sequence[str] 
     body's (the statement reader asks, :mod:`extractors.reading`)."""
     if not heading or not patterns.get("possessor"):
         return None
+    key = interned(patterns)
+    if key is None:  # data that cannot key a memo: read each time
+        return _topic_owner(heading, patterns, tuple(names), city)
+    return _topic_memo(heading, key, tuple(names), city)
+
+
+@lru_cache(maxsize=256)
+def _topic_memo(heading: str, key: Interned, names: tuple[str, ...], city: CityContext | None) -> str | None:
+    # memoised by the owner data's value: the three statement readers and the named detectors ask about the
+    # same page heading, each with its own copy of owner.yaml (a twentieth of the warm extract unmemoised)
+    return _topic_owner(heading, key.mapping, names, city)
+
+
+def _topic_owner(heading: str, patterns: Mapping[str, Any], names: tuple[str, ...],
+                 city: CityContext | None) -> str | None:
     found = subject(heading, patterns, lambda np: _places(np, patterns, names),
                     lambda phrase: _cue_kind(phrase, patterns))
     return None if found is None else _as_city(found[0], found[1], patterns, city)[0]
