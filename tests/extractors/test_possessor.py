@@ -7,6 +7,7 @@ import pytest
 from extractors.base import CityContext
 from extractors.owner import judge
 from extractors.patterns import load_patterns
+from extractors.possessor import _head_kind, _heads
 from tests.extractors.detect_helpers import DATA
 
 OWNER = load_patterns(DATA, "owner")
@@ -110,3 +111,28 @@ def test_the_kreis_heading_is_the_city_on_the_kreis_pages() -> None:
 ])
 def test_a_vendor_makes_what_it_does_not_run(sentence: str, name: str, owner: str) -> None:
     assert owner_of(sentence, name) == owner
+
+
+def _scanned_head_kind(word: str, spec: dict) -> str | None:
+    """The head-kind rule written as a plain scan of every stem and modifier (what the tables must answer)."""
+    low = word.lower()
+    for stem, kind in _heads(spec).items():
+        if low.endswith(stem) or any(low.endswith(stem + e) for e in ("s", "es", "n", "en", "e")):
+            return kind
+    for kind, words in spec.get("modifiers", {}).items():
+        if any(word.startswith(w) and len(word) > len(w) + 2 for w in words if len(w) >= 4):
+            return str(kind)
+    return None
+
+
+def test_head_kind_tables_answer_as_a_scan_of_every_stem() -> None:
+    spec = OWNER["possessor"]
+    stems = list(_heads(spec))
+    words = ["Heimatvereins", "Bundesagentur", "Zulassungsbehörde", "Landesregierungen", "Stadtwerke",
+             "Kreisverwaltung", "Apfel", "", "Ab",
+             *(s.capitalize() + e for s in stems[::7] for e in ("", "es", "x")),
+             *(w + "amt" for ws in spec.get("modifiers", {}).values() for w in ws)]
+    kinds = [_scanned_head_kind(w, spec) for w in words]
+    assert any(kinds) and not all(kinds)
+    for w in words:
+        assert _head_kind(w, _heads(spec), spec) == _scanned_head_kind(w, spec), w

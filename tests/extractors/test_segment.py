@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.page import Page
-from extractors.segment import looks_like_trail, segment, template_chrome
+from extractors.segment import is_page_chrome, looks_like_trail, page_chrome, segment, template_chrome
 
 HTML = """<html><body><nav><ul><li>Online-Terminvergabe</li></ul></nav><main>
 <h1>Bürgerservice</h1>
@@ -124,3 +124,12 @@ def test_a_privacy_text_in_the_content_stays():
     page = Page.from_html("https://www.example.de/a", (
         "<html><body><main><h1>Datenschutz</h1><p>Diese Website verwendet Cookies.</p></main></body></html>"))
     assert "Diese Website verwendet Cookies." in [s.text for s in segment(page)]
+
+
+def test_page_chrome_answers_as_is_page_chrome_for_every_block():
+    # the per-page test the block loops use is the same rule as the per-block one (nav, footer, template menu)
+    page = _untagged("<li>Rathaus</li><li>Online-Service</li><li>Leben</li><li>Wirtschaft</li>",
+                     "<p>Im Bürgerbüro zahlen Sie mit Karte.</p><footer><p>Impressum</p></footer>")
+    chrome = page_chrome(page)
+    assert [chrome(b) for b in page.blocks] == [is_page_chrome(page, b) for b in page.blocks]
+    assert sum(chrome(b) for b in page.blocks) >= 5  # the four menu labels and the footer
