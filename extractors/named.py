@@ -110,6 +110,17 @@ def _label_only(sentence: str, links: Sequence[tuple[str, str]]) -> bool:
     return len(re.findall(r"[^\W\d]{2,}", rest)) < 2 and rest != sentence
 
 
+_FIELD_LABEL = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{0,24}:\s*")  # "Betreff: ", "Gegenstand: ", "Thema: "
+
+
+def _restates_heading(sent: str, head: str) -> bool:
+    """Whether the sentence is a field label and the page's heading, itself perhaps labelled ("Betreff: Live-Stream
+    Ratssitzungen" in a council document's head table, under "Vorlage: Live-Stream Ratssitzungen"): the heading again, which names the page's topic and
+    states nothing (a heading's statements are below it)."""
+    m = _FIELD_LABEL.match(sent)
+    return bool(m) and sent[m.end():].strip(" .") == _FIELD_LABEL.sub("", head, count=1).strip(" .")
+
+
 def _page_has(text: str, spec: Mapping[str, Any]) -> bool:
     """Whether the page says what a ``require_page`` spec needs somewhere: one of its words, or its
     ``require_page_regex`` (the same statement in a family of wordings: "amtliche Nachrichten",
@@ -174,11 +185,24 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context:
     around = spec.get("exclude_context_regex")
     if around and re.search(around, f"{context} {sent}"):
         return True
+    if spec.get("event") and _one_event(sent, context, spec["event"]):
+        return True
     if not (exclude or rx):
         return False
     window = spec.get("exclude_window")
     region = sent if window is None else sent[max(start - int(window), 0):end + int(window)]
     return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
+
+
+def _one_event(sent: str, context: str, event: Mapping[str, Any]) -> bool:
+    """Whether the sentence speaks of one occasion, not of the series the spec's thing is (``event``): it names
+    the occasion in the singular (``one_regex``: "die Sitzung", "eine Sitzung des Rates", "die nächste
+    Kreistagssitzung"), its heading or paragraph fixes it to a day or an hour (``time_regex``: "heute ab 15 Uhr",
+    "Am Montag, 11. Juli"), and the sentence does not say it is one of a run (``series_regex``: "wieder",
+    "wie gewohnt", "zum zweiten Mal"). "GN-Online zeigt die Sitzung als Video-Livestream" under "Kreistagssitzung
+    heute ab 15 Uhr live": one session's stream, not the council's sessions streamed."""
+    return bool(re.search(event["one_regex"], sent) and re.search(event["time_regex"], f"{context} {sent}")
+                and not re.search(event["series_regex"], sent))
 
 
 def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str],
@@ -442,6 +466,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 links = block_links(page, block)
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
+            if head and _restates_heading(sent, head):
+                continue  # "Betreff: Live-Stream Ratssitzungen" under that heading: the heading again, a topic
             for k, (param, spec) in enumerate(specs):
                 if not gated[k]:
                     continue  # the page lacks what the spec needs anywhere on it (``require_page``)
