@@ -195,13 +195,15 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context:
 
 
 def _one_event(sent: str, context: str, event: Mapping[str, Any]) -> bool:
-    """Whether the sentence speaks of one occasion, not of the series the spec's thing is (``event``): it names
-    the occasion in the singular (``one_regex``: "die Sitzung", "eine Sitzung des Rates", "die nächste
-    Kreistagssitzung"), its heading or paragraph fixes it to a day or an hour (``time_regex``: "heute ab 15 Uhr",
-    "Am Montag, 11. Juli"), and the sentence does not say it is one of a run (``series_regex``: "wieder",
-    "wie gewohnt", "zum zweiten Mal"). "GN-Online zeigt die Sitzung als Video-Livestream" under "Kreistagssitzung
-    heute ab 15 Uhr live": one session's stream, not the council's sessions streamed."""
-    return bool(re.search(event["one_regex"], sent) and re.search(event["time_regex"], f"{context} {sent}")
+    """Whether the sentence announces a first stream of one session still to come (``event``), not the series the
+    spec's thing is: it names the session in the singular (``one_regex``) and its stream as the first
+    (``first_regex``), its heading, paragraph or the sentence fix it to a day (``time_regex``) that is not today
+    or past (``now_regex``), and the sentence does not say it is one of a run (``series_regex``). "Am Montag, 11.
+    Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die Sitzung im Livestream verfolgen": planned
+    (the coordinator's session-7 ruling), so no finding either way."""
+    around = f"{context} {sent}"
+    return bool(re.search(event["one_regex"], sent) and re.search(event["first_regex"], sent)
+                and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
                 and not re.search(event["series_regex"], sent))
 
 
@@ -414,6 +416,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         doubted.update(p for p, spec in specs if _named(head, spec))
     planned_rx = [regex(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
     still_open = tuple(cues.get("still_open", ()))
+    still_planned = still_open + tuple(cues.get("still_planned_modal", ()))  # in the thing's own sentence only
     disc = discourse_of(owners)  # how far a later sentence's plan reaches back (extractors/discourse.py)
     # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.
     asked = plan_page(head, page.title, page.text, owners)
@@ -615,7 +618,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     doubted.add(param)
                     continue
                 used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
-                if used and param in doubted and _still_planned(sent, still_open, planned_rx):
+                if used and param in doubted and _still_planned(sent, still_planned, planned_rx):
                     # After the page told a plan, a use cue inside another plan ("Über das Portal sollen Daten
                     # bereitgestellt werden", "Wann … freigeschaltet wird, steht noch nicht fest") is no use.
                     used = False
