@@ -174,7 +174,8 @@ def _own(head: str, m: Match, spec: Mapping[str, Any], patterns: Mapping[str, An
     return j.owner not in spec.get("foreign", FOREIGN)
 
 
-def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context: str = "") -> bool:
+def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context: str = "",
+              page: Page | None = None) -> bool:
     """An ``exclude`` word in the sentence (or within ``exclude_window`` chars of the name) makes it
     another thing: "Abfall-App" is no city app, while "die Stadt-App mit Mängelmelder" still is. So does a
     match of ``exclude_regex`` there (a tourism handle: "der Instagram-Kanal @visithechingen"), or of
@@ -185,7 +186,7 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context:
     around = spec.get("exclude_context_regex")
     if around and re.search(around, f"{context} {sent}"):
         return True
-    if spec.get("event") and _one_event(sent, context, spec["event"]):
+    if spec.get("event") and _one_event(sent, context, spec["event"], page):
         return True
     if not (exclude or rx):
         return False
@@ -194,7 +195,33 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context:
     return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
 
 
-def _one_event(sent: str, context: str, event: Mapping[str, Any]) -> bool:
+_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember")
+_DAY = re.compile(r"(?i)(?<![\w.])(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")(?![\w-])")
+_written: WeakKeyDictionary[Page, tuple[int, int] | None] = WeakKeyDictionary()
+
+
+def _day(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first "11. Juli" in ``text``, or None."""
+    m = _DAY.search(text)
+    return (_MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))) if m else None
+
+
+def written_on(page: Page) -> tuple[int, int] | None:
+    """(month, day) of the page's dateline: a short line with a day and a month name among the three blocks under
+    the main heading ("Freitag, 1. Juli", "23. Oktober 2024 von Redaktion"), or None. Memoised per page."""
+    if page in _written:
+        return _written[page]
+    blocks = page.blocks
+    top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
+    day = None
+    if top >= 0:
+        day = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := _day(b.text))), None)
+    _written[page] = day
+    return day
+
+
+def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | None = None) -> bool:
     """Whether the sentence announces a first stream of one session still to come (``event``), not the series the
     spec's thing is: it names the session in the singular (``one_regex``) and its stream as the first
     (``first_regex``), its heading, paragraph or the sentence fix it to a day (``time_regex``) that is not today
@@ -202,9 +229,15 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any]) -> bool:
     Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die Sitzung im Livestream verfolgen": planned
     (the coordinator's session-7 ruling), so no finding either way."""
     around = f"{context} {sent}"
-    return bool(re.search(event["one_regex"], sent) and re.search(event["first_regex"], sent)
-                and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
-                and not re.search(event["series_regex"], sent))
+    if not (re.search(event["one_regex"], sent) and re.search(event["first_regex"], sent)
+            and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
+            and not re.search(event["series_regex"], sent)):
+        return False
+    # still to come from the page's own date: a session day before the dateline ("Am 11. Juli ab 15 Uhr lässt sich
+    # zum ersten Mal eine Kreistagssitzung live verfolgen" under "23. Oktober") is a stream that ran
+    written = written_on(page) if page is not None else None
+    held = _day(sent) or _day(context)
+    return not (written and held and held < written)
 
 
 def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str],
@@ -503,7 +536,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 # Concept words name it only when nothing more specific does ("offene Daten im Datenportal").
                 m = next((h for h in hits if h.term not in spec.get("weak", ())), hits[0])
-                if _excluded(sent, m.start, m.end, spec, context=f"{head} {text}"):
+                if _excluded(sent, m.start, m.end, spec, context=f"{head} {text}", page=page):
                     taken.add(param)  # the thing named here is another one; a later bare anaphor means it
                     last_named.pop(param, None)  # and so does a "dort" in the next sentence
                     continue
