@@ -114,9 +114,10 @@ _FIELD_LABEL = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{0,24}:\s*")  # "Betreff: ", 
 
 
 def _restates_heading(sent: str, head: str) -> bool:
-    """Whether the sentence is a field label and the page's heading, itself perhaps labelled ("Betreff: Live-Stream
-    Ratssitzungen" in a council document's head table, under "Vorlage: Live-Stream Ratssitzungen"): the heading again, which names the page's topic and
-    states nothing (a heading's statements are below it)."""
+    """Whether the sentence is a field label and the page's heading, itself perhaps labelled ("Betreff:
+    Live-Stream Ratssitzungen" in a council document's head table, under "Vorlage: Live-Stream
+    Ratssitzungen"): the heading again, which names the page's topic and states nothing (a heading's
+    statements are below it)."""
     m = _FIELD_LABEL.match(sent)
     return bool(m) and sent[m.end():].strip(" .") == _FIELD_LABEL.sub("", head, count=1).strip(" .")
 
@@ -208,8 +209,9 @@ def _day(text: str) -> tuple[int, int] | None:
 
 
 def written_on(page: Page) -> tuple[int, int] | None:
-    """(month, day) of the page's dateline: a short line with a day and a month name among the three blocks under
-    the main heading ("Freitag, 1. Juli", "23. Oktober 2024 von Redaktion"), or None. Memoised per page."""
+    """(month, day) of the page's dateline: a short line with a day and a month name among the three
+    blocks under the main heading ("Freitag, 1. Juli", "23. Oktober 2024 von Redaktion"), or None.
+    Memoised per page."""
     if page in _written:
         return _written[page]
     blocks = page.blocks
@@ -222,19 +224,19 @@ def written_on(page: Page) -> tuple[int, int] | None:
 
 
 def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | None = None) -> bool:
-    """Whether the sentence announces a first stream of one session still to come (``event``), not the series the
-    spec's thing is: it names the session in the singular (``one_regex``) and its stream as the first
-    (``first_regex``), its heading, paragraph or the sentence fix it to a day (``time_regex``) that is not today
-    or past (``now_regex``), and the sentence does not say it is one of a run (``series_regex``). "Am Montag, 11.
-    Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die Sitzung im Livestream verfolgen": planned
-    (the coordinator's session-7 ruling), so no finding either way."""
+    """Whether the sentence announces a first stream of one session still to come (``event``), not the
+    series the spec's thing is: it names the session in the singular (``one_regex``) and its stream as the
+    first (``first_regex``), its heading, paragraph or the sentence fix it to a day (``time_regex``) that
+    is not today or past (``now_regex``), and the sentence does not say it is one of a run
+    (``series_regex``). "Am Montag, 11. Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die
+    Sitzung im Livestream verfolgen": planned (the coordinator's session-7 ruling), so no finding."""
     around = f"{context} {sent}"
     if not (re.search(event["one_regex"], sent) and re.search(event["first_regex"], sent)
             and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
             and not re.search(event["series_regex"], sent)):
         return False
-    # still to come from the page's own date: a session day before the dateline ("Am 11. Juli ab 15 Uhr lässt sich
-    # zum ersten Mal eine Kreistagssitzung live verfolgen" under "23. Oktober") is a stream that ran
+    # still to come from the page's own date: a session day before the dateline ("Am 11. Juli ab 15 Uhr
+    # lässt sich zum ersten Mal eine Kreistagssitzung live verfolgen" under "23. Oktober") is one that ran
     written = written_on(page) if page is not None else None
     held = _day(sent) or _day(context)
     return not (written and held and held < written)
@@ -449,7 +451,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         doubted.update(p for p, spec in specs if _named(head, spec))
     planned_rx = [regex(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
     still_open = tuple(cues.get("still_open", ()))
-    still_planned = still_open + tuple(cues.get("still_planned_modal", ()))  # in the thing's own sentence only
+    # … and in the thing's own sentence, the plan's modal too
+    still_planned = still_open + tuple(cues.get("still_planned_modal", ()))
     disc = discourse_of(owners)  # how far a later sentence's plan reaches back (extractors/discourse.py)
     # On a motion's or request's page what a sentence names is asked for, unless the sentence says it is.
     asked = plan_page(head, page.title, page.text, owners)
@@ -503,7 +506,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
             if head and _restates_heading(sent, head):
-                continue  # "Betreff: Live-Stream Ratssitzungen" under that heading: the heading again, a topic
+                continue  # "Betreff: Live-Stream Ratssitzungen" under that heading: the heading again
             for k, (param, spec) in enumerate(specs):
                 if not gated[k]:
                     continue  # the page lacks what the spec needs anywhere on it (``require_page``)

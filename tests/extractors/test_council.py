@@ -468,3 +468,64 @@ def test_the_next_sessions_agenda_in_the_council_system_leaves_it_live():
 def test_council_work_stated_as_practice(sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>", "Aktuelles")).get(DCW)
     assert (value if value in (None, False) else isinstance(value, dict)) is expected, value
+
+
+def _tv(body: str, title: str = "Stadt Köln") -> object:
+    return vals(council, page(body, title)).get(TV)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a mandate to the administration with the stream as its zu-infinitive (counciltv14)
+    "Der Ausschuss hat die Verwaltung beauftragt, die Sitzungen des Rates künftig per Livestream ins "
+    "Internet zu übertragen.",
+    # the writer's own proposal, first person
+    "Ich schlage vor, die Sitzungen des Rates live im Internet zu zeigen.",
+    # the body's intention
+    "Die Stadt Köln will die nächste Sitzung des Rates am Donnerstag live im Internet übertragen.",
+])
+def test_a_commissioned_proposed_or_intended_stream_is_not_there(sentence):
+    assert _tv(f"<p>{sentence}</p>") in (None, False)
+
+
+def test_a_modal_keeps_a_told_plan_open():
+    body = ("<p>Damit möglichst viele verfolgen können, was die Politik entscheidet, hat der Rat "
+            "beschlossen, die Sitzungen des Rates per Livestream ins Internet zu übertragen.</p>"
+            "<p>Zu sehen sein wird die Sitzung über die Seite „Ratspolitik“ auf der Internetseite der Stadt. "
+            "Weil viele um 14.30 Uhr nicht zuschauen können, sollen die Aufzeichnungen danach dort abrufbar "
+            "bleiben.</p>")
+    found = [f for f in run(council, page(body, "Ratssitzungen künftig im Livestream")) if f.parameter == TV]
+    assert found and all(f.value is False for f in found)
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a first stream of one session still to come: the occasion, not the series (session-7 ruling)
+    ("Rat erstmals im Livestream", "<p>Am Montag, 11. Juli, tagt der Rat im Rathaus. Zum ersten Mal kann "
+     "man die Sitzung im Livestream verfolgen.</p>", None),
+    # the dateline says the session day has passed: the stream ran
+    ("Rat erstmals im Livestream", "<p>23. Oktober 2024</p><p>Am 11. Juli ab 15 Uhr ließ sich zum ersten "
+     "Mal eine Ratssitzung live im Internet verfolgen.</p>", True),
+    # today's premiere is there
+    ("Rat heute live", "<p>Die heutige Ratssitzung wird zum ersten Mal live im Internet übertragen.</p>",
+     True),
+    # one of a run
+    ("Rat im Livestream", "<p>Am Montag, 11. Juli, wird die Sitzung des Rates zum zweiten Mal live im "
+     "Internet übertragen.</p>", True),
+])
+def test_a_first_stream_of_one_session_still_to_come(title, body, expected):
+    value = _tv(body, title)
+    assert (value not in (None, False)) if expected else value is expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # a permission in the rules of procedure is no practice
+    "Nach der neuen Geschäftsordnung dürfen die Sitzungen des Rates live im Internet übertragen werden.",
+    # a stream told only as a past time's
+    "Während der Corona-Pandemie wurden die Sitzungen des Rates live im Internet übertragen.",
+])
+def test_a_permission_or_a_past_time_says_nothing_of_now(sentence):
+    assert _tv(f"<p>{sentence}</p>") is None
+
+
+def test_a_past_stream_carried_to_now_stays():
+    body = "<p>Seit der Corona-Pandemie werden die Sitzungen des Rates live im Internet übertragen.</p>"
+    assert _tv(body) not in (None, False)

@@ -306,3 +306,16 @@ def test_a_motions_resolution_is_read_once_per_page_for_all_named_detectors():
 def test_a_name_the_page_gives_its_chatbot(body, expected):
     value = vals(chatbot, page(body, "Aktuelles")).get("citizen_information.chatbot")
     assert isinstance(value, dict) is expected, value
+
+
+def test_a_labelled_row_restating_the_heading_is_the_heading():
+    from extractors import council
+    from tests.extractors.web_helpers import vals
+    html = ("<html><head><title>Vorlage: Live-Stream Ratssitzungen - Bürgerinformationssystem</title></head>"
+            "<body><div id='inhalt'><h1>Vorlage: Live-Stream Ratssitzungen</h1><table><tr><th>Betreff</th>"
+            "<td>Live-Stream Ratssitzungen</td></tr><tr><th>Art</th><td>Beschlussvorlage</td></tr></table>"
+            "<h2>Beschlussvorschlag</h2><p>Der Rat beschließt einen Testbetrieb, in dem die Ratssitzungen im "
+            "kommenden Jahr per Livestream übertragen werden sollen.</p></div></body></html>")
+    url = "https://gi.example.de/bi/vo0050.asp?__kvonr=1"
+    got = vals(council, html, url=url).get("participation.council_tv")
+    assert got in (None, False)
