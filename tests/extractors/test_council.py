@@ -529,3 +529,9 @@ def test_a_permission_or_a_past_time_says_nothing_of_now(sentence):
 def test_a_past_stream_carried_to_now_stays():
     body = "<p>Seit der Corona-Pandemie werden die Sitzungen des Rates live im Internet übertragen.</p>"
     assert _tv(body) not in (None, False)
+
+
+def test_the_law_letting_a_stream_be_is_no_stream():
+    body = ("<p>Vom Grundsatz her lässt die Gemeindeordnung eine Live-Übertragung der Sitzungen des Rates "
+            "zu.</p>")
+    assert _tv(body) is None
