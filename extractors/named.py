@@ -505,7 +505,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 links = block_links(page, block)
             if _label_only(sent, links):
                 continue  # a link (list) in the content: a label, judged by portal_links, not a statement
-            if head and _restates_heading(sent, head):
+            if head and ":" in sent and _restates_heading(sent, head):
                 continue  # "Betreff: Live-Stream Ratssitzungen" under that heading: the heading again
             for k, (param, spec) in enumerate(specs):
                 if not gated[k]:
