@@ -4,7 +4,12 @@
 "Kfz-An- und Abmeldung" means "Kfz-Anmeldung und Kfz-Abmeldung";
 "Wohnsitzan- und -ummeldung" means "Wohnsitzanmeldung und Wohnsitzummeldung";
 "Melde- und Ausweiswesen" means "Meldewesen und Ausweiswesen";
-"Gewerbe an-, um- und abmelden" means "Gewerbe anmelden, Gewerbe ummelden und Gewerbe abmelden".
+"Gewerbe an-, um- und abmelden" means "Gewerbe anmelden, Gewerbe ummelden und Gewerbe abmelden";
+"Gewerbe An-, Um- und Abmeldung" (a noun set before the fragments, as service titles and link labels write it)
+means "Gewerbe-Anmeldung, Gewerbe-Ummeldung und Gewerbe-Abmeldung", "Kfz An- und Abmeldung" likewise;
+"Gewerbeanmeldung, -abmeldung, -ummeldung" (the later conjuncts lack the modifier of the first) means
+"Gewerbeanmeldung, Gewerbeabmeldung, Gewerbeummeldung"; slashes join conjuncts as "und" does
+("Gewerbean-/-ummeldung/-abmeldung").
 
 A separable verb split by a main clause is joined again: "Melden Sie Ihr
 Gewerbe online an, um oder ab" also reads "anmelden ummelden abmelden"
@@ -123,8 +128,9 @@ class Expander:
             if len(self._memo) > 50_000:
                 self._memo.clear()
             out = text
-            if "- " in text or "-," in text or " -" in text:  # a dangling hyphen: something elided
-                out = self._expand_all(out)
+            if "- " in text or "-," in text or " -" in text or "-/" in text or "/-" in text:
+                # a dangling hyphen: something elided
+                out = self._expand_forward(self._expand_all(out))
             self._memo[text] = self._join_split(out)
         return self._memo[text]
 
@@ -151,11 +157,59 @@ class Expander:
             obj = re.search(r"(\b[A-ZÄÖÜ]\w+)\s+$", text[pos:start])
             if obj and m.group(1)[0].islower() and obj.group(1) not in _PRONOUNS:
                 full = _repeat_object(obj.group(1), full)
+            elif obj and m.group(1)[0].isupper() and obj.group(1) not in _FUNCTION_WORDS \
+                    and all(f.lower() in self.particles for f in _FRAGMENTS_OF(m.group(1))):
+                # a noun set before particle fragments ("Gewerbe An-, Um- und Abmeldung", "Kfz An- und
+                # Abmeldung"): the modifier of every conjunct, written as the compound it stands for
+                start = pos + obj.start(1)
+                full = _repeat_object(obj.group(1), full, "-")
             out.append(text[pos:start])
             out.append(full)
             pos = m.end()
         out.append(text[pos:])
         return "".join(out)
+
+
+    def _expand_forward(self, text: str) -> str:
+        """"Gewerbeanmeldung, -abmeldung, -ummeldung": a conjunct that opens with a hyphen and a particle
+        lacks the left part of the full word before it ("Gewerbe" of "Gewerbe|an|meldung"), which ends in
+        the same stem; written out only when that word holds a particle right before the stem, or a hyphen
+        ("Kfz-Zulassung und -Abmeldung")."""
+        if "-" not in text:
+            return text
+
+        def fill(m: re.Match[str]) -> str:
+            word = m.group("word")
+            out = [m.group(0)[: m.end("word") - m.start()]]
+            for sep, tail in _FORWARD_TAIL.findall(m.group("tails")):
+                particle = self._particle(tail)
+                stem = tail[len(particle):] if particle else ""
+                pre = word[: len(word) - len(stem)] if stem and word.lower().endswith(stem.lower()) else ""
+                had = self._trailing_particle(pre) if pre else None
+                if had is not None and len(pre) > len(had) + 1:
+                    out.append(f"{sep}{pre[: len(pre) - len(had)]}{tail}")
+                elif particle and "-" in word.strip("-"):
+                    # "Kfz-Zulassung und -Abmeldung": the left part ends at the first word's hyphen
+                    out.append(f"{sep}{word.rpartition('-')[0]}-{tail}")
+                else:
+                    return m.group(0)  # not a shared stem: leave the whole list as it is
+            return "".join(out)
+        return _FORWARD.sub(fill, text)
+
+
+_FORWARD_TAIL = re.compile(r"(\s*(?:,|/|und|oder|bzw\.|sowie)\s*)-([A-Za-zÄÖÜäöüß]\w+)")
+_FORWARD = re.compile(
+    rf"(?<![\w-])(?P<word>[A-Za-zÄÖÜäöüß][\w-]{{3,}}\w)(?P<tails>(?:{_FORWARD_TAIL.pattern})+)")
+# words before particle fragments that are no modifier of the conjuncts ("Die An- und Abmeldung", "Zur An- …")
+_FUNCTION_WORDS = frozenset(
+    "Die Der Das Den Dem Des Ein Eine Einer Einem Einen Eines Zur Zum Zu Für Bei Beim Mit Von Vom Nach "
+    "Über Auf Im In Am An Aus Ihre Ihr Ihren Ihrer Ihres Unsere Unser Unseren Sie Wir Alle Jede Jeder Jedes "
+    "Keine Kein Und Oder Sowie Bitte Diese Dieser Dies Hier Auch Nur Wie Was Wer Wo Ob Wenn Damit "
+    "Als".split())
+
+
+def _FRAGMENTS_OF(group: str) -> list[str]:  # noqa: N802 - reads as the regex it wraps
+    return [f[:-1] for f in _FRAGMENT.findall(group)]
 
 
 def _split_re(forms: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
@@ -184,9 +238,12 @@ def _join(words: list[str], conj: str) -> str:
     return ", ".join(words[:-1]) + f" {conj} " + words[-1]
 
 
-def _repeat_object(obj: str, full: str) -> str:
+def _repeat_object(obj: str, full: str, glue: str = " ") -> str:
+    """The object (or, glued with "-", the modifier) before every conjunct: the first carries it already
+    unless it is glued on."""
     parts = re.split(r"(, | und | oder | bzw\. | sowie | & | / )", full)
-    return "".join(p if i % 2 else (p if i == 0 else f"{obj} {p}") for i, p in enumerate(parts))
+    return "".join(p if i % 2 else (f"{obj}{glue}{p}" if i or glue != " " else p)
+                   for i, p in enumerate(parts))
 
 
 @lru_cache(maxsize=8)

@@ -27,6 +27,18 @@ def exp() -> Expander:
     ("Gewerbean- und -abmeldung", "Gewerbeanmeldung und Gewerbeabmeldung"),
     ("Ein- und Ausgang", "Eingang und Ausgang"),
     ("Gewerbean-, -um- und -abmeldung", "Gewerbeanmeldung, Gewerbeummeldung und Gewerbeabmeldung"),
+    # a noun set before the particle fragments is their modifier (weissenfels.de, service titles and links)
+    ("Gewerbe An-, Um- und Abmeldung online",
+     "Gewerbe-Anmeldung, Gewerbe-Ummeldung und Gewerbe-Abmeldung online"),
+    ("Termine für die Kfz An- und Abmeldung", "Termine für die Kfz-Anmeldung und Kfz-Abmeldung"),
+    # slashes join conjuncts (laichingen.de, kleinblittersdorf.de service titles)
+    ("Gewerbean-/-ummeldung/-abmeldung", "Gewerbeanmeldung / Gewerbeummeldung/Gewerbeabmeldung"),
+    ("Gewerbean- /-abmeldung / -ummeldung", "Gewerbeanmeldung / Gewerbeabmeldung / Gewerbeummeldung"),
+    # the later conjuncts lack the first's modifier (rotenburg-wuemme.de's service title)
+    ("Gewerbeanmeldung, -abmeldung, -ummeldung", "Gewerbeanmeldung, Gewerbeabmeldung, Gewerbeummeldung"),
+    ("Kfz-Zulassung und -Abmeldung", "Kfz-Zulassung und Kfz-Abmeldung"),
+    # an article or a preposition before the fragments is no modifier
+    ("Zur An- und Abmeldung", "Zur Anmeldung und Abmeldung"),
 ])
 def test_expansions(exp, text, expanded):
     assert exp.expand(text) == expanded
@@ -35,6 +47,8 @@ def test_expansions(exp, text, expanded):
 @pytest.mark.parametrize("text", [
     "Bürgerinnen und Bürger", "Öffnungszeiten: Mo - Fr 8-12 Uhr", "E-Mail- und Telefonkontakt",
     "Groß- und Kleinschreibung",
+    # a hyphenated tail with no particle shares no stem
+    "E-Mail, -Fax",
 ])
 def test_leaves_what_it_cannot_resolve(exp, text):
     assert exp.expand(text) == text
