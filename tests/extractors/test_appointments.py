@@ -875,3 +875,42 @@ def test_same_host_booking_page_by_its_path(href, expected):
     page_url = "https://www.stadt.de/leistung/gewerbe"
     got = values(appointments, wrap(body), url=page_url).get(P + "trade_office")
     assert got is expected
+
+
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        # an office unit named by its domain (Unterhaching's and Geesthacht's "Ordnungsamt – Gewerbe",
+        # Forchheim's "Sachgebiet Gewerbe", Vorpommern-Greifswald's "Straßenverkehrsamt – Sachgebiet Zulassung")
+        ("<h1>Ordnungsamt – Gewerbe</h1><p>Termine vereinbaren Sie online.</p>", "trade_office"),
+        ("<h1>Service</h1><p>Für den Bereich Gewerbe vereinbaren Sie Ihren Termin online.</p>",
+         "trade_office"),
+        ("<h1>Team Zulassung</h1><p>Termine buchen Sie online.</p>", "vehicle_registration_office"),
+        # the bare "Zulassung" beside the licence office is the vehicle's (a Kreis's two counters)
+        ("<h1>Zulassung und Führerscheine</h1><p>Termine buchen Sie online.</p>",
+         "vehicle_registration_office"),
+        # the office named by its web address, umlauts written out (ludwigsburg.de)
+        ("<h1>Bürgerdienste ziehen Bilanz</h1><p>Termine vereinbaren Sie bevorzugt online über "
+         "stadt.de/buergerbuero beziehungsweise stadt.de/auslaenderbehoerde, alternativ telefonisch.</p>",
+         "immigration_office"),
+        # a noun before particle fragments is their modifier ("Kfz An- und Abmeldung")
+        ("<h1>Service</h1><p>Termine für die Kfz An- und Abmeldung buchen Sie online.</p>",
+         "vehicle_registration_office"),
+    ],
+)
+def test_offices_by_unit_address_and_ellipsis(body, param):
+    assert values(appointments, wrap(body))[P + param] is True
+
+
+@pytest.mark.parametrize(
+    "body, param",
+    [
+        # "Gewerbesteuer" is the tax office's, "Zulassung zur Prüfung" no vehicle's
+        ("<h1>Steueramt</h1><p>Termine beim Sachgebiet Gewerbesteuer vereinbaren Sie online.</p>",
+         "trade_office"),
+        ("<h1>Fahrschule</h1><p>Die Zulassung zur Führerscheinprüfung beantragen Sie online.</p>",
+         "vehicle_registration_office"),
+    ],
+)
+def test_unit_names_need_their_domain(body, param):
+    assert P + param not in values(appointments, wrap(body))

@@ -920,3 +920,16 @@ def test_an_application_printed_is_a_paper_form(body, expected):
 ])
 def test_online_offers_listed_after_a_colon(body, param, expected):
     assert values(online_services, wrap(body)).get(P + param) is expected
+
+
+@pytest.mark.parametrize("body, params", [
+    # a service title with a noun before the particle fragments (weissenfels.de), with slashes (laichingen.de)
+    ("<h1>Wirtschaft</h1><ul><li><a href='https://service.stadt.de/gewerbe'>Gewerbe An-, Um- und "
+     "Abmeldung online</a></li></ul>", ["business_registration", "business_deregistration"]),
+    ("<h1>Gewerbean-/-ummeldung/-abmeldung</h1><p>Wer ein Gewerbe beginnt, zeigt dies der Stadtverwaltung "
+     "an.</p><p>Die Anzeige können Sie auch online über das Serviceportal erstatten.</p>",
+     ["business_registration", "business_deregistration"]),
+])
+def test_elliptic_service_titles(body, params):
+    got = values(online_services, wrap(body))
+    assert all(got.get(f"online_services.{p}") is True for p in params)
