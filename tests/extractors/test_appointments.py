@@ -881,7 +881,7 @@ def test_same_host_booking_page_by_its_path(href, expected):
     "body, param",
     [
         # an office unit named by its domain (Unterhaching's and Geesthacht's "Ordnungsamt – Gewerbe",
-        # Forchheim's "Sachgebiet Gewerbe", Vorpommern-Greifswald's "Straßenverkehrsamt – Sachgebiet Zulassung")
+        # Forchheim's "Sachgebiet Gewerbe", Vorpommern-Greifswald's "Sachgebiet Zulassung")
         ("<h1>Ordnungsamt – Gewerbe</h1><p>Termine vereinbaren Sie online.</p>", "trade_office"),
         ("<h1>Service</h1><p>Für den Bereich Gewerbe vereinbaren Sie Ihren Termin online.</p>",
          "trade_office"),
