@@ -177,7 +177,9 @@ def reading_of(clause: str, shared: Shared) -> ClauseReading:
 
 
 _LIST_END = re.compile(r"[.;:!?]")
-_ONLINE_WORD = re.compile(r"online|digital|internet")
+# ("elektronisch" too: "müssen Ihr Gewerbe schriftlich oder elektronisch anmelden" names a channel beside the
+# paper, so it restricts nothing, though it offers nothing either — reading.yaml's ``paper``)
+_ONLINE_WORD = re.compile(r"online|digital|internet|elektronisch")
 _LIST_WORDS = ("oder", "und", "per", "über", "via", "sowie")
 
 
@@ -189,7 +191,7 @@ def _online_in_list(rest: str, offline: tuple[str, ...]) -> bool:
     parts = (rest[:end.start()] if end else rest).split(", ")
     listed = [parts[0]]
     for part in parts[1:]:
-        if not part.startswith((*_LIST_WORDS, *offline, "online", "digital", "im internet")):
+        if not part.startswith((*_LIST_WORDS, *offline, "online", "digital", "im internet", "elektronisch")):
             break
         listed.append(part)
     return bool(_ONLINE_WORD.search(", ".join(listed)))

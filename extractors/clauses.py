@@ -138,6 +138,11 @@ class Lexicon:
     # an online word of another offer in a coordinated conjunct ("einen Termin zu vereinbaren oder die
     # digitalen Angebote zu nutzen"): that offer's, not the appointment's channel (compose other_offer_regex)
     other_offer_re: re.Pattern[str] = re.compile(NEVER)
+    # the other way in, for those who do not take the online one ("Sollten Sie die eMeldung nicht nutzen, …",
+    # "Alternativ …"), and the words of the next sentence that point back at it ("Eine Übermittlung online ist
+    # dabei nicht möglich"): their denials describe that route (reading.yaml ``fallback``)
+    fallback_re: re.Pattern[str] = re.compile(NEVER)
+    fallback_back: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -211,7 +216,9 @@ class Lexicon:
                    fused_label_words=int(comp.get("fused", {}).get("label_words", 0)),
                    listed_re=re.compile(comp.get("listed_regex", NEVER)),
                    wished_re=re.compile(patterns.get("wished_regex", NEVER)),
-                   other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)))
+                   other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)),
+                   fallback_re=re.compile(shared.get("fallback", {}).get("regex", NEVER)),
+                   fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:

@@ -294,6 +294,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     # the cases that are excepted: weaker than the page's named offer
                     cues = [Cue(False, c.confidence * lx.exception_factor, f"{c.rule} (exception)")
                             if c and not c.positive else c for c in cues]
+            if any(c and not c.positive for c in cues) and (
+                    lx.fallback_re.search(sentence.text)
+                    or (n and lx.fallback_re.search(texts[n - 1])
+                        and contains_any(sentence.text, lx.fallback_back))):
+                # "Sollten Sie die eMeldung nicht nutzen, … unterschrieben übersenden. Eine Übermittlung
+                # online ist dabei nicht möglich.": the other way in and what holds for it, not a denial of
+                # the online one
+                cues = [None if c and not c.positive else c for c in cues]
             first = words_of(clauses[0])[:1] if n and clauses and cues[0] is None else []
             if first and first[0] in lx.there \
                     and contains_any(sentences[n - 1].text, lx.online):

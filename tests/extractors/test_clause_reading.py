@@ -58,6 +58,9 @@ def test_equal_sections_intern_to_one_object_and_different_ones_do_not() -> None
     ("Termine vergeben wir nur an auslaender@musterstadt.de", True),
     ("Termine nur unter 0123 4567 oder online unter www.musterstadt.de", False),
     ("Informationen nur unter www.musterstadt.de/termine", False),
+    # an electronic channel beside the paper one restricts nothing (the Land catalogues' Gewerbe texts)
+    ("Sie müssen Ihr Gewerbe schriftlich oder elektronisch bei der zuständigen Stelle anmelden", False),
+    ("Die Anzeige ist nur schriftlich möglich", True),
 ])
 def test_restriction_to_an_offline_channel(clause: str, restricted: bool) -> None:
     shared = lexicon(load_patterns(DATA, appointments.NAME)).shared

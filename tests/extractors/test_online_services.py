@@ -933,3 +933,11 @@ def test_online_offers_listed_after_a_colon(body, param, expected):
 def test_elliptic_service_titles(body, params):
     got = values(online_services, wrap(body))
     assert all(got.get(f"online_services.{p}") is True for p in params)
+
+
+def test_the_business_named_in_the_laws_words():
+    # § 14 GewO's "Aufnahme einer gewerblichen Tätigkeit anzeigen", repeated by service pages
+    # (neu-isenburg.de)
+    body = ("<h1>Wirtschaft</h1><p>Die Aufnahme einer gewerblichen Tätigkeit können Sie ab sofort online "
+            "anzeigen.</p>")
+    assert values(online_services, wrap(body)).get("online_services.business_registration") is True

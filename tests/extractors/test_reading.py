@@ -902,3 +902,24 @@ def test_a_heading_about_another_body_owns_the_offers_the_page_gives_to_nobody()
     own = ("<h1>Bürgerbüro wieder offen</h1><p>Termine für die Kfz-Zulassung können ab sofort online gebucht "
            "werden.</p>")
     assert values(appointments, wrap(own))[A + "vehicle_registration_office"] is True
+
+
+@pytest.mark.parametrize("body, param, expected", [
+    # the other way in, for those who do not take the online one, and the sentence pointing back at it
+    # (wolfsburg.de's eMeldung): the paper route's words deny nothing
+    ("<h1>Gewerbeabmeldung</h1><p>Die Gewerbeabmeldung erledigen Sie online über das Serviceportal.</p>"
+     "<p>Sollten Sie das Serviceportal nicht nutzen, können Sie das Formular ausdrucken und unterschrieben "
+     "übersenden. Eine Übermittlung online ist dabei nicht möglich.</p>",
+     "online_services.business_deregistration", True),
+    # the Land catalogue's paper branch ("Wenn Sie die Anzeige schriftlich einreichen, …") denies nothing
+    ("<h1>Gewerbe anmelden</h1><p>Sie müssen Ihr Gewerbe schriftlich oder elektronisch bei der zuständigen "
+     "Stelle anmelden.</p><p>Wenn Sie die Anzeige schriftlich einreichen, müssen Sie das Formular "
+     "unterschreiben.</p>",
+     "online_services.business_registration", None),
+    # a denial of its own still counts
+    ("<h1>Gewerbeanmeldung</h1><p>Die Gewerbeanmeldung muss schriftlich mit eigenhändiger Unterschrift "
+     "erfolgen. Eine Anmeldung online ist nicht möglich.</p>", "online_services.business_registration",
+     False),
+])
+def test_the_other_way_in_denies_nothing(body, param, expected):
+    assert values(online_services, wrap(body)).get(param) is expected
