@@ -914,3 +914,15 @@ def test_offices_by_unit_address_and_ellipsis(body, param):
 )
 def test_unit_names_need_their_domain(body, param):
     assert P + param not in values(appointments, wrap(body))
+
+
+@pytest.mark.parametrize("href, books", [
+    ("/vv/oe/04/33/termin", True),  # wiesbaden.de: the office's own "…/termin" behind a booking button
+    ("/buergerbuero/termin-vereinbaren/", True),  # the act as the path's verb
+    ("/termine/", False),  # the plural: an overview or an events calendar
+])
+def test_a_booking_button_to_the_sites_own_booking_page(href, books):
+    body = (f"<h1>Ausländerbehörde</h1><p>Vorsprachen nur mit Termin.</p>"
+            f"<p><a class='button' href='{href}'>Termin vereinbaren</a></p>")
+    got = values(appointments, wrap(body), url="https://www.stadt.de/vv/oe/04/33/auslaenderbehoerde")
+    assert (got.get(P + "immigration_office") is True) is books
