@@ -125,6 +125,13 @@ def _leads(statements: list[Statement], lx: Lexicon, exp: Any, subjects: Mapping
     return out
 
 
+def _live_beside(parts: list[tuple[str, Any, Cue | None]], live_words: tuple[str, ...]) -> bool:
+    """A clause with a positive cue says the offer is there now ("Für beide Bereiche steht ab sofort ein neues
+    Online-System zur Terminbuchung bereit, das der Landkreis künftig vorrangig zu nutzen empfiehlt"): a plan
+    word in a relative clause beside it tells the noun's future use, not the offer's start."""
+    return any(cue is not None and cue.positive and contains_any(c, live_words) for c, _, cue in parts)
+
+
 def _last_sentence_before(statements: list[Statement], i: int) -> str:
     """The last sentence of the paragraph right before statement ``i`` in the same section ("" where a heading
     or another section stands before it): what a back reference opening statement ``i`` points to."""
@@ -338,7 +345,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
             # "Ab Herbst soll es möglich sein, die Meldebescheinigung online zu beantragen": a clause naming
             # nothing but a plan plans the sentence's offers; so do a modal and its infinitive in different
             # clauses; not an offer said to go on as before ("wie bisher online"; reading.yaml)
-            if any(not subj and cue is None and plans(c, lx) for c, subj, cue in parts) or (
+            if any(not subj and cue is None and plans(c, lx)
+                   and not (k and relative(c, lx) and _live_beside(parts, live_words))
+                   for k, (c, subj, cue) in enumerate(parts)) or (
                     any(cue and cue.positive for _, _, cue in parts)
                     and not any(plans(c, lx) for c in clauses) and modal_plan(sentence.text, lx)):
                 parts = [(c, subj, Cue(False, lx.planned_confidence, f"planned: {cue.rule}")

@@ -923,3 +923,20 @@ def test_a_heading_about_another_body_owns_the_offers_the_page_gives_to_nobody()
 ])
 def test_the_other_way_in_denies_nothing(body, param, expected):
     assert values(online_services, wrap(body)).get(param) is expected
+
+
+@pytest.mark.parametrize("body, param, expected", [
+    # offices counted back ("beide Bereiche") take the offices of the paragraph before; a plan word in a
+    # relative clause beside "ab sofort" tells the system's future use, not its start (LR on Görlitz)
+    ("<h1>Öffnung mit Auflagen</h1><p>Bis Freitag sind die Zulassungs- und Führerscheinstellen ausgebucht."
+     "</p><p>Für beide Bereiche steht ab sofort ein neues Online-System zur Terminbuchung bereit, das der "
+     "Landkreis künftig vorrangig zu nutzen empfiehlt.</p>",
+     "online_appointments.vehicle_registration_office", True),
+    # … and a denial counted back is theirs too (WAZ on Mülheim)
+    ("<h1>Notbetrieb</h1><p>Betroffen sind das Bürgeramt und die Ausländerbehörde.</p>"
+     "<p>Beide Ämter sind derzeit nur telefonisch oder per E-Mail erreichbar; Termine gibt es nur "
+     "telefonisch.</p>",
+     "online_appointments.immigration_office", False),
+])
+def test_offices_counted_back(body, param, expected):
+    assert values(appointments, wrap(body)).get(param) is expected
