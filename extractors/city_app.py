@@ -25,6 +25,7 @@ from extractors.base import CityContext, Finding
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
+from extractors.owner import words
 from extractors.page import Page
 from extractors.publisher import publisher_class
 from extractors.segment import is_chrome_locator
@@ -69,6 +70,37 @@ def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) 
     return list(dict.fromkeys(out))
 
 
+def app_links(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
+              own: list[str]) -> list[Finding]:
+    """The city's app as a link label on the city's own pages, header and footer included: "Landkreis Fulda App",
+    "Link zur Frankfurt App", "Stadt-App" (session-12 ruling: a link "<Stadt> App" in the site's header → true). The
+    label is short and is the app's name — one carrying the city's name (``own``) or a civic app term
+    (``link_terms``) — and no single-purpose app (the mention spec's ``exclude``); the page is the city's
+    (``publisher_class``), so a newspaper's "Unsere App" in its own footer says nothing of the town."""
+    spec = patterns.get("app_links") or {}
+    terms = (*own, *spec.get("terms", ()))
+    if not terms:
+        return []
+    max_words = int(spec.get("max_words", 5))
+    exclude = patterns["mentions"][PARAMETER][0].get("exclude", ()) if isinstance(
+        patterns["mentions"][PARAMETER], list) else ()
+    hits = []
+    for link in page.links:
+        text = link.text.strip()
+        if not text or len(text.split()) > max_words or "App" not in text:
+            continue
+        if not words(text, terms) or (exclude and words(text, exclude, whole=True)):
+            continue
+        hits.append(link)
+    if not hits or publisher_class(page, patterns["owner"], city) != "city":
+        return []
+    link = hits[0]
+    return [finding(page, parameter=PARAMETER, value={"named": link.text.strip(), "owner": "city", "status": "live",
+                                                      "url": link.url},
+                    confidence=float(spec.get("confidence", 0.8)), snippet=f"{link.text.strip()} → {link.url}",
+                    locator=link.locator, extractor=NAME, version=VERSION)]
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     spec = patterns["mentions"][PARAMETER]
     specs = spec if isinstance(spec, list) else [spec]
@@ -80,6 +112,8 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                 else patterns["mentions"])
     found = merge(statements(page, patterns, NAME, VERSION),
                   named_findings(page, {**patterns, "mentions": mentions}, city, NAME, VERSION))
+    if has_app:
+        found += app_links(page, patterns, city, own)
     stores = [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]
     urls = "\n".join(link.url for link in page.links)
     if not any(rx.search(urls) for _, rx in stores):

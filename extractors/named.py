@@ -396,6 +396,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     compound_tail = (regex("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
                      if modifiers else None)
     current = regex(cues["current_np_regex"])
+    usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
     negated = regex(cues["negated_regex"])
     quantifier = regex(cues["quantifier_regex"])
     no_longer = regex(cues["no_longer_regex"])
@@ -653,7 +654,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     # rund um die Uhr zur Verfügung") describe the wish: no offer; later mentions go on
                     doubted.add(param)
                     continue
-                used = bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
+                used = (bool(words(sent, cues["usage"])) or bool(words(sent, spec.get("usage", ())))
+                        or bool(usage_rx and usage_rx.search(sent)))
                 if used and param in doubted and _still_planned(sent, still_planned, planned_rx):
                     # After the page told a plan, a use cue inside another plan ("Über das Portal sollen Daten
                     # bereitgestellt werden", "Wann … freigeschaltet wird, steht noch nicht fest") is no use.
