@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import NEVER, CityContext, Interned, interned, on_hosts, translit
+from extractors.base import NEVER, CityContext, Interned, interned, on_hosts, regex, translit
 from extractors.families import find_families, search
 from extractors.matching import Match, compact, find_any, leftmost_longest, present
 from extractors.possessor import attached, subject
@@ -124,6 +124,23 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
         else:
             kind = "neighbour"
         out.append((kind, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _bare_subject(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """("city", start, end, name) where the city's own name, bare, is the subject of a clause: German capitalises
+    nouns, so a name followed by a lower-case word that is no conjunction or preposition is followed by its verb
+    ("Musterstadt hat jetzt eine eigene App", "Adelsheim startet eine City-App"), at the sentence's start or after
+    a verb that comes first ("Seit März verschickt Rohlstorf seine Mitteilungen über die App"). Only this city's
+    names (a bare other name cannot be told from a noun); not after a preposition or article ("in Rohlstorf",
+    "die Rohlstorfer"): owner.yaml ``bare_subject``."""
+    spec = patterns.get("bare_subject")
+    if not spec or not names:
+        return []
+    out = []
+    for m in regex(spec["regex"]).finditer(text):
+        if compact(translit(m.group("name"))) in names:
+            out.append(("city", m.start("name"), m.end("name"), m.group("name")))
     return out
 
 
@@ -239,7 +256,7 @@ def _enumeration_end(text: str, start: int) -> int:
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
-    places = _places(text, patterns, names) + _only_in(text, patterns, names)
+    places = _places(text, patterns, names) + _only_in(text, patterns, names) + _bare_subject(text, patterns, names)
     adjective = _place_adjective(text, start, patterns, names)
     if adjective:
         places.append(adjective)
