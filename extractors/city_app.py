@@ -72,33 +72,37 @@ def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) 
 
 def app_links(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
               own: list[str]) -> list[Finding]:
-    """The city's app as a link label on the city's own pages, header and footer included: "Landkreis Fulda App",
-    "Link zur Frankfurt App", "Stadt-App" (session-12 ruling: a link "<Stadt> App" in the site's header → true). The
-    label is short and is the app's name — one carrying the city's name (``own``) or a civic app term
-    (``link_terms``) — and no single-purpose app (the mention spec's ``exclude``); the page is the city's
-    (``publisher_class``), so a newspaper's "Unsere App" in its own footer says nothing of the town."""
+    """The city's app as a link label on the city's own pages, header and footer included ("Landkreis Fulda
+    App", "Link zur Frankfurt App", "Stadt-App"; session-12 ruling: a link "<Stadt> App" in the site's header
+    → true). The label is short and is the app's name — one carrying the city's name (``own``) or a civic app
+    term (``app_links.terms``) — and no single-purpose app (the mention spec's ``exclude``); the page is the
+    city's (``publisher_class``), so a newspaper's "Unsere App" in its own footer says nothing of the town.
+    Store badges are left to the store reader (:func:`detect`)."""
     spec = patterns.get("app_links") or {}
     terms = (*own, *spec.get("terms", ()))
     if not terms:
         return []
     max_words = int(spec.get("max_words", 5))
-    exclude = patterns["mentions"][PARAMETER][0].get("exclude", ()) if isinstance(
-        patterns["mentions"][PARAMETER], list) else ()
+    mention = patterns["mentions"][PARAMETER]
+    exclude = (mention[0] if isinstance(mention, list) else mention).get("exclude", ())
+    stores = [re.compile(v["url_regex"], re.I) for v in patterns["stores"].values()]
     hits = []
     for link in page.links:
         text = link.text.strip()
         if not text or len(text.split()) > max_words or "App" not in text:
             continue
+        if any(rx.search(link.url) for rx in stores):
+            continue  # a store badge: the store reader's, with its own checks
         if not words(text, terms) or (exclude and words(text, exclude, whole=True)):
             continue
         hits.append(link)
     if not hits or publisher_class(page, patterns["owner"], city) != "city":
         return []
     link = hits[0]
-    return [finding(page, parameter=PARAMETER, value={"named": link.text.strip(), "owner": "city", "status": "live",
-                                                      "url": link.url},
-                    confidence=float(spec.get("confidence", 0.8)), snippet=f"{link.text.strip()} → {link.url}",
-                    locator=link.locator, extractor=NAME, version=VERSION)]
+    label = link.text.strip()
+    value = {"named": label, "owner": "city", "status": "live", "url": link.url}
+    return [finding(page, parameter=PARAMETER, value=value, confidence=float(spec.get("confidence", 0.8)),
+                    snippet=f"{label} → {link.url}", locator=link.locator, extractor=NAME, version=VERSION)]
 
 
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:

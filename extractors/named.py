@@ -554,6 +554,11 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # A verb phrase ("live übertragen") has no article: what precedes it belongs to the clause.
                 verbal = m.term in spec.get("verbal", ())
                 anchored = not verbal and bool(reference.search(before))
+                if not anchored and not verbal and m.term in spec.get("weak", ()):
+                    # Among concept words only, another with a preposition and article before it makes the
+                    # thing specific ("Die Übertragung der Sitzungen erfolgt im Livestream über den Kanal")
+                    anchored = any(h.start > m.start and h.term in spec.get("weak", ())
+                                   and reference.search(sent[max(h.start - 45, 0):h.start]) for h in hits)
                 # A network is always a prepositional object ("Konto auf X … beendet"): its status is
                 # the clause's (anchor_status: false).
                 if names is None:

@@ -127,13 +127,14 @@ def _places(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> lis
     return out
 
 
-def _bare_subject(text: str, patterns: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, int, int, str]]:
-    """("city", start, end, name) where the city's own name, bare, is the subject of a clause: German capitalises
-    nouns, so a name followed by a lower-case word that is no conjunction or preposition is followed by its verb
-    ("Musterstadt hat jetzt eine eigene App", "Adelsheim startet eine City-App"), at the sentence's start or after
-    a verb that comes first ("Seit März verschickt Rohlstorf seine Mitteilungen über die App"). Only this city's
-    names (a bare other name cannot be told from a noun); not after a preposition or article ("in Rohlstorf",
-    "die Rohlstorfer"): owner.yaml ``bare_subject``."""
+def _bare_subject(text: str, patterns: Mapping[str, Any],
+                  names: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """("city", start, end, name) where the city's own name, bare, is a clause's subject. German capitalises
+    nouns, so a name followed by a lower-case word that is no conjunction or preposition is followed by its
+    verb ("Musterstadt hat jetzt eine eigene App", "Adelsheim startet eine City-App"), at the sentence's start
+    or after a verb that comes first ("Seit März verschickt Rohlstorf seine Mitteilungen über die App"). Only
+    this city's names (a bare other name cannot be told from a noun); not after a preposition or article ("in
+    Rohlstorf"): owner.yaml ``bare_subject``."""
     spec = patterns.get("bare_subject")
     if not spec or not names:
         return []
@@ -256,7 +257,8 @@ def _enumeration_end(text: str, start: int) -> int:
 def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: Sequence[str],
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
-    places = _places(text, patterns, names) + _only_in(text, patterns, names) + _bare_subject(text, patterns, names)
+    places = [*_places(text, patterns, names), *_only_in(text, patterns, names),
+              *_bare_subject(text, patterns, names)]
     adjective = _place_adjective(text, start, patterns, names)
     if adjective:
         places.append(adjective)

@@ -446,3 +446,47 @@ def test_store_badges_in_a_teaser_card_under_the_apps_name():
 def test_the_app_for_the_town_and_a_joined_mein_brand(sentence, expected):
     value = vals(city_app, page(f"<p>{sentence}</p>")).get(P)
     assert isinstance(value, dict) is expected, value
+
+
+
+# named14: the app as a short link label on the city's own pages, chrome included (session-12 ruling)
+def test_a_link_naming_the_city_app_in_the_footer_counts_on_the_citys_page():
+    html = ("<html><head><title>Abfall | Stadt Köln</title></head><body><main><h1>Abfall</h1>"
+            "<p>Die Tonnen werden montags geleert.</p></main><footer><p><a href='/app'>Köln App</a></p>"
+            "<p><a href='/impressum'>Impressum</a></p></footer></body></html>")
+    value = vals(city_app, html).get(P)
+    assert value not in (None, False) and value["url"].endswith("/app")
+
+
+def test_a_newspapers_own_app_link_says_nothing_of_the_town():
+    html = ("<html><head><title>Neues aus Köln | Kölner Tageblatt</title></head><body><main>"
+            "<h1>Neues aus Köln</h1><p>Die Stadt baut eine Brücke.</p></main>"
+            "<footer><a href='/app'>Stadt-App</a></footer></body></html>")
+    assert vals(city_app, html, url="https://www.koelner-tageblatt.de/koeln/bruecke").get(P) is None
+
+
+def test_a_long_link_text_is_no_app_label():
+    html = page("<p><a href='/news/1'>Warum die Stadt-App erst im Herbst kommt und was sie können soll"
+                "</a></p>")
+    assert vals(city_app, html).get(P) in (None, False)
+
+
+# named14: a community app the administration sends its news through, also under a product name no list knows
+@pytest.mark.parametrize("body, expected", [
+    ("Seit März verschickt die Gemeinde ihre Mitteilungen über die App PPush. "
+     "Die Gemeinde meldet darüber Baustellen und Sperrungen.", True),
+    ("Mit der neuen App „Gemeinde24“ können alle Informationen abgerufen werden. "
+     "Die Gemeindeverwaltung hat die Möglichkeit, ihre Einwohner mittels Push-Nachrichten "
+     "zu versorgen.", True),
+    ("Die Stadt veröffentlicht im Nachrichtenkanal der BayernFunk-App amtliche Hinweise.", True),
+    # the residents post, not the administration: a village noticeboard (the DorfFunk ruling)
+    ("In der App Hallo Nachbar können Bürgerinnen und Bürger der Gemeinde Angebote einstellen.", False),
+    # a product of another id right after "App" is that product (the members' app, a defect reporter)
+    ("Bei Fragen zur App „Mandatos“ hilft das Rathaus. "
+     "Die Stadt veröffentlicht darüber die Vorlagen.", False),
+    ("Schäden melden Sie der Stadt mit der App Meldoo. "
+     "Die Stadt informiert darüber auch über Baustellen.", False),
+])
+def test_an_app_the_administration_publishes_in(body, expected):
+    value = vals(city_app, page(f"<p>{body}</p>")).get(P)
+    assert (value not in (None, False)) if expected else value in (None, False)

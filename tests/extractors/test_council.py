@@ -535,3 +535,19 @@ def test_the_law_letting_a_stream_be_is_no_stream():
     body = ("<p>Vom Grundsatz her lässt die Gemeindeordnung eine Live-Übertragung der Sitzungen des Rates "
             "zu.</p>")
     assert _tv(body) is None
+
+# named14: the papers online by their plain names; "live über <video platform>" with the verb before it
+@pytest.mark.parametrize("param, sentence, expected", [
+    (DCW, "Interessierte können die zur öffentlichen Sitzung des Gemeinderates gehörenden Unterlagen "
+          "bequem über das Internet abrufen.", True),
+    (DCW, "Die Vorlagen und Niederschriften des Stadtrates werden nach der Freigabe ins Internet "
+          "gestellt.", True),
+    (DCW, "Die Unterlagen zur Sitzung des Gemeinderats liegen im Rathaus zur Einsicht aus.", False),
+    (TV, "Die öffentlichen Sitzungen des Gemeinderats laufen regelmäßig live über die Streamingplattform "
+         "Twitch.", True),
+    (TV, "Die Sitzungen des Gemeinderats werden nicht live auf YouTube gezeigt.", False),
+    (TV, "Die Feuerwehr zeigt ihre Übung live auf YouTube.", False),
+])
+def test_papers_online_and_live_over_a_platform(param, sentence, expected):
+    value = vals(council, page(f"<p>{sentence}</p>")).get(param)
+    assert (value not in (None, False)) if expected else value in (None, False)

@@ -319,3 +319,25 @@ def test_a_labelled_row_restating_the_heading_is_the_heading():
     url = "https://gi.example.de/bi/vo0050.asp?__kvonr=1"
     got = vals(council, html, url=url).get("participation.council_tv")
     assert got in (None, False)
+
+# named14: use told in the passive, and the anchored concept word among several
+@pytest.mark.parametrize("param, sentence", [
+    ("participation.council_tv", "In den Ratssitzungen können die Entscheidungen per Livestream von zu Hause "
+                                 "aus mitverfolgt werden."),
+    ("participation.council_tv", "Die Übertragung der öffentlichen Sitzungen des Rates erfolgt im Livestream "
+                                 "über den Kanal der Stadt."),
+    ("geodata.portal", "Über das Geodatenportal lassen sich Bodenrichtwerte und Bebauungspläne abrufen."),
+])
+def test_use_in_the_passive_and_the_anchored_concept_word(param, sentence):
+    assert positive(param, f"<p>{sentence}</p>") not in (None, False)
+
+
+@pytest.mark.parametrize("param, sentence", [
+    # a proposal or an open question is no use
+    ("participation.council_tv", "Ob die Sitzungen des Rates künftig per Livestream mitverfolgt werden "
+                                 "können, ist noch offen."),
+    ("participation.council_tv", "Die Fraktion schlägt vor, dass die Ratssitzungen per Livestream verfolgt "
+                                 "werden können sollen."),
+])
+def test_a_passive_use_inside_a_plan_or_question_is_no_use(param, sentence):
+    assert positive(param, f"<p>{sentence}</p>") in (None, False)

@@ -703,3 +703,15 @@ def test_a_malformed_own_clause_section_names_file_and_key():
 ])
 def test_a_restriction_to_places_listed_by_name(sentence, name, owner):
     assert at(sentence, name).owner == owner
+
+
+# named14: the city's own bare name as a clause's subject
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Hamm hat jetzt eine eigene App.", "eigene App", "city"),
+    ("Seit März verschickt Hamm seine Mitteilungen über die App.", "App", "city"),
+    ("Zusammen mit Hamm plant Unna eine eigene App.", "eigene App", "unknown"),
+    ("In Hamm gibt es eine eigene App.", "eigene App", "unknown"),
+])
+def test_the_citys_bare_name_as_subject(sentence, name, owner):
+    start = sentence.index(name)
+    assert judge(sentence, start, start + len(name), OWNER, names=NAMES, city=HAMM).owner == owner
