@@ -225,3 +225,15 @@ def test_suggestions_handed_in_on_the_platform_are_no_plan(sentence):
 ])
 def test_the_laender_plan_participation_platforms(body):
     assert vals(participation, page(body, "Bebauungsplan Nr. 12"))[P]
+
+
+# named14: "diskutieren" with a modal of ability is what people do on the platform, not a council's deliberation
+@pytest.mark.parametrize("sentence, expected", [
+    ("Die Stadt hat eine Online-Plattform gestartet, auf der Bürger Vorschläge einreichen und diskutieren "
+     "können.", True),
+    ("Der Gemeinderat wird im Herbst über eine Online-Plattform diskutieren, auf der Bürger Vorschläge "
+     "einreichen.", False),
+])
+def test_discussing_on_the_platform_is_use(sentence, expected):
+    value = vals(participation, page(f"<p>{sentence}</p>")).get("participation.platform")
+    assert (value not in (None, False)) if expected else value in (None, False)
