@@ -227,7 +227,7 @@ def test_the_laender_plan_participation_platforms(body):
     assert vals(participation, page(body, "Bebauungsplan Nr. 12"))[P]
 
 
-# named14: "diskutieren" with a modal of ability is what people do on the platform, not a council's deliberation
+# named14: "diskutieren" with a modal of ability is what people do on the platform, not a deliberation
 @pytest.mark.parametrize("sentence, expected", [
     ("Die Stadt hat eine Online-Plattform gestartet, auf der Bürger Vorschläge einreichen und diskutieren "
      "können.", True),
