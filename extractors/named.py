@@ -397,6 +397,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                      if modifiers else None)
     current = regex(cues["current_np_regex"])
     usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
+    generic_rx = regex(cues["generic_regex"]) if cues.get("generic_regex") else None  # towns in general
     negated = regex(cues["negated_regex"])
     quantifier = regex(cues["quantifier_regex"])
     no_longer = regex(cues["no_longer_regex"])
@@ -500,7 +501,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 sent = text[lo:hi]
             elif lead_question:
                 continue
-            if words(sent, cues["generic"]) or words(sent, cues["consent"]):
+            if (words(sent, cues["generic"]) or words(sent, cues["consent"])
+                    or (generic_rx and generic_rx.search(sent))):
                 continue
             if links is None:
                 links = block_links(page, block)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import chatbot, city_app, council, defect_reporting, geodata, open_data, participation
+from extractors.base import CityContext
 from extractors.named import split_sentences
 from tests.extractors.web_helpers import page, run, vals
 
@@ -341,3 +342,17 @@ def test_use_in_the_passive_and_the_anchored_concept_word(param, sentence):
 ])
 def test_a_passive_use_inside_a_plan_or_question_is_no_use(param, sentence):
     assert positive(param, f"<p>{sentence}</p>") in (None, False)
+
+
+
+
+# named14: a Kreis's own member towns are no towns in general
+def test_a_kreis_speaks_of_its_own_towns():
+    kreis = CityContext("06431000", "Kreis Bergstraße", ("kreis-bergstrasse.de",))
+    url = "https://www.kreis-bergstrasse.de/bauen"
+    own = page("<p>Die Bebauungspläne aller Städte und Gemeinden des Kreises finden Sie in unserem "
+               "Bürger-GIS.</p>", title="Bauen")
+    assert vals(geodata, own, url=url, city=kreis).get("geodata.portal") not in (None, False)
+    general = page("<p>Pläne im Bürger-GIS, wie es viele Städte und Gemeinden anbieten, finden Sie in "
+                   "unserem Bürger-GIS.</p>", title="Bauen")
+    assert vals(geodata, general, url=url, city=kreis).get("geodata.portal") in (None, False)
