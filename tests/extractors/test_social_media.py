@@ -474,3 +474,15 @@ def test_an_outlets_own_icons_and_rel_me_are_not_the_citys_whatever_their_handle
 def test_council_sessions_streamed_on_youtube(sentence, expected):
     value = vals(social_media, page(f"<p>{sentence}</p>")).get(YT)
     assert (isinstance(value, dict) if expected else value is None), value
+
+
+# named14: the copula with the network as its place, and the city's bare name as its subject
+@pytest.mark.parametrize("sentence, expected", [
+    ("Köln ist jetzt auch auf Instagram.", True),
+    ("Die Stadt Köln ist nun auch bei Facebook.", True),
+    ("Viele Vereine sind auf Instagram.", False),
+    ("Das Video ist auf YouTube.", False),
+])
+def test_the_city_is_on_a_network(sentence, expected):
+    got = vals(social_media, page(f"<p>{sentence}</p>"))
+    assert any(v not in (None, False) for v in got.values()) == expected
