@@ -482,6 +482,8 @@ def test_council_sessions_streamed_on_youtube(sentence, expected):
     ("Die Stadt Köln ist nun auch bei Facebook.", True),
     ("Viele Vereine sind auf Instagram.", False),
     ("Das Video ist auf YouTube.", False),
+    # a club's presence said with the bare copula is not read (its owner would fall to the page's publisher)
+    ("Der Heimatverein ist seit Mai auf Facebook.", False),
 ])
 def test_the_city_is_on_a_network(sentence, expected):
     got = vals(social_media, page(f"<p>{sentence}</p>"))
