@@ -490,3 +490,18 @@ def test_a_long_link_text_is_no_app_label():
 def test_an_app_the_administration_publishes_in(body, expected):
     value = vals(city_app, page(f"<p>{body}</p>")).get(P)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+
+# named14: a Kreis's own app ("Kreis-App", "die App für den Landkreis …"); on a town's page another body's
+def test_a_kreis_app_is_the_kreis_app_and_not_the_towns():
+    kreis = CityContext("06631000", "Landkreis Fulda", ("landkreis-fulda.de",))
+    town = CityContext("06631009", "Fulda", ("fulda.de",))
+    body = page("<p>Die neue Kreis-App bietet Abfalltermine und Nachrichten aus dem Landratsamt.</p>")
+    on_kreis = vals(city_app, body, url="https://www.landkreis-fulda.de/x", city=kreis).get(P)
+    assert on_kreis not in (None, False)
+    assert vals(city_app, body, url="https://www.fulda.de/x", city=town).get(P) in (None, False)
+    kusel = CityContext("07336000", "Landkreis Kusel", ("landkreis-kusel.de",))
+    named = page("<p>Seit Mai ist die App für den Landkreis Kusel kostenlos im App Store erhältlich.</p>")
+    on_kusel = vals(city_app, named, url="https://www.landkreis-kusel.de/x", city=kusel).get(P)
+    assert on_kusel not in (None, False)
