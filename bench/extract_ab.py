@@ -20,6 +20,7 @@ ratios B/A (below 1: B is faster) with its spread (lowest and highest pair)::
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import statistics
 import subprocess
@@ -116,7 +117,8 @@ def main() -> None:
         a.close()
         b.close()
     n = len(pages)
-    print(f"pages: {n}; {args.rounds} rounds of A B B A{' (unseen)' if args.unseen else ''}")
+    print(f"pages: {n}; {args.rounds} rounds of A B B A{' (unseen)' if args.unseen else ''}; "
+          f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for label, where in (("A", args.a), ("B", args.b)):
         t, base = statistics.median(ours[label]), statistics.median(bare[label])
         print(f"{label} {where}: ours {t:.3f} s CPU ({n / t:.0f} pages/s), ratio to bare {base / t:.2f}")
