@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from extractors.base import CityContext, Finding
+from extractors.base import CityContext, Finding, per_mapping
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
 from extractors.named import named_findings
@@ -70,6 +70,13 @@ def named_apps(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...]) 
     return list(dict.fromkeys(out))
 
 
+@per_mapping
+def _stores(patterns: Mapping[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
+    """(store key, its link address regex) per app store, compiled once per pattern mapping: the store reader
+    and :func:`app_links` (which leaves store badges to it) ask on every page."""
+    return [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]
+
+
 def app_links(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
               own: list[str]) -> list[Finding]:
     """The city's app as a link label on the city's own pages, header and footer included ("Landkreis Fulda
@@ -85,7 +92,7 @@ def app_links(page: Page, patterns: Mapping[str, Any], city: CityContext | None,
     max_words = int(spec.get("max_words", 5))
     mention = patterns["mentions"][PARAMETER]
     exclude = (mention[0] if isinstance(mention, list) else mention).get("exclude", ())
-    stores = [re.compile(v["url_regex"], re.I) for v in patterns["stores"].values()]
+    stores = [rx for _, rx in _stores(patterns)]
     hits = []
     for link in page.links:
         text = link.text.strip()
@@ -118,7 +125,7 @@ def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = N
                   named_findings(page, {**patterns, "mentions": mentions}, city, NAME, VERSION))
     if has_app:
         found += app_links(page, patterns, city, own)
-    stores = [(k, re.compile(v["url_regex"], re.I)) for k, v in patterns["stores"].items()]
+    stores = _stores(patterns)
     urls = "\n".join(link.url for link in page.links)
     if not any(rx.search(urls) for _, rx in stores):
         return found  # no store link on the page

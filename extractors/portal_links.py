@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from extractors.base import CityContext, Finding, per_mapping
+from extractors.base import NEVER, CityContext, Finding, per_mapping, regex
 from extractors.evidence import finding, snippet
 from extractors.families import requirements
 from extractors.matching import compact, contains_any
@@ -145,7 +145,7 @@ def identity_findings(page: Page, patterns: Mapping[str, Any], city: CityContext
     spec = patterns.get("self_page")
     if spec is None or any(f.parameter == parameter and f.value is False for f in said):
         return []
-    if re.search(patterns.get("exclude_url_regex") or "(?!)", page.final_url, re.I):
+    if regex(patterns.get("exclude_url_regex") or NEVER, re.I).search(page.final_url):
         return []
     terms, unless, merged = _self_terms(patterns, parameter)
     line = self_page(page, terms, unless, merged, patterns, city)

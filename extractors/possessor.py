@@ -247,14 +247,11 @@ def _prefixes(spec: Mapping[str, Any]) -> dict[str, tuple[int, str]]:
     return table
 
 
-@lru_cache(maxsize=8)
-def _heads_of(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
-    # longest stems first: "landesregierung" before "regierung"
-    pairs = [(stem.lower(), kind) for kind, stems in items for stem in stems]
-    return dict(sorted(pairs, key=lambda p: -len(p[0])))
-
-
+@per_mapping
 def _heads(spec: Mapping[str, Any]) -> dict[str, str]:
-    heads = spec.get("heads", {})
-    return _heads_of(tuple((str(k), tuple(v)) for k, v in heads.items()))
+    """Head stem -> owner kind from the spec's ``heads``, longest stems first ("landesregierung" before
+    "regierung"); built once per pattern mapping."""
+    pairs = [(str(stem).lower(), str(kind))
+             for kind, stems in spec.get("heads", {}).items() for stem in stems]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
 
