@@ -95,7 +95,9 @@ class Capture(Base):
 
     __tablename__ = "capture"
     __table_args__ = (
-        UniqueConstraint("crawl_id", "url", "rendered", name="uq_capture_crawl_url_rendered"),
+        # One capture per city, URL and kind in a crawl: a partner page two cities link to (a Kreis
+        # portal, a shared booking system) is each city's evidence, not the first city's to reach it.
+        UniqueConstraint("crawl_id", "ags", "url", "rendered", name="uq_capture_crawl_ags_url_rendered"),
         Index("ix_capture_ags_url", "ags", "url"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -17,11 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request
-from scrapy.utils.request import fingerprint
 
 from crawlers.crawls import ensure_crawl
 from crawlers.distributed.robots import pending_key
-from crawlers.distributed.scheduler import host_of
+from crawlers.distributed.scheduler import city_fingerprint, host_of
 from crawlers.distributed.spider import seed_requests
 from crawlers.distributed.worker import active_key, finish_if_drained, frontier_for
 from crawlers.run import settings_env
@@ -44,7 +43,7 @@ def start_crawl(store: Store, settings: Settings, cities: list[CityRecord]) -> i
     for city in cities:
         frontier.r.set(frontier.key(pending_key(urlsplit(city.website).netloc)), 1)
         for seed in seed_requests(city.ags, city.website):
-            fp = fingerprint(Request(seed["url"])).hex()
+            fp = city_fingerprint(Request(seed["url"], meta=seed["meta"]))
             payload = json.dumps({**seed, "dont_filter": False}).encode()
             frontier.push(host_of(seed["url"]), seed["priority"], payload, fp)
     frontier.r.sadd(active_key(settings), crawl_id)

@@ -26,6 +26,13 @@ MIN_POLL = 0.05  # never ask Redis more often than this while no host is ready
 PENDING_TTL = 0.25  # has_pending_requests() is asked on every engine loop: answer from a cache
 
 
+def city_fingerprint(request: Request) -> str:
+    """The dupefilter's key of a request: its city and Scrapy's request fingerprint. A page two
+    cities link to is fetched for each (each city's capture is its own evidence); within a city
+    it is fetched once. The coordinator seeds with the same function."""
+    return f"{request.meta.get('sci_ags', '')}:{request_fingerprint(request).hex()}"
+
+
 def host_of(url: str) -> str:
     parts = urlsplit(url)
     return parts.netloc.lower()
@@ -96,7 +103,7 @@ class RedisScheduler:
         fingerprint = None
         if not request.dont_filter:
             # The function, not the crawler's fingerprinter: `sci crawl` seeds with the same one.
-            fingerprint = request_fingerprint(request).hex()
+            fingerprint = city_fingerprint(request)
         return self.frontier.push(host_of(request.url), request.priority, encode(request), fingerprint,
                                   ack_id=request.meta.get(LEASE), budget=request.meta.get(BUDGET))
 

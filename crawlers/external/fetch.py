@@ -152,7 +152,8 @@ class Fetcher:
         """Fetch ``url`` (once per crawl), archive it, add a capture; raise FetchError."""
         full = str(httpx.URL(url, params=params)) if params else url
         if full in self._seen:
-            # One capture per URL and crawl (the capture table's unique key); reuse it.
+            # Fetched once per URL and external crawl: an app-store or API answer is the same for every
+            # city that asks, so the first capture is reused as evidence.
             fetched = self._seen[full]
             if fetched.status not in ok_statuses:
                 raise FetchError(f"{full}: HTTP {fetched.status}")

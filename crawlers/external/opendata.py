@@ -33,6 +33,7 @@ class OpenDataRunner:
         if portal is None:
             self.run.summary.notes.append(f"{city.name}: no open-data portal found on the city site")
             return
+        portal = od.portal_base(portal, self.probes)
         tried: list[str] = []
         root = f"{urlsplit(portal).scheme}://{urlsplit(portal).netloc}/"
         for base in dict.fromkeys([portal, root]):

@@ -36,6 +36,19 @@ def load_probes(path: Path) -> list[Probe]:
     return [Probe(p["software"], p["path"], p["check"], p["count"]) for p in doc["probes"]]
 
 
+def portal_base(url: str, probes: list[Probe]) -> str:
+    """The portal an address belongs to: ``url`` itself, or, when it is one of the probed APIs (a
+    portal page links its own "CKAN Action API", and extraction may take that link as the portal),
+    the address before the API's path — probing under an API address finds nothing and falls back
+    to the host root, which may count other cities' data."""
+    parts = urlsplit(url)
+    for probe in probes:
+        api = "/" + probe.path.split("?", 1)[0]
+        if parts.path.endswith(api):
+            return parts._replace(path=parts.path[: -len(api)] + "/", query="", fragment="").geturl()
+    return url
+
+
 def probe_urls(portal_url: str, probe: Probe) -> list[str]:
     """Where the probe's API may live: under the portal's path, then at the host root."""
     base = portal_url if portal_url.endswith("/") else portal_url + "/"

@@ -49,3 +49,21 @@ def test_counts_software_and_per_city_errors(settings: Settings) -> None:
     assert "Aachen: no open-data portal found on the city site" in stats["notes"]
     assert json.loads(json.dumps(stats))["cities"] == 4
     assert "/koeln/api/3/action/package_search?rows=0" in log
+
+
+def test_a_portal_found_as_its_api_link_is_probed_as_the_portal(settings: Settings) -> None:
+    """Extraction may take a portal page's link to its own API as the portal (the sample web's
+    Osnabrück portal did): probed under that address nothing answers and the host root's API —
+    every city's data on a shared host — would count. The runner probes the portal it belongs to."""
+    ckan = fixture("ckan_envidat_ch_package_search_rows2_2026.json")
+    root = json.dumps({"success": True, "result": {"count": 99999}}).encode()
+    routes = {"/koeln/api/3/action/package_search": (200, JSON, ckan),
+              "/api/3/action/package_search": (200, JSON, root)}
+    with serve(routes, "127.0.0.24") as (base, _):
+        ctx = AppContext(settings.replace(api_rate_per_minute=0))
+        portals = {"05315000": f"{base}/koeln/api/3/action/package_search?rows=0"}
+        opendata.run(ctx, [KOELN], 2020, {"portals": portals})
+    with ctx.store.session() as s:
+        portal = s.scalars(select(Candidate).where(Candidate.parameter == "open_data.portal")).one()
+        assert portal.value == {"url": f"{base}/koeln/", "datasets": 858, "software": "CKAN"}
+        assert portal.confidence == 0.95

@@ -34,9 +34,9 @@ class CrawlWriter:
     year: int = 2020
     crawl_id: int = 0
     archives: dict[str, WarcArchive] = field(default_factory=dict)
-    # One capture per URL and crawl (the capture table's unique key): a partner page fetched by two
-    # cities belongs to the first, as in the crawler.
-    seen: dict[tuple[str, bool], int] = field(default_factory=dict)
+    # One capture per city, URL and kind in a crawl (the capture table's unique key), as in the
+    # crawler: a partner page two cities reach is captured for each.
+    seen: dict[tuple[str, str, bool], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         with self.store.session() as s:
@@ -56,8 +56,8 @@ class CrawlWriter:
         content_type: str = "text/html; charset=utf-8",
         status: int = 200,
     ) -> int:
-        if (url, rendered) in self.seen:
-            return self.seen[(url, rendered)]
+        if (ags, url, rendered) in self.seen:
+            return self.seen[(ags, url, rendered)]
         body = html.encode("utf-8") if isinstance(html, str) else html
         arch = self.archives.get(ags)
         if arch is None:
@@ -85,7 +85,7 @@ class CrawlWriter:
             )
             s.add(cap)
             s.flush()
-            self.seen[(url, rendered)] = cap.id
+            self.seen[(ags, url, rendered)] = cap.id
             return cap.id
 
     def close(self) -> None:

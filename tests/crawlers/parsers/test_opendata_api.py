@@ -43,6 +43,16 @@ def test_probe_urls_path_then_root() -> None:
     assert len(od.probe_urls("https://offenedaten.example.de/", PROBES["DKAN"])) == 1
 
 
+def test_an_api_address_is_read_as_its_portal() -> None:
+    probes = list(PROBES.values())
+    api = "https://opendata.example.de/osnabrueck/api/3/action/package_search?rows=0"
+    assert od.portal_base(api, probes) == "https://opendata.example.de/osnabrueck/"
+    assert od.portal_base("https://data.example.de/api/explore/v2.1/catalog/datasets", probes) == \
+        "https://data.example.de/"
+    for portal in ("https://opendata.example.de/koeln", "https://opendata.example.de/api-hilfe/"):
+        assert od.portal_base(portal, probes) == portal
+
+
 @pytest.mark.parametrize(("software", "body", "count"), [
     # Shapes as documented by the projects (no real samples stored): DKAN 2 search, ODS v2.1 and v1.
     ("DKAN", b'{"total": "17", "results": {}}', 17),
