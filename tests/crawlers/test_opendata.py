@@ -67,3 +67,37 @@ def test_a_portal_found_as_its_api_link_is_probed_as_the_portal(settings: Settin
         portal = s.scalars(select(Candidate).where(Candidate.parameter == "open_data.portal")).one()
         assert portal.value == {"url": f"{base}/koeln/", "datasets": 858, "software": "CKAN"}
         assert portal.confidence == 0.95
+
+
+def test_the_count_is_no_surer_than_the_unconfirmed_link_it_came_from(settings: Settings) -> None:
+    """Köln's portal comes from a machine candidate at 0.74 — a neighbour's portal reached from a press
+    item looks the same to the API — so the count's candidate stays at 0.74 and says why; Bonn's
+    portal was approved by an analyst, so its count is as sure as the API (0.95)."""
+    from review.state import decide
+    from sci.bootstrap import init_store, load_cities
+    from sci.candidates import EvidenceIn, add_candidate
+    from sci.editions import load_editions
+
+    ckan = fixture("ckan_envidat_ch_package_search_rows2_2026.json")
+    routes = {"/koeln/api/3/action/package_search": (200, JSON, ckan),
+              "/bonn/api/3/action/package_search": (200, JSON, ckan)}
+    ctx = AppContext(settings.replace(api_rate_per_minute=0))
+    init_store(ctx.store, [load_editions(settings.data_dir)[2020]])
+    load_cities(ctx.store, 2020, [KOELN, BONN])
+    with serve(routes, "127.0.0.24") as (base, _):
+        with ctx.store.session() as s:
+            for city in (KOELN, BONN):
+                url = f"{base}/{city.name.lower().replace('ö', 'oe')}/"
+                cand, _ = add_candidate(s, edition=2020, ags=city.ags, parameter="open_data.portal",
+                                        value={"url": url}, confidence=0.74, extractor="open_data",
+                                        extractor_version="2", evidence=[EvidenceIn(url, "Open-Data-Portal")])
+                if city is BONN:
+                    s.flush()
+                    decide(s, candidate_id=cand.id, action="approve", analyst="ana")
+        opendata.run(ctx, [KOELN, BONN], 2020, {})
+    with ctx.store.session() as s:
+        found = s.scalars(select(Candidate).where(Candidate.parameter == "open_data.datasets"))
+        counts = {c.ags: c for c in found}
+        assert counts[KOELN.ags].value == 858 and counts[KOELN.ags].confidence == 0.74
+        assert "unbestätigten Kandidaten" in counts[KOELN.ags].evidence[0].snippet
+        assert counts[BONN.ags].confidence == 0.95
