@@ -97,11 +97,11 @@ def own_site(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...], af
 
 
 def written_links(page: Page, patterns: Mapping[str, Any]) -> list[Link]:
-    """Profile addresses written out in the text and not linked ("Facebook: www.facebook.com/BorkenStadtverwaltung"
-    in a printed imprint, an annual report's or a flyer's text): each is read as a link in its block, so the same
+    """Profile addresses written out in the text and not linked ("Facebook: www.facebook.com/BorkenStadt…" in
+    a printed imprint, an annual report's or a flyer's text): each is read as a link in its block, so the same
     checks decide whose account it is (the handle the city's name, an official cue around it, an institution's
-    word). Only the networks' domains are read (``written_regex``); a page that has none of them costs a substring
-    test per domain."""
+    word). Only the networks' domains are read (``written_regex``); a page with none of them costs a substring
+    test a domain."""
     text = page.text
     if not any(d in text for d in patterns["domains"]):
         return []

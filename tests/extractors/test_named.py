@@ -362,10 +362,12 @@ def test_a_kreis_speaks_of_its_own_towns():
     # a thing introduced with the indefinite article as having come into being, on the page whose heading is
     # the city's thing
     ("participation.platform", "Die Beteiligungsplattform der Stadt Köln",
-     "<p>Im Forschungsprojekt ist eine Beteiligungsplattform für die Kölner Stadtgesellschaft entstanden.</p>"),
+     "<p>Im Forschungsprojekt ist eine Beteiligungsplattform für die Kölner Stadtgesellschaft "
+     "entstanden.</p>"),
     # the reader told to pick in the page's own form
     ("citizen_information.defect_reporting", "Schäden jetzt auch im Internet melden",
-     "<p>Auf der Website wählen Sie in einem eigens entwickelten Online-Formular die Art des Schadens aus.</p>"),
+     "<p>Auf der Website wählen Sie in einem eigens entwickelten Online-Formular die Art des Schadens "
+     "aus.</p>"),
 ])
 def test_indefinite_introduction_with_a_use_or_coming_into_being(param, title, body):
     value = positive(param, body, title)

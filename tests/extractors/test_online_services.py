@@ -945,17 +945,19 @@ def test_the_business_named_in_the_laws_words():
 
 @pytest.mark.parametrize("body", [
     # places matched to families through the portal, on line
-    "<p>Die Plätze werden über den Kita-Finder online vermittelt, den es seit vier Jahren gibt.</p>",
+    "<p>Die Plätze werden über den Kita-Finder online vermittelt, den es seit vier Jahren "
+    "gibt.</p>",
     # the registration portal fused with its online word, as a label after a colon
-    "<p>Wer sein Kind in einer Kita betreuen lassen will, kennt es inzwischen: das neue Online-Anmeldeportal.</p>",
+    "<p>Wer sein Kind in einer Kita betreuen lassen will, kennt es inzwischen: das neue "
+    "Online-Anmeldeportal.</p>",
 ])
 def test_daycare_places_allocated_or_registered_on_line(body):
     assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
 
 
 def test_application_created_in_the_online_account():
-    body = ("<h1>Bewohner-Parkausweis beantragen</h1><p>Der Antrag wird auf Ihrem Online-Schreibtisch angelegt; "
-            "Sie können die Bearbeitung jederzeit unterbrechen.</p>")
+    body = ("<h1>Bewohner-Parkausweis beantragen</h1><p>Der Antrag wird auf Ihrem Online-Schreibtisch "
+            "angelegt; Sie können die Bearbeitung jederzeit unterbrechen.</p>")
     assert values(online_services, wrap(body)) == {P + "resident_parking_permit": True}
 
 

@@ -721,7 +721,8 @@ def test_the_citys_bare_name_as_subject(sentence, name, owner):
 
 @pytest.mark.parametrize("sentence, name, status", [
     # people proposing topics on the platform use it; an official proposing a change plans one
-    ("Über das Portal lässt sich die Versammlung wählen; schon jetzt können die Bürger dort Themen vorschlagen.",
+    ("Über das Portal lässt sich die Versammlung wählen; schon jetzt können die Bürger dort Themen "
+     "vorschlagen.",
      "Portal", "live"),
     ("Die Bürgermeisterin wird dem Rat eine Änderung vorschlagen, mit der ein Livestream möglich würde.",
      "Livestream", "planned"),
