@@ -393,6 +393,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
         if kind in ("planned", "discontinued") and (going_on or said_live):
             continue
         not_status = patterns.get("not_status", {}).get(kind, {})
+        not_status_before = patterns.get("not_status_before", {}).get(kind, {})
         for m in words(text, vocab.words(kind, "named")):
             # In the noun phrase ("im geplanten Geoportal") or in a relative clause on the thing ("im Portal,
             # das derzeit aufgebaut wird"): only these speak about a prepositional object.
@@ -400,6 +401,8 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 continue
             if m.term in not_status and re.match(not_status[m.term], text[m.end:]):
                 continue  # another sense ("der Antrag auf ein Führungszeugnis", "Anregungen geben")
+            if m.term in not_status_before and re.search(not_status_before[m.term], text[:m.start]):
+                continue  # … told by what precedes it ("können die Bürger dort Themen vorschlagen": use)
             if m.term in channel_words:
                 continue  # told or shown on the thing, not about it
             return kind, m.term

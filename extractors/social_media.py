@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractors.base import CityContext, Finding, registrable_domain
+from extractors.base import CityContext, Finding, regex, registrable_domain
 from extractors.class_absence import class_denials
 from extractors.evidence import finding, merge, snippet
 from extractors.matching import compact
@@ -96,12 +96,38 @@ def own_site(page: Page, patterns: Mapping[str, Any], names: tuple[str, ...], af
     return named and publisher(page, patterns["owner"]) is None
 
 
+def written_links(page: Page, patterns: Mapping[str, Any]) -> list[Link]:
+    """Profile addresses written out in the text and not linked ("Facebook: www.facebook.com/BorkenStadt…" in
+    a printed imprint, an annual report's or a flyer's text): each is read as a link in its block, so the same
+    checks decide whose account it is (the handle the city's name, an official cue around it, an institution's
+    word). Only the networks' domains are read (``written_regex``); a page with none of them costs a substring
+    test a domain."""
+    text = page.text
+    if not any(d in text for d in patterns["domains"]):
+        return []
+    rx = regex(patterns["written_regex"], re.I)
+    linked = {link.url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower() for link in page.links}
+    out: list[Link] = []
+    for block in page.blocks:
+        if not any(d in block.text for d in patterns["domains"]):
+            continue
+        for m in rx.finditer(block.text):
+            address = m.group(0).rstrip(".,;:)")
+            bare = address.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+            if bare.lower() in linked:
+                continue  # linked as well: the link itself is read
+            out.append(Link(url=f"https://www.{bare}", text=address, locator=f"{block.locator} > text()",
+                            rel="", context=block.text[:300]))
+    return out
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
     found = merge(statements(page, patterns, NAME, VERSION),
                   named_findings(page, patterns, city, NAME, VERSION),
                   class_denials(page, patterns, city, NAME, VERSION))
     candidates = [link for link in page.links
                   if "/@" in link.url or any(d in link.url for d in patterns["domains"])]
+    candidates += written_links(page, patterns)
     if not candidates:
         return found  # cheap test first: most links are nowhere near a social network
     affix = affixes(patterns)

@@ -356,3 +356,32 @@ def test_a_kreis_speaks_of_its_own_towns():
     general = page("<p>Pläne im Bürger-GIS, wie es viele Städte und Gemeinden anbieten, finden Sie in "
                    "unserem Bürger-GIS.</p>", title="Bauen")
     assert vals(geodata, general, url=url, city=kreis).get("geodata.portal") in (None, False)
+
+
+@pytest.mark.parametrize("param, title, body", [
+    # a thing introduced with the indefinite article as having come into being, on the page whose heading is
+    # the city's thing
+    ("participation.platform", "Die Beteiligungsplattform der Stadt Köln",
+     "<p>Im Forschungsprojekt ist eine Beteiligungsplattform für die Kölner Stadtgesellschaft "
+     "entstanden.</p>"),
+    # the reader told to pick in the page's own form
+    ("citizen_information.defect_reporting", "Schäden jetzt auch im Internet melden",
+     "<p>Auf der Website wählen Sie in einem eigens entwickelten Online-Formular die Art des Schadens "
+     "aus.</p>"),
+])
+def test_indefinite_introduction_with_a_use_or_coming_into_being(param, title, body):
+    value = positive(param, body, title)
+    assert isinstance(value, dict) and value["status"] == "live", value
+
+
+def test_indefinite_without_such_a_cue_stays_the_concept():
+    body = "<p>Eine Beteiligungsplattform ist ein Werkzeug für Kommunen.</p>"
+    assert positive("participation.platform", body, "Die Beteiligungsplattform der Stadt Köln") is None
+
+
+@pytest.mark.parametrize("param, sentence", [
+    ("participation.platform", "Die Stadt hat nicht einmal eine Beteiligungsplattform."),
+    ("open_data.portal", "Köln hat nicht mal ein Open-Data-Portal."),
+])
+def test_not_even_one_denies_the_thing(param, sentence):
+    assert positive(param, f"<p>{sentence}</p>") is False

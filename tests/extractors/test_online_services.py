@@ -941,3 +941,26 @@ def test_the_business_named_in_the_laws_words():
     body = ("<h1>Wirtschaft</h1><p>Die Aufnahme einer gewerblichen Tätigkeit können Sie ab sofort online "
             "anzeigen.</p>")
     assert values(online_services, wrap(body)).get("online_services.business_registration") is True
+
+
+@pytest.mark.parametrize("body", [
+    # places matched to families through the portal, on line
+    "<p>Die Plätze werden über den Kita-Finder online vermittelt, den es seit vier Jahren "
+    "gibt.</p>",
+    # the registration portal fused with its online word, as a label after a colon
+    "<p>Wer sein Kind in einer Kita betreuen lassen will, kennt es inzwischen: das neue "
+    "Online-Anmeldeportal.</p>",
+])
+def test_daycare_places_allocated_or_registered_on_line(body):
+    assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
+
+
+def test_application_created_in_the_online_account():
+    body = ("<h1>Bewohner-Parkausweis beantragen</h1><p>Der Antrag wird auf Ihrem Online-Schreibtisch "
+            "angelegt; Sie können die Bearbeitung jederzeit unterbrechen.</p>")
+    assert values(online_services, wrap(body)) == {P + "resident_parking_permit": True}
+
+
+def test_allocation_without_an_online_word_is_no_online_service():
+    body = "<p>Die Kita-Plätze werden im Frühjahr vom Jugendamt vermittelt.</p>"
+    assert values(online_services, wrap(body)) == {}

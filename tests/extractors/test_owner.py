@@ -344,6 +344,8 @@ def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
     ("Die seit 2019 bestehende App soll um einen Mängelmelder ergänzt werden.", True),
     ("Wer heute einen Termin will, muss ihn online buchen.", True),
     ("Der Magistrat legt den stadteigenen Account auf X still.", True),
+    # a motion granting what is there before finding it wanting
+    ("Im Bürgerportal gibt es zwar ein Formular für Mängelmeldungen, dafür muss man sich anmelden.", True),
     ("Der Chatbot steht den Bürgerinnen rund um die Uhr zur Verfügung.", False),
     ("Die Sitzungen werden als Livestream auf der Internetseite bereitgestellt.", False),
 ])
@@ -715,3 +717,19 @@ def test_a_restriction_to_places_listed_by_name(sentence, name, owner):
 def test_the_citys_bare_name_as_subject(sentence, name, owner):
     start = sentence.index(name)
     assert judge(sentence, start, start + len(name), OWNER, names=NAMES, city=HAMM).owner == owner
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # people proposing topics on the platform use it; an official proposing a change plans one
+    ("Über das Portal lässt sich die Versammlung wählen; schon jetzt können die Bürger dort Themen "
+     "vorschlagen.",
+     "Portal", "live"),
+    ("Die Bürgermeisterin wird dem Rat eine Änderung vorschlagen, mit der ein Livestream möglich würde.",
+     "Livestream", "planned"),
+    ("Die Bürger können keine Themen vorschlagen, solange das Portal im Aufbau ist.", "Portal", "planned"),
+    # "vorausgesetzt" (provided that) is no suspension
+    ("Ein Mängelmelder ist nützlich – vorausgesetzt, er ist gut gemacht.", "Mängelmelder", "live"),
+    ("Der Mängelmelder ist bis auf Weiteres ausgesetzt.", "Mängelmelder", "discontinued"),
+])
+def test_status_words_read_by_what_precedes_them(sentence, name, status):
+    assert at(sentence, name).status == status

@@ -237,3 +237,17 @@ def test_the_laender_plan_participation_platforms(body):
 def test_discussing_on_the_platform_is_use(sentence, expected):
     value = vals(participation, page(f"<p>{sentence}</p>")).get("participation.platform")
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Auf der Plattform ideen.koeln.example reden Sie bei den Maßnahmen mit, die die Stadt vorhat.",
+    "Auf der Plattform diskutieren Bürgerinnen und Bürger über den Haushalt mit.",
+])
+def test_a_platform_with_the_separable_participation_verb(sentence):
+    value = vals(participation, page(f"<p>{sentence}</p>")).get(P)
+    assert isinstance(value, dict) and value["status"] == "live", value
+
+
+def test_mit_as_a_preposition_is_no_separable_verb():
+    sentence = "Auf der Plattform reden Sie mit der Verwaltung über Ihre Steuer."
+    assert vals(participation, page(f"<p>{sentence}</p>")) == {}

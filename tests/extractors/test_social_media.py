@@ -488,3 +488,37 @@ def test_council_sessions_streamed_on_youtube(sentence, expected):
 def test_the_city_is_on_a_network(sentence, expected):
     got = vals(social_media, page(f"<p>{sentence}</p>"))
     assert any(v not in (None, False) for v in got.values()) == expected
+
+
+@pytest.mark.parametrize("body, param", [
+    ("<p>Bei Instagram ist die Stadt seit März 2019, bislang eher nebenbei.</p>", IG),
+    ("<p>Auf Facebook ist die Stadtverwaltung schon länger.</p>", FB),
+])
+def test_presence_told_with_the_network_first(body, param):
+    value = vals(social_media, page(body)).get(param)
+    assert isinstance(value, dict) and (value["owner"], value["status"]) == ("city", "live"), value
+
+
+def test_network_first_needs_the_administration_after_the_copula():
+    assert vals(social_media, page("<p>Auf Instagram ist die Altstadt ein beliebtes Motiv.</p>")) == {}
+
+
+def test_profile_address_written_in_text_is_read_like_a_link():
+    body = "<p>Herausgeber: Stadt Köln · Facebook: www.facebook.com/stadtkoeln · Telefon 0221 221-0</p>"
+    assert vals(social_media, page(body)) == {FB: {"url": "https://www.facebook.com/stadtkoeln",
+                                                    "handle": "stadtkoeln"}}
+
+
+@pytest.mark.parametrize("body", [
+    # a museum's account written out: the institution check reads it as it reads a link
+    "<p>Das Museum Ludwig finden Sie unter www.instagram.com/museumludwig.</p>",
+    # an e-mail address at a network's domain and a share endpoint are no profiles
+    "<p>Schreiben Sie an presse@x.com/info oder teilen Sie über facebook.com/sharer.php.</p>",
+])
+def test_written_addresses_keep_the_link_checks(body):
+    assert vals(social_media, page(body)) == {}
+
+
+def test_not_even_one_is_a_denial():
+    got = vals(social_media, page("<p>Die Gemeindeverwaltung hat nicht mal eine Facebook-Seite.</p>"))
+    assert got == {FB: False}
