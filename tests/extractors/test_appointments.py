@@ -926,3 +926,31 @@ def test_a_booking_button_to_the_sites_own_booking_page(href, books):
             f"<p><a class='button' href='{href}'>Termin vereinbaren</a></p>")
     got = values(appointments, wrap(body), url="https://www.stadt.de/vv/oe/04/33/auslaenderbehoerde")
     assert (got.get(P + "immigration_office") is True) is books
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the phone channel with its number before "oder online": the pair is how one gets the appointment
+    ("<h1>Bürgerbüro</h1><p>Termine bekommen Sie telefonisch unter 0123 45-67 bis -69 oder online.</p>",
+     {P + "citizens_office": True}),
+    # a number alone, without the online member, books nothing on line
+    ("<h1>Bürgerbüro</h1><p>Termine bekommen Sie telefonisch unter 0123 45-67 bis -69.</p>", {}),
+    # "– und zwar" names the channel of the condition before the dash: a restriction, not a new clause
+    ("<h1>Ausländerbehörde</h1><p>Sie können nur vorsprechen, wenn Sie zuvor einen Termin ausgemacht haben – und "
+     "zwar telefonisch unter 0123 4567 oder per E-Mail.</p>", {P + "immigration_office": False}),
+    # "entweder … oder" over the phone and the mail restricts the office's appointments to them
+    ("<h1>Standesamt</h1><p>Besuche sind nur mit Termin möglich. Termine vereinbaren Sie entweder telefonisch "
+     "oder per E-Mail.</p>", {P + "registry_office": False}),
+])
+def test_channels_given_with_their_numbers_and_closed_lists(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the appointment named by the vehicle's act is the vehicle office's, wherever the sentence stands
+    ("<h1>Aktuelles</h1><p>Einen Termin für die Zulassung vereinbaren Sie online.</p>",
+     {P + "vehicle_registration_office": True}),
+    ("<h1>Aktuelles</h1><p>Zulassungstermine werden jeden Morgen im Onlineportal freigeschaltet.</p>",
+     {P + "vehicle_registration_office": True}),
+])
+def test_the_vehicle_office_named_by_its_appointment(body, expected):
+    assert values(appointments, wrap(body)) == expected

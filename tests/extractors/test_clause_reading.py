@@ -73,3 +73,21 @@ def test_facts_are_read_once_on_demand() -> None:
     assert "negator" not in vars(facts)  # nothing computed before it is asked
     assert facts.negator and facts.plans and facts.past
     assert facts.words[:2] == ["online", "bezahlung"] and "negator" in vars(facts)
+
+
+@pytest.mark.parametrize("clause, restricted", [
+    # a closed disjunction of offline channels leaves out the online one, as "nur" does
+    ("Einen Termin machen Sie entweder telefonisch oder per E-Mail aus", True),
+    ("Termine gibt es entweder persönlich am Empfang oder schriftlich", False),  # "am Empfang" is no listed member
+    ("Termine gibt es entweder telefonisch unter 0123 456-7 oder per E-Mail", True),
+    # a member that is another way in, whatever it is called, lifts it
+    ("Termine vereinbaren Sie entweder persönlich oder über das Bürgerportal", False),
+    ("Termine vereinbaren Sie entweder telefonisch oder online", False),
+    ("Termine vereinbaren Sie entweder telefonisch, per E-Mail oder online", False),
+    ("Termine vereinbaren Sie entweder telefonisch oder per E-Mail oder über das Internet", False),
+    # told in the past, it is how it was
+    ("Früher konnte man Termine entweder telefonisch oder per E-Mail vereinbaren", False),
+])
+def test_either_or_over_offline_channels_restricts(clause: str, restricted: bool) -> None:
+    shared = lexicon(load_patterns(DATA, appointments.NAME)).shared
+    assert reading_of(clause, shared).restricted is restricted
