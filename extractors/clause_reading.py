@@ -60,8 +60,8 @@ class Shared:
     # an offline channel given by its address, not named ("ausschließlich unter 0561 787-0", "nur an
     # buergerbuero@stadt.de"): a phone number or an e-mail address is a channel as "telefonisch" is
     offline_re: re.Pattern[str] = re.compile(NEVER)
-    # "entweder telefonisch oder per E-Mail": a closed disjunction of channels is as exhaustive as "nur"; its word
-    # restricts only where every member is an offline channel (``either``: the word and the shape after it)
+    # "entweder telefonisch oder per E-Mail": a closed disjunction of channels is as exhaustive as "nur";
+    # its word restricts only where every member is an offline channel (``either``: the word, the shape after it)
     either_words: frozenset[str] = frozenset()
     either_re: re.Pattern[str] = re.compile(NEVER)
 
