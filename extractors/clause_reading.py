@@ -61,7 +61,7 @@ class Shared:
     # buergerbuero@stadt.de"): a phone number or an e-mail address is a channel as "telefonisch" is
     offline_re: re.Pattern[str] = re.compile(NEVER)
     # "entweder telefonisch oder per E-Mail": a closed disjunction of channels is as exhaustive as "nur";
-    # its word restricts only where every member is an offline channel (``either``: the word, the shape after it)
+    # its word restricts only where every member is an offline channel (``either``: the word, the shape after)
     either_words: frozenset[str] = frozenset()
     either_re: re.Pattern[str] = re.compile(NEVER)
 

@@ -936,7 +936,8 @@ def test_a_booking_button_to_the_sites_own_booking_page(href, books):
     ("<h1>Bürgerbüro</h1><p>Termine bekommen Sie telefonisch unter 0123 45-67 bis -69.</p>", {}),
     # "– und zwar" names the channel of the condition before the dash: a restriction, not a new clause
     ("<h1>Ausländerbehörde</h1><p>Sie können nur vorsprechen, wenn Sie zuvor einen Termin "
-     "ausgemacht haben – und zwar telefonisch unter 0123 4567 oder per E-Mail.</p>", {P + "immigration_office": False}),
+     "ausgemacht haben – und zwar telefonisch unter 0123 4567 oder per E-Mail.</p>",
+     {P + "immigration_office": False}),
     # "entweder … oder" over the phone and the mail restricts the office's appointments to them
     ("<h1>Standesamt</h1><p>Besuche sind nur mit Termin möglich. Termine vereinbaren Sie entweder "
      "telefonisch oder per E-Mail.</p>", {P + "registry_office": False}),
