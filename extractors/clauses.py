@@ -143,6 +143,10 @@ class Lexicon:
     # dabei nicht möglich"): their denials describe that route (reading.yaml ``fallback``)
     fallback_re: re.Pattern[str] = re.compile(NEVER)
     fallback_back: tuple[str, ...] = ()
+    # a booking verb put first with its object left to the context ("… dass feste Termine angeboten werden.
+    # Gebucht wird online über die Webseite", under "So kommen Sie zu einem Termin": "Gebucht wird online …"):
+    # the object is the one the sentence before or the section heading names (compose ``fronted_actions``)
+    fronted_actions: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -218,7 +222,8 @@ class Lexicon:
                    wished_re=re.compile(patterns.get("wished_regex", NEVER)),
                    other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)),
                    fallback_re=re.compile(shared.get("fallback", {}).get("regex", NEVER)),
-                   fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])))
+                   fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])),
+                   fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -640,6 +645,31 @@ def anaphoric(clause: str, lx: Lexicon) -> bool:
     m = _TWO_WORDS.match(clause)
     return bool(m and m.group(2)) and m.group(1).lower() in lx.anaphors \
         and m.group(2).lower() in lx.anaphor_verbs  # type: ignore[union-attr]
+
+
+def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
+    """The object a clause opened by a booking verb leaves to its context, as the context names it: "Gebucht wird
+    online über die Webseite" after "… dass feste Termine auch künftig angeboten werden" books the appointments
+    (German puts the verb first when its object is given: the topicalised participle or infinitive). Only a
+    clause with an online word that names no object of its own ("Gebucht werden Kurse online" books courses);
+    ``before`` is the sentence before in the statement, or the section heading over it."""
+    words = words_of(clause)
+    if not words or words[0] not in lx.fronted_actions or not before \
+            or any(o in w for w in words for o in lx.objects) or not contains_any(clause, lx.online):
+        return None
+    # a noun between the finite verb and the channel is the clause's own subject or object ("Gebucht werden
+    # Stadtführungen online"); "Sie" is the reader, and the channel's own nouns come after it
+    middle = _TOKENS.findall(clause)[2:]
+    for token in middle:
+        if contains_any(token, lx.online):
+            break
+        if token[:1].isupper() and token not in _ADDRESSEE:
+            return None
+    return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
+
+
+_TOKENS = re.compile(r"[\w-]+")
+_ADDRESSEE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren"})
 
 
 def borrowed(clauses: tuple[str, ...], cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:

@@ -955,3 +955,22 @@ def test_channels_given_with_their_numbers_and_closed_lists(body, expected):
 ])
 def test_the_vehicle_office_named_by_its_appointment(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking verb put first takes its object from the sentence before …
+    ("<h1>Bürgerbüro</h1><p>Auch weiterhin bieten wir feste Termine an. Gebucht wird online über die Webseite "
+     "der Stadt.</p>", {P + "citizens_office": True}),
+    # … or from the section heading over it
+    ("<h1>Standesamt</h1><h2>Wie Sie zu Ihrem Termin kommen</h2><p>Reserviert wird über das Internet oder am "
+     "Telefon.</p>", {P + "registry_office": True}),
+    # no appointment in the context: the fronted verb books something else
+    ("<h1>Bürgerbüro</h1><p>Die Stadtführungen beginnen im Mai. Gebucht wird online über die Webseite der "
+     "Stadt.</p>", {}),
+    # its own object is what it books, not the context's
+    ("<h1>Bürgerbüro</h1><p>Termine gibt es am Schalter. Gebucht werden Stadtführungen online.</p>", {}),
+    # an application put first is no booking, whatever the sentence before said about appointments
+    ("<h1>Bürgerbüro</h1><p>Ein Termin ist nicht nötig. Beantragt wird online.</p>", {}),
+])
+def test_a_booking_verb_put_first_books_the_object_its_context_names(body, expected):
+    assert values(appointments, wrap(body)) == expected
