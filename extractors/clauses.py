@@ -648,11 +648,11 @@ def anaphoric(clause: str, lx: Lexicon) -> bool:
 
 
 def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
-    """The object a clause opened by a booking verb leaves to its context, as the context names it: "Gebucht wird
-    online über die Webseite" after "… dass feste Termine auch künftig angeboten werden" books the appointments
-    (German puts the verb first when its object is given: the topicalised participle or infinitive). Only a
-    clause with an online word that names no object of its own ("Gebucht werden Kurse online" books courses);
-    ``before`` is the sentence before in the statement, or the section heading over it."""
+    """The object a clause opened by a booking verb leaves to its context, as the context names it:
+    "Gebucht wird online über die Webseite" after "… dass feste Termine auch künftig angeboten werden" books
+    the appointments (German puts the verb first when its object is given: the topicalised participle or
+    infinitive). Only a clause with an online word that names no object of its own ("Gebucht werden Kurse
+    online" books courses); ``before`` is the sentence before in the statement, or the section heading."""
     words = words_of(clause)
     if not words or words[0] not in lx.fronted_actions or not before \
             or any(o in w for w in words for o in lx.objects) or not contains_any(clause, lx.online):
