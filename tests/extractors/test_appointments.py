@@ -959,8 +959,8 @@ def test_the_vehicle_office_named_by_its_appointment(body, expected):
 
 @pytest.mark.parametrize("body, expected", [
     # the booking verb put first takes its object from the sentence before …
-    ("<h1>Bürgerbüro</h1><p>Auch weiterhin bieten wir feste Termine an. Gebucht wird online über die Webseite "
-     "der Stadt.</p>", {P + "citizens_office": True}),
+    ("<h1>Bürgerbüro</h1><p>Auch weiterhin bieten wir feste Termine an. Gebucht wird online über die "
+     "Webseite der Stadt.</p>", {P + "citizens_office": True}),
     # … or from the section heading over it
     ("<h1>Standesamt</h1><h2>Wie Sie zu Ihrem Termin kommen</h2><p>Reserviert wird über das Internet oder am "
      "Telefon.</p>", {P + "registry_office": True}),
