@@ -147,6 +147,11 @@ class Lexicon:
     # Gebucht wird online über die Webseite", under "So kommen Sie zu einem Termin": "Gebucht wird online …"):
     # the object is the one the sentence before or the section heading names (compose ``fronted_actions``)
     fronted_actions: frozenset[str] = frozenset()
+    # a third person's inability ("für alle, die keinen Termin über das Internet buchen können", "nur weil sie
+    # keinen Termin buchen können"): the people's, not the offer's (reading.yaml ``third_person``;
+    # case-sensitive: "sie" are they, "Sie" the reader)
+    people_subjects: frozenset[str] = frozenset()
+    other_subjects: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -223,7 +228,9 @@ class Lexicon:
                    other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)),
                    fallback_re=re.compile(shared.get("fallback", {}).get("regex", NEVER)),
                    fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])),
-                   fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])))
+                   fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])),
+                   people_subjects=frozenset(shared.get("third_person", {}).get("subjects", [])),
+                   other_subjects=frozenset(shared.get("third_person", {}).get("others", [])))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -321,6 +328,8 @@ def _negated(clause: str, lx: Lexicon) -> bool:
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):
                 continue  # "Wer den Onlinedienst nicht nutzen kann, …": the visitor cannot; the offer is
+            if lx.people_subjects and _peoples_ability(clause, low, m.start(), m.end(), lx):
+                continue  # "für alle, die keinen Termin über das Internet buchen können": they cannot
             if _denies_effect(low, m.start(), m.end(), lx):
                 continue  # "Die Online-Anmeldung bedeutet nicht, dass Sie einen Platz bekommen": it is there
             if failing and low[m.end():].lstrip().startswith(lx.failure_words):
@@ -369,6 +378,21 @@ def _visitors_ability(low: str, end: int, lx: Lexicon) -> bool:
     verb of ability or wish, up to the condition's comma, says what the visitor cannot or will not do."""
     cond = low[end:].split(",", 1)[0]
     return any(w in lx.condition_modals for w in re.findall(r"\w+", cond))
+
+
+def _peoples_ability(clause: str, low: str, start: int, end: int, lx: Lexicon) -> bool:
+    """A negator whose subject is a third person and whose verb, up to the clause's comma, is one of ability
+    or wish in the active voice: "für alle, die keinen Termin über das Internet buchen können", "nur weil sie
+    keinen Termin buchen können" say what some people cannot do, so the offer is there. The subject is the
+    nearest pronoun before the negator (up to four words): "Termine, die Sie nicht online buchen können" is
+    the reader's and denies the offer; so does the passive ("…, die nicht online gebucht werden können")."""
+    before = [w for w in _TOKENS.findall(clause[:start])[-4:]
+              if w in lx.people_subjects or w in lx.other_subjects]
+    if not before or before[-1] not in lx.people_subjects:
+        return False
+    words = re.findall(r"\w+", low[end:].split(",", 1)[0])
+    at = next((i for i, w in enumerate(words) if w in lx.condition_modals), None)
+    return at is not None and (at == 0 or words[at - 1] not in ("werden", "worden", "wird"))
 
 
 def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
