@@ -974,3 +974,17 @@ def test_the_vehicle_office_named_by_its_appointment(body, expected):
 ])
 def test_a_booking_verb_put_first_books_the_object_its_context_names(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a date in the heading of the office's rooms being rebuilt or moved is the building's date
+    ("<h1>Ab Oktober wird das Bürgerbüro umgebaut</h1><p>Wer Wartezeit sparen will, bucht vorab online einen "
+     "Termin.</p>", {P + "citizens_office": True}),
+    ("<h1>Umzug des Standesamts ab März</h1><p>Termine buchen Sie wie gewohnt online.</p>",
+     {P + "registry_office": True}),
+    # what the heading announces for that date is still the booking when it is the booking
+    ("<h1>Ab Oktober bucht das Bürgerbüro Termine online</h1><p>Dann wählen Sie online einen Termin.</p>",
+     {P + "citizens_office": False}),
+])
+def test_a_dated_heading_on_the_offices_rooms_plans_no_booking(body, expected):
+    assert values(appointments, wrap(body)) == expected
