@@ -152,6 +152,10 @@ class Lexicon:
     # case-sensitive: "sie" are they, "Sie" the reader)
     people_subjects: frozenset[str] = frozenset()
     other_subjects: frozenset[str] = frozenset()
+    # personal pronouns that stand for the object of the clause before ("Für den Termin gibt es die Internetseite
+    # der Stadt – ein paar Klicks, und er ist gebucht"): case-sensitive, "Sie" is the reader (compose
+    # ``pronouns``)
+    object_pronouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -230,7 +234,8 @@ class Lexicon:
                    fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])),
                    fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])),
                    people_subjects=frozenset(shared.get("third_person", {}).get("subjects", [])),
-                   other_subjects=frozenset(shared.get("third_person", {}).get("others", [])))
+                   other_subjects=frozenset(shared.get("third_person", {}).get("others", [])),
+                   object_pronouns=frozenset(comp.get("pronouns", [])))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -692,6 +697,19 @@ def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
     return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
 
 
+def _pronoun_object(clause: str, before: str, lx: Lexicon) -> str | None:
+    """The object word of ``before`` that a personal pronoun of ``clause`` stands for, where the clause books
+    on line without an object of its own ("… – ein paar Klicks, und er ist gebucht" after "Für den Termin gibt
+    es die Internetseite der Stadt"). Only the booking verbs (compose ``fronted_actions``): "…, wo Sie ihn online
+    beantragen" after a clause on an appointment applies for the permit, not for the appointment."""
+    if not lx.object_pronouns.intersection(_TOKENS.findall(clause)) or not contains_any(clause, lx.online):
+        return None
+    if any(o in w for w in words_of(clause) for o in lx.objects) \
+            or not (reading_of(clause, lx.shared).acts & lx.fronted_actions):
+        return None
+    return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
+
+
 _TOKENS = re.compile(r"[\w-]+")
 _ADDRESSEE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren"})
 
@@ -704,6 +722,11 @@ def borrowed(clauses: tuple[str, ...], cues: list[Cue | None], lx: Lexicon) -> l
     out = list(cues)
     for k in range(1, len(clauses)):
         if out[k] is not None or out[k - 1] is not None:
+            continue
+        if lx.object_pronouns and (lent := _pronoun_object(clauses[k], clauses[k - 1], lx)):
+            # "Für den Termin gibt es die Internetseite der Stadt – ein paar Klicks, und er ist gebucht": the
+            # pronoun is the appointment the clause before names
+            out[k] = clause_cue(f"{lent} {clauses[k]}", lx)
             continue
         m = _TWO_WORDS.match(clauses[k])
         if not m or (m.group(1).lower() not in lx.anaphors and m.group(1).lower() not in lx.relative):

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from extractors.clauses import clause_cue, clauses_of, fronted_object, lexicon
+from extractors.clauses import borrowed, clause_cue, clauses_of, fronted_object, lexicon, split_clauses
 from extractors.patterns import load_patterns
 from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
@@ -89,3 +89,19 @@ def test_a_third_persons_inability_is_no_denial(clause, positive):
 ])
 def test_a_booking_verb_put_first_borrows_its_object(clause, before, lent):
     assert fronted_object(clause, before, lexicon(load_patterns(DATA, "appointments"))) == lent
+
+
+@pytest.mark.parametrize("sentence, positive", [
+    # the pronoun stands for the appointment the clause before names
+    ("Für Ihren Termin gibt es das Portal der Stadt – zwei Klicks im Internet, und er ist gebucht.", True),
+    # "Sie" is the reader, not the appointment
+    ("Für Ihren Termin gibt es das Portal der Stadt – im Internet buchen Sie.", None),
+    # an application is no booking, whatever the pronoun stands for
+    ("Den Termin brauchen Sie nicht – über das Internet beantragen Sie ihn.", None),
+])
+def test_a_pronoun_books_the_appointment_the_clause_before_names(sentence, positive):
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    clauses = split_clauses(sentence, lx.shared.clause_split)
+    cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
+    got = next((c.positive for c in cues if c is not None), None)
+    assert got is positive
