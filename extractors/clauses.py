@@ -152,9 +152,9 @@ class Lexicon:
     # case-sensitive: "sie" are they, "Sie" the reader)
     people_subjects: frozenset[str] = frozenset()
     other_subjects: frozenset[str] = frozenset()
-    # personal pronouns that stand for the object of the clause before ("Für den Termin gibt es die Internetseite
-    # der Stadt – ein paar Klicks, und er ist gebucht"): case-sensitive, "Sie" is the reader (compose
-    # ``pronouns``)
+    # personal pronouns that stand for the object of the clause before ("Für den Termin gibt es die
+    # Internetseite der Stadt – ein paar Klicks, und er ist gebucht"): case-sensitive, "Sie" is the
+    # reader (compose ``pronouns``)
     object_pronouns: frozenset[str] = frozenset()
 
     @classmethod
@@ -700,8 +700,8 @@ def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
 def _pronoun_object(clause: str, before: str, lx: Lexicon) -> str | None:
     """The object word of ``before`` that a personal pronoun of ``clause`` stands for, where the clause books
     on line without an object of its own ("… – ein paar Klicks, und er ist gebucht" after "Für den Termin gibt
-    es die Internetseite der Stadt"). Only the booking verbs (compose ``fronted_actions``): "…, wo Sie ihn online
-    beantragen" after a clause on an appointment applies for the permit, not for the appointment."""
+    es die Internetseite der Stadt"). Only the booking verbs (compose ``fronted_actions``): "…, wo Sie ihn
+    online beantragen" after a clause on an appointment applies for the permit, not for the appointment."""
     if not lx.object_pronouns.intersection(_TOKENS.findall(clause)) or not contains_any(clause, lx.online):
         return None
     if any(o in w for w in words_of(clause) for o in lx.objects) \
