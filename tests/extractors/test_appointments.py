@@ -988,3 +988,15 @@ def test_a_booking_verb_put_first_books_the_object_its_context_names(body, expec
 ])
 def test_a_dated_heading_on_the_offices_rooms_plans_no_booking(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking page is an online channel by what it is
+    ("<h1>Bürgeramt</h1><p>Auf der Terminbuchungsseite der Stadt wählen Sie Ihr Anliegen.</p>",
+     {P + "citizens_office": True}),
+    # a heading foreseeing the end of a trouble plans no booking
+    ("<h1>Bürgeramt: Die langen Wartezeiten könnten bald ein Ende haben</h1><p>Termine buchen Sie online "
+     "über die Buchungsseite der Stadt.</p>", {P + "citizens_office": True}),
+])
+def test_the_booking_page_and_a_trouble_ending(body, expected):
+    assert values(appointments, wrap(body)) == expected
