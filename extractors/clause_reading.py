@@ -60,6 +60,10 @@ class Shared:
     # an offline channel given by its address, not named ("ausschließlich unter 0561 787-0", "nur an
     # buergerbuero@stadt.de"): a phone number or an e-mail address is a channel as "telefonisch" is
     offline_re: re.Pattern[str] = re.compile(NEVER)
+    # "entweder telefonisch oder per E-Mail": a closed disjunction of channels is as exhaustive as "nur";
+    # its word restricts only where every member is an offline channel (``either``: the word, the shape after)
+    either_words: frozenset[str] = frozenset()
+    either_re: re.Pattern[str] = re.compile(NEVER)
 
     @classmethod
     def of(cls, section: Mapping[str, Any]) -> Shared:
@@ -76,7 +80,9 @@ class Shared:
                    re.compile(section.get("restricted_condition_regex", NEVER)),
                    re.compile(section.get("inverted_subject", {}).get("regex", NEVER)),
                    frozenset(section.get("inverted_subject", {}).get("after", [])),
-                   re.compile(section.get("offline_regex", NEVER)))
+                   re.compile(section.get("offline_regex", NEVER)),
+                   frozenset(section.get("either", {}).get("words", [])),
+                   re.compile(section.get("either", {}).get("regex", NEVER)))
 
 
 _INTERNED: dict[tuple[Any, ...], Shared] = {}
@@ -137,6 +143,13 @@ class ClauseReading:
         if not hits:
             return False
         for m in hits:
+            if m.group(0) in sh.either_words:
+                # "entweder telefonisch oder per E-Mail" restricts; "entweder persönlich oder über das
+                # Serviceportal" names a way in on line by a word the online list lacks: only a disjunction
+                # whose members are all offline channels (from the word on) counts
+                if not sh.either_re.match(low, m.start()) or self.past:
+                    continue
+                return True
             # a deadline between the obligation and the channel ("müssen Sie innerhalb von zwei Wochen
             # persönlich … vorsprechen") says when, not how: the channel still follows the obligation
             rest = sh.deadline_re.sub(" ", low[m.end(): m.end() + 80])

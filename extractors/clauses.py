@@ -143,6 +143,19 @@ class Lexicon:
     # dabei nicht möglich"): their denials describe that route (reading.yaml ``fallback``)
     fallback_re: re.Pattern[str] = re.compile(NEVER)
     fallback_back: tuple[str, ...] = ()
+    # a booking verb put first with its object left to the context ("… dass feste Termine angeboten werden.
+    # Gebucht wird online über die Webseite", under "So kommen Sie zu einem Termin": "Gebucht wird online …"):
+    # the object is the one the sentence before or the section heading names (compose ``fronted_actions``)
+    fronted_actions: frozenset[str] = frozenset()
+    # a third person's inability ("für alle, die keinen Termin über das Internet buchen können", "nur weil sie
+    # keinen Termin buchen können"): the people's, not the offer's (reading.yaml ``third_person``;
+    # case-sensitive: "sie" are they, "Sie" the reader)
+    people_subjects: frozenset[str] = frozenset()
+    other_subjects: frozenset[str] = frozenset()
+    # personal pronouns that stand for the object of the clause before ("Für den Termin gibt es die
+    # Internetseite der Stadt – ein paar Klicks, und er ist gebucht"): case-sensitive, "Sie" is the
+    # reader (compose ``pronouns``)
+    object_pronouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -218,7 +231,11 @@ class Lexicon:
                    wished_re=re.compile(patterns.get("wished_regex", NEVER)),
                    other_offer_re=re.compile(comp.get("other_offer_regex", NEVER)),
                    fallback_re=re.compile(shared.get("fallback", {}).get("regex", NEVER)),
-                   fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])))
+                   fallback_back=tuple(w.lower() for w in shared.get("fallback", {}).get("back", [])),
+                   fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])),
+                   people_subjects=frozenset(shared.get("third_person", {}).get("subjects", [])),
+                   other_subjects=frozenset(shared.get("third_person", {}).get("others", [])),
+                   object_pronouns=frozenset(comp.get("pronouns", [])))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -316,6 +333,8 @@ def _negated(clause: str, lx: Lexicon) -> bool:
         if m.group(0) in lx.negators:
             if condition and _visitors_ability(low, m.end(), lx):
                 continue  # "Wer den Onlinedienst nicht nutzen kann, …": the visitor cannot; the offer is
+            if lx.people_subjects and _peoples_ability(clause, low, m.start(), m.end(), lx):
+                continue  # "für alle, die keinen Termin über das Internet buchen können": they cannot
             if _denies_effect(low, m.start(), m.end(), lx):
                 continue  # "Die Online-Anmeldung bedeutet nicht, dass Sie einen Platz bekommen": it is there
             if failing and low[m.end():].lstrip().startswith(lx.failure_words):
@@ -364,6 +383,21 @@ def _visitors_ability(low: str, end: int, lx: Lexicon) -> bool:
     verb of ability or wish, up to the condition's comma, says what the visitor cannot or will not do."""
     cond = low[end:].split(",", 1)[0]
     return any(w in lx.condition_modals for w in re.findall(r"\w+", cond))
+
+
+def _peoples_ability(clause: str, low: str, start: int, end: int, lx: Lexicon) -> bool:
+    """A negator whose subject is a third person and whose verb, up to the clause's comma, is one of ability
+    or wish in the active voice: "für alle, die keinen Termin über das Internet buchen können", "nur weil sie
+    keinen Termin buchen können" say what some people cannot do, so the offer is there. The subject is the
+    nearest pronoun before the negator (up to four words): "Termine, die Sie nicht online buchen können" is
+    the reader's and denies the offer; so does the passive ("…, die nicht online gebucht werden können")."""
+    before = [w for w in _TOKENS.findall(clause[:start])[-4:]
+              if w in lx.people_subjects or w in lx.other_subjects]
+    if not before or before[-1] not in lx.people_subjects:
+        return False
+    words = re.findall(r"\w+", low[end:].split(",", 1)[0])
+    at = next((i for i, w in enumerate(words) if w in lx.condition_modals), None)
+    return at is not None and (at == 0 or words[at - 1] not in ("werden", "worden", "wird"))
 
 
 def _negates_other(clause: str, end: int, lx: Lexicon, anchors: list[tuple[int, int]]) -> bool:
@@ -642,6 +676,44 @@ def anaphoric(clause: str, lx: Lexicon) -> bool:
         and m.group(2).lower() in lx.anaphor_verbs  # type: ignore[union-attr]
 
 
+def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
+    """The object a clause opened by a booking verb leaves to its context, as the context names it:
+    "Gebucht wird online über die Webseite" after "… dass feste Termine auch künftig angeboten werden" books
+    the appointments (German puts the verb first when its object is given: the topicalised participle or
+    infinitive). Only a clause with an online word that names no object of its own ("Gebucht werden Kurse
+    online" books courses); ``before`` is the sentence before in the statement, or the section heading."""
+    words = words_of(clause)
+    if not words or words[0] not in lx.fronted_actions or not before \
+            or any(o in w for w in words for o in lx.objects) or not contains_any(clause, lx.online):
+        return None
+    # a noun between the finite verb and the channel is the clause's own subject or object ("Gebucht werden
+    # Stadtführungen online"); "Sie" is the reader, and the channel's own nouns come after it
+    middle = _TOKENS.findall(clause)[2:]
+    for token in middle:
+        if contains_any(token, lx.online):
+            break
+        if token[:1].isupper() and token not in _ADDRESSEE:
+            return None
+    return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
+
+
+def _pronoun_object(clause: str, before: str, lx: Lexicon) -> str | None:
+    """The object word of ``before`` that a personal pronoun of ``clause`` stands for, where the clause books
+    on line without an object of its own ("… – ein paar Klicks, und er ist gebucht" after "Für den Termin gibt
+    es die Internetseite der Stadt"). Only the booking verbs (compose ``fronted_actions``): "…, wo Sie ihn
+    online beantragen" after a clause on an appointment applies for the permit, not for the appointment."""
+    if not lx.object_pronouns.intersection(_TOKENS.findall(clause)) or not contains_any(clause, lx.online):
+        return None
+    if any(o in w for w in words_of(clause) for o in lx.objects) \
+            or not (reading_of(clause, lx.shared).acts & lx.fronted_actions):
+        return None
+    return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
+
+
+_TOKENS = re.compile(r"[\w-]+")
+_ADDRESSEE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihren"})
+
+
 def borrowed(clauses: tuple[str, ...], cues: list[Cue | None], lx: Lexicon) -> list[Cue | None]:
     """Cues of clauses that speak of the clause before them, read with that clause's words, where neither
     has a cue of its own: an anaphor naming only the channel ("… vorher einen Termin auszumachen – das geht
@@ -650,6 +722,11 @@ def borrowed(clauses: tuple[str, ...], cues: list[Cue | None], lx: Lexicon) -> l
     out = list(cues)
     for k in range(1, len(clauses)):
         if out[k] is not None or out[k - 1] is not None:
+            continue
+        if lx.object_pronouns and (lent := _pronoun_object(clauses[k], clauses[k - 1], lx)):
+            # "Für den Termin gibt es die Internetseite der Stadt – ein paar Klicks, und er ist gebucht": the
+            # pronoun is the appointment the clause before names
+            out[k] = clause_cue(f"{lent} {clauses[k]}", lx)
             continue
         m = _TWO_WORDS.match(clauses[k])
         if not m or (m.group(1).lower() not in lx.anaphors and m.group(1).lower() not in lx.relative):

@@ -45,6 +45,7 @@ from extractors.clauses import (
     continues,
     exceptions,
     excluded_of,
+    fronted_object,
     kind_of,
     lexicon,
     modal_plan,
@@ -319,6 +320,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # "Vereinbaren Sie vorher einen Termin. Das geht auch online.": the anaphor's act is the one
                 # the sentence before names
                 cues[0] = clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx)
+            if lx.fronted_actions and clauses and not any(cues) and (lent := fronted_object(
+                    clauses[0], texts[n - 1] if n else st.heading, lx)):
+                # "… dass feste Termine auch künftig angeboten werden. Gebucht wird online über die Webseite":
+                # the booking verb put first books the object the sentence before (or the section heading,
+                # "So kommen Sie zu einem Termin") names
+                cues[0] = clause_cue(f"{lent} {clauses[0]}", lx)
             if booking_before is not None and any(c and c.positive for c in cues) \
                     and booking_before.search(texts[n - 1] if n else _last_sentence_before(statements, i)):
                 # "Vorher muss ein Termin vereinbart werden." + "Die Leiterin verweist auf die Wege dazu: ein
@@ -539,6 +546,9 @@ def _no_cue(sentences: tuple[Sentence, ...], lx: Lexicon) -> bool:
         clauses = sentence.clauses
         if any(borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)):
             return False
+        if lx.fronted_actions and clauses and words_of(clauses[0])[:1] \
+                and words_of(clauses[0])[0] in lx.fronted_actions and contains_any(clauses[0], lx.online):
+            return False  # a booking verb put first may take its object from the context (the loop decides)
         first = words_of(clauses[0])[:1] if n and clauses else []
         if first and first[0] in lx.there and contains_any(sentences[n - 1].text, lx.online):
             if clause_cue(f"online {clauses[0]}", lx) is not None:

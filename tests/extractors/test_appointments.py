@@ -926,3 +926,77 @@ def test_a_booking_button_to_the_sites_own_booking_page(href, books):
             f"<p><a class='button' href='{href}'>Termin vereinbaren</a></p>")
     got = values(appointments, wrap(body), url="https://www.stadt.de/vv/oe/04/33/auslaenderbehoerde")
     assert (got.get(P + "immigration_office") is True) is books
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the phone channel with its number before "oder online": the pair is how one gets the appointment
+    ("<h1>Bürgerbüro</h1><p>Termine bekommen Sie telefonisch unter 0123 45-67 bis -69 oder online.</p>",
+     {P + "citizens_office": True}),
+    # a number alone, without the online member, books nothing on line
+    ("<h1>Bürgerbüro</h1><p>Termine bekommen Sie telefonisch unter 0123 45-67 bis -69.</p>", {}),
+    # "– und zwar" names the channel of the condition before the dash: a restriction, not a new clause
+    ("<h1>Ausländerbehörde</h1><p>Sie können nur vorsprechen, wenn Sie zuvor einen Termin "
+     "ausgemacht haben – und zwar telefonisch unter 0123 4567 oder per E-Mail.</p>",
+     {P + "immigration_office": False}),
+    # "entweder … oder" over the phone and the mail restricts the office's appointments to them
+    ("<h1>Standesamt</h1><p>Besuche sind nur mit Termin möglich. Termine vereinbaren Sie entweder "
+     "telefonisch oder per E-Mail.</p>", {P + "registry_office": False}),
+])
+def test_channels_given_with_their_numbers_and_closed_lists(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the appointment named by the vehicle's act is the vehicle office's, wherever the sentence stands
+    ("<h1>Aktuelles</h1><p>Einen Termin für die Zulassung vereinbaren Sie online.</p>",
+     {P + "vehicle_registration_office": True}),
+    ("<h1>Aktuelles</h1><p>Zulassungstermine werden jeden Morgen im Onlineportal freigeschaltet.</p>",
+     {P + "vehicle_registration_office": True}),
+])
+def test_the_vehicle_office_named_by_its_appointment(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking verb put first takes its object from the sentence before …
+    ("<h1>Bürgerbüro</h1><p>Auch weiterhin bieten wir feste Termine an. Gebucht wird online über die "
+     "Webseite der Stadt.</p>", {P + "citizens_office": True}),
+    # … or from the section heading over it
+    ("<h1>Standesamt</h1><h2>Wie Sie zu Ihrem Termin kommen</h2><p>Reserviert wird über das Internet oder am "
+     "Telefon.</p>", {P + "registry_office": True}),
+    # no appointment in the context: the fronted verb books something else
+    ("<h1>Bürgerbüro</h1><p>Die Stadtführungen beginnen im Mai. Gebucht wird online über die Webseite der "
+     "Stadt.</p>", {}),
+    # its own object is what it books, not the context's
+    ("<h1>Bürgerbüro</h1><p>Termine gibt es am Schalter. Gebucht werden Stadtführungen online.</p>", {}),
+    # an application put first is no booking, whatever the sentence before said about appointments
+    ("<h1>Bürgerbüro</h1><p>Ein Termin ist nicht nötig. Beantragt wird online.</p>", {}),
+])
+def test_a_booking_verb_put_first_books_the_object_its_context_names(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a date in the heading of the office's rooms being rebuilt or moved is the building's date
+    ("<h1>Ab Oktober wird das Bürgerbüro umgebaut</h1><p>Wer Wartezeit sparen will, bucht vorab online einen "
+     "Termin.</p>", {P + "citizens_office": True}),
+    ("<h1>Umzug des Standesamts ab März</h1><p>Termine buchen Sie wie gewohnt online.</p>",
+     {P + "registry_office": True}),
+    # what the heading announces for that date is still the booking when it is the booking
+    ("<h1>Ab Oktober bucht das Bürgerbüro Termine online</h1><p>Dann wählen Sie online einen Termin.</p>",
+     {P + "citizens_office": False}),
+])
+def test_a_dated_heading_on_the_offices_rooms_plans_no_booking(body, expected):
+    assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the booking page is an online channel by what it is
+    ("<h1>Bürgeramt</h1><p>Auf der Terminbuchungsseite der Stadt wählen Sie Ihr Anliegen.</p>",
+     {P + "citizens_office": True}),
+    # a heading foreseeing the end of a trouble plans no booking
+    ("<h1>Bürgeramt: Die langen Wartezeiten könnten bald ein Ende haben</h1><p>Termine buchen Sie online "
+     "über die Buchungsseite der Stadt.</p>", {P + "citizens_office": True}),
+])
+def test_the_booking_page_and_a_trouble_ending(body, expected):
+    assert values(appointments, wrap(body)) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from extractors import appointments, clause_reading, e_payment, online_services
 from extractors.clause_reading import reading_of, shared_of
-from extractors.clauses import clause_cue, lexicon
+from extractors.clauses import clause_cue, lexicon, split_clauses
 from extractors.patterns import load_patterns
 from tests.extractors.detect_helpers import DATA
 
@@ -73,3 +73,36 @@ def test_facts_are_read_once_on_demand() -> None:
     assert "negator" not in vars(facts)  # nothing computed before it is asked
     assert facts.negator and facts.plans and facts.past
     assert facts.words[:2] == ["online", "bezahlung"] and "negator" in vars(facts)
+
+
+@pytest.mark.parametrize("clause, restricted", [
+    # a closed disjunction of offline channels leaves out the online one, as "nur" does
+    ("Einen Termin machen Sie entweder telefonisch oder per E-Mail aus", True),
+    # (a member's own place between the two is not read: left as no restriction, the cautious side)
+    ("Termine gibt es entweder persönlich am Empfang oder schriftlich", False),
+    ("Termine gibt es entweder telefonisch unter 0123 456-7 oder per E-Mail", True),
+    # a member that is another way in, whatever it is called, lifts it
+    ("Termine vereinbaren Sie entweder persönlich oder über das Bürgerportal", False),
+    ("Termine vereinbaren Sie entweder telefonisch oder online", False),
+    ("Termine vereinbaren Sie entweder telefonisch, per E-Mail oder online", False),
+    ("Termine vereinbaren Sie entweder telefonisch oder per E-Mail oder über das Internet", False),
+    # told in the past, it is how it was
+    ("Früher konnte man Termine entweder telefonisch oder per E-Mail vereinbaren", False),
+])
+def test_either_or_over_offline_channels_restricts(clause: str, restricted: bool) -> None:
+    shared = lexicon(load_patterns(DATA, appointments.NAME)).shared
+    assert reading_of(clause, shared).restricted is restricted
+
+
+@pytest.mark.parametrize("sentence, restricted", [
+    # the channels after a dash that ends the sentence are the act's: the restriction reaches them
+    ("Eheanmeldungen sind nur noch nach Terminvereinbarung möglich – per E-Mail an das Amt oder unter "
+     "0123 456.", True),
+    ("Termine gibt es nur nach Absprache – telefonisch unter 0123 456.", True),
+    # an online one among them lifts it
+    ("Termine gibt es nur nach Absprache – per E-Mail oder online über das Portal.", False),
+])
+def test_a_restriction_reaches_the_channels_after_a_dash(sentence: str, restricted: bool) -> None:
+    lx = lexicon(load_patterns(DATA, appointments.NAME))
+    cues = [clause_cue(c, lx) for c in split_clauses(sentence, lx.shared.clause_split)]
+    assert any(c is not None and c.rule == "restricted to an offline channel" for c in cues) is restricted

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from extractors.clauses import clauses_of, lexicon
+from extractors.clauses import borrowed, clause_cue, clauses_of, fronted_object, lexicon, split_clauses
 from extractors.patterns import load_patterns
 from sci.errors import DataError
 from tests.extractors.detect_helpers import DATA
@@ -58,7 +58,50 @@ def test_a_parenthesis_parts_clauses_unless_it_holds_one_short_word():
     ("Die Kfz-Zulassung können Sie online über ikfz.kreis-muster.de beantragen.", True),
 ])
 def test_a_booking_at_a_written_address_is_the_bookings(clause: str, positive: bool | None) -> None:
-    from extractors.clauses import clause_cue
 
     cue = clause_cue(clause, lexicon(load_patterns(DATA, "online_services")))
     assert (cue.positive if cue else None) is positive
+
+
+@pytest.mark.parametrize("clause, positive", [
+    # what some people cannot do presupposes the offer they cannot use
+    ("die keinen Termin über das Internet buchen können oder kein Konto haben.", True),
+    ("nur weil sie keinen Online-Termin bekommen können", True),
+    ("weil sie sich keinen Termin online buchen können", True),
+    # the reader ("Sie") or the house ("wir") as the subject: the offer is denied
+    (" die Sie nicht online buchen können, vergeben wir telefonisch.", False),
+    ("Leider können wir keine Termine online vergeben.", False),
+    # things as the subject, in the passive: those are not bookable on line
+    (" die nicht online gebucht werden können, vergeben wir am Telefon.", False),
+])
+def test_a_third_persons_inability_is_no_denial(clause, positive):
+    cue = clause_cue(clause, lexicon(load_patterns(DATA, "appointments")))
+    assert (None if cue is None else cue.positive) is positive
+
+
+@pytest.mark.parametrize("clause, before, lent", [
+    ("Gebucht wird online über die Webseite der Stadt.", "Feste Termine gibt es weiterhin.", "termine"),
+    ("Reservieren können Sie im Internet.", "Wie Sie zu Ihrem Termin kommen", "termin"),
+    ("Gebucht wird online.", "Die Stadtführungen beginnen im Mai.", None),  # nothing to book in the context
+    ("Gebucht werden Stadtführungen online.", "Termine gibt es am Schalter.", None),  # its own subject
+    ("Gebucht wird am Schalter.", "Termine gibt es weiterhin.", None),  # no online word
+    ("Beantragt wird online.", "Ein Termin ist nicht nötig.", None),  # no booking verb
+])
+def test_a_booking_verb_put_first_borrows_its_object(clause, before, lent):
+    assert fronted_object(clause, before, lexicon(load_patterns(DATA, "appointments"))) == lent
+
+
+@pytest.mark.parametrize("sentence, positive", [
+    # the pronoun stands for the appointment the clause before names
+    ("Für Ihren Termin gibt es das Portal der Stadt – zwei Klicks im Internet, und er ist gebucht.", True),
+    # "Sie" is the reader, not the appointment
+    ("Für Ihren Termin gibt es das Portal der Stadt – im Internet buchen Sie.", None),
+    # an application is no booking, whatever the pronoun stands for
+    ("Den Termin brauchen Sie nicht – über das Internet beantragen Sie ihn.", None),
+])
+def test_a_pronoun_books_the_appointment_the_clause_before_names(sentence, positive):
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    clauses = split_clauses(sentence, lx.shared.clause_split)
+    cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
+    got = next((c.positive for c in cues if c is not None), None)
+    assert got is positive
