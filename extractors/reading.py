@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from extractors import timing
 from extractors.base import CityContext, Finding, regex
 from extractors.clauses import (
     Cue,
@@ -218,7 +219,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         if top >= 0 else -1
     # a dated news item (a dateline between the headline and the lead): a start date in its lead lies ahead of
     # the day it was written, unlike a standing rule on a service page ("Ab dem 1. März können Sie …")
-    news = lead > 0 and any(_DATELINE.search(statements[k].text) for k in range(top + 1, lead))
+    news = lead > 0 and any(timing.DATELINE.search(statements[k].text) for k in range(top + 1, lead))
     lead_planned: set[str] = set()  # subjects whose offer the lead plans
     live: set[int] = set()  # indices of positive findings whose sentence says the offer is there now
     # the act noun alone ("Terminbuchung") in running prose names no channel unless the page books on line
@@ -577,7 +578,6 @@ _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end inside a paragraph: a full stop, "!" or "?" before a space and a capital
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
-_DATELINE = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d_]+)\s?\d{4}\b")
 
 
 def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]], pronouns: frozenset[str],
