@@ -221,6 +221,13 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
     return not (written and held and held < written)
 
 
+def _dbg(x, t):
+    import os
+    if os.environ.get("S15DEBUG"):
+        print("   status_of", x, "|", t[:150])
+    return x
+
+
 def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topics: set[str],
                vocab: StatusWords, status_of: Any) -> frozenset[str]:
     """The parameters whose thing the page's heading or lead announces as still to come or ending: a
@@ -229,7 +236,7 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
     council, premiering or ending (:func:`extractors.timing.announces`). None when the heading and lead say the
     thing is there already (``time.live_regex``)."""
     head, lead = timing.heading_and_lead(page)
-    if vocab.time_match("live", f"{head} {lead}"):
+    if vocab.time_match("live", f"{head} {lead}") or vocab.time_match("continuing", f"{head} {lead}"):
         return frozenset()
     out: set[str] = set()
     sentences = [(head, True)] + [(sent, False) for sent in _LEAD_SENTENCE.split(lead) if sent]
@@ -240,8 +247,12 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
                 continue
             # the heading in the announcing words; a lead sentence also as read by the engine (its plan or end
             # is the thing's own, not another noun's: "fordert öffentliche Stellen auf, … abzuschalten" is)
-            if timing.announces(sent, vocab) and (heading or any(
-                    status_of(sent, h) in ("planned", "discontinued") for h in hits)):
+            if (timing.announces(sent, vocab) and (heading or any(
+                    status_of(sent, h) in ("planned", "discontinued") for h in hits))) \
+                    or timing.arrival_status(sent, page, vocab) == "planned":
+                import os
+                if os.environ.get("S15DEBUG"):
+                    print("ANNOUNCED", p, "|", sent[:200])
                 out.add(p)
                 break
     return frozenset(out)
@@ -726,9 +737,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 if announced is None:
-                    announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: judge(
-                        text, h.start, h.end, owners, names=known or (), city=city, site=site).status)
-                if param in announced and vocab.time_match("live", sent) is None:
+                    announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: _dbg(judge(
+                        text, h.start, h.end, owners, names=known or (), city=city, site=site).status, text))
+                if param in announced and not (vocab.time_match("live", sent) or vocab.time_match("today", sent)):
                     # "Gemeinderat sagt Ja zur City-App" … "Über die App kann die Gemeinde Push-Nachrichten
                     # verschicken": the heading's plan governs the page's present tense unless a sentence says
                     # the thing is there already ("seit", "bereits", "ab sofort")
