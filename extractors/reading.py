@@ -65,6 +65,7 @@ from extractors.page import Page
 from extractors.publisher import publisher
 from extractors.segment import Statement, in_sidebar_menu, segment
 from extractors.statement_reading import Sentence, statement_reading
+from extractors.status_words import status_words
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
@@ -500,7 +501,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
-                    if cue.positive and contains_any(sentence.text, live_words):
+                    if cue.positive and contains_any(sentence.text, live_words) and not timing.dated_arrival(
+                            sentence.text, page, status_words(patterns.get("reading", {}).get("status", {}))):
+                        # (an arrival told with its day ahead, "Freigeschaltet wird das Portal am 1. Juli", is
+                        # the plan's, not a sign the offer is there)
                         live.add(len(found) - 1)
                     elif i == lead and found[-1].rule.startswith("planned@"):
                         lead_planned.add(param)

@@ -130,10 +130,10 @@ def page_date(page: Page, words: StatusWords) -> date | None:
     return found
 
 
-def clause_dates(clause: str, year: int | None) -> list[tuple[str, date]]:
+def clause_dates(clause: str, year: int | None) -> list[tuple[str, date | None]]:
     """The dates ``clause`` names, each with the word before it ("ab", "seit", "bis", "zum", "am", "vom" …,
-    lower-case; "" when none): a day without a year is taken in ``year`` (the page's), or skipped without one."""
-    out: list[tuple[str, date]] = []
+    lower-case; "" when none): a day without a year is taken in ``year`` (the page's), None without one."""
+    out: list[tuple[str, date | None]] = []
     taken: list[tuple[int, int]] = []
     for m in _FULL.finditer(clause):
         month = int(m.group(2)) if m.group(2) else _month(m.group(3))
@@ -141,14 +141,11 @@ def clause_dates(clause: str, year: int | None) -> list[tuple[str, date]]:
         if d:
             out.append((_relation(clause, m.start()), d))
             taken.append(m.span())
-    if year is not None:
-        for m in _DAY_ONLY.finditer(clause):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            month = int(m.group(2)) if m.group(2) else MONTHS.index(m.group(3).lower()) + 1
-            d = _make(year, month, int(m.group(1)))
-            if d:
-                out.append((_relation(clause, m.start()), d))
+    for m in _DAY_ONLY.finditer(clause):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        month = int(m.group(2)) if m.group(2) else MONTHS.index(m.group(3).lower()) + 1
+        out.append((_relation(clause, m.start()), None if year is None else _make(year, month, int(m.group(1)))))
     return out
 
 
@@ -173,7 +170,7 @@ def arrival_status(clause: str, page: Page, words: StatusWords) -> str | None:
     written = page_date(page, words)
     if written is None:
         return None
-    starts = [d for rel, d in clause_dates(clause, written.year) if rel in ("ab", "zum", "zur", "am", "vom", "mit", "")]
+    starts = [d for rel, d in clause_dates(clause, written.year) if rel in _START and d is not None]
     if any(d > written for d in starts):
         return "planned"
     if starts:
@@ -181,6 +178,26 @@ def arrival_status(clause: str, page: Page, words: StatusWords) -> str | None:
     if words.time_match("ahead", clause):
         return "planned"
     return None
+
+
+def dated_arrival(clause: str, page: Page, words: StatusWords) -> bool:
+    """Whether ``clause`` tells the offer's arrival on a day (``time.arrival_regex`` and a start date:
+    "Freigeschaltet wird das neue Kita-Portal am 1. Juli") that does not lie behind the page's own date — so its
+    arrival word ("freigeschaltet", "startet") is no sign that the offer is there. Without a page date only in
+    the present (a past auxiliary, "wurde am 1. Juli 2020 freigeschaltet", tells a start that is behind)."""
+    if words.time_match("live", clause) or not words.time_match("arrival", clause):
+        return False
+    written = page_date(page, words)
+    starts = [d for rel, d in clause_dates(clause, written.year if written else None) if rel in _START]
+    if not starts:
+        return False
+    if written is None:
+        return not _PAST.search(clause)
+    return any(d is not None and d > written for d in starts)
+
+
+_START = ("ab", "zum", "zur", "am", "vom", "mit", "")
+_PAST = re.compile(r"(?i)\b(wurde|wurden|war|waren|hat|haben|hatte|hatten|ist|sind|seit)\b")
 
 
 def announces(text: str, words: StatusWords) -> bool:
