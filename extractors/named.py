@@ -221,13 +221,6 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
     return not (written and held and held < written)
 
 
-def _dbg(x, t):
-    import os
-    if os.environ.get("S15DEBUG"):
-        print("   status_of", x, "|", t[:150])
-    return x
-
-
 def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topics: set[str],
                vocab: StatusWords, status_of: Any) -> frozenset[str]:
     """The parameters whose thing the page's heading or lead announces as still to come or ending: a
@@ -240,6 +233,10 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
         return frozenset()
     out: set[str] = set()
     sentences = [(head, True)] + [(sent, False) for sent in _LEAD_SENTENCE.split(lead) if sent]
+    # a dated arrival ahead of the page's date may come a paragraph later ("Die Rohdaten stellt die
+    # Stadtverwaltung ab Freitag unter … ins Netz"): the opening paragraphs, read for that only
+    arrivals = [sent for block in timing.opening(page) for sent in _LEAD_SENTENCE.split(block)
+                if sent and vocab.time_match("arrival", sent)]
     for p, spec in specs:
         for sent, heading in sentences:
             hits = _named(sent, spec)
@@ -247,14 +244,14 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
                 continue
             # the heading in the announcing words; a lead sentence also as read by the engine (its plan or end
             # is the thing's own, not another noun's: "fordert öffentliche Stellen auf, … abzuschalten" is)
-            if (timing.announces(sent, vocab) and (heading or any(
-                    status_of(sent, h) in ("planned", "discontinued") for h in hits))) \
-                    or timing.arrival_status(sent, page, vocab) == "planned":
-                import os
-                if os.environ.get("S15DEBUG"):
-                    print("ANNOUNCED", p, "|", sent[:200])
+            if timing.announces(sent, vocab) and (heading or any(
+                    status_of(sent, h) in ("planned", "discontinued") for h in hits)):
                 out.add(p)
                 break
+        if p not in out and any((p in topics or _named(sent, spec))
+                                and timing.arrival_status(sent, page, vocab) == "planned"
+                                for sent in [head, *arrivals]):
+            out.add(p)
     return frozenset(out)
 
 
@@ -737,8 +734,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                                          locator=block.locator, extractor=extractor, version=version))
                     continue
                 if announced is None:
-                    announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: _dbg(judge(
-                        text, h.start, h.end, owners, names=known or (), city=city, site=site).status, text))
+                    announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: judge(
+                        text, h.start, h.end, owners, names=known or (), city=city, site=site).status)
                 if param in announced and not (vocab.time_match("live", sent) or vocab.time_match("today", sent)):
                     # "Gemeinderat sagt Ja zur City-App" … "Über die App kann die Gemeinde Push-Nachrichten
                     # verschicken": the heading's plan governs the page's present tense unless a sentence says

@@ -217,4 +217,13 @@ def heading_and_lead(page: Page, min_words: int = 5) -> tuple[str, str]:
     return head, next((b.text for b in blocks[top + 1:top + 6] if len(_WORD.findall(b.text)) >= min_words), "")
 
 
+def opening(page: Page, blocks_read: int = 3, min_words: int = 5) -> list[str]:
+    """The first ``blocks_read`` blocks of running text under the main heading (none without it)."""
+    blocks = page.blocks
+    top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
+    if top < 0:
+        return []
+    return [b.text for b in blocks[top + 1:top + 8] if len(_WORD.findall(b.text)) >= min_words][:blocks_read]
+
+
 _WORD = re.compile(r"[^\W\d_]{2,}")
