@@ -224,10 +224,13 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
 def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topics: set[str],
                vocab: StatusWords, status_of: Any) -> frozenset[str]:
     """The parameters whose thing the page's heading or lead announces as still to come or ending: a
-    sentence of them that names the thing (the heading: also its topics) and either reads as planned or ended
-    (``status_of``: the engine's own judgement of the name in its clause) or says it is decided, presented to a
-    council, premiering or ending (:func:`extractors.timing.announces`). None when the heading and lead say the
-    thing is there already (``time.live_regex``)."""
+    sentence of them that names the thing (the heading: also its topics) and says it is planned, decided,
+    presented to a council, premiering or ending (:func:`extractors.timing.announces`) — in the lead also
+    read so by the engine (``status_of``: its judgement of the name in its own clause) —, or, in the heading
+    or the opening paragraphs, that it arrives on a day ahead of the page's own
+    (:func:`extractors.timing.arrival_status`: "Gelsenkirchen startet am Donnerstag das Livestreaming" in a
+    news item of the Tuesday before). None when the heading and lead say the thing is there already or goes
+    on (``time.live_regex``, ``time.continuing_regex``)."""
     head, lead = timing.heading_and_lead(page)
     if vocab.time_match("live", f"{head} {lead}") or vocab.time_match("continuing", f"{head} {lead}"):
         return frozenset()
@@ -469,8 +472,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
         doubted.update(p for p, spec in specs if _named(head, spec))
     vocab = status_words(owners.get("status", {}))
     planned_rx = [regex(rx) for rx in vocab.regexes("planned", "named")]
-    # Things the page's heading and lead announce as still to come or ending (extractors/timing.py), read on
-    # the first positive finding: a later description of them ("Über die App kann die Gemeinde …") is the plan.
+    # Things the page's heading and lead announce as still to come or ending (extractors/timing.py), read
+    # on the first positive finding: a later description of them ("Über die App kann die Gemeinde …") is the
+    # plan.
     announced: frozenset[str] | None = None
     still_open = tuple(cues.get("still_open", ()))
     # … and in the thing's own sentence, the plan's modal too
@@ -736,7 +740,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if announced is None:
                     announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: judge(
                         text, h.start, h.end, owners, names=known or (), city=city, site=site).status)
-                if param in announced and not (vocab.time_match("live", sent) or vocab.time_match("today", sent)):
+                if param in announced and not (vocab.time_match("live", sent)
+                                               or vocab.time_match("today", sent)):
                     # "Gemeinderat sagt Ja zur City-App" … "Über die App kann die Gemeinde Push-Nachrichten
                     # verschicken": the heading's plan governs the page's present tense unless a sentence says
                     # the thing is there already ("seit", "bereits", "ab sofort")

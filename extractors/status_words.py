@@ -73,8 +73,8 @@ def _word_list(value: Any, key: str, regex: bool) -> tuple[str, ...]:
 
 
 def _time(section: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[re.Pattern[str], ...]]]:
-    """``time``: ``meta`` (meta tag names holding the page's date) and ``<name>_regex`` lists of formulas, compiled
-    once (extractors/timing.py reads them)."""
+    """``time``: ``meta`` (meta tag names holding the page's date) and ``<name>_regex`` lists of formulas,
+    compiled once (extractors/timing.py reads them)."""
     if not isinstance(section, Mapping):
         raise _bad("time", "must be a mapping of `meta` and `<name>_regex` lists")
     lists: dict[str, tuple[str, ...]] = {}

@@ -1,32 +1,34 @@
 """Time in one place: the page's own date, the dates a clause names and what they say of an offer's status.
 
-Both engines read status words (``status.yaml`` through :mod:`extractors.status_words`); what a date says was
-read in scattered places (the council engine's dateline under the h1, the statement readers' dateline test for a
-news item). This module holds them, with the words as data (``time`` in ``status.yaml``, checked by
-``status_words``):
+Both engines read status words (``status.yaml`` through :mod:`extractors.status_words`); what a date says
+was read in scattered places (the council engine's dateline under the h1, the statement readers' dateline
+test for a news item). This module holds them, with the words as data (``time`` in ``status.yaml``, checked
+by ``status_words``):
 
-- :func:`page_date` — the page's own date: a meta tag (``article:published_time``), JSON-LD ``datePublished``, a
-  labelled date ("Stand: 03.05.2022", "Veröffentlicht am 3. Mai 2022", "Aktualisiert: 3. Feb. 2022") or a
-  dateline right under the main heading; None when the page states none. Memoised per page.
-- :func:`dateline_day` / :data:`DATELINE` — the dateline under the h1 as the council engine and the statement
-  readers read it before (findings identical).
-- :func:`clause_dates` — a clause's dates with the word before each (start "ab"/"zum"/"vom … an", "seit", "bis",
-  "am"/"im"); :func:`arrival_status` — planned when the clause says the offer arrives ("startet", "geht online",
-  "wird freigeschaltet", "erstmals") on a date ahead of the page's, live when that start lies behind it. A date
-  ahead without an arrival word decides nothing ("ab Montag wieder geöffnet", new opening hours).
-- :func:`announces` — whether a page's heading and lead announce their thing as still to come: planned, decided,
-  commissioned or demanded, in a test phase, premiering or ending; a later present-tense description of it on
-  that page ("Die App bietet …", "dann") is that plan unless it says the thing is there already.
+- :func:`page_date` — the page's own date: a meta tag (``article:published_time``), JSON-LD
+  ``datePublished``, a labelled date ("Stand: 03.05.2022", "Veröffentlicht am 3. Mai 2022") or a dateline
+  right under the main heading (not an update's day, "Aktualisiert: 3. Feb. 2022"); None when the page
+  states none. Memoised per page.
+- :func:`dateline_day` / :data:`DATELINE` — the dateline under the h1 as the council engine and the
+  statement readers read it before (findings identical).
+- :func:`clause_dates` — a clause's dates with the word before each (start "ab"/"zum"/"am", "seit", "bis");
+  :func:`arrival_status` — planned when the clause says the offer arrives ("startet", "geht online",
+  "wird freigeschaltet", "erstmals") on a date ahead of the page's, live when that start lies behind it; a
+  date ahead without an arrival word decides nothing ("ab Montag wieder geöffnet", new opening hours);
+  :func:`dated_arrival` — an arrival word with its day ahead is no sign the offer is there.
+- :func:`announces` — whether a heading or lead sentence announces its thing as still to come or ending:
+  decided, presented to a council, demanded, soon, premiering on a day, introduced or ended; a later
+  present-tense description of it on that page ("Die App bietet …", "dann") is that plan unless it says the
+  thing is there already.
 
-Dates are read only where a clause carries a cue (callers gate on the arrival words), since most clauses have none.
+Dates are read only where a clause carries an arrival word (and the heading and lead once per page), since
+most clauses have none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 from weakref import WeakKeyDictionary
 
 from extractors.page import Page
@@ -34,7 +36,8 @@ from extractors.status_words import StatusWords
 
 MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
           "november", "dezember")
-_MONTH_ALT = ("jan", "feb", "mär", "märz", "apr", "mai", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez")
+_MONTH_ALT = ("jan", "feb", "mär", "märz", "apr", "mai", "jun", "jul", "aug", "sep", "sept", "okt", "nov",
+              "dez")
 # "11. Juli" — the dateline day the council engine compares a first session's day with (moved from named.py)
 _DAY = re.compile(r"(?i)(?<![\w.])(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")(?![\w-])")
 # a dated news item's dateline between its headline and its lead ("26.11.2019", "3. Mai 2021"; moved from
@@ -67,7 +70,8 @@ def dateline_day(page: Page) -> tuple[int, int] | None:
     top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
     day = None
     if top >= 0:
-        day = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := day_month(b.text))), None)
+        day = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := day_month(b.text))),
+                   None)
     _dateline[page] = day
     return day
 
@@ -124,8 +128,8 @@ def page_date(page: Page, words: StatusWords) -> date | None:
         blocks = page.blocks
         top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
         if top >= 0:
-            found = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := full_date(b.text))),
-                         None)
+            found = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60
+                          and not words.time_match("updated", b.text) and (d := full_date(b.text))), None)
     _page_date[page] = found
     return found
 
@@ -145,7 +149,8 @@ def clause_dates(clause: str, year: int | None) -> list[tuple[str, date | None]]
         if any(a <= m.start() < b for a, b in taken):
             continue
         month = int(m.group(2)) if m.group(2) else MONTHS.index(m.group(3).lower()) + 1
-        out.append((_relation(clause, m.start()), None if year is None else _make(year, month, int(m.group(1)))))
+        day = None if year is None else _make(year, month, int(m.group(1)))
+        out.append((_relation(clause, m.start()), day))
     return out
 
 
@@ -182,9 +187,10 @@ def arrival_status(clause: str, page: Page, words: StatusWords) -> str | None:
 
 def dated_arrival(clause: str, page: Page, words: StatusWords) -> bool:
     """Whether ``clause`` tells the offer's arrival on a day (``time.arrival_regex`` and a start date:
-    "Freigeschaltet wird das neue Kita-Portal am 1. Juli") that does not lie behind the page's own date — so its
-    arrival word ("freigeschaltet", "startet") is no sign that the offer is there. Without a page date only in
-    the present (a past auxiliary, "wurde am 1. Juli 2020 freigeschaltet", tells a start that is behind)."""
+    "Freigeschaltet wird das neue Kita-Portal am 1. Juli") that does not lie behind the page's own date —
+    so its arrival word ("freigeschaltet", "startet") is no sign that the offer is there. Without a page
+    date only in the present (a past auxiliary, "wurde am 1. Juli 2020 freigeschaltet", tells a start that
+    is behind)."""
     if words.time_match("live", clause) or not words.time_match("arrival", clause):
         return False
     written = page_date(page, words)
@@ -214,7 +220,8 @@ def heading_and_lead(page: Page, min_words: int = 5) -> tuple[str, str]:
     top = next((i for i, b in enumerate(blocks) if b.text == head), -1)
     if top < 0:
         return head, ""
-    return head, next((b.text for b in blocks[top + 1:top + 6] if len(_WORD.findall(b.text)) >= min_words), "")
+    return head, next((b.text for b in blocks[top + 1:top + 6] if len(_WORD.findall(b.text)) >= min_words),
+                      "")
 
 
 def opening(page: Page, blocks_read: int = 3, min_words: int = 5) -> list[str]:
