@@ -245,10 +245,14 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
             hits = _named(sent, spec)
             if not hits and not (heading and p in topics):
                 continue
-            # the heading in the announcing words; a lead sentence also as read by the engine (its plan or end
-            # is the thing's own, not another noun's: "fordert öffentliche Stellen auf, … abzuschalten" is)
-            if timing.announces(sent, vocab) and (heading or any(
-                    status_of(sent, h) in ("planned", "discontinued") for h in hits)):
+            # the heading in the announcing words; a lead sentence also as read by the engine, in the
+            # thing's own main clause (its plan or end is the thing's, not another noun's: "fordert
+            # öffentliche Stellen auf, … abzuschalten" is; "… ihre Seite bei Facebook; ein Auftritt bei
+            # Instagram ist in Vorbereitung" plans Instagram only)
+            if heading and timing.announces(sent, vocab):
+                out.add(p)
+                break
+            if not heading and any(_announced_in(sent, h, vocab, status_of) for h in hits):
                 out.add(p)
                 break
         if p not in out and any((p in topics or _named(sent, spec))
@@ -256,6 +260,14 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
                                 for sent in [head, *arrivals]):
             out.add(p)
     return frozenset(out)
+
+
+def _announced_in(sent: str, hit: Match, vocab: StatusWords, status_of: Any) -> bool:
+    """Whether the main clause of ``sent`` that names ``hit`` announces it (words and the engine's status)."""
+    lo, hi = _main_clause(sent, hit.start, hit.end)
+    clause = sent[lo:hi]
+    return timing.announces(clause, vocab) and status_of(
+        clause, replace(hit, start=hit.start - lo, end=hit.end - lo)) in ("planned", "discontinued")
 
 
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
