@@ -5,7 +5,8 @@ engine), so each engine finds it under ``status`` of its section. Per kind (plan
 hypothetical, compromised, pilot) it lists the words both engines read (``both``), those one engine reads
 only (``statements``, ``named``), each engine's formulas (``statements_regex``, ``named_regex``) and, for
 planned, the words that plan only in a page heading (``heading``, statement readers); ``attributive``
-holds the words that qualify a thing only in its own noun phrase (named engine). An engine asks
+holds the words that qualify a thing only in its own noun phrase (named engine); ``time`` the page-date meta
+tags and the formulas of :mod:`extractors.timing` (arrival, announcement, live, …). An engine asks
 :func:`status_words` for its lists; a section of the wrong shape stops sci with this file and the key named.
 """
 
