@@ -33,6 +33,7 @@ from functools import lru_cache, partial
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from extractors import timing
 from extractors.base import CityContext, Finding, per_mapping, regex
 from extractors.discourse import discourse_of, later_doubt
 from extractors.evidence import block_links, finding, snippet, thing_url
@@ -54,7 +55,7 @@ from extractors.presence import back_reference, carried_owner, predicate
 from extractors.publisher import publisher
 from extractors.segment import looks_like_trail
 from extractors.statements import statement_blocks
-from extractors.status_words import status_words
+from extractors.status_words import StatusWords, status_words
 from extractors.web_presence import name_variants
 
 _HEADING = re.compile(r"^h[1-6]\b")
@@ -196,31 +197,9 @@ def _excluded(sent: str, start: int, end: int, spec: Mapping[str, Any], context:
     return bool(exclude and words(region, exclude, whole=True)) or bool(rx and re.search(rx, region))
 
 
-_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember")
-_DAY = re.compile(r"(?i)(?<![\w.])(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")(?![\w-])")
-_written: WeakKeyDictionary[Page, tuple[int, int] | None] = WeakKeyDictionary()
-
-
-def _day(text: str) -> tuple[int, int] | None:
-    """(month, day) of the first "11. Juli" in ``text``, or None."""
-    m = _DAY.search(text)
-    return (_MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))) if m else None
-
-
 def written_on(page: Page) -> tuple[int, int] | None:
-    """(month, day) of the page's dateline: a short line with a day and a month name among the three
-    blocks under the main heading ("Freitag, 1. Juli", "23. Oktober 2024 von Redaktion"), or None.
-    Memoised per page."""
-    if page in _written:
-        return _written[page]
-    blocks = page.blocks
-    top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
-    day = None
-    if top >= 0:
-        day = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := _day(b.text))), None)
-    _written[page] = day
-    return day
+    """(month, day) of the page's dateline under the main heading (extractors/timing.py), or None."""
+    return timing.dateline_day(page)
 
 
 def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | None = None) -> bool:
@@ -238,8 +217,60 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
     # still to come from the page's own date: a session day before the dateline ("Am 11. Juli ab 15 Uhr
     # lässt sich zum ersten Mal eine Kreistagssitzung live verfolgen" under "23. Oktober") is one that ran
     written = written_on(page) if page is not None else None
-    held = _day(sent) or _day(context)
+    held = timing.day_month(sent) or timing.day_month(context)
     return not (written and held and held < written)
+
+
+def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topics: set[str],
+               vocab: StatusWords, status_of: Any) -> frozenset[str]:
+    """The parameters whose thing the page's heading or lead announces as still to come or ending: a
+    sentence of them that names the thing (the heading: also its topics) and says it is planned, decided,
+    presented to a council, premiering or ending (:func:`extractors.timing.announces`) — in the lead also
+    read so by the engine (``status_of``: its judgement of the name in its own clause) —, or, in the heading
+    or the opening paragraphs, that it arrives on a day ahead of the page's own
+    (:func:`extractors.timing.arrival_status`: "Gelsenkirchen startet am Donnerstag das Livestreaming" in a
+    news item of the Tuesday before). None when the heading and lead say the thing is there already or goes
+    on (``time.live_regex``, ``time.continuing_regex``)."""
+    head, lead = timing.heading_and_lead(page)
+    if vocab.time_match("live", f"{head} {lead}") or vocab.time_match("continuing", f"{head} {lead}"):
+        return frozenset()
+    out: set[str] = set()
+    sentences = [(head, True)] + [(sent, False) for sent in _LEAD_SENTENCE.split(lead) if sent]
+    # a dated arrival ahead of the page's date may come a paragraph later ("Die Rohdaten stellt die
+    # Stadtverwaltung ab Freitag unter … ins Netz"): the opening paragraphs, read for that only
+    arrivals = [sent for block in timing.opening(page) for sent in _LEAD_SENTENCE.split(block)
+                if sent and vocab.time_match("arrival", sent)]
+    for p, spec in specs:
+        for sent, heading in sentences:
+            hits = _named(sent, spec)
+            if not hits and not (heading and p in topics):
+                continue
+            # the heading in the announcing words; a lead sentence also as read by the engine, in the
+            # thing's own main clause (its plan or end is the thing's, not another noun's: "fordert
+            # öffentliche Stellen auf, … abzuschalten" is; "… ihre Seite bei Facebook; ein Auftritt bei
+            # Instagram ist in Vorbereitung" plans Instagram only)
+            if heading and timing.announces(sent, vocab):
+                out.add(p)
+                break
+            if not heading and any(_announced_in(sent, h, vocab, status_of) for h in hits):
+                out.add(p)
+                break
+        if p not in out and any((p in topics or _named(sent, spec))
+                                and timing.arrival_status(sent, page, vocab) == "planned"
+                                for sent in [head, *arrivals]):
+            out.add(p)
+    return frozenset(out)
+
+
+def _announced_in(sent: str, hit: Match, vocab: StatusWords, status_of: Any) -> bool:
+    """Whether the main clause of ``sent`` that names ``hit`` announces it (words and the engine's status)."""
+    lo, hi = _main_clause(sent, hit.start, hit.end)
+    clause = sent[lo:hi]
+    return timing.announces(clause, vocab) and status_of(
+        clause, replace(hit, start=hit.start - lo, end=hit.end - lo)) in ("planned", "discontinued")
+
+
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 
 
 def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str],
@@ -451,7 +482,12 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     heading_doubt = cues.get("heading_doubt", ())
     if heading_doubt and words(head, heading_doubt):
         doubted.update(p for p, spec in specs if _named(head, spec))
-    planned_rx = [regex(rx) for rx in status_words(owners.get("status", {})).regexes("planned", "named")]
+    vocab = status_words(owners.get("status", {}))
+    planned_rx = [regex(rx) for rx in vocab.regexes("planned", "named")]
+    # Things the page's heading and lead announce as still to come or ending (extractors/timing.py), read
+    # on the first positive finding: a later description of them ("Über die App kann die Gemeinde …") is the
+    # plan.
+    announced: frozenset[str] | None = None
     still_open = tuple(cues.get("still_open", ()))
     # … and in the thing's own sentence, the plan's modal too
     still_planned = still_open + tuple(cues.get("still_planned_modal", ()))
@@ -569,6 +605,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                           urls=[u for u, t in links if t and t in sent],
                           anchored=anchored and spec.get("anchor_status", True), site=site,
                           unowned_to_site=bool(spec.get("unowned_to_publisher")))
+                if j.status == "live" and timing.arrival_status(sent, page, vocab) == "planned":
+                    # "Am Donnerstag wird die Sitzung erstmals live übertragen" in a news item dated before it
+                    j = replace(j, status="planned", status_cue="arrival ahead of the page's date")
                 part = _main_clause(sent, m.start, m.end)
                 if j.status != "live" and part != (0, len(sent)) and any(
                         _named(sent[:part[0]] + " " + sent[part[1]:], other)
@@ -709,6 +748,16 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,
                                          locator=block.locator, extractor=extractor, version=version))
+                    continue
+                if announced is None:
+                    announced = _announced(page, specs, topics, vocab, lambda text, h, known=names: judge(
+                        text, h.start, h.end, owners, names=known or (), city=city, site=site).status)
+                if param in announced and not (vocab.time_match("live", sent)
+                                               or vocab.time_match("today", sent)):
+                    # "Gemeinderat sagt Ja zur City-App" … "Über die App kann die Gemeinde Push-Nachrichten
+                    # verschicken": the heading's plan governs the page's present tense unless a sentence says
+                    # the thing is there already ("seit", "bereits", "ab sofort")
+                    doubted.add(param)
                     continue
                 doubted.discard(param)
                 confidence = float(spec.get("confidence", cues["confidence"]))

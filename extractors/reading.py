@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from extractors import timing
 from extractors.base import CityContext, Finding, regex
 from extractors.clauses import (
     Cue,
@@ -65,6 +66,7 @@ from extractors.page import Page
 from extractors.publisher import publisher
 from extractors.segment import Statement, in_sidebar_menu, segment
 from extractors.statement_reading import Sentence, statement_reading
+from extractors.status_words import status_words
 from extractors.subjects import Scope, subjects_of
 from extractors.web_presence import name_variants
 from extractors.yielding import yielding_of, yields
@@ -219,7 +221,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         if top >= 0 else -1
     # a dated news item (a dateline between the headline and the lead): a start date in its lead lies ahead of
     # the day it was written, unlike a standing rule on a service page ("Ab dem 1. März können Sie …")
-    news = lead > 0 and any(_DATELINE.search(statements[k].text) for k in range(top + 1, lead))
+    news = lead > 0 and any(timing.DATELINE.search(statements[k].text) for k in range(top + 1, lead))
     lead_planned: set[str] = set()  # subjects whose offer the lead plans
     live: set[int] = set()  # indices of positive findings whose sentence says the offer is there now
     # the act noun alone ("Terminbuchung") in running prose names no channel unless the page books on line
@@ -506,7 +508,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
-                    if cue.positive and contains_any(sentence.text, live_words):
+                    if cue.positive and contains_any(sentence.text, live_words) and not timing.dated_arrival(
+                            sentence.text, page, status_words(patterns.get("reading", {}).get("status", {}))):
+                        # (an arrival told with its day ahead, "Freigeschaltet wird das Portal am 1. Juli", is
+                        # the plan's, not a sign the offer is there)
                         live.add(len(found) - 1)
                     elif i == lead and found[-1].rule.startswith("planned@"):
                         lead_planned.add(param)
@@ -587,7 +592,6 @@ _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 # a sentence's end inside a paragraph: a full stop, "!" or "?" before a space and a capital
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
-_DATELINE = re.compile(r"\b\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d_]+)\s?\d{4}\b")
 
 
 def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]], pronouns: frozenset[str],

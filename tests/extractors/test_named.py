@@ -385,3 +385,29 @@ def test_indefinite_without_such_a_cue_stays_the_concept():
 ])
 def test_not_even_one_denies_the_thing(param, sentence):
     assert positive(param, f"<p>{sentence}</p>") is False
+
+
+def _app(title: str, body: str) -> object:
+    return vals(city_app, page(body, title)).get("city_app.available")
+
+
+def test_a_heading_that_announces_the_thing_governs_the_pages_present_tense():
+    # the council decided on the app; the paragraphs below describe what it will do, in the present tense
+    body = ("<p>Mit sieben zu vier Stimmen hat der Gemeinderat die Anschaffung entschieden.</p>"
+            "<p>In der City-App der Stadt Köln finden Sie Termine und Nachrichten.</p>")
+    assert not isinstance(_app("Gemeinderat sagt knapp Ja zur City-App", body), dict)
+    # a sentence saying it is there already still counts
+    there = body + "<p>Seit Montag steht die App der Stadt Köln in den Stores bereit.</p>"
+    assert isinstance(_app("Gemeinderat sagt knapp Ja zur City-App", there), dict)
+    # a heading that says nothing of its coming leaves the description live
+    assert isinstance(_app("Die City-App der Stadt", body), dict)
+
+
+def test_a_dated_first_stream_ahead_of_the_news_items_day_is_the_plan():
+    head = "Stadt startet am Donnerstag das Livestreaming der Ratssitzungen"
+    html = (f"<html><head><title>{head}</title></head><body><main><h1>{head}</h1>"
+            "<p>21. Juni 2022 · Stadt Köln</p>"
+            "<p>Am Donnerstag, 23. Juni 2022, um 15 Uhr wird eine Sitzung des Rates zum ersten Mal live im "
+            "Internet übertragen.</p><p>Wer mag, kann die Ratssitzungen dann über die Internetseite der "
+            "Stadt im Livestream verfolgen.</p></main></body></html>")
+    assert not isinstance(vals(council, html).get("participation.council_tv"), dict)

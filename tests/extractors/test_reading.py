@@ -940,3 +940,17 @@ def test_the_other_way_in_denies_nothing(body, param, expected):
 ])
 def test_offices_counted_back(body, param, expected):
     assert values(appointments, wrap(body)).get(param) is expected
+
+
+def test_an_arrival_told_with_its_day_is_no_sign_the_announced_offer_is_there():
+    # the lead plans the portal; "freigeschaltet" with its day ahead tells the plan's date, not that it is
+    # on line
+    html = wrap("<h1>Kita-Portal geht an den Start</h1>"
+                "<p>Für die Kindergärten der Stadt sollen Eltern ihr Kind künftig online anmelden können.</p>"
+                "<p>Freigeschaltet wird das neue Kita-Portal am 1. Juli um 8 Uhr. Eltern können ihr Kind "
+                "dann online im Kita-Portal anmelden.</p>", "Kita-Portal geht an den Start")
+    assert values(online_services, html).get("online_services.daycare_registration") is not True
+    # switched on already: the offer is there
+    live = html.replace("Freigeschaltet wird das neue Kita-Portal am 1. Juli um 8 Uhr.",
+                        "Seit Montag ist das neue Kita-Portal freigeschaltet.")
+    assert values(online_services, live).get("online_services.daycare_registration") is True

@@ -41,6 +41,10 @@ def test_both_engines_read_the_one_file() -> None:
     ({"planned": {"named_regex": ["(unclosed"]}}, "planned.named_regex"),
     ({"attributive": {"live": "bereits"}}, "attributive.live"),
     ({"pilot": ["Pilotphase"]}, "pilot"),  # the old flat shape
+    ({"time": ["ab"]}, "time"),  # time: a mapping
+    ({"time": {"live_regex": "seit"}}, "time.live_regex"),
+    ({"time": {"live_regex": ["(unclosed"]}}, "time.live_regex"),
+    ({"time": {"lvie": ["seit"]}}, "time.lvie"),  # neither meta nor a formula list
 ])
 def test_a_bad_shape_stops_naming_the_file_and_key(section: dict[str, Any], key: str) -> None:
     with pytest.raises(DataError) as err:
