@@ -276,6 +276,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         sentences = sr.sentences
         texts = [s.text for s in sentences]
         for n, sentence in enumerate(sentences):
+            own_place: str | None = None  # the place of the sentence's ``within: sentence`` yielding
             clauses = sentence.clauses
             cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
             # (most sentences carry no cue, even borrowed; the steps up to the first clause's below only
@@ -493,12 +494,19 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     # it, so only sentences that say it is there now count (``live``: "Jetzt genügt das …")
                     lead_planned.update(targets)
                     continue
+                if own_place is None:
+                    # the payment's own sentence decides whose fee it is; one that points back ("Die Stadt
+                    # nutzt dafür die Bezahlplattform ePayBL" after "… lassen sich immer mehr Leistungen der
+                    # Verwaltung im Netz bezahlen") speaks of what the sentence before names: that one too
+                    own_place = sentence.text
+                    if n and yielding and contains_any(sentence.text, lx.back_references):
+                        own_place = f"{sentences[n - 1].text} {own_place}"
                 for param in targets:
                     if ignored is None:
                         # (its own name: ``where`` is the finding's scope, read by the confidence model)
                         around = f"{text} {st.heading} {page.heading}"
                         ignored = contains_any(around, lx.ignore) or yields(yielding, around, "statement")
-                    if ignored or yields(yielding, sentence.text, "sentence"):
+                    if ignored or yields(yielding, own_place, "sentence"):
                         break
                     if st.kind == "heading" or dated:
                         from_heading.add(len(found))
