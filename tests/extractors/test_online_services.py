@@ -964,3 +964,15 @@ def test_application_created_in_the_online_account():
 def test_allocation_without_an_online_word_is_no_online_service():
     body = "<p>Die Kita-Plätze werden im Frühjahr vom Jugendamt vermittelt.</p>"
     assert values(online_services, wrap(body)) == {}
+
+
+def test_the_catalogues_generic_payment_box_offers_no_service():
+    # "eine Leistung" in general: the digital-Rathaus box printed under every service of a Land catalogue
+    box = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Zuständig ist das Landratsamt.</p>"
+           "<h2>Zahlungsmöglichkeiten</h2><p>Sofern eine Leistung gebührenpflichtig ist, bezahlen Sie sie am "
+           "Ende des Online-Antrags mit den angebotenen Zahlarten.</p>")
+    assert values(online_services, wrap(box)) == {}
+    # the same sentence naming the service states its online application
+    named = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Die Außerbetriebsetzung ist eine "
+             "Leistung, die Sie mit dem Online-Antrag erledigen.</p>")
+    assert values(online_services, wrap(named)) == {P + "vehicle_deregistration": True}
