@@ -51,6 +51,7 @@ from extractors.clauses import (
     modal_plan,
     plans,
     relative,
+    searched,
     walk_in_days,
     without_excluded,
     words_of,
@@ -311,6 +312,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # online ist dabei nicht möglich.": the other way in and what holds for it, not a denial of
                 # the online one
                 cues = [None if c and not c.positive else c for c in cues]
+            if any(c and c.positive for c in cues) and searched(sentence.text, lx):
+                # "Einen freien Platz finden Sie mit dem Kita-Planer": the portal finds places or papers here,
+                # the sentence applies for nothing (clauses.searched)
+                cues = [None if c and c.positive else c for c in cues]
             first = words_of(clauses[0])[:1] if n and clauses and cues[0] is None else []
             if first and first[0] in lx.there \
                     and contains_any(sentences[n - 1].text, lx.online):

@@ -976,3 +976,23 @@ def test_the_catalogues_generic_payment_box_offers_no_service():
     named = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Die Außerbetriebsetzung ist eine "
              "Leistung, die Sie mit dem Online-Antrag erledigen.</p>")
     assert values(online_services, wrap(named)) == {P + "vehicle_deregistration": True}
+
+
+@pytest.mark.parametrize("body", [
+    # a finder: the place is searched with the portal, nothing is applied for
+    "<h1>Kindertageseinrichtungen</h1><p>Einen freien Platz in der Region finden Sie mit dem "
+    "Kita-Planer.</p>",
+    "<h1>Neues Portal</h1><p>Eltern sollen leichter einen Betreuungsplatz finden: Seit heute ist das "
+    "Kitaportal der Stadt online.</p>",
+    # a reference: the portal lists the papers
+    "<h1>Gewerbeanmeldung</h1><p>Die Anmeldung ist mit dem Beginn fällig. Welche Unterlagen Sie brauchen, "
+    "finden Sie im Serviceportal.</p>",
+])
+def test_a_portal_that_finds_places_or_papers_applies_for_nothing(body):
+    assert values(online_services, wrap(body)) == {}
+
+
+def test_a_finder_that_also_registers_is_the_online_registration():
+    body = ("<h1>Kita-Finder</h1><p>Mit dem Kita-Finder suchen Sie freie Plätze und melden Ihr Kind gleich "
+            "online an.</p>")
+    assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
