@@ -996,3 +996,20 @@ def test_a_finder_that_also_registers_is_the_online_registration():
     body = ("<h1>Kita-Finder</h1><p>Mit dem Kita-Finder suchen Sie freie Plätze und melden Ihr Kind gleich "
             "online an.</p>")
     assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
+
+
+def test_the_registration_at_the_meldebehoerde_is_the_registration_of_a_home():
+    # a form list's item named by the authority, with its own denial
+    body = ("<h1>Formulare</h1><p>Anmeldung bei der Meldebehörde – PDF-Dokument<br>Für die Anmeldung müssen "
+            "Sie in jedem Fall persönlich bei der Meldebehörde erscheinen.</p>")
+    assert values(online_services, wrap(body)).get(P + "change_of_address") is False
+
+
+@pytest.mark.parametrize("body", [
+    # what offices in general may offer is no office's offer
+    "<h1>Lage bei den Zulassungsstellen</h1><p>Nach einer Empfehlung des Landes können Zulassungsstellen "
+    "eine vereinfachte Onlinezulassung anbieten: Die Dokumente werden per E-Mail eingereicht.</p>",
+    "<h1>Meldewesen</h1><p>Kommunen dürfen die Ummeldung künftig auch online anbieten.</p>",
+])
+def test_a_permission_to_offices_in_general_offers_nothing(body):
+    assert values(online_services, wrap(body)) == {}
