@@ -1013,3 +1013,13 @@ def test_the_registration_at_the_meldebehoerde_is_the_registration_of_a_home():
 ])
 def test_a_permission_to_offices_in_general_offers_nothing(body):
     assert values(online_services, wrap(body)) == {}
+
+
+def test_a_portal_heading_means_the_services_its_section_says_go_that_way():
+    # the heading names the channel only; its section says the online route is for an- and ummelden
+    body = ("<h1>Gewerbean-, -um- und -abmeldung</h1><p>Wer ein Gewerbe beginnt, muss es anzeigen.</p>"
+            "<h3>Wirtschafts-Service-Portal</h3><p>Wer sein Gewerbe auf elektronischem Weg an- oder "
+            "ummeldet, kann dort gleich die Gebühr bezahlen; die Abmeldung kostet nichts.</p>")
+    got = values(online_services, wrap(body))
+    assert got.get(P + "business_registration") is True
+    assert P + "business_deregistration" not in got
