@@ -204,6 +204,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     soft = any(y.within == "statement" for y in yielding)
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
+    topic_headings: dict[int, str] = {}  # findings of a section heading's cue given to the page's topic
+    section_of: list[str] = []  # per finding, the heading of its statement's section
     with_cue = lx.lists.prefilter.containing([st.text for st in statements], page.text)
     leads = _leads(statements, lx, exp, subjects, threshold,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
@@ -515,6 +517,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         break
                     if st.kind == "heading" or dated:
                         from_heading.add(len(found))
+                    if st.kind == "heading" and where == "topic":
+                        topic_headings[len(found)] = st.text
+                    section_of.append(st.heading)
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
@@ -525,6 +530,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         lead_planned.add(param)
             if said := {p: s for _, subj, _ in parts for p, s in subj.items()}:
                 earlier.append(said)
+    found, from_heading = _section_named(found, from_heading, topic_headings, section_of)
     found, from_heading = _announced_only(found, from_heading, lead_planned, live)
     return _headline_only(found, from_heading)
 
@@ -570,6 +576,34 @@ def _no_cue(sentences: tuple[Sentence, ...], lx: Lexicon) -> bool:
                 and clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx) is not None:
             return False
     return True
+
+
+def _section_named(found: list[Finding], from_heading: set[int], topic_headings: dict[int, str],
+                   section_of: list[str]) -> tuple[list[Finding], set[int]]:
+    """A section heading that names an online channel and no service ("Wirtschafts-Service-Portal.NRW" over a
+    page titled "Gewerbean-, -um- und -abmeldung") lends its cue to the page's services; when its own section
+    then says which of them go that way ("Wer sein Gewerbe auf elektronischem Weg an- oder ummeldet, …; die
+    Abmeldung kostet nichts"), the heading means those: the others named in the title are not thereby
+    online."""
+    if not topic_headings:
+        return found, from_heading
+    drop = set()
+    for i, head in topic_headings.items():
+        if not found[i].positive:
+            continue
+        said = {f.parameter for j, f in enumerate(found)
+                if j not in topic_headings and f.positive and section_of[j] == head}
+        if said and found[i].parameter not in said:
+            drop.add(i)
+    if not drop:
+        return found, from_heading
+    new_index = {}
+    kept = []
+    for i, f in enumerate(found):
+        if i not in drop:
+            new_index[i] = len(kept)
+            kept.append(f)
+    return kept, {new_index[i] for i in from_heading if i in new_index}
 
 
 def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: set[str],
