@@ -998,13 +998,6 @@ def test_a_finder_that_also_registers_is_the_online_registration():
     assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
 
 
-def test_the_registration_at_the_meldebehoerde_is_the_registration_of_a_home():
-    # a form list's item named by the authority, with its own denial
-    body = ("<h1>Formulare</h1><p>Anmeldung bei der Meldebehörde – PDF-Dokument<br>Für die Anmeldung müssen "
-            "Sie in jedem Fall persönlich bei der Meldebehörde erscheinen.</p>")
-    assert values(online_services, wrap(body)).get(P + "change_of_address") is False
-
-
 @pytest.mark.parametrize("body", [
     # what offices in general may offer is no office's offer
     "<h1>Lage bei den Zulassungsstellen</h1><p>Nach einer Empfehlung des Landes können Zulassungsstellen "
