@@ -1016,3 +1016,10 @@ def test_a_portal_heading_means_the_services_its_section_says_go_that_way():
     got = values(online_services, wrap(body))
     assert got.get(P + "business_registration") is True
     assert P + "business_deregistration" not in got
+
+
+def test_the_portals_digital_services_in_general_are_no_service_of_the_page():
+    body = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Zuständig ist das Landratsamt.</p>"
+            "<h2>Das digitale Rathaus</h2><p>Dort können Sie ein Servicekonto anlegen, sich in digitalen "
+            "Leistungen elektronisch ausweisen und sicher mit Behörden kommunizieren.</p>")
+    assert values(online_services, wrap(body)) == {}
