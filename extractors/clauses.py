@@ -156,6 +156,12 @@ class Lexicon:
     # Internetseite der Stadt – ein paar Klicks, und er ist gebucht"): case-sensitive, "Sie" is the
     # reader (compose ``pronouns``)
     object_pronouns: frozenset[str] = frozenset()
+    # a place or the papers found with the portal ("Einen freien Platz finden Sie mit dem Kita-Planer",
+    # "Welche Unterlagen Sie brauchen, finden Sie im Wirtschafts-Service-Portal"), no act of applying in the
+    # sentence: the portal is a finder or a reference there, not where the service is applied for
+    # (``searched``)
+    searched_re: re.Pattern[str] = re.compile(NEVER)
+    applying: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -235,7 +241,9 @@ class Lexicon:
                    fronted_actions=frozenset(a.lower() for a in comp.get("fronted_actions", [])),
                    people_subjects=frozenset(shared.get("third_person", {}).get("subjects", [])),
                    other_subjects=frozenset(shared.get("third_person", {}).get("others", [])),
-                   object_pronouns=frozenset(comp.get("pronouns", [])))
+                   object_pronouns=frozenset(comp.get("pronouns", [])),
+                   searched_re=re.compile(patterns.get("searched", {}).get("regex", NEVER)),
+                   applying=tuple(patterns.get("searched", {}).get("applying", ())))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -520,6 +528,15 @@ def continues(text: str, lx: Lexicon) -> bool:
                 return True
             at = low.find(phrase, at + 1)
     return False
+
+
+def searched(text: str, lx: Lexicon) -> bool:
+    """The sentence finds a place or papers with the online thing it names and applies for nothing ("Eltern
+    sollen einfacher einen Betreuungsplatz finden: Seit Montag ist das Kitaportal online"): a search portal
+    or a reference, no online application (the reader's ``searched`` pattern; an act of applying beside
+    it — "… finden und ihr Kind gleich anmelden" — keeps the offer)."""
+    return lx.searched_re.pattern != NEVER and lx.searched_re.search(text) is not None \
+        and not contains_any(text, lx.applying)
 
 
 def plans(text: str, lx: Lexicon) -> bool:

@@ -52,6 +52,7 @@ from extractors.clauses import (
     modal_plan,
     plans,
     relative,
+    searched,
     walk_in_days,
     without_excluded,
     words_of,
@@ -205,6 +206,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     soft = any(y.within == "statement" for y in yielding)
     found: list[Finding] = []
     from_heading: set[int] = set()  # indices of findings read from headings or date-led sentences
+    topic_headings: dict[int, str] = {}  # findings of a section heading's cue given to the page's topic
+    section_of: list[str] = []  # per finding, the heading of its statement's section
     with_cue = lx.lists.prefilter.containing([st.text for st in statements], page.text)
     leads = _leads(statements, lx, exp, subjects, threshold,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
@@ -278,6 +281,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         sentences = sr.sentences
         texts = [s.text for s in sentences]
         for n, sentence in enumerate(sentences):
+            own_place: str | None = None  # the place of the sentence's ``within: sentence`` yielding
             clauses = sentence.clauses
             cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
             # (most sentences carry no cue, even borrowed; the steps up to the first clause's below only
@@ -312,6 +316,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 # online ist dabei nicht möglich.": the other way in and what holds for it, not a denial of
                 # the online one
                 cues = [None if c and not c.positive else c for c in cues]
+            if any(c and c.positive for c in cues) and searched(sentence.text, lx):
+                # "Einen freien Platz finden Sie mit dem Kita-Planer": the portal finds places or papers here,
+                # the sentence applies for nothing (clauses.searched)
+                cues = [None if c and c.positive else c for c in cues]
             first = words_of(clauses[0])[:1] if n and clauses and cues[0] is None else []
             if first and first[0] in lx.there \
                     and contains_any(sentences[n - 1].text, lx.online):
@@ -495,15 +503,25 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                     # it, so only sentences that say it is there now count (``live``: "Jetzt genügt das …")
                     lead_planned.update(targets)
                     continue
+                if own_place is None:
+                    # the payment's own sentence decides whose fee it is; one that points back ("Die Stadt
+                    # nutzt dafür die Bezahlplattform ePayBL" after "… lassen sich immer mehr Leistungen der
+                    # Verwaltung im Netz bezahlen") speaks of what the sentence before names: that one too
+                    own_place = sentence.text
+                    if n and yielding and contains_any(sentence.text, lx.back_references):
+                        own_place = f"{sentences[n - 1].text} {own_place}"
                 for param in targets:
                     if ignored is None:
                         # (its own name: ``where`` is the finding's scope, read by the confidence model)
                         around = f"{text} {st.heading} {page.heading}"
                         ignored = contains_any(around, lx.ignore) or yields(yielding, around, "statement")
-                    if ignored or yields(yielding, sentence.text, "sentence"):
+                    if ignored or yields(yielding, own_place, "sentence"):
                         break
                     if st.kind == "heading" or dated:
                         from_heading.add(len(found))
+                    if st.kind == "heading" and where == "topic":
+                        topic_headings[len(found)] = st.text
+                    section_of.append(st.heading)
                     found.append(finding(page, parameter=param, value=cue.positive,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
@@ -517,6 +535,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                         lead_planned.add(param)
             if said := {p: s for _, subj, _ in parts for p, s in subj.items()}:
                 earlier.append(said)
+    found, from_heading = _section_named(found, from_heading, topic_headings, section_of)
     found, from_heading = _announced_only(found, from_heading, lead_planned, live)
     return _headline_only(found, from_heading)
 
@@ -562,6 +581,34 @@ def _no_cue(sentences: tuple[Sentence, ...], lx: Lexicon) -> bool:
                 and clause_cue(f"{sentences[n - 1].text} {clauses[0]}", lx) is not None:
             return False
     return True
+
+
+def _section_named(found: list[Finding], from_heading: set[int], topic_headings: dict[int, str],
+                   section_of: list[str]) -> tuple[list[Finding], set[int]]:
+    """A section heading that names an online channel and no service ("Wirtschafts-Service-Portal.NRW" over a
+    page titled "Gewerbean-, -um- und -abmeldung") lends its cue to the page's services; when its own section
+    then says which of them go that way ("Wer sein Gewerbe auf elektronischem Weg an- oder ummeldet, …; die
+    Abmeldung kostet nichts"), the heading means those: the others named in the title are not thereby
+    online."""
+    if not topic_headings:
+        return found, from_heading
+    drop = set()
+    for i, head in topic_headings.items():
+        if not found[i].positive:
+            continue
+        said = {f.parameter for j, f in enumerate(found)
+                if j not in topic_headings and f.positive and section_of[j] == head}
+        if said and found[i].parameter not in said:
+            drop.add(i)
+    if not drop:
+        return found, from_heading
+    new_index = {}
+    kept = []
+    for i, f in enumerate(found):
+        if i not in drop:
+            new_index[i] = len(kept)
+            kept.append(f)
+    return kept, {new_index[i] for i in from_heading if i in new_index}
 
 
 def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: set[str],

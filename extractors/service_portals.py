@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.base import Finding, per_mapping
-from extractors.clauses import Lexicon, clause_cue, plans
+from extractors.clauses import Lexicon, clause_cue, plans, searched
 from extractors.evidence import finding
 from extractors.matching import contains_any
 from extractors.page import Page
@@ -65,6 +65,18 @@ def _portal_of(tables: int, url: str) -> tuple[tuple[str, ...] | None, tuple[str
     return own, wide
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])")
+
+
+def _own_sentence(context: str, text: str) -> str:
+    """The sentence of the link's context that holds its text (the context is its paragraph: "Die Anmeldung
+    ist … fällig. Welche Unterlagen Sie brauchen, finden Sie im Portal" — the first sentence's "Anmeldung" is
+    not what the link does)."""
+    if not text:
+        return context
+    return next((s for s in _SENTENCE_END.split(context) if text in s), context)
+
+
 def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str, Any], lx: Lexicon,
                     extractor: str, version: str) -> list[Finding]:
     """Findings for the page's links to an online-service portal (module docstring); ``topic``: the services
@@ -93,6 +105,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], topic: Mapping[str,
         cue = clause_cue(link.context, lx) if link.context else None
         if (cue is not None and not cue.positive) or (link.context and plans(link.context, lx)):
             continue  # its sentence denies or plans the offer: the statement reader says so
+        if link.context and searched(_own_sentence(link.context, link.text), lx):
+            continue  # "Welche Unterlagen Sie brauchen, finden Sie im Portal": a reference, no application
         ids = own if own is not None else wide or ()
         named = [p for p in subjects_of(link.text, subjects, threshold) if p in ids]
         where = "link"

@@ -131,3 +131,29 @@ def test_trade_office_fee_is_not_the_citizens_office():
 ])
 def test_a_fee_settled_online_in_the_passive(body):
     assert values(e_payment, wrap(body)) == {P: True}
+
+
+@pytest.mark.parametrize("body", [
+    # the parking fine under its other names: the Ordnungsamt's, not the Bürgeramt's
+    "<h1>Digitales Rathaus</h1><p>Schon heute lassen sich Termine online buchen, und Strafzettel kann man "
+    "per "
+    "QR-Code gleich online bezahlen.</p>",
+    "<h1>Neu</h1><p>Verwarnungsgelder für Falschparker können jetzt online beglichen werden.</p>",
+    # the waste service's fee
+    "<h1>Abfall</h1><p>Die Anmeldung von Sperrmüll samt Bezahlung ist nun online möglich.</p>",
+])
+def test_fines_and_waste_fees_are_other_offices(body):
+    assert P not in values(e_payment, wrap(body))
+
+
+def test_a_sentence_pointing_back_pays_what_the_sentence_before_names():
+    # "dafür" is the general administration's services of the sentence before: nobody's fee in particular
+    generic = ("<h1>Bezahlen im Netz</h1><p>In der Stadt lassen sich immer mehr Leistungen der Verwaltung im "
+               "Internet begleichen. Die Stadt nutzt dafür die Bezahlplattform ePayBL, über die mit PayPal "
+               "gezahlt werden kann.</p>")
+    assert P not in values(e_payment, wrap(generic))
+    # … and the Bürgeramt's when the sentence before names it
+    office = ("<h1>Bezahlen im Netz</h1><p>Meldebescheinigungen lassen sich im Internet beantragen. "
+              "Die Stadt "
+              "nutzt dafür die Bezahlplattform ePayBL, über die mit PayPal gezahlt werden kann.</p>")
+    assert values(e_payment, wrap(office))[P] is True

@@ -964,3 +964,62 @@ def test_application_created_in_the_online_account():
 def test_allocation_without_an_online_word_is_no_online_service():
     body = "<p>Die Kita-Plätze werden im Frühjahr vom Jugendamt vermittelt.</p>"
     assert values(online_services, wrap(body)) == {}
+
+
+def test_the_catalogues_generic_payment_box_offers_no_service():
+    # "eine Leistung" in general: the digital-Rathaus box printed under every service of a Land catalogue
+    box = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Zuständig ist das Landratsamt.</p>"
+           "<h2>Zahlungsmöglichkeiten</h2><p>Sofern eine Leistung gebührenpflichtig ist, bezahlen Sie sie am "
+           "Ende des Online-Antrags mit den angebotenen Zahlarten.</p>")
+    assert values(online_services, wrap(box)) == {}
+    # the same sentence naming the service states its online application
+    named = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Die Außerbetriebsetzung ist eine "
+             "Leistung, die Sie mit dem Online-Antrag erledigen.</p>")
+    assert values(online_services, wrap(named)) == {P + "vehicle_deregistration": True}
+
+
+@pytest.mark.parametrize("body", [
+    # a finder: the place is searched with the portal, nothing is applied for
+    "<h1>Kindertageseinrichtungen</h1><p>Einen freien Platz in der Region finden Sie mit dem "
+    "Kita-Planer.</p>",
+    "<h1>Neues Portal</h1><p>Eltern sollen leichter einen Betreuungsplatz finden: Seit heute ist das "
+    "Kitaportal der Stadt online.</p>",
+    # a reference: the portal lists the papers
+    "<h1>Gewerbeanmeldung</h1><p>Die Anmeldung ist mit dem Beginn fällig. Welche Unterlagen Sie brauchen, "
+    "finden Sie im Serviceportal.</p>",
+])
+def test_a_portal_that_finds_places_or_papers_applies_for_nothing(body):
+    assert values(online_services, wrap(body)) == {}
+
+
+def test_a_finder_that_also_registers_is_the_online_registration():
+    body = ("<h1>Kita-Finder</h1><p>Mit dem Kita-Finder suchen Sie freie Plätze und melden Ihr Kind gleich "
+            "online an.</p>")
+    assert values(online_services, wrap(body)) == {P + "daycare_registration": True}
+
+
+@pytest.mark.parametrize("body", [
+    # what offices in general may offer is no office's offer
+    "<h1>Lage bei den Zulassungsstellen</h1><p>Nach einer Empfehlung des Landes können Zulassungsstellen "
+    "eine vereinfachte Onlinezulassung anbieten: Die Dokumente werden per E-Mail eingereicht.</p>",
+    "<h1>Meldewesen</h1><p>Kommunen dürfen die Ummeldung künftig auch online anbieten.</p>",
+])
+def test_a_permission_to_offices_in_general_offers_nothing(body):
+    assert values(online_services, wrap(body)) == {}
+
+
+def test_a_portal_heading_means_the_services_its_section_says_go_that_way():
+    # the heading names the channel only; its section says the online route is for an- and ummelden
+    body = ("<h1>Gewerbean-, -um- und -abmeldung</h1><p>Wer ein Gewerbe beginnt, muss es anzeigen.</p>"
+            "<h3>Wirtschafts-Service-Portal</h3><p>Wer sein Gewerbe auf elektronischem Weg an- oder "
+            "ummeldet, kann dort gleich die Gebühr bezahlen; die Abmeldung kostet nichts.</p>")
+    got = values(online_services, wrap(body))
+    assert got.get(P + "business_registration") is True
+    assert P + "business_deregistration" not in got
+
+
+def test_the_portals_digital_services_in_general_are_no_service_of_the_page():
+    body = ("<h1>Außerbetriebsetzung für ein Fahrzeug beantragen</h1><p>Zuständig ist das Landratsamt.</p>"
+            "<h2>Das digitale Rathaus</h2><p>Dort können Sie ein Servicekonto anlegen, sich in digitalen "
+            "Leistungen elektronisch ausweisen und sicher mit Behörden kommunizieren.</p>")
+    assert values(online_services, wrap(body)) == {}
