@@ -38,11 +38,12 @@ def _git(*args: str) -> str:
 
 
 def arrivals() -> dict[str, list[str]]:
-    """Commit -> slugs of the dev cases it added (oldest first)."""
+    """Commit -> slugs of the dev cases it added (oldest first). A case renamed by an audit arrives under
+    its new name at the rename (``--no-renames``: git would report it as a rename, not an addition)."""
     out: dict[str, list[str]] = {}
     commit = ""
-    for line in _git("log", "--reverse", "--diff-filter=A", "--format=C %H", "--name-only", "--",
-                     f"{DEV}/*.yaml").splitlines():
+    for line in _git("log", "--reverse", "--no-renames", "--diff-filter=A", "--format=C %H", "--name-only",
+                     "--", f"{DEV}/*.yaml").splitlines():
         if line.startswith("C "):
             commit = line[2:]
         elif line.strip():
