@@ -602,6 +602,11 @@ def _section_named(found: list[Finding], from_heading: set[int], topic_headings:
             drop.add(i)
     if not drop:
         return found, from_heading
+    return _without(found, from_heading, drop)
+
+
+def _without(found: list[Finding], from_heading: set[int], drop: set[int]) -> tuple[list[Finding], set[int]]:
+    """``found`` without the findings at ``drop``, and ``from_heading`` renumbered to the kept list."""
     new_index = {}
     kept = []
     for i, f in enumerate(found):
@@ -624,13 +629,7 @@ def _announced_only(found: list[Finding], from_heading: set[int], lead_planned: 
             if f.positive and f.parameter in lead_planned and i not in live}
     if not drop:
         return found, from_heading
-    new_index = {}
-    kept = []
-    for i, f in enumerate(found):
-        if i not in drop:
-            new_index[i] = len(kept)
-            kept.append(f)
-    return kept, {new_index[i] for i in from_heading if i in new_index}
+    return _without(found, from_heading, drop)
 
 
 _LIST_ITEM = re.compile(r"li\b")
