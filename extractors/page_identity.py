@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from weakref import WeakKeyDictionary
 
-from extractors.base import CityContext, regex
+from extractors.base import CityContext, on_hosts, regex, translit
 from extractors.matching import compact
 from extractors.owner import FOREIGN, judge, plan_page
 from extractors.page import Page
@@ -78,6 +78,32 @@ def identity(page: Page) -> Identity:
     address = unquote(f"{parts.netloc}{parts.path}").lower()
     _memo[page] = Identity(site, own, h1, trail, address)
     return _memo[page]
+
+
+_PLACE_WORD = re.compile(r"[A-ZÄÖÜ][\wäöüß-]{3,}")
+_LABELS = re.compile(r"[^a-z0-9]+")
+
+
+def other_place(page: Page, city: CityContext | None, names: Sequence[str],
+                vocabulary: Sequence[str]) -> str | None:
+    """The other place a page off the city's own site is about, or None: the last capitalised word of its
+    heading is also a label of its own address and is not the city's name nor a word of the detector's
+    ``vocabulary`` ("Open Data Osnabrück" at …/osnabrueck/ reached from Salzgitter's press item about the
+    neighbour). A bare place name after the portal's name is how portals name their city ("Geoportal
+    Wuppertal"), and the owner check reads places only after a cue ("der Stadt Osnabrück"). On the city's
+    own site, or without a city, nothing is said: the crawl alone reaches other places' pages."""
+    if city is None or not city.hosts or not names or on_hosts(page.final_url, city.hosts):
+        return None
+    words = _PLACE_WORD.findall(page.heading)
+    if not words:
+        return None
+    place = compact(translit(words[-1]))
+    if any(place in compact(translit(term)) for term in vocabulary):
+        return None
+    labels = set(_LABELS.split(translit(identity(page).address)))
+    if place in labels and not any(n == place or n in place or place in n for n in names):
+        return words[-1]
+    return None
 
 
 def _usage(page: Page, spec: Mapping[str, Any]) -> bool:

@@ -28,7 +28,7 @@ from extractors.families import requirements
 from extractors.matching import compact, contains_any
 from extractors.owner import FOREIGN, host_owner, judge
 from extractors.page import Link, Page
-from extractors.page_identity import self_page
+from extractors.page_identity import other_place, self_page
 from extractors.web_presence import (
     block_index,
     foreign_city,
@@ -283,6 +283,8 @@ def portal_findings(page: Page, patterns: Mapping[str, Any], city: CityContext |
     foreign = foreign_spec(patterns)
     avoid = patterns.get("avoid", [])
     names = name_variants(city, page, patterns)
+    if other_place(page, city, names, [term for ts in terms.values() for term in ts]):
+        return []  # a page off the city's site about another place: its portal links are that place's
     owners = patterns.get("owner")
     index = block_index(page)
     found: list[Finding] = []

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from extractors import geodata, open_data
+from extractors.base import CityContext
 from extractors.page import Page
-from extractors.page_identity import crumbs_of, identity
+from extractors.page_identity import crumbs_of, identity, other_place
+from extractors.patterns import load_patterns
+from extractors.portal_links import portal_findings
+from extractors.web_presence import name_variants
+from sci import ROOT
 from tests.extractors.web_helpers import KOELN, run, vals
 
 GEO = "geodata.portal"
@@ -104,3 +109,43 @@ def test_an_h1_without_use_is_no_self_page():
     html = doc("Neues im Geoportal - Stadt Köln", "<p>Der Rat hat den Haushalt beschlossen.</p>",
                h1="Neues im Geoportal")
     assert all(f.rule != "self-page" for f in run(geodata, html, url))
+
+
+# -- other_place: a page off the city's own site about another place ---------------------------------------
+
+SALZGITTER = CityContext("03102000", "Salzgitter", ("salzgitter.de",))
+OSNABRUECK = CityContext("03404000", "Osnabrück", ("osnabrueck.de",))
+PORTAL_PAGE = doc("Open Data Osnabrück", "<p>240 Datensätze gefunden</p><p>API: <a href="
+                  "'/osnabrueck/api/3/action/package_search?rows=0'>CKAN Action API</a></p>",
+                  h1="Open Data Osnabrück")
+VOCABULARY = ("Open-Data-Portal", "Open Data", "Datenportal", "Geoportal")
+
+
+@pytest.mark.parametrize(("city", "url", "html", "other"), [
+    # the neighbour's portal, reached from the city's press item about it
+    (SALZGITTER, "https://opendata.example.org/osnabrueck/", PORTAL_PAGE, "Osnabrück"),
+    # the same page for its own city
+    (OSNABRUECK, "https://opendata.example.org/osnabrueck/", PORTAL_PAGE, None),
+    # on the city's own site nothing is said (a page about a partner town stays the detectors' business)
+    (SALZGITTER, "https://www.salzgitter.de/osnabrueck/", PORTAL_PAGE, None),
+    # a Kreis's portal on its own host, reached from a town
+    (SALZGITTER, "https://geoportal.landkreis-goslar.de/", doc("Geoportal Landkreis Goslar", "<p>Karten</p>",
+                                                                h1="Geoportal Landkreis Goslar"), "Goslar"),
+    # the heading's last word is the portal's own name, not a place
+    (SALZGITTER, "https://opendata-portal.example.org/", doc("Open Data Portal", "<p>Daten</p>",
+                                                              h1="Open Data Portal"), None),
+    # a place word the address does not carry says nothing
+    (SALZGITTER, "https://opendata.example.org/region/", PORTAL_PAGE, None),
+])
+def test_other_place(city, url, html, other):
+    page = Page.from_html(url, html)
+    names = name_variants(city, page, load_patterns(ROOT / "data", "open_data"))
+    assert other_place(page, city, names, VOCABULARY) == other
+
+
+def test_a_neighbours_portal_page_gives_the_city_no_portal_link():
+    page = Page.from_html("https://opendata.example.org/osnabrueck/", PORTAL_PAGE)
+    patterns = load_patterns(ROOT / "data", "open_data")
+    assert portal_findings(page, patterns, SALZGITTER, "open_data", "2") == []
+    assert [f.value["url"] for f in portal_findings(page, patterns, OSNABRUECK, "open_data", "2")] == [
+        "https://opendata.example.org/osnabrueck/api/3/action/package_search?rows=0"]
