@@ -711,7 +711,7 @@ def fronted_object(clause: str, before: str, lx: Lexicon) -> str | None:
             break
         if token[:1].isupper() and token not in _ADDRESSEE:
             return None
-    return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
+    return _object_in(before, lx)
 
 
 def _pronoun_object(clause: str, before: str, lx: Lexicon) -> str | None:
@@ -724,6 +724,11 @@ def _pronoun_object(clause: str, before: str, lx: Lexicon) -> str | None:
     if any(o in w for w in words_of(clause) for o in lx.objects) \
             or not (reading_of(clause, lx.shared).acts & lx.fronted_actions):
         return None
+    return _object_in(before, lx)
+
+
+def _object_in(before: str, lx: Lexicon) -> str | None:
+    """The first object word (an appointment, a registration …: ``lx.objects``) the context names."""
     return next((w for w in words_of(before) if w.startswith(lx.objects)), None)
 
 

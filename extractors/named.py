@@ -53,7 +53,7 @@ from extractors.owner import (
 from extractors.page import Page
 from extractors.presence import back_reference, carried_owner, predicate
 from extractors.publisher import publisher
-from extractors.segment import looks_like_trail
+from extractors.segment import SENTENCE_BREAK, looks_like_trail
 from extractors.statements import statement_blocks
 from extractors.status_words import StatusWords, status_words
 from extractors.web_presence import name_variants
@@ -235,10 +235,10 @@ def _announced(page: Page, specs: Sequence[tuple[str, Mapping[str, Any]]], topic
     if vocab.time_match("live", f"{head} {lead}") or vocab.time_match("continuing", f"{head} {lead}"):
         return frozenset()
     out: set[str] = set()
-    sentences = [(head, True)] + [(sent, False) for sent in _LEAD_SENTENCE.split(lead) if sent]
+    sentences = [(head, True)] + [(sent, False) for sent in SENTENCE_BREAK.split(lead) if sent]
     # a dated arrival ahead of the page's date may come a paragraph later ("Die Rohdaten stellt die
     # Stadtverwaltung ab Freitag unter … ins Netz"): the opening paragraphs, read for that only
-    arrivals = [sent for block in timing.opening(page) for sent in _LEAD_SENTENCE.split(block)
+    arrivals = [sent for block in timing.opening(page) for sent in SENTENCE_BREAK.split(block)
                 if sent and vocab.time_match("arrival", sent)]
     for p, spec in specs:
         for sent, heading in sentences:
@@ -270,7 +270,6 @@ def _announced_in(sent: str, hit: Match, vocab: StatusWords, status_of: Any) -> 
         clause, replace(hit, start=hit.start - lo, end=hit.end - lo)) in ("planned", "discontinued")
 
 
-_LEAD_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 
 
 def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str],

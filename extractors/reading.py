@@ -65,7 +65,7 @@ from extractors.matching import contains_any
 from extractors.owner import FOREIGN, judge, plan_page, said_existing, topic_owner
 from extractors.page import Page
 from extractors.publisher import publisher
-from extractors.segment import Statement, in_sidebar_menu, segment
+from extractors.segment import SENTENCE_BREAK, Statement, in_sidebar_menu, segment
 from extractors.statement_reading import Sentence, statement_reading
 from extractors.status_words import status_words
 from extractors.subjects import Scope, subjects_of
@@ -144,7 +144,7 @@ def _last_sentence_before(statements: list[Statement], i: int) -> str:
     before, st = statements[i - 1], statements[i]
     if before.kind != "text" or before.heading != st.heading:
         return ""
-    return _SENTENCE_END.split(before.text.strip())[-1]
+    return SENTENCE_BREAK.split(before.text.strip())[-1]
 
 
 def _bare_positives(page: Page, patterns: Mapping[str, Any]) -> tuple[frozenset[str], int] | None:
@@ -213,6 +213,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                    tuple(patterns.get("reading", {}).get("lead_nouns", ()))) if with_cue else {}
     other_times = tuple(patterns.get("reading", {}).get("other_times", ()))
     live_words = tuple(patterns.get("reading", {}).get("live", ()))
+    status_vocab = status_words(patterns.get("reading", {}).get("status", {}))  # time words: dated arrivals
     answered_no = _answered_no(patterns)
     # the page's lead: the first paragraph of running text under its main heading (a news item's teaser, a
     # notice's first line); none when the main heading is not found among the statements
@@ -527,7 +528,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
                     if cue.positive and contains_any(sentence.text, live_words) and not timing.dated_arrival(
-                            sentence.text, page, status_words(patterns.get("reading", {}).get("status", {}))):
+                            sentence.text, page, status_vocab):
                         # (an arrival told with its day ahead, "Freigeschaltet wird das Portal am 1. Juli", is
                         # the plan's, not a sign the offer is there)
                         live.add(len(found) - 1)
@@ -636,8 +637,6 @@ _LIST_ITEM = re.compile(r"li\b")
 _NO_OWNER: Mapping[str, Any] = {}
 _WORD = re.compile(r"\w+")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
-# a sentence's end inside a paragraph: a full stop, "!" or "?" before a space and a capital
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 
 
 def _pronoun_acts(parts: list[tuple[str, dict[str, tuple[int, int]], Cue | None]], pronouns: frozenset[str],

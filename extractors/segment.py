@@ -110,6 +110,8 @@ _CONSENT = re.compile(
     r"willigen Sie|ablehnen|Cookie-Einstellungen|Datenschutzeinstellungen)\b)")
 _LABEL_MAX = 32  # a menu label: a few words, no sentence ("Online-Service", "Kreis & Politik")
 _SENTENCE_MARK = re.compile(r"[.!?:;,]")
+# a sentence's end inside a paragraph: a full stop, "!" or "?" before a space and a capital or opening quote
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 _template: WeakKeyDictionary[Page, frozenset[str]] = WeakKeyDictionary()
 
 

@@ -33,7 +33,7 @@ class StatusWords:
     """The checked vocabulary: word lists per (kind, key), formulas compiled once."""
     lists: Mapping[tuple[str, str], tuple[str, ...]]
     attributive: Mapping[str, tuple[str, ...]]
-    # ``time`` (extractors/timing.py): meta tag names, and formulas each compiled into one alternation
+    # ``time`` (extractors/timing.py): meta tag names; per name its formulas, compiled once, tried in order
     time: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     time_rx: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 

@@ -31,7 +31,7 @@ import re
 from datetime import date
 from weakref import WeakKeyDictionary
 
-from extractors.page import Page
+from extractors.page import Page, TextBlock
 from extractors.status_words import StatusWords
 
 MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -50,8 +50,20 @@ _ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)")
 # a day without a year ("1. Juli", "1.7.")
 _DAY_ONLY = re.compile(r"(?i)(?<![\w.])(\d{1,2})\.\s?(?:(\d{1,2})\.(?!\s?\d)|(" + "|".join(MONTHS) + r")\b)")
 
+_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')  # JSON-LD
+
 _dateline: WeakKeyDictionary[Page, tuple[int, int] | None] = WeakKeyDictionary()
 _page_date: WeakKeyDictionary[Page, date | None] = WeakKeyDictionary()
+_heading_at: WeakKeyDictionary[Page, int] = WeakKeyDictionary()
+
+
+def _under_heading(page: Page, n: int) -> list[TextBlock]:
+    """The ``n`` blocks right under the page's main heading ([] when the heading is not among its blocks);
+    where the heading stands is looked up once per page (dateline, page date, lead and opening ask)."""
+    top = _heading_at.get(page)
+    if top is None:
+        top = _heading_at[page] = next((i for i, b in enumerate(page.blocks) if b.text == page.heading), -1)
+    return [] if top < 0 else page.blocks[top + 1:top + 1 + n]
 
 
 def day_month(text: str) -> tuple[int, int] | None:
@@ -66,12 +78,7 @@ def dateline_day(page: Page) -> tuple[int, int] | None:
     Memoised per page."""
     if page in _dateline:
         return _dateline[page]
-    blocks = page.blocks
-    top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
-    day = None
-    if top >= 0:
-        day = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60 and (d := day_month(b.text))),
-                   None)
+    day = next((d for b in _under_heading(page, 3) if len(b.text) <= 60 and (d := day_month(b.text))), None)
     _dateline[page] = day
     return day
 
@@ -116,7 +123,7 @@ def page_date(page: Page, words: StatusWords) -> date | None:
             break
     if found is None and "datePublished" in page.html:
         for script in page.inline_scripts:
-            m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+            m = _DATE_PUBLISHED.search(script)
             if m and (found := full_date(m.group(1))):
                 break
     if found is None:
@@ -125,11 +132,8 @@ def page_date(page: Page, words: StatusWords) -> date | None:
             if label and (found := full_date(b.text[label.end():])):
                 break
     if found is None:
-        blocks = page.blocks
-        top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
-        if top >= 0:
-            found = next((d for b in blocks[top + 1:top + 4] if len(b.text) <= 60
-                          and not words.time_match("updated", b.text) and (d := full_date(b.text))), None)
+        found = next((d for b in _under_heading(page, 3) if len(b.text) <= 60
+                      and not words.time_match("updated", b.text) and (d := full_date(b.text))), None)
     _page_date[page] = found
     return found
 
@@ -215,22 +219,13 @@ def announces(text: str, words: StatusWords) -> bool:
 def heading_and_lead(page: Page, min_words: int = 5) -> tuple[str, str]:
     """The page's main heading and its lead: the first block of running text (``min_words`` words or more)
     among the five under the heading ("" when the heading is not among the blocks)."""
-    blocks = page.blocks
-    head = page.heading
-    top = next((i for i, b in enumerate(blocks) if b.text == head), -1)
-    if top < 0:
-        return head, ""
-    return head, next((b.text for b in blocks[top + 1:top + 6] if len(_WORD.findall(b.text)) >= min_words),
-                      "")
+    lead = next((b.text for b in _under_heading(page, 5) if len(_WORD.findall(b.text)) >= min_words), "")
+    return page.heading, lead
 
 
 def opening(page: Page, blocks_read: int = 3, min_words: int = 5) -> list[str]:
     """The first ``blocks_read`` blocks of running text under the main heading (none without it)."""
-    blocks = page.blocks
-    top = next((i for i, b in enumerate(blocks) if b.text == page.heading), -1)
-    if top < 0:
-        return []
-    return [b.text for b in blocks[top + 1:top + 8] if len(_WORD.findall(b.text)) >= min_words][:blocks_read]
+    return [b.text for b in _under_heading(page, 7) if len(_WORD.findall(b.text)) >= min_words][:blocks_read]
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
