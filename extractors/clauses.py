@@ -163,8 +163,9 @@ class Lexicon:
     searched_re: re.Pattern[str] = re.compile(NEVER)
     applying: tuple[str, ...] = ()
     # a personal visit named as what the procedure requires, its noun the subject of a predicate of necessity
-    # ("Die persönliche Vorsprache bei der Abteilung Straßenverkehr ist erforderlich", krefeld.de): a denial of the
-    # online channel however many words stand between (``visit_required``); weak, as the listed visit cues are
+    # ("Die persönliche Vorsprache bei der Abteilung Straßenverkehr ist erforderlich", krefeld.de): a denial
+    # of the online channel however many words stand between (``visit_required``); weak, as the listed visit
+    # cues are
     visit_required_re: re.Pattern[str] = re.compile(NEVER)
     visit_required_confidence: float = 0.0
 
@@ -232,7 +233,8 @@ class Lexicon:
                    re.compile(comp.get("pair_regex", NEVER)),
                    re.compile(shared.get("walk_in_day", {}).get("regex", NEVER)),
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
-                   ReaderLists.of((*pos, *neg, *online, *common.restrict, *visit), tuple(pos), tuple(neg), online),
+                   ReaderLists.of((*pos, *neg, *online, *common.restrict, *visit), tuple(pos), tuple(neg),
+                                  online),
                    name_quote_re=re.compile(shared.get("name_quote_regex", NEVER)),
                    hearsay=tuple(w.lower() for w in shared.get("hearsay", [])),
                    presupposing_re=re.compile(shared.get("presupposing_negation_regex", NEVER)),
@@ -601,7 +603,8 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
               default=None)
     if neg is None and lx.visit_required_re.pattern != NEVER and lx.visit_required_re.search(clause) \
             and not set(words_of(clause)) & lx.negators:
-        # "Die persönliche Vorsprache … ist erforderlich": the visit the procedure requires (not "nicht erforderlich")
+        # "Die persönliche Vorsprache … ist erforderlich": the visit the procedure requires (not "nicht
+        # erforderlich")
         neg = (lx.visit_required_confidence, "visit required")
     if neg is not None and facts.past:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was

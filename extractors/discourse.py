@@ -11,9 +11,10 @@ module says how far a subject and a modifier reach past their own sentence, and 
 once for every reader — the statement readers (:mod:`extractors.reading`) and the named-thing engine
 (:mod:`extractors.named`):
 
-* a clause or sentence that continues the one before it in time (:func:`earlier_plan`): opened by a sequel
-  word ("…, dann kann der Antrag auch online gestellt werden", "Dabei geht es um …"), it is said at the time of
-  the clause or sentence before, so a plan there ("Ab Dezember stellt die Stadt … um") plans it too;
+* a clause or sentence that continues the one before it in time (:func:`earlier_plan`): opened by a
+  sequel word ("…, dann kann der Antrag auch online gestellt werden", "Dabei geht es um …"), it is said
+  at the time of the clause or sentence before, so a plan there ("Ab Dezember stellt die Stadt … um")
+  plans it too;
 * a modifier said *after* the naming sentence (:func:`later_doubt`): within its paragraph and at most
   ``reach`` sentences on, a sentence that points back ("So weit ist es noch nicht", "Diese Möglichkeit soll
   kommen") and plans or says "not yet" makes the named offer planned; a sentence naming another subject
@@ -57,7 +58,8 @@ class Discourse:
     everyone_re: re.Pattern[str]
     general_factor: float  # a general statement's offer for one office: weaker than the office's own
     lookback: int  # statements back that a clause pointing back may reach within its section
-    # a clause or sentence opened by these continues the one before in time ("dann", "dabei"): its plan is theirs
+    # a clause or sentence opened by these continues the one before in time ("dann", "dabei"): its plan is
+    # theirs
     sequel: re.Pattern[str] = _NEVER
 
 
@@ -123,11 +125,12 @@ def later_doubt(sentences: Sequence[str], n: int, spec: Discourse, planned: Call
 
 def earlier_plan(clauses: Sequence[str], k: int, sentence_before: str, spec: Discourse,
                  planned: Callable[[str], bool]) -> str | None:
-    """The clause before clause ``k`` of a sentence (or, for its first clause, the sentence before in the same
-    statement) that plans, when clause ``k`` opens with a sequel word and so is said at that time: "Ab Dezember
-    stellt die Stadt das Antragswesen um, dann kann der Antrag auch online gestellt werden" (the online
-    application comes with the switch-over), "… werden künftig Leistungen im Melderecht online nutzen können.
-    Dabei geht es um … die elektronische Erteilung von Meldebescheinigungen" (the certificate is one of them)."""
+    """The clause before clause ``k`` of a sentence (or, for its first clause, the sentence before in the
+    same statement) that plans, when clause ``k`` opens with a sequel word and so is said at that time: "Ab
+    Dezember stellt die Stadt das Antragswesen um, dann kann der Antrag auch online gestellt werden" (the
+    online application comes with the switch-over), "… werden künftig Leistungen im Melderecht online
+    nutzen können. Dabei geht es um … die elektronische Erteilung von Meldebescheinigungen" (the
+    certificate is one of them)."""
     if not spec.sequel.match(clauses[k]):
         return None
     before = clauses[k - 1] if k else sentence_before

@@ -193,7 +193,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     template_label = regex(str(patterns.get("template_label_regex", NEVER)))
 
     def planned_now(text: str) -> bool:
-        # a plan word, a plan in a clause or a modal plan in the whole text, unless the offer goes on as before
+        # a plan word, a plan in a clause or a modal plan in the whole text, unless the offer goes on as
+        # before
         return (contains_any(text, lx.planned) or plans(text, lx) or modal_plan(text, lx)) \
             and not continues(text, lx)
 
@@ -256,9 +257,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     for i in sorted(with_cue | _open_statements(page, statements)):
         st = statements[i]
         if template_label.search(st.text):
-            # "Onlineantrag und Formulare", "Formulare und Onlinedienste", a trail ending in "Online-Dienste": the
-            # page template's slot for online services, printed whatever it holds; only what stands under it
-            # (a link to the service's online application) offers anything (``template_label_regex``)
+            # "Onlineantrag und Formulare", "Formulare und Onlinedienste", a trail ending in "Online-Dienste":
+            # the page template's slot for online services, printed whatever it holds; only what stands under
+            # it (a link to the service's online application) offers anything (``template_label_regex``)
             continue
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
@@ -365,17 +366,20 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 cues = [None if c and c.positive and contains_any(cl, lx.back_references) else c
                         for c, cl in zip(cues, clauses, strict=True)]
             if n + 1 < len(sentences) and any(c and c.positive for c in cues) and later_doubt(
-                    texts, n, disc, lambda s: (contains_any(s, lx.planned) or plans(s, lx)) and not continues(s, lx),
+                    texts, n, disc,
+                    lambda s: (contains_any(s, lx.planned) or plans(s, lx)) and not continues(s, lx),
                     lambda s, own=sentence.text: _names_other(s, own, subjects, threshold)):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …", "… So weit ist es
-                # noch nicht": a later sentence of the paragraph, pointing back, says it is not there yet (not one
-                # that extends the offer to further things: "… soll auf weitere Formulare ausgedehnt werden")
+                # noch nicht": a later sentence of the paragraph, pointing back, says it is not there yet (not
+                # one that extends the offer to further things: "… soll auf weitere Formulare ausgedehnt
+                # werden")
                 cues = [Cue(False, lx.planned_confidence, "planned: later sentence") if c and c.positive
                         else c for c in cues]
             if any(c and c.positive for c in cues) and disc.sequel.pattern != NEVER:
-                # "Ab Dezember stellt die Stadt … um, dann kann der Antrag auch online gestellt werden", "… werden
-                # künftig … online nutzen können. Dabei geht es um …": a clause or sentence opened by a sequel word
-                # is said at the time of the one before, so that one's plan is its own (discourse.earlier_plan)
+                # "Ab Dezember stellt die Stadt … um, dann kann der Antrag auch online gestellt werden", "…
+                # werden künftig … online nutzen können. Dabei geht es um …": a clause or sentence opened by a
+                # sequel word is said at the time of the one before, so that one's plan is its own
+                # (discourse.earlier_plan)
                 prior = texts[n - 1] if n else ""
                 cues = [Cue(False, lx.planned_confidence, f"planned: earlier clause: {c.rule}")
                         if c and c.positive and earlier_plan(clauses, k, prior, disc, planned_now) else c
@@ -569,8 +573,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 earlier.append(said)
     found, from_heading = _section_named(found, from_heading, topic_headings, section_of)
     found, from_heading = _announced_only(found, from_heading, lead_planned, live)
-    # the page offers a service by a further way in ("Darüber hinaus … online"): its restriction of that service to
-    # the counter elsewhere on the page is not the only route (reading.yaml ``additive``)
+    # the page offers a service by a further way in ("Darüber hinaus … online"): its restriction of that
+    # service to the counter elsewhere on the page is not the only route (reading.yaml ``additive``)
     return [f for f in _headline_only(found, from_heading)
             if f.positive or f.parameter not in added or not f.rule.startswith("restricted")]
 
