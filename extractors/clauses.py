@@ -162,6 +162,12 @@ class Lexicon:
     # (``searched``)
     searched_re: re.Pattern[str] = re.compile(NEVER)
     applying: tuple[str, ...] = ()
+    # a personal visit named as what the procedure requires, its noun the subject of a predicate of necessity
+    # ("Die persönliche Vorsprache bei der Abteilung Straßenverkehr ist erforderlich", krefeld.de): a denial
+    # of the online channel however many words stand between (``visit_required``); weak, as the listed visit
+    # cues are
+    visit_required_re: re.Pattern[str] = re.compile(NEVER)
+    visit_required_confidence: float = 0.0
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -171,6 +177,8 @@ class Lexicon:
         pos = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("positive", [])}
         neg = {str(c["cue"]): float(c["confidence"]) for c in patterns.get("negative", [])}
         online = tuple(comp.get("online", shared.get("online", [])))
+        # the words a required visit names (``visit_required``): a clause with one may carry that denial
+        visit = tuple(patterns.get("visit_required", {}).get("words", []))
         offline, planned = common.offline, common.planned
         return cls(pos, neg, online, frozenset(a.lower() for a in comp.get("actions", [])),
                    tuple(o.lower() for o in comp.get("objects", [])), float(comp.get("confidence", 0.85)),
@@ -181,7 +189,7 @@ class Lexicon:
                    float(patterns.get("negation_margin", 0.15)),
                    common.clause_split, tuple(patterns.get("ignore", [])),
                    # a statement can only say something with a cue, an online word or a restriction
-                   (*pos, *neg, *online, *common.restrict),
+                   (*pos, *neg, *online, *common.restrict, *visit),
                    common.restrict_re, common.past_re,
                    re.compile(shared.get("exception_regex", NEVER)),
                    float(shared.get("exception_factor", 1.0)), tuple(shared.get("generic", [])),
@@ -225,7 +233,8 @@ class Lexicon:
                    re.compile(comp.get("pair_regex", NEVER)),
                    re.compile(shared.get("walk_in_day", {}).get("regex", NEVER)),
                    tuple(w.lower() for w in shared.get("walk_in_day", {}).get("channels", [])),
-                   ReaderLists.of((*pos, *neg, *online, *common.restrict), tuple(pos), tuple(neg), online),
+                   ReaderLists.of((*pos, *neg, *online, *common.restrict, *visit), tuple(pos), tuple(neg),
+                                  online),
                    name_quote_re=re.compile(shared.get("name_quote_regex", NEVER)),
                    hearsay=tuple(w.lower() for w in shared.get("hearsay", [])),
                    presupposing_re=re.compile(shared.get("presupposing_negation_regex", NEVER)),
@@ -243,7 +252,9 @@ class Lexicon:
                    other_subjects=frozenset(shared.get("third_person", {}).get("others", [])),
                    object_pronouns=frozenset(comp.get("pronouns", [])),
                    searched_re=re.compile(patterns.get("searched", {}).get("regex", NEVER)),
-                   applying=tuple(patterns.get("searched", {}).get("applying", ())))
+                   applying=tuple(patterns.get("searched", {}).get("applying", ())),
+                   visit_required_re=re.compile(patterns.get("visit_required", {}).get("regex", NEVER)),
+                   visit_required_confidence=float(patterns.get("visit_required", {}).get("confidence", 0.0)))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -590,6 +601,11 @@ def _clause_cue(clause: str, lx: Lexicon) -> Cue | None:
                and not clause[max(0, m.start - 12):m.start].lower().rstrip().endswith(lx.user_conditions)
                and not _presupposing_cue(clause, m.start, lx)),
               default=None)
+    if neg is None and lx.visit_required_re.pattern != NEVER and lx.visit_required_re.search(clause) \
+            and not set(words_of(clause)) & lx.negators:
+        # "Die persönliche Vorsprache … ist erforderlich": the visit the procedure requires (not "nicht
+        # erforderlich")
+        neg = (lx.visit_required_confidence, "visit required")
     if neg is not None and facts.past:
         neg = None  # "Früher gab es Termine nur telefonisch": how it was
     # the online word of an appointment booked on line is the booking's, not the act's ("Zulassungen nur

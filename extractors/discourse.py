@@ -11,6 +11,10 @@ module says how far a subject and a modifier reach past their own sentence, and 
 once for every reader — the statement readers (:mod:`extractors.reading`) and the named-thing engine
 (:mod:`extractors.named`):
 
+* a clause or sentence that continues the one before it in time (:func:`earlier_plan`): opened by a
+  sequel word ("…, dann kann der Antrag auch online gestellt werden", "Dabei geht es um …"), it is said
+  at the time of the clause or sentence before, so a plan there ("Ab Dezember stellt die Stadt … um")
+  plans it too;
 * a modifier said *after* the naming sentence (:func:`later_doubt`): within its paragraph and at most
   ``reach`` sentences on, a sentence that points back ("So weit ist es noch nicht", "Diese Möglichkeit soll
   kommen") and plans or says "not yet" makes the named offer planned; a sentence naming another subject
@@ -54,6 +58,9 @@ class Discourse:
     everyone_re: re.Pattern[str]
     general_factor: float  # a general statement's offer for one office: weaker than the office's own
     lookback: int  # statements back that a clause pointing back may reach within its section
+    # a clause or sentence opened by these continues the one before in time ("dann", "dabei"): its plan is
+    # theirs
+    sequel: re.Pattern[str] = _NEVER
 
 
 @per_mapping
@@ -64,7 +71,7 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
     spec = owner.get("discourse", {}) or {}
     if not isinstance(spec, Mapping):
         _bad("discourse must be a mapping of its keys")
-    for key in ("pointing_back", "general", "everyone"):
+    for key in ("pointing_back", "general", "everyone", "sequel"):
         word_list(spec.get(key, []), "data/patterns/owner.yaml", f"discourse.{key}")
     for key in ("reach", "lookback"):
         if key in spec and (not isinstance(spec[key], int) or isinstance(spec[key], bool) or spec[key] < 0):
@@ -75,6 +82,7 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
         _bad(f"discourse.general_factor must be a number above 0 and at most 1, not {factor!r}")
     not_yet_re, everyone_re = (_regex(spec, key) for key in ("not_yet_regex", "everyone_regex"))
     openers = [re.escape(w) for w in sorted(spec.get("pointing_back", []), key=len, reverse=True)]
+    sequels = [re.escape(w) for w in sorted(spec.get("sequel", []), key=len, reverse=True)]
     return Discourse(
         int(spec.get("reach", 0)),
         re.compile(rf"(?i)^\W*(?:{'|'.join(openers)})\b") if openers else _NEVER,
@@ -83,7 +91,8 @@ def discourse_of(owner: Mapping[str, Any]) -> Discourse:
         tuple(spec.get("everyone", ())),
         everyone_re,
         float(factor),
-        int(spec.get("lookback", 8)))
+        int(spec.get("lookback", 8)),
+        re.compile(rf"(?i)^\W*(?:{'|'.join(sequels)})\b") if sequels else _NEVER)
 
 
 def _regex(spec: Mapping[str, Any], key: str) -> re.Pattern[str]:
@@ -112,6 +121,20 @@ def later_doubt(sentences: Sequence[str], n: int, spec: Discourse, planned: Call
         if names_other(sent):
             return None
     return None
+
+
+def earlier_plan(clauses: Sequence[str], k: int, sentence_before: str, spec: Discourse,
+                 planned: Callable[[str], bool]) -> str | None:
+    """The clause before clause ``k`` of a sentence (or, for its first clause, the sentence before in the
+    same statement) that plans, when clause ``k`` opens with a sequel word and so is said at that time: "Ab
+    Dezember stellt die Stadt das Antragswesen um, dann kann der Antrag auch online gestellt werden" (the
+    online application comes with the switch-over), "… werden künftig Leistungen im Melderecht online
+    nutzen können. Dabei geht es um … die elektronische Erteilung von Meldebescheinigungen" (the
+    certificate is one of them)."""
+    if not spec.sequel.match(clauses[k]):
+        return None
+    before = clauses[k - 1] if k else sentence_before
+    return before if before and planned(before) else None
 
 
 def named_before(statements: Sequence[Statement], i: int, named: Callable[[Statement], dict[str, Any]],

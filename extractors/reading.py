@@ -35,7 +35,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from extractors import timing
-from extractors.base import CityContext, Finding, regex
+from extractors.base import NEVER, CityContext, Finding, regex
 from extractors.clauses import (
     Cue,
     Lexicon,
@@ -59,7 +59,7 @@ from extractors.clauses import (
 )
 from extractors.coordination import expander_of
 from extractors.default_office import default_office
-from extractors.discourse import discourse_of, general, later_doubt, named_before
+from extractors.discourse import discourse_of, earlier_plan, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
 from extractors.matching import contains_any
 from extractors.owner import FOREIGN, judge, plan_page, said_existing, topic_owner
@@ -186,6 +186,18 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
     disc = discourse_of(owners or _NO_OWNER)  # how far subjects and modifiers reach past their sentence
+    additive = _opener_re(word_list(patterns.get("reading", {}).get("additive", []),
+                                    "data/patterns/reading.yaml", "additive"))
+    added: set[str] = set()  # services an additive sentence offers ("Darüber hinaus können Sie … online …")
+    # a page template's label for its online-services slot (online_services.yaml ``template_label_regex``)
+    template_label = regex(str(patterns.get("template_label_regex", NEVER)))
+
+    def planned_now(text: str) -> bool:
+        # a plan word, a plan in a clause or a modal plan in the whole text, unless the offer goes on as
+        # before
+        return (contains_any(text, lx.planned) or plans(text, lx) or modal_plan(text, lx)) \
+            and not continues(text, lx)
+
     # the reader's own extra_affixes sit in reading.yaml, included under "reading"
     names = name_variants(city, page, {"owner": owners, "extra_affixes": patterns.get("reading", {}).get(
         "extra_affixes", ())}) if owners else ()
@@ -244,9 +256,15 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # them, or a short line under a section heading
     for i in sorted(with_cue | _open_statements(page, statements)):
         st = statements[i]
+        if template_label.search(st.text):
+            # "Onlineantrag und Formulare", "Formulare und Onlinedienste", a trail ending in "Online-Dienste":
+            # the page template's slot for online services, printed whatever it holds; only what stands under
+            # it (a link to the service's online application) offers anything (``template_label_regex``)
+            continue
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
-        head_cue = _list_heading_cue(st, page, lx, exp, scopes, leads)
+        head_cue = None if st.heading and template_label.search(st.heading) \
+            else _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
         if head_cue is None and not st.intro and _silent(st.text, exp, lx):
@@ -260,7 +278,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         menu_item: bool | None = None  # asked only when a cue needs a subject from elsewhere
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
-        if st.intro:
+        if st.intro and template_label.search(st.intro):
+            # an item under such a slot ("Formular Gewerbe-Abmeldung (GewA 3)") borrows no online word from it
+            listed = head_cue is not None
+        elif st.intro:
             intro = exp.expand(st.intro)
             intro_cue = clause_cue(intro, lx)
             if i not in with_cue and not (intro_cue and listed) and "Σ" not in text \
@@ -345,12 +366,24 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 cues = [None if c and c.positive and contains_any(cl, lx.back_references) else c
                         for c, cl in zip(cues, clauses, strict=True)]
             if n + 1 < len(sentences) and any(c and c.positive for c in cues) and later_doubt(
-                    texts, n, disc, lambda s: contains_any(s, lx.planned) or plans(s, lx),
+                    texts, n, disc,
+                    lambda s: (contains_any(s, lx.planned) or plans(s, lx)) and not continues(s, lx),
                     lambda s, own=sentence.text: _names_other(s, own, subjects, threshold)):
                 # "… Termin im Internet buchen können. Diese Möglichkeit soll kommen …", "… So weit ist es
-                # noch nicht": a later sentence of the paragraph, pointing back, says it is not there yet
+                # noch nicht": a later sentence of the paragraph, pointing back, says it is not there yet (not
+                # one that extends the offer to further things: "… soll auf weitere Formulare ausgedehnt
+                # werden")
                 cues = [Cue(False, lx.planned_confidence, "planned: later sentence") if c and c.positive
                         else c for c in cues]
+            if any(c and c.positive for c in cues) and disc.sequel.pattern != NEVER:
+                # "Ab Dezember stellt die Stadt … um, dann kann der Antrag auch online gestellt werden", "…
+                # werden künftig … online nutzen können. Dabei geht es um …": a clause or sentence opened by a
+                # sequel word is said at the time of the one before, so that one's plan is its own
+                # (discourse.earlier_plan)
+                prior = texts[n - 1] if n else ""
+                cues = [Cue(False, lx.planned_confidence, f"planned: earlier clause: {c.rule}")
+                        if c and c.positive and earlier_plan(clauses, k, prior, disc, planned_now) else c
+                        for k, c in enumerate(cues)]
             if not any(cues) and not (intro_cue and listed):
                 pending.append(sentence.text)  # no cue: nothing said here, only names for later
                 continue
@@ -527,6 +560,8 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                                          confidence=cue.confidence * factor, snippet=quote,
                                          locator=st.locator, extractor=extractor, version=version,
                                          rule=f"{kind_of(cue)}@{where}"))
+                    if cue.positive and additive.match(sentence.text):
+                        added.add(param)
                     if cue.positive and contains_any(sentence.text, live_words) and not timing.dated_arrival(
                             sentence.text, page, status_vocab):
                         # (an arrival told with its day ahead, "Freigeschaltet wird das Portal am 1. Juli", is
@@ -538,7 +573,16 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 earlier.append(said)
     found, from_heading = _section_named(found, from_heading, topic_headings, section_of)
     found, from_heading = _announced_only(found, from_heading, lead_planned, live)
-    return _headline_only(found, from_heading)
+    # the page offers a service by a further way in ("Darüber hinaus … online"): its restriction of that
+    # service to the counter elsewhere on the page is not the only route (reading.yaml ``additive``)
+    return [f for f in _headline_only(found, from_heading)
+            if f.positive or f.parameter not in added or not f.rule.startswith("restricted")]
+
+
+def _opener_re(words: list[str]) -> re.Pattern[str]:
+    """A sentence opened by one of ``words`` (whole words, any case); one that never matches when none."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)^\W*(?:{alts})\b") if alts else re.compile(NEVER)
 
 
 _SILENT: dict[tuple[int, str], bool] = {}

@@ -88,10 +88,28 @@ def _subjects_of(clause: str, subjects: Mapping[str, Any], threshold: float,
         heads = _without_excluded(clause, spec)  # "Gewerbe" in "Gewerbezentralregister" names a register
         for first, group in zip(firsts, spec["together"], strict=True):
             if contains_any(heads, first) \
-                    and has_words(group[1:], lemma_set(without_states(clause, spec))):
+                    and has_words(group[1:], lemma_set(without_states(clause, spec))) \
+                    and not _deferred(spec, group, f"{clause} {context}", subjects, threshold):
                 out[param] = (0, len(clause))
                 break
     return out
+
+
+def _deferred(spec: Mapping[str, Any], group: list[Any], text: str, subjects: Mapping[str, Any],
+              threshold: float) -> bool:
+    """A ``together`` group that joins a procedure's name with a channel noun only ("i-Kfz" and "Portal")
+    names no act of its own: where the clause or its headings name one of the subject's ``defer.to``
+    subjects by their terms ("Das i-Kfz-Portal der Zulassungsbehörde öffnen" on a page headed
+    "Außerbetriebsetzung"), the portal is that act's, not the subject's (``defer`` in the subject's spec;
+    erfurt.de, muelheim-ruhr.de)."""
+    defer = spec.get("defer")
+    if not defer:
+        return False
+    channel = {w.lower() for w in defer.get("channel", ())}
+    if not all(a.lower() in channel for w in group[1:] for a in _alternatives(w)):
+        return False
+    named = subjects_in(text, {p: subjects[p] for p in defer.get("to", ()) if p in subjects}, threshold)
+    return bool(named)
 
 
 def _without_excluded(clause: str, spec: Mapping[str, Any]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors import appointments, participation
-from extractors.discourse import Discourse, discourse_of, general, later_doubt, named_before
+from extractors.discourse import Discourse, discourse_of, earlier_plan, general, later_doubt, named_before
 from extractors.patterns import load_patterns
 from extractors.segment import Statement
 from sci.errors import DataError
@@ -158,3 +158,28 @@ def test_named_thing_planned_two_sentences_later() -> None:
 def test_named_thing_live_without_the_later_doubt() -> None:
     body = "<p>„Mitreden“ heißt die neue Beteiligungsplattform der Stadt. Dort laufen zwei Umfragen.</p>"
     assert values(participation, wrap(body)).get("participation.platform") not in (None, False)
+
+
+# earlier_plan (session 16): a clause or sentence opened by a sequel word is said at the time of the one
+# before it
+
+
+def test_earlier_plan_follows_a_planned_clause(disc: Discourse) -> None:
+    clauses = ["Im Frühjahr soll das Portal kommen", "dann melden Eltern ihre Kinder dort an"]
+    assert earlier_plan(clauses, 1, "", disc, _planned) == clauses[0]
+
+
+def test_earlier_plan_reaches_the_sentence_before_for_a_first_clause(disc: Discourse) -> None:
+    before = "Die Stadt soll bald weitere Dienste anbieten."
+    assert earlier_plan(["Dabei geht es auch um die Meldebescheinigung"], 0, before, disc, _planned) == before
+
+
+def test_earlier_plan_needs_the_sequel_word(disc: Discourse) -> None:
+    # a clause that does not continue the one before keeps its own time
+    clauses = ["Das Standesamt soll umziehen", "Meldebescheinigungen gibt es online"]
+    assert earlier_plan(clauses, 1, "", disc, _planned) is None
+
+
+def test_earlier_plan_needs_a_plan_before(disc: Discourse) -> None:
+    clauses = ["Füllen Sie das Formular aus", "dann schicken Sie es online ab"]
+    assert earlier_plan(clauses, 1, "", disc, _planned) is None

@@ -1023,3 +1023,71 @@ def test_the_portals_digital_services_in_general_are_no_service_of_the_page():
             "<h2>Das digitale Rathaus</h2><p>Dort können Sie ein Servicekonto anlegen, sich in digitalen "
             "Leistungen elektronisch ausweisen und sicher mit Behörden kommunizieren.</p>")
     assert values(online_services, wrap(body)) == {}
+
+
+# Session 16: mechanisms read from real pages (probe16-services16); the pages here are our own short examples.
+
+
+def test_dated_switch_over_announces_the_offer():
+    # a procedure switched over to a portal on a coming date is not online yet
+    body = ("<h1>Kinderbetreuung</h1><p>Zum 1. März 2031 stellt die Gemeinde die Anmeldung für ihre "
+            "Krippen und Kindergärten auf das Elternportal Little Bird um.</p>")
+    assert values(online_services, wrap(body)).get(P + "daycare_registration") is not True
+
+
+def test_sequel_sentence_takes_the_plan_of_the_one_before():
+    body = ("<h1>Meldewesen digital</h1><p>Die Einwohner sollen künftig mehrere Leistungen der Meldebehörde "
+            "online nutzen können. Dabei geht es auch um die elektronische Ausstellung der "
+            "Meldebescheinigung.</p>")
+    assert values(online_services, wrap(body)).get(P + "registration_certificate") is not True
+
+
+def test_plan_to_extend_to_further_forms_keeps_the_offer_live():
+    body = ("<h1>Online bezahlen</h1><p>Seit Januar kann man bei der Stadt Gebühren direkt im "
+            "Online-Formular zahlen. Das Verfahren gilt derzeit für den Antrag auf einen Bewohnerparkausweis "
+            "und soll später auf weitere Online-Formulare ausgedehnt werden.</p>")
+    assert values(online_services, wrap(body))[P + "resident_parking_permit"] is True
+
+
+def test_additive_online_offer_lifts_the_counter_restriction():
+    body = ("<h1>Meldebescheinigung</h1><p>Bescheinigungen müssen im Bürgerbüro beantragt werden. "
+            "Darüber hinaus können Sie eine einfache Meldebescheinigung auf unserer Internetseite online "
+            "beantragen.</p>")
+    assert values(online_services, wrap(body))[P + "registration_certificate"] is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "Für den Ausweis ist die persönliche Vorsprache in der Straßenverkehrsbehörde erforderlich.",
+    "Auch nach dem Ausfüllen am Bildschirm ist eine persönliche Vorsprache im Amt notwendig.",
+])
+def test_required_visit_denies(sentence):
+    body = f"<h1>Bewohnerparkausweis beantragen</h1><h2>So beantragen Sie ihn</h2><p>{sentence}</p>"
+    assert values(online_services, wrap(body))[P + "resident_parking_permit"] is False
+
+
+def test_visit_not_required_denies_nothing():
+    body = ("<h1>Bewohnerparkausweis beantragen</h1><h2>So beantragen Sie ihn</h2>"
+            "<p>Eine persönliche Vorsprache ist nicht erforderlich.</p>")
+    assert values(online_services, wrap(body)).get(P + "resident_parking_permit") is not False
+
+
+def test_deregistration_in_three_words_composes_with_an_online_word():
+    body = ("<h1>Fahrzeug abmelden</h1><p>Ein Fahrzeug mit Sicherheitscodes können Sie im Internet "
+            "außer Betrieb setzen.</p>")
+    assert values(online_services, wrap(body))[P + "vehicle_deregistration"] is True
+
+
+def test_ikfz_portal_under_a_deregistration_heading_is_not_a_registration():
+    body = ("<h1>Außerbetriebsetzung mit i-Kfz</h1><p>Ihr Fahrzeug setzen Sie online außer Betrieb.</p>"
+            "<p>Der Antrag wird automatisch über das Portal bearbeitet.</p>")
+    got = values(online_services, wrap(body))
+    assert got[P + "vehicle_deregistration"] is True
+    assert P + "vehicle_registration" not in got
+
+
+@pytest.mark.parametrize("label", ["Onlineantrag und Formulare", "Formulare und Onlinedienste",
+                                   "Formular &amp; Online-Prozess"])
+def test_template_label_for_the_online_slot_offers_nothing(label):
+    body = (f"<h1>Gewerbe abmelden</h1><p>Wer den Betrieb aufgibt, meldet das Gewerbe ab.</p><h2>{label}</h2>"
+            "<ul><li>Formular Gewerbe-Abmeldung (PDF)</li></ul>")
+    assert values(online_services, wrap(body)).get(P + "business_deregistration") is not True
