@@ -162,6 +162,7 @@ class Lexicon:
     # (``searched``)
     searched_re: re.Pattern[str] = re.compile(NEVER)
     applying: tuple[str, ...] = ()
+    generic_re: re.Pattern[str] = re.compile(NEVER)  # "jede Ausländerbehörde": authorities in general
 
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
@@ -243,7 +244,8 @@ class Lexicon:
                    other_subjects=frozenset(shared.get("third_person", {}).get("others", [])),
                    object_pronouns=frozenset(comp.get("pronouns", [])),
                    searched_re=re.compile(patterns.get("searched", {}).get("regex", NEVER)),
-                   applying=tuple(patterns.get("searched", {}).get("applying", ())))
+                   applying=tuple(patterns.get("searched", {}).get("applying", ())),
+                   generic_re=re.compile(shared.get("generic_regex", NEVER)))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -476,6 +478,7 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
     is weaker: a named offer on the same page outweighs it. An offer of some authority in general
     ("Hat Ihre Gemeinde einen Internetzugang eröffnet, können Sie …", catalogue text) is none."""
     if any(c and c.positive for c in cues) and (contains_any(sentence, lx.generic)
+                                                 or lx.generic_re.search(sentence)
                                                  or lx.visit_after_re.search(sentence)):
         # (a detector may also name an online step that still ends in a visit: "Die Formulare können Sie
         # online ausfüllen; kommen müssen Sie trotzdem" prepares the service, it is not offered on line)
@@ -791,6 +794,11 @@ def split_clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")
+# The same in round brackets: a short aside inside a clause whose words go on in lower case after it
+# ("Abgesagte Termine werden morgens (vor allem zwischen 7 und 9 Uhr) im Internet veröffentlicht", a paper's
+# tips on a city's Bürgeramt) leaves the object, the channel and the verb one clause; a bracket followed by a
+# capital opens a new label or clause ("Bürgerbüro (Rathaus) Termine nur telefonisch") and still parts them.
+_PAREN_PAIR = re.compile(r"\s\((?![\w-]{1,10}\))[^()\n.;:!?]{1,60}?\)(?=\s+[a-zäöüß])")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 
 
@@ -805,6 +813,8 @@ def _clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
     # dashes still part what the missed full stop would have
     pairs = {p.start(): p.end() - 3 for p in _DASH_PAIR.finditer(sentence)} \
         if "–" in sentence or "—" in sentence else {}
+    if "(" in sentence:
+        pairs.update({p.start(): p.end() - 1 for p in _PAREN_PAIR.finditer(sentence)})
     closing: set[int] = set()
     for m in split.finditer(sentence):
         if m.start() in closing:
