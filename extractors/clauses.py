@@ -800,6 +800,13 @@ _DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")
 # capital opens a new label or clause ("Bürgerbüro (Rathaus) Termine nur telefonisch") and still parts them.
 _PAREN_PAIR = re.compile(r"\s\((?![\w-]{1,10}\))[^()\n.;:!?]{1,60}?\)(?=\s+[a-zäöüß])")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
+# A comparison set between commas inside the main clause ("Eine Online-Terminbuchung, wie sie Bürgerämter und
+# Kfz-Zulassungsstelle inzwischen anbieten, ist nicht möglich", HAZ on Hannover's Ausländerbehörde): the main
+# clause goes on after it with its finite verb, so its two halves are one clause (the denial is the booking's)
+# and the comparison stays a clause of its own, after it.
+_COMPARISON = re.compile(r"(?i)^\W*wie\s+(?:es|sie|er)\s")
+_MAIN_GOES_ON = re.compile(r",\s*(?=(?:ist|sind|war|waren|wird|werden|bleibt|bleiben|kann|können|gibt|fehlt"
+                           r"|fehlen|steht|stehen)\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -825,4 +832,9 @@ def _clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
         out.append(sentence[start:m.start()])
         start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
     out.append(sentence[start:])
-    return tuple(c for c in out if c.strip())
+    out = [c for c in out if c.strip()]
+    for k in range(1, len(out)):
+        if _COMPARISON.match(out[k]) and (goes_on := _MAIN_GOES_ON.search(out[k])):
+            out[k - 1:k + 1] = [f"{out[k - 1]}, {out[k][goes_on.end():]}", out[k][:goes_on.start()]]
+            break
+    return tuple(out)
