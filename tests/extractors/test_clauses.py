@@ -105,3 +105,28 @@ def test_a_pronoun_books_the_appointment_the_clause_before_names(sentence, posit
     cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
     got = next((c.positive for c in cues if c is not None), None)
     assert got is positive
+
+
+def test_a_short_aside_in_round_brackets_keeps_its_clause():
+    """An aside in brackets inside a clause, its words going on in lower case after it, is no boundary: the
+    object before it and the channel and verb after it stay one clause (as a pair of dashes does). A bracket
+    followed by a capital still parts, and so does one of more than sixty letters."""
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    sentence = "Freie Termine werden früh (meist zwischen sechs und acht Uhr) im Netz eingestellt"
+    assert clauses_of(sentence, lx) == (sentence,)
+    assert clauses_of("Das Bürgerbüro (im alten Rathaus) Termine gibt es dort nur am Schalter", lx) == (
+        "Das Bürgerbüro", " (im alten Rathaus", ") Termine gibt es dort nur am Schalter")
+    long_aside = "(" + "sehr " * 14 + "lange Erklärung)"
+    assert len(clauses_of(f"Freie Termine werden {long_aside} im Netz eingestellt", lx)) == 3
+
+
+def test_a_comparison_inside_the_main_clause_leaves_the_main_clause_whole():
+    """"X, wie es sie bei Y inzwischen gibt, ist …": the main clause goes on after the comparison with its
+    finite verb, so its halves are read as one clause and the comparison as a clause after it."""
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    assert clauses_of("Eine Online-Buchung, wie es sie beim Standesamt mittlerweile gibt, ist hier nicht "
+                      "vorgesehen", lx) == ("Eine Online-Buchung, ist hier nicht vorgesehen",
+                                            " wie es sie beim Standesamt mittlerweile gibt")
+    # at the end of the sentence the comparison is parted as before
+    assert clauses_of("Bald kommt eine Online-Buchung, wie es sie beim Standesamt schon gibt", lx) == (
+        "Bald kommt eine Online-Buchung", " wie es sie beim Standesamt schon gibt")
