@@ -794,11 +794,13 @@ def split_clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")
-# The same in round brackets: a short aside inside a clause whose words go on in lower case after it
-# ("Abgesagte Termine werden morgens (vor allem zwischen 7 und 9 Uhr) im Internet veröffentlicht", a paper's
-# tips on a city's Bürgeramt) leaves the object, the channel and the verb one clause; a bracket followed by a
-# capital opens a new label or clause ("Bürgerbüro (Rathaus) Termine nur telefonisch") and still parts them.
-_PAREN_PAIR = re.compile(r"\s\((?![\w-]{1,10}\))[^()\n.;:!?]{1,60}?\)(?=\s+[a-zäöüß])")
+# The same in round brackets for an aside that only specifies a time, a date or a number (more than one
+# word, a digit among them) inside a clause whose words go on in lower case after it ("Abgesagte Termine
+# werden morgens (vor allem zwischen 7 und 9 Uhr) im Internet veröffentlicht", a paper's tips on a city's
+# Bürgeramt): object, channel and verb stay one clause. Other asides still part ("(siehe oben)", "(online
+# möglich)": a statement or a pointer of their own), as does a bracket followed by a capital.
+_PAREN_PAIR = re.compile(r"\s\((?=[^()]*\d)(?=[^()]*\s)(?:[^()\n;:!?.]|(?<=\d)\.(?=\d)){1,60}?\)"
+                         r"(?=\s+[a-zäöüß])")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 # A comparison set between commas inside the main clause ("Eine Online-Terminbuchung, wie sie Bürgerämter und
 # Kfz-Zulassungsstelle inzwischen anbieten, ist nicht möglich", HAZ on Hannover's Ausländerbehörde): the main
