@@ -169,6 +169,8 @@ class Lexicon:
     visit_required_re: re.Pattern[str] = re.compile(NEVER)
     visit_required_confidence: float = 0.0
 
+    generic_re: re.Pattern[str] = re.compile(NEVER)  # "jede Ausländerbehörde": authorities in general
+
     @classmethod
     def of(cls, patterns: Mapping[str, Any]) -> Lexicon:
         shared = patterns.get("reading", {})
@@ -254,7 +256,8 @@ class Lexicon:
                    searched_re=re.compile(patterns.get("searched", {}).get("regex", NEVER)),
                    applying=tuple(patterns.get("searched", {}).get("applying", ())),
                    visit_required_re=re.compile(patterns.get("visit_required", {}).get("regex", NEVER)),
-                   visit_required_confidence=float(patterns.get("visit_required", {}).get("confidence", 0.0)))
+                   visit_required_confidence=float(patterns.get("visit_required", {}).get("confidence", 0.0)),
+                   generic_re=re.compile(shared.get("generic_regex", NEVER)))
 
 
 def fused_regex(spec: Mapping[str, Any]) -> re.Pattern[str]:
@@ -487,6 +490,7 @@ def exceptions(sentence: str, cues: list[Cue | None], lx: Lexicon) -> list[Cue |
     is weaker: a named offer on the same page outweighs it. An offer of some authority in general
     ("Hat Ihre Gemeinde einen Internetzugang eröffnet, können Sie …", catalogue text) is none."""
     if any(c and c.positive for c in cues) and (contains_any(sentence, lx.generic)
+                                                 or lx.generic_re.search(sentence)
                                                  or lx.visit_after_re.search(sentence)):
         # (a detector may also name an online step that still ends in a visit: "Die Formulare können Sie
         # online ausfüllen; kommen müssen Sie trotzdem" prepares the service, it is not offered on line)
@@ -807,7 +811,21 @@ def split_clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _DASH_PAIR = re.compile(r"\s[–—]\s[^–—.;:!?]{1,60}?\s[–—]\s")
+# The same in round brackets for an aside that only specifies a time, a date or a number (more than one
+# word, a digit among them) inside a clause whose words go on in lower case after it ("Abgesagte Termine
+# werden morgens (vor allem zwischen 7 und 9 Uhr) im Internet veröffentlicht", a paper's tips on a city's
+# Bürgeramt): object, channel and verb stay one clause. Other asides still part ("(siehe oben)", "(online
+# möglich)": a statement or a pointer of their own), as does a bracket followed by a capital.
+_PAREN_PAIR = re.compile(r"\s\((?=[^()]*\d)(?=[^()]*\s)(?:[^()\n;:!?.]|(?<=\d)\.(?=\d)){1,60}?\)"
+                         r"(?=\s+[a-zäöüß])")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
+# A comparison set between commas inside the main clause ("Eine Online-Terminbuchung, wie sie Bürgerämter und
+# Kfz-Zulassungsstelle inzwischen anbieten, ist nicht möglich", HAZ on Hannover's Ausländerbehörde): the main
+# clause goes on after it with its finite verb, so its two halves are one clause (the denial is the booking's)
+# and the comparison stays a clause of its own, after it.
+_COMPARISON = re.compile(r"(?i)^\W*wie\s+(?:es|sie|er)\s")
+_MAIN_GOES_ON = re.compile(r",\s*(?=(?:ist|sind|war|waren|wird|werden|bleibt|bleiben|kann|können|gibt|fehlt"
+                           r"|fehlen|steht|stehen)\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -821,6 +839,8 @@ def _clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
     # dashes still part what the missed full stop would have
     pairs = {p.start(): p.end() - 3 for p in _DASH_PAIR.finditer(sentence)} \
         if "–" in sentence or "—" in sentence else {}
+    if "(" in sentence:
+        pairs.update({p.start(): p.end() - 1 for p in _PAREN_PAIR.finditer(sentence)})
     closing: set[int] = set()
     for m in split.finditer(sentence):
         if m.start() in closing:
@@ -831,4 +851,9 @@ def _clauses(sentence: str, split: re.Pattern[str]) -> tuple[str, ...]:
         out.append(sentence[start:m.start()])
         start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
     out.append(sentence[start:])
-    return tuple(c for c in out if c.strip())
+    out = [c for c in out if c.strip()]
+    for k in range(1, len(out)):
+        if _COMPARISON.match(out[k]) and (goes_on := _MAIN_GOES_ON.search(out[k])):
+            out[k - 1:k + 1] = [f"{out[k - 1]}, {out[k][goes_on.end():]}", out[k][:goes_on.start()]]
+            break
+    return tuple(out)

@@ -35,7 +35,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from extractors import timing
-from extractors.base import NEVER, CityContext, Finding, regex
+from extractors.base import NEVER, CityContext, Finding, regex, translit
 from extractors.clauses import (
     Cue,
     Lexicon,
@@ -61,7 +61,7 @@ from extractors.coordination import expander_of
 from extractors.default_office import default_office
 from extractors.discourse import discourse_of, earlier_plan, general, later_doubt, named_before
 from extractors.evidence import finding, snippet
-from extractors.matching import contains_any
+from extractors.matching import compact, contains_any
 from extractors.owner import FOREIGN, judge, plan_page, said_existing, topic_owner
 from extractors.page import Page
 from extractors.publisher import publisher
@@ -157,6 +157,21 @@ def _bare_positives(page: Page, patterns: Mapping[str, Any]) -> tuple[frozenset[
     return frozenset(spec["cues"]), int(spec["label_words"])
 
 
+def _about_authorities(page: Page, lx: Lexicon, names: tuple[str, ...]) -> bool:
+    """Whether the page speaks of authorities in general and never of the city: a sentence somewhere says
+    "jede Ausländerbehörde", "Jedes Bürgeramt bietet diesen Service an", "in vielen Städten" (the lexicon's
+    ``generic`` words and ``generic_regex``), and neither its address, title nor text names the city
+    (``names``: its compact spellings). Such a page is a guide or a portal's overview (passexperten.de's
+    advice on the Ausländerbehörde, buerger-amt.de's list of Bürgerämter): its "Termin online vereinbaren"
+    under a heading is advice for any office, not the booking of the city it was found for. A page naming the
+    city reads as before."""
+    text = page.text
+    if not names or not (contains_any(text, lx.generic) or lx.generic_re.search(text)):
+        return False
+    flat = compact(translit(f"{page.url} {page.title} {text}"))
+    return not any(n in flat for n in names)
+
+
 def foreign_kinds(patterns: Mapping[str, Any], city: CityContext | None) -> tuple[str, ...]:
     """The owner kinds whose offers say nothing about the city's (``foreign_owners``, else owner.FOREIGN); a
     Kreis's own pages speak of the Kreis as "des Kreises": for a Kreis that is not somebody else."""
@@ -201,6 +216,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # the reader's own extra_affixes sit in reading.yaml, included under "reading"
     names = name_variants(city, page, {"owner": owners, "extra_affixes": patterns.get("reading", {}).get(
         "extra_affixes", ())}) if owners else ()
+    # a guide to authorities in general that never names the city: what it says of an office is no city's
+    # offer
+    generic_page = city is not None and _about_authorities(page, lx, names)
     # a motion's page ("Antrag: …", "Die Verwaltung wird beauftragt …") names the offers it asks for
     asked = plan_page(page.heading, page.title, page.text, owners) if owners else None
     # whom "wir"/"unser" mean: the city on its own site, the publisher on a company's ("unser Formular")
@@ -384,6 +402,10 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
                 cues = [Cue(False, lx.planned_confidence, f"planned: earlier clause: {c.rule}")
                         if c and c.positive and earlier_plan(clauses, k, prior, disc, planned_now) else c
                         for k, c in enumerate(cues)]
+
+            if generic_page:
+                # (after every step that lends a clause its cue: "Buchen können Sie den oft online" too)
+                cues = [None if c and c.positive else c for c in cues]
             if not any(cues) and not (intro_cue and listed):
                 pending.append(sentence.text)  # no cue: nothing said here, only names for later
                 continue

@@ -1000,3 +1000,53 @@ def test_a_dated_heading_on_the_offices_rooms_plans_no_booking(body, expected):
 ])
 def test_the_booking_page_and_a_trouble_ending(body, expected):
     assert values(appointments, wrap(body)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bei manchen Zulassungsstellen lassen sich Termine heute online reservieren.",
+    "In der Regel vergibt jede Zulassungsstelle ihre Termine inzwischen online.",
+    "Die allermeisten Zulassungsbehörden bieten eine Online-Terminvergabe an.",
+])
+def test_authorities_in_general_offer_no_citys_booking(sentence):
+    """A quantifier before an office of any kind ("manche", "jede", "die allermeisten" … Zulassungsstellen,
+    Behörden, Ämter) speaks of offices in general: a guide's advice, no city's offer."""
+    got = values(appointments, wrap(f"<h1>Kfz-Zulassungsstelle</h1><p>{sentence}</p>"))
+    assert got.get(P + "vehicle_registration_office") is not True
+
+
+def test_a_citys_own_offices_counted_by_quantifier_are_still_its_own():
+    """"in jedem Bürgerbüro" (every office of the city) and a quantifier over the city's own units are no
+    generic statement: the booking stays the city's."""
+    got = values(appointments, wrap("<h1>Bürgerbüro</h1><p>Termine können Sie in jedem Bürgerbüro online "
+                                    "buchen.</p>"))
+    assert got.get(P + "citizens_office") is True
+
+
+def test_a_guide_to_authorities_that_never_names_the_city_books_nothing_for_it():
+    """A page saying of offices in general "Jedes Bürgeramt …" and never naming the city is a guide: its
+    booking sentence is advice for any office. The same page naming the city reads as before."""
+    city = CityContext.from_website("05111999", "Musterhausen", "https://www.musterhausen.de/")
+    body = ("<h1>Wissenswertes zum Bürgeramt</h1><p>Jedes Bürgeramt vergibt Termine für Ausweise.</p>"
+            "<p>Termine können Sie online über das Terminportal buchen.</p>")
+    guide = aggregate(findings(appointments, wrap(body, "Ratgeber Bürgeramt"),
+                               "https://www.ratgeber-aemter.example/buergeramt", city=city))
+    assert P + "citizens_office" not in guide or guide[P + "citizens_office"].value is not True
+    own = aggregate(findings(appointments, wrap(body, "Bürgeramt - Stadt Musterhausen"),
+                             "https://www.musterhausen.de/buergeramt", city=city))
+    assert own[P + "citizens_office"].value is True
+
+
+def test_an_office_compared_with_by_now_has_the_booking_the_sentence_denies_its_subject():
+    """"Eine Online-Terminbuchung, wie sie das Bürgerbüro inzwischen anbietet, gibt es hier nicht": the office
+    of the comparison books on line, the page's office does not."""
+    got = values(appointments, wrap("<h1>Ausländerbehörde</h1><p>Eine Online-Terminbuchung, wie sie das "
+                                    "Bürgerbüro inzwischen anbietet, gibt es hier nicht.</p>"))
+    assert got[P + "citizens_office"] is True
+    assert got[P + "immigration_office"] is False
+
+
+def test_the_act_with_its_channel_after_it_books_on_line():
+    """"Terminvereinbarung per Internet" (the channel as a phrase after the act noun) books on line."""
+    got = values(appointments, wrap("<h1>Bürgerbüro</h1><p>Im Bürgerbüro gilt die Terminvereinbarung per "
+                                    "Internet.</p>"))
+    assert got[P + "citizens_office"] is True

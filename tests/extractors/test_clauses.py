@@ -105,3 +105,29 @@ def test_a_pronoun_books_the_appointment_the_clause_before_names(sentence, posit
     cues = borrowed(clauses, [clause_cue(c, lx) for c in clauses], lx)
     got = next((c.positive for c in cues if c is not None), None)
     assert got is positive
+
+
+def test_a_bracketed_time_or_number_keeps_its_clause():
+    """An aside in brackets that only gives a time, a date or a number (more than one word, a digit
+    among them), its clause going on in lower case after it, is no boundary: the object before it and the
+    channel and verb after it stay one clause. Other asides part as before, and so does a bracket followed
+    by a capital."""
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    sentence = "Freie Termine werden früh (meist zwischen 6 und 8.30 Uhr) im Netz eingestellt"
+    assert clauses_of(sentence, lx) == (sentence,)
+    assert clauses_of("Freie Termine werden früh (siehe unten) im Netz eingestellt", lx) == (
+        "Freie Termine werden früh", " (siehe unten", ") im Netz eingestellt")
+    assert clauses_of("Das Bürgerbüro (im Rathaus 2) Termine gibt es dort nur am Schalter", lx) == (
+        "Das Bürgerbüro", " (im Rathaus 2", ") Termine gibt es dort nur am Schalter")
+
+
+def test_a_comparison_inside_the_main_clause_leaves_the_main_clause_whole():
+    """"X, wie es sie bei Y inzwischen gibt, ist …": the main clause goes on after the comparison with its
+    finite verb, so its halves are read as one clause and the comparison as a clause after it."""
+    lx = lexicon(load_patterns(DATA, "appointments"))
+    assert clauses_of("Eine Online-Buchung, wie es sie beim Standesamt mittlerweile gibt, ist hier nicht "
+                      "vorgesehen", lx) == ("Eine Online-Buchung, ist hier nicht vorgesehen",
+                                            " wie es sie beim Standesamt mittlerweile gibt")
+    # at the end of the sentence the comparison is parted as before
+    assert clauses_of("Bald kommt eine Online-Buchung, wie es sie beim Standesamt schon gibt", lx) == (
+        "Bald kommt eine Online-Buchung", " wie es sie beim Standesamt schon gibt")

@@ -348,6 +348,12 @@ def test_service_pages_and_inquiries_are_no_plan_pages(heading, text):
     ("Im Bürgerportal gibt es zwar ein Formular für Mängelmeldungen, dafür muss man sich anmelden.", True),
     ("Der Chatbot steht den Bürgerinnen rund um die Uhr zur Verfügung.", False),
     ("Die Sitzungen werden als Livestream auf der Internetseite bereitgestellt.", False),
+    # a set-up told as done, in the preterite or the perfect: a motion's reasons tell what is there
+    ("Im Frühjahr wurde für das Bürgerbüro ein Buchungssystem für Termine eingerichtet.", True),
+    ("Die Stadt hat im Standesamt einen Traukalender im Netz eingeführt.", True),
+    # … not a set-up still asked for or to come
+    ("Es ist zu prüfen, ob ein Buchungssystem für Termine eingeführt werden kann.", False),
+    ("Die Verwaltung soll darlegen, wann das System eingerichtet wird.", False),
 ])
 def test_a_statement_says_its_thing_exists(sentence, existing):
     assert said_existing(sentence, OWNER) is existing
