@@ -727,9 +727,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 weak_use = used and not spec.get("indefinite_needs_owner")
                 if indefinite.search(before) and param in doubted:
                     # After the page told a plan for the thing, a thing introduced again with an indefinite
-                    # article is that plan's ("Landrat möchte … einen Chatbot einrichten. … „Mit einem ChatBot kann
-                    # die Kreisverwaltung einen … Kundenservice bieten“", wirsiegen.de): what such a thing would
-                    # do, however much the sentence says the city uses it
+                    # article is that plan's ("Landrat möchte … einen Chatbot einrichten. … „Mit einem ChatBot
+                    # kann die Kreisverwaltung einen … Kundenservice bieten“", wirsiegen.de): what such a
+                    # thing would do, however much the sentence says the city uses it
                     continue
                 if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
