@@ -761,3 +761,8 @@ def test_the_readers_own_separable_verb_ends_nothing():
 ])
 def test_optional_step_is_no_denial(text, expected):
     assert bool(optional_step(OWNER).match(text)) is expected
+
+
+def test_a_party_telling_its_motion_again_makes_the_page_a_motion():
+    text = "Die Nummer hilft vielen. Wir haben diesen Antrag schon 2019 ohne Erfolg gestellt."
+    assert plan_page("Behördennummer für alle", "Fraktion", text, OWNER)
