@@ -754,11 +754,12 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if not spec.get("objects") and (quantifier.search(before) or plural):
                     continue  # "jede Übertragung …", "Digitale Beteiligungsportale stärken …": any such thing
                 weak_use = used and not spec.get("indefinite_needs_owner")
-                if indefinite.search(before) and param in doubted:
+                if indefinite.search(before) and param in doubted and not said_existing(sent, owners):
                     # After the page told a plan for the thing, a thing introduced again with an indefinite
                     # article is that plan's ("Landrat möchte … einen Chatbot einrichten. … „Mit einem ChatBot
                     # kann die Kreisverwaltung einen … Kundenservice bieten“", wirsiegen.de): what such a
-                    # thing would do, however much the sentence says the city uses it
+                    # thing would do, however much the sentence says the city uses it; unless the sentence
+                    # says it is there already ("bietet bereits einen Chatbot an")
                     continue
                 if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it

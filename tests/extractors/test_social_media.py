@@ -553,3 +553,17 @@ def test_a_page_that_starts_later_is_not_live(sentence):
 def test_examples_from_elsewhere_are_not_the_citys():
     sentence = "Als Beispiele nennt die Verwaltung den Instagram-Kanal der Landesregierung und mehr."
     assert vals(social_media, page(f"<p>{sentence}</p>")).get(IG) in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a demand that the city end or cut back its own account presupposes the account (README apps16)
+    "Viele Bürger verlangen, dass die Stadt ihren X-Account zum Jahresende löscht.",
+    "Der vorliegende Antrag sieht vor, den bisherigen X-Account nur noch für Warnungen zu nutzen.",
+])
+def test_a_demand_to_end_the_citys_account_presupposes_it(sentence):
+    assert isinstance(vals(social_media, page(f"<p>{sentence}</p>")).get(TW), dict)
+
+
+def test_the_citys_own_decision_to_end_it_stays_an_end():
+    sentence = "Die Stadt hat entschieden, ihren X-Account zum Jahresende zu löschen."
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get(TW) in (None, False)
