@@ -567,3 +567,8 @@ def test_a_demand_to_end_the_citys_account_presupposes_it(sentence):
 def test_the_citys_own_decision_to_end_it_stays_an_end():
     sentence = "Die Stadt hat entschieden, ihren X-Account zum Jahresende zu löschen."
     assert vals(social_media, page(f"<p>{sentence}</p>")).get(TW) in (None, False)
+
+
+def test_a_model_the_city_took_for_its_own_channel_is_not_elsewhere():
+    sentence = "Für ihren neuen Facebook-Auftritt hat sich die Gemeinde einige Großstädte als Beispiel genommen."
+    assert isinstance(vals(social_media, page(f"<p>{sentence}</p>")).get(FB), dict)
