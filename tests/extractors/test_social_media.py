@@ -570,5 +570,6 @@ def test_the_citys_own_decision_to_end_it_stays_an_end():
 
 
 def test_a_model_the_city_took_for_its_own_channel_is_not_elsewhere():
-    sentence = "Für ihren Facebook-Auftritt hat sich die Gemeinde Großstädte als Beispiel genommen."
+    sentence = ("Für ihren neuen Facebook-Auftritt hat sich die Gemeinde einige Großstädte "
+                "als Beispiel genommen.")
     assert isinstance(vals(social_media, page(f"<p>{sentence}</p>")).get(FB), dict)
