@@ -448,7 +448,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
     # that points back at the thing the section named last (``denial_anaphor_regex``)
     anaphor_rx = regex(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
-    # A demand to end or cut back the city's own thing presupposes it (``end_demand``)
+    # A demand to end or cut back the city's own thing presupposes it (``ending_regex``, ``demand_regex``)
     ending = regex(cues["ending_regex"]) if cues.get("ending_regex") else None
     demand = regex(cues["demand_regex"]) if cues.get("demand_regex") else None
     named_before: list[str] = []  # the parameters the current section has named, in order
