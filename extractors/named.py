@@ -95,6 +95,18 @@ def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[i
     return tuple((a, b) for a, b in spans if b > a)
 
 
+_CONJUNCT_BREAK = re.compile(r"[,;]|\b(?:und|oder|sowie)\b")
+
+
+def _conjunct(sentence: str, start: int, end: int) -> str:
+    """The stretch of ``sentence`` around ``sentence[start:end]`` between commas, semicolons and "und"/"oder"/
+    "sowie": the conjunct whose verb governs the thing ("… auf Mastodon auszuweiten und den bisherigen Account
+    auf X nur noch … zu nutzen": the restriction is the X account's, not Mastodon's)."""
+    lo = max((m.end() for m in _CONJUNCT_BREAK.finditer(sentence, 0, start)), default=0)
+    hi = _CONJUNCT_BREAK.search(sentence, end)
+    return sentence[lo:hi.start() if hi else len(sentence)]
+
+
 def _main_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The span of the main clause, between semicolons, that holds ``sentence[start:end]``."""
     lo = sentence.rfind(";", 0, start) + 1
@@ -436,6 +448,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
     # that points back at the thing the section named last (``denial_anaphor_regex``)
     anaphor_rx = regex(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
+    # A demand to end or cut back the city's own thing presupposes it (``ending_regex``, ``demand_regex``)
+    ending = regex(cues["ending_regex"]) if cues.get("ending_regex") else None
+    demand = regex(cues["demand_regex"]) if cues.get("demand_regex") else None
     named_before: list[str] = []  # the parameters the current section has named, in order
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention
@@ -666,6 +681,20 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     # "Neu ist die Stadt-App nicht": that "nicht" denies "neu"; the app is presupposed
                     clause = _NICHT.sub(" ", clause, count=1)
                 said_no = bool(denial.search(clause) or (negatives and words(clause, negatives)))
+                if (ending is not None and demand is not None and j.owner in ("city", "unknown")
+                        and definite.search(before) and ending.search(_conjunct(sent, m.start, m.end))
+                        and (demand.search(sent) or block.locator in requested)):
+                    # A motion or a party's demand that the city end or cut back its own thing ("beantragt,
+                    # dass die Landeshauptstadt ihre Facebook-Seite aufgibt", "Der Magistrat … legt den
+                    # stadteigenen Account still" under "möge beschließen:"): what is to be ended is there now
+                    # (README apps16); the body's own decision to end it is no demand and stays an end
+                    doubted.discard(param)
+                    found.append(finding(page, parameter=param,
+                                         value={"named": sent[m.start:m.end], "owner": "city",
+                                                "status": "live"},
+                                         confidence=float(cues["topic_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
                 if (negated.search(before) or no_longer.search(before) or words(sent, cues["not_public"])
                         or (said_no and not anchored)
                         or (item and down_rx.search(lead) and not condition.match(lead))):
@@ -725,6 +754,13 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 if not spec.get("objects") and (quantifier.search(before) or plural):
                     continue  # "jede Übertragung …", "Digitale Beteiligungsportale stärken …": any such thing
                 weak_use = used and not spec.get("indefinite_needs_owner")
+                if indefinite.search(before) and param in doubted and not said_existing(sent, owners):
+                    # After the page told a plan for the thing, a thing introduced again with an indefinite
+                    # article is that plan's ("Landrat möchte … einen Chatbot einrichten. … „Mit einem ChatBot
+                    # kann die Kreisverwaltung einen … Kundenservice bieten“", wirsiegen.de): what such a
+                    # thing would do, however much the sentence says the city uses it; unless the sentence
+                    # says it is there already ("bietet bereits einen Chatbot an")
+                    continue
                 if indefinite.search(before) and not (said_city or weak_use):
                     continue  # "ein Chatbot …": the concept, unless the city is said to offer it
                 if not (specific or used or (param in topics and spec.get("topic", True) and not weak)):

@@ -620,6 +620,12 @@ def condition_regex(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     return _condition_re(openers)
 
 
+def optional_step(patterns: Mapping[str, Any]) -> re.Pattern[str]:
+    """Matches, at a negative cue's start, a negator that makes a step optional ("keine Pflicht", "nicht
+    erforderlich"): it says nothing against the offer (``optional_regex``)."""
+    return _compiled((patterns.get("optional_regex", NEVER),))[0]
+
+
 def predicate_denial(patterns: Mapping[str, Any]) -> re.Pattern[str]:
     """Matches a clause opened by a predicate adjective ("Neu ist die Stadt-App nicht"): its "nicht" denies
     the adjective and presupposes the thing (``predicate_denial_regex``)."""

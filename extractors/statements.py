@@ -29,7 +29,7 @@ from weakref import WeakKeyDictionary
 from extractors.base import Finding, per_mapping
 from extractors.evidence import finding, snippet
 from extractors.matching import Match, contains_any, find_any, find_terms, separator_free, term_forms
-from extractors.owner import predicate_denial
+from extractors.owner import optional_step, predicate_denial
 from extractors.page import Page, TextBlock
 from extractors.segment import brand_of, is_brand, page_chrome, tag_of
 
@@ -215,6 +215,7 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
     ignore = [str(t) for t in patterns.get("ignore", [])]
     margin = float(patterns.get("negation_margin", 0.15))
     adjective_denied = predicate_denial(patterns.get("owner", {}))
+    optional = optional_step(patterns.get("owner", {}))
     found: list[Finding] = []
     for block in statement_blocks(page):
         text = block.text
@@ -223,7 +224,9 @@ def statements(page: Page, patterns: Mapping[str, Any], extractor: str, version:
         if not block_cues:
             continue
         for lo, hi in sentences(text):
-            in_sentence = [(c, m) for c, m in block_cues if lo <= m.start < hi]
+            # "ein Foto ist keine Pflicht": the negator makes a step optional, it denies nothing
+            in_sentence = [(c, m) for c, m in block_cues
+                           if lo <= m.start < hi and not (c.negative and optional.match(text, m.start))]
             if in_sentence and adjective_denied.match(text[lo:hi]):
                 # "Neu ist die Stadt-App nicht.": the "nicht" denies "neu", the app is presupposed
                 in_sentence = [(c, m) for c, m in in_sentence

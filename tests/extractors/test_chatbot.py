@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extractors import chatbot
-from tests.extractors.detect_helpers import corpus_values, values, wrap
+from extractors.aggregate import aggregate
+from extractors.base import CityContext
+from tests.extractors.detect_helpers import corpus_values, findings, values, wrap
 
 P = "citizen_information.chatbot"
 
@@ -273,3 +275,27 @@ def test_the_offices_chat_and_a_mayor_praising_the_chatbot_still_count():
 def test_an_assistant_for_the_staff_is_no_public_chatbot(sentence, public):
     value = values(chatbot, wrap(f"<p>{sentence}</p>")).get(P)
     assert isinstance(value, dict) is public, value
+
+
+@pytest.mark.parametrize("body", [
+    # bots that answer the phone, under the names pages give them: a voice, not a written chat (README apps16)
+    "<p>Seit Mai nimmt ein Voice-Chatbot abends die Anrufe im Bürgerbüro entgegen.</p>",
+    "<p>Wer außerhalb der Sprechzeiten anruft, landet beim KI-Telefonassistenten der Stadt.</p>",
+    "<p>Anrufer werden nachts an den Chatbot der Verwaltung weitergeleitet.</p>",
+])
+def test_phone_bots_are_no_chatbot(body):
+    assert values(chatbot, wrap(body)).get(P) in (None, False)
+
+
+def test_a_chatbot_named_again_indefinitely_after_a_plan_is_that_plan():
+    # on a Kreis's page its administration is the city: what "a chatbot" would do for it is the plan's thing
+    kreis = CityContext("05970000", "Kreis Siegen-Wittgenstein", ("siegen-wittgenstein.de",))
+    body = ("<p>Der Landrat möchte im nächsten Jahr auf der Website des Kreises einen Chatbot einrichten.</p>"
+            "<p>„Mit einem Chatbot kann die Kreisverwaltung schnellen Service bieten“, so der Landrat.</p>")
+    got = aggregate(findings(chatbot, wrap(body), city=kreis)).get(P)
+    assert got is None or got.value is False
+
+
+def test_an_example_elsewhere_is_not_the_citys_chatbot():
+    body = "<p>Ein Beispiel für einen Chatbot bei einer Verwaltung findet man im Nachbarkreis.</p>"
+    assert values(chatbot, wrap(body)).get(P) in (None, False)

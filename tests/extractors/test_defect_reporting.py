@@ -337,3 +337,17 @@ def test_an_own_link_whose_path_is_the_services_name(href, text, expected):
     html = wrap(f"<p>Aktuelles aus dem Rathaus.</p><aside><h3>Service</h3><p><a href='{href}'>{text}</a></p>"
                 "</aside>")
     assert (values(defect_reporting, html).get(P) is not None) is expected
+
+
+def test_the_reporters_own_help_page_tells_its_use():
+    # the heading names the reporter, the body how to enter defects (README apps16)
+    body = ("<h1>Häufige Fragen zum Mängelmelder</h1>"
+            "<p>Eintragen können Sie Mängel zu jeder Tageszeit; bearbeitet werden sie werktags.</p>")
+    got = values(defect_reporting, wrap(body)).get("citizen_information.defect_reporting")
+    assert got not in (None, False)
+
+
+def test_an_optional_photo_is_no_denial():
+    body = ("<h1>Häufige Fragen zum Mängelmelder</h1>"
+            "<p>Ein Foto anzuhängen ist keine Pflicht, es hilft uns aber bei der Bearbeitung.</p>")
+    assert values(defect_reporting, wrap(body)).get("citizen_information.defect_reporting") is not False

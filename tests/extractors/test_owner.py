@@ -9,6 +9,7 @@ from extractors.owner import (
     condition_regex,
     host_owner,
     judge,
+    optional_step,
     plan_page,
     predicate_denial,
     said_existing,
@@ -739,3 +740,35 @@ def test_the_citys_bare_name_as_subject(sentence, name, owner):
 ])
 def test_status_words_read_by_what_precedes_them(sentence, name, status):
     assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # leaving a channel in the active voice and the separable verbs (README apps16)
+    ("Ab heute legen wir unseren X-Account still.", "X-Account"),
+    ("Die Stadt zieht sich mit ihrem X-Account aus dem Netzwerk zurück.", "X-Account"),
+    ("Mit diesem Beitrag verabschiedet sich die Stadt von ihrem X-Account.", "X-Account"),
+    ("Die Verwaltung wird ihren X-Account zum Monatsende löschen.", "X-Account"),
+    ("Über den X-Account gibt es von der Stadt keine neuen Beiträge mehr.", "X-Account"),
+])
+def test_leaving_a_channel_is_its_end(sentence, name):
+    assert at(sentence, name).status == "discontinued"
+
+
+def test_the_readers_own_separable_verb_ends_nothing():
+    sentence = "Legen Sie Ihr Konto bei der X-Account-Hilfe still, wenn Sie möchten."
+    assert at(sentence, "X-Account").status == "live"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("keine Pflicht, hilft aber", True),
+    ("nicht erforderlich.", True),
+    ("kein Mängelmelder vorhanden", False),
+    ("nicht angeboten", False),
+])
+def test_optional_step_is_no_denial(text, expected):
+    assert bool(optional_step(OWNER).match(text)) is expected
+
+
+def test_a_party_telling_its_motion_again_makes_the_page_a_motion():
+    text = "Die Nummer hilft vielen. Wir haben diesen Antrag schon 2019 ohne Erfolg gestellt."
+    assert plan_page("Behördennummer für alle", "Fraktion", text, OWNER)

@@ -522,3 +522,54 @@ def test_written_addresses_keep_the_link_checks(body):
 def test_not_even_one_is_a_denial():
     got = vals(social_media, page("<p>Die Gemeindeverwaltung hat nicht mal eine Facebook-Seite.</p>"))
     assert got == {FB: False}
+
+
+@pytest.mark.parametrize("sentence, param", [
+    # leaving said in the active voice: no live account on that network (README apps16)
+    ("„Ab dem heutigen Tag betreibt die Stadt ihren X-Account nicht mehr“, teilte das Presseamt mit.", TW),
+    ("Im Namen der Stadt legen wir unser Konto auf X still.", TW),
+    ("Künftig wird es von der Stadt auf X keine aktuellen Meldungen mehr geben.", TW),
+])
+def test_leaving_in_the_active_voice(sentence, param):
+    got = vals(social_media, page(f"<p>{sentence}</p>"))
+    assert got.get(param) in (None, False)
+
+
+def test_the_platforms_a_city_stays_on_are_its_channels():
+    sentence = ("Die Stadt bleibt mit Ihnen weiterhin auf den Plattformen Facebook und Instagram in Kontakt.")
+    got = vals(social_media, page(f"<p>{sentence}</p>"))
+    assert isinstance(got.get(FB), dict) and isinstance(got.get(IG), dict)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Gemeinde ist ab Sonntag mit einer eigenen Seite bei Facebook zu finden.",
+    "Vom 3. März an ist die Facebook-Seite der Gemeinde freigeschaltet.",
+    "Im Frühjahr wird sich die Gemeinde mit einer eigenen Facebook-Seite präsentieren.",
+])
+def test_a_page_that_starts_later_is_not_live(sentence):
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get(FB) in (None, False)
+
+
+def test_examples_from_elsewhere_are_not_the_citys():
+    sentence = "Als Beispiele nennt die Verwaltung den Instagram-Kanal der Landesregierung und mehr."
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get(IG) in (None, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a demand that the city end or cut back its own account presupposes the account (README apps16)
+    "Viele Bürger verlangen, dass die Stadt ihren X-Account zum Jahresende löscht.",
+    "Der vorliegende Antrag sieht vor, den bisherigen X-Account nur noch für Warnungen zu nutzen.",
+])
+def test_a_demand_to_end_the_citys_account_presupposes_it(sentence):
+    assert isinstance(vals(social_media, page(f"<p>{sentence}</p>")).get(TW), dict)
+
+
+def test_the_citys_own_decision_to_end_it_stays_an_end():
+    sentence = "Die Stadt hat entschieden, ihren X-Account zum Jahresende zu löschen."
+    assert vals(social_media, page(f"<p>{sentence}</p>")).get(TW) in (None, False)
+
+
+def test_a_model_the_city_took_for_its_own_channel_is_not_elsewhere():
+    sentence = ("Für ihren neuen Facebook-Auftritt hat sich die Gemeinde einige Großstädte "
+                "als Beispiel genommen.")
+    assert isinstance(vals(social_media, page(f"<p>{sentence}</p>")).get(FB), dict)
