@@ -553,23 +553,26 @@ def test_papers_online_and_live_over_a_platform(param, sentence, expected):
     assert (value not in (None, False)) if expected else value in (None, False)
 
 
-# --- session 16 (named16): structures met on real pages, in our own sentences ---------------------------------
+# --- session 16 (named16): structures met on real pages, in our own sentences ----------------------------
 
 
 def test_a_council_systems_record_of_a_session_is_the_system():
     body = ("<p>TOP 3 Feststellung der Tagesordnung</p><p>Beschluss: Die Tagesordnung wird festgestellt.</p>"
             "<p>Abstimmungsergebnis: einstimmig</p>")
-    got = vals(council, page(body, "Sitzung des Gemeinderates"), url="https://sitzungen.example-it.de/index.php?id=4")
+    got = vals(council, page(body, "Sitzung des Gemeinderates"),
+               url="https://sitzungen.example-it.de/index.php?id=4")
     assert got[DCW]["system"] == "record"
-    # minutes typed as an article (no labelled fields) stay the writers' tempting: nothing from the record rule
-    article = ("<p>Der Bürgermeister eröffnet die Sitzung und stellt die Beschlussfähigkeit fest. Zu TOP 3 gab es "
-               "keine Wortmeldungen.</p>")
+    # minutes typed as an article (no labelled fields) stay the writers' tempting: no record
+    article = ("<p>Der Bürgermeister eröffnet die Sitzung und stellt die Beschlussfähigkeit fest. "
+               "Zu TOP 3 gab es keine Wortmeldungen.</p>")
     assert DCW not in vals(council, page(article, "Protokoll"), url="https://www.amt-beispiel.de/protokolle/3")
 
 
 def test_the_towns_own_report_of_a_session_is_council_work():
-    body = "<h1>Gemeinderatssitzung vom 12.03.2024</h1><p>1. Baugesuche: Der Gemeinderat erteilte sein Einvernehmen.</p>"
-    assert vals(council, page(body, "Gemeinderatssitzung vom 12.03.2024 | Stadt Köln"))[DCW]["system"] == "report"
+    body = ("<h1>Gemeinderatssitzung vom 12.03.2024</h1>"
+            "<p>1. Baugesuche: Der Gemeinderat erteilte sein Einvernehmen.</p>")
+    got = vals(council, page(body, "Gemeinderatssitzung vom 12.03.2024 | Stadt Köln"))
+    assert got[DCW]["system"] == "report"
     # a party's report of the same session is the party's
     assert DCW not in vals(council, page(body, "Gemeinderatssitzung vom 12.03.2024 | SPD Ortsverein"),
                            url="https://www.spd-ortsverein-beispiel.de/bericht")
@@ -583,8 +586,8 @@ def test_a_permission_bound_to_consent_is_no_stream():
 
 
 def test_a_first_single_stream_may_be_told_as_a_new_offer_in_the_paragraph():
-    body = ("<p>Am Montag, 4. März, startet die Kreisverwaltung mit einem neuen Angebot. Die an diesem Tag um "
-            "10 Uhr beginnende Kreistagssitzung wird live im Internet übertragen.</p>")
+    body = ("<p>Am Montag, 4. März, startet die Kreisverwaltung mit einem neuen Angebot. "
+            "Die an diesem Tag um 10 Uhr beginnende Kreistagssitzung wird live im Internet übertragen.</p>")
     assert vals(council, page(body)).get(TV) in (None, False)
 
 

@@ -413,16 +413,15 @@ def test_a_dated_first_stream_ahead_of_the_news_items_day_is_the_plan():
     assert not isinstance(vals(council, html).get("participation.council_tv"), dict)
 
 
-# --- session 16 (named16): structures met on real pages, in our own sentences ---------------------------------
+# --- session 16 (named16): structures met on real pages, in our own sentences ----------------------------
 
 
 def test_an_indefinite_new_subject_with_a_plan_modal_is_a_plan():
-    assert positive("participation.platform",
-                    "<p>Eine Beteiligungsplattform soll den Austausch mit der Verwaltung erleichtern.</p>") is False
+    wish = "<p>Eine Beteiligungsplattform soll den Austausch mit der Verwaltung erleichtern.</p>"
+    assert positive("participation.platform", wish) is False
     # the definite subject presupposes the thing: its purpose is no plan of it
-    assert positive("participation.platform",
-                    "<p>Die Beteiligungsplattform der Stadt soll den Austausch erleichtern und steht allen offen.</p>"
-                    ) not in (None, False)
+    there = "<p>Die Beteiligungsplattform der Stadt soll den Austausch erleichtern und steht allen offen.</p>"
+    assert positive("participation.platform", there) not in (None, False)
 
 
 def test_a_resolution_in_plain_paragraphs_covers_the_paragraphs_up_to_the_reasons():
@@ -437,6 +436,7 @@ def test_a_resolution_in_plain_paragraphs_covers_the_paragraphs_up_to_the_reason
         "<p>Begründung:</p><p>Die Beteiligungsplattform ist wenig bekannt.</p>", "Antrag"))
     requested = asked_for(p, named["resolution_regex"], named["reasons_regex"])
     texts = {b.locator: b.text for b in p.blocks}
-    assert [texts[loc] for loc in sorted(requested)] == ["Die Verwaltung wirbt für die Beteiligungsplattform."]
+    assert [texts[loc] for loc in sorted(requested)] == [
+        "Die Verwaltung wirbt für die Beteiligungsplattform."]
     # without the reasons regex the old reading (headings and list intros only) stands
     assert not asked_for(p, named["resolution_regex"])
