@@ -443,6 +443,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     current = regex(cues["current_np_regex"])
     usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
     generic_rx = regex(cues["generic_regex"]) if cues.get("generic_regex") else None  # towns in general
+    concept_question = regex(cues["concept_question_regex"]) if cues.get("concept_question_regex") else None
     negated = regex(cues["negated_regex"])
     quantifier = regex(cues["quantifier_regex"])
     no_longer = regex(cues["no_longer_regex"])
@@ -539,9 +540,18 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             continue  # consent banners and breadcrumbs inside the content area
         links: list[tuple[str, str]] | None = None
         spans = split_sentences(text, abbreviations)
+        explaining = False  # the paragraph asked what such a thing is or does: the rest explains the concept
         for si, (lo, hi) in enumerate(spans):
             sent = text[lo:hi]
             pointed, last_named = last_named, {}
+            if explaining:
+                continue
+            if concept_question is not None and concept_question.match(sent):
+                # "Was kann, was soll ein Ratsinformationssystem? … Das RIS stellt im Internet … bereit"
+                # (suedkurier.de Bonndorf, after "Dass es in Bonndorf noch kein RIS gibt"): the answer is any
+                # such system's, not the town's
+                explaining = True
+                continue
             # A question listing examples of what a service takes in leads into the sentence after it
             # ("Schlagloch, kaputte Laterne oder wilder Müll? Melden Sie es uns online"): specs naming the
             # service by what it takes in (``objects``) read the two as one; no other spec reads a question.

@@ -440,3 +440,14 @@ def test_a_resolution_in_plain_paragraphs_covers_the_paragraphs_up_to_the_reason
         "Die Verwaltung wirbt für die Beteiligungsplattform."]
     # without the reasons regex the old reading (headings and list intros only) stands
     assert not asked_for(p, named["resolution_regex"])
+
+
+def test_a_paragraph_asking_what_such_a_thing_does_explains_the_concept():
+    body = ("<p>In unserer Gemeinde gibt es noch kein Ratsinformationssystem.</p>"
+            "<p>Was leistet ein Ratsinformationssystem? Das System stellt die Vorlagen vor jeder Sitzung im "
+            "Internet bereit.</p>")
+    assert positive("internal_processes.digital_council_work", body) is False
+    # a question about the city's own system is no such question
+    own = ("<p>Wie finden Sie unser Ratsinformationssystem? Das Ratsinformationssystem der Stadt stellt alle "
+           "Vorlagen bereit.</p>")
+    assert positive("internal_processes.digital_council_work", own) not in (None, False)
