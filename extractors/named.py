@@ -444,6 +444,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
     generic_rx = regex(cues["generic_regex"]) if cues.get("generic_regex") else None  # towns in general
     concept_question = regex(cues["concept_question_regex"]) if cues.get("concept_question_regex") else None
+    motioners = {w.lower() for w in owners.get("first_person", ())}
+    motion_cues = frozenset(cues.get("motion_cues", ()))
     negated = regex(cues["negated_regex"])
     quantifier = regex(cues["quantifier_regex"])
     no_longer = regex(cues["no_longer_regex"])
@@ -662,7 +664,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # Owned only by the page's publisher (nothing in the text says whose): a denial or a plan is
                 # still news about the page's subject ("Weitere Kanäle wie Twitter sind nicht geplant" in a
                 # newspaper's round-up of towns); only what is there is the publisher's.
-                publishers = j.owner_cue == "publisher"
+                publishers = j.owner_cue == "publisher" or (
+                    # "Wir hatten beantragt, ein Online-Bürgerportal einzurichten" on a party's page: "wir"
+                    # moved the motion; what it asks for is the town's, so its plan is news about the town's
+                    str(j.owner_cue).lower() in motioners and str(j.status_cue) in motion_cues)
                 if j.owner in spec.get("foreign", FOREIGN) and not publishers:
                     if sent[m.end:m.end + 1] == "-":
                         # that body's "Instagram-Kanal …": a "dort" after it points at that channel (after

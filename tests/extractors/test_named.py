@@ -451,3 +451,10 @@ def test_a_paragraph_asking_what_such_a_thing_does_explains_the_concept():
     own = ("<p>Wie finden Sie unser Ratsinformationssystem? Das Ratsinformationssystem der Stadt stellt alle "
            "Vorlagen bereit.</p>")
     assert positive("internal_processes.digital_council_work", own) not in (None, False)
+
+
+def test_a_partys_own_motion_plans_the_towns_thing():
+    # "wir" on a party's page moved the motion; the portal it asks for is the town's: the plan is the town's
+    body = ("<p>Wir hatten beantragt, ein Online-Bürgerportal einzurichten, in dem alle Ideen posten "
+            "können.</p>")
+    assert positive("participation.platform", body, "Antrag abgelehnt | SPD Ortsverein") is False
