@@ -210,8 +210,8 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
     (``series_regex``). "Am Montag, 11. Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die
     Sitzung im Livestream verfolgen": planned (the coordinator's session-7 ruling), so no finding."""
     around = f"{context} {sent}"
-    # the first-ness may be told in the paragraph before ("Am Donnerstag startet die Kreisverwaltung mit einem
-    # neuen Angebot … Die … Kreistagssitzung wird live im Internet übertragen", anzeiger-verlag.de Rotenburg)
+    # the first-ness may be told in the paragraph before (a Kreis starts "a new offer" on a Thursday and the
+    # next sentence streams that day's session, anzeiger-verlag.de Rotenburg)
     if not (re.search(event["one_regex"], sent) and re.search(event["first_regex"], around)
             and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
             and not re.search(event["series_regex"], sent)):
@@ -549,9 +549,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             if explaining:
                 continue
             if concept_question is not None and concept_question.match(sent):
-                # "Was kann, was soll ein Ratsinformationssystem? … Das RIS stellt im Internet … bereit"
-                # (suedkurier.de Bonndorf, after "Dass es in Bonndorf noch kein RIS gibt"): the answer is any
-                # such system's, not the town's
+                # a paper asks what a council system can do and answers in the present tense, right after
+                # saying the town has none yet (suedkurier.de Bonndorf): the answer is any such system's
                 explaining = True
                 continue
             # A question listing examples of what a service takes in leads into the sentence after it
@@ -726,10 +725,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     continue
                 if (new_subject is not None and plan_modal is not None and new_subject.match(sent[:lead_in])
                         and plan_modal.match(sent, m.end) and not words(clause, cues.get("already", ()))):
-                    # "Eine Online-Plattform soll Bürgerinnen und Bürgern das Mitreden erleichtern": a thing
-                    # the sentence opens with as a new subject (indefinite) and gives a modal of plan is a
-                    # wish or a plan, not there (the definite "Die Plattform soll …" presupposes it and is
-                    # left alone)
+                    # "Eine Plattform soll … erleichtern" (a voters' group's aim, fwu-suro.de): a thing the
+                    # sentence opens with as a new subject (indefinite) and gives a modal of plan is a wish or
+                    # a plan, not there (the definite "Die Plattform soll …" presupposes it and is left alone)
                     doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,

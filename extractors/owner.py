@@ -211,9 +211,9 @@ def _adjective_kind(stem_word: str, names: Sequence[str]) -> str:
 
 def _council_adjectives(text: str, patterns: Mapping[str, Any],
                         names: Sequence[str]) -> list[tuple[str, int, int, str]]:
-    """ "den Livestream … nur aus dem Aschaffenburger Stadtrat": a place adjective before a council body's or
-    town hall's noun anywhere in the statement says whose sessions they are — that place's, or this city's.
-    Unlike a place adjective elsewhere ("Bonner Straße 5"), the noun after it (owner.yaml
+    """ "… nur aus dem Aschaffenburger Stadtrat" (infranken.de Kitzingen): a place adjective before a council
+    body's or town hall's noun anywhere in the statement says whose sessions they are — that place's, or this
+    city's. Unlike a place adjective elsewhere ("Bonner Straße 5"), the noun after it (owner.yaml
     ``council_adjective_regex``) makes it a place's body."""
     rx = patterns.get("council_adjective_regex")
     if not rx or not names:
