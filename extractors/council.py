@@ -23,6 +23,7 @@ from extractors.evidence import finding, merge
 from extractors.named import named_findings, screen
 from extractors.page import Page
 from extractors.portal_links import portal_findings
+from extractors.publisher import publisher_class
 from extractors.statements import statements
 
 NAME = "council"
@@ -49,7 +50,47 @@ def self_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
                     locator="html", extractor=NAME, version=VERSION)]
 
 
+def record_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
+    """The page is itself a council system's record of a session (``record`` in council.yaml): the labelled
+    fields such a system writes ("Beschluss:", "Protokoll:", ``required``) and at least ``min`` of the other
+    forms of a minute — numbered agenda items, vote counts, the chair stating the summons and quorum —
+    whatever host it sits on (a Samtgemeinde's system no URL shape knows). Minutes typed as articles (an Amt's
+    pages, a gazette) lack the fields and stay the writers' `tempting`. Evidence: the page's own heading."""
+    spec = patterns.get("record") or {}
+    markers = spec.get("markers") or ()
+    if not markers:
+        return []
+    text = page.text
+    if not all(regex(rx).search(text) for rx in spec.get("required", ())):
+        return []
+    hits = sum(1 for rx in markers if regex(rx).search(text))
+    if hits < int(spec.get("min", len(markers) + 1)):
+        return []
+    return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "record"},
+                    confidence=float(spec["confidence"]), snippet=page.heading or page.title,
+                    locator="html", extractor=NAME, version=VERSION)]
+
+
+def report_finding(page: Page, patterns: Mapping[str, Any], city: CityContext | None) -> list[Finding]:
+    """The town's own page reporting one of its council's sessions ("Gemeinderatssitzung vom 22.02.2018", "Aus
+    der Gemeinderatssitzung vom 6. November 2014", ``session_report.heading_regex`` on the main heading or the
+    title): the council's proceedings published online by the town (the session-13 ruling on minutes on the
+    town's own site; dev ue-ruppertshofen). Only on a page the city publishes itself
+    (:func:`publisher.publisher_class`): a party's or a paper's report of a session is theirs (the writers'
+    `tempting`)."""
+    spec = patterns.get("session_report") or {}
+    rx = spec.get("heading_regex")
+    if not rx or not (regex(rx).search(page.heading or "") or regex(rx).search(page.title or "")):
+        return []
+    if publisher_class(page, patterns["owner"], city) != "city":
+        return []
+    return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "report"},
+                    confidence=float(spec["confidence"]), snippet=page.heading or page.title,
+                    locator="html", extractor=NAME, version=VERSION)]
+
+
 def detect(page: Page, patterns: Mapping[str, Any], city: CityContext | None = None) -> list[Finding]:
-    return self_finding(page, patterns) + merge(portal_findings(page, patterns, city, NAME, VERSION),
-                 screen(statements(page, patterns, NAME, VERSION), patterns, page, city),
-                 named_findings(page, patterns, city, NAME, VERSION))
+    own = self_finding(page, patterns) + record_finding(page, patterns) + report_finding(page, patterns, city)
+    return own + merge(portal_findings(page, patterns, city, NAME, VERSION),
+                       screen(statements(page, patterns, NAME, VERSION), patterns, page, city),
+                       named_findings(page, patterns, city, NAME, VERSION))

@@ -222,7 +222,9 @@ def _one_event(sent: str, context: str, event: Mapping[str, Any], page: Page | N
     (``series_regex``). "Am Montag, 11. Juli, tagt der Kreistag … Zum ersten Mal können Interessierte die
     Sitzung im Livestream verfolgen": planned (the coordinator's session-7 ruling), so no finding."""
     around = f"{context} {sent}"
-    if not (re.search(event["one_regex"], sent) and re.search(event["first_regex"], sent)
+    # the first-ness may be told in the paragraph before (a Kreis starts "a new offer" on a Thursday and the
+    # next sentence streams that day's session, anzeiger-verlag.de Rotenburg)
+    if not (re.search(event["one_regex"], sent) and re.search(event["first_regex"], around)
             and re.search(event["time_regex"], around) and not re.search(event["now_regex"], around)
             and not re.search(event["series_regex"], sent)):
         return False
@@ -308,37 +310,48 @@ def _denied_again(page: Page, block: Any, param: str, anaphor_rx: re.Pattern[str
     return []
 
 
-def asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
+def asked_for(page: Page, resolution_regex: str, reasons_regex: str | None = None) -> frozenset[str]:
     """Locators of the blocks under a motion's resolution ("… möge beschließen:", "Beschlussvorschlag"): the
-    nearest heading above, or for a list item its intro, says so. What is asked for is not there yet, so such
-    a block gives no true finding; a denial or a plan said there still counts ("eine Übertragung findet bis
-    dahin nicht statt"). Memoised per page: every named detector and :func:`screen` asks with the same regex
-    (the named section of each detector's patterns is the shared named.yaml)."""
+    nearest heading above, or for a list item its intro, says so — or, on pages written in plain paragraphs, a
+    paragraph that ends with the resolution's colon ("Der Gemeinderat beschließt:") opens it for the
+    paragraphs after it, up to the reasons (``reasons_regex``: "Begründung:") or the next heading. What is
+    asked for is not there yet, so such a block gives no true finding; a denial or a plan said there still
+    counts ("eine Übertragung findet bis dahin nicht statt"). Memoised per page: every named detector and
+    :func:`screen` asks with the same regexes (the named section of each detector's patterns is the shared
+    named.yaml)."""
     memo = _asked.setdefault(page, {})
-    if resolution_regex not in memo:
-        memo[resolution_regex] = _asked_for(page, resolution_regex)
-    return memo[resolution_regex]
+    key = (resolution_regex, reasons_regex)
+    if key not in memo:
+        memo[key] = _asked_for(page, resolution_regex, reasons_regex)
+    return memo[key]
 
 
-_asked: WeakKeyDictionary[Page, dict[str, frozenset[str]]] = WeakKeyDictionary()
+_asked: WeakKeyDictionary[Page, dict[tuple[str, str | None], frozenset[str]]] = WeakKeyDictionary()
 
 
-def _asked_for(page: Page, resolution_regex: str) -> frozenset[str]:
+def _asked_for(page: Page, resolution_regex: str, reasons_regex: str | None) -> frozenset[str]:
     if not may_match(resolution_regex, page.text):
         return frozenset()  # most pages: none of the strings a resolution must contain stands anywhere
     resolution = re.compile(resolution_regex)
+    reasons = re.compile(reasons_regex) if reasons_regex else None
     section = intro = ""
+    opened = False  # a paragraph ending in the resolution's colon opened it for the paragraphs after it
     out = []
     for block in statement_blocks(page):
         last = block.locator.rsplit(" > ", 1)[-1]
         item = last.startswith(("li", "dd"))
         if _HEADING.match(last):
             section = block.text
+            opened = False
             continue
-        if resolution.search(section) or (item and resolution.search(intro)):
+        if not item and opened and reasons is not None and reasons.match(block.text):
+            opened = False  # the reasons below the resolution are read as usual
+        if resolution.search(section) or (item and resolution.search(intro)) or (opened and not item):
             out.append(block.locator)
         if not item:
             intro = block.text
+            if reasons is not None and block.text.rstrip().endswith(":") and resolution.search(block.text):
+                opened = True
     return frozenset(out)
 
 
@@ -358,7 +371,7 @@ def screen(found: list[Finding], patterns: Mapping[str, Any], page: Page,
     terms = _all_terms(patterns.get("mentions", {})) or tuple(
         t for spec in patterns.get("subjects", {}).values() for t in spec["terms"])
     names = name_variants(city, page, patterns)
-    requested = asked_for(page, patterns["named"]["resolution_regex"])
+    requested = asked_for(page, patterns["named"]["resolution_regex"], patterns["named"].get("reasons_regex"))
     # A motion's page (owner.plan_page): its reasons too name what it asks for ("rund um die Uhr erreichbar").
     asked = plan_page(page.heading, page.title, page.text, patterns["owner"])
     site = publisher(page, patterns["owner"])
@@ -433,6 +446,8 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     definite = regex(cues["definite_regex"])
     indefinite = regex(cues["indefinite_regex"])
     future = regex(cues["future_regex"]) if cues.get("future_regex") else None
+    new_subject = regex(cues["plan_subject_regex"]) if cues.get("plan_subject_regex") else None
+    plan_modal = regex(cues["plan_modal_regex"]) if cues.get("plan_modal_regex") else None
     modifiers = cues.get("compound_modifiers", ())
     # "Smartphone-" right before a name: its compound's device or channel modifiers (compound_modifiers)
     compound_tail = (regex("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
@@ -440,6 +455,9 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     current = regex(cues["current_np_regex"])
     usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
     generic_rx = regex(cues["generic_regex"]) if cues.get("generic_regex") else None  # towns in general
+    concept_question = regex(cues["concept_question_regex"]) if cues.get("concept_question_regex") else None
+    motioners = {w.lower() for w in owners.get("first_person", ())}
+    motion_cues = frozenset(cues.get("motion_cues", ()))
     negated = regex(cues["negated_regex"])
     quantifier = regex(cues["quantifier_regex"])
     no_longer = regex(cues["no_longer_regex"])
@@ -485,7 +503,7 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     # nicht erreichbar ist, nutzen Sie:") leads to alternatives instead.
     down_rx = regex(owners["down_regex"])
     condition = condition_regex(owners)
-    requested = asked_for(page, cues["resolution_regex"])
+    requested = asked_for(page, cues["resolution_regex"], cues.get("reasons_regex"))
     site = publisher(page, patterns["owner"])  # whom "unser" means on this page, and whose unowned things are
     topic: str | None = None  # the body the page's heading is about (owner.topic_owner), read when asked
     # Things the page has called planned, ended or absent: a later mention that says nothing of its own state
@@ -539,9 +557,17 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
             continue  # consent banners and breadcrumbs inside the content area
         links: list[tuple[str, str]] | None = None
         spans = split_sentences(text, abbreviations)
+        explaining = False  # the paragraph asked what such a thing is or does: the rest explains the concept
         for si, (lo, hi) in enumerate(spans):
             sent = text[lo:hi]
             pointed, last_named = last_named, {}
+            if explaining:
+                continue
+            if concept_question is not None and concept_question.match(sent):
+                # a paper asks what a council system can do and answers in the present tense, right after
+                # saying the town has none yet (suedkurier.de Bonndorf): the answer is any such system's
+                explaining = True
+                continue
             # A question listing examples of what a service takes in leads into the sentence after it
             # ("Schlagloch, kaputte Laterne oder wilder Müll? Melden Sie es uns online"): specs naming the
             # service by what it takes in (``objects``) read the two as one; no other spec reads a question.
@@ -652,7 +678,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                 # Owned only by the page's publisher (nothing in the text says whose): a denial or a plan is
                 # still news about the page's subject ("Weitere Kanäle wie Twitter sind nicht geplant" in a
                 # newspaper's round-up of towns); only what is there is the publisher's.
-                publishers = j.owner_cue == "publisher"
+                publishers = j.owner_cue == "publisher" or (
+                    # "Wir hatten beantragt, ein Online-Bürgerportal einzurichten" on a party's page: "wir"
+                    # moved the motion; what it asks for is the town's, so its plan is news about the town's
+                    str(j.owner_cue).lower() in motioners and str(j.status_cue) in motion_cues)
                 if j.owner in spec.get("foreign", FOREIGN) and not publishers:
                     if sent[m.end:m.end + 1] == "-":
                         # that body's "Instagram-Kanal …": a "dort" after it points at that channel (after
@@ -718,6 +747,16 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
                     # "Unterlagen gibt es künftig nur noch über ein Ratsinformationssystem": a thing the
                     # clause introduces as new, with the future adverb, is not there yet (the definite
                     # "künftig auch im Ratsinformationssystem" presupposes it and is left alone)
+                    doubted.add(param)
+                    found.append(finding(page, parameter=param, value=False,
+                                         confidence=float(cues["planned_confidence"]), snippet=evidence,
+                                         locator=block.locator, extractor=extractor, version=version))
+                    continue
+                if (new_subject is not None and plan_modal is not None and new_subject.match(sent[:lead_in])
+                        and plan_modal.match(sent, m.end) and not words(clause, cues.get("already", ()))):
+                    # "Eine Plattform soll … erleichtern" (a voters' group's aim, fwu-suro.de): a thing the
+                    # sentence opens with as a new subject (indefinite) and gives a modal of plan is a wish or
+                    # a plan, not there (the definite "Die Plattform soll …" presupposes it and is left alone)
                     doubted.add(param)
                     found.append(finding(page, parameter=param, value=False,
                                          confidence=float(cues["planned_confidence"]), snippet=evidence,

@@ -193,15 +193,38 @@ def _place_adjective(text: str, start: int, patterns: Mapping[str, Any],
     m = re.search(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)er\s+$", text[max(start - 40, 0):start])
     if not m or m.group(0).strip() in patterns.get("not_place_adjectives", ()):
         return None
-    stem = compact(translit(m.group(1)))
+    at = max(start - 40, 0) + m.start()
+    return (_adjective_kind(m.group(1), names), at, at + len(m.group(0).rstrip()), m.group(0).strip())
+
+
+def _adjective_kind(stem_word: str, names: Sequence[str]) -> str:
+    """Whether a place adjective's stem ("Bonn" of "Bonner") is this city's name: "city", else "neighbour"."""
+    stem = compact(translit(stem_word))
     # "Dresdner"/"Dresden", "Münchner"/"München", "Bremer"/"Bremen": the stem may drop an "e".
     ours = any(n.startswith(stem) or _common(n, stem) >= max(len(stem) - 2, 4) for n in names)
     # "Darmstädter"/"Darmstadt", "Mühlhäuser"/"Mühlhausen", "Ingolstädter", "Recklinghäuser": the adjective
     # may mutate the last vowel of the name, so the stem is also compared without umlauts on either side.
-    bare = compact(m.group(1).translate(_BARE))
+    bare = compact(stem_word.translate(_BARE))
     ours = ours or (len(bare) >= 4 and any(compact(n.translate(_BARE)).startswith(bare) for n in names))
-    at = max(start - 40, 0) + m.start()
-    return ("city" if ours else "neighbour", at, at + len(m.group(0).rstrip()), m.group(0).strip())
+    return "city" if ours else "neighbour"
+
+
+def _council_adjectives(text: str, patterns: Mapping[str, Any],
+                        names: Sequence[str]) -> list[tuple[str, int, int, str]]:
+    """ "… nur aus dem Aschaffenburger Stadtrat" (infranken.de Kitzingen): a place adjective before a council
+    body's or town hall's noun anywhere in the statement says whose sessions they are — that place's, or this
+    city's. Unlike a place adjective elsewhere ("Bonner Straße 5"), the noun after it (owner.yaml
+    ``council_adjective_regex``) makes it a place's body."""
+    rx = patterns.get("council_adjective_regex")
+    if not rx or not names:
+        return []
+    skip = set(patterns.get("not_place_adjectives", ()))
+    out = []
+    for m in regex(rx).finditer(text):
+        if f"{m.group('stem')}er" in skip:
+            continue
+        out.append((_adjective_kind(m.group("stem"), names), m.start(), m.end("stem") + 2, m.group(0)))
+    return out
 
 
 def _common(a: str, b: str) -> int:
@@ -258,7 +281,7 @@ def _owner(text: str, start: int, end: int, patterns: Mapping[str, Any], names: 
            city: CityContext | None) -> tuple[str, str | None]:
     window = int(patterns.get("window", 70))
     places = [*_places(text, patterns, names), *_only_in(text, patterns, names),
-              *_bare_subject(text, patterns, names)]
+              *_bare_subject(text, patterns, names), *_council_adjectives(text, patterns, names)]
     adjective = _place_adjective(text, start, patterns, names)
     if adjective:
         places.append(adjective)
@@ -378,7 +401,7 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
     (:func:`own_clause`): "…, eine App ist in Vorbereitung" plans the app, not the chatbot before it."""
     lo, hi = own_clause(text, start, end, patterns)
     text, start, end = text[lo:hi], start - lo, end - lo
-    going_on = bool(words(text, patterns.get("continuing", [])))
+    going_on = bool(words(text, patterns.get("continuing", []))) or _improved(text, start, patterns)
     vocab = status_words(patterns.get("status", {}))
     attributive = vocab.attributive
     # "in die bereits verfügbare App … soll eingebaut werden": the plan is about something else.
@@ -430,6 +453,19 @@ def _status(text: str, start: int, end: int, patterns: Mapping[str, Any],
                 if not uploaded.search(text[:rm.start()]):
                     return kind, rm.group(0)
     return "live", None
+
+
+def _improved(text: str, start: int, patterns: Mapping[str, Any]) -> bool:
+    """Whether the clause makes the thing at ``text[start:]`` what an improvement, extension, state or fault
+    is of ("die Verbesserung des Ratsinformationssystems", "Das Portal soll erweitert werden", owner.yaml
+    ``improving``): that presupposes the thing, so the clause's plan words plan the improvement, not the
+    thing."""
+    spec = patterns.get("improving") or {}
+    before, predicate = spec.get("before_regex"), spec.get("predicate_regex")
+    if before and _compiled((before,))[0].search(text[max(start - 80, 0):start]):
+        return True
+    # the thing opens the clause as its subject and the clause's verb improves it
+    return bool(predicate) and start <= 40 and bool(_compiled((predicate,))[0].search(text))
 
 
 def own_clause(text: str, start: int, end: int, patterns: Mapping[str, Any]) -> tuple[int, int]:

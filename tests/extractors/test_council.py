@@ -551,3 +551,60 @@ def test_the_law_letting_a_stream_be_is_no_stream():
 def test_papers_online_and_live_over_a_platform(param, sentence, expected):
     value = vals(council, page(f"<p>{sentence}</p>")).get(param)
     assert (value not in (None, False)) if expected else value in (None, False)
+
+
+# --- session 16 (named16): structures met on real pages, in our own sentences ----------------------------
+
+
+def test_a_council_systems_record_of_a_session_is_the_system():
+    body = ("<p>TOP 3 Feststellung der Tagesordnung</p><p>Beschluss: Die Tagesordnung wird festgestellt.</p>"
+            "<p>Abstimmungsergebnis: einstimmig</p>")
+    got = vals(council, page(body, "Sitzung des Gemeinderates"),
+               url="https://sitzungen.example-it.de/index.php?id=4")
+    assert got[DCW]["system"] == "record"
+    # minutes typed as an article (no labelled fields) stay the writers' tempting: no record
+    article = ("<p>Der Bürgermeister eröffnet die Sitzung und stellt die Beschlussfähigkeit fest. "
+               "Zu TOP 3 gab es keine Wortmeldungen.</p>")
+    assert DCW not in vals(council, page(article, "Protokoll"), url="https://www.amt-beispiel.de/protokolle/3")
+
+
+def test_the_towns_own_report_of_a_session_is_council_work():
+    body = ("<h1>Gemeinderatssitzung vom 12.03.2024</h1>"
+            "<p>1. Baugesuche: Der Gemeinderat erteilte sein Einvernehmen.</p>")
+    got = vals(council, page(body, "Gemeinderatssitzung vom 12.03.2024 | Stadt Köln"))
+    assert got[DCW]["system"] == "report"
+    # a party's report of the same session is the party's
+    assert DCW not in vals(council, page(body, "Gemeinderatssitzung vom 12.03.2024 | SPD Ortsverein"),
+                           url="https://www.spd-ortsverein-beispiel.de/bericht")
+
+
+def test_a_permission_bound_to_consent_is_no_stream():
+    body = ("<p>Die Sitzungen des Rates können im Internet übertragen werden, wenn alle Mitglieder ihr "
+            "Einverständnis erklären.</p>")
+    assert TV not in vals(council, page(body))
+    assert vals(council, page("<p>Die Sitzungen des Rates werden live im Internet übertragen.</p>"))[TV]
+
+
+def test_a_first_single_stream_may_be_told_as_a_new_offer_in_the_paragraph():
+    body = ("<p>Am Montag, 4. März, startet die Kreisverwaltung mit einem neuen Angebot. "
+            "Die an diesem Tag um 10 Uhr beginnende Kreistagssitzung wird live im Internet übertragen.</p>")
+    assert vals(council, page(body)).get(TV) in (None, False)
+
+
+@pytest.mark.parametrize("body", [
+    # papers reached through an app by the council's members
+    "<p>Über eine eigene App können die Ratsmitglieder auf alle Vorlagen zugreifen.</p>",
+    # the sessions' office software by what it is
+    "<p>Die Stadt hat einen elektronischen Sitzungsdienst eingerichtet.</p>",
+    # all the papers, reported: no quantified "any such thing"
+    "<p>Alle Unterlagen zu Sitzungen des Rates sind seit Kurzem im Internet abrufbar.</p>",
+    # the council body as a compound's head
+    "<p>Unterlagen der Gremiensitzungen sind auf der Website der Stadt verfügbar.</p>",
+])
+def test_council_work_named_by_what_it_does(body):
+    assert vals(council, page(body)).get(DCW) not in (None, False)
+
+
+def test_a_geoportal_as_a_citizens_information_system_is_no_council_system():
+    body = "<p>Die Stadt bündelt ihre Karten in einem Geoportal als Bürgerinformationssystem für alle.</p>"
+    assert DCW not in vals(council, page(body))

@@ -411,3 +411,50 @@ def test_a_dated_first_stream_ahead_of_the_news_items_day_is_the_plan():
             "Internet übertragen.</p><p>Wer mag, kann die Ratssitzungen dann über die Internetseite der "
             "Stadt im Livestream verfolgen.</p></main></body></html>")
     assert not isinstance(vals(council, html).get("participation.council_tv"), dict)
+
+
+# --- session 16 (named16): structures met on real pages, in our own sentences ----------------------------
+
+
+def test_an_indefinite_new_subject_with_a_plan_modal_is_a_plan():
+    wish = "<p>Eine Beteiligungsplattform soll den Austausch mit der Verwaltung erleichtern.</p>"
+    assert positive("participation.platform", wish) is False
+    # the definite subject presupposes the thing: its purpose is no plan of it
+    there = "<p>Die Beteiligungsplattform der Stadt soll den Austausch erleichtern und steht allen offen.</p>"
+    assert positive("participation.platform", there) not in (None, False)
+
+
+def test_a_resolution_in_plain_paragraphs_covers_the_paragraphs_up_to_the_reasons():
+    from extractors.named import asked_for
+    from extractors.page import Page
+    from extractors.patterns import load_patterns
+    from tests.extractors.web_helpers import DATA
+
+    named = load_patterns(DATA, "council")["named"]
+    p = Page.from_html("https://www.stadt-koeln.de/antrag", page(
+        "<p>Der Rat beschließt:</p><p>Die Verwaltung wirbt für die Beteiligungsplattform.</p>"
+        "<p>Begründung:</p><p>Die Beteiligungsplattform ist wenig bekannt.</p>", "Antrag"))
+    requested = asked_for(p, named["resolution_regex"], named["reasons_regex"])
+    texts = {b.locator: b.text for b in p.blocks}
+    assert [texts[loc] for loc in sorted(requested)] == [
+        "Die Verwaltung wirbt für die Beteiligungsplattform."]
+    # without the reasons regex the old reading (headings and list intros only) stands
+    assert not asked_for(p, named["resolution_regex"])
+
+
+def test_a_paragraph_asking_what_such_a_thing_does_explains_the_concept():
+    body = ("<p>In unserer Gemeinde gibt es noch kein Ratsinformationssystem.</p>"
+            "<p>Was leistet ein Ratsinformationssystem? Das System stellt die Vorlagen vor jeder Sitzung im "
+            "Internet bereit.</p>")
+    assert positive("internal_processes.digital_council_work", body) is False
+    # a question about the city's own system is no such question
+    own = ("<p>Wie finden Sie unser Ratsinformationssystem? Das Ratsinformationssystem der Stadt stellt alle "
+           "Vorlagen bereit.</p>")
+    assert positive("internal_processes.digital_council_work", own) not in (None, False)
+
+
+def test_a_partys_own_motion_plans_the_towns_thing():
+    # "wir" on a party's page moved the motion; the portal it asks for is the town's: the plan is the town's
+    body = ("<p>Wir hatten beantragt, ein Online-Bürgerportal einzurichten, in dem alle Ideen posten "
+            "können.</p>")
+    assert positive("participation.platform", body, "Antrag abgelehnt | SPD Ortsverein") is False

@@ -772,3 +772,51 @@ def test_optional_step_is_no_denial(text, expected):
 def test_a_party_telling_its_motion_again_makes_the_page_a_motion():
     text = "Die Nummer hilft vielen. Wir haben diesen Antrag schon 2019 ohne Erfolg gestellt."
     assert plan_page("Behördennummer für alle", "Fraktion", text, OWNER)
+
+# --- session 16 (named16): structures met on real pages, in our own sentences ----------------------------
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the thing as what an improvement or a state is of: the plan is the improvement's
+    ("Der Ausschuss hört einen Bericht über den Zustand des Ratsinformationssystems und geplante "
+     "Verbesserungen.", "Ratsinformationssystems"),
+    ("Geplant sind weitere Erweiterungen des Geoportals um Luftbilder.", "Geoportals"),
+    # the thing as the subject of an improving predicate
+    ("Das Beteiligungsportal soll im kommenden Jahr erweitert werden.", "Beteiligungsportal"),
+])
+def test_an_improvement_presupposes_the_thing(sentence, name):
+    assert at(sentence, name).status == "live"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Das Beteiligungsportal soll im kommenden Jahr starten.", "Beteiligungsportal"),
+    # a plain "Stand" is no improvement: a report on the state of efforts may be about a thing not there yet
+    ("Die Verwaltung soll über den Stand beim Open-Data-Portal berichten und es einführen.",
+     "Open-Data-Portal"),
+])
+def test_a_plan_without_an_improvement_stays_a_plan(sentence, name):
+    assert at(sentence, name).status == "planned"
+
+
+def test_a_place_adjective_before_a_council_body_names_its_owner():
+    sentence = "Einen Livestream gibt es in der Region bisher nur aus dem Bielefelder Stadtrat."
+    assert at(sentence, "Livestream").owner == "neighbour"
+    # the city's own adjective keeps it the city's
+    assert at("Einen Livestream gibt es bisher nur aus dem Hammer Stadtrat.", "Livestream").owner == "city"
+    # adjectives that are no places are no owners ("im Großer Sitzungssaal" reads as nothing)
+    assert at("Die Übertragung läuft aus dem Großer Sitzungssaal.", "Übertragung").owner == "unknown"
+
+
+def test_a_supposition_about_the_past_is_no_plan():
+    sentence = ("Wer die Seite der Stadt kennt, dem wird es schon aufgefallen sein: "
+                "Im Ratsinformationssystem stehen alle Vorlagen.")
+    assert at(sentence, "Ratsinformationssystem").status == "live"
+    later = "Das Ratsinformationssystem wird ab Mai online sein."
+    assert at(later, "Ratsinformationssystem").status == "planned"
+
+
+def test_an_introduction_something_now_follows_from_is_no_plan():
+    assert at("Seit der Einführung des Ratsinformationssystems sind die Vorlagen online.",
+              "Ratsinformationssystems").status == "live"
+    assert at("Der Rat berät über die Einführung des Ratsinformationssystems.",
+              "Ratsinformationssystems").status == "planned"

@@ -251,3 +251,22 @@ def test_a_platform_with_the_separable_participation_verb(sentence):
 def test_mit_as_a_preposition_is_no_separable_verb():
     sentence = "Auf der Plattform reden Sie mit der Verwaltung über Ihre Steuer."
     assert vals(participation, page(f"<p>{sentence}</p>")) == {}
+
+
+# --- session 16 (named16): a platform told by what residents do there, in our own sentences --------------
+
+
+def test_the_internet_as_the_place_where_residents_vote_and_discuss():
+    from extractors import participation
+    from tests.extractors.web_helpers import page, vals
+
+    body = "<p>Über das Internet können Bürgerinnen und Bürger über die geplanten Projekte abstimmen.</p>"
+    assert vals(participation, page(body)).get("participation.platform") not in (None, False)
+    # a rejected motion for a citizens' portal where posts are discussed: not there
+    motion = ("<p>Wir beantragten ein Online-Bürgerportal, in dem alle eigene Beiträge erstellen "
+              "und diskutieren können.</p>")
+    assert vals(participation, page(motion)).get("participation.platform") is False
+    # posting articles on a local news portal is no participation
+    news = ("<p>Auf dem Portal www.ortsnachrichten-beispiel.de kann jede und jeder selbst "
+            "Beiträge verfassen.</p>")
+    assert vals(participation, page(news)).get("participation.platform") is None
