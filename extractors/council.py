@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from extractors import families
 from extractors.base import CityContext, Finding, regex
 from extractors.evidence import finding, merge
 from extractors.named import named_findings, screen
@@ -61,9 +62,11 @@ def record_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
     if not markers:
         return []
     text = page.text
-    if not all(regex(rx).search(text) for rx in spec.get("required", ())):
+    # searched through the whole page text on every page: families.search tries a formula only where one of
+    # the plain words it starts with stands
+    if not all(families.search(rx, text) for rx in spec.get("required", ())):
         return []
-    hits = sum(1 for rx in markers if regex(rx).search(text))
+    hits = sum(1 for rx in markers if families.search(rx, text))
     if hits < int(spec.get("min", len(markers) + 1)):
         return []
     return [finding(page, parameter=PARAMETER, value={"url": page.final_url, "system": "record"},

@@ -143,7 +143,9 @@ def _prefixes(items: Any, needs: tuple[tuple[str, ...], ...] = ()) -> tuple[Star
     each starts; () when there is no such set."""
     items = list(items)
     k = 0
-    while k < len(items) and items[k][0] is _re_parser.AT:
+    # zero-width: a word boundary, and a lookaround ("(?<![\w-])" before a word list) — the match still
+    # starts with what follows, and ``match`` at that position checks the assertion against the text around it
+    while k < len(items) and items[k][0] in (_re_parser.AT, _re_parser.ASSERT, _re_parser.ASSERT_NOT):
         k += 1
     if k == len(items):
         return ()
