@@ -35,7 +35,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from extractors import timing
-from extractors.base import NEVER, CityContext, Finding, regex, translit
+from extractors.base import NEVER, CityContext, Finding, per_mapping, regex, translit
 from extractors.clauses import (
     Cue,
     Lexicon,
@@ -201,11 +201,12 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         and not contains_any(page.heading, lx.heading_visits)
     owners = patterns.get("owner")
     disc = discourse_of(owners or _NO_OWNER)  # how far subjects and modifiers reach past their sentence
-    additive = _opener_re(word_list(patterns.get("reading", {}).get("additive", []),
-                                    "data/patterns/reading.yaml", "additive"))
+    additive = _additive_re(patterns)
     added: set[str] = set()  # services an additive sentence offers ("Darüber hinaus können Sie … online …")
     # a page template's label for its online-services slot (online_services.yaml ``template_label_regex``)
-    template_label = regex(str(patterns.get("template_label_regex", NEVER)))
+    # (None for a reader without one: a never-matching regex would still be tried at every position)
+    label_rx = patterns.get("template_label_regex")
+    template_label = regex(str(label_rx)) if label_rx else None
 
     def planned_now(text: str) -> bool:
         # a plan word, a plan in a clause or a modal plan in the whole text, unless the offer goes on as
@@ -274,14 +275,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # them, or a short line under a section heading
     for i in sorted(with_cue | _open_statements(page, statements)):
         st = statements[i]
-        if template_label.search(st.text):
+        if template_label is not None and template_label.search(st.text):
             # "Onlineantrag und Formulare", "Formulare und Onlinedienste", a trail ending in "Online-Dienste":
             # the page template's slot for online services, printed whatever it holds; only what stands under
             # it (a link to the service's online application) offers anything (``template_label_regex``)
             continue
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
-        head_cue = None if st.heading and template_label.search(st.heading) \
+        head_cue = None if st.heading and template_label is not None and template_label.search(st.heading) \
             else _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
@@ -296,7 +297,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         menu_item: bool | None = None  # asked only when a cue needs a subject from elsewhere
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
-        if st.intro and template_label.search(st.intro):
+        if st.intro and template_label is not None and template_label.search(st.intro):
             # an item under such a slot ("Formular Gewerbe-Abmeldung (GewA 3)") borrows no online word from it
             listed = head_cue is not None
         elif st.intro:
@@ -605,6 +606,14 @@ def _opener_re(words: list[str]) -> re.Pattern[str]:
     """A sentence opened by one of ``words`` (whole words, any case); one that never matches when none."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)^\W*(?:{alts})\b") if alts else re.compile(NEVER)
+
+
+@per_mapping
+def _additive_re(patterns: Mapping[str, Any]) -> re.Pattern[str]:
+    """The reading section's ``additive`` openers as one regex, checked and built once per pattern mapping
+    (read() runs per page and reader)."""
+    return _opener_re(word_list(patterns.get("reading", {}).get("additive", []),
+                                "data/patterns/reading.yaml", "additive"))
 
 
 _SILENT: dict[tuple[int, str], bool] = {}
