@@ -53,18 +53,18 @@ def self_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
 
 def record_finding(page: Page, patterns: Mapping[str, Any]) -> list[Finding]:
     """The page is itself a council system's record of a session (``record`` in council.yaml): the labelled
-    fields such a system writes ("Beschluss:", "Protokoll:", ``required``) and at least ``min`` of the other
-    forms of a minute — numbered agenda items, vote counts, the chair stating the summons and quorum —
+    fields such a system writes ("Beschluss:", "Protokoll:", ``required_regexes``) and at least ``min`` of the
+    other forms of a minute — numbered agenda items, vote counts, the chair stating the summons and quorum —
     whatever host it sits on (a Samtgemeinde's system no URL shape knows). Minutes typed as articles (an Amt's
     pages, a gazette) lack the fields and stay the writers' `tempting`. Evidence: the page's own heading."""
     spec = patterns.get("record") or {}
-    markers = spec.get("markers") or ()
+    markers = spec.get("marker_regexes") or ()
     if not markers:
         return []
     text = page.text
     # searched through the whole page text on every page: families.search tries a formula only where one of
     # the plain words it starts with stands
-    if not all(families.search(rx, text) for rx in spec.get("required", ())):
+    if not all(families.search(rx, text) for rx in spec.get("required_regexes", ())):
         return []
     hits = sum(1 for rx in markers if families.search(rx, text))
     if hits < int(spec.get("min", len(markers) + 1)):
