@@ -204,9 +204,9 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     additive = _additive_re(patterns)
     added: set[str] = set()  # services an additive sentence offers ("Darüber hinaus können Sie … online …")
     # a page template's label for its online-services slot (online_services.yaml ``template_label_regex``)
-    # (None for a reader without one: a never-matching regex would still be tried at every position)
+    # (none for a reader without one: a never-matching regex would be tried at every position)
     label_rx = patterns.get("template_label_regex")
-    template_label = regex(str(label_rx)) if label_rx else None
+    template_label = regex(str(label_rx)).search if label_rx else (lambda _text: None)
 
     def planned_now(text: str) -> bool:
         # a plan word, a plan in a clause or a modal plan in the whole text, unless the offer goes on as
@@ -275,14 +275,14 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
     # them, or a short line under a section heading
     for i in sorted(with_cue | _open_statements(page, statements)):
         st = statements[i]
-        if template_label is not None and template_label.search(st.text):
+        if template_label(st.text):
             # "Onlineantrag und Formulare", "Formulare und Onlinedienste", a trail ending in "Online-Dienste":
             # the page template's slot for online services, printed whatever it holds; only what stands under
             # it (a link to the service's online application) offers anything (``template_label_regex``)
             continue
         # a short line under a heading that says "online" and names nothing lists what is online
         # ("Online möglich sind jetzt" + "Wiederzulassungen", "Umschreibungen")
-        head_cue = None if st.heading and template_label is not None and template_label.search(st.heading) \
+        head_cue = None if st.heading and template_label(st.heading) \
             else _list_heading_cue(st, page, lx, exp, scopes, leads)
         if i not in with_cue and not st.intro and head_cue is None:
             continue
@@ -297,7 +297,7 @@ def read(page: Page, patterns: Mapping[str, Any], extractor: str, version: str,
         menu_item: bool | None = None  # asked only when a cue needs a subject from elsewhere
         intro_cue, intro_subj = head_cue, None
         listed = st.kind in ("item", "row") or head_cue is not None
-        if st.intro and template_label is not None and template_label.search(st.intro):
+        if st.intro and template_label(st.intro):
             # an item under such a slot ("Formular Gewerbe-Abmeldung (GewA 3)") borrows no online word from it
             listed = head_cue is not None
         elif st.intro:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
@@ -13,17 +11,13 @@ import yaml
 from extractors.corpus import REGRESSION, load_corpus
 from extractors.evaluate import judge
 from extractors.training import first_sight_judged, ledger_path, unmeasured
+from tests.extractors.script_loader import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("first_sight_script", ROOT / "scripts" / "first_sight.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("first_sight")
 
 
 def test_driver_records_round_trip_into_training(tmp_path, monkeypatch, capsys):

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.extractors.script_loader import load_script
 
 
 def _script():
-    path = ROOT / "scripts" / "first_sight_report.py"
-    spec = importlib.util.spec_from_file_location("first_sight_report", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("first_sight_report")
 
 
 def _rec(slug: str, param: str, commit: str, label, predicted, right: bool, tempting: bool = False, **sig):

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.extractors.script_loader import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("misses12_script", ROOT / "scripts" / "misses12.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("misses12")
 
 
 m = _script()

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.extractors.script_loader import load_script
 
 
 def _script():
-    path = ROOT / "scripts" / "snippet_ranking.py"
-    spec = importlib.util.spec_from_file_location("snippet_ranking", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("snippet_ranking")
 
 
 def _rec(n: int, right: bool, snippet: str | None = "Termine buchen Sie online im Bürgerbüro"):
