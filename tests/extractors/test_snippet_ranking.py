@@ -36,3 +36,25 @@ def test_held_out_scores_rank_a_wording_that_is_always_right_above_one_that_is_a
         s for s, y in zip(scores, right, strict=True) if not y)
     table = script.cut_table(scores, right, cuts=(0.5,))
     assert table == ["  score >= 0.50: 20 kept, precision 1.000, right kept 1.000"]
+
+
+def test_withheld_figures_drop_the_withheld_predictions_from_precision_and_their_finds_from_recall():
+    script = _script()
+    records = [{**_rec(1, True), "label": True}, {**_rec(2, False), "label": False},
+               {**_rec(3, False), "predicted": None, "scored": False, "label": True}]
+    assert script.withheld_figures(records, set()) == {"precision": 0.5, "recall": 0.3333, "f1": 0.4,
+                                                       "predictions": 2}
+    dropped = {("xa-2", "online_appointments.citizens_office")}
+    assert script.withheld_figures(records, dropped) == {"precision": 1.0, "recall": 0.3333, "f1": 0.5,
+                                                         "predictions": 1}
+
+
+def test_the_signals_baseline_reads_the_signal_words_of_each_row():
+    script = _script()
+    records = [{**_rec(n, n % 2 == 0), "family": "appointments" if n % 2 == 0 else "named"} for n in range(40)]
+    rows = script.rows(records)
+    texts = [script.signal_text(r) for r in records]
+    assert texts[1] == ("parameter=online_appointments.citizens_office family=named polarity=None "
+                        "evidence=statement kind=None where=None support=single")
+    scores = script.cv_scores(rows, texts=texts, words_only=True)
+    assert min(scores[0::2]) > max(scores[1::2])
