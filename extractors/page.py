@@ -64,17 +64,34 @@ class _Views:
     meta: dict[str, str]
 
 
+# A byte-order mark decides before any declaration (the HTML standard's encoding sniffing).
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# Labels browsers read as windows-1252 (the WHATWG Encoding standard): a page declaring ISO-8859-1 written on
+# Windows carries „…“, – and € in 0x80-0x9F, which Latin-1 would turn into control characters.
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819",
+              "us-ascii", "ascii"}
+
+
+def _codec(label: str) -> str:
+    label = label.strip().lower()
+    return "cp1252" if label in _AS_CP1252 else label
+
+
 def decode_html(body: str | bytes, headers: Mapping[str, str]) -> str:
-    """Bytes to text: charset from Content-Type, then <meta charset>, then UTF-8, then cp1252."""
+    """Bytes to text: a byte-order mark, then the charset from Content-Type, then <meta charset>, then UTF-8,
+    then cp1252."""
     if isinstance(body, str):
         return body
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace")
     candidates: list[str] = []
     m = re.search(r"charset=([\w-]+)", headers.get("content-type", ""), re.I)
     if m:
-        candidates.append(m.group(1))
+        candidates.append(_codec(m.group(1)))
     m2 = _META_CHARSET.search(body[:4096])
     if m2:
-        candidates.append(m2.group(1).decode("ascii", "replace"))
+        candidates.append(_codec(m2.group(1).decode("ascii", "replace")))
     for enc in [*candidates, "utf-8"]:
         try:
             return body.decode(enc)

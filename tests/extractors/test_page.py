@@ -88,6 +88,23 @@ def test_charsets():
     assert Page.from_html("https://a.de/", meta).text == "Straße"
 
 
+def test_a_byte_order_mark_decides_before_any_declaration():
+    page = "<p>Termine im Bürgerbüro online buchen</p>"
+    text = "Termine im Bürgerbüro online buchen"
+    assert Page.from_html("https://a.de/", page.encode("utf-16")).text == text
+    with_bom = b"\xef\xbb\xbf" + page.encode("utf-8")
+    assert Page.from_html("https://a.de/", with_bom, headers={"content-type": "text/html; charset=iso-8859-1"}
+                          ).text == "Termine im Bürgerbüro online buchen"
+
+
+def test_a_page_declaring_latin1_is_read_as_windows_1252_as_browsers_do():
+    page = '<meta charset="ISO-8859-1"><p>Die App „Mein Ort“ – jetzt 2 € günstiger</p>'.encode("cp1252")
+    assert Page.from_html("https://a.de/", page).text == "Die App „Mein Ort“ – jetzt 2 € günstiger"
+    header = "<p>„Bürgerbüro“</p>".encode("cp1252")
+    assert Page.from_html("https://a.de/", header, headers={"content-type": "text/html; charset=iso-8859-1"}
+                          ).text == "„Bürgerbüro“"
+
+
 def test_deep_nesting_does_not_recurse():
     # deeper than Python's recursion limit; libxml2 (huge_tree) itself stops near 2,000 levels
     html = "<div>" * 1500 + "tief" + "</div>" * 1500
