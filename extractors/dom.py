@@ -3,8 +3,8 @@
 It runs on lxml's tree (C iteration, about five times faster than walking
 BeautifulSoup's), in document order, iteratively (no recursion limit on
 badly nested legacy pages). Text is attributed to the nearest enclosing block
-element, hidden subtrees contribute no text, and each element's CSS path is
-built on the way down.
+element, hidden subtrees contribute no text (collapsed accordion and tab panels
+are not hidden), and each element's CSS path is built on the way down.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template svg iframe object head title".split())
 # Inline elements whose edges are word boundaries ("<a>A</a><a>B</a>" is "A B", not "AB").
 SPACED_TAGS = frozenset("a br img input select td th".split())
+_NOT_PANELS = frozenset("nav dialog menu".split())
+_NOT_PANEL_ROLES = frozenset("dialog alertdialog navigation menu menubar".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CSS_ID = re.compile(r"[A-Za-z][\w-]*")
 # huge_tree: libxml2 otherwise drops content nested deeper than 256 levels (broken legacy markup).
@@ -49,16 +51,35 @@ def parse(html: str) -> etree._Element:
     return root
 
 
-def _hidden(el: etree._Element) -> bool:
+def _hidden(el: etree._Element, disclosed: frozenset[str] = frozenset()) -> bool:
     # one read of the attribute names (most elements have none, or none of these) instead of three
     # attribute reads per element
     keys = el.keys()
     if not keys:
         return False
-    if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
-        return True
-    style = el.get("style") if "style" in keys else None
-    return bool(style and _HIDDEN_STYLE.search(style))
+    hidden = ("hidden" in keys and el.get("hidden") != "until-found") or (
+        "aria-hidden" in keys and el.get("aria-hidden") == "true")
+    if not hidden:
+        style = el.get("style") if "style" in keys else None
+        hidden = bool(style and _HIDDEN_STYLE.search(style))
+    # A collapsed disclosure panel (accordion, tab) is content a reader opens with one click, not hidden
+    # text: service pages keep "Online-Dienste" or "Terminvereinbarung" in them, and a rendered DOM has
+    # them display:none until clicked.
+    return hidden and not (disclosed and "id" in keys and el.get("id") in disclosed and _panel(el))
+
+
+def _panel(el: etree._Element) -> bool:
+    """Not a dialog, a modal or a navigation menu (those a toggle opens too, but they are no content)."""
+    role = (el.get("role") or "").lower()
+    return el.tag not in _NOT_PANELS and role not in _NOT_PANEL_ROLES and el.get("aria-modal") != "true"
+
+
+def disclosed_ids(root: etree._Element, html: str) -> frozenset[str]:
+    """The ids a toggle names in ``aria-controls`` (the WAI-ARIA accordion and tab patterns): the panels
+    :func:`_hidden` keeps visible when collapsed. Read only on pages that have the attribute."""
+    if "aria-controls" not in html:
+        return frozenset()
+    return frozenset(i for v in root.xpath("//@aria-controls") for i in str(v).split())
 
 
 def link_text(a: etree._Element) -> str:
@@ -86,7 +107,10 @@ class Walked:
     meta: dict[str, str]
 
 
-def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
+def walk(root: etree._Element, absolute: Callable[[str], str],
+         disclosed: frozenset[str] = frozenset()) -> Walked:
+    """Every view of the page in one pass; ``disclosed``: ids of collapsed panels to read as visible
+    (:func:`disclosed_ids`)."""
     parts: list[list[str]] = [[]]
     locs: list[str] = ["html"]
     raw_links: list[tuple[etree._Element, str, int]] = []
@@ -126,7 +150,7 @@ def walk(root: etree._Element, absolute: Callable[[str], str]) -> Walked:
             raw_links.append((el, path, block))
         elif name == "form":
             forms.append((el, path))
-        hidden = hidden or name in SKIP_TAGS or _hidden(el)
+        hidden = hidden or name in SKIP_TAGS or _hidden(el, disclosed)
         inner = block
         if not hidden:
             if name in BLOCK_TAGS:

@@ -18,7 +18,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from extractors.dom import link_text, parse, text_of, walk
+from extractors.dom import disclosed_ids, link_text, parse, text_of, walk
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
@@ -195,7 +195,7 @@ class Page:
 
     @cached_property
     def _views(self) -> _Views:
-        w = walk(self.tree, self.absolute)
+        w = walk(self.tree, self.absolute, disclosed_ids(self.tree, self.dom_html))
         links = []
         for a, path, ctx in w.links:
             href = (a.get("href") or "").strip()

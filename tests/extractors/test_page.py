@@ -109,3 +109,19 @@ def test_deep_nesting_does_not_recurse():
     # deeper than Python's recursion limit; libxml2 (huge_tree) itself stops near 2,000 levels
     html = "<div>" * 1500 + "tief" + "</div>" * 1500
     assert Page.from_html("https://a.de/", html).text == "tief"
+
+
+def test_collapsed_accordion_and_tab_panels_are_read_dialogs_and_menus_stay_hidden():
+    html = """<main><h2><button aria-expanded="false" aria-controls="p1 p2">Terminvereinbarung</button></h2>
+    <div id="p1" role="region" hidden><p>Termine buchen Sie online.</p></div>
+    <div id="p2" aria-hidden="true" style="display: none;"><p>Formulare zum Herunterladen.</p></div>
+    <div role="tabpanel" id="t1" style="display:none" aria-labelledby="tab1"><p>Ohne Toggle.</p></div>
+    <p hidden="until-found">Gefunden über die Seitensuche.</p>
+    <button aria-controls="m1">Cookies</button><div id="m1" role="dialog" hidden><p>Einwilligung</p></div>
+    <button aria-controls="nav1">Menü</button><nav id="nav1" hidden><a href="/a">Rathaus</a></nav>
+    <div aria-controls="x"></div><div hidden><p>Ganz versteckt.</p></div></main>"""
+    text = Page.from_html("https://a.de/", html).text
+    for shown in ("Termine buchen Sie online.", "Formulare zum Herunterladen.", "über die Seitensuche."):
+        assert shown in text
+    for hidden in ("Ohne Toggle.", "Einwilligung", "Rathaus", "Ganz versteckt."):
+        assert hidden not in text
