@@ -25,6 +25,7 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template svg iframe object head title".split())
 # Inline elements whose edges are word boundaries ("<a>A</a><a>B</a>" is "A B", not "AB").
 SPACED_TAGS = frozenset("a br img input select td th".split())
+_BUTTONS = frozenset(("submit", "button"))
 _NOT_PANELS = frozenset("nav dialog menu".split())
 _NOT_PANEL_ROLES = frozenset("dialog alertdialog navigation menu menubar".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -83,7 +84,9 @@ def disclosed_ids(root: etree._Element, html: str) -> frozenset[str]:
 
 
 def link_text(a: etree._Element) -> str:
-    """Visible text of a link in document order, image alt texts included."""
+    """Visible text of a link in document order, image alt texts included; for a link with none (an icon,
+    an image button without alt) its accessible name: ``aria-label``, else ``title`` (of the link or of
+    its image)."""
     parts: list[str] = []
     for event, node in etree.iterwalk(a, events=("start", "end")):
         if event == "start":
@@ -93,7 +96,12 @@ def link_text(a: etree._Element) -> str:
                 parts.append(node.text)
         elif node is not a and node.tail:
             parts.append(node.tail)
-    return norm("".join(parts))
+    text = norm("".join(parts))
+    if text:
+        return text
+    named = a.get("aria-label") or a.get("title") or next(
+        (img.get("title") for img in a.iter("img") if img.get("title")), None)
+    return norm(named or "")
 
 
 @dataclass
@@ -163,6 +171,8 @@ def walk(root: etree._Element, absolute: Callable[[str], str],
                 push((" ", block))
                 if name == "img" and el.get("alt"):
                     parts[inner].append(f" {el.get('alt')} ")
+                elif name == "input" and el.get("value") and (el.get("type") or "").lower() in _BUTTONS:
+                    parts[inner].append(f" {el.get('value')} ")  # a button's label is what it shows
         children = [(c, tag) for c in el if (tag := c.tag).__class__ is str]
         if children:
             if len(children) > 1:
