@@ -1064,3 +1064,10 @@ def test_an_arrival_with_a_time_ahead_books_nothing_yet(sentence, expected):
     body = f"<h1>Neues aus dem Rathaus</h1><p>{sentence}</p>"
     got = values(appointments, wrap(body)).get(P + "registry_office")
     assert (got or None) is expected
+
+
+def test_a_council_speaking_out_for_online_booking_books_nothing_yet():
+    # support from a body is a step towards the offer, not the offer
+    body = ("<h1>Aus dem Ortschaftsrat</h1><p>Der Ortschaftsrat hat sich mit breiter Mehrheit für eine "
+            "Online-Terminvergabe im Standesamt ausgesprochen.</p>")
+    assert values(appointments, wrap(body)).get(P + "registry_office") is not True
