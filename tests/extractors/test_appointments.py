@@ -1050,3 +1050,24 @@ def test_the_act_with_its_channel_after_it_books_on_line():
     got = values(appointments, wrap("<h1>Bürgerbüro</h1><p>Im Bürgerbüro gilt die Terminvereinbarung per "
                                     "Internet.</p>"))
     assert got[P + "citizens_office"] is True
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an arrival in the present with a season, a month or a day still ahead: the booking is to come
+    ("Im Sommer startet die Online-Terminvergabe im Standesamt.", None),
+    ("Die Online-Terminvergabe des Standesamts geht im Herbst an den Start.", None),
+    ("Die Online-Terminvergabe des Standesamts wird ab 2. Mai freigeschaltet.", None),
+    # … the same booking told as running is there
+    ("Die Online-Terminvergabe des Standesamts ist seit dem Sommer freigeschaltet.", True),
+])
+def test_an_arrival_with_a_time_ahead_books_nothing_yet(sentence, expected):
+    body = f"<h1>Neues aus dem Rathaus</h1><p>{sentence}</p>"
+    got = values(appointments, wrap(body)).get(P + "registry_office")
+    assert (got or None) is expected
+
+
+def test_a_council_speaking_out_for_online_booking_books_nothing_yet():
+    # support from a body is a step towards the offer, not the offer
+    body = ("<h1>Aus dem Ortschaftsrat</h1><p>Der Ortschaftsrat hat sich mit breiter Mehrheit für eine "
+            "Online-Terminvergabe im Standesamt ausgesprochen.</p>")
+    assert values(appointments, wrap(body)).get(P + "registry_office") is not True

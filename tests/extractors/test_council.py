@@ -51,6 +51,18 @@ def test_negatives(body, expected):
     assert vals(council, page(body)) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # "nicht" right before the streaming predicate denies it, whatever adverb stands before the negator
+    ("<p>Die Ratssitzungen werden bis auf Weiteres nicht live im Internet übertragen.</p>", False),
+    ("<p>Unsere Ausschüsse werden auch in diesem Jahr nicht im Internet übertragen.</p>", False),
+    # … the predicate without it stays a stream
+    ("<p>Die Ratssitzungen werden seit diesem Jahr live im Internet übertragen.</p>", True),
+])
+def test_a_negator_right_before_the_streaming_predicate(body, expected):
+    got = vals(council, page(body)).get(TV)
+    assert (got is not False) is expected
+
+
 @pytest.mark.parametrize("body", [
     "<p><a href='/dokumente/sitzungskalender.pdf'>Sitzungskalender 2024 (PDF)</a></p>",
     "<p>Der Landtag überträgt seine Plenarsitzungen im <a href='https://landtag.example.de/live'>Livestream</a>.</p>",

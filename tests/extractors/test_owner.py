@@ -104,6 +104,36 @@ def test_a_future_start_is_planned(sentence, name):
     assert at(sentence, name).status == "planned"
 
 
+@pytest.mark.parametrize("sentence, name, status", [
+    # a body speaking out for a thing: a step towards it, not the thing there
+    ("Der Ortschaftsrat hat sich mit großer Mehrheit für eine eigene Dorf-App ausgesprochen.", "Dorf-App",
+     "planned"),
+    ("Der Kreisausschuss spricht sich im Grundsatz für ein Geoportal aus.", "Geoportal", "planned"),
+    ("Beide Fraktionen haben sich dafür ausgesprochen, den Mängelmelder einzuführen.", "Mängelmelder",
+     "planned"),
+    # speaking out against it is no plan of it, and a live thing stays live
+    ("Der Rat hat sich gegen ein Geoportal ausgesprochen.", "Geoportal", "live"),
+    ("Im Geoportal hat sich die Suche nach Flurstücken bewährt.", "Geoportal", "live"),
+])
+def test_speaking_out_for_a_thing_plans_it(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
+@pytest.mark.parametrize("sentence, name, status", [
+    # an arrival verb in the present with a time still ahead, whichever comes first
+    ("Im Herbst nimmt das Ratsinformationssystem seinen Dienst auf und startet mit allen Gremien.",
+     "Ratsinformationssystem", "planned"),
+    ("Das Beteiligungsportal geht zum Jahreswechsel ans Netz.", "Beteiligungsportal", "planned"),
+    ("Freigeschaltet wird das Geoportal Mitte Oktober.", "Geoportal", "planned"),
+    # … but not a start told as past or already running, nor the end of a window
+    ("Das Beteiligungsportal ist bereits im Frühjahr ans Netz gegangen und startet jetzt die zweite Runde.",
+     "Beteiligungsportal", "live"),
+    ("Das Geoportal wurde im Oktober freigeschaltet.", "Geoportal", "live"),
+])
+def test_an_arrival_with_a_time_ahead_is_planned(sentence, name, status):
+    assert at(sentence, name).status == status
+
+
 def test_the_next_days_of_a_live_service_are_no_plan():
     # Processing times of a running service are not a start date.
     sentence = "Der Mängelmelder leitet Hinweise in den nächsten Tagen weiter."
