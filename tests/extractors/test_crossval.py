@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.crossval import (
+    BULK_MIN_COUNT,
     FOLDS,
     bulk_threshold,
     by_fold,
@@ -51,15 +52,25 @@ def test_cross_validated_confidences_do_not_see_the_held_out_sites():
 
 
 def test_bulk_threshold():
-    sure = [(0.9, True)] * 30
+    sure = [(0.9, True)] * 60
     assert bulk_threshold(sure + [(0.5, False)] * 10) == {
-        "threshold": 0.9, "count": 30, "share_right": 1.0, "share_right_lower": 0.905, "meets_target": True}
-    # a cut is taken only when every higher cut with 20 findings holds the target too
-    mixed = [(0.95, False)] * 2 + [(0.94, True)] * 20 + [(0.9, True)] * 60
-    cut = bulk_threshold(mixed)  # >= 0.94 falls short (20 of 22): no cut below it counts
-    assert cut == {"threshold": 0.94, "count": 22, "share_right": 0.9091, "share_right_lower": 0.7405,
+        "threshold": 0.9, "count": 60, "share_right": 1.0, "share_right_lower": 0.9513, "meets_target": True}
+    # a cut is taken only when every higher cut with BULK_MIN_COUNT (50) findings holds the target too
+    mixed = [(0.95, False)] * 2 + [(0.94, True)] * 50 + [(0.9, True)] * 60
+    cut = bulk_threshold(mixed)  # >= 0.94 falls short (50 of 52): no cut below it counts
+    assert cut == {"threshold": 0.94, "count": 52, "share_right": 0.9615, "share_right_lower": 0.8838,
                    "meets_target": False}
-    assert bulk_threshold(sure[:5]) is None
+    assert bulk_threshold(sure[:49]) is None
+
+
+def test_one_wrong_finding_among_the_first_few_does_not_set_the_bulk_cut():
+    # at 98 % a cut needs 50 findings before one wrong one can be measured against the target; below that the
+    # one finding that happens to rank first would decide (session 17: 23 findings instead of 187)
+    assert BULK_MIN_COUNT == 50
+    ranked = [(0.99, True)] * 23 + [(0.98, False)] + [(0.97, True)] * 76 + [(0.5, False)] * 20
+    cut = bulk_threshold(ranked)
+    assert cut is not None and cut["threshold"] == 0.97 and cut["count"] == 100 and cut["meets_target"]
+    assert bulk_threshold(ranked, min_count=20)["count"] == 23
 
 
 def test_filter_comparison_reports_both_and_switches_on_only_when_better():
