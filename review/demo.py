@@ -26,7 +26,8 @@ BULK_NOTE = "demo: bulk approval of high-confidence candidates"
 def bulk_threshold(data_dir: Path) -> float:
     """The confidence from which the demo lead bulk-approves: the cut `sci train` measured on the dev
     split's site-grouped cross-validation (the lowest one whose findings were >= 98 % right, else the
-    highest one still holding 20 findings — then no cut is safe and leads should spot-check), or
+    highest one still holding 50 findings, ``crossval.BULK_MIN_COUNT`` — then no cut is safe and leads
+    should spot-check), or
     ``BULK_MIN_CONFIDENCE`` when no confidence was trained."""
     model = calibration.load(data_dir)
     bulk = (model.manifest.get("cv") or {}).get("bulk") if model else None

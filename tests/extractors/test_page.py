@@ -128,11 +128,12 @@ def test_collapsed_accordion_and_tab_panels_are_read_dialogs_and_menus_stay_hidd
 
 
 def test_a_link_without_visible_text_is_named_by_aria_label_or_title_and_a_button_input_by_its_value():
-    html = """<p><a href="https://termine.a.de/" aria-label="Online-Termin buchen"><span class="icon"></span></a>
+    html = """<p><a href="https://termine.a.de/" aria-label="Online-Termin buchen"><span class="i"></span></a>
     <a href="https://termine.a.de/2" title="Termin online"><img src="btn.png"></a>
     <a href="https://termine.a.de/3"><img src="b.png" title="Bild-Titel"></a>
     <a href="https://a.de/x" title="Nicht genommen">Sichtbarer Text</a></p>
-    <form action="/t"><input type="submit" value="Termin vereinbaren"><input type="text" value="Suchwort"></form>"""
+    <form action="/t"><input type="submit" value="Termin vereinbaren">
+    <input type="text" value="Suchwort"></form>"""
     p = Page.from_html("https://a.de/", html)
     assert [link.text for link in p.links] == ["Online-Termin buchen", "Termin online", "Bild-Titel",
                                                "Sichtbarer Text"]

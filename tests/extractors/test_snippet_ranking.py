@@ -51,7 +51,8 @@ def test_withheld_figures_drop_the_withheld_predictions_from_precision_and_their
 
 def test_the_signals_baseline_reads_the_signal_words_of_each_row():
     script = _script()
-    records = [{**_rec(n, n % 2 == 0), "family": "appointments" if n % 2 == 0 else "named"} for n in range(40)]
+    records = [{**_rec(n, n % 2 == 0), "family": "appointments" if n % 2 == 0 else "named"}
+               for n in range(40)]
     rows = script.rows(records)
     texts = [script.signal_text(r) for r in records]
     assert texts[1] == ("parameter=online_appointments.citizens_office family=named polarity=None "
