@@ -98,6 +98,11 @@ def _split_sentences(text: str, abbreviations: tuple[str, ...]) -> tuple[tuple[i
 _CONJUNCT_BREAK = re.compile(r"[,;]|\b(?:und|oder|sowie)\b")
 
 
+def _optional(cues: Mapping[str, Any], key: str) -> re.Pattern[str] | None:
+    """The compiled regex under ``key`` of the named cues, or None where the patterns leave it out."""
+    return regex(cues[key]) if cues.get(key) else None
+
+
 def _conjunct(sentence: str, start: int, end: int) -> str:
     """The stretch of ``sentence`` around ``sentence[start:end]`` between commas, semicolons and "und"/"oder"/
     "sowie": the conjunct whose verb governs the thing ("… auf Mastodon auszuweiten und den bisherigen Account
@@ -445,17 +450,17 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     reference = regex(cues["reference_regex"])
     definite = regex(cues["definite_regex"])
     indefinite = regex(cues["indefinite_regex"])
-    future = regex(cues["future_regex"]) if cues.get("future_regex") else None
-    new_subject = regex(cues["plan_subject_regex"]) if cues.get("plan_subject_regex") else None
-    plan_modal = regex(cues["plan_modal_regex"]) if cues.get("plan_modal_regex") else None
+    future = _optional(cues, "future_regex")
+    new_subject = _optional(cues, "plan_subject_regex")
+    plan_modal = _optional(cues, "plan_modal_regex")
     modifiers = cues.get("compound_modifiers", ())
     # "Smartphone-" right before a name: its compound's device or channel modifiers (compound_modifiers)
     compound_tail = (regex("(?i)(?<![\\w-])(?:(?:" + "|".join(map(re.escape, modifiers)) + ")-)+$")
                      if modifiers else None)
     current = regex(cues["current_np_regex"])
-    usage_rx = regex(cues["usage_regex"]) if cues.get("usage_regex") else None  # use told in the passive
-    generic_rx = regex(cues["generic_regex"]) if cues.get("generic_regex") else None  # towns in general
-    concept_question = regex(cues["concept_question_regex"]) if cues.get("concept_question_regex") else None
+    usage_rx = _optional(cues, "usage_regex")  # use told in the passive
+    generic_rx = _optional(cues, "generic_regex")  # towns in general
+    concept_question = _optional(cues, "concept_question_regex")
     motioners = {w.lower() for w in owners.get("first_person", ())}
     motion_cues = frozenset(cues.get("motion_cues", ()))
     negated = regex(cues["negated_regex"])
@@ -465,10 +470,10 @@ def named_findings(page: Page, patterns: Mapping[str, Any], city: CityContext | 
     adjective_denied = predicate_denial(owners)
     # "Die Stadt Iserlohn bietet nichts Vergleichbares an" after a sentence on the Kreis's chatbot: a denial
     # that points back at the thing the section named last (``denial_anaphor_regex``)
-    anaphor_rx = regex(cues["denial_anaphor_regex"]) if cues.get("denial_anaphor_regex") else None
+    anaphor_rx = _optional(cues, "denial_anaphor_regex")
     # A demand to end or cut back the city's own thing presupposes it (``ending_regex``, ``demand_regex``)
-    ending = regex(cues["ending_regex"]) if cues.get("ending_regex") else None
-    demand = regex(cues["demand_regex"]) if cues.get("demand_regex") else None
+    ending = _optional(cues, "ending_regex")
+    demand = _optional(cues, "demand_regex")
     named_before: list[str] = []  # the parameters the current section has named, in order
     negatives = [str(n["cue"]) for n in patterns.get("negative", [])]
     names: tuple[str, ...] | None = None  # the city's name spellings: computed on the first mention

@@ -164,12 +164,22 @@ def _about_authorities(page: Page, lx: Lexicon, names: tuple[str, ...]) -> bool:
     (``names``: its compact spellings). Such a page is a guide or a portal's overview (passexperten.de's
     advice on the Ausländerbehörde, buerger-amt.de's list of Bürgerämter): its "Termin online vereinbaren"
     under a heading is advice for any office, not the booking of the city it was found for. A page naming the
-    city reads as before."""
-    text = page.text
-    if not names or not (contains_any(text, lx.generic) or lx.generic_re.search(text)):
+    city reads as before. Memoised per page: every reader asks with the same words and names, and the
+    search runs through the whole text."""
+    if not names:
         return False
-    flat = compact(translit(f"{page.url} {page.title} {text}"))
-    return not any(n in flat for n in names)
+    memo = _authorities.setdefault(page, {})
+    key = (lx.generic, lx.generic_re.pattern, names)
+    if key not in memo:
+        text = page.text
+        general = bool(contains_any(text, lx.generic) or lx.generic_re.search(text))
+        flat = compact(translit(f"{page.url} {page.title} {text}")) if general else ""
+        memo[key] = general and not any(n in flat for n in names)
+    return memo[key]
+
+
+_authorities: WeakKeyDictionary[Page, dict[tuple[tuple[str, ...], str, tuple[str, ...]], bool]] = \
+    WeakKeyDictionary()
 
 
 def foreign_kinds(patterns: Mapping[str, Any], city: CityContext | None) -> tuple[str, ...]:
